@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Monitor.Core.Projects;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Demo;
+
+/// <summary>
+/// Loads the two seed projects (Samen Beslissen, Keuzehulp) from the embedded Demo/demo-projects.json.
+/// Later issues extend that one file with plans, minutes, reflections, codings and findings.
+/// </summary>
+public sealed class DemoDataLoader
+{
+    private const string LoadedMarker = "demo_loaded_at";
+    private const string ResourceName = "Monitor.Core.Demo.demo-projects.json";
+
+    private static readonly JsonSerializerOptions _jsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = false,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    private readonly MonitorDatabase _database;
+    private readonly ProjectStore _projects;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DemoDataLoader> _logger;
+
+    public DemoDataLoader(MonitorDatabase database, ProjectStore projects, TimeProvider time, ILogger<DemoDataLoader> logger)
+    {
+        _database = database;
+        _projects = projects;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The demo projects as drafts, read from the embedded JSON.</summary>
+    public static IReadOnlyList<ProjectDraft> ReadDemoProjects()
+    {
+        using var stream = typeof(DemoDataLoader).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing.");
+        var set = JsonSerializer.Deserialize<DemoDataSet>(stream, _jsonOptions)
+            ?? throw new InvalidOperationException("The demo data file is empty.");
+        return set.Projects;
+    }
+
+    /// <summary>
+    /// Loads the demo projects when the database has never had them and has no projects of its own.
+    /// Returns true when it loaded them. Runs under a write lock, so the web app and the worker
+    /// starting together load them once.
+    /// </summary>
+    public async Task<bool> LoadIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        var drafts = ReadDemoProjects();
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        if (await GetMarkerAsync(connection, transaction, cancellationToken) is not null
+            || await CountProjectsAsync(connection, transaction, cancellationToken) > 0)
+        {
+            return false;
+        }
+
+        await InsertAllAsync(connection, transaction, drafts, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        _logger.LogInformation("Demo data loaded: {Count} projects", drafts.Count);
+        return true;
+    }
+
+    /// <summary>Deletes the demo projects (never other projects) and loads them again, in one transaction.</summary>
+    public async Task<int> ResetAsync(CancellationToken cancellationToken = default)
+    {
+        var drafts = ReadDemoProjects();
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var removed = await ProjectStore.DeleteDemoProjectsAsync(connection, transaction, cancellationToken);
+        await InsertAllAsync(connection, transaction, drafts, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        _logger.LogInformation("Demo data reset: {Removed} demo projects removed, {Count} loaded", removed, drafts.Count);
+        return drafts.Count;
+    }
+
+    private async Task InsertAllAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ProjectDraft> drafts, CancellationToken cancellationToken)
+    {
+        foreach (var draft in drafts)
+        {
+            await _projects.InsertAsync(connection, transaction, draft, isDemo: true, cancellationToken);
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO app_settings (key, value) VALUES (@key, @value)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+            """;
+        command.Parameters.AddWithValue("@key", LoadedMarker);
+        command.Parameters.AddWithValue("@value", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<string?> GetMarkerAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM app_settings WHERE key = @key;";
+        command.Parameters.AddWithValue("@key", LoadedMarker);
+        return (string?)await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private static async Task<long> CountProjectsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM projects;";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private sealed record DemoDataSet
+    {
+        public required int Version { get; init; }
+        public required IReadOnlyList<ProjectDraft> Projects { get; init; }
+    }
+}

@@ -1,0 +1,18 @@
+namespace Monitor.Core;
+
+/// <summary>
+/// Settings shared by the web app and the worker, bound from the "Monitor" configuration section.
+/// </summary>
+public sealed class MonitorOptions
+{
+    public const string SectionName = "Monitor";
+
+    /// <summary>Path of the SQLite database file; relative paths are taken from the working directory.</summary>
+    public string DatabasePath { get; set; } = Path.Combine("data", "monitor.db");
+
+    /// <summary>How long a command waits for a lock held by the other process (web or worker).</summary>
+    public int BusyTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Load the demo projects into an empty database on start.</summary>
+    public bool LoadDemoData { get; set; } = true;
+}

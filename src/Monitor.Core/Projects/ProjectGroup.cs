@@ -1,0 +1,13 @@
+namespace Monitor.Core.Projects;
+
+/// <summary>A group of a project with its members and meetings.</summary>
+public sealed record ProjectGroup
+{
+    public required long Id { get; init; }
+    public required GroupKind Kind { get; init; }
+    public required string Name { get; init; }
+    public required string Purpose { get; init; }
+    public required string Cadence { get; init; }
+    public required IReadOnlyList<GroupMember> Members { get; init; }
+    public required IReadOnlyList<Meeting> Meetings { get; init; }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Demo;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core;
+
+/// <summary>The one DI entry point for Monitor.Core, used by the web app and the worker alike.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddMonitorCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MonitorOptions>(configuration.GetSection(MonitorOptions.SectionName));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MonitorDatabase>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<FrameworkStore>();
+        services.AddSingleton<ProjectStore>();
+        services.AddSingleton<DemoDataLoader>();
+        return services;
+    }
+}

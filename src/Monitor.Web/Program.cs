@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Localization;
+using Monitor.Core;
+using Monitor.Web.Endpoints;
+using Monitor.Web.Startup;
+
+var builder = WebApplication.CreateBuilder(WebStartupSwitches.Normalize(args));
+
+// Core: the SQLite database, its stores and the demo data; migrated before the server takes requests
+builder.Services.AddMonitorCore(builder.Configuration);
+builder.Services.AddHostedService<DatabaseStartupService>();
+
+// UI: server-rendered Razor Pages, Dutch first, English through Resources/SharedResource.en.resx
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+builder.Services.AddRazorPages();
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    string[] cultures = ["nl", "en"];
+    options.SetDefaultCulture("nl").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    // The language is what the user chose (cookie, or ?culture=en), not the browser's: Dutch unless asked.
+    options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+});
+
+// API: JSON under /api/v1, errors as problem+json
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+});
+
+// Health: the database opens and has the expected schema
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages =>
+{
+    pages.UseExceptionHandler("/Fout");
+    pages.UseStatusCodePagesWithReExecute("/Fout", "?code={0}");
+});
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+
+app.MapRazorPages();
+app.MapHealthChecks("/health");
+app.MapProjectEndpoints();
+app.MapFrameworkEndpoints();
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (StartupFailure.Describe(exception is AggregateException { InnerException: { } inner } ? inner : exception, app.Configuration["Urls"]) is { } message)
+{
+    await Console.Error.WriteLineAsync(message);
+    return StartupFailure.ExitCode;
+}
+
+/// <summary>Entry point; public so that WebApplicationFactory&lt;Program&gt; can host the app in tests.</summary>
+public partial class Program;
