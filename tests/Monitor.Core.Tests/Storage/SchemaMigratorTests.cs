@@ -1,0 +1,163 @@
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Storage;
+using Monitor.Core.Tests.Support;
+
+namespace Monitor.Core.Tests.Storage;
+
+public sealed class SchemaMigratorTests
+{
+    [Test]
+    public async Task AppliesEveryMigrationToANewFile()
+    {
+        using var db = new TempDatabase();
+
+        var applied = await db.Migrator.MigrateAsync();
+
+        Assert.That(applied, Is.EqualTo(db.Migrator.Migrations.Count));
+        Assert.That(await db.ScalarAsync("PRAGMA user_version;"), Is.EqualTo(db.Migrator.LatestVersion));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'projects';"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void EmbedsEveryMigrationFileInOrder()
+    {
+        using var db = new TempDatabase();
+        var folder = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "..", "..", "src", "Monitor.Core", "Storage", "Migrations");
+        var files = Directory.GetFiles(folder, "*.sql").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+
+        var embedded = db.Migrator.Migrations.Select(m => $"{m.Version:0000}_{m.Name}");
+
+        Assert.That(embedded, Is.EqualTo(files));
+    }
+
+    [Test]
+    public async Task ApplyingTwiceIsANoOp()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var tablesBefore = await db.ScalarAsync("SELECT count(*) FROM sqlite_master;");
+        var determinantsBefore = await db.ScalarAsync("SELECT count(*) FROM midi_determinants;");
+
+        var applied = await db.Migrator.MigrateAsync();
+
+        Assert.That(applied, Is.Zero);
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM sqlite_master;"), Is.EqualTo(tablesBefore));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM midi_determinants;"), Is.EqualTo(determinantsBefore));
+    }
+
+    [Test]
+    public async Task AppliesOnlyThePendingMigrationsToAnExistingDatabase()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        // Simulate a database written by an older build: the projects migration was not applied yet.
+        await using (var connection = await db.Database.OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DROP TABLE app_settings; DROP TABLE meetings; DROP TABLE group_members; DROP TABLE project_groups; DROP TABLE projects; PRAGMA user_version = 2;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var applied = await db.Migrator.MigrateAsync();
+
+        Assert.That(applied, Is.EqualTo(db.Migrator.LatestVersion - 2));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM projects;"), Is.Zero);
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM midi_determinants;"), Is.EqualTo(29), "the reference data of migration 2 is kept, not loaded twice");
+    }
+
+    [Test]
+    public async Task SetsWalModeAndForeignKeys()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+
+        Assert.That(await db.TextAsync("PRAGMA journal_mode;"), Is.EqualTo("wal"));
+        Assert.That(await db.ScalarAsync("PRAGMA foreign_keys;"), Is.EqualTo(1));
+        Assert.That(await db.ScalarAsync("PRAGMA busy_timeout;"), Is.EqualTo(10_000));
+    }
+
+    [Test]
+    public async Task RefusesADatabaseFromANewerVersionAndLeavesItUntouched()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        await using (var connection = await db.Database.OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA user_version = 999; PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var before = await File.ReadAllBytesAsync(db.FilePath);
+
+        var error = Assert.ThrowsAsync<DatabaseStartupException>(() => db.Migrator.MigrateAsync());
+
+        Assert.That(error!.Message, Does.Contain("999").And.Contain(db.FilePath).And.Contain("nieuwere versie"));
+        SqliteConnection.ClearAllPools();
+        Assert.That(await File.ReadAllBytesAsync(db.FilePath), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task RefusesAFileThatIsNotADatabaseAndLeavesItUntouched()
+    {
+        using var db = new TempDatabase();
+        var content = "Dit is een Word-document, geen database.\n"u8.ToArray();
+        await File.WriteAllBytesAsync(db.FilePath, content);
+
+        var error = Assert.ThrowsAsync<DatabaseStartupException>(() => db.Migrator.MigrateAsync());
+
+        Assert.That(error!.Message, Does.Contain(db.FilePath).And.Contain("geen SQLite-database"));
+        Assert.That(await File.ReadAllBytesAsync(db.FilePath), Is.EqualTo(content));
+        Assert.That(File.Exists(db.FilePath + "-wal"), Is.False);
+    }
+
+    [Test]
+    public async Task RefusesACorruptDatabaseWithAValidHeader()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        await using (var connection = await db.Database.OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var bytes = await File.ReadAllBytesAsync(db.FilePath);
+        // Keep the 100-byte header, overwrite the schema page and beyond with garbage.
+        for (var i = 100; i < bytes.Length; i++)
+        {
+            bytes[i] = 0x5A;
+        }
+
+        await File.WriteAllBytesAsync(db.FilePath, bytes);
+
+        var error = Assert.ThrowsAsync<DatabaseStartupException>(() => db.Migrator.MigrateAsync());
+
+        Assert.That(error!.Message, Does.Contain(db.FilePath));
+        SqliteConnection.ClearAllPools();
+        Assert.That(await File.ReadAllBytesAsync(db.FilePath), Is.EqualTo(bytes));
+    }
+
+    [Test]
+    public void ExplainsAFolderThatCannotBeCreated()
+    {
+        using var db = new TempDatabase();
+        var blocker = Path.Combine(db.Folder, "not-a-folder");
+        File.WriteAllText(blocker, "a file where the data folder should be");
+        var options = Microsoft.Extensions.Options.Options.Create(new MonitorOptions { DatabasePath = Path.Combine(blocker, "monitor.db") });
+        var migrator = new SchemaMigrator(new MonitorDatabase(options), Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance);
+
+        var error = Assert.ThrowsAsync<DatabaseStartupException>(() => migrator.MigrateAsync());
+
+        Assert.That(error!.Message, Does.Contain(blocker).And.Contain("Monitor:DatabasePath"));
+    }
+
+    [Test]
+    public async Task TreatsAnEmptyFileAsANewDatabase()
+    {
+        using var db = new TempDatabase();
+        await File.WriteAllBytesAsync(db.FilePath, []);
+
+        var applied = await db.Migrator.MigrateAsync();
+
+        Assert.That(applied, Is.EqualTo(db.Migrator.LatestVersion));
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Demo;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Tests.Support;
+
+/// <summary>A real SQLite file in its own temp folder, with the Core services wired as the app wires them.</summary>
+internal sealed class TempDatabase : IDisposable
+{
+    public TempDatabase(TimeProvider? time = null)
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "monitor-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+        FilePath = Path.Combine(Folder, "monitor.db");
+        Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+        Database = new MonitorDatabase(Options.Create(new MonitorOptions { DatabasePath = FilePath }));
+        Migrator = new SchemaMigrator(Database, NullLogger<SchemaMigrator>.Instance);
+        Frameworks = new FrameworkStore(Database);
+        Projects = new ProjectStore(Database, Time);
+        Demo = new DemoDataLoader(Database, Projects, Time, NullLogger<DemoDataLoader>.Instance);
+    }
+
+    public string Folder { get; }
+    public string FilePath { get; }
+    public TimeProvider Time { get; }
+    public MonitorDatabase Database { get; }
+    public SchemaMigrator Migrator { get; }
+    public FrameworkStore Frameworks { get; }
+    public ProjectStore Projects { get; }
+    public DemoDataLoader Demo { get; }
+
+    public static async Task<TempDatabase> MigratedAsync()
+    {
+        var db = new TempDatabase();
+        await db.Migrator.MigrateAsync();
+        return db;
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await Database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<string?> TextAsync(string sql)
+    {
+        await using var connection = await Database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held open by a failed test; the temp folder is cleaned by the OS
+        }
+    }
+}
