@@ -55,12 +55,14 @@ app.MapHealthChecks("/health");
 app.MapProjectEndpoints();
 app.MapFrameworkEndpoints();
 
+// Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.
+var urls = app.Configuration["Urls"];
 try
 {
     await app.RunAsync();
     return 0;
 }
-catch (Exception exception) when (StartupFailure.Describe(exception is AggregateException { InnerException: { } inner } ? inner : exception, app.Configuration["Urls"]) is { } message)
+catch (Exception exception) when (StartupFailure.Describe(exception is AggregateException { InnerException: { } inner } ? inner : exception, urls) is { } message)
 {
     await Console.Error.WriteLineAsync(message);
     return StartupFailure.ExitCode;

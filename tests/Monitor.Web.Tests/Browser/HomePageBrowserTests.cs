@@ -1,0 +1,98 @@
+using Microsoft.Playwright;
+using Monitor.Web.Tests.Support;
+
+namespace Monitor.Web.Tests.Browser;
+
+/// <summary>
+/// The app on real Kestrel, driven by Debian's Chromium through Playwright. Chromium comes from
+/// apt (see .ci/run), never from 'playwright install'.
+/// </summary>
+[NonParallelizable]
+public sealed class HomePageBrowserTests
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly MonitorWebFactory _factory = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    [OneTimeSetUp]
+    public async Task StartAppAndBrowser()
+    {
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        Assert.That(File.Exists(ChromiumPath), Is.True, $"{ChromiumPath} is missing: install Debian's chromium package (apt-get install -y chromium).");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // This machine has no network beyond the registries: Chromium's background calls must stay off.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAppAndBrowser()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        _factory.Dispose();
+    }
+
+    [Test]
+    public async Task HomePageListsBothDemoProjectsAndOpensOne()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync(_factory.ServerAddress.ToString());
+
+        var cards = page.Locator("li.card[data-project-slug]");
+        Assert.That(await cards.CountAsync(), Is.EqualTo(2));
+        Assert.That(await page.Locator("li[data-project-slug=samen-beslissen-arnhem] h2").InnerTextAsync(), Is.EqualTo("Samen Beslissen"));
+        Assert.That(await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2").InnerTextAsync(), Is.EqualTo("Keuzehulp"));
+        await SaveScreenshotAsync(page, "home.png");
+
+        await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
+        await page.WaitForURLAsync("**/projecten/*");
+        Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Keuzehulp"));
+        await SaveScreenshotAsync(page, "project-keuzehulp.png");
+
+        Assert.That(errors, Is.Empty, "the browser console reported errors (e.g. a CSP violation)");
+    }
+
+    [Test]
+    public async Task LanguageSwitchWorksInTheBrowser()
+    {
+        var context = await _browser!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_factory.ServerAddress.ToString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+
+        Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Projects"));
+        await SaveScreenshotAsync(page, "home-en.png");
+        await context.DisposeAsync();
+    }
+
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.AddTestAttachment(path, name);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Monitor.Web.Tests.Support;
+
+namespace Monitor.Web.Tests.Startup;
+
+public sealed class StartupTests
+{
+    [Test]
+    public void RefusesToStartOnAFileThatIsNotADatabaseAndLeavesItAlone()
+    {
+        using var factory = new MonitorWebFactory();
+        var content = "geen database"u8.ToArray();
+        File.WriteAllBytes(factory.DatabasePath, content);
+
+        // In-process the host's failure surfaces through WebApplicationFactory's own plumbing; the message
+        // a person sees is checked on the real process in ExitsWithAClearMessageOnACorruptDatabase.
+        Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(File.ReadAllBytes(factory.DatabasePath), Is.EqualTo(content));
+    }
+
+    [Test]
+    public async Task LoadsTheDemoDataOnceAcrossRestarts()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "monitor-web-tests", Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(folder, "shared.db");
+        try
+        {
+            int firstCount;
+            using (var first = new MonitorWebFactory(databasePath: path))
+            {
+                firstCount = await CountMeetingsAsync(first.CreateClient());
+            }
+
+            using var second = new MonitorWebFactory(databasePath: path);
+            var secondCount = await CountMeetingsAsync(second.CreateClient());
+
+            Assert.That(firstCount, Is.GreaterThan(100));
+            Assert.That(secondCount, Is.EqualTo(firstCount));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task ResetDemoSwitchReloadsTheDemoProjects()
+    {
+        using var factory = new MonitorWebFactory(settings: new Dictionary<string, string?> { ["Monitor:ResetDemoData"] = "true" });
+
+        using var client = factory.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/projects"));
+
+        Assert.That(json.RootElement.GetArrayLength(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task StartsWithoutDemoDataWhenTurnedOff()
+    {
+        using var factory = new MonitorWebFactory(settings: new Dictionary<string, string?> { ["Monitor:LoadDemoData"] = "false" });
+
+        using var client = factory.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/projects"));
+
+        Assert.That(json.RootElement.GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public async Task ExitsWithAClearMessageWhenThePortIsInUse()
+    {
+        using var blocker = new TcpListener(IPAddress.Loopback, 0);
+        blocker.Start();
+        var port = ((IPEndPoint)blocker.LocalEndpoint).Port;
+        using var factory = new MonitorWebFactory();
+
+        var (exitCode, stderr) = await RunAppAsync($"--urls=http://127.0.0.1:{port}", $"--Monitor:DatabasePath={factory.DatabasePath}");
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain($"127.0.0.1:{port}").And.Contain("al in gebruik"));
+    }
+
+    [Test]
+    public async Task ExitsWithAClearMessageOnACorruptDatabase()
+    {
+        using var factory = new MonitorWebFactory();
+        await File.WriteAllTextAsync(factory.DatabasePath, "kapot");
+
+        var (exitCode, stderr) = await RunAppAsync("--urls=http://127.0.0.1:0", $"--Monitor:DatabasePath={factory.DatabasePath}");
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain(factory.DatabasePath).And.Contain("geen SQLite-database"));
+        Assert.That(await File.ReadAllTextAsync(factory.DatabasePath), Is.EqualTo("kapot"));
+    }
+
+    private static async Task<int> CountMeetingsAsync(HttpClient client)
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/projects"));
+        return json.RootElement.EnumerateArray().Sum(p => p.GetProperty("meetingCount").GetInt32());
+    }
+
+    // The real app as a separate process: what a person sees when they run it.
+    private static async Task<(int ExitCode, string Stderr)> RunAppAsync(params string[] args)
+    {
+        var assembly = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+        };
+        start.ArgumentList.Add(assembly);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new AssertionException("The app did not exit within 60 s; output: " + await stdout);
+        }
+
+        return (process.ExitCode, await stderr);
+    }
+}
