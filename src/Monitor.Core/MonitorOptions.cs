@@ -15,4 +15,7 @@ public sealed class MonitorOptions
 
     /// <summary>Load the demo projects into an empty database on start.</summary>
     public bool LoadDemoData { get; set; } = true;
+
+    /// <summary>Delete the demo projects and load them again on start (--reset-demo); other projects are kept.</summary>
+    public bool ResetDemoData { get; set; }
 }

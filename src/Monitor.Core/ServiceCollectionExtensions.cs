@@ -17,6 +17,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FrameworkStore>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<DemoDataLoader>();
+        services.AddSingleton<DatabasePreparation>();
+        services.AddSingleton<DatabaseMaintenance>();
         return services;
     }
 }

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Monitor.Core;
-using Monitor.Core.Demo;
 using Monitor.Core.Storage;
 
 namespace Monitor.Web.Startup;
@@ -11,31 +8,11 @@ namespace Monitor.Web.Startup;
 /// </summary>
 internal sealed class DatabaseStartupService : IHostedService
 {
-    private readonly SchemaMigrator _migrator;
-    private readonly DemoDataLoader _demo;
-    private readonly IOptions<MonitorOptions> _options;
-    private readonly IConfiguration _configuration;
+    private readonly DatabasePreparation _preparation;
 
-    public DatabaseStartupService(SchemaMigrator migrator, DemoDataLoader demo, IOptions<MonitorOptions> options, IConfiguration configuration)
-    {
-        _migrator = migrator;
-        _demo = demo;
-        _options = options;
-        _configuration = configuration;
-    }
+    public DatabaseStartupService(DatabasePreparation preparation) => _preparation = preparation;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await _migrator.MigrateAsync(cancellationToken);
-        if (_configuration.GetValue<bool>(WebStartupSwitches.ResetDemoKey))
-        {
-            await _demo.ResetAsync(cancellationToken);
-        }
-        else if (_options.Value.LoadDemoData)
-        {
-            await _demo.LoadIfEmptyAsync(cancellationToken);
-        }
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => _preparation.PrepareAsync(includeDemoData: true, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -3,7 +3,7 @@ namespace Monitor.Web.Startup;
 /// <summary>Command-line switches of the web app beside the usual ASP.NET Core ones (--urls, --Monitor:DatabasePath=...).</summary>
 internal static class WebStartupSwitches
 {
-    public const string ResetDemoKey = "Monitor:ResetDemoData";
+    public const string ResetDemoKey = "Monitor:" + nameof(Monitor.Core.MonitorOptions.ResetDemoData);
 
     /// <summary>Turns "--reset-demo" into the configuration key the startup service reads.</summary>
     public static string[] Normalize(string[] args) =>

@@ -1,0 +1,10 @@
+namespace Monitor.Worker;
+
+/// <summary>Schedules of the worker's jobs as Quartz cron expressions, bound from the "Worker" section.</summary>
+public sealed class WorkerOptions
+{
+    public const string SectionName = "Worker";
+
+    /// <summary>WAL checkpoint; default at a quarter past every hour.</summary>
+    public string CheckpointDatabaseCron { get; set; } = "0 15 * * * ?";
+}

@@ -1,0 +1,122 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Storage;
+using Monitor.Worker.Scheduling;
+using Quartz;
+
+namespace Monitor.Worker.Tests.Jobs;
+
+public sealed class CheckpointDatabaseJobTests
+{
+    private string _folder = "";
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "monitor-worker-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+    }
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public async Task WorkerMigratesTheDatabaseAndSchedulesTheCheckpoint()
+    {
+        using var host = BuildHost();
+
+        await host.StartAsync();
+        var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
+        var triggers = await scheduler.GetTriggersOfJob(QuartzHostedService.CheckpointDatabaseKey);
+
+        Assert.That(triggers, Has.Count.EqualTo(1));
+        Assert.That(((ICronTrigger)triggers.Single()).CronExpressionString, Is.EqualTo("0 0/5 * * * ?"));
+        var database = host.Services.GetRequiredService<MonitorDatabase>();
+        await using (var connection = await database.OpenAsync())
+        {
+            Assert.That(await SchemaMigrator.GetUserVersionAsync(connection), Is.EqualTo(host.Services.GetRequiredService<SchemaMigrator>().LatestVersion));
+        }
+
+        Assert.That(await CountAsync(database, "SELECT count(*) FROM projects;"), Is.Zero, "the worker does not load demo data");
+        await host.StopAsync();
+    }
+
+    [Test]
+    public async Task TriggeringTheJobTruncatesTheWal()
+    {
+        using var host = BuildHost();
+        await host.StartAsync();
+        var database = host.Services.GetRequiredService<MonitorDatabase>();
+        var maintenance = host.Services.GetRequiredService<DatabaseMaintenance>();
+        await using (var connection = await database.OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO app_settings (key, value) SELECT 'k' || i, hex(randomblob(500)) FROM n;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Assert.That(maintenance.FileSizes().WalBytes, Is.GreaterThan(0));
+        var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
+        var done = new TaskCompletionSource();
+        scheduler.ListenerManager.AddJobListener(new CompletionListener(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(QuartzHostedService.CheckpointDatabaseKey));
+
+        await scheduler.TriggerJob(QuartzHostedService.CheckpointDatabaseKey);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(maintenance.FileSizes().WalBytes, Is.Zero);
+        await host.StopAsync();
+    }
+
+    [Test]
+    public void RefusesAnInvalidCronExpressionBeforeStarting()
+    {
+        using var host = BuildHost(cron: "elke dag");
+
+        var error = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(error!.Message, Does.Contain("Worker:CheckpointDatabaseCron"));
+    }
+
+    private IHost BuildHost(string cron = "0 0/5 * * * ?") => WorkerHost.Build([], new Dictionary<string, string?>
+    {
+        ["Monitor:DatabasePath"] = Path.Combine(_folder, "monitor.db"),
+        ["Worker:CheckpointDatabaseCron"] = cron,
+    });
+
+    private static async Task<long> CountAsync(MonitorDatabase database, string sql)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private sealed class CompletionListener(TaskCompletionSource done) : IJobListener
+    {
+        public string Name => "test-completion";
+
+        public Task JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            if (jobException is null)
+            {
+                done.TrySetResult();
+            }
+            else
+            {
+                done.TrySetException(jobException);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
