@@ -16,6 +16,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<FrameworkStore>();
         services.AddSingleton<ProjectStore>();
+        services.AddSingleton<AuditStore>();
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<PrivacyStore>();
         services.AddSingleton<DemoDataLoader>();
         services.AddSingleton<DatabasePreparation>();
         services.AddSingleton<DatabaseMaintenance>();

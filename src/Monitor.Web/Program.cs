@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Localization;
 using Monitor.Core;
 using Monitor.Web.Endpoints;
+using Monitor.Web.Security;
 using Monitor.Web.Startup;
 
 var builder = WebApplication.CreateBuilder(WebStartupSwitches.Normalize(args));
@@ -10,6 +11,10 @@ var builder = WebApplication.CreateBuilder(WebStartupSwitches.Normalize(args));
 // Core: the SQLite database, its stores and the demo data; migrated before the server takes requests
 builder.Services.AddMonitorCore(builder.Configuration);
 builder.Services.AddHostedService<DatabaseStartupService>();
+
+// Security: accounts, cookie login and API tokens, per-project roles, rate limits, request size
+builder.Services.AddMonitorSecurity(builder.Configuration);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
 
 // UI: server-rendered Razor Pages, Dutch first, English through Resources/SharedResource.en.resx
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -49,10 +54,14 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages =
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapRazorPages();
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health").AllowAnonymous();
 app.MapProjectEndpoints();
+app.MapAccountEndpoints();
 app.MapFrameworkEndpoints();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Monitor.Core.Audit;
 using Monitor.Core.Projects;
 using Monitor.Core.Storage;
 
@@ -87,7 +88,7 @@ public sealed class DemoDataLoader
     {
         foreach (var draft in drafts)
         {
-            await _projects.InsertAsync(connection, transaction, draft, isDemo: true, cancellationToken);
+            await _projects.InsertAsync(connection, transaction, draft, isDemo: true, Actor.System, cancellationToken);
         }
 
         await using var command = connection.CreateCommand();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Monitor.Core.Audit;
 using Monitor.Core.Projects;
 using Monitor.Core.Validation;
 
@@ -9,11 +10,13 @@ namespace Monitor.Core.Storage;
 public sealed class ProjectStore
 {
     private readonly MonitorDatabase _database;
+    private readonly AuditStore _audit;
     private readonly TimeProvider _time;
 
-    public ProjectStore(MonitorDatabase database, TimeProvider time)
+    public ProjectStore(MonitorDatabase database, AuditStore audit, TimeProvider time)
     {
         _database = database;
+        _audit = audit;
         _time = time;
     }
 
@@ -207,16 +210,16 @@ public sealed class ProjectStore
 
     /// <summary>Creates the project with its groups, members and meetings in one transaction.</summary>
     /// <exception cref="ValidationException">The draft breaks a rule; nothing was written.</exception>
-    public async Task<long> CreateAsync(ProjectDraft draft, CancellationToken cancellationToken = default)
+    public async Task<long> CreateAsync(ProjectDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var id = await InsertAsync(connection, transaction, draft, isDemo: false, cancellationToken);
+        var id = await InsertAsync(connection, transaction, draft, isDemo: false, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
 
-    internal async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, ProjectDraft draft, bool isDemo, CancellationToken cancellationToken)
+    internal async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, ProjectDraft draft, bool isDemo, Actor actor, CancellationToken cancellationToken)
     {
         var errors = ProjectDraftValidator.Validate(draft);
         if (errors.Count > 0)
@@ -325,6 +328,15 @@ public sealed class ProjectStore
             }
         }
 
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("project", projectId, projectId, new Dictionary<string, string?>
+        {
+            ["name"] = draft.Name.Trim(),
+            ["organisation"] = draft.Organisation.Trim(),
+            ["innovation"] = draft.Innovation.Trim(),
+            ["currentPhase"] = draft.CurrentPhase.ToString(CultureInfo.InvariantCulture),
+            ["groups"] = draft.Groups.Count.ToString(CultureInfo.InvariantCulture),
+            ["meetings"] = draft.Groups.Sum(g => g.Meetings.Count).ToString(CultureInfo.InvariantCulture),
+        }), cancellationToken);
         return projectId;
     }
 

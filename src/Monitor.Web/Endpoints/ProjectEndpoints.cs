@@ -1,24 +1,71 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Monitor.Core.Audit;
 using Monitor.Core.Projects;
 using Monitor.Core.Storage;
+using Monitor.Core.Validation;
+using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;
 
-/// <summary>GET /api/v1/projects and /api/v1/projects/{id}.</summary>
+/// <summary>/api/v1/projects: list (the caller's projects), one project, create (beheerder), audit trail.</summary>
 internal static class ProjectEndpoints
 {
     public static RouteGroupBuilder MapProjectEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/projects").WithTags("Projects");
+        var group = routes.MapGroup("/api/v1/projects").WithTags("Projects").AddEndpointFilter<BrowserAntiforgeryFilter>();
 
-        group.MapGet("/", async Task<Ok<IReadOnlyList<ProjectSummary>>> (ProjectStore store, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await store.ListAsync(cancellationToken)));
+        group.MapGet("/", async Task<Ok<IReadOnlyList<ProjectSummary>>> (HttpContext http, ProjectStore store, AccountStore accounts, CancellationToken cancellationToken) =>
+        {
+            var all = await store.ListAsync(cancellationToken);
+            if (http.User.IsAdmin())
+            {
+                return TypedResults.Ok(all);
+            }
 
-        group.MapGet("/{id:long}", async Task<Results<Ok<Project>, ProblemHttpResult>> (long id, ProjectStore store, CancellationToken cancellationToken) =>
-            await store.FindAsync(id, cancellationToken) is { } project
-                ? TypedResults.Ok(project)
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden", detail: $"Er is geen project met id {id}."));
+            var roles = await accounts.GetProjectRolesAsync(http.User.UserId()!.Value, cancellationToken);
+            return TypedResults.Ok<IReadOnlyList<ProjectSummary>>(all.Where(p => roles.ContainsKey(p.Id)).ToList());
+        });
+
+        group.MapGet("/{id:long}", async Task<Results<Ok<Project>, ProblemHttpResult>> (long id, HttpContext http, ProjectStore store, IAuthorizationService authorization, CancellationToken cancellationToken) =>
+        {
+            if (await store.FindAsync(id, cancellationToken) is not { } project)
+            {
+                return NotFound(id);
+            }
+
+            // Management gets the structure and counts, not the raw meeting notes.
+            var details = await authorization.AuthorizeAsync(http.User, http, ProjectAccess.PolicyName(Capability.ViewMeetingDetails));
+            return TypedResults.Ok(details.Succeeded ? project : WithoutDetails(project));
+        }).RequireAuthorization(ProjectAccess.PolicyName(Capability.ViewProject));
+
+        group.MapPost("/", async Task<Results<Created<Project>, ValidationProblem>> (ProjectDraft draft, HttpContext http, ProjectStore store, CancellationToken cancellationToken) =>
+        {
+            try
+            {
+                var id = await store.CreateAsync(draft, http.User.ToActor(), cancellationToken);
+                return TypedResults.Created($"/api/v1/projects/{id}", (await store.FindAsync(id, cancellationToken))!);
+            }
+            catch (ValidationException ex)
+            {
+                return TypedResults.ValidationProblem(
+                    ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                    title: "Het project is niet opgeslagen");
+            }
+        }).RequireAuthorization(Policies.Admin);
+
+        group.MapGet("/{id:long}/audit", async Task<Ok<IReadOnlyList<AuditEntry>>> (long id, string? entity, long? entityId, AuditStore audit, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await audit.ListAsync(projectId: id, entity: entity, entityId: entityId, cancellationToken: cancellationToken)))
+            .RequireAuthorization(ProjectAccess.PolicyName(Capability.ViewAudit));
 
         return group;
     }
+
+    private static ProblemHttpResult NotFound(long id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden", detail: $"Er is geen project met id {id}.");
+
+    private static Project WithoutDetails(Project project) => project with
+    {
+        Groups = project.Groups.Select(g => g with { Members = [], Meetings = g.Meetings.Select(m => m with { Note = "" }).ToList() }).ToList(),
+    };
 }

@@ -7,6 +7,7 @@ namespace Monitor.Web.Pages;
 /// <summary>Shown for unhandled errors and status codes; never shows a stack trace, only a reference to find the log line.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class ErrorModel : PageModel
 {
     public int ShownStatusCode { get; private set; } = 500;

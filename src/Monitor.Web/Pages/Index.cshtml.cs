@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Projects;
 using Monitor.Core.Storage;
+using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages;
 
@@ -9,11 +10,13 @@ public sealed class IndexModel : PageModel
 {
     private readonly ProjectStore _projects;
     private readonly FrameworkStore _frameworks;
+    private readonly AccountStore _accounts;
 
-    public IndexModel(ProjectStore projects, FrameworkStore frameworks)
+    public IndexModel(ProjectStore projects, FrameworkStore frameworks, AccountStore accounts)
     {
         _projects = projects;
         _frameworks = frameworks;
+        _accounts = accounts;
     }
 
     public IReadOnlyList<ProjectSummary> Projects { get; private set; } = [];
@@ -22,7 +25,16 @@ public sealed class IndexModel : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Projects = await _projects.ListAsync(cancellationToken);
+        var all = await _projects.ListAsync(cancellationToken);
+        if (User.IsAdmin())
+        {
+            Projects = all;
+        }
+        else
+        {
+            var roles = User.UserId() is { } id ? await _accounts.GetProjectRolesAsync(id, cancellationToken) : new Dictionary<long, Core.Accounts.ProjectRole>();
+            Projects = all.Where(p => roles.ContainsKey(p.Id)).ToList();
+        }
         Phases = await _frameworks.ListPhasesAsync(cancellationToken);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Monitor.Web.Pages;
 
 /// <summary>The language switch: stores the choice in the culture cookie and goes back to the page it came from.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class LanguageModel : PageModel
 {
     private static readonly string[] _supported = ["nl", "en"];

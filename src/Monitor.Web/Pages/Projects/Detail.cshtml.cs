@@ -1,21 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Projects;
 using Monitor.Core.Storage;
+using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Projects;
 
+[ProjectPermission(Capability.ViewProject)]
 public sealed class DetailModel : PageModel
 {
     private readonly ProjectStore _projects;
     private readonly FrameworkStore _frameworks;
+    private readonly IAuthorizationService _authorization;
 
-    public DetailModel(ProjectStore projects, FrameworkStore frameworks)
+    public DetailModel(ProjectStore projects, FrameworkStore frameworks, IAuthorizationService authorization)
     {
         _projects = projects;
         _frameworks = frameworks;
+        _authorization = authorization;
     }
+
+    /// <summary>False for management: meeting notes and member rosters are raw material, not aggregates.</summary>
+    public bool ShowDetails { get; private set; }
+
+    public bool CanViewAudit { get; private set; }
+
+    public bool CanManagePrivacy { get; private set; }
 
     /// <summary>Set by OnGetAsync before the page renders (a 404 is returned otherwise).</summary>
     public Project? Project { get; private set; }
@@ -31,8 +43,14 @@ public sealed class DetailModel : PageModel
 
         Project = project;
         Phases = await _frameworks.ListPhasesAsync(cancellationToken);
+        ShowDetails = await IsAllowedAsync(Capability.ViewMeetingDetails);
+        CanViewAudit = await IsAllowedAsync(Capability.ViewAudit);
+        CanManagePrivacy = await IsAllowedAsync(Capability.ManagePrivacy);
         return Page();
     }
 
     public string PhaseName(int number) => UiText.PhaseName(Phases, number);
+
+    private async Task<bool> IsAllowedAsync(Capability capability) =>
+        (await _authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(capability))).Succeeded;
 }

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using Monitor.Core.Accounts;
+using Monitor.Core.Storage;
+
+namespace Monitor.Web.Security;
+
+/// <summary>Checks e-mail and password with lockout after repeated failures.</summary>
+public sealed class LoginService
+{
+    private readonly AccountStore _accounts;
+    private readonly Passwords _passwords;
+    private readonly TimeProvider _time;
+    private readonly IOptions<SecurityOptions> _options;
+
+    public LoginService(AccountStore accounts, Passwords passwords, TimeProvider time, IOptions<SecurityOptions> options)
+    {
+        _accounts = accounts;
+        _passwords = passwords;
+        _time = time;
+        _options = options;
+    }
+
+    public async Task<LoginResult> CheckAsync(string? email, string? password, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || email.Length > 254 || password.Length > PasswordRules.MaxLength)
+        {
+            return LoginResult.Invalid;
+        }
+
+        var account = await _accounts.FindByEmailAsync(email, cancellationToken);
+        if (account is not null && account.IsLockedAt(_time.GetUtcNow()))
+        {
+            return LoginResult.LockedOut(account.LockedUntil!.Value);
+        }
+
+        if (!_passwords.Verify(account, password))
+        {
+            if (account is not null)
+            {
+                var options = _options.Value;
+                var lockedUntil = await _accounts.RecordFailedLoginAsync(account.Id, options.MaxFailedLogins, TimeSpan.FromMinutes(options.LockoutMinutes), cancellationToken);
+                if (lockedUntil is { } until && until > _time.GetUtcNow())
+                {
+                    return LoginResult.LockedOut(until);
+                }
+            }
+
+            return LoginResult.Invalid;
+        }
+
+        await _accounts.RecordSuccessfulLoginAsync(account!.Id, cancellationToken);
+        return LoginResult.Success(account);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Monitor.Core.Storage;
+
+namespace Monitor.Web.Security;
+
+/// <summary>Accounts, authentication (cookie for people, bearer token for scripts), policies and rate limits.</summary>
+internal static class SecurityServiceCollectionExtensions
+{
+    public static IServiceCollection AddMonitorSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.SectionName));
+        var options = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton<Passwords>();
+        services.AddSingleton<LoginService>();
+        services.AddSingleton<DemoAccounts>();
+        services.AddSingleton<IAuthorizationHandler, ProjectPermissionHandler>();
+
+        services.AddAuthentication(Policies.SmartScheme)
+            .AddPolicyScheme(Policies.SmartScheme, "Cookie of API-token", scheme =>
+                scheme.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+                        ? Policies.ApiTokenScheme
+                        : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, cookie =>
+            {
+                cookie.Cookie.Name = "monitor.auth";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request is HTTPS (behind a TLS proxy: forward the scheme).
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.LoginPath = "/inloggen";
+                cookie.LogoutPath = "/uitloggen";
+                cookie.AccessDeniedPath = "/geen-toegang";
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(options.SessionHours);
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized, "Niet ingelogd", "Log in, of stuur een persoonlijk API-token mee: Authorization: Bearer im_…");
+                cookie.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden, "Geen toegang", "Uw rol geeft geen toegang tot deze gegevens.");
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    // A deleted account loses its session at the next request.
+                    var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
+                    if (context.Principal?.UserId() is not { } id || await accounts.FindAsync(id, context.HttpContext.RequestAborted) is null)
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(Policies.ApiTokenScheme, null);
+
+        services.AddAuthorizationBuilder()
+            // Everything needs a login unless it says [AllowAnonymous] / AllowAnonymous().
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireClaim(MonitorClaims.Admin, "true"));
+        services.Configure<AuthorizationOptions>(authorization =>
+        {
+            foreach (var permission in Enum.GetValues<Capability>())
+            {
+                authorization.AddPolicy(ProjectAccess.PolicyName(permission), policy =>
+                    policy.RequireAuthenticatedUser().AddRequirements(new ProjectPermissionRequirement(permission)));
+            }
+        });
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(Policies.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "onbekend",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("Te veel pogingen. Wacht een minuut en probeer het opnieuw.", cancellationToken);
+            };
+        });
+
+        return services;
+    }
+
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status, string title, string detail)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            return Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context.HttpContext);
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
