@@ -62,6 +62,7 @@ app.MapRazorPages();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapProjectEndpoints();
 app.MapAccountEndpoints();
+app.MapExportEndpoints();
 app.MapFrameworkEndpoints();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.

@@ -1,3 +1,4 @@
+using Monitor.Core.Audit;
 using System.Text.RegularExpressions;
 using Monitor.Core.Demo;
 using Monitor.Core.Projects;
@@ -54,7 +55,7 @@ public sealed class DemoDataLoaderTests
     public async Task IsNotLoadedIntoADatabaseThatAlreadyHasProjects()
     {
         using var db = await TempDatabase.MigratedAsync();
-        await db.Projects.CreateAsync(new ProjectDraft { Slug = "eigen", Name = "Eigen project", Organisation = "Gemeente X", Innovation = "Y", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 0 });
+        await db.Projects.CreateAsync(new ProjectDraft { Slug = "eigen", Name = "Eigen project", Organisation = "Gemeente X", Innovation = "Y", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 0 }, Actor.System);
 
         Assert.That(await db.Demo.LoadIfEmptyAsync(), Is.False);
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM projects;"), Is.EqualTo(1));
@@ -65,7 +66,7 @@ public sealed class DemoDataLoaderTests
     {
         using var db = await TempDatabase.MigratedAsync();
         await db.Demo.LoadIfEmptyAsync();
-        await db.Projects.CreateAsync(new ProjectDraft { Slug = "eigen", Name = "Eigen project", Organisation = "Gemeente X", Innovation = "Y", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 0 });
+        await db.Projects.CreateAsync(new ProjectDraft { Slug = "eigen", Name = "Eigen project", Organisation = "Gemeente X", Innovation = "Y", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 0 }, Actor.System);
         await using (var connection = await db.Database.OpenAsync())
         await using (var command = connection.CreateCommand())
         {

@@ -1,3 +1,4 @@
+using Monitor.Core.Audit;
 using Monitor.Core.Projects;
 using Monitor.Core.Tests.Support;
 using Monitor.Core.Validation;
@@ -38,7 +39,7 @@ public sealed class ProjectStoreTests
     {
         using var db = await TempDatabase.MigratedAsync();
 
-        var id = await db.Projects.CreateAsync(Draft());
+        var id = await db.Projects.CreateAsync(Draft(), Actor.System);
         var project = await db.Projects.FindAsync(id);
 
         Assert.That(project, Is.Not.Null);
@@ -55,7 +56,7 @@ public sealed class ProjectStoreTests
     public async Task ListsSummariesWithMeetingCountsPerGroup()
     {
         using var db = await TempDatabase.MigratedAsync();
-        await db.Projects.CreateAsync(Draft());
+        await db.Projects.CreateAsync(Draft(), Actor.System);
 
         var summaries = await db.Projects.ListAsync();
 
@@ -80,7 +81,7 @@ public sealed class ProjectStoreTests
         using var db = await TempDatabase.MigratedAsync();
         var draft = Draft() with { Name = "", CurrentPhase = 7, EndDate = new DateOnly(2024, 1, 1) };
 
-        var error = Assert.ThrowsAsync<ValidationException>(() => db.Projects.CreateAsync(draft));
+        var error = Assert.ThrowsAsync<ValidationException>(() => db.Projects.CreateAsync(draft, Actor.System));
 
         Assert.That(error!.Errors.Select(e => e.Field), Is.EquivalentTo(new[] { "name", "currentPhase", "endDate" }));
         Assert.That(error.Errors.Single(e => e.Field == "name").Message, Is.EqualTo("De projectnaam is verplicht."));
@@ -91,9 +92,9 @@ public sealed class ProjectStoreTests
     public async Task RefusesADuplicateSlugAndKeepsTheFirstProjectIntact()
     {
         using var db = await TempDatabase.MigratedAsync();
-        await db.Projects.CreateAsync(Draft());
+        await db.Projects.CreateAsync(Draft(), Actor.System);
 
-        var error = Assert.ThrowsAsync<ValidationException>(() => db.Projects.CreateAsync(Draft()));
+        var error = Assert.ThrowsAsync<ValidationException>(() => db.Projects.CreateAsync(Draft(), Actor.System));
 
         Assert.That(error!.Errors.Single().Field, Is.EqualTo("slug"));
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM projects;"), Is.EqualTo(1));
@@ -118,7 +119,7 @@ public sealed class ProjectStoreTests
             Groups = [.. Draft().Groups, new GroupDraft { Kind = GroupKind.Overig, Name = "Laatste", Meetings = [new MeetingDraft { HeldOn = new DateOnly(2025, 4, 1), Title = "Kapot" }] }],
         };
 
-        Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Projects.CreateAsync(draft));
+        Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Projects.CreateAsync(draft, Actor.System));
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM projects;"), Is.Zero);
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM project_groups;"), Is.Zero);
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM group_members;"), Is.Zero);
@@ -129,7 +130,7 @@ public sealed class ProjectStoreTests
     public async Task DeletingAProjectRemovesItsGroupsMembersAndMeetings()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var id = await db.Projects.CreateAsync(Draft());
+        var id = await db.Projects.CreateAsync(Draft(), Actor.System);
 
         await using (var connection = await db.Database.OpenAsync())
         await using (var command = connection.CreateCommand())

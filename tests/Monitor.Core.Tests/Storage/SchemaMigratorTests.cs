@@ -47,12 +47,13 @@ public sealed class SchemaMigratorTests
     [Test]
     public async Task AppliesOnlyThePendingMigrationsToAnExistingDatabase()
     {
-        using var db = await TempDatabase.MigratedAsync();
-        // Simulate a database written by an older build: the projects migration was not applied yet.
+        using var db = new TempDatabase();
+        // A database written by an older build: only the first two migrations, with a row of its own.
         await using (var connection = await db.Database.OpenAsync())
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "DROP TABLE app_settings; DROP TABLE meetings; DROP TABLE group_members; DROP TABLE project_groups; DROP TABLE projects; PRAGMA user_version = 2;";
+            command.CommandText = string.Concat(db.Migrator.Migrations.Take(2).Select(m => m.Sql)) +
+                "UPDATE reference_frameworks SET note = 'lokale aantekening' WHERE code = 'midi'; PRAGMA user_version = 2;";
             await command.ExecuteNonQueryAsync();
         }
 
@@ -61,6 +62,7 @@ public sealed class SchemaMigratorTests
         Assert.That(applied, Is.EqualTo(db.Migrator.LatestVersion - 2));
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM projects;"), Is.Zero);
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM midi_determinants;"), Is.EqualTo(29), "the reference data of migration 2 is kept, not loaded twice");
+        Assert.That(await db.TextAsync("SELECT note FROM reference_frameworks WHERE code = 'midi';"), Is.EqualTo("lokale aantekening"));
     }
 
     [Test]

@@ -18,7 +18,10 @@ internal sealed class TempDatabase : IDisposable
         Database = new MonitorDatabase(Options.Create(new MonitorOptions { DatabasePath = FilePath }));
         Migrator = new SchemaMigrator(Database, NullLogger<SchemaMigrator>.Instance);
         Frameworks = new FrameworkStore(Database);
-        Projects = new ProjectStore(Database, Time);
+        Audit = new AuditStore(Database, Time);
+        Projects = new ProjectStore(Database, Audit, Time);
+        Accounts = new AccountStore(Database, Audit, Time);
+        Privacy = new PrivacyStore(Database, Audit, Time);
         Demo = new DemoDataLoader(Database, Projects, Time, NullLogger<DemoDataLoader>.Instance);
     }
 
@@ -29,6 +32,9 @@ internal sealed class TempDatabase : IDisposable
     public SchemaMigrator Migrator { get; }
     public FrameworkStore Frameworks { get; }
     public ProjectStore Projects { get; }
+    public AuditStore Audit { get; }
+    public AccountStore Accounts { get; }
+    public PrivacyStore Privacy { get; }
     public DemoDataLoader Demo { get; }
 
     public static async Task<TempDatabase> MigratedAsync()

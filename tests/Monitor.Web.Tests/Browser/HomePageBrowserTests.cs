@@ -58,6 +58,7 @@ public sealed class HomePageBrowserTests
         };
 
         await page.GotoAsync(_factory.ServerAddress.ToString());
+        await LogInAsync(page, Login.ProjectLeader);
 
         var cards = page.Locator("li.card[data-project-slug]");
         Assert.That(await cards.CountAsync(), Is.EqualTo(2));
@@ -79,12 +80,23 @@ public sealed class HomePageBrowserTests
         var context = await _browser!.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(_factory.ServerAddress.ToString());
+        await LogInAsync(page, Login.ProjectLeader);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
 
         Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Projects"));
         await SaveScreenshotAsync(page, "home-en.png");
         await context.DisposeAsync();
+    }
+
+    /// <summary>Fills in the login form the anonymous visitor is sent to.</summary>
+    private static async Task LogInAsync(IPage page, string email)
+    {
+        await page.WaitForURLAsync("**/inloggen**");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(Monitor.Web.Security.DemoAccounts.Password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/inloggen", StringComparison.Ordinal));
     }
 
     private static async Task SaveScreenshotAsync(IPage page, string name)

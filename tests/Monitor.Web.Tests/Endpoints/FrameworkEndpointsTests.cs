@@ -10,7 +10,10 @@ public sealed class FrameworkEndpointsTests
     private readonly MonitorWebFactory _factory = new();
     private HttpClient? _client;
 
-    private HttpClient Client => _client ??= _factory.CreateClient();
+    private HttpClient Client => _client ?? throw new InvalidOperationException("OneTimeSetUp did not log in.");
+
+    [OneTimeSetUp]
+    public async Task LogIn() => _client = await _factory.LoggedInClientAsync(Login.Admin);
 
     [OneTimeTearDown]
     public void StopApp()

@@ -15,7 +15,7 @@ public sealed class LanguageTests
     public async Task SwitchingToEnglishTranslatesTheUiAndSticks()
     {
         using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var home = await client.GetDocumentAsync("/referentie");
+        var home = await client.GetDocumentAsync("/inloggen");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["culture"] = "en",
@@ -27,8 +27,11 @@ public sealed class LanguageTests
 
         Assert.That(switched.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(switched.Headers.Location!.OriginalString, Is.EqualTo("/referentie"));
+        var login = await client.GetDocumentAsync("/inloggen");
+        Assert.That(login.DocumentElement.GetAttribute("lang"), Is.EqualTo("en"));
+        Assert.That(login.QuerySelector("h1")!.TextContent, Is.EqualTo("Log in"));
+        using var loggedIn = await client.PostLoginAsync(Login.ProjectLeader, Monitor.Web.Security.DemoAccounts.Password);
         var english = await client.GetDocumentAsync("/");
-        Assert.That(english.DocumentElement.GetAttribute("lang"), Is.EqualTo("en"));
         Assert.That(english.QuerySelector("h1")!.TextContent, Is.EqualTo("Projects"));
         Assert.That(english.QuerySelector("li[data-project-slug=keuzehulp-werkzaak] .phase-badge")!.TextContent, Is.EqualTo("1 · Know"));
     }
@@ -48,7 +51,7 @@ public sealed class LanguageTests
     public async Task NeverRedirectsToAnotherSite()
     {
         using var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var page = await client.GetDocumentAsync("/");
+        var page = await client.GetDocumentAsync("/inloggen");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["culture"] = "nl",

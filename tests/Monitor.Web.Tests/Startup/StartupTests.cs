@@ -33,11 +33,11 @@ public sealed class StartupTests
             int firstCount;
             using (var first = new MonitorWebFactory(databasePath: path))
             {
-                firstCount = await CountMeetingsAsync(first.CreateClient());
+                firstCount = await CountMeetingsAsync(await first.LoggedInClientAsync(Login.Admin));
             }
 
             using var second = new MonitorWebFactory(databasePath: path);
-            var secondCount = await CountMeetingsAsync(second.CreateClient());
+            var secondCount = await CountMeetingsAsync(await second.LoggedInClientAsync(Login.Admin));
 
             Assert.That(firstCount, Is.GreaterThan(100));
             Assert.That(secondCount, Is.EqualTo(firstCount));
@@ -54,7 +54,7 @@ public sealed class StartupTests
     {
         using var factory = new MonitorWebFactory(settings: new Dictionary<string, string?> { ["Monitor:ResetDemoData"] = "true" });
 
-        using var client = factory.CreateClient();
+        using var client = await factory.LoggedInClientAsync(Login.Admin);
         using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/projects"));
 
         Assert.That(json.RootElement.GetArrayLength(), Is.EqualTo(2));
@@ -66,9 +66,11 @@ public sealed class StartupTests
         using var factory = new MonitorWebFactory(settings: new Dictionary<string, string?> { ["Monitor:LoadDemoData"] = "false" });
 
         using var client = factory.CreateClient();
-        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/projects"));
+        using var projects = await client.GetAsync("/api/v1/projects");
+        var setup = await client.GetDocumentAsync("/setup");
 
-        Assert.That(json.RootElement.GetArrayLength(), Is.Zero);
+        Assert.That(projects.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Unauthorized), "no accounts, so nobody is logged in");
+        Assert.That(setup.QuerySelector("h1")!.TextContent, Is.EqualTo("Eerste beheerder aanmaken"), "without demo data the first beheerder is created through /setup");
     }
 
     [Test]

@@ -19,10 +19,14 @@ internal sealed class MonitorWebFactory : WebApplicationFactory<Program>
         Folder = Path.Combine(Path.GetTempPath(), "monitor-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         DatabasePath = databasePath ?? Path.Combine(Folder, "monitor.db");
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        // Tests log in far more often than a person; the login rate limit has its own test.
+        _settings = new Dictionary<string, string?> { ["Security:LoginAttemptsPerMinute"] = "10000" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            ["Monitor:DatabasePath"] = DatabasePath,
-        };
+            _settings[key] = value;
+        }
+
+        _settings["Monitor:DatabasePath"] = DatabasePath;
     }
 
     public string Folder { get; }
