@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Web.Tests.Support;
+
+namespace Monitor.Web.Tests.Security;
+
+/// <summary>
+/// Walks every route of the app — enumerated from the endpoint data source, so a new route fails here until
+/// it is added to <see cref="_expected"/> — with every role, and checks who gets in. The expectations are
+/// written out here on purpose, not derived from the app's own policies: removing a check from a route
+/// makes a role get in that should not, and this test fails.
+/// </summary>
+[NonParallelizable]
+public sealed class RouteAuthorizationTests
+{
+    private const string Anonymous = "anoniem";
+    private const string Admin = "beheerder";
+    private const string Leader = "projectleider";
+    private const string Researcher = "onderzoeker";
+    private const string Manager = "management";
+    private const string Participant = "deelnemer";
+    private const string Outsider = "buitenstaander";
+
+    private static readonly string[] _everyone = [Anonymous, Admin, Leader, Researcher, Manager, Participant, Outsider];
+    private static readonly string[] _signedIn = [Admin, Leader, Researcher, Manager, Participant, Outsider];
+    private static readonly string[] _projectMembers = [Admin, Leader, Researcher, Manager, Participant];
+
+    // Who may reach each route (pattern as in the endpoint data source). The project in {id} is Samen
+    // Beslissen, where the demo deelnemer is a member; the outsider is that same deelnemer on Keuzehulp.
+    private static readonly Dictionary<string, string[]> _expected = new(StringComparer.Ordinal)
+    {
+        // anonymous
+        ["inloggen"] = _everyone,
+        ["uitloggen"] = _everyone,
+        ["setup"] = _everyone,
+        ["geen-toegang"] = _everyone,
+        ["Fout"] = _everyone,
+        ["taal"] = _everyone,
+        ["health"] = _everyone,
+        // any signed-in user
+        [""] = _signedIn,
+        ["Index"] = _signedIn,
+        ["account"] = _signedIn,
+        ["referentie"] = _signedIn,
+        ["referentie/movisie"] = _signedIn,
+        ["referentie/midi"] = _signedIn,
+        ["referentie/bowen"] = _signedIn,
+        ["api/v1/me/"] = _signedIn,
+        ["api/v1/projects/"] = _signedIn,
+        ["api/v1/frameworks/"] = _signedIn,
+        ["api/v1/frameworks/movisie"] = _signedIn,
+        ["api/v1/frameworks/midi"] = _signedIn,
+        ["api/v1/frameworks/bowen"] = _signedIn,
+        // per project
+        ["projecten/{id:long}"] = _projectMembers,
+        ["api/v1/projects/{id:long}"] = _projectMembers,
+        ["projecten/{id:long}/bijeenkomsten.csv"] = [Admin, Leader, Researcher, Participant],
+        ["projecten/{id:long}/audit"] = [Admin, Leader],
+        ["projecten/{id:long}/audit.csv"] = [Admin, Leader],
+        ["api/v1/projects/{id:long}/audit"] = [Admin, Leader],
+        ["projecten/{id:long}/privacy"] = [Admin, Leader],
+        // beheerder only
+        ["POST api/v1/projects/"] = [Admin],
+        ["beheer/accounts"] = [Admin],
+        ["beheer/accounts/{userId:long}"] = [Admin],
+        ["beheer/accounts/{userId:long}/export"] = [Admin],
+    };
+
+    private readonly MonitorWebFactory _factory = new();
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    private long _samenBeslissen;
+    private long _keuzehulp;
+    private long _someUser;
+
+    [OneTimeSetUp]
+    public async Task LogEveryoneIn()
+    {
+        _clients[Anonymous] = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        _clients[Admin] = await _factory.LoggedInClientAsync(Login.Admin);
+        _clients[Leader] = await _factory.LoggedInClientAsync(Login.ProjectLeader);
+        _clients[Researcher] = await _factory.LoggedInClientAsync(Login.Researcher);
+        _clients[Manager] = await _factory.LoggedInClientAsync(Login.Management);
+        _clients[Participant] = await _factory.LoggedInClientAsync(Login.Participant);
+        _clients[Outsider] = _clients[Participant];
+
+        using var projects = JsonDocument.Parse(await _clients[Admin].GetStringAsync("/api/v1/projects"));
+        long IdOf(string slug) => projects.RootElement.EnumerateArray().Single(p => p.GetProperty("slug").GetString() == slug).GetProperty("id").GetInt64();
+        _samenBeslissen = IdOf("samen-beslissen-arnhem");
+        _keuzehulp = IdOf("keuzehulp-werkzaak");
+        using var me = JsonDocument.Parse(await _clients[Participant].GetStringAsync("/api/v1/me"));
+        _someUser = me.RootElement.GetProperty("id").GetInt64();
+    }
+
+    [OneTimeTearDown]
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values.Distinct())
+        {
+            client.Dispose();
+        }
+
+        _factory.Dispose();
+    }
+
+    [Test]
+    public void EveryRouteHasAnExpectation()
+    {
+        var missing = Routes().Select(r => r.Key).Where(k => !_expected.ContainsKey(k)).Distinct().ToList();
+
+        Assert.That(missing, Is.Empty, "routes without an entry in RouteAuthorizationTests._expected: add who may reach them");
+    }
+
+    [Test]
+    public async Task EveryRoleReachesExactlyTheRoutesItMay()
+    {
+        var failures = new List<string>();
+        foreach (var route in Routes().Where(r => _expected.ContainsKey(r.Key)))
+        {
+            foreach (var role in _everyone)
+            {
+                var projectId = role == Outsider ? _keuzehulp : _samenBeslissen;
+                var url = "/" + route.Pattern.Replace("{id:long}", projectId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                    .Replace("{userId:long}", _someUser.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                using var request = new HttpRequestMessage(new HttpMethod(route.Method), url);
+                if (route.Method != "GET")
+                {
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                }
+
+                using var response = await _clients[role].SendAsync(request);
+                var allowed = _expected[route.Key].Contains(role);
+                var denied = IsDenied(url, response);
+                if (allowed == denied)
+                {
+                    failures.Add($"{route.Method} {url} as {role}: expected {(allowed ? "access" : "denial")}, got {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+        }
+
+        Assert.That(failures, Is.Empty);
+    }
+
+    private static bool IsDenied(string url, HttpResponseMessage response)
+    {
+        if (url.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            return response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+        }
+
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode == HttpStatusCode.Redirect
+            && (location.Contains("/inloggen?", StringComparison.Ordinal) || location.Contains("/geen-toegang?", StringComparison.Ordinal));
+    }
+
+    /// <summary>Each route with each HTTP method it answers; Razor pages are tried with GET and POST.</summary>
+    private IEnumerable<(string Key, string Pattern, string Method)> Routes()
+    {
+        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        foreach (var endpoint in endpoints)
+        {
+            var pattern = endpoint.RoutePattern.RawText?.TrimStart('/') ?? "";
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
+            foreach (var method in methods)
+            {
+                var key = method == "GET" || !_expected.ContainsKey($"{method} {pattern}") ? pattern : $"{method} {pattern}";
+                yield return (key, pattern, method);
+            }
+        }
+    }
+}
