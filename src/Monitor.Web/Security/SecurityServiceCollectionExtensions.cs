@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Monitor.Core.Storage;
 
 namespace Monitor.Web.Security;
@@ -12,7 +13,6 @@ internal static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddMonitorSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.SectionName));
-        var options = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton<Passwords>();
         services.AddSingleton<LoginService>();
         services.AddSingleton<DemoAccounts>();
@@ -34,7 +34,6 @@ internal static class SecurityServiceCollectionExtensions
                 cookie.LoginPath = "/inloggen";
                 cookie.LogoutPath = "/uitloggen";
                 cookie.AccessDeniedPath = "/geen-toegang";
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(options.SessionHours);
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized, "Niet ingelogd", "Log in, of stuur een persoonlijk API-token mee: Authorization: Bearer im_…");
                 cookie.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden, "Geen toegang", "Uw rol geeft geen toegang tot deze gegevens.");
@@ -50,6 +49,9 @@ internal static class SecurityServiceCollectionExtensions
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(Policies.ApiTokenScheme, null);
+        // Read when first used, not here: configuration added later (tests, hosting) must count too.
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<SecurityOptions>>((cookie, security) => cookie.ExpireTimeSpan = TimeSpan.FromHours(security.Value.SessionHours));
 
         services.AddAuthorizationBuilder()
             // Everything needs a login unless it says [AllowAnonymous] / AllowAnonymous().
@@ -69,7 +71,12 @@ internal static class SecurityServiceCollectionExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(Policies.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "onbekend",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.LoginAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
