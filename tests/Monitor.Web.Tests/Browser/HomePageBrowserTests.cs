@@ -89,6 +89,55 @@ public sealed class HomePageBrowserTests
         await context.DisposeAsync();
     }
 
+    [Test]
+    public async Task ManagementSeesTheDashboardButNoMinutesOrMeetingNotes()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await LogInAsync(page, Login.Management);
+
+        Assert.That(await page.Locator("li.card[data-project-slug]").CountAsync(), Is.EqualTo(2), "both projects on the dashboard");
+        await SaveScreenshotAsync(page, "management-dashboard.png");
+        await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
+        await page.WaitForURLAsync("**/projecten/*");
+
+        Assert.That(await page.Locator("dl.facts").First.InnerTextAsync(), Does.Contain("113"));
+        Assert.That(await page.Locator("section.group details").CountAsync(), Is.Zero, "no member lists or meeting notes");
+        Assert.That(await page.Locator("td:has-text('Datum gereconstrueerd')").CountAsync(), Is.Zero, "no meeting notes");
+        Assert.That(await page.Locator("a[href$='/audit']").CountAsync(), Is.Zero);
+        await SaveScreenshotAsync(page, "management-project.png");
+        await context.DisposeAsync();
+    }
+
+    [Test]
+    public async Task ProjectLeaderAddsANameToPseudonymiseAndFindsTheChangeInTheAuditTrail()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await LogInAsync(page, Login.ProjectLeader);
+        await page.Locator("li[data-project-slug=samen-beslissen-arnhem] h2 a").ClickAsync();
+        await page.Locator("nav.subnav a", new() { HasText = "Privacy" }).ClickAsync();
+
+        await page.Locator("#name").FillAsync("Cliënt Jansen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
+        await page.Locator("#months").FillAsync("24");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bewaartermijn opslaan" }).ClickAsync();
+
+        Assert.That(await page.Locator("table.pseudonyms tbody tr").InnerTextAsync(), Does.Contain("[P01]").And.Contain("Cliënt Jansen"));
+        Assert.That(await page.Locator("table.retention-report").InnerTextAsync(), Does.Contain("bijeenkomsten"));
+        await SaveScreenshotAsync(page, "privacy.png");
+
+        await page.Locator("nav.breadcrumb a").Nth(1).ClickAsync();
+        await page.Locator("nav.subnav a", new() { HasText = "Wijzigingslog" }).ClickAsync();
+        var trail = await page.Locator("main table").InnerTextAsync();
+        Assert.That(trail, Does.Contain("pseudoniem").And.Contain("retentionMonths").And.Contain("Projectleider (demo)"));
+        Assert.That(trail, Does.Not.Contain("Jansen"), "the name itself stays out of the trail");
+        await SaveScreenshotAsync(page, "audit.png");
+        await context.DisposeAsync();
+    }
+
     /// <summary>Fills in the login form the anonymous visitor is sent to.</summary>
     private static async Task LogInAsync(IPage page, string email)
     {
