@@ -81,6 +81,23 @@ public sealed class ApiSecurityTests
     }
 
     [Test]
+    public async Task MalformedJsonIsAProblemWithoutInternals()
+    {
+        using var admin = await _factory.LoggedInClientAsync(Login.Admin);
+        using var created = await admin.PostFormAsync("/account", "/account?handler=CreateToken", new Dictionary<string, string> { ["TokenName"] = "kapotte json" });
+        using var api = _factory.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await Html.ParseAsync(created)).QuerySelector("[data-new-token]")!.TextContent);
+        using var body = new StringContent("{\"slug\": ", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await api.PostAsync("/api/v1/projects", body);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(text, Does.Not.Contain(" at ").And.Not.Contain("Exception"));
+    }
+
+    [Test]
     public async Task ManagementSeesStructureButNoMeetingNotesOrMembers()
     {
         using var manager = await _factory.LoggedInClientAsync(Login.Management);
