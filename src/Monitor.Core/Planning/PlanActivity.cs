@@ -1,0 +1,10 @@
+namespace Monitor.Core.Planning;
+
+/// <summary>A stored plan activity.</summary>
+public sealed record PlanActivity
+{
+    public required long Id { get; init; }
+    public required long ProjectId { get; init; }
+    public required PlanActivityDraft Fields { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+}
