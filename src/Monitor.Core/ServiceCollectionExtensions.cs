@@ -19,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AuditStore>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<PrivacyStore>();
+        services.AddSingleton<PlanStore>();
         services.AddSingleton<DemoDataLoader>();
         services.AddSingleton<DatabasePreparation>();
         services.AddSingleton<DatabaseMaintenance>();

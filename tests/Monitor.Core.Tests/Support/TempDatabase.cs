@@ -22,6 +22,7 @@ internal sealed class TempDatabase : IDisposable
         Projects = new ProjectStore(Database, Audit, Time);
         Accounts = new AccountStore(Database, Audit, Time);
         Privacy = new PrivacyStore(Database, Audit, Time);
+        PlanStore = new PlanStore(Database, Audit, Time);
         Demo = new DemoDataLoader(Database, Projects, Time, NullLogger<DemoDataLoader>.Instance);
     }
 
@@ -35,6 +36,7 @@ internal sealed class TempDatabase : IDisposable
     public AuditStore Audit { get; }
     public AccountStore Accounts { get; }
     public PrivacyStore Privacy { get; }
+    public PlanStore PlanStore { get; }
     public DemoDataLoader Demo { get; }
 
     public static async Task<TempDatabase> MigratedAsync()
