@@ -63,6 +63,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapProjectEndpoints();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
+app.MapPlanEndpoints();
 app.MapFrameworkEndpoints();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.

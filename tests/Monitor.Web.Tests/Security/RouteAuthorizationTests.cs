@@ -61,6 +61,19 @@ public sealed class RouteAuthorizationTests
         ["projecten/{id:long}/audit.csv"] = [Admin, Leader],
         ["api/v1/projects/{id:long}/audit"] = [Admin, Leader],
         ["projecten/{id:long}/privacy"] = [Admin, Leader],
+        ["projecten/{id:long}/plan"] = _projectMembers,
+        ["api/v1/projects/{id:long}/plan/"] = _projectMembers,
+        ["api/v1/projects/{id:long}/plan/scores"] = _projectMembers,
+        ["projecten/{id:long}/plan.csv"] = _projectMembers,
+        ["projecten/{id:long}/plan.xlsx"] = _projectMembers,
+        ["projecten/{id:long}/plan/wijzigen"] = [Admin, Leader],
+        ["projecten/{id:long}/plan/activiteit/{activityId:long?}"] = [Admin, Leader],
+        ["projecten/{id:long}/plan/import"] = [Admin, Leader],
+        ["POST api/v1/projects/{id:long}/plan/activities"] = [Admin, Leader],
+        ["PUT api/v1/projects/{id:long}/plan/activities/{activityId:long}"] = [Admin, Leader],
+        ["DELETE api/v1/projects/{id:long}/plan/activities/{activityId:long}"] = [Admin, Leader],
+        ["PUT api/v1/projects/{id:long}/plan/goals/{phase:int}"] = [Admin, Leader],
+        ["POST api/v1/projects/{id:long}/plan/transitions"] = [Admin, Leader],
         // beheerder only
         ["POST api/v1/projects/"] = [Admin],
         ["beheer/accounts"] = [Admin],
@@ -123,10 +136,16 @@ public sealed class RouteAuthorizationTests
                 var projectId = role == Outsider ? _keuzehulp : _samenBeslissen;
                 var url = "/" + route.Pattern.Replace("{id:long}", projectId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                     .Replace("{userId:long}", _someUser.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                // Optional parameters are left out; others get a number that exists nowhere, so an allowed
+                // write cannot change the data the other roles' requests see.
+                url = System.Text.RegularExpressions.Regex.Replace(url, @"/\{[^}]+\?\}", "");
+                url = System.Text.RegularExpressions.Regex.Replace(url, @"\{phase:int\}", "1");
+                url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]+\}", "999999");
                 using var request = new HttpRequestMessage(new HttpMethod(route.Method), url);
                 if (route.Method != "GET")
                 {
-                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                    // toPhase 0 would be a real phase decision; 9 is refused after the authorization check.
+                    request.Content = new StringContent("{\"toPhase\": 9}", System.Text.Encoding.UTF8, "application/json");
                 }
 
                 using var response = await _clients[role].SendAsync(request);

@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Monitor.Core.Frameworks;
+using Monitor.Core.Projects;
+using Monitor.Core.Storage;
+using Monitor.Core.Validation;
+using Monitor.Web.Planning;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Plan;
+
+/// <summary>Create, edit or delete one plan activity.</summary>
+[ProjectPermission(Capability.ManageProject)]
+public sealed class ActivityModel : PageModel
+{
+    private readonly ProjectStore _projects;
+    private readonly PlanStore _plans;
+    private readonly FrameworkStore _frameworks;
+    private readonly IStringLocalizer<SharedResource> _t;
+
+    public ActivityModel(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, IStringLocalizer<SharedResource> t)
+    {
+        _projects = projects;
+        _plans = plans;
+        _frameworks = frameworks;
+        _t = t;
+    }
+
+    public Project? Project { get; private set; }
+
+    [FromRoute]
+    public long? ActivityId { get; set; }
+
+    [BindProperty]
+    public PlanActivityInput Input { get; set; } = new();
+
+    public IReadOnlyList<MovisiePhase> Phases { get; private set; } = [];
+
+    public IReadOnlyList<MidiGroup> MidiGroups { get; private set; } = [];
+
+    public IReadOnlyList<ValidationError> Errors { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, int? fase, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (ActivityId is { } activityId)
+        {
+            if (await _plans.FindActivityAsync(id, activityId, cancellationToken) is not { } activity)
+            {
+                return NotFound();
+            }
+
+            Input = PlanActivityInput.From(activity.Fields);
+        }
+        else
+        {
+            Input = new PlanActivityInput { Phase = fase is >= 0 and <= 5 ? fase : Project!.CurrentPhase, Status = "gepland", TargetGroup = "professionals" };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var (draft, errors) = Input.ToDraft();
+        if (draft is null)
+        {
+            Errors = errors;
+            return Page();
+        }
+
+        try
+        {
+            if (ActivityId is { } activityId)
+            {
+                if (!await _plans.UpdateActivityAsync(id, activityId, draft, User.ToActor(), cancellationToken))
+                {
+                    return NotFound();
+                }
+            }
+            else
+            {
+                await _plans.CreateActivityAsync(id, draft, User.ToActor(), cancellationToken);
+            }
+        }
+        catch (ValidationException ex)
+        {
+            Errors = ex.Errors;
+            return Page();
+        }
+
+        Message = _t["Plan.ActivitySaved"].Value;
+        return LocalRedirect($"/projecten/{id}/plan#fase-{draft.Phase}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        if (ActivityId is not { } activityId || !await _plans.DeleteActivityAsync(id, activityId, User.ToActor(), cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Message = _t["Plan.ActivityDeleted"].Value;
+        return LocalRedirect($"/projecten/{id}/plan");
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await _projects.FindAsync(id, cancellationToken) is not { } project)
+        {
+            return false;
+        }
+
+        Project = project;
+        Phases = await _frameworks.ListPhasesAsync(cancellationToken);
+        MidiGroups = await _frameworks.ListMidiGroupsAsync(cancellationToken);
+        return true;
+    }
+}

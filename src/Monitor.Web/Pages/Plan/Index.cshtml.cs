@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Monitor.Core.Frameworks;
+using Monitor.Core.Planning;
+using Monitor.Core.Projects;
+using Monitor.Core.Storage;
+using Monitor.Web.Endpoints;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Plan;
+
+/// <summary>The implementation plan of a project: progress per phase, timeline, goals and activities per phase.</summary>
+[ProjectPermission(Capability.ViewProject)]
+public sealed class IndexModel : PageModel
+{
+    private readonly ProjectStore _projects;
+    private readonly PlanStore _plans;
+    private readonly FrameworkStore _frameworks;
+    private readonly IAuthorizationService _authorization;
+    private readonly TimeProvider _time;
+
+    public IndexModel(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, IAuthorizationService authorization, TimeProvider time)
+    {
+        _projects = projects;
+        _plans = plans;
+        _frameworks = frameworks;
+        _authorization = authorization;
+        _time = time;
+    }
+
+    public Project? Project { get; private set; }
+
+    public ImplementationPlan? Plan { get; private set; }
+
+    public IReadOnlyList<PhaseScore> Scores { get; private set; } = [];
+
+    public IReadOnlyList<MovisiePhase> Phases { get; private set; } = [];
+
+    public int? SuggestedNextPhase { get; private set; }
+
+    /// <summary>SVG of progress per phase (from the Core chart module), or null.</summary>
+    public string? ProgressChart { get; private set; }
+
+    /// <summary>SVG timeline of the activities with phase bands and a today line, or null.</summary>
+    public string? TimelineChart { get; private set; }
+
+    public bool CanManage { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Owner { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Doelgroep { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    /// <summary>Set by the write actions on <see cref="ManageModel"/> before they redirect here.</summary>
+    [TempData]
+    public string? Message { get; set; }
+
+    [TempData]
+    public string? Errors { get; set; }
+
+    public IReadOnlyList<string> Owners => Plan?.Activities.Select(a => a.Fields.Owner).Where(o => o.Length > 0).Distinct().Order(StringComparer.CurrentCulture).ToList() ?? [];
+
+    public Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) => LoadAsync(id, cancellationToken);
+
+    /// <summary>The activities of a phase after the filters and sort order of the page.</summary>
+    public IReadOnlyList<PlanActivity> ActivitiesOf(int phase)
+    {
+        var activities = (Plan?.Activities ?? []).Where(a => a.Fields.Phase == phase);
+        if (!string.IsNullOrEmpty(Status))
+        {
+            activities = activities.Where(a => a.Fields.Status.ToCode() == Status);
+        }
+
+        if (!string.IsNullOrEmpty(Owner))
+        {
+            activities = activities.Where(a => a.Fields.Owner == Owner);
+        }
+
+        if (!string.IsNullOrEmpty(Doelgroep))
+        {
+            activities = activities.Where(a => a.Fields.TargetGroup.ToCode() == Doelgroep);
+        }
+
+        return (Sort switch
+        {
+            "titel" => activities.OrderBy(a => a.Fields.Title, StringComparer.CurrentCultureIgnoreCase),
+            "status" => activities.OrderBy(a => a.Fields.Status),
+            "eigenaar" => activities.OrderBy(a => a.Fields.Owner, StringComparer.CurrentCultureIgnoreCase),
+            "doelgroep" => activities.OrderBy(a => a.Fields.TargetGroup),
+            _ => activities.OrderBy(a => a.Fields.PlannedMonth is null).ThenBy(a => a.Fields.PlannedMonth),
+        }).ToList();
+    }
+
+    public bool IsOverdue(PlanActivity activity) =>
+        activity.Fields is { Status: ActivityStatus.Gepland or ActivityStatus.Bezig, PlannedMonth: { } month } && month < YearMonth.From(Today);
+
+    public string SortLink(string column) =>
+        $"?status={Uri.EscapeDataString(Status ?? "")}&owner={Uri.EscapeDataString(Owner ?? "")}&doelgroep={Uri.EscapeDataString(Doelgroep ?? "")}&sort={column}";
+
+    private async Task<IActionResult> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await _projects.FindAsync(id, cancellationToken) is not { } project || await _plans.FindPlanAsync(id, cancellationToken) is not { } plan)
+        {
+            return NotFound();
+        }
+
+        Project = project;
+        Plan = plan;
+        Today = PlanEndpoints.Today(_time);
+        Scores = PlanScoring.Score(plan, Today);
+        SuggestedNextPhase = PlanScoring.SuggestNextPhase(Scores);
+        Phases = await _frameworks.ListPhasesAsync(cancellationToken);
+        CanManage = (await _authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(Capability.ManageProject))).Succeeded;
+        return Page();
+    }
+}
