@@ -17,6 +17,7 @@ public sealed class DemoDataLoader
 {
     private const string LoadedMarker = "demo_loaded_at";
     private const string ResourceName = "Monitor.Core.Demo.demo-projects.json";
+    private const string PlansResourceName = "Monitor.Core.Demo.demo-plans.json";
 
     private static readonly JsonSerializerOptions _jsonOptions = new()
     {
@@ -28,13 +29,15 @@ public sealed class DemoDataLoader
 
     private readonly MonitorDatabase _database;
     private readonly ProjectStore _projects;
+    private readonly PlanStore _plans;
     private readonly TimeProvider _time;
     private readonly ILogger<DemoDataLoader> _logger;
 
-    public DemoDataLoader(MonitorDatabase database, ProjectStore projects, TimeProvider time, ILogger<DemoDataLoader> logger)
+    public DemoDataLoader(MonitorDatabase database, ProjectStore projects, PlanStore plans, TimeProvider time, ILogger<DemoDataLoader> logger)
     {
         _database = database;
         _projects = projects;
+        _plans = plans;
         _time = time;
         _logger = logger;
     }
@@ -47,6 +50,18 @@ public sealed class DemoDataLoader
         var set = JsonSerializer.Deserialize<DemoDataSet>(stream, _jsonOptions)
             ?? throw new InvalidOperationException("The demo data file is empty.");
         return set.Projects;
+    }
+
+    /// <summary>The demo implementation plans (goals and activities) per project slug.</summary>
+    public static IReadOnlyList<DemoPlan> ReadDemoPlans()
+    {
+        using var stream = typeof(DemoDataLoader).Assembly.GetManifestResourceStream(PlansResourceName);
+        if (stream is null)
+        {
+            return [];
+        }
+
+        return (JsonSerializer.Deserialize<DemoPlanSet>(stream, _jsonOptions) ?? throw new InvalidOperationException("The demo plan file is empty.")).Plans;
     }
 
     /// <summary>
@@ -86,9 +101,20 @@ public sealed class DemoDataLoader
 
     private async Task InsertAllAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ProjectDraft> drafts, CancellationToken cancellationToken)
     {
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var draft in drafts)
         {
-            await _projects.InsertAsync(connection, transaction, draft, isDemo: true, Actor.System, cancellationToken);
+            ids[draft.Slug] = await _projects.InsertAsync(connection, transaction, draft, isDemo: true, Actor.System, cancellationToken);
+        }
+
+        foreach (var plan in ReadDemoPlans())
+        {
+            if (!ids.TryGetValue(plan.Slug, out var projectId))
+            {
+                throw new InvalidOperationException($"The demo plan names project '{plan.Slug}', which is not in the demo projects.");
+            }
+
+            await _plans.AddAllAsync(connection, transaction, projectId, plan.Activities, plan.Goals, Actor.System, cancellationToken);
         }
 
         await using var command = connection.CreateCommand();
@@ -117,6 +143,12 @@ public sealed class DemoDataLoader
         command.Transaction = transaction;
         command.CommandText = "SELECT count(*) FROM projects;";
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private sealed record DemoPlanSet
+    {
+        public required int Version { get; init; }
+        public required IReadOnlyList<DemoPlan> Plans { get; init; }
     }
 
     private sealed record DemoDataSet

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 namespace Monitor.Core.Planning;
 
 /// <summary>A month of realisation ("planning / maand van realisatie"), written yyyy-MM.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(YearMonthJsonConverter))]
 public readonly partial record struct YearMonth : IComparable<YearMonth>
 {
     public YearMonth(int year, int month)

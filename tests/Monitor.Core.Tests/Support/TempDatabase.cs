@@ -23,7 +23,8 @@ internal sealed class TempDatabase : IDisposable
         Accounts = new AccountStore(Database, Audit, Time);
         Privacy = new PrivacyStore(Database, Audit, Time);
         PlanStore = new PlanStore(Database, Audit, Time);
-        Demo = new DemoDataLoader(Database, Projects, Time, NullLogger<DemoDataLoader>.Instance);
+        Demo = new DemoDataLoader(Database, Projects, PlanStore, Time, NullLogger<DemoDataLoader>.Instance);
+
     }
 
     public string Folder { get; }

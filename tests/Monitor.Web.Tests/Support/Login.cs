@@ -37,6 +37,18 @@ internal static class Login
         return await client.PostAsync("/inloggen", content);
     }
 
+    /// <summary>A client that calls the API with a fresh personal token of <paramref name="email"/> (no cookie).</summary>
+    public static async Task<HttpClient> ApiClientAsync(this MonitorWebFactory factory, string email)
+    {
+        using var browser = await factory.LoggedInClientAsync(email);
+        using var created = await browser.PostFormAsync("/account", "/account?handler=CreateToken", new Dictionary<string, string> { ["TokenName"] = "tests" });
+        var secret = (await Html.ParseAsync(created)).QuerySelector("[data-new-token]")?.TextContent
+            ?? throw new InvalidOperationException("No token was shown after creating one.");
+        var api = factory.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return api;
+    }
+
     /// <summary>Posts a form of the page at <paramref name="pageUrl"/> with its anti-forgery token.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, string action, IDictionary<string, string> fields)
     {
