@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text.Json;
+using Monitor.Web.Tests.Support;
+
+namespace Monitor.Web.Tests.Plan;
+
+public sealed class PlanPagesTests
+{
+    private readonly MonitorWebFactory _factory = new();
+    private HttpClient? _leader;
+    private long _samenBeslissen;
+    private long _empty;
+
+    private HttpClient Leader => _leader ?? throw new InvalidOperationException("not set up");
+
+    [OneTimeSetUp]
+    public async Task SetUp()
+    {
+        _leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
+        using var projects = JsonDocument.Parse(await Leader.GetStringAsync("/api/v1/projects"));
+        _samenBeslissen = projects.RootElement.EnumerateArray().Single(p => p.GetProperty("slug").GetString() == "samen-beslissen-arnhem").GetProperty("id").GetInt64();
+
+        // A project of its own with an empty plan, with the demo projectleider as its projectleider.
+        using var admin = await _factory.ApiClientAsync(Login.Admin);
+        using var created = await admin.PostAsync("/api/v1/projects", JsonContent(new { slug = "leeg-plan", name = "Leeg plan", organisation = "Gemeente Tiel", innovation = "Keuzehulp", startDate = "2021-01-04", currentPhase = 1 }));
+        _empty = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        using var me = JsonDocument.Parse(await Leader.GetStringAsync("/api/v1/me"));
+        var detailUrl = $"/beheer/accounts/{me.RootElement.GetProperty("id").GetInt64()}";
+        using var adminBrowser = await _factory.LoggedInClientAsync(Login.Admin);
+        var detail = await adminBrowser.GetDocumentAsync(detailUrl);
+        var roles = detail.QuerySelectorAll("select[name^='roles']")
+            .ToDictionary(s => s.GetAttribute("name")!, s => s.QuerySelector("option[selected]")?.GetAttribute("value") ?? "");
+        roles[$"roles[{_empty}]"] = "projectleider";
+        using var saved = await adminBrowser.PostFormAsync(detailUrl, detailUrl + "?handler=Roles", roles);
+    }
+
+    [OneTimeTearDown]
+    public void TearDown()
+    {
+        _leader?.Dispose();
+        _factory.Dispose();
+    }
+
+    [Test]
+    public async Task ShowsScoresGoalsAndActivitiesPerPhase()
+    {
+        var page = await Leader.GetDocumentAsync($"/projecten/{_samenBeslissen}/plan");
+
+        Assert.That(page.QuerySelectorAll("table.scores tbody tr"), Has.Length.EqualTo(6));
+        Assert.That(page.QuerySelector("table.scores tr.current")!.GetAttribute("data-phase"), Is.EqualTo("4"));
+        Assert.That(page.QuerySelectorAll("section.phase-plan"), Has.Length.EqualTo(6));
+        Assert.That(page.QuerySelectorAll("tr[data-activity-id]"), Is.Not.Empty, "the demo plan is loaded");
+    }
+
+    [Test]
+    public async Task FiltersActivitiesByStatus()
+    {
+        var page = await Leader.GetDocumentAsync($"/projecten/{_samenBeslissen}/plan?status=gereed");
+
+        var rows = page.QuerySelectorAll("tr[data-activity-id]");
+        Assert.That(rows, Is.Not.Empty);
+        Assert.That(rows.Select(r => r.ClassName), Has.All.Contains("status-gereed"));
+    }
+
+    [Test]
+    public async Task AProjectLeaderAddsAnActivityThroughTheForm()
+    {
+        var url = $"/projecten/{_empty}/plan/activiteit?fase=1";
+
+        using var response = await Leader.PostFormAsync(url, url, new Dictionary<string, string>
+        {
+            ["Input.Phase"] = "1",
+            ["Input.Title"] = "Informatiebijeenkomst voor teammanagers",
+            ["Input.TargetGroup"] = "management",
+            ["Input.Owner"] = "Projectleider",
+            ["Input.PlannedMonth"] = "2021-04",
+            ["Input.Status"] = "gepland",
+            ["Input.Determinants"] = "19",
+        });
+        var plan = await Leader.GetDocumentAsync($"/projecten/{_empty}/plan");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var row = plan.QuerySelectorAll("#fase-1 tr[data-activity-id]").Single(r => r.TextContent.Contains("Informatiebijeenkomst", StringComparison.Ordinal));
+        Assert.That(row.TextContent, Does.Contain("2021-04").And.Contain("management").And.Contain("19"));
+    }
+
+    [Test]
+    public async Task ABadMonthShowsADutchErrorAndSavesNothing()
+    {
+        var url = $"/projecten/{_empty}/plan/activiteit?fase=2";
+
+        using var response = await Leader.PostFormAsync(url, url, new Dictionary<string, string>
+        {
+            ["Input.Phase"] = "2",
+            ["Input.Title"] = "Handboek",
+            ["Input.PlannedMonth"] = "2021-13",
+            ["Input.Status"] = "gepland",
+        });
+        var page = await Html.ParseAsync(response);
+        var plan = await Leader.GetDocumentAsync($"/projecten/{_empty}/plan");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.QuerySelector("#month-error")!.TextContent, Does.Contain("'2021-13' is geen maand"));
+        Assert.That(page.QuerySelector("#title")!.GetAttribute("value"), Is.EqualTo("Handboek"), "what was typed is kept");
+        Assert.That(plan.QuerySelectorAll("#fase-2 tr[data-activity-id]"), Is.Empty);
+    }
+
+    [Test]
+    public async Task AnEmptyPhaseOffersTheMovisieActivitiesAndAdoptsOne()
+    {
+        var before = await Leader.GetDocumentAsync($"/projecten/{_empty}/plan");
+        var suggestion = before.QuerySelector("#fase-4 .suggestions form");
+        Assert.That(suggestion, Is.Not.Null, "phase 4 is empty, so the toolkit's activities are offered");
+        var text = suggestion!.QuerySelector("span")!.TextContent;
+
+        using var adopted = await Leader.PostFormAsync($"/projecten/{_empty}/plan", suggestion.GetAttribute("action")!, new Dictionary<string, string> { ["phase"] = "4", ["index"] = "0" });
+        var after = await Leader.GetDocumentAsync($"/projecten/{_empty}/plan");
+
+        Assert.That(after.QuerySelector("#fase-4 tr[data-activity-id]")!.TextContent, Does.Contain(text.Length > 60 ? text[..60] : text));
+        Assert.That(after.QuerySelector(".notice")!.TextContent, Does.Contain("toegevoegd"));
+    }
+
+    [Test]
+    public async Task APhaseDecisionMovesTheProjectAndIsListed()
+    {
+        using var response = await Leader.PostFormAsync($"/projecten/{_empty}/plan", $"/projecten/{_empty}/plan/wijzigen?handler=Transition",
+            new Dictionary<string, string> { ["toPhase"] = "2", ["decidedOn"] = "2021-06-01", ["note"] = "Communicatieplan afgerond" });
+        var plan = await Leader.GetDocumentAsync($"/projecten/{_empty}/plan");
+
+        Assert.That(plan.QuerySelector("table.scores tr.current")!.GetAttribute("data-phase"), Is.EqualTo("2"));
+        Assert.That(plan.QuerySelector("ul.transitions")!.TextContent, Does.Contain("1 → 2").And.Contain("Communicatieplan afgerond"));
+    }
+
+    [Test]
+    public async Task ManagementSeesThePlanWithoutAnythingToChange()
+    {
+        using var manager = await _factory.LoggedInClientAsync(Login.Management);
+
+        var page = await manager.GetDocumentAsync($"/projecten/{_samenBeslissen}/plan");
+        using var form = await manager.GetAsync($"/projecten/{_samenBeslissen}/plan/activiteit");
+
+        Assert.That(page.QuerySelectorAll("table.scores tbody tr"), Has.Length.EqualTo(6));
+        Assert.That(page.QuerySelectorAll("main form[method=post]"), Is.Empty);
+        Assert.That(form.Headers.Location!.OriginalString, Does.Contain("/geen-toegang"));
+    }
+
+    private static StringContent JsonContent(object body) =>
+        new(JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
+}
