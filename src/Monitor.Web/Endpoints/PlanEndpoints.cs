@@ -102,9 +102,7 @@ internal static class PlanEndpoints
 
     internal static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
-    private static ValidationProblem Invalid(IReadOnlyList<ValidationError> errors) => TypedResults.ValidationProblem(
-        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-        title: "De wijziging is niet opgeslagen");
+    private static ValidationProblem Invalid(IReadOnlyList<ValidationError> errors) => ValidationProblems.From(errors, "De wijziging is niet opgeslagen");
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden");

@@ -48,9 +48,7 @@ internal static class ProjectEndpoints
             }
             catch (ValidationException ex)
             {
-                return TypedResults.ValidationProblem(
-                    ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                    title: "Het project is niet opgeslagen");
+                return ValidationProblems.From(ex.Errors, "Het project is niet opgeslagen");
             }
         }).RequireAuthorization(Policies.Admin);
 
