@@ -138,6 +138,45 @@ public sealed class HomePageBrowserTests
         await context.DisposeAsync();
     }
 
+    [Test]
+    public async Task ProjectLeaderBuildsAPlanMarksAnActivityDoneAndSeesTheScoreChange()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await LogInAsync(page, Login.ProjectLeader);
+        await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
+        await page.Locator("nav.subnav a", new() { HasText = "Implementatieplan" }).ClickAsync();
+        var doneBefore = int.Parse(await page.Locator("table.scores tr[data-phase='2'] td").Nth(1).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        await page.Locator("#fase-2 a", new() { HasText = "Activiteit toevoegen in deze fase" }).ClickAsync();
+        await page.Locator("#title").FillAsync("Werkinstructie keuzehulp in intranet");
+        await page.Locator("#targetGroup").SelectOptionAsync("professionals");
+        await page.Locator("#owner").FillAsync("Kernteam");
+        await page.Locator("#plannedMonth").FillAsync("2021-13");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        Assert.That(await page.Locator("#month-error").InnerTextAsync(), Does.Contain("geen maand"));
+        await page.Locator("#plannedMonth").FillAsync("2021-10");
+        await page.Locator("label.check", new() { HasText = "17 Kennis" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await page.WaitForURLAsync("**/plan#fase-2");
+
+        var row = page.Locator("#fase-2 tr[data-activity-id]", new() { HasText = "Werkinstructie keuzehulp" });
+        Assert.That(await row.InnerTextAsync(), Does.Contain("2021-10").And.Contain("gepland"));
+        await row.Locator("a").ClickAsync();
+        await page.Locator("#status").SelectOptionAsync("gereed");
+        await page.Locator("#startedOn").FillAsync("2021-09-01");
+        await page.Locator("#completedOn").FillAsync("2021-10-15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await page.WaitForURLAsync("**/plan#fase-2");
+
+        var doneAfter = int.Parse(await page.Locator("table.scores tr[data-phase='2'] td").Nth(1).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(doneAfter, Is.EqualTo(doneBefore + 1));
+        Assert.That(await page.Locator("#fase-2 tr[data-activity-id]", new() { HasText = "Werkinstructie keuzehulp" }).InnerTextAsync(), Does.Contain("gereed"));
+        await SaveScreenshotAsync(page, "plan.png");
+        await context.DisposeAsync();
+    }
+
     /// <summary>Fills in the login form the anonymous visitor is sent to.</summary>
     private static async Task LogInAsync(IPage page, string email)
     {
