@@ -77,6 +77,7 @@ public sealed class RouteAuthorizationTests
         // beheerder only
         ["POST api/v1/projects/"] = [Admin],
         ["beheer/accounts"] = [Admin],
+        ["projecten/nieuw"] = [Admin],
         ["beheer/accounts/{userId:long}"] = [Admin],
         ["beheer/accounts/{userId:long}/export"] = [Admin],
     };
