@@ -121,6 +121,35 @@ public sealed class DemoDataLoaderTests
     }
 
     [Test]
+    public async Task LoadsTheDemoPlansWithTheirGoalsAndOverdueActivities()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        await db.Demo.LoadIfEmptyAsync();
+        var projects = await db.Projects.ListAsync();
+
+        var keuzehulp = await db.PlanStore.FindPlanAsync(projects.Single(p => p.Slug == "keuzehulp-werkzaak").Id);
+        var arnhem = await db.PlanStore.FindPlanAsync(projects.Single(p => p.Slug == "samen-beslissen-arnhem").Id);
+        var scores = Monitor.Core.Planning.PlanScoring.Score(keuzehulp!, new DateOnly(2021, 6, 15));
+
+        Assert.That(keuzehulp!.Activities, Has.Count.EqualTo(17));
+        Assert.That(scores.Sum(s => s.Overdue), Is.EqualTo(2), "the two communication activities of phase 1 are late in June 2021");
+        Assert.That(scores.Sum(s => s.Cancelled), Is.EqualTo(1));
+        Assert.That(arnhem!.Goals.Select(g => g.Phase), Is.EqualTo(new[] { 0, 1, 2, 3, 4, 5 }), "Arnhem worked with goals per phase");
+    }
+
+    [Test]
+    public void DemoPlansNameRolesNotPeople()
+    {
+        var text = System.Text.Json.JsonSerializer.Serialize(DemoDataLoader.ReadDemoPlans());
+        string[] realNames = ["Willems", "Wassen", "Bijl", "Kersten", "Hazelzet", "Otten", "Vooijs", "Kesteren", "Nancy", "Joyce", "Wilma", "Astrid", "Rik"];
+
+        foreach (var name in realNames)
+        {
+            Assert.That(Regex.IsMatch(text, $@"\b{Regex.Escape(name)}\b"), Is.False, $"demo plans mention '{name}'");
+        }
+    }
+
+    [Test]
     public void DemoDataNamesRolesNotPeople()
     {
         var text = System.Text.Json.JsonSerializer.Serialize(DemoDataLoader.ReadDemoProjects());
