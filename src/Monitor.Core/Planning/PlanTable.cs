@@ -234,6 +234,15 @@ internal static class PlanTable
             found.TryAdd(Normalize(header.Cells[i]), i);
         }
 
+        if (!headings.Any(found.ContainsKey))
+        {
+            // Probably a title line or another sheet: one error says more than one per missing column.
+            errors.Add(new(
+                $"{fieldPrefix}rij {header.Number}",
+                $"Rij {header.Number} heeft geen kolomkoppen van het implementatieplan. De eerste rij moet deze kolomkoppen hebben: {string.Join("; ", headings)}."));
+            return false;
+        }
+
         columns = new int[headings.Count];
         var complete = true;
         for (var h = 0; h < headings.Count; h++)

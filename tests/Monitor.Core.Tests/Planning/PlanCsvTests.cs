@@ -153,6 +153,26 @@ public sealed class PlanCsvTests
         }
 
         [Test]
+        public void SaysOnceWhichHeadingsAreExpectedWhenTheFirstRowHasNone()
+        {
+            var result = Import(Lines("Implementatieplan Keuzehulp;;", PlanSamples.Headings, PlanSamples.Row()));
+
+            Assert.That(result.Errors, Is.EqualTo(new[]
+            {
+                new ValidationError("rij 1", $"Rij 1 heeft geen kolomkoppen van het implementatieplan. De eerste rij moet deze kolomkoppen hebben: {PlanSamples.Headings.Replace(";", "; ", StringComparison.Ordinal)}."),
+            }));
+        }
+
+        [Test]
+        public void ReadsAHeadingRowAloneAsAnEmptyPlan()
+        {
+            var result = Import(Lines(PlanSamples.Headings));
+
+            Assert.That(result.Errors, Is.Empty);
+            Assert.That(result.Activities, Is.Empty);
+        }
+
+        [Test]
         public void AcceptsClientenWithoutDiaeresisAndInCapitals()
         {
             var result = Import(Lines(PlanSamples.Headings, PlanSamples.Row("doelgroep", "Clienten"), PlanSamples.Row("doelgroep", "CLIËNTEN")));
