@@ -64,6 +64,7 @@ app.MapProjectEndpoints();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
 app.MapPlanEndpoints();
+app.MapPlanFileEndpoints();
 app.MapFrameworkEndpoints();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.

@@ -10,6 +10,8 @@ public sealed class PlanPagesTests
     private HttpClient? _leader;
     private long _samenBeslissen;
     private long _empty;
+    private long _importTarget;
+    private long _keuzehulp;
 
     private HttpClient Leader => _leader ?? throw new InvalidOperationException("not set up");
 
@@ -19,11 +21,14 @@ public sealed class PlanPagesTests
         _leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
         using var projects = JsonDocument.Parse(await Leader.GetStringAsync("/api/v1/projects"));
         _samenBeslissen = projects.RootElement.EnumerateArray().Single(p => p.GetProperty("slug").GetString() == "samen-beslissen-arnhem").GetProperty("id").GetInt64();
+        _keuzehulp = projects.RootElement.EnumerateArray().Single(p => p.GetProperty("slug").GetString() == "keuzehulp-werkzaak").GetProperty("id").GetInt64();
 
         // A project of its own with an empty plan, with the demo projectleider as its projectleider.
         using var admin = await _factory.ApiClientAsync(Login.Admin);
         using var created = await admin.PostAsync("/api/v1/projects", JsonContent(new { slug = "leeg-plan", name = "Leeg plan", organisation = "Gemeente Tiel", innovation = "Keuzehulp", startDate = "2021-01-04", currentPhase = 1 }));
         _empty = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        using var second = await admin.PostAsync("/api/v1/projects", JsonContent(new { slug = "import-doel", name = "Importdoel", organisation = "Gemeente Tiel", innovation = "Keuzehulp", startDate = "2021-01-04", currentPhase = 1 }));
+        _importTarget = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
         using var me = JsonDocument.Parse(await Leader.GetStringAsync("/api/v1/me"));
         var detailUrl = $"/beheer/accounts/{me.RootElement.GetProperty("id").GetInt64()}";
         using var adminBrowser = await _factory.LoggedInClientAsync(Login.Admin);
@@ -31,6 +36,7 @@ public sealed class PlanPagesTests
         var roles = detail.QuerySelectorAll("select[name^='roles']")
             .ToDictionary(s => s.GetAttribute("name")!, s => s.QuerySelector("option[selected]")?.GetAttribute("value") ?? "");
         roles[$"roles[{_empty}]"] = "projectleider";
+        roles[$"roles[{_importTarget}]"] = "projectleider";
         using var saved = await adminBrowser.PostFormAsync(detailUrl, detailUrl + "?handler=Roles", roles);
     }
 
@@ -142,6 +148,58 @@ public sealed class PlanPagesTests
         Assert.That(page.QuerySelectorAll("table.scores tbody tr"), Has.Length.EqualTo(6));
         Assert.That(page.QuerySelectorAll("main form[method=post]"), Is.Empty);
         Assert.That(form.Headers.Location!.OriginalString, Does.Contain("/geen-toegang"));
+    }
+
+    [Test]
+    public async Task AnExcelExportImportedIntoAnotherProjectReproducesThePlan()
+    {
+        using var export = await Leader.GetAsync($"/projecten/{_keuzehulp}/plan.xlsx");
+        var bytes = await export.Content.ReadAsByteArrayAsync();
+
+        using var imported = await PostFileAsync($"/projecten/{_importTarget}/plan/import", "plan.xlsx", bytes);
+        var source = await ActivitiesAsync(_keuzehulp);
+        var target = await ActivitiesAsync(_importTarget);
+
+        Assert.That(export.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        Assert.That(imported.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(target, Has.Count.EqualTo(17));
+        Assert.That(target, Is.EquivalentTo(source));
+        using var targetPlan = JsonDocument.Parse(await Leader.GetStringAsync($"/api/v1/projects/{_importTarget}/plan"));
+        using var sourcePlan = JsonDocument.Parse(await Leader.GetStringAsync($"/api/v1/projects/{_keuzehulp}/plan"));
+        Assert.That(targetPlan.RootElement.GetProperty("goals").GetRawText(), Is.EqualTo(sourcePlan.RootElement.GetProperty("goals").GetRawText()));
+    }
+
+    [Test]
+    public async Task ABadCsvNamesTheRowAndColumnAndImportsNothing()
+    {
+        var csv = "fase;activiteit;omschrijving;doelgroep;actoren;belemmerende factoren;bevorderende factoren;randvoorwaarden;uitvoerder/eigenaar;planning (maand);status;gestart op;gereed op;determinanten\r\n"
+            + "1;Goed;;professionals;;;;;Kernteam;2021-03;gepland;;;\r\n"
+            + "2;Fout;;professionals;;;;;Kernteam;2021-13;gepland;;;30\r\n";
+
+        using var response = await PostFileAsync($"/projecten/{_empty}/plan/import", "plan.csv", System.Text.Encoding.UTF8.GetBytes(csv));
+        var page = await Html.ParseAsync(response);
+        var plan = await Leader.GetDocumentAsync($"/projecten/{_empty}/plan");
+
+        var errors = page.QuerySelectorAll("ul.import-errors li").Select(li => li.TextContent).ToList();
+        Assert.That(errors, Has.Some.Contains("rij 3, planning (maand)").And.Some.Contains("rij 3, determinanten"));
+        Assert.That(plan.QuerySelectorAll("tr[data-activity-id]").Select(r => r.TextContent), Has.None.Contains("Goed"), "all or nothing");
+    }
+
+    private async Task<HttpResponseMessage> PostFileAsync(string url, string fileName, byte[] bytes)
+    {
+        var form = await Leader.GetDocumentAsync(url);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.AntiforgeryToken()), "__RequestVerificationToken" },
+            { new ByteArrayContent(bytes), "file", fileName },
+        };
+        return await Leader.PostAsync(url, content);
+    }
+
+    private async Task<List<string>> ActivitiesAsync(long project)
+    {
+        using var plan = JsonDocument.Parse(await Leader.GetStringAsync($"/api/v1/projects/{project}/plan"));
+        return plan.RootElement.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("fields").GetRawText()).ToList();
     }
 
     private static StringContent JsonContent(object body) =>

@@ -34,13 +34,16 @@ public sealed class PrivacyExportTests
 
         using var first = await admin.PostFormAsync($"/projecten/{id}/privacy", $"/projecten/{id}/privacy?handler=AddPseudonym", new Dictionary<string, string> { ["Name"] = "Fatma Yılmaz" });
         using var second = await admin.PostFormAsync($"/projecten/{id}/privacy", $"/projecten/{id}/privacy?handler=AddPseudonym", new Dictionary<string, string> { ["Name"] = "Jan de Vries" });
+        using var activity = await api.PostAsJsonAsync($"/api/v1/projects/{id}/plan/activities", new { phase = 2, title = "Casus bespreken", owner = "Jan de Vries", description = "Met Fatma Yılmaz", status = "gepland" });
         var meetings = await DownloadAsync(admin, $"/projecten/{id}/bijeenkomsten.csv");
+        var plan = await DownloadAsync(admin, $"/projecten/{id}/plan.csv");
         var audit = await DownloadAsync(admin, $"/projecten/{id}/audit.csv");
 
         Assert.That(meetings, Does.Contain("Casus [P01]").And.Contain("Gesprek met [P01] en [P02] over de waaier."));
         Assert.That(meetings, Does.Not.Contain("Fatma").And.Not.Contain("Yılmaz").And.Not.Contain("Vries"));
         Assert.That(audit, Does.Contain("pseudoniem").And.Not.Contain("Fatma").And.Not.Contain("Vries"));
         Assert.That(meetings, Does.StartWith("groep;soort_groep;datum"));
+        Assert.That(plan, Does.Contain("[P02]").And.Contain("Met [P01]").And.Not.Contain("Vries").And.Not.Contain("Fatma"));
     }
 
     private static async Task<string> DownloadAsync(HttpClient client, string url)
