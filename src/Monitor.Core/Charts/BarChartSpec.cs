@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Monitor.Core.Charts;
+
+/// <summary>
+/// A bar chart as pure data: one bar per item in the given order, each with its value written beside it.
+/// Used for progress per phase (values 0..1 with <see cref="ValueFormat"/> "0%") and for counts.
+/// </summary>
+public sealed record BarChartSpec
+{
+    /// <summary>Distinguishes this chart from others on the same page; the ids of its title and description derive from it.</summary>
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Description { get; init; }
+
+    public BarOrientation Orientation { get; init; } = BarOrientation.Horizontal;
+
+    public IReadOnlyList<BarChartItem> Items { get; init; } = [];
+
+    /// <summary>The value of a full-length bar; null means the largest value (1 when all values are 0). Larger values are drawn full length.</summary>
+    public double? Max { get; init; }
+
+    /// <summary>A .NET numeric format for the value labels, for example "0" for counts or "0%" for fractions as percentages.</summary>
+    public string ValueFormat { get; init; } = "0.##";
+
+    /// <summary>Culture for the value labels; null means Dutch notation (decimal comma) without depending on the machine's culture data.</summary>
+    public CultureInfo? Culture { get; init; }
+
+    /// <summary>The items as a table with the headings Categorie, Waarde (values formatted as in the chart).</summary>
+    public ChartTable ToTable() => new()
+    {
+        Caption = Title,
+        Headers = ["Categorie", "Waarde"],
+        Rows = [.. Items.Select(item => (IReadOnlyList<string>)[ChartText.Clean(item.Label), FormatValue(item.Value)])],
+    };
+
+    internal string FormatValue(double value) => value.ToString(ValueFormat, (IFormatProvider?)Culture ?? ChartText.DutchNumbers);
+}
