@@ -173,7 +173,46 @@ public sealed class HomePageBrowserTests
         var doneAfter = int.Parse(await page.Locator("table.scores tr[data-phase='2'] td").Nth(1).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(doneAfter, Is.EqualTo(doneBefore + 1));
         Assert.That(await page.Locator("#fase-2 tr[data-activity-id]", new() { HasText = "Werkinstructie keuzehulp" }).InnerTextAsync(), Does.Contain("gereed"));
+        var timelineBar = page.Locator("figure.chart.wide svg rect.bar[data-label^='2 · Werkinstructie keuzehulp']");
+        Assert.That(await timelineBar.GetAttributeAsync("data-category"), Is.EqualTo("gereed"), "the timeline shows the new state");
+        Assert.That(await page.Locator("figure.chart svg rect.bar[data-label^='2 ']").First.GetAttributeAsync("data-value"), Is.Not.EqualTo("0"));
         await SaveScreenshotAsync(page, "plan.png");
+        var charts = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots", "plan-charts.png");
+        await page.Locator("section.card:has(#progress-title)").ScreenshotAsync(new LocatorScreenshotOptions { Path = charts });
+        await page.Locator("section.card:has(#timeline-title)").ScreenshotAsync(new LocatorScreenshotOptions { Path = charts.Replace("charts", "timeline", StringComparison.Ordinal) });
+
+        // Export to Excel ...
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("nav.subnav a", new() { HasText = "Exporteren (Excel)" }).ClickAsync());
+        var xlsx = Path.Combine(TestContext.CurrentContext.WorkDirectory, "implementatieplan-keuzehulp.xlsx");
+        await download.SaveAsAsync(xlsx);
+
+        // ... the beheerder starts a new project and makes this project leader its projectleider ...
+        var adminContext = await _browser.NewContextAsync();
+        var admin = await adminContext.NewPageAsync();
+        await admin.GotoAsync(_factory.ServerAddress.ToString());
+        await LogInAsync(admin, Login.Admin);
+        await admin.GotoAsync(new Uri(_factory.ServerAddress, "/projecten/nieuw").ToString());
+        await admin.Locator("#name").FillAsync("Keuzehulp Tiel");
+        await admin.Locator("#organisation").FillAsync("Gemeente Tiel");
+        await admin.Locator("#innovation").FillAsync("Keuzehulp");
+        await admin.Locator("#startDate").FillAsync("2026-01-05");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Project aanmaken" }).ClickAsync();
+        await admin.WaitForURLAsync("**/projecten/*");
+        var newProject = admin.Url[(admin.Url.LastIndexOf('/') + 1)..];
+        await admin.GotoAsync(new Uri(_factory.ServerAddress, "/beheer/accounts").ToString());
+        await admin.Locator("a", new() { HasText = "Projectleider (demo)" }).ClickAsync();
+        await admin.Locator($"#role-{newProject}").SelectOptionAsync("projectleider");
+        await admin.Locator("form:has(table.roles) button[type=submit]").ClickAsync();
+        await adminContext.DisposeAsync();
+
+        // ... and the project leader imports the plan there.
+        await page.GotoAsync(new Uri(_factory.ServerAddress, $"/projecten/{newProject}/plan/import").ToString());
+        await page.Locator("#file").SetInputFilesAsync(xlsx);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importeren" }).ClickAsync();
+        await page.WaitForURLAsync($"**/projecten/{newProject}/plan");
+        Assert.That(await page.Locator(".notice[role=status]").InnerTextAsync(), Does.Contain("18 activiteiten"));
+        Assert.That(await page.Locator("#fase-2 tr[data-activity-id]", new() { HasText = "Werkinstructie keuzehulp" }).InnerTextAsync(), Does.Contain("gereed"));
+        await SaveScreenshotAsync(page, "plan-imported.png");
         await context.DisposeAsync();
     }
 

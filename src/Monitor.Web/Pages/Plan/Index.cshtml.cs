@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Monitor.Core.Charts;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Planning;
 using Monitor.Core.Projects;
 using Monitor.Core.Storage;
 using Monitor.Web.Endpoints;
+using Monitor.Web.Planning;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Plan;
@@ -44,6 +46,9 @@ public sealed class IndexModel : PageModel
 
     /// <summary>SVG timeline of the activities with phase bands and a today line, or null.</summary>
     public string? TimelineChart { get; private set; }
+
+    /// <summary>The timeline's data as a table, shown beside the chart.</summary>
+    public ChartTable? TimelineTable { get; private set; }
 
     public bool CanManage { get; private set; }
 
@@ -120,6 +125,12 @@ public sealed class IndexModel : PageModel
         Scores = PlanScoring.Score(plan, Today);
         SuggestedNextPhase = PlanScoring.SuggestNextPhase(Scores);
         Phases = await _frameworks.ListPhasesAsync(cancellationToken);
+        var language = UiText.Language;
+        var renderer = new SvgChartRenderer();
+        ProgressChart = renderer.Render(PlanCharts.Progress(Scores, Phases, language));
+        var timeline = PlanCharts.Timeline(plan, Phases, Today, language);
+        TimelineChart = renderer.Render(timeline);
+        TimelineTable = timeline.ToTable();
         CanManage = (await _authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(Capability.ManageProject))).Succeeded;
         return Page();
     }
