@@ -176,6 +176,66 @@ public sealed class PlanStore
         }
     }
 
+    /// <summary>
+    /// Sets the meetings where the activity was discussed; every meeting must belong to a group of the same
+    /// project. Returns false when the project has no such activity.
+    /// </summary>
+    public async Task<bool> SetActivityMeetingsAsync(long projectId, long activityId, IReadOnlyCollection<long> meetingIds, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (meetingIds.Count > 500)
+        {
+            throw new ValidationException([new ValidationError("meetingIds", "Koppel hoogstens 500 bijeenkomsten aan één activiteit.")]);
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var before = (await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken, activityId)).SingleOrDefault();
+        if (before is null)
+        {
+            return false;
+        }
+
+        var wanted = meetingIds.Distinct().Order().ToList();
+        await using (var check = Command(connection, transaction, """
+            SELECT m.id FROM meetings m JOIN project_groups g ON g.id = m.group_id
+            WHERE g.project_id = @project_id AND m.id IN (SELECT value FROM json_each(@ids));
+            """, projectId))
+        {
+            check.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(wanted));
+            var found = new HashSet<long>();
+            await using var reader = await check.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found.Add(reader.GetInt64(0));
+            }
+
+            var foreign = wanted.Where(id => !found.Contains(id)).ToList();
+            if (foreign.Count > 0)
+            {
+                throw new ValidationException([new ValidationError("meetingIds", $"Bijeenkomst {string.Join(", ", foreign)} hoort niet bij dit project.")]);
+            }
+        }
+
+        await using (var delete = Command(connection, transaction, "DELETE FROM plan_activity_meetings WHERE activity_id = @id;", projectId))
+        {
+            delete.Parameters.AddWithValue("@id", activityId);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var insert = Command(connection, transaction, "INSERT INTO plan_activity_meetings (activity_id, meeting_id) SELECT @id, value FROM json_each(@ids);", projectId))
+        {
+            insert.Parameters.AddWithValue("@id", activityId);
+            insert.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(wanted));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("activiteit", activityId, projectId,
+            new Dictionary<string, string?> { ["meetings"] = string.Join(", ", before.MeetingIds) },
+            new Dictionary<string, string?> { ["meetings"] = string.Join(", ", wanted) }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>Records the decision to move the project to another phase and makes it the current phase.</summary>
     public async Task<long> RecordTransitionAsync(long projectId, int toPhase, DateOnly decidedOn, string? note, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -391,6 +451,28 @@ public sealed class PlanStore
             }
         }
 
+        var meetings = new Dictionary<long, List<long>>();
+        await using (var command = Command(connection, transaction, """
+            SELECT m.activity_id, m.meeting_id FROM plan_activity_meetings m
+            JOIN plan_activities a ON a.id = m.activity_id
+            WHERE a.project_id = @project_id AND (@id IS NULL OR a.id = @id)
+            ORDER BY m.activity_id, m.meeting_id;
+            """, projectId))
+        {
+            command.Parameters.AddWithValue("@id", activityId is { } aid ? aid : DBNull.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var key = reader.GetInt64(0);
+                if (!meetings.TryGetValue(key, out var list))
+                {
+                    meetings[key] = list = [];
+                }
+
+                list.Add(reader.GetInt64(1));
+            }
+        }
+
         var activities = new List<PlanActivity>();
         await using (var command = Command(connection, transaction, $"""
             SELECT {ActivityColumns} FROM plan_activities
@@ -408,6 +490,7 @@ public sealed class PlanStore
                     Id = id,
                     ProjectId = reader.GetInt64(1),
                     UpdatedAt = DateTimeOffset.Parse(reader.GetString(15), CultureInfo.InvariantCulture),
+                    MeetingIds = meetings.GetValueOrDefault(id) ?? [],
                     Fields = new PlanActivityDraft
                     {
                         Phase = reader.GetInt32(2),

@@ -67,6 +67,20 @@ internal static class PlanEndpoints
             }
         }).RequireAuthorization(manage);
 
+        group.MapPut("/activities/{activityId:long}/meetings", async Task<Results<Ok<ActivityResponse>, ValidationProblem, ProblemHttpResult>> (long id, long activityId, long[] meetingIds, HttpContext http, PlanStore plans, CancellationToken cancellationToken) =>
+        {
+            try
+            {
+                return await plans.SetActivityMeetingsAsync(id, activityId, meetingIds, http.User.ToActor(), cancellationToken)
+                    ? TypedResults.Ok(ActivityResponse.From((await plans.FindActivityAsync(id, activityId, cancellationToken))!))
+                    : ActivityNotFound(activityId);
+            }
+            catch (ValidationException ex)
+            {
+                return Invalid(ex.Errors);
+            }
+        }).RequireAuthorization(manage);
+
         group.MapDelete("/activities/{activityId:long}", async Task<Results<NoContent, ProblemHttpResult>> (long id, long activityId, HttpContext http, PlanStore plans, CancellationToken cancellationToken) =>
             await plans.DeleteActivityAsync(id, activityId, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ActivityNotFound(activityId))
             .RequireAuthorization(manage);
@@ -114,9 +128,9 @@ internal static class PlanEndpoints
 
     internal sealed record TransitionBody(int ToPhase, DateOnly? DecidedOn, string? Note);
 
-    internal sealed record ActivityResponse(long Id, PlanActivityInput Fields)
+    internal sealed record ActivityResponse(long Id, PlanActivityInput Fields, IReadOnlyList<long> MeetingIds)
     {
-        public static ActivityResponse From(PlanActivity activity) => new(activity.Id, PlanActivityInput.From(activity.Fields));
+        public static ActivityResponse From(PlanActivity activity) => new(activity.Id, PlanActivityInput.From(activity.Fields), activity.MeetingIds);
     }
 
     internal sealed record PlanResponse(int CurrentPhase, IReadOnlyList<PhaseGoal> Goals, IReadOnlyList<ActivityResponse> Activities, IReadOnlyList<PhaseTransition> Transitions, IReadOnlyList<PhaseScore> Scores, int? SuggestedNextPhase)

@@ -142,6 +142,32 @@ public sealed class PlanStoreTests
     }
 
     [Test]
+    public async Task LinksAnActivityToMeetingsOfItsOwnProjectOnly()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var mine = await db.Projects.CreateAsync(new ProjectDraft
+        {
+            Slug = "mine", Name = "P", Organisation = "O", Innovation = "I", StartDate = new DateOnly(2021, 1, 1), CurrentPhase = 1,
+            Groups = [new GroupDraft { Kind = GroupKind.Ontwikkelteam, Name = "OT", Meetings = [new MeetingDraft { HeldOn = new DateOnly(2021, 2, 1) }, new MeetingDraft { HeldOn = new DateOnly(2021, 3, 1) }] }],
+        }, Actor.System);
+        var other = await db.Projects.CreateAsync(new ProjectDraft
+        {
+            Slug = "other", Name = "Q", Organisation = "O", Innovation = "I", StartDate = new DateOnly(2021, 1, 1), CurrentPhase = 1,
+            Groups = [new GroupDraft { Kind = GroupKind.Kernteam, Name = "KT", Meetings = [new MeetingDraft { HeldOn = new DateOnly(2021, 2, 2) }] }],
+        }, Actor.System);
+        var myMeetings = (await db.Projects.FindAsync(mine))!.Groups[0].Meetings.Select(m => m.Id).ToList();
+        var foreign = (await db.Projects.FindAsync(other))!.Groups[0].Meetings[0].Id;
+        var id = await db.PlanStore.CreateActivityAsync(mine, Communicatieplan, _leader);
+
+        var linked = await db.PlanStore.SetActivityMeetingsAsync(mine, id, myMeetings, _leader);
+        var error = Assert.ThrowsAsync<ValidationException>(() => db.PlanStore.SetActivityMeetingsAsync(mine, id, [myMeetings[0], foreign], _leader));
+
+        Assert.That(linked, Is.True);
+        Assert.That(error!.Errors.Single().Message, Does.Contain($"{foreign}").And.Contain("hoort niet bij dit project"));
+        Assert.That((await db.PlanStore.FindActivityAsync(mine, id))!.MeetingIds, Is.EqualTo(myMeetings), "the refused change left the links as they were");
+    }
+
+    [Test]
     public async Task FindPlanReturnsNullForAnUnknownProject()
     {
         using var db = await TempDatabase.MigratedAsync();

@@ -167,12 +167,13 @@ public sealed class HomePageBrowserTests
         await page.Locator("#status").SelectOptionAsync("gereed");
         await page.Locator("#startedOn").FillAsync("2021-09-01");
         await page.Locator("#completedOn").FillAsync("2021-10-15");
+        await page.Locator("#meetings").SelectOptionAsync(new[] { new SelectOptionValue { Label = "januari 2021 · VT-bijeenkomst 7" } });
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
         await page.WaitForURLAsync("**/plan#fase-2");
 
         var doneAfter = int.Parse(await page.Locator("table.scores tr[data-phase='2'] td").Nth(1).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(doneAfter, Is.EqualTo(doneBefore + 1));
-        Assert.That(await page.Locator("#fase-2 tr[data-activity-id]", new() { HasText = "Werkinstructie keuzehulp" }).InnerTextAsync(), Does.Contain("gereed"));
+        Assert.That(await page.Locator("#fase-2 tr[data-activity-id]", new() { HasText = "Werkinstructie keuzehulp" }).InnerTextAsync(), Does.Contain("gereed").And.Contain("Besproken in: Veranderteam · januari 2021"));
         var timelineBar = page.Locator("figure.chart.wide svg rect.bar[data-label^='2 · Werkinstructie keuzehulp']");
         Assert.That(await timelineBar.GetAttributeAsync("data-category"), Is.EqualTo("gereed"), "the timeline shows the new state");
         Assert.That(await page.Locator("figure.chart svg rect.bar[data-label^='2 ']").First.GetAttributeAsync("data-value"), Is.Not.EqualTo("0"));

@@ -93,6 +93,24 @@ public sealed class PlanApiTests
     }
 
     [Test]
+    public async Task LinksAnActivityToTheMeetingsWhereItWasDiscussed()
+    {
+        using var project = JsonDocument.Parse(await Leader.GetStringAsync($"/api/v1/projects/{_project}"));
+        var meetings = project.RootElement.GetProperty("groups")[0].GetProperty("meetings").EnumerateArray().Take(2).Select(m => m.GetProperty("id").GetInt64()).ToArray();
+        using var plan = JsonDocument.Parse(await Leader.GetStringAsync($"/api/v1/projects/{_project}/plan"));
+        var activityId = plan.RootElement.GetProperty("activities")[0].GetProperty("id").GetInt64();
+
+        using var linked = await Leader.PutAsJsonAsync($"/api/v1/projects/{_project}/plan/activities/{activityId}/meetings", meetings);
+        using var foreign = await Leader.PutAsJsonAsync($"/api/v1/projects/{_project}/plan/activities/{activityId}/meetings", new[] { 987654L });
+        using var json = JsonDocument.Parse(await linked.Content.ReadAsStringAsync());
+
+        Assert.That(linked.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(json.RootElement.GetProperty("meetingIds").EnumerateArray().Select(m => m.GetInt64()), Is.EqualTo(meetings.Order()));
+        Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await foreign.Content.ReadAsStringAsync(), Does.Contain("hoort niet bij dit project"));
+    }
+
+    [Test]
     public async Task ManagementMayReadThePlanButNotChangeIt()
     {
         using var manager = await _factory.ApiClientAsync(Login.Management);

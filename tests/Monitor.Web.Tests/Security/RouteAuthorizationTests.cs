@@ -72,6 +72,7 @@ public sealed class RouteAuthorizationTests
         ["POST api/v1/projects/{id:long}/plan/activities"] = [Admin, Leader],
         ["PUT api/v1/projects/{id:long}/plan/activities/{activityId:long}"] = [Admin, Leader],
         ["DELETE api/v1/projects/{id:long}/plan/activities/{activityId:long}"] = [Admin, Leader],
+        ["PUT api/v1/projects/{id:long}/plan/activities/{activityId:long}/meetings"] = [Admin, Leader],
         ["PUT api/v1/projects/{id:long}/plan/goals/{phase:int}"] = [Admin, Leader],
         ["POST api/v1/projects/{id:long}/plan/transitions"] = [Admin, Leader],
         // beheerder only

@@ -35,6 +35,13 @@ public sealed class ActivityModel : PageModel
     [BindProperty]
     public PlanActivityInput Input { get; set; } = new();
 
+    /// <summary>Ids of the meetings where the activity was discussed.</summary>
+    [BindProperty]
+    public List<long> MeetingIds { get; set; } = [];
+
+    /// <summary>The project's groups with their meetings, to choose from.</summary>
+    public IReadOnlyList<ProjectGroup> Groups => Project?.Groups ?? [];
+
     public IReadOnlyList<MovisiePhase> Phases { get; private set; } = [];
 
     public IReadOnlyList<MidiGroup> MidiGroups { get; private set; } = [];
@@ -59,6 +66,7 @@ public sealed class ActivityModel : PageModel
             }
 
             Input = PlanActivityInput.From(activity.Fields);
+            MeetingIds = [.. activity.MeetingIds];
         }
         else
         {
@@ -84,17 +92,20 @@ public sealed class ActivityModel : PageModel
 
         try
         {
-            if (ActivityId is { } activityId)
+            var activityId = ActivityId;
+            if (activityId is { } existing)
             {
-                if (!await _plans.UpdateActivityAsync(id, activityId, draft, User.ToActor(), cancellationToken))
+                if (!await _plans.UpdateActivityAsync(id, existing, draft, User.ToActor(), cancellationToken))
                 {
                     return NotFound();
                 }
             }
             else
             {
-                await _plans.CreateActivityAsync(id, draft, User.ToActor(), cancellationToken);
+                activityId = await _plans.CreateActivityAsync(id, draft, User.ToActor(), cancellationToken);
             }
+
+            await _plans.SetActivityMeetingsAsync(id, activityId.Value, MeetingIds, User.ToActor(), cancellationToken);
         }
         catch (ValidationException ex)
         {

@@ -106,6 +106,20 @@ public sealed class IndexModel : PageModel
         }).ToList();
     }
 
+    /// <summary>"OT · 6 juni 2019" for a meeting id of this project.</summary>
+    public string MeetingLabel(long meetingId)
+    {
+        foreach (var group in Project?.Groups ?? [])
+        {
+            if (group.Meetings.FirstOrDefault(m => m.Id == meetingId) is { } meeting)
+            {
+                return $"{group.Name} · {UiText.Date(meeting.HeldOn, meeting.DatePrecision)}";
+            }
+        }
+
+        return $"#{meetingId}";
+    }
+
     public bool IsOverdue(PlanActivity activity) =>
         activity.Fields is { Status: ActivityStatus.Gepland or ActivityStatus.Bezig, PlannedMonth: { } month } && month < YearMonth.From(Today);
 
