@@ -227,10 +227,25 @@ public sealed class AccountStore
     }
 
     /// <summary>Gives the user a role in the project, changes it, or (role null) removes it.</summary>
-    public async Task SetProjectRoleAsync(long userId, long projectId, ProjectRole? role, Actor actor, CancellationToken cancellationToken = default)
+    public Task SetProjectRoleAsync(long userId, long projectId, ProjectRole? role, Actor actor, CancellationToken cancellationToken = default) =>
+        SetProjectRolesAsync(userId, new Dictionary<long, ProjectRole?> { [projectId] = role }, actor, cancellationToken);
+
+    /// <summary>Sets the user's role in several projects at once: all of them, or none when one fails.</summary>
+    public async Task SetProjectRolesAsync(long userId, IReadOnlyDictionary<long, ProjectRole?> roles, Actor actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(roles);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var (projectId, role) in roles)
+        {
+            await SetProjectRoleAsync(connection, transaction, userId, projectId, role, actor, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task SetProjectRoleAsync(SqliteConnection connection, SqliteTransaction transaction, long userId, long projectId, ProjectRole? role, Actor actor, CancellationToken cancellationToken)
+    {
         string? before;
         await using (var command = connection.CreateCommand())
         {
@@ -277,7 +292,6 @@ public sealed class AccountStore
             ProjectId = projectId,
             Changes = new Dictionary<string, FieldChange> { ["role"] = new(before, after) },
         }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<ProjectRole?> FindProjectRoleAsync(long userId, long projectId, CancellationToken cancellationToken = default)

@@ -429,49 +429,9 @@ public sealed class PlanStore
     /// <summary>The project's activities, or only the one with <paramref name="activityId"/>.</summary>
     private static async Task<List<PlanActivity>> ReadActivitiesAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken, long? activityId = null)
     {
-        var determinants = new Dictionary<long, List<int>>();
-        await using (var command = Command(connection, transaction, """
-            SELECT d.activity_id, d.determinant FROM plan_activity_determinants d
-            JOIN plan_activities a ON a.id = d.activity_id
-            WHERE a.project_id = @project_id AND (@id IS NULL OR a.id = @id)
-            ORDER BY d.activity_id, d.determinant;
-            """, projectId))
-        {
-            command.Parameters.AddWithValue("@id", activityId is { } aid ? aid : DBNull.Value);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var key = reader.GetInt64(0);
-                if (!determinants.TryGetValue(key, out var list))
-                {
-                    determinants[key] = list = [];
-                }
-
-                list.Add(reader.GetInt32(1));
-            }
-        }
-
-        var meetings = new Dictionary<long, List<long>>();
-        await using (var command = Command(connection, transaction, """
-            SELECT m.activity_id, m.meeting_id FROM plan_activity_meetings m
-            JOIN plan_activities a ON a.id = m.activity_id
-            WHERE a.project_id = @project_id AND (@id IS NULL OR a.id = @id)
-            ORDER BY m.activity_id, m.meeting_id;
-            """, projectId))
-        {
-            command.Parameters.AddWithValue("@id", activityId is { } aid ? aid : DBNull.Value);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var key = reader.GetInt64(0);
-                if (!meetings.TryGetValue(key, out var list))
-                {
-                    meetings[key] = list = [];
-                }
-
-                list.Add(reader.GetInt64(1));
-            }
-        }
+        // Both link tables hold (activity_id, value) rows; read each into a map per activity.
+        var determinants = await ReadLinksAsync(connection, transaction, projectId, activityId, "plan_activity_determinants", "determinant", r => r.GetInt32(1), cancellationToken);
+        var meetings = await ReadLinksAsync(connection, transaction, projectId, activityId, "plan_activity_meetings", "meeting_id", r => r.GetInt64(1), cancellationToken);
 
         var activities = new List<PlanActivity>();
         await using (var command = Command(connection, transaction, $"""
@@ -513,6 +473,32 @@ public sealed class PlanStore
         }
 
         return activities;
+    }
+
+    private static async Task<Dictionary<long, List<T>>> ReadLinksAsync<T>(SqliteConnection connection, SqliteTransaction transaction, long projectId, long? activityId, string table, string column, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        // table and column are constants of this class, never input.
+        await using var command = Command(connection, transaction, $"""
+            SELECT l.activity_id, l.{column} FROM {table} l
+            JOIN plan_activities a ON a.id = l.activity_id
+            WHERE a.project_id = @project_id AND (@id IS NULL OR a.id = @id)
+            ORDER BY l.activity_id, l.{column};
+            """, projectId);
+        command.Parameters.AddWithValue("@id", activityId is { } aid ? aid : DBNull.Value);
+        var links = new Dictionary<long, List<T>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = reader.GetInt64(0);
+            if (!links.TryGetValue(key, out var list))
+            {
+                links[key] = list = [];
+            }
+
+            list.Add(read(reader));
+        }
+
+        return links;
     }
 
     private static Dictionary<string, string?> Describe(PlanActivityDraft draft) => new()

@@ -56,6 +56,19 @@ public sealed class AccountStoreTests
     }
 
     [Test]
+    public async Task SavesRolesInSeveralProjectsAllOrNothing()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var id = await db.Accounts.CreateAsync(Account(), Actor.System);
+        var projectId = await db.Projects.CreateAsync(new Monitor.Core.Projects.ProjectDraft { Slug = "p", Name = "P", Organisation = "O", Innovation = "I", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 0 }, Actor.System);
+
+        Assert.ThrowsAsync<ValidationException>(() => db.Accounts.SetProjectRolesAsync(id, new Dictionary<long, ProjectRole?> { [projectId] = ProjectRole.Onderzoeker, [9999] = ProjectRole.Management }, Actor.System));
+
+        Assert.That(await db.Accounts.FindProjectRoleAsync(id, projectId), Is.Null);
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM audit_log WHERE entity = 'projectrol';"), Is.Zero);
+    }
+
+    [Test]
     public async Task LocksAfterTheConfiguredNumberOfFailures()
     {
         using var db = await TempDatabase.MigratedAsync();

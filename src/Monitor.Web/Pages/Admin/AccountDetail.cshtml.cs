@@ -110,10 +110,8 @@ public sealed class AccountDetailModel : PageModel
 
         try
         {
-            foreach (var (projectId, role) in changes)
-            {
-                await _accounts.SetProjectRoleAsync(userId, projectId, role, User.ToActor(), cancellationToken);
-            }
+            // One transaction: all changed roles are saved, or none.
+            await _accounts.SetProjectRolesAsync(userId, changes.ToDictionary(c => c.Item1, c => c.Item2), User.ToActor(), cancellationToken);
         }
         catch (ValidationException ex)
         {
