@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Backups;
 using Monitor.Core.Demo;
 using Monitor.Core.Storage;
 
@@ -11,6 +12,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddMonitorCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MonitorOptions>(configuration.GetSection(MonitorOptions.SectionName));
+        services.Configure<BackupOptions>(configuration.GetSection(BackupOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MonitorDatabase>();
         services.AddSingleton<SchemaMigrator>();
@@ -23,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DemoDataLoader>();
         services.AddSingleton<DatabasePreparation>();
         services.AddSingleton<DatabaseMaintenance>();
+        services.AddSingleton<BackupService>();
         return services;
     }
 }

@@ -1,8 +1,30 @@
 using Microsoft.Extensions.Options;
+using Monitor.Core;
+using Monitor.Core.Backups;
 using Monitor.Core.Storage;
 using Monitor.Worker;
 
-using var host = WorkerHost.Build(args);
+// "herstel <back-up>": put a backup back (only while the web app and the worker are stopped). The two words
+// are taken off before the host reads the rest: a path starting with "/" would otherwise read as a switch.
+var restore = args is ["herstel", var file, ..] ? file : null;
+using var host = WorkerHost.Build(restore is null ? args : args[2..]);
+
+if (restore is { } backup)
+{
+    var database = host.Services.GetRequiredService<IOptions<MonitorOptions>>().Value.DatabasePath;
+    try
+    {
+        await BackupService.RestoreAsync(Path.GetFullPath(backup), Path.GetFullPath(database));
+        Console.WriteLine($"Hersteld: {Path.GetFullPath(database)} (het vorige bestand staat ernaast als .voor-herstel).");
+        return 0;
+    }
+    catch (Exception exception) when (exception is BackupException or IOException or UnauthorizedAccessException)
+    {
+        await Console.Error.WriteLineAsync($"Herstellen is mislukt: {exception.Message}");
+        return 2;
+    }
+}
+
 try
 {
     await host.RunAsync();

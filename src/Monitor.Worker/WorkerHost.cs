@@ -23,6 +23,8 @@ public static class WorkerHost
             .Bind(builder.Configuration.GetSection(WorkerOptions.SectionName))
             .Validate(o => CronExpression.IsValidExpression(o.CheckpointDatabaseCron),
                 "Worker:CheckpointDatabaseCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 15 * * * ?\" = elk uur om kwart over).")
+            .Validate(o => CronExpression.IsValidExpression(o.BackupDatabaseCron),
+                "Worker:BackupDatabaseCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 30 2 * * ?\" = elke nacht om 02:30).")
             .ValidateOnStart();
         builder.Services.AddSingleton<QuartzHostedService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<QuartzHostedService>());

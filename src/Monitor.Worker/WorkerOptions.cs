@@ -7,4 +7,7 @@ public sealed class WorkerOptions
 
     /// <summary>WAL checkpoint; default at a quarter past every hour.</summary>
     public string CheckpointDatabaseCron { get; set; } = "0 15 * * * ?";
+
+    /// <summary>Verified database backup; default every night at 02:30.</summary>
+    public string BackupDatabaseCron { get; set; } = "0 30 2 * * ?";
 }

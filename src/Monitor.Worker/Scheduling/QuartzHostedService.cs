@@ -14,6 +14,7 @@ namespace Monitor.Worker.Scheduling;
 public sealed class QuartzHostedService : IHostedService
 {
     public static readonly JobKey CheckpointDatabaseKey = new("checkpoint-database", "maintenance");
+    public static readonly JobKey BackupDatabaseKey = new("backup-database", "maintenance");
 
     private readonly IServiceProvider _services;
     private readonly DatabasePreparation _preparation;
@@ -53,10 +54,21 @@ public sealed class QuartzHostedService : IHostedService
             .Build();
         await scheduler.ScheduleJob(checkpoint, trigger, cancellationToken);
 
+        var backup = JobBuilder.Create<BackupDatabaseJob>().WithIdentity(BackupDatabaseKey).Build();
+        var backupTrigger = TriggerBuilder.Create()
+            .WithIdentity("backup-database-schedule", "maintenance")
+            .WithCronSchedule(_options.Value.BackupDatabaseCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
+            .Build();
+        await scheduler.ScheduleJob(backup, backupTrigger, cancellationToken);
+
         await scheduler.Start(cancellationToken);
         Scheduler = scheduler;
         _logger.LogInformation("Worker started; {JobKey} scheduled with cron {Cron}", CheckpointDatabaseKey, _options.Value.CheckpointDatabaseCron);
     }
+
+    // Schedules are meant in Dutch local time; a missed nightly backup (machine off) runs once at start.
+    private static TimeZoneInfo AmsterdamTime() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -74,6 +74,24 @@ public sealed class CheckpointDatabaseJobTests
     }
 
     [Test]
+    public async Task TriggeringTheBackupJobWritesAVerifiedBackup()
+    {
+        using var host = BuildHost();
+        await host.StartAsync();
+        var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
+        var done = new TaskCompletionSource();
+        scheduler.ListenerManager.AddJobListener(new CompletionListener(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(QuartzHostedService.BackupDatabaseKey));
+
+        await scheduler.TriggerJob(QuartzHostedService.BackupDatabaseKey);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var backups = host.Services.GetRequiredService<Monitor.Core.Backups.BackupService>().List();
+        Assert.That(backups, Has.Count.EqualTo(1));
+        Assert.That(Path.GetDirectoryName(backups[0].Path), Is.EqualTo(Path.Combine(_folder, "backups")));
+        await host.StopAsync();
+    }
+
+    [Test]
     public void RefusesAnInvalidCronExpressionBeforeStarting()
     {
         using var host = BuildHost(cron: "elke dag");
@@ -87,6 +105,7 @@ public sealed class CheckpointDatabaseJobTests
     {
         ["Monitor:DatabasePath"] = Path.Combine(_folder, "monitor.db"),
         ["Worker:CheckpointDatabaseCron"] = cron,
+        ["Monitor:Backup:Folder"] = Path.Combine(_folder, "backups"),
     });
 
     private static async Task<long> CountAsync(MonitorDatabase database, string sql)

@@ -1,0 +1,34 @@
+using Monitor.Core.Backups;
+using Quartz;
+
+namespace Monitor.Worker.Jobs;
+
+/// <summary>Makes a verified online backup and prunes old ones (see <see cref="BackupService"/>).</summary>
+[DisallowConcurrentExecution]
+internal sealed class BackupDatabaseJob : IJob
+{
+    private readonly BackupService _backups;
+    private readonly ILogger<BackupDatabaseJob> _logger;
+
+    public BackupDatabaseJob(BackupService backups, ILogger<BackupDatabaseJob> logger)
+    {
+        _backups = backups;
+        _logger = logger;
+    }
+
+    public async Task Execute(IJobExecutionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            var result = await _backups.CreateAsync(context.CancellationToken);
+            _logger.LogInformation("{JobKey}: backup {Path} ({Bytes} bytes) verified; {Removed} old backups removed", context.JobDetail.Key, result.Path, result.Bytes, result.Removed.Count);
+        }
+        catch (BackupException ex)
+        {
+            // Visible in the log and to Quartz listeners; the next scheduled run tries again.
+            _logger.LogError(ex, "{JobKey}: {Message}", context.JobDetail.Key, ex.Message);
+            throw new JobExecutionException(ex, refireImmediately: false);
+        }
+    }
+}
