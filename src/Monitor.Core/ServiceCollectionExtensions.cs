@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DatabasePreparation>();
         services.AddSingleton<DatabaseMaintenance>();
         services.AddSingleton<BackupService>();
+        services.AddSingleton<LeaseStore>();
         return services;
     }
 }

@@ -5,12 +5,18 @@ using Monitor.Core;
 using Monitor.Web.Endpoints;
 using Monitor.Web.Security;
 using Monitor.Web.Startup;
+using Monitor.Worker;
 
 var builder = WebApplication.CreateBuilder(WebStartupSwitches.Normalize(args));
 
 // Core: the SQLite database, its stores and the demo data; migrated before the server takes requests
 builder.Services.AddMonitorCore(builder.Configuration);
 builder.Services.AddHostedService<DatabaseStartupService>();
+
+// Jobs: the worker's Quartz jobs run in this process unless Worker:RunInWeb is false (then run
+// src/Monitor.Worker separately); a lease in the database keeps two schedulers from both running them.
+builder.Services.AddMonitorJobs(builder.Configuration);
+builder.Services.AddHostedService<InWebJobsService>();
 
 // Security: accounts, cookie login and API tokens, per-project roles, rate limits, request size
 builder.Services.AddMonitorSecurity(builder.Configuration);

@@ -2,37 +2,48 @@ using Microsoft.Extensions.Options;
 using Monitor.Core;
 using Monitor.Core.Backups;
 using Monitor.Core.Storage;
-using Monitor.Worker;
 
-// "herstel <back-up>": put a backup back (only while the web app and the worker are stopped). The two words
-// are taken off before the host reads the rest: a path starting with "/" would otherwise read as a switch.
-var restore = args is ["herstel", var file, ..] ? file : null;
-using var host = WorkerHost.Build(restore is null ? args : args[2..]);
+namespace Monitor.Worker;
 
-if (restore is { } backup)
+/// <summary>
+/// Entry point of the standalone worker. An explicit class (not top-level statements) so that the web app,
+/// which references this assembly to host the same jobs, keeps the only global Program type.
+/// </summary>
+internal static class WorkerProgram
 {
-    var database = host.Services.GetRequiredService<IOptions<MonitorOptions>>().Value.DatabasePath;
-    try
+    public static async Task<int> Main(string[] args)
     {
-        await BackupService.RestoreAsync(Path.GetFullPath(backup), Path.GetFullPath(database));
-        Console.WriteLine($"Hersteld: {Path.GetFullPath(database)} (het vorige bestand staat ernaast als .voor-herstel).");
-        return 0;
-    }
-    catch (Exception exception) when (exception is BackupException or IOException or UnauthorizedAccessException)
-    {
-        await Console.Error.WriteLineAsync($"Herstellen is mislukt: {exception.Message}");
-        return 2;
-    }
-}
+        // "herstel <back-up>": put a backup back (only while the web app and the worker are stopped). The two
+        // words are taken off before the host reads the rest: a path starting with "/" would read as a switch.
+        var restore = args is ["herstel", var file, ..] ? file : null;
+        using var host = WorkerHost.Build(restore is null ? args : args[2..]);
 
-try
-{
-    await host.RunAsync();
-    return 0;
-}
-catch (Exception exception) when (exception is DatabaseStartupException or OptionsValidationException)
-{
-    // A problem the operator can fix: one clear line, no stack trace.
-    await Console.Error.WriteLineAsync(exception.Message);
-    return 2;
+        if (restore is { } backup)
+        {
+            var database = host.Services.GetRequiredService<IOptions<MonitorOptions>>().Value.DatabasePath;
+            try
+            {
+                await BackupService.RestoreAsync(Path.GetFullPath(backup), Path.GetFullPath(database));
+                Console.WriteLine($"Hersteld: {Path.GetFullPath(database)} (het vorige bestand staat ernaast als .voor-herstel).");
+                return 0;
+            }
+            catch (Exception exception) when (exception is BackupException or IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"Herstellen is mislukt: {exception.Message}");
+                return 2;
+            }
+        }
+
+        try
+        {
+            await host.RunAsync();
+            return 0;
+        }
+        catch (Exception exception) when (exception is DatabaseStartupException or OptionsValidationException)
+        {
+            // A problem the operator can fix: one clear line, no stack trace.
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 2;
+        }
+    }
 }

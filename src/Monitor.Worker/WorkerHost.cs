@@ -18,17 +18,29 @@ public static class WorkerHost
         // Core: the same database file and stores as the web app
         builder.Services.AddMonitorCore(builder.Configuration);
 
-        // Scheduling: Quartz with the jobs and cron schedules from the "Worker" section, checked before start
-        builder.Services.AddOptions<WorkerOptions>()
-            .Bind(builder.Configuration.GetSection(WorkerOptions.SectionName))
+        // Scheduling: the jobs, on the lease so that the web app and this worker never both run them
+        builder.Services.AddMonitorJobs(builder.Configuration);
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<QuartzHostedService>());
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Quartz with the jobs and cron schedules from the "Worker" section, checked before start. Used by this
+    /// worker and, by default, inside the web app (Worker:RunInWeb).
+    /// </summary>
+    public static IServiceCollection AddMonitorJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WorkerOptions>()
+            .Bind(configuration.GetSection(WorkerOptions.SectionName))
             .Validate(o => CronExpression.IsValidExpression(o.CheckpointDatabaseCron),
                 "Worker:CheckpointDatabaseCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 15 * * * ?\" = elk uur om kwart over).")
             .Validate(o => CronExpression.IsValidExpression(o.BackupDatabaseCron),
                 "Worker:BackupDatabaseCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 30 2 * * ?\" = elke nacht om 02:30).")
+            .Validate(o => o.LeaseSeconds is >= 3 and <= 3600, "Worker:LeaseSeconds moet tussen 3 en 3600 liggen.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<QuartzHostedService>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<QuartzHostedService>());
-
-        return builder.Build();
+        // Registered, not started: the host decides (the worker always, the web app per Worker:RunInWeb).
+        services.AddSingleton<QuartzHostedService>();
+        return services;
     }
 }

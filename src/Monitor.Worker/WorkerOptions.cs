@@ -10,4 +10,7 @@ public sealed class WorkerOptions
 
     /// <summary>Verified database backup; default every night at 02:30.</summary>
     public string BackupDatabaseCron { get; set; } = "0 30 2 * * ?";
+
+    /// <summary>How long the scheduler lease lasts; it is renewed every third of this.</summary>
+    public int LeaseSeconds { get; set; } = 60;
 }

@@ -9,25 +9,39 @@ namespace Monitor.Worker.Scheduling;
 
 /// <summary>
 /// Migrates the database, then runs the Quartz scheduler with the jobs and schedules from
-/// <see cref="WorkerOptions"/>; on stop it waits for running jobs to complete.
+/// <see cref="WorkerOptions"/> — but only while it holds the "scheduler" lease in the database, so the web app
+/// and a separate worker on the same database never both run the jobs. The lease is renewed every third of
+/// its length; a process that loses it puts its scheduler in standby. On stop it waits for running jobs to
+/// complete and gives the lease up.
 /// </summary>
-public sealed class QuartzHostedService : IHostedService
+public sealed class QuartzHostedService : IHostedService, IDisposable
 {
     public static readonly JobKey CheckpointDatabaseKey = new("checkpoint-database", "maintenance");
     public static readonly JobKey BackupDatabaseKey = new("backup-database", "maintenance");
+    public const string LeaseName = "scheduler";
 
     private readonly IServiceProvider _services;
     private readonly DatabasePreparation _preparation;
+    private readonly LeaseStore _leases;
+    private readonly TimeProvider _time;
     private readonly IOptions<WorkerOptions> _options;
     private readonly ILogger<QuartzHostedService> _logger;
+    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private CancellationTokenSource? _stopping;
+    private Task? _leaseLoop;
 
-    public QuartzHostedService(IServiceProvider services, DatabasePreparation preparation, IOptions<WorkerOptions> options, ILogger<QuartzHostedService> logger)
+    public QuartzHostedService(IServiceProvider services, DatabasePreparation preparation, LeaseStore leases, TimeProvider time, IOptions<WorkerOptions> options, ILogger<QuartzHostedService> logger)
     {
         _services = services;
         _preparation = preparation;
+        _leases = leases;
+        _time = time;
         _options = options;
         _logger = logger;
     }
+
+    /// <summary>True while this process holds the lease and its scheduler runs the jobs.</summary>
+    public bool IsLeader { get; private set; }
 
     /// <summary>The running scheduler (null before start); tests use it to trigger jobs.</summary>
     public IScheduler? Scheduler { get; private set; }
@@ -61,10 +75,57 @@ public sealed class QuartzHostedService : IHostedService
             .Build();
         await scheduler.ScheduleJob(backup, backupTrigger, cancellationToken);
 
-        await scheduler.Start(cancellationToken);
         Scheduler = scheduler;
-        _logger.LogInformation("Worker started; {JobKey} scheduled with cron {Cron}", CheckpointDatabaseKey, _options.Value.CheckpointDatabaseCron);
+        await TakeOrLoseLeadAsync(cancellationToken);
+        if (!IsLeader)
+        {
+            _logger.LogInformation("Scheduler lease is held by another process (web app or worker); standing by");
+        }
+
+        _stopping = new CancellationTokenSource();
+        _leaseLoop = RenewLeaseAsync(_stopping.Token);
     }
+
+    private async Task RenewLeaseAsync(CancellationToken stopping)
+    {
+        var interval = TimeSpan.FromSeconds(_options.Value.LeaseSeconds / 3.0);
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, _time, stopping);
+                await TakeOrLoseLeadAsync(stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or SchedulerException)
+            {
+                // A busy or briefly unavailable database: try again at the next renewal.
+                _logger.LogWarning(ex, "Scheduler lease could not be renewed");
+            }
+        }
+    }
+
+    private async Task TakeOrLoseLeadAsync(CancellationToken cancellationToken)
+    {
+        var leader = await _leases.TryAcquireAsync(LeaseName, _holder, TimeSpan.FromSeconds(_options.Value.LeaseSeconds), cancellationToken);
+        if (leader && !IsLeader)
+        {
+            await Scheduler!.Start(cancellationToken);
+            _logger.LogInformation("Scheduler lease taken by {Holder}; jobs run here", _holder);
+        }
+        else if (!leader && IsLeader)
+        {
+            await Scheduler!.Standby(cancellationToken);
+            _logger.LogWarning("Scheduler lease lost by {Holder}; jobs paused here", _holder);
+        }
+
+        IsLeader = leader;
+    }
+
+    public void Dispose() => _stopping?.Dispose();
 
     // Schedules are meant in Dutch local time; a missed nightly backup (machine off) runs once at start.
     private static TimeZoneInfo AmsterdamTime() =>
@@ -72,9 +133,21 @@ public sealed class QuartzHostedService : IHostedService
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_stopping is not null)
+        {
+            await _stopping.CancelAsync();
+            await (_leaseLoop ?? Task.CompletedTask);
+        }
+
         if (Scheduler is { } scheduler)
         {
             await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        }
+
+        if (IsLeader)
+        {
+            await _leases.ReleaseAsync(LeaseName, _holder, cancellationToken);
+            IsLeader = false;
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Monitor.Web.Tests.Support;
 
 namespace Monitor.Web.Tests.Startup;
@@ -71,6 +72,41 @@ public sealed class StartupTests
 
         Assert.That(projects.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Unauthorized), "no accounts, so nobody is logged in");
         Assert.That(setup.QuerySelector("h1")!.TextContent, Is.EqualTo("Eerste beheerder aanmaken"), "without demo data the first beheerder is created through /setup");
+    }
+
+    [Test]
+    public async Task RunsTheWorkersJobsInsideTheWebAppByDefault()
+    {
+        using var factory = new MonitorWebFactory();
+        using var client = factory.CreateClient();
+
+        var scheduler = factory.Services.GetRequiredService<Monitor.Worker.Scheduling.QuartzHostedService>();
+        var jobs = await scheduler.Scheduler!.GetJobKeys(Quartz.Impl.Matchers.GroupMatcher<Quartz.JobKey>.AnyGroup());
+
+        Assert.That(scheduler.IsLeader, Is.True);
+        Assert.That(jobs.Select(j => j.Name), Is.EquivalentTo(new[] { "checkpoint-database", "backup-database" }));
+    }
+
+    [Test]
+    public void RunsNoJobsWhenTheWorkerRunsSeparately()
+    {
+        using var factory = new MonitorWebFactory(settings: new Dictionary<string, string?> { ["Worker:RunInWeb"] = "false" });
+        using var client = factory.CreateClient();
+
+        var scheduler = factory.Services.GetRequiredService<Monitor.Worker.Scheduling.QuartzHostedService>();
+        Assert.That(scheduler.Scheduler, Is.Null, "never started");
+        Assert.That(scheduler.IsLeader, Is.False);
+    }
+
+    [Test]
+    public async Task ExitsWithAClearMessageOnABadCronSetting()
+    {
+        using var factory = new MonitorWebFactory();
+
+        var (exitCode, stderr) = await RunAppAsync("--urls=http://127.0.0.1:0", $"--Monitor:DatabasePath={factory.DatabasePath}", "--Worker:BackupDatabaseCron=elke nacht");
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("Worker:BackupDatabaseCron").And.Contain("cronexpressie"));
     }
 
     [Test]

@@ -92,6 +92,31 @@ public sealed class CheckpointDatabaseJobTests
     }
 
     [Test]
+    public async Task OfTwoSchedulersOnOneDatabaseOnlyOneRunsTheJobsAndTheOtherTakesOver()
+    {
+        using var first = BuildHost(leaseSeconds: 3);
+        using var second = BuildHost(leaseSeconds: 3);
+        await first.StartAsync();
+        await second.StartAsync();
+        var a = first.Services.GetRequiredService<QuartzHostedService>();
+        var b = second.Services.GetRequiredService<QuartzHostedService>();
+
+        Assert.That((a.IsLeader, b.IsLeader), Is.EqualTo((true, false)));
+        Assert.That(b.Scheduler!.InStandbyMode, Is.True, "the second one does not run jobs");
+
+        await first.StopAsync();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!b.IsLeader && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.That(b.IsLeader, Is.True, "the lease was released on stop, so the other takes over at its next renewal");
+        Assert.That(b.Scheduler.InStandbyMode, Is.False);
+        await second.StopAsync();
+    }
+
+    [Test]
     public void RefusesAnInvalidCronExpressionBeforeStarting()
     {
         using var host = BuildHost(cron: "elke dag");
@@ -101,8 +126,9 @@ public sealed class CheckpointDatabaseJobTests
         Assert.That(error!.Message, Does.Contain("Worker:CheckpointDatabaseCron"));
     }
 
-    private IHost BuildHost(string cron = "0 0/5 * * * ?") => WorkerHost.Build([], new Dictionary<string, string?>
+    private IHost BuildHost(string cron = "0 0/5 * * * ?", int leaseSeconds = 60) => WorkerHost.Build([], new Dictionary<string, string?>
     {
+        ["Worker:LeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Monitor:DatabasePath"] = Path.Combine(_folder, "monitor.db"),
         ["Worker:CheckpointDatabaseCron"] = cron,
         ["Monitor:Backup:Folder"] = Path.Combine(_folder, "backups"),
