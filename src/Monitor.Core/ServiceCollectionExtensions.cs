@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Backups;
 using Monitor.Core.Demo;
+using Monitor.Core.Notifications;
 using Monitor.Core.Storage;
 
 namespace Monitor.Core;
@@ -27,6 +28,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DatabaseMaintenance>();
         services.AddSingleton<BackupService>();
         services.AddSingleton<LeaseStore>();
+        services.AddSingleton<NotificationStore>();
+        services.AddSingleton<OverdueActivityNotifier>();
         return services;
     }
 }

@@ -11,6 +11,9 @@ public sealed class WorkerOptions
     /// <summary>Verified database backup; default every night at 02:30.</summary>
     public string BackupDatabaseCron { get; set; } = "0 30 2 * * ?";
 
+    /// <summary>Daily notice of overdue plan activities to the projectleiders; default 07:00.</summary>
+    public string NotifyOverdueActivitiesCron { get; set; } = "0 0 7 * * ?";
+
     /// <summary>How long the scheduler lease lasts; it is renewed every third of this.</summary>
     public int LeaseSeconds { get; set; } = 60;
 }

@@ -18,6 +18,7 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
 {
     public static readonly JobKey CheckpointDatabaseKey = new("checkpoint-database", "maintenance");
     public static readonly JobKey BackupDatabaseKey = new("backup-database", "maintenance");
+    public static readonly JobKey NotifyOverdueActivitiesKey = new("notify-overdue-activities", "reminders");
     public const string LeaseName = "scheduler";
 
     private readonly IServiceProvider _services;
@@ -42,6 +43,14 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
 
     /// <summary>True while this process holds the lease and its scheduler runs the jobs.</summary>
     public bool IsLeader { get; private set; }
+
+    /// <summary>The jobs and their cron expressions, for the job history page.</summary>
+    public IReadOnlyList<(JobKey Job, string Cron)> Schedules =>
+    [
+        (CheckpointDatabaseKey, _options.Value.CheckpointDatabaseCron),
+        (BackupDatabaseKey, _options.Value.BackupDatabaseCron),
+        (NotifyOverdueActivitiesKey, _options.Value.NotifyOverdueActivitiesCron),
+    ];
 
     /// <summary>The running scheduler (null before start); tests use it to trigger jobs.</summary>
     public IScheduler? Scheduler { get; private set; }
@@ -74,6 +83,14 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
             .WithCronSchedule(_options.Value.BackupDatabaseCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
             .Build();
         await scheduler.ScheduleJob(backup, backupTrigger, cancellationToken);
+
+        var overdue = JobBuilder.Create<NotifyOverdueActivitiesJob>().WithIdentity(NotifyOverdueActivitiesKey).Build();
+        var overdueTrigger = TriggerBuilder.Create()
+            .WithIdentity("notify-overdue-activities-schedule", "reminders")
+            .WithCronSchedule(_options.Value.NotifyOverdueActivitiesCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
+            .Build();
+        await scheduler.ScheduleJob(overdue, overdueTrigger, cancellationToken);
+        scheduler.ListenerManager.AddJobListener(new JobHistoryListener(_services.GetRequiredService<NotificationStore>()), Quartz.Impl.Matchers.GroupMatcher<JobKey>.AnyGroup());
 
         Scheduler = scheduler;
         await TakeOrLoseLeadAsync(cancellationToken);

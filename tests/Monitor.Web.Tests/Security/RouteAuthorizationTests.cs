@@ -43,6 +43,7 @@ public sealed class RouteAuthorizationTests
         [""] = _signedIn,
         ["Index"] = _signedIn,
         ["account"] = _signedIn,
+        ["meldingen"] = _signedIn,
         ["referentie"] = _signedIn,
         ["referentie/movisie"] = _signedIn,
         ["referentie/midi"] = _signedIn,
@@ -78,6 +79,7 @@ public sealed class RouteAuthorizationTests
         // beheerder only
         ["POST api/v1/projects/"] = [Admin],
         ["beheer/accounts"] = [Admin],
+        ["beheer/taken"] = [Admin],
         ["projecten/nieuw"] = [Admin],
         ["beheer/accounts/{userId:long}"] = [Admin],
         ["beheer/accounts/{userId:long}/export"] = [Admin],

@@ -61,7 +61,8 @@ public sealed class CheckpointDatabaseJobTests
             await command.ExecuteNonQueryAsync();
         }
 
-        Assert.That(maintenance.FileSizes().WalBytes, Is.GreaterThan(0));
+        var walBefore = maintenance.FileSizes().WalBytes;
+        Assert.That(walBefore, Is.GreaterThan(100_000), "200 rows of 1 kB are in the WAL");
         var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
         var done = new TaskCompletionSource();
         scheduler.ListenerManager.AddJobListener(new CompletionListener(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(QuartzHostedService.CheckpointDatabaseKey));
@@ -69,7 +70,8 @@ public sealed class CheckpointDatabaseJobTests
         await scheduler.TriggerJob(QuartzHostedService.CheckpointDatabaseKey);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.That(maintenance.FileSizes().WalBytes, Is.Zero);
+        // Truncated by the checkpoint; the job history's own row update may add a page or two afterwards.
+        Assert.That(maintenance.FileSizes().WalBytes, Is.LessThan(16_384));
         await host.StopAsync();
     }
 

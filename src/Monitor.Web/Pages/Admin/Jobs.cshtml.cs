@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Monitor.Core.Notifications;
+using Monitor.Core.Storage;
+using Monitor.Web.Security;
+using Monitor.Worker.Scheduling;
+using Quartz;
+
+namespace Monitor.Web.Pages.Admin;
+
+/// <summary>The scheduled jobs: schedule, next and last run, outcome; and the recent run history.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class JobsModel : PageModel
+{
+    private readonly QuartzHostedService _scheduler;
+    private readonly NotificationStore _store;
+    private readonly TimeProvider _time;
+
+    public JobsModel(QuartzHostedService scheduler, NotificationStore store, TimeProvider time)
+    {
+        _scheduler = scheduler;
+        _store = store;
+        _time = time;
+    }
+
+    /// <summary>True when this web app holds the scheduler lease; otherwise a separate worker runs the jobs.</summary>
+    public bool RunsHere { get; private set; }
+
+    public IReadOnlyList<(string Name, string Cron, DateTimeOffset? Next, JobRun? Last)> Jobs { get; private set; } = [];
+
+    public IReadOnlyList<JobRun> Runs { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        RunsHere = _scheduler.IsLeader;
+        Runs = await _store.ListRunsAsync(cancellationToken: cancellationToken);
+        var now = _time.GetUtcNow();
+        Jobs = _scheduler.Schedules.Select(s =>
+        {
+            var cron = new CronExpression(s.Cron) { TimeZone = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc };
+            return (s.Job.Name, s.Cron, cron.GetNextValidTimeAfter(now), Runs.FirstOrDefault(r => r.Job == s.Job.Name));
+        }).ToList();
+    }
+}
