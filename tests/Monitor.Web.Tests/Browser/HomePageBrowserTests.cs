@@ -217,6 +217,23 @@ public sealed class HomePageBrowserTests
         await context.DisposeAsync();
     }
 
+    [Test]
+    public async Task BeheerderSeesTheScheduledJobsAndTheInbox()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await LogInAsync(page, Login.Admin);
+
+        await page.Locator("nav a", new() { HasText = "Taken" }).ClickAsync();
+        Assert.That(await page.Locator("table.jobs tr[data-job]").CountAsync(), Is.EqualTo(3));
+        await SaveScreenshotAsync(page, "jobs.png");
+        await page.Locator("nav a.inbox-link").ClickAsync();
+        Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Meldingen"));
+        await SaveScreenshotAsync(page, "inbox.png");
+        await context.DisposeAsync();
+    }
+
     /// <summary>Fills in the login form the anonymous visitor is sent to.</summary>
     private static async Task LogInAsync(IPage page, string email)
     {

@@ -47,7 +47,7 @@ public sealed class LoginModel : PageModel
         if (!result.Succeeded)
         {
             Message = result.LockedUntil is { } until
-                ? string.Format(CultureInfo.CurrentCulture, _t["Login.LockedOut"], until.ToLocalTime().ToString("HH:mm", CultureInfo.CurrentCulture))
+                ? string.Format(CultureInfo.CurrentCulture, _t["Login.LockedOut"], UiText.DateTime(until))
                 : _t["Login.Invalid"];
             DemoMode = await _demo.IsDemoModeAsync(cancellationToken);
             return Page();
