@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Monitor.Core.Accounts;
 using Monitor.Core.Storage;
 
 namespace Monitor.Web.Security;
 
 /// <summary>
-/// Checks the user's role in the project of the request (route value "id") against the permission.
+/// Checks the user's role in the project of the request (route value "id") against the capability.
 /// Roles are read from the database on each request, so a changed role counts at once.
 /// </summary>
 internal sealed class ProjectPermissionHandler : AuthorizationHandler<ProjectPermissionRequirement>
@@ -33,7 +34,15 @@ internal sealed class ProjectPermissionHandler : AuthorizationHandler<ProjectPer
             return;
         }
 
-        if (await _accounts.FindProjectRoleAsync(userId, projectId, http.RequestAborted) is { } role && ProjectAccess.Allows(role, requirement.Capability))
+        // A page may check several capabilities; the role is read once per request and project.
+        var key = $"monitor:role:{projectId}";
+        if (!http.Items.TryGetValue(key, out var cached))
+        {
+            cached = await _accounts.FindProjectRoleAsync(userId, projectId, http.RequestAborted);
+            http.Items[key] = cached;
+        }
+
+        if (cached is ProjectRole role && ProjectAccess.Allows(role, requirement.Capability))
         {
             context.Succeed(requirement);
         }
