@@ -31,7 +31,6 @@ public sealed class OverdueActivityNotifier
     public async Task<int> NotifyAsync(CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
-        var thisMonth = YearMonth.From(today);
         var leaders = (await _accounts.ListAsync(cancellationToken))
             .SelectMany(a => a.Roles.Where(r => r.Value == ProjectRole.Projectleider).Select(r => (ProjectId: r.Key, UserId: a.Account.Id)))
             .ToLookup(x => x.ProjectId, x => x.UserId);
@@ -43,7 +42,7 @@ public sealed class OverdueActivityNotifier
                 continue;
             }
 
-            foreach (var activity in plan.Activities.Where(a => a.Fields is { Status: ActivityStatus.Gepland or ActivityStatus.Bezig, PlannedMonth: { } month } && month < thisMonth))
+            foreach (var activity in plan.Activities.Where(a => PlanScoring.IsOverdue(a.Fields, today)))
             {
                 foreach (var userId in leaders[project.Id])
                 {

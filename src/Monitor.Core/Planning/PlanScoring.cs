@@ -6,7 +6,6 @@ public static class PlanScoring
     public static IReadOnlyList<PhaseScore> Score(ImplementationPlan plan, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var thisMonth = YearMonth.From(today);
         var scores = new List<PhaseScore>();
         for (var phase = 0; phase <= 5; phase++)
         {
@@ -22,7 +21,7 @@ public static class PlanScoring
                 Activities = counted.Count,
                 Done = done,
                 Cancelled = all.Count - counted.Count,
-                Overdue = counted.Count(a => a.Status is ActivityStatus.Gepland or ActivityStatus.Bezig && a.PlannedMonth is { } month && month < thisMonth),
+                Overdue = counted.Count(a => IsOverdue(a, today)),
                 Completion = counted.Count == 0 ? null : (double)done / counted.Count,
                 FirstStart = firstStart,
                 Completed = completed,
@@ -32,6 +31,13 @@ public static class PlanScoring
         }
 
         return scores;
+    }
+
+    /// <summary>Planned month has passed (this month still counts as on time) and the activity is gepland or bezig.</summary>
+    public static bool IsOverdue(PlanActivityDraft activity, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity is { Status: ActivityStatus.Gepland or ActivityStatus.Bezig, PlannedMonth: { } month } && month < YearMonth.From(today);
     }
 
     /// <summary>The next phase when the current one is complete (a suggestion; moving on stays a decision).</summary>

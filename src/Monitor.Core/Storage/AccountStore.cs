@@ -278,7 +278,7 @@ public sealed class AccountStore
             {
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
-            catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == 787)
+            catch (SqliteException ex) when (ex.IsForeignKeyViolation())
             {
                 throw new ValidationException([new ValidationError("projectId", "Het account of het project bestaat niet (meer).")]);
             }

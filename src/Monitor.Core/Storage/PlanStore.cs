@@ -319,7 +319,7 @@ public sealed class PlanStore
             {
                 id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
             }
-            catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == 787)
+            catch (SqliteException ex) when (ex.IsForeignKeyViolation())
             {
                 throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
             }
@@ -365,7 +365,7 @@ public sealed class PlanStore
             {
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
-            catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == 787)
+            catch (SqliteException ex) when (ex.IsForeignKeyViolation())
             {
                 throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
             }

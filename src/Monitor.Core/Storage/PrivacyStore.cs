@@ -93,7 +93,7 @@ public sealed class PrivacyStore
             {
                 id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
             }
-            catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == 787)
+            catch (SqliteException ex) when (ex.IsForeignKeyViolation())
             {
                 throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
             }

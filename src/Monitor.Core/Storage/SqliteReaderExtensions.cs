@@ -28,4 +28,7 @@ internal static class SqliteReaderExtensions
     public static object ToDbValue(this string? text) => text is null ? DBNull.Value : text;
 
     public static object ToDbValue(this int? number) => number is { } n ? n : DBNull.Value;
+
+    /// <summary>SQLITE_CONSTRAINT_FOREIGNKEY: the row points at a project, account or meeting that is gone.</summary>
+    public static bool IsForeignKeyViolation(this SqliteException exception) => exception.SqliteExtendedErrorCode == 787;
 }

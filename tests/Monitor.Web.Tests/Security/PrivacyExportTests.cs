@@ -46,6 +46,21 @@ public sealed class PrivacyExportTests
         Assert.That(plan, Does.Contain("[P02]").And.Contain("Met [P01]").And.Not.Contain("Vries").And.Not.Contain("Fatma"));
     }
 
+    [Test]
+    public async Task ATooShortNameIsRefusedInDutchAndNothingIsAdded()
+    {
+        using var factory = new MonitorWebFactory();
+        using var leader = await factory.LoggedInClientAsync(Login.ProjectLeader);
+        var home = await leader.GetDocumentAsync("/");
+        var project = home.QuerySelector("li[data-project-slug=samen-beslissen-arnhem] h2 a")!.GetAttribute("href")!;
+
+        using var response = await leader.PostFormAsync($"{project}/privacy", $"{project}/privacy?handler=AddPseudonym", new Dictionary<string, string> { ["Name"] = "J" });
+        var page = await Html.ParseAsync(response);
+
+        Assert.That(page.QuerySelector(".error")!.TextContent, Does.Contain("2 tot 200 tekens"));
+        Assert.That(page.QuerySelectorAll("table.pseudonyms tbody tr"), Is.Empty);
+    }
+
     private static async Task<string> DownloadAsync(HttpClient client, string url)
     {
         using var response = await client.GetAsync(url);

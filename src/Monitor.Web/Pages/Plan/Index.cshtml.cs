@@ -121,7 +121,7 @@ public sealed class IndexModel : PageModel
     }
 
     public bool IsOverdue(PlanActivity activity) =>
-        activity.Fields is { Status: ActivityStatus.Gepland or ActivityStatus.Bezig, PlannedMonth: { } month } && month < YearMonth.From(Today);
+        PlanScoring.IsOverdue(activity.Fields, Today);
 
     public string SortLink(string column) =>
         $"?status={Uri.EscapeDataString(Status ?? "")}&owner={Uri.EscapeDataString(Owner ?? "")}&doelgroep={Uri.EscapeDataString(Doelgroep ?? "")}&sort={column}";

@@ -53,13 +53,9 @@ public sealed class PrivacyModel : PageModel
             return _t["Privacy.RetentionSaved"].Value;
         }, cancellationToken);
 
+    // A change to a project that no longer exists fails as a ValidationException; LoadAsync then answers 404.
     private async Task<IActionResult> ChangeAsync(long id, Func<Task<string?>> change, CancellationToken cancellationToken)
     {
-        if (await _projects.FindAsync(id, cancellationToken) is null)
-        {
-            return NotFound();
-        }
-
         try
         {
             Message = await change();
