@@ -23,6 +23,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AccountStore>();
         services.AddSingleton<PrivacyStore>();
         services.AddSingleton<PlanStore>();
+        services.AddSingleton<MeetingStore>();
+        services.AddSingleton<ReflectionStore>();
         services.AddSingleton<DemoDataLoader>();
         services.AddSingleton<DatabasePreparation>();
         services.AddSingleton<DatabaseMaintenance>();

@@ -23,6 +23,8 @@ internal sealed class TempDatabase : IDisposable
         Accounts = new AccountStore(Database, Audit, Time);
         Privacy = new PrivacyStore(Database, Audit, Time);
         PlanStore = new PlanStore(Database, Audit, Time);
+        Meetings = new MeetingStore(Database, Audit, Time);
+        Reflections = new ReflectionStore(Database, Audit, Time);
         Demo = new DemoDataLoader(Database, Projects, PlanStore, Time, NullLogger<DemoDataLoader>.Instance);
 
     }
@@ -38,6 +40,8 @@ internal sealed class TempDatabase : IDisposable
     public AccountStore Accounts { get; }
     public PrivacyStore Privacy { get; }
     public PlanStore PlanStore { get; }
+    public MeetingStore Meetings { get; }
+    public ReflectionStore Reflections { get; }
     public DemoDataLoader Demo { get; }
 
     public static async Task<TempDatabase> MigratedAsync()

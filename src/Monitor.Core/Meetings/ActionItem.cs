@@ -1,0 +1,17 @@
+namespace Monitor.Core.Meetings;
+
+/// <summary>An action item; it stays on the agenda of every following meeting of the group until it is closed.</summary>
+public sealed record ActionItem
+{
+    public required long Id { get; init; }
+    public required long GroupId { get; init; }
+    public required long MeetingId { get; init; }
+    public required DateOnly MeetingHeldOn { get; init; }
+    public required string Description { get; init; }
+    public required long? OwnerMemberId { get; init; }
+    public required string? OwnerLabel { get; init; }
+    public required DateOnly? DueOn { get; init; }
+    public required ActionItemStatus Status { get; init; }
+    public required long? ClosedInMeetingId { get; init; }
+    public required DateOnly? ClosedOn { get; init; }
+}

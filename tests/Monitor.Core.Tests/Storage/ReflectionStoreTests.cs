@@ -1,0 +1,136 @@
+using Monitor.Core.Audit;
+using Monitor.Core.Meetings;
+using Monitor.Core.Tests.Support;
+using Monitor.Core.Validation;
+
+namespace Monitor.Core.Tests.Storage;
+
+public sealed class ReflectionStoreTests
+{
+    private static readonly Actor _leader = new(7, "Projectleider");
+
+    [Test]
+    public async Task RefusesAReflectionForAMeetingThatHasNotBeenHeld()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var planned = (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = new DateOnly(2026, 12, 10) }, _leader))!.Value;
+
+        var error = Assert.ThrowsAsync<ValidationException>(async () =>
+            await db.Reflections.SaveAsync(projectId, planned, new ReflectionInput { MemberId = members[0], WentWell = "Goed" }, "secretaris", _leader));
+
+        Assert.That(error!.Message, Does.Contain("gehouden"));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM reflections"), Is.EqualTo(0));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.Reflections.CreateLinkAsync(projectId, planned, TimeSpan.FromDays(7), _leader));
+    }
+
+    [Test]
+    public async Task AnAnonymousGroupNeverReturnsTheAuthorButKeepsItStored()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db, anonymous: true);
+        var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        await db.Reflections.SaveAsync(projectId, meeting, new ReflectionInput { MemberId = members[1], WentWell = "Fijne sfeer", WentLess = "Laat begonnen" }, "secretaris", _leader);
+
+        var reflection = (await db.Meetings.FindMeetingAsync(projectId, meeting))!.Reflections.Single();
+
+        Assert.That(reflection.AuthorLabel, Is.Null);
+        Assert.That(reflection.MemberId, Is.Null);
+        Assert.That(reflection.WentLess, Is.EqualTo("Laat begonnen"));
+        Assert.That(await db.ScalarAsync("SELECT member_id FROM reflections"), Is.EqualTo(members[1]));
+    }
+
+    [Test]
+    public async Task AMemberAnswersThroughTheLinkAndOnlyTheirKeyMayChangeIt()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
+        var link = (await db.Reflections.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(14), _leader))!;
+
+        var context = await db.Reflections.OpenLinkAsync(link.Token);
+        var answer = await db.Reflections.AnswerThroughLinkAsync(link.Token, members[2], "Concreet", "", null);
+        Assert.ThrowsAsync<ValidationException>(async () => await db.Reflections.AnswerThroughLinkAsync(link.Token, members[2], "Overschreven", "", null));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.Reflections.AnswerThroughLinkAsync(link.Token, members[2], "Overschreven", "", "verkeerde-sleutel"));
+        await db.Reflections.AnswerThroughLinkAsync(link.Token, members[2], "Concreet en kort", "Te vol", answer.EditKey);
+
+        Assert.That(context.Respondents.Select(r => r.MemberId), Is.EqualTo(members));
+        var own = await db.Reflections.FindOwnAnswerAsync(link.Token, members[2], answer.EditKey);
+        Assert.That((own!.WentWell, own.WentLess), Is.EqualTo(("Concreet en kort", "Te vol")));
+        Assert.That(await db.Reflections.FindOwnAnswerAsync(link.Token, members[2], "verkeerde-sleutel"), Is.Null);
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM reflections"), Is.EqualTo(1));
+        Assert.That(await db.TextAsync("SELECT token_hash FROM reflection_links"), Does.Not.Contain(link.Token));
+    }
+
+    [Test]
+    public async Task AnExpiredWrongOrRevokedLinkIsRefusedWithAClearMessage()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+        using var db = new TempDatabase(time);
+        await db.Migrator.MigrateAsync();
+        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
+        var link = (await db.Reflections.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(7), _leader))!;
+
+        time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        Assert.That((await db.Reflections.OpenLinkAsync(link.Token)).MeetingId, Is.EqualTo(meeting));
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        var expired = Assert.ThrowsAsync<ReflectionLinkException>(async () => await db.Reflections.AnswerThroughLinkAsync(link.Token, members[0], "Goed", "", null));
+        Assert.That(expired!.Message, Does.Contain("verlopen"));
+        var wrong = Assert.ThrowsAsync<ReflectionLinkException>(async () => await db.Reflections.OpenLinkAsync(link.Token + "x"));
+        Assert.That(wrong!.Message, Does.Contain("bestaat niet"));
+
+        var fresh = (await db.Reflections.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(7), _leader))!;
+        await db.Reflections.RevokeLinksAsync(projectId, meeting, _leader);
+        var revoked = Assert.ThrowsAsync<ReflectionLinkException>(async () => await db.Reflections.OpenLinkAsync(fresh.Token));
+        Assert.That(revoked!.Message, Does.Contain("ingetrokken"));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM reflections"), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task TheLinkOffersOnlyMembersWhoWerePresent()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
+        await db.Meetings.SetAttendanceAsync(projectId, meeting, new Dictionary<long, AttendanceStatus>
+        {
+            [members[0]] = AttendanceStatus.Aanwezig,
+            [members[1]] = AttendanceStatus.Afgemeld,
+            [members[2]] = AttendanceStatus.Aanwezig,
+        }, _leader);
+        var link = (await db.Reflections.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(7), _leader))!;
+
+        Assert.That((await db.Reflections.OpenLinkAsync(link.Token)).Respondents.Select(r => r.MemberId), Is.EqualTo(new[] { members[0], members[2] }));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.Reflections.AnswerThroughLinkAsync(link.Token, members[1], "Toch", "", null));
+    }
+
+    [Test]
+    public async Task AFollowUpBelongsInALaterMeetingOfTheSameGroup()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var first = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var second = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 22));
+        var onlyWell = (await db.Reflections.SaveAsync(projectId, second, new ReflectionInput { MemberId = members[0], WentWell = "Goed" }, "secretaris", _leader))!.Value;
+        var less = (await db.Reflections.SaveAsync(projectId, second, new ReflectionInput { MemberId = members[1], WentLess = "Onduidelijk doel" }, "secretaris", _leader))!.Value;
+
+        Assert.ThrowsAsync<ValidationException>(async () => await db.Reflections.RecordFollowUpAsync(projectId, less, first, "Terug in de tijd", _leader));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.Reflections.RecordFollowUpAsync(projectId, onlyWell, second, "Niets op te volgen", _leader));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.Reflections.RecordFollowUpAsync(projectId, less, second, "", _leader));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM reflection_followups"), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task HtmlInAReflectionIsStoredAsPlainText()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+
+        await db.Reflections.SaveAsync(projectId, meeting, new ReflectionInput { MemberId = members[0], WentWell = "<script>alert(1)</script>" }, "secretaris", _leader);
+
+        Assert.That((await db.Meetings.FindMeetingAsync(projectId, meeting))!.Reflections.Single().WentWell, Is.EqualTo("<script>alert(1)</script>"));
+    }
+}
