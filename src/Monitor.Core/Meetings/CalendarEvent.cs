@@ -1,0 +1,16 @@
+namespace Monitor.Core.Meetings;
+
+/// <summary>
+/// A meeting as an iCalendar event. <paramref name="LocalStart"/> is the wall-clock time in Europe/Amsterdam
+/// (its <see cref="DateTime.Kind"/> is ignored); <paramref name="Uid"/> must stay the same for the same meeting so
+/// that calendar apps update the event instead of adding a copy. A cancelled event stays in the feed with
+/// status CANCELLED, so that subscribers see the cancellation.
+/// </summary>
+public sealed record CalendarEvent(
+    string Uid,
+    string Summary,
+    string? Description,
+    string? Location,
+    DateTime LocalStart,
+    int DurationMinutes,
+    bool Cancelled);
