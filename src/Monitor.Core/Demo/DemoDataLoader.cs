@@ -117,6 +117,8 @@ public sealed class DemoDataLoader
             await _plans.AddAllAsync(connection, transaction, projectId, plan.Activities, plan.Goals, Actor.System, cancellationToken);
         }
 
+        await DemoMeetingLoader.LoadAsync(connection, transaction, ids, _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """

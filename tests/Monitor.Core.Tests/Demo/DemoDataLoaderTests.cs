@@ -163,6 +163,42 @@ public sealed class DemoDataLoaderTests
     }
 
     [Test]
+    public async Task LoadsMinutesReflectionsAndFollowUpsForTheSeedMeetings()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        await db.Demo.LoadIfEmptyAsync();
+        var projects = await db.Projects.ListAsync();
+        var keuzehulp = projects.Single(p => p.Slug == "keuzehulp-werkzaak").Id;
+        var arnhem = projects.Single(p => p.Slug == "samen-beslissen-arnhem").Id;
+        var groups = (await db.Meetings.ListGroupsAsync(keuzehulp))!;
+        var ot = groups.Single(g => g.Name == "Ontwikkelteam");
+
+        var metrics = Monitor.Core.Meetings.MeetingMetrics.Compute(await db.Meetings.GetFactsAsync(ot.Id));
+        var arnhemGroup = (await db.Meetings.ListGroupsAsync(arnhem))!.Single();
+
+        Assert.That(metrics.Meetings, Has.Count.EqualTo(18));
+        Assert.That(metrics.LoopClosureRate, Is.GreaterThan(0.7).And.LessThan(1.0), "most, not all, 'minder gewerkt' answers were followed up");
+        Assert.That(metrics.AttendanceRate, Is.GreaterThan(0.6).And.LessThan(1.0));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM meetings WHERE minutes <> ''"), Is.EqualTo(45));
+        Assert.That(arnhemGroup.ReflectionsAnonymous, Is.True);
+        Assert.That(arnhemGroup.CadenceDays, Is.EqualTo(21));
+        Assert.That((await db.Meetings.SearchAsync(keuzehulp, "corona")).Count + (await db.Meetings.SearchAsync(keuzehulp, "online")).Count, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void DemoMeetingsNameRolesNotPeople()
+    {
+        using var stream = typeof(DemoDataLoader).Assembly.GetManifestResourceStream("Monitor.Core.Demo.demo-meetings.json")!;
+        var text = new StreamReader(stream).ReadToEnd();
+        string[] realNames = ["Willems", "Wassen", "Bijl", "van der Wal", "Kersten", "Hazelzet", "Otten", "Vooijs", "Kesteren", "Nancy", "Joyce", "Wilma", "Astrid", "Marloes", "Nicole", "Joke", "Jaap", "Rik"];
+
+        foreach (var name in realNames)
+        {
+            Assert.That(Regex.IsMatch(text, $@"\b{Regex.Escape(name)}\b"), Is.False, $"demo meetings mention '{name}'");
+        }
+    }
+
+    [Test]
     public void EveryDemoProjectPassesValidation()
     {
         foreach (var draft in DemoDataLoader.ReadDemoProjects())

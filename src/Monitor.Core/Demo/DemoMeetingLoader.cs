@@ -1,0 +1,178 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Meetings;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Demo;
+
+/// <summary>
+/// Adds the demo meeting content (Demo/demo-meetings.json: minutes, attendance, agenda, decisions, action
+/// items, closing reflections and their follow-up) to the meetings the demo projects already have. Runs in
+/// the demo loader's transaction; a mismatch between the two files is a bug and stops the load.
+/// </summary>
+internal static class DemoMeetingLoader
+{
+    private const string ResourceName = "Monitor.Core.Demo.demo-meetings.json";
+
+    private static readonly JsonSerializerOptions _jsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static async Task LoadAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<string, long> projectIds, string now, CancellationToken cancellationToken)
+    {
+        await using var stream = typeof(DemoMeetingLoader).Assembly.GetManifestResourceStream(ResourceName);
+        if (stream is null)
+        {
+            return;
+        }
+
+        var set = await JsonSerializer.DeserializeAsync<DemoMeetingSet>(stream, _jsonOptions, cancellationToken)
+            ?? throw new InvalidOperationException("The demo meeting file is empty.");
+        foreach (var group in set.Groups)
+        {
+            await LoadGroupAsync(connection, transaction, projectIds[group.ProjectSlug], group, now, cancellationToken);
+        }
+    }
+
+    private static async Task LoadGroupAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, DemoGroup group, string now, CancellationToken cancellationToken)
+    {
+        long groupId;
+        await using (var command = MeetingStore.Command(connection, transaction, """
+            UPDATE project_groups SET cadence_days = @days, reflections_anonymous = @anonymous
+            WHERE project_id = @project_id AND name = @name RETURNING id;
+            """, ("@days", group.CadenceDays.ToDbValue()), ("@anonymous", group.ReflectionsAnonymous ? 1 : 0), ("@project_id", projectId), ("@name", group.GroupName)))
+        {
+            groupId = await command.ExecuteScalarAsync(cancellationToken) as long?
+                ?? throw new InvalidOperationException($"Demo meetings name group '{group.GroupName}', which project {group.ProjectSlug} does not have.");
+        }
+
+        var members = await MeetingStore.ReadMembersAsync(connection, transaction, groupId, cancellationToken);
+        long MemberId(string role) => members.FirstOrDefault(m => m.RoleLabel == role)?.Id
+            ?? throw new InvalidOperationException($"Demo meetings name member '{role}', who is not in group '{group.GroupName}'.");
+
+        var meetingIds = new Dictionary<DateOnly, long>();
+        await using (var command = MeetingStore.Command(connection, transaction, "SELECT held_on, id FROM meetings WHERE group_id = @id;", ("@id", groupId)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                meetingIds[reader.GetDate(0)] = reader.GetInt64(1);
+            }
+        }
+
+        long MeetingId(DateOnly day) => meetingIds.TryGetValue(day, out var id) ? id
+            : throw new InvalidOperationException($"Demo meetings name a meeting of '{group.GroupName}' on {day:yyyy-MM-dd}, which does not exist.");
+
+        var ordered = group.Meetings.OrderBy(m => m.HeldOn).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var meeting = ordered[i];
+            var meetingId = MeetingId(meeting.HeldOn);
+            var next = i + 1 < ordered.Count ? MeetingId(ordered[i + 1].HeldOn) : (long?)null;
+            await using (var command = MeetingStore.Command(connection, transaction, """
+                UPDATE meetings SET status = 'gehouden', starts_at = @starts_at, location = @location, minutes = @minutes, minutes_approved = @approved WHERE id = @id;
+                """, ("@starts_at", (object?)meeting.StartsAt ?? DBNull.Value), ("@location", meeting.Location), ("@minutes", meeting.Minutes), ("@approved", next is null ? 0 : 1), ("@id", meetingId)))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var member in members.Where(m => m.IsActiveOn(meeting.HeldOn)))
+            {
+                var status = meeting.Excused.Contains(member.RoleLabel) ? AttendanceStatus.Afgemeld
+                    : meeting.Absent.Contains(member.RoleLabel) ? AttendanceStatus.Afwezig
+                    : AttendanceStatus.Aanwezig;
+                await using var command = MeetingStore.Command(connection, transaction, "INSERT INTO meeting_attendance (meeting_id, member_id, status) VALUES (@m, @p, @s);",
+                    ("@m", meetingId), ("@p", member.Id), ("@s", status.ToCode()));
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var guest in meeting.Guests)
+            {
+                await using var command = MeetingStore.Command(connection, transaction, "INSERT INTO meeting_guests (meeting_id, name, organisation) VALUES (@m, @n, @o);",
+                    ("@m", meetingId), ("@n", guest.Name), ("@o", guest.Organisation));
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            for (var position = 0; position < meeting.Agenda.Count; position++)
+            {
+                var title = meeting.Agenda[position];
+                var isClosing = position == meeting.Agenda.Count - 1;
+                await MeetingStore.InsertAgendaItemAsync(connection, transaction, meetingId, isClosing ? 100 : position + 1, title, "",
+                    title.Contains("terugblik", StringComparison.OrdinalIgnoreCase), cancellationToken);
+            }
+
+            foreach (var decision in meeting.Decisions)
+            {
+                await using var command = MeetingStore.Command(connection, transaction, "INSERT INTO meeting_decisions (meeting_id, text) VALUES (@m, @t);", ("@m", meetingId), ("@t", decision));
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var item in meeting.ActionItems)
+            {
+                var closedIn = item.DoneOn is { } done ? MeetingId(done) : (long?)null;
+                await using var command = MeetingStore.Command(connection, transaction, """
+                    INSERT INTO action_items (group_id, meeting_id, description, owner_member_id, due_on, status, closed_in_meeting_id, closed_on, created_at)
+                    VALUES (@g, @m, @d, @o, @due, @status, @closed_in, @closed_on, @now);
+                    """, ("@g", groupId), ("@m", meetingId), ("@d", item.Description), ("@o", MemberId(item.Owner)), ("@due", item.DueOn.ToDbValue()),
+                    ("@status", item.DoneOn is null ? "open" : "gedaan"), ("@closed_in", (object?)closedIn ?? DBNull.Value), ("@closed_on", item.DoneOn.ToDbValue()), ("@now", now));
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var reflection in meeting.Reflections)
+            {
+                var id = await ReflectionStore.UpsertAsync(connection, transaction, meetingId,
+                    new ReflectionInput { MemberId = MemberId(reflection.Member), WentWell = reflection.Wel, WentLess = reflection.Minder }, "demo", null, now, cancellationToken);
+                if (reflection.FollowUp is { } followUp && next is { } nextId)
+                {
+                    await using var command = MeetingStore.Command(connection, transaction, """
+                        INSERT INTO reflection_followups (reflection_id, meeting_id, text, recorded_at, recorded_by) VALUES (@r, @m, @t, @now, 'Demo');
+                        """, ("@r", id), ("@m", nextId), ("@t", followUp), ("@now", now));
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+        }
+
+        foreach (var meetingId in meetingIds.Values)
+        {
+            await MeetingSearchIndex.ReindexAsync(connection, transaction, meetingId, cancellationToken);
+        }
+    }
+
+    private sealed record DemoMeetingSet
+    {
+        public required int Version { get; init; }
+        public required IReadOnlyList<DemoGroup> Groups { get; init; }
+    }
+
+    private sealed record DemoGroup
+    {
+        public required string ProjectSlug { get; init; }
+        public required string GroupName { get; init; }
+        public int? CadenceDays { get; init; }
+        public bool ReflectionsAnonymous { get; init; }
+        public required IReadOnlyList<DemoMeeting> Meetings { get; init; }
+    }
+
+    private sealed record DemoMeeting
+    {
+        public required DateOnly HeldOn { get; init; }
+        public string? StartsAt { get; init; }
+        public string Location { get; init; } = "";
+        public IReadOnlyList<string> Excused { get; init; } = [];
+        public IReadOnlyList<string> Absent { get; init; } = [];
+        public IReadOnlyList<DemoGuest> Guests { get; init; } = [];
+        public IReadOnlyList<string> Agenda { get; init; } = [];
+        public string Minutes { get; init; } = "";
+        public IReadOnlyList<string> Decisions { get; init; } = [];
+        public IReadOnlyList<DemoActionItem> ActionItems { get; init; } = [];
+        public IReadOnlyList<DemoReflection> Reflections { get; init; } = [];
+    }
+
+    private sealed record DemoGuest(string Name, string Organisation);
+
+    private sealed record DemoActionItem(string Description, string Owner, DateOnly? DueOn, DateOnly? DoneOn);
+
+    private sealed record DemoReflection(string Member, string Wel, string Minder, string? FollowUp);
+}
