@@ -1,0 +1,183 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Monitor.Core.Meetings;
+using Monitor.Core.Storage;
+using Monitor.Core.Validation;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Meetings;
+
+/// <summary>
+/// The write actions of the meeting page, on a page of their own so the ManageProject policy guards them
+/// declaratively. Each posts, saves in one transaction and goes back to the meeting with a message.
+/// </summary>
+[ProjectPermission(Capability.ManageProject)]
+public sealed class ManageModel : PageModel
+{
+    private readonly MeetingStore _meetings;
+    private readonly ReflectionStore _reflections;
+    private readonly IStringLocalizer<SharedResource> _t;
+
+    public ManageModel(MeetingStore meetings, ReflectionStore reflections, IStringLocalizer<SharedResource> t)
+    {
+        _meetings = meetings;
+        _reflections = reflections;
+        _t = t;
+    }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [TempData]
+    public string? Errors { get; set; }
+
+    [TempData]
+    public string? NewLink { get; set; }
+
+    public IActionResult OnGet(long id, long meetingId) => Back(id, meetingId);
+
+    public Task<IActionResult> OnPostDetailsAsync(long id, long meetingId, string? heldOn, string? startsAt, int? durationMinutes, string? location, string? title, string? status, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, async () =>
+        {
+            var plan = new MeetingPlan
+            {
+                HeldOn = ParseDate(heldOn, "heldOn") ?? throw new ValidationException([new ValidationError("heldOn", "Vul de datum in.")]),
+                StartsAt = ParseTime(startsAt),
+                DurationMinutes = durationMinutes,
+                Location = location ?? "",
+                Title = title ?? "",
+                Status = MeetingCodes.TryParse<MeetingStatus>(status, out var s) ? s : throw new ValidationException([new ValidationError("status", "Kies gepland, gehouden of geannuleerd.")]),
+            };
+            return await _meetings.UpdateMeetingAsync(id, meetingId, plan, User.ToActor(), cancellationToken);
+        }, "Meeting.Saved");
+
+    public Task<IActionResult> OnPostApproveAsync(long id, long meetingId, long previousId, bool approved, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, () => _meetings.SetMinutesApprovedAsync(id, previousId, approved, User.ToActor(), cancellationToken), "Meeting.Saved");
+
+    public Task<IActionResult> OnPostAttendanceAsync(long id, long meetingId, Dictionary<long, string>? attendance, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, async () =>
+        {
+            var parsed = new Dictionary<long, AttendanceStatus>();
+            foreach (var (memberId, code) in attendance ?? [])
+            {
+                parsed[memberId] = MeetingCodes.TryParse<AttendanceStatus>(code, out var s) ? s
+                    : throw new ValidationException([new ValidationError("attendance", "Kies aanwezig, afgemeld of afwezig.")]);
+            }
+
+            return await _meetings.SetAttendanceAsync(id, meetingId, parsed, User.ToActor(), cancellationToken);
+        }, "Meeting.AttendanceSaved");
+
+    public Task<IActionResult> OnPostGuestAsync(long id, long meetingId, string? name, string? organisation, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, async () => await _meetings.AddGuestAsync(id, meetingId, name ?? "", organisation ?? "", User.ToActor(), cancellationToken) is not null, "Meeting.Saved");
+
+    public Task<IActionResult> OnPostAgendaAsync(long id, long meetingId, string? title, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, async () => await _meetings.AddAgendaItemAsync(id, meetingId, title ?? "", "", User.ToActor(), cancellationToken) is not null, "Meeting.Saved");
+
+    public Task<IActionResult> OnPostDecisionAsync(long id, long meetingId, string? text, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, async () => await _meetings.AddDecisionAsync(id, meetingId, text ?? "", User.ToActor(), cancellationToken) is not null, "Meeting.Saved");
+
+    public Task<IActionResult> OnPostRemoveGuestAsync(long id, long meetingId, long childId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, () => _meetings.DeleteChildAsync(id, meetingId, MeetingChild.Guest, childId, User.ToActor(), cancellationToken), "Meeting.Removed");
+
+    public Task<IActionResult> OnPostRemoveAgendaAsync(long id, long meetingId, long childId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, () => _meetings.DeleteChildAsync(id, meetingId, MeetingChild.AgendaItem, childId, User.ToActor(), cancellationToken), "Meeting.Removed");
+
+    public Task<IActionResult> OnPostRemoveDecisionAsync(long id, long meetingId, long childId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, () => _meetings.DeleteChildAsync(id, meetingId, MeetingChild.Decision, childId, User.ToActor(), cancellationToken), "Meeting.Removed");
+
+    public Task<IActionResult> OnPostMinutesAsync(long id, long meetingId, string? minutes, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, () => _meetings.SaveMinutesAsync(id, meetingId, minutes ?? "", User.ToActor(), cancellationToken), "Meeting.MinutesSaved");
+
+    public Task<IActionResult> OnPostActionAsync(long id, long meetingId, string? description, long? ownerMemberId, string? dueOn, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, async () =>
+            await _meetings.AddActionItemAsync(id, meetingId, description ?? "", ownerMemberId, ParseDate(dueOn, "dueOn"), User.ToActor(), cancellationToken) is not null, "Meeting.Saved");
+
+    public Task<IActionResult> OnPostActionStatusAsync(long id, long meetingId, long actionItemId, string? status, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, async () =>
+        {
+            var parsed = MeetingCodes.TryParse<ActionItemStatus>(status, out var s) ? s : throw new ValidationException([new ValidationError("status", "Kies open, gedaan of vervallen.")]);
+            return await _meetings.SetActionItemStatusAsync(id, actionItemId, parsed, meetingId, User.ToActor(), cancellationToken);
+        }, "Meeting.Saved");
+
+    public Task<IActionResult> OnPostReflectionAsync(long id, long meetingId, string? who, string? wentWell, string? wentLess, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, async () =>
+        {
+            var input = new ReflectionInput { WentWell = wentWell ?? "", WentLess = wentLess ?? "" };
+            input = who switch
+            {
+                ['m', .. var member] when long.TryParse(member, CultureInfo.InvariantCulture, out var memberId) => input with { MemberId = memberId },
+                ['g', .. var guest] when long.TryParse(guest, CultureInfo.InvariantCulture, out var guestId) => input with { GuestId = guestId },
+                _ => throw new ValidationException([new ValidationError("who", "Kies wie de reflectie geeft.")]),
+            };
+            return await _reflections.SaveAsync(id, meetingId, input, "secretaris", User.ToActor(), cancellationToken) is not null;
+        }, "Reflection.Saved");
+
+    public Task<IActionResult> OnPostRemoveReflectionAsync(long id, long meetingId, long reflectionId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, () => _reflections.DeleteAsync(id, reflectionId, User.ToActor(), cancellationToken), "Meeting.Removed");
+
+    public Task<IActionResult> OnPostFollowUpAsync(long id, long meetingId, long reflectionId, string? text, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, () => _reflections.RecordFollowUpAsync(id, reflectionId, meetingId, text ?? "", User.ToActor(), cancellationToken), "Reflection.FollowUpSaved");
+
+    public Task<IActionResult> OnPostLinkAsync(long id, long meetingId, int? validDays, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, async () =>
+        {
+            var link = await _reflections.CreateLinkAsync(id, meetingId, TimeSpan.FromDays(validDays ?? 14), User.ToActor(), cancellationToken);
+            if (link is null)
+            {
+                return false;
+            }
+
+            NewLink = $"{Request.Scheme}://{Request.Host}/reflectie/{link.Token}";
+            return true;
+        }, "Reflection.LinkSaved");
+
+    public Task<IActionResult> OnPostRevokeAsync(long id, long meetingId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, () => _reflections.RevokeLinksAsync(id, meetingId, User.ToActor(), cancellationToken), "Reflection.LinksRevoked");
+
+    internal static DateOnly? ParseDate(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new ValidationException([new ValidationError(field, $"'{text}' is geen datum in de vorm jjjj-mm-dd.")]);
+    }
+
+    internal static TimeOnly? ParseTime(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : throw new ValidationException([new ValidationError("startsAt", $"'{text}' is geen tijd in de vorm uu:mm.")]);
+    }
+
+    private async Task<IActionResult> ChangeAsync(long id, long meetingId, Func<Task<bool>> change, string messageKey)
+    {
+        try
+        {
+            if (!await change())
+            {
+                return NotFound();
+            }
+
+            Message = _t[messageKey].Value;
+        }
+        catch (ValidationException ex)
+        {
+            Errors = string.Join("\n", ex.Errors.Select(e => e.Message));
+        }
+
+        return Back(id, meetingId);
+    }
+
+    private LocalRedirectResult Back(long id, long meetingId) => LocalRedirect($"/projecten/{id}/bijeenkomsten/{meetingId}");
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Monitor.Core.Meetings;
+using Monitor.Core.Storage;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Meetings;
+
+/// <summary>
+/// A meeting: the look-back at the previous one, attendance, agenda, minutes, decisions, action items and the
+/// closing reflections. Project leaders see the forms; they post to <see cref="ManageModel"/>.
+/// </summary>
+[ProjectPermission(Capability.ViewMeetingDetails)]
+public sealed class MeetingModel : PageModel
+{
+    private readonly MeetingStore _meetings;
+    private readonly ProjectStore _projects;
+    private readonly IAuthorizationService _authorization;
+
+    public MeetingModel(MeetingStore meetings, ProjectStore projects, IAuthorizationService authorization)
+    {
+        _meetings = meetings;
+        _projects = projects;
+        _authorization = authorization;
+    }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [TempData]
+    public string? Errors { get; set; }
+
+    /// <summary>A reflection link made just now; shown once.</summary>
+    [TempData]
+    public string? NewLink { get; set; }
+
+    public long ProjectId { get; private set; }
+
+    public string ProjectName { get; private set; } = "";
+
+    public MeetingDetail Detail { get; private set; } = null!;
+
+    public bool CanManage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, long meetingId, CancellationToken cancellationToken)
+    {
+        if (await _meetings.FindMeetingAsync(id, meetingId, cancellationToken) is not { } detail)
+        {
+            return NotFound();
+        }
+
+        ProjectId = id;
+        ProjectName = (await _projects.FindAsync(id, cancellationToken))?.Name ?? "";
+        Detail = detail;
+        CanManage = (await _authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(Capability.ManageProject))).Succeeded;
+        return Page();
+    }
+
+    public string Author(Reflection reflection) => reflection.AuthorLabel ?? "Anoniem";
+
+    public string ManageUrl(string handler) => $"/projecten/{ProjectId}/bijeenkomsten/{Detail.Meeting.Id}/wijzigen?handler={handler}";
+}

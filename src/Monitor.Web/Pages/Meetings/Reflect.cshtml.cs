@@ -1,0 +1,128 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Monitor.Core.Meetings;
+using Monitor.Core.Storage;
+using Monitor.Core.Validation;
+
+namespace Monitor.Web.Pages.Meetings;
+
+/// <summary>
+/// The short page behind a reflection link: a member answers the closing question without an account. The
+/// link only allows adding (and, from the same browser, changing) an answer to that one meeting; it shows no
+/// other answers and nothing else of the project.
+/// </summary>
+[AllowAnonymous]
+public sealed class ReflectModel : PageModel
+{
+    private readonly ReflectionStore _reflections;
+
+    public ReflectModel(ReflectionStore reflections) => _reflections = reflections;
+
+    public ReflectionLinkContext? Context { get; private set; }
+
+    public string? LinkError { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public bool Saved { get; private set; }
+
+    public long? MemberId { get; private set; }
+
+    public string WentWell { get; private set; } = "";
+
+    public string WentLess { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string token, bool opgeslagen, CancellationToken cancellationToken)
+    {
+        if (!await OpenAsync(token, cancellationToken))
+        {
+            return Page();
+        }
+
+        Saved = opgeslagen;
+        if (ReadCookie() is { } own && await _reflections.FindOwnAnswerAsync(token, own.MemberId, own.Key, cancellationToken) is { } answer)
+        {
+            MemberId = own.MemberId;
+            WentWell = answer.WentWell;
+            WentLess = answer.WentLess;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, long? memberId, string? wentWell, string? wentLess, CancellationToken cancellationToken)
+    {
+        if (!await OpenAsync(token, cancellationToken))
+        {
+            return Page();
+        }
+
+        MemberId = memberId;
+        WentWell = wentWell ?? "";
+        WentLess = wentLess ?? "";
+        try
+        {
+            if (memberId is null)
+            {
+                throw new ValidationException([new ValidationError("memberId", "Kies je naam of rol uit de lijst van aanwezigen.")]);
+            }
+
+            var own = ReadCookie();
+            var result = await _reflections.AnswerThroughLinkAsync(token, memberId.Value, WentWell, WentLess, own?.MemberId == memberId ? own.Value.Key : null, cancellationToken);
+            Response.Cookies.Append(CookieName, $"{memberId.Value.ToString(CultureInfo.InvariantCulture)}.{result.EditKey}", new CookieOptions
+            {
+                HttpOnly = true,
+                IsEssential = true,
+                SameSite = SameSiteMode.Strict,
+                Secure = Request.IsHttps,
+                Path = "/reflectie",
+                Expires = Context!.ExpiresAt,
+            });
+            return LocalRedirect($"/reflectie/{Uri.EscapeDataString(token)}?opgeslagen=true");
+        }
+        catch (ValidationException ex)
+        {
+            Errors = [.. ex.Errors.Select(e => e.Message)];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        catch (ReflectionLinkException ex)
+        {
+            LinkError = ex.Message;
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
+    }
+
+    private string CookieName => $"im-reflectie-{Context!.MeetingId.ToString(CultureInfo.InvariantCulture)}";
+
+    private async Task<bool> OpenAsync(string token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Context = await _reflections.OpenLinkAsync(token, cancellationToken);
+            return true;
+        }
+        catch (ReflectionLinkException ex)
+        {
+            LinkError = ex.Message;
+            Response.StatusCode = ex.Message.Contains("bestaat niet", StringComparison.Ordinal) ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
+            return false;
+        }
+        catch (ValidationException ex)
+        {
+            LinkError = ex.Message;
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return false;
+        }
+    }
+
+    private (long MemberId, string Key)? ReadCookie()
+    {
+        var value = Request.Cookies[CookieName];
+        var dot = value?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        return dot > 0 && long.TryParse(value![..dot], CultureInfo.InvariantCulture, out var memberId) ? (memberId, value[(dot + 1)..]) : null;
+    }
+}
