@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Monitor.Core.Charts;
+using Monitor.Core.Meetings;
+using Monitor.Core.Storage;
+using Monitor.Web.Endpoints;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Meetings;
+
+/// <summary>
+/// A group: settings, members with their history, meetings, and the metrics of the reflection loop with
+/// charts. Management sees the figures and the meeting dates; the meetings themselves need ViewMeetingDetails.
+/// </summary>
+[ProjectPermission(Capability.ViewProject)]
+public sealed class GroupModel : PageModel
+{
+    private readonly MeetingStore _meetings;
+    private readonly ProjectStore _projects;
+    private readonly TimeProvider _time;
+    private readonly IAuthorizationService _authorization;
+
+    public GroupModel(MeetingStore meetings, ProjectStore projects, TimeProvider time, IAuthorizationService authorization)
+    {
+        _meetings = meetings;
+        _projects = projects;
+        _time = time;
+        _authorization = authorization;
+    }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [TempData]
+    public string? Errors { get; set; }
+
+    public long ProjectId { get; private set; }
+
+    public string ProjectName { get; private set; } = "";
+
+    public GroupDetail Detail { get; private set; } = null!;
+
+    public GroupMetrics Metrics { get; private set; } = null!;
+
+    public IReadOnlyList<CadenceGap> Gaps { get; private set; } = [];
+
+    public string RhythmChart { get; private set; } = "";
+
+    public string ReflectionChart { get; private set; } = "";
+
+    public ChartTable ReflectionTable { get; private set; } = null!;
+
+    public string AttendanceChart { get; private set; } = "";
+
+    public bool CanManage { get; private set; }
+
+    public bool ShowDetails { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, long groupId, CancellationToken cancellationToken)
+    {
+        if (await _meetings.FindGroupAsync(id, groupId, cancellationToken) is not { } detail || await _projects.FindAsync(id, cancellationToken) is not { } project)
+        {
+            return NotFound();
+        }
+
+        ProjectId = id;
+        ProjectName = project.Name;
+        Detail = detail;
+        Today = PlanEndpoints.Today(_time);
+        Metrics = MeetingMetrics.Compute(await _meetings.GetFactsAsync(groupId, cancellationToken));
+        var held = detail.Meetings.Where(m => m.Status == MeetingStatus.Gehouden).Select(m => m.HeldOn).ToList();
+        Gaps = detail.Group.CadenceDays is null ? [] : CadenceCheck.FindGaps(held, detail.Group.CadenceDays, Today, project.EndDate);
+        var renderer = new SvgChartRenderer();
+        RhythmChart = renderer.Render(MeetingCharts.Rhythm(detail.Group.Name, held, detail.Group.CadenceDays, Gaps, Today));
+        var reflections = MeetingCharts.Reflections(Metrics);
+        ReflectionChart = renderer.Render(reflections);
+        ReflectionTable = reflections.ToTable();
+        AttendanceChart = renderer.Render(MeetingCharts.Attendance(Metrics));
+        CanManage = await IsAllowedAsync(Capability.ManageProject);
+        ShowDetails = await IsAllowedAsync(Capability.ViewMeetingDetails);
+        return Page();
+    }
+
+    public static string Percent(double? rate) => rate is { } r ? r.ToString("0%", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")) : "–";
+
+    private async Task<bool> IsAllowedAsync(Capability capability) =>
+        (await _authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(capability))).Succeeded;
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Monitor.Core.Meetings;
+using Monitor.Core.Storage;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Meetings;
+
+/// <summary>Full-text search over a project's minutes, agenda items, decisions, action items and reflections.</summary>
+[ProjectPermission(Capability.ViewMeetingDetails)]
+public sealed class SearchModel : PageModel
+{
+    private readonly MeetingStore _meetings;
+    private readonly ProjectStore _projects;
+
+    public SearchModel(MeetingStore meetings, ProjectStore projects)
+    {
+        _meetings = meetings;
+        _projects = projects;
+    }
+
+    public long ProjectId { get; private set; }
+
+    public string ProjectName { get; private set; } = "";
+
+    public string Query { get; private set; } = "";
+
+    public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, string? q, CancellationToken cancellationToken)
+    {
+        if (await _projects.FindAsync(id, cancellationToken) is not { } project)
+        {
+            return NotFound();
+        }
+
+        ProjectId = id;
+        ProjectName = project.Name;
+        Query = (q ?? "").Trim();
+        if (Query.Length > MeetingRules.SearchMaxLength)
+        {
+            Query = Query[..MeetingRules.SearchMaxLength];
+        }
+
+        Hits = Query.Length == 0 ? [] : await _meetings.SearchAsync(id, Query, cancellationToken);
+        return Page();
+    }
+}
