@@ -72,6 +72,7 @@ app.MapExportEndpoints();
 app.MapPlanEndpoints();
 app.MapPlanFileEndpoints();
 app.MapFrameworkEndpoints();
+app.MapMeetingEndpoints();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.
 var urls = app.Configuration["Urls"];
