@@ -234,6 +234,90 @@ public sealed class HomePageBrowserTests
         await context.DisposeAsync();
     }
 
+    [Test]
+    [Description("issue #4: the look-back and closing-reflection loop end to end")]
+    public async Task ProjectLeaderRunsTheReflectionLoopAndTheLoopClosureRateChanges()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await LogInAsync(page, Login.ProjectLeader);
+        await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
+        await page.Locator("h2 a", new PageLocatorOptions { HasText = "Leernetwerk" }).ClickAsync();
+        await page.WaitForURLAsync("**/groepen/*");
+        var before = await page.Locator("[data-testid=loop-closure]").InnerTextAsync();
+        await SaveScreenshotAsync(page, "group-before.png");
+
+        // 1. Schedule a meeting: its agenda opens with the look-back at the previous one.
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+        await page.Locator("[data-testid=schedule-form] #heldOn").FillAsync(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("[data-testid=schedule-form] #title").FillAsync("Leernetwerk-bijeenkomst 4");
+        await page.Locator("[data-testid=schedule-form] button").ClickAsync();
+        await page.WaitForURLAsync("**/bijeenkomsten/*");
+        Assert.That(await page.Locator("ol.agenda li.look-back").CountAsync(), Is.EqualTo(3));
+        Assert.That(await page.Locator("ol.agenda").InnerTextAsync(), Does.Contain("Terugblik: verslag van 17 november 2020 vaststellen"));
+        var meetingUrl = page.Url;
+
+        // 2. Minutes and an action item; the meeting is held.
+        await page.Locator("#minutes-text").FillAsync("**Terugblik.** Verslag vastgesteld.\n\nWe delen de ervaringen met de keuzehulp. <script>alert(1)</script>");
+        await page.Locator("#minutes-text ~ button").ClickAsync();
+        await page.WaitForURLAsync(meetingUrl);
+        await page.Locator("#action-text").FillAsync("Verslag delen met SAM en Divosa");
+        await page.Locator("#action-text ~ button").ClickAsync();
+        await page.WaitForURLAsync(meetingUrl);
+        await page.Locator("summary", new PageLocatorOptions { HasText = "Gegevens van de bijeenkomst wijzigen" }).ClickAsync();
+        await page.Locator("#status").SelectOptionAsync("gehouden");
+        await page.Locator("#status ~ button").ClickAsync();
+        await page.WaitForURLAsync(meetingUrl);
+        Assert.That(await page.Locator("[data-testid=minutes] strong").InnerTextAsync(), Is.EqualTo("Terugblik."));
+        Assert.That(await page.Locator("[data-testid=minutes]").InnerTextAsync(), Does.Contain("<script>alert(1)</script>"), "HTML in minutes is shown as text");
+        Assert.That(await page.Locator("[data-testid=meeting-status]").InnerTextAsync(), Is.EqualTo("gehouden"));
+
+        // 3. A reflection link; a member answers without logging in.
+        await page.Locator("#link-days ~ button").ClickAsync();
+        await page.WaitForURLAsync(meetingUrl);
+        var link = await page.Locator("[data-testid=reflection-link]").InnerTextAsync();
+        await SaveScreenshotAsync(page, "meeting-held.png");
+        var member = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await member.GotoAsync(link);
+        await member.Locator("#memberId").SelectOptionAsync(new SelectOptionValue { Label = "Onderzoeker VU" });
+        await member.Locator("#wentWell").FillAsync("De voorbeelden uit Amsterdam en Leiden");
+        await member.Locator("#wentLess").FillAsync("Te weinig tijd om de subsidieaanvraag te bespreken");
+        await SaveScreenshotAsync(member, "reflection-link.png");
+        await member.Locator("main form button").ClickAsync();
+        await member.Locator("[data-testid=saved]").WaitForAsync();
+        Assert.That(await member.Locator("#wentLess").InputValueAsync(), Is.EqualTo("Te weinig tijd om de subsidieaanvraag te bespreken"), "the member sees and may change their own answer");
+        await SaveScreenshotAsync(member, "reflection-link-saved.png");
+        await member.CloseAsync();
+
+        // 4. The next meeting's look-back shows the answer; the project leader records the follow-up.
+        await page.GotoAsync(meetingUrl);
+        Assert.That(await page.Locator("[data-testid=reflections]").InnerTextAsync(), Does.Contain("Onderzoeker VU"));
+        await page.Locator("a", new PageLocatorOptions { HasText = "Leernetwerk" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/groepen/*");
+        await page.Locator("[data-testid=schedule-form] #heldOn").FillAsync(today.AddDays(56).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("[data-testid=schedule-form] #title").FillAsync("Leernetwerk-bijeenkomst 5");
+        await page.Locator("[data-testid=schedule-form] button").ClickAsync();
+        await page.WaitForURLAsync("**/bijeenkomsten/*");
+        Assert.That(await page.Locator("[data-testid=followup-summary]").InnerTextAsync(), Does.Contain("0 van 1"));
+        await page.Locator("textarea[id^=followup-]").FillAsync("Subsidieaanvraag als eerste punt op deze agenda gezet");
+        await page.Locator("textarea[id^=followup-] ~ button").ClickAsync();
+        await page.Locator("[data-testid=followup-summary]", new PageLocatorOptions { HasText = "1 van 1" }).WaitForAsync();
+        await SaveScreenshotAsync(page, "meeting-lookback.png");
+
+        // 5. The loop-closure rate of the group changed.
+        await page.Locator("a", new PageLocatorOptions { HasText = "Leernetwerk" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/groepen/*");
+        var after = await page.Locator("[data-testid=loop-closure]").InnerTextAsync();
+        await SaveScreenshotAsync(page, "group-after.png");
+        Assert.That(after, Is.Not.EqualTo(before));
+        Assert.That(await page.Locator("svg").CountAsync(), Is.GreaterThanOrEqualTo(3));
+
+        // 6. Search finds the minutes regardless of diacritics.
+        await page.GotoAsync(new Uri(new Uri(page.Url), "../zoeken?q=clienten").ToString());
+        Assert.That(await page.Locator("[data-testid=search-hits] li").CountAsync(), Is.GreaterThan(0));
+        await SaveScreenshotAsync(page, "search.png");
+    }
+
     /// <summary>Fills in the login form the anonymous visitor is sent to.</summary>
     private static async Task LogInAsync(IPage page, string email)
     {

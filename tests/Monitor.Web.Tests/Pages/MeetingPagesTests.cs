@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Audit;
+using Monitor.Core.Storage;
+using Monitor.Web.Tests.Support;
+
+namespace Monitor.Web.Tests.Pages;
+
+/// <summary>The meeting, group, search and reflection-link pages against the demo data.</summary>
+public sealed class MeetingPagesTests
+{
+    private readonly MonitorWebFactory _factory = new();
+
+    [OneTimeTearDown]
+    public void StopApp() => _factory.Dispose();
+
+    private async Task<(long ProjectId, long GroupId, long MeetingId)> FirstMeetingAsync(string slug, string groupName)
+    {
+        using var admin = await _factory.ApiClientAsync(Login.Admin);
+        using var projects = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/projects"));
+        var projectId = projects.RootElement.EnumerateArray().Single(p => p.GetProperty("slug").GetString() == slug).GetProperty("id").GetInt64();
+        var groups = await _factory.Services.GetRequiredService<MeetingStore>().ListGroupsAsync(projectId);
+        var groupId = groups!.Single(g => g.Name == groupName).Id;
+        var meetings = await _factory.Services.GetRequiredService<MeetingStore>().ListMeetingsAsync(projectId, groupId);
+        return (projectId, groupId, meetings![1].Id);
+    }
+
+    [Test]
+    [Description("issue #4: anonymous answers never show a name")]
+    public async Task AnAnonymousGroupShowsNoNameWithAnyReflectionOnTheMeetingPageOrInTheExport()
+    {
+        var (projectId, _, meetingId) = await FirstMeetingAsync("samen-beslissen-arnhem", "Ontwikkelgroep");
+        using var leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
+
+        var page = await leader.GetDocumentAsync($"/projecten/{projectId}/bijeenkomsten/{meetingId}");
+        var csv = await leader.GetStringAsync($"/projecten/{projectId}/reflecties.csv");
+
+        var table = page.QuerySelector("[data-testid=reflections]")!.TextContent;
+        Assert.That(table, Does.Contain("Anoniem"));
+        Assert.That(table, Does.Not.Contain("Re-integratieprofessional").And.Not.Contain("Projectleider").And.Not.Contain("Onderzoeker"));
+        Assert.That(page.QuerySelector("#lookback")!.ParentElement!.TextContent, Does.Not.Contain("Re-integratieprofessional"));
+        Assert.That(csv.Split('\n').Where(l => l.Contains("Ontwikkelgroep", StringComparison.Ordinal)).Any(l => l.Contains("Re-integratieprofessional", StringComparison.Ordinal)), Is.False);
+    }
+
+    [Test]
+    public async Task ANamedGroupShowsWhoAnsweredAndRendersTheMinutes()
+    {
+        var (projectId, _, meetingId) = await FirstMeetingAsync("keuzehulp-werkzaak", "Ontwikkelteam");
+        using var researcher = await _factory.LoggedInClientAsync(Login.Researcher);
+
+        var page = await researcher.GetDocumentAsync($"/projecten/{projectId}/bijeenkomsten/{meetingId}");
+
+        Assert.That(page.QuerySelector("[data-testid=reflections]")!.TextContent, Does.Not.Contain("Anoniem"));
+        Assert.That(page.QuerySelector("[data-testid=minutes] strong"), Is.Not.Null, "Markdown is rendered");
+        Assert.That(page.QuerySelectorAll("form[action*=wijzigen]"), Is.Empty, "a researcher sees no write forms");
+    }
+
+    [Test]
+    public async Task ManagementSeesTheGroupFiguresButNotTheMeeting()
+    {
+        var (projectId, groupId, meetingId) = await FirstMeetingAsync("keuzehulp-werkzaak", "Ontwikkelteam");
+        using var management = await _factory.LoggedInClientAsync(Login.Management);
+
+        var group = await management.GetDocumentAsync($"/projecten/{projectId}/groepen/{groupId}");
+        using var meeting = await management.GetAsync($"/projecten/{projectId}/bijeenkomsten/{meetingId}");
+
+        Assert.That(group.QuerySelector("[data-testid=loop-closure]")!.TextContent, Does.Contain("%"));
+        Assert.That(group.QuerySelectorAll("svg"), Has.Length.GreaterThanOrEqualTo(3));
+        Assert.That(group.QuerySelectorAll($"a[href='/projecten/{projectId}/bijeenkomsten/{meetingId}']"), Is.Empty);
+        Assert.That(meeting.StatusCode == HttpStatusCode.Redirect && meeting.Headers.Location!.OriginalString.Contains("geen-toegang", StringComparison.Ordinal), Is.True);
+    }
+
+    [Test]
+    public async Task SearchIgnoresDiacriticsAndLinksToTheMeeting()
+    {
+        var (projectId, _, _) = await FirstMeetingAsync("keuzehulp-werkzaak", "Ontwikkelteam");
+        using var leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
+
+        var withAccent = await leader.GetDocumentAsync($"/projecten/{projectId}/zoeken?q=cli%C3%ABnten");
+        var without = await leader.GetDocumentAsync($"/projecten/{projectId}/zoeken?q=CLIENTEN");
+
+        var hits = withAccent.QuerySelectorAll("[data-testid=search-hits] li");
+        Assert.That(hits, Is.Not.Empty);
+        Assert.That(without.QuerySelectorAll("[data-testid=search-hits] li"), Has.Length.EqualTo(hits.Length));
+        Assert.That(hits[0].QuerySelector("a")!.GetAttribute("href"), Does.StartWith($"/projecten/{projectId}/bijeenkomsten/"));
+        Assert.That(hits[0].QuerySelector("mark"), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task AWrongOrRevokedReflectionLinkShowsAClearMessageAndAcceptsNothing()
+    {
+        var (projectId, _, meetingId) = await FirstMeetingAsync("keuzehulp-werkzaak", "Leernetwerk");
+        var reflections = _factory.Services.GetRequiredService<ReflectionStore>();
+        var link = (await reflections.CreateLinkAsync(projectId, meetingId, TimeSpan.FromDays(1), Actor.System))!;
+        await reflections.RevokeLinksAsync(projectId, meetingId, Actor.System);
+        using var anonymous = _factory.CreateClient();
+
+        using var wrong = await anonymous.GetAsync("/reflectie/r_bestaatniet");
+        using var revoked = await anonymous.GetAsync($"/reflectie/{link.Token}");
+
+        Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await wrong.Content.ReadAsStringAsync(), Does.Contain("bestaat niet"));
+        Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+        Assert.That(await revoked.Content.ReadAsStringAsync(), Does.Contain("ingetrokken"));
+    }
+
+    [Test]
+    public async Task TheProjectLeaderCannotRecordAttendanceForSomeoneOutsideTheGroup()
+    {
+        var (projectId, _, meetingId) = await FirstMeetingAsync("keuzehulp-werkzaak", "Leernetwerk");
+        var (_, _, otherMeeting) = await FirstMeetingAsync("keuzehulp-werkzaak", "Veranderteam");
+        var outsider = (await _factory.Services.GetRequiredService<MeetingStore>().FindMeetingAsync(projectId, otherMeeting))!.Attendance[0].MemberId;
+        using var leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
+        var url = $"/projecten/{projectId}/bijeenkomsten/{meetingId}";
+
+        using var response = await leader.PostFormAsync(url, url + "/wijzigen?handler=attendance", new Dictionary<string, string> { [$"attendance[{outsider}]"] = "aanwezig" });
+        var page = await leader.GetDocumentAsync(url);
+
+        Assert.That(page.QuerySelector("p.error")!.TextContent, Does.Contain("gast"));
+        Assert.That((await _factory.Services.GetRequiredService<MeetingStore>().FindMeetingAsync(projectId, meetingId))!.Attendance.All(a => a.MemberId != outsider), Is.True);
+    }
+}
