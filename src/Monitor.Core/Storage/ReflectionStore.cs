@@ -303,41 +303,82 @@ public sealed class ReflectionStore
         return new LinkAnswerResult(id, key);
     }
 
+    /// <summary>
+    /// Every reflection of a project with its group and meeting, oldest meeting first, in one query (for the
+    /// export). Authors are left out for anonymous groups, as in every other read.
+    /// </summary>
+    public async Task<IReadOnlyList<ReflectionRow>> ListForProjectAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var rows = new List<ReflectionRow>();
+        await using var command = MeetingStore.Command(connection, transaction, $"""
+            {ReflectionSelect}, g.reflections_anonymous, g.name, m.held_on, m.title
+            {ReflectionFrom}
+            JOIN meetings m ON m.id = r.meeting_id
+            JOIN project_groups g ON g.id = m.group_id
+            WHERE g.project_id = @id
+            -- in an anonymous group the order of answering is not shown: sort by the text instead
+            ORDER BY m.held_on, m.id,
+                     CASE WHEN g.reflections_anonymous = 1 THEN r.went_well END,
+                     CASE WHEN g.reflections_anonymous = 1 THEN r.went_less END,
+                     r.id;
+            """, ("@id", projectId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var anonymous = reader.GetFlag(13);
+            rows.Add(new ReflectionRow(reader.GetString(14), reader.GetDate(15), reader.GetString(16), ReadReflection(reader, anonymous)));
+        }
+
+        return rows;
+    }
+
     internal static async Task<IReadOnlyList<Reflection>> ReadReflectionsAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, bool anonymous, CancellationToken cancellationToken)
     {
         var reflections = new List<Reflection>();
-        await using var command = MeetingStore.Command(connection, transaction, """
-            SELECT r.id, r.member_id, r.guest_id, coalesce(gm.role_label, mg.name), r.went_well, r.went_less, r.source,
-                   f.meeting_id, fm.held_on, f.text, f.recorded_at, f.recorded_by
-            FROM reflections r
-            LEFT JOIN group_members gm ON gm.id = r.member_id
-            LEFT JOIN meeting_guests mg ON mg.id = r.guest_id
-            LEFT JOIN reflection_followups f ON f.reflection_id = r.id
-            LEFT JOIN meetings fm ON fm.id = f.meeting_id
+        await using var command = MeetingStore.Command(connection, transaction, $"""
+            {ReflectionSelect}
+            {ReflectionFrom}
             WHERE r.meeting_id = @id
             ORDER BY r.id;
             """, ("@id", meetingId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            reflections.Add(new Reflection
-            {
-                Id = reader.GetInt64(0),
-                MeetingId = meetingId,
-                MemberId = anonymous || reader.IsDBNull(1) ? null : reader.GetInt64(1),
-                GuestId = anonymous || reader.IsDBNull(2) ? null : reader.GetInt64(2),
-                AuthorLabel = anonymous ? null : reader.GetString(3),
-                WentWell = reader.GetString(4),
-                WentLess = reader.GetString(5),
-                Source = reader.GetString(6),
-                FollowUp = reader.IsDBNull(7) ? null : new ReflectionFollowUp(reader.GetInt64(7), reader.GetDate(8), reader.GetString(9),
-                    DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture), reader.GetString(11)),
-            });
+            reflections.Add(ReadReflection(reader, anonymous));
         }
 
         // An anonymous list keeps no trace of the order in which people answered or of member ids.
         return anonymous ? [.. reflections.OrderBy(r => r.WentWell, StringComparer.Ordinal).ThenBy(r => r.WentLess, StringComparer.Ordinal)] : reflections;
     }
+
+    private const string ReflectionSelect = """
+        SELECT r.id, r.meeting_id, r.member_id, r.guest_id, coalesce(gm.role_label, mg.name), r.went_well, r.went_less, r.source,
+               f.meeting_id, fm.held_on, f.text, f.recorded_at, f.recorded_by
+        """;
+
+    private const string ReflectionFrom = """
+        FROM reflections r
+        LEFT JOIN group_members gm ON gm.id = r.member_id
+        LEFT JOIN meeting_guests mg ON mg.id = r.guest_id
+        LEFT JOIN reflection_followups f ON f.reflection_id = r.id
+        LEFT JOIN meetings fm ON fm.id = f.meeting_id
+        """;
+
+    private static Reflection ReadReflection(SqliteDataReader reader, bool anonymous) => new()
+    {
+        Id = reader.GetInt64(0),
+        MeetingId = reader.GetInt64(1),
+        MemberId = anonymous || reader.IsDBNull(2) ? null : reader.GetInt64(2),
+        GuestId = anonymous || reader.IsDBNull(3) ? null : reader.GetInt64(3),
+        AuthorLabel = anonymous ? null : reader.GetString(4),
+        WentWell = reader.GetString(5),
+        WentLess = reader.GetString(6),
+        Source = reader.GetString(7),
+        FollowUp = reader.IsDBNull(8) ? null : new ReflectionFollowUp(reader.GetInt64(8), reader.GetDate(9), reader.GetString(10),
+            DateTimeOffset.Parse(reader.GetString(11), CultureInfo.InvariantCulture), reader.GetString(12)),
+    };
 
     internal static async Task<long> UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, ReflectionInput input, string source, string? editKeyHash, string now, CancellationToken cancellationToken)
     {

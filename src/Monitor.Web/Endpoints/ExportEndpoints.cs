@@ -68,36 +68,28 @@ internal static class ExportEndpoints
             return Results.File(csv.ToBytes(), "text/csv; charset=utf-8", $"bijeenkomsten-{project.Slug}.csv");
         }).RequireAuthorization(ProjectAccess.PolicyName(Capability.ViewMeetingDetails));
 
-        group.MapGet("/reflecties.csv", async (long id, string? scheiding, ProjectStore projects, MeetingStore meetings, PrivacyStore privacy, CancellationToken cancellationToken) =>
+        group.MapGet("/reflecties.csv", async (long id, string? scheiding, ProjectStore projects, ReflectionStore reflections, PrivacyStore privacy, CancellationToken cancellationToken) =>
         {
-            if (await projects.FindAsync(id, cancellationToken) is not { } project || await meetings.ListGroupsAsync(id, cancellationToken) is not { } groups)
+            if (await projects.FindAsync(id, cancellationToken) is not { } project)
             {
                 return Results.NotFound();
             }
 
             var pseudonymizer = await privacy.GetPseudonymizerAsync(id, cancellationToken);
             var csv = new CsvWriter(Separator(scheiding)).Row("groep", "datum", "bijeenkomst", "deelnemer", "wel_gewerkt", "minder_gewerkt", "opvolging", "opgevolgd_in");
-            foreach (var group in groups)
+            foreach (var row in await reflections.ListForProjectAsync(id, cancellationToken))
             {
-                // Only held meetings have reflections.
-                var held = (await meetings.ListMeetingsAsync(id, group.Id, cancellationToken) ?? []).Where(m => m.Status == MeetingStatus.Gehouden);
-                foreach (var meeting in held)
-                {
-                    var detail = await meetings.FindMeetingAsync(id, meeting.Id, cancellationToken);
-                    foreach (var reflection in detail?.Reflections ?? [])
-                    {
-                        csv.Row(
-                            pseudonymizer.Apply(group.Name),
-                            meeting.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                            pseudonymizer.Apply(meeting.Title),
-                            // The store already leaves the author out in an anonymous group; this makes sure of it.
-                            group.ReflectionsAnonymous ? "" : pseudonymizer.Apply(reflection.AuthorLabel),
-                            pseudonymizer.Apply(reflection.WentWell),
-                            pseudonymizer.Apply(reflection.WentLess),
-                            pseudonymizer.Apply(reflection.FollowUp?.Text),
-                            reflection.FollowUp?.MeetingHeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                    }
-                }
+                var reflection = row.Reflection;
+                csv.Row(
+                    pseudonymizer.Apply(row.GroupName),
+                    row.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    pseudonymizer.Apply(row.MeetingTitle),
+                    // null in an anonymous group: the store never returns the author there
+                    pseudonymizer.Apply(reflection.AuthorLabel),
+                    pseudonymizer.Apply(reflection.WentWell),
+                    pseudonymizer.Apply(reflection.WentLess),
+                    pseudonymizer.Apply(reflection.FollowUp?.Text),
+                    reflection.FollowUp?.MeetingHeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
 
             return Results.File(csv.ToBytes(), "text/csv; charset=utf-8", $"reflecties-{project.Slug}.csv");

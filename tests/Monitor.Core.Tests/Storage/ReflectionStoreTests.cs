@@ -123,6 +123,24 @@ public sealed class ReflectionStoreTests
     }
 
     [Test]
+    public async Task TheProjectListNamesAuthorsOnlyInNamedGroups()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var anonymousGroup = (await db.Meetings.CreateGroupAsync(projectId, new GroupSettings { Kind = Monitor.Core.Projects.GroupKind.Leernetwerk, Name = "Leernetwerk", ReflectionsAnonymous = true }, _leader))!.Value;
+        var anonymousMember = (await db.Meetings.AddMemberAsync(projectId, anonymousGroup, new Monitor.Core.Projects.MemberDraft { RoleLabel = "Beleidsadviseur X" }, null, _leader))!.Value;
+        var named = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var hidden = await MeetingStoreTests.HeldMeetingAsync(db, projectId, anonymousGroup, new DateOnly(2026, 10, 2));
+        await db.Reflections.SaveAsync(projectId, named, new ReflectionInput { MemberId = members[1], WentWell = "Goed" }, "secretaris", _leader);
+        await db.Reflections.SaveAsync(projectId, hidden, new ReflectionInput { MemberId = anonymousMember, WentLess = "Te kort" }, "secretaris", _leader);
+
+        var rows = await db.Reflections.ListForProjectAsync(projectId);
+
+        Assert.That(rows.Select(r => (r.GroupName, r.Reflection.AuthorLabel)), Is.EqualTo(new (string, string?)[] { ("Ontwikkelgroep", "Re-integratieprofessional 1"), ("Leernetwerk", null) }));
+        Assert.That(rows[1].Reflection.MemberId, Is.Null);
+    }
+
+    [Test]
     public async Task HtmlInAReflectionIsStoredAsPlainText()
     {
         using var db = await TempDatabase.MigratedAsync();
