@@ -1,0 +1,7 @@
+namespace Monitor.Core.Coding.Agreement;
+
+/// <summary>
+/// One coding: <paramref name="Coder"/> applied <paramref name="Code"/> to code points Start (inclusive) to End (exclusive).
+/// Overlapping spans of one coder and code are unioned; empty spans (Start == End) count for nothing.
+/// </summary>
+public sealed record AgreementSpan(long DocumentId, string Code, string Coder, int Start, int End);
