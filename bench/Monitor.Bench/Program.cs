@@ -7,8 +7,10 @@ switch (benchmark)
     case "agreement":
         // Optional second argument scales the round (documents, code points and spans), e.g. "agreement 10".
         return AgreementBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
+    case "export":
+        return await ExportBenchmark.RunAsync();
     default:
         Console.Error.WriteLine("Gebruik: dotnet run -c Release --project bench/Monitor.Bench -- <benchmark> [opties]");
-        Console.Error.WriteLine("Benchmarks: agreement [schaal]");
+        Console.Error.WriteLine("Benchmarks: agreement [schaal], export");
         return 2;
 }

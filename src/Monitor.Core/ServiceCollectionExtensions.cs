@@ -25,7 +25,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PlanStore>();
         services.AddSingleton<MeetingStore>();
         services.AddSingleton<ReflectionStore>();
+        services.AddSingleton<CodingStore>();
+        services.AddSingleton<Coding.CodebookExchange>();
+        services.AddSingleton<Coding.ProjectExchange>();
         services.AddSingleton<DemoDataLoader>();
+        services.AddSingleton<DemoCodingLoader>();
         services.AddSingleton<DatabasePreparation>();
         services.AddSingleton<DatabaseMaintenance>();
         services.AddSingleton<BackupService>();

@@ -73,6 +73,8 @@ app.MapPlanEndpoints();
 app.MapPlanFileEndpoints();
 app.MapFrameworkEndpoints();
 app.MapMeetingEndpoints();
+app.MapCodingEndpoints();
+app.MapCodingDownloads();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.
 var urls = app.Configuration["Urls"];

@@ -20,6 +20,7 @@ public sealed class DemoAccounts
         ("beheerder@demo.example", "Beheerder (demo)", true, new Dictionary<string, ProjectRole>()),
         ("projectleider@demo.example", "Projectleider (demo)", false, new Dictionary<string, ProjectRole> { ["keuzehulp-werkzaak"] = ProjectRole.Projectleider, ["samen-beslissen-arnhem"] = ProjectRole.Projectleider }),
         ("onderzoeker@demo.example", "Onderzoeker TNO (demo)", false, new Dictionary<string, ProjectRole> { ["keuzehulp-werkzaak"] = ProjectRole.Onderzoeker, ["samen-beslissen-arnhem"] = ProjectRole.Onderzoeker }),
+        ("onderzoeker2@demo.example", "Onderzoeker TNO 2 (demo)", false, new Dictionary<string, ProjectRole> { ["keuzehulp-werkzaak"] = ProjectRole.Onderzoeker, ["samen-beslissen-arnhem"] = ProjectRole.Onderzoeker }),
         ("management@demo.example", "Manager Werk & Inkomen (demo)", false, new Dictionary<string, ProjectRole> { ["keuzehulp-werkzaak"] = ProjectRole.Management, ["samen-beslissen-arnhem"] = ProjectRole.Management }),
         ("deelnemer@demo.example", "Re-integratieprofessional 3 (demo)", false, new Dictionary<string, ProjectRole> { ["samen-beslissen-arnhem"] = ProjectRole.Deelnemer }),
     ];

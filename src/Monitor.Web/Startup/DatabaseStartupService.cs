@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Monitor.Core;
+using Monitor.Core.Demo;
 using Monitor.Core.Storage;
 using Monitor.Web.Security;
 
@@ -11,17 +14,26 @@ internal sealed class DatabaseStartupService : IHostedService
 {
     private readonly DatabasePreparation _preparation;
     private readonly DemoAccounts _demoAccounts;
+    private readonly DemoCodingLoader _demoCodings;
+    private readonly IOptions<MonitorOptions> _options;
 
-    public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts)
+    public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, IOptions<MonitorOptions> options)
     {
         _preparation = preparation;
         _demoAccounts = demoAccounts;
+        _demoCodings = demoCodings;
+        _options = options;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _preparation.PrepareAsync(includeDemoData: true, cancellationToken);
         await _demoAccounts.EnsureAsync(cancellationToken);
+        if (_options.Value.LoadDemoData)
+        {
+            // the coders of the demo codings are demo accounts, so this comes after them
+            await _demoCodings.LoadIfNeededAsync(cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -26,6 +26,10 @@ internal sealed class TempDatabase : IDisposable
         Meetings = new MeetingStore(Database, Audit, Time);
         Reflections = new ReflectionStore(Database, Audit, Time);
         Demo = new DemoDataLoader(Database, Projects, PlanStore, Time, NullLogger<DemoDataLoader>.Instance);
+        Coding = new CodingStore(Database, Audit, Time);
+        Codebooks = new Monitor.Core.Coding.CodebookExchange(Database, Coding, Audit);
+        Exchange = new Monitor.Core.Coding.ProjectExchange(Database, Coding, Audit, Projects);
+        DemoCodings = new DemoCodingLoader(Database, Coding, NullLogger<DemoCodingLoader>.Instance);
 
     }
 
@@ -43,6 +47,10 @@ internal sealed class TempDatabase : IDisposable
     public MeetingStore Meetings { get; }
     public ReflectionStore Reflections { get; }
     public DemoDataLoader Demo { get; }
+    public CodingStore Coding { get; }
+    public Monitor.Core.Coding.CodebookExchange Codebooks { get; }
+    public Monitor.Core.Coding.ProjectExchange Exchange { get; }
+    public DemoCodingLoader DemoCodings { get; }
 
     public static async Task<TempDatabase> MigratedAsync()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Monitor.Web.Tests.Support;
 
@@ -316,6 +317,129 @@ public sealed class HomePageBrowserTests
         await page.GotoAsync(new Uri(new Uri(page.Url), "../zoeken?q=clienten").ToString());
         Assert.That(await page.Locator("[data-testid=search-hits] li").CountAsync(), Is.GreaterThan(0));
         await SaveScreenshotAsync(page, "search.png");
+    }
+
+    [Test]
+    [Description("issue #6: select text, code it as a barrier, find it in the matrix; a blind round with two researchers and a settled disagreement")]
+    public async Task ResearchersCodeMinutesFindTheFragmentInTheMatrixAndSettleABlindRound()
+    {
+        var coding = _factory.Services.GetRequiredService<Monitor.Core.Storage.CodingStore>();
+        var projects = await _factory.Services.GetRequiredService<Monitor.Core.Storage.ProjectStore>().ListAsync();
+        var projectId = projects.Single(p => p.Slug == "keuzehulp-werkzaak").Id;
+        var free = (await coding.ListDocumentsAsync(projectId)).Where(d => d.Kind == Monitor.Core.Coding.DocumentKind.Verslag).Take(2).ToList();
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.GotoAsync(_factory.ServerAddress.ToString());
+        // the second demo researcher has no regular codings yet, so any span of the demo minutes is free to code
+        await LogInAsync(page, Login.Researcher2);
+        await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/codering/matrix");
+        var row20 = page.Locator("[data-testid=matrix] tbody tr", new() { Has = page.Locator("th", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^20 ·") }) });
+        var barriersBefore = await row20.CountAsync() == 0 ? 0 : int.Parse((await row20.Locator("td").Last.Locator(".minus").InnerTextAsync()).TrimStart('−'), System.Globalization.CultureInfo.InvariantCulture);
+        await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}");
+        await page.Locator("nav.subnav a", new() { HasText = "Codering" }).ClickAsync();
+        await page.Locator($"[data-testid=coding-documents] a[href$='/documenten/{free[0].Id}']").ClickAsync();
+        await page.WaitForURLAsync($"**/documenten/{free[0].Id}");
+
+        // select the first sentence of the minutes with the mouse selection API, as a user's drag does
+        var selected = await SelectTextAsync(page, 0, 40);
+        Assert.That(await page.Locator("#start").InputValueAsync(), Is.EqualTo("0"));
+        Assert.That(await page.Locator("#end").InputValueAsync(), Is.EqualTo("40"));
+        Assert.That(await page.Locator("#selection-preview").InnerTextAsync(), Does.Contain(selected.Trim()[..10]));
+        var midi20 = await page.Locator("#codeId option[data-key=midi-20]").GetAttributeAsync("value");
+        await page.Locator("#codeId").SelectOptionAsync(midi20!);
+        await page.Locator("input[name=valence][value=belemmerend]").CheckAsync();
+        await page.Locator("#memo").FillAsync("te weinig tijd voor de keuzehulp");
+        await page.Locator("#code-submit").ClickAsync();
+        await page.WaitForURLAsync($"**/documenten/{free[0].Id}");
+        Assert.That(await page.Locator("[data-testid=doc-text] mark.val-belemmerend").CountAsync(), Is.EqualTo(1));
+        await SaveScreenshotAsync(page, "coding-document.png");
+
+        await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/codering/matrix");
+        Assert.That(await row20.Locator("td").Last.Locator(".minus").InnerTextAsync(), Is.EqualTo("−" + (barriersBefore + 1)), "one barrier more for MIDI 20");
+        await SaveScreenshotAsync(page, "coding-matrix.png");
+        await row20.Locator("td a").First.ClickAsync();
+        await page.WaitForURLAsync("**/codering/fragmenten**");
+        Assert.That(await page.Locator("[data-testid=fragments] li").CountAsync(), Is.GreaterThan(0), "the matrix cell opens its fragments");
+        Assert.That(await page.Locator("select[name=code]").InputValueAsync(), Is.EqualTo(midi20));
+        await page.Locator("select[name=fase]").SelectOptionAsync("");
+        await page.Locator("select[name=codeur]").SelectOptionAsync(new SelectOptionValue { Label = "Onderzoeker TNO 2 (demo)" });
+        await page.Locator("[data-testid=fragment-filters] button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**codeur=**");
+        Assert.That(await page.Locator("[data-testid=fragments] li").CountAsync(), Is.EqualTo(1));
+        Assert.That(await page.Locator("[data-testid=fragments]").InnerTextAsync(), Does.Contain("te weinig tijd voor de keuzehulp"));
+        await SaveScreenshotAsync(page, "coding-fragments.png");
+
+        // a blind round on the second document with both demo researchers
+        await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/codering/rondes");
+        await page.Locator("[data-testid=new-round-form] #name").FillAsync("Proefronde browser");
+        await page.Locator("[data-testid=new-round-form] label", new() { HasText = "Onderzoeker TNO (demo)" }).Locator("input").CheckAsync();
+        await page.Locator("[data-testid=new-round-form] label", new() { HasText = "Onderzoeker TNO 2 (demo)" }).Locator("input").CheckAsync();
+        await page.Locator($"[data-testid=new-round-form] input[name=documents][value='{free[1].Id}']").CheckAsync();
+        await page.Locator("[data-testid=new-round-form] button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/codering/rondes/*");
+        var roundUrl = page.Url;
+        await CodeInRoundAsync(page, free[1].Id, 0, 30, "midi-20");
+
+        var second = await context.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var other = await second.NewPageAsync();
+        await other.GotoAsync(roundUrl);
+        await LogInAsync(other, Login.Researcher);
+        await other.GotoAsync(roundUrl);
+        await other.Locator("[data-testid=round-documents] a").First.ClickAsync();
+        Assert.That(await other.Locator("[data-testid=coding-list] li").CountAsync(), Is.Zero, "blind: the other coder's coding is not shown");
+        await CodeInRoundAsync(other, free[1].Id, 0, 30, "midi-20");
+        await CodeInRoundAsync(other, free[1].Id, 50, 90, "midi-21");
+        await SaveScreenshotAsync(other, "coding-blind-round.png");
+
+        await page.GotoAsync(roundUrl);
+        await page.Locator("[data-testid=close-round]").ClickAsync();
+        await page.WaitForURLAsync(roundUrl);
+        Assert.That(await page.Locator("[data-testid=round-status]").InnerTextAsync(), Is.EqualTo("gesloten"));
+        Assert.That(await page.Locator("[data-testid=agreement]").InnerTextAsync(), Does.Contain("κ"));
+        await page.Locator("[data-testid=settle-accept]").First.ClickAsync();
+        await page.WaitForURLAsync(roundUrl + "#verschillen");
+        Assert.That(await page.Locator("[data-testid=disagreements] li.settled").CountAsync(), Is.EqualTo(1));
+        await SaveScreenshotAsync(page, "coding-round-closed.png");
+        var roundId = long.Parse(roundUrl[(roundUrl.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var consensus = (await coding.ListCodingsAsync(projectId, free[1].Id, 0, null)).Where(c => c.IsConsensus && c.RoundId == roundId).Select(c => c.Start).ToList();
+        Assert.That(consensus, Is.EquivalentTo(new[] { 0, 50 }), "the agreed fragment and the accepted disagreement are consensus");
+        await second.DisposeAsync();
+        await context.DisposeAsync();
+    }
+
+    /// <summary>Selects code points [start, end) of the document text as a mouse drag would, and lets the page's script read it.</summary>
+    private static async Task<string> SelectTextAsync(IPage page, int start, int end) =>
+        await page.EvaluateAsync<string>(@"([start, end]) => {
+            const runs = [...document.querySelectorAll('#doc-text [data-start]')];
+            const locate = (cp) => {
+                const run = runs.filter(r => Number(r.dataset.start) <= cp).pop();
+                const chars = Array.from(run.textContent).slice(0, cp - Number(run.dataset.start)).join('');
+                return [run.firstChild, chars.length];
+            };
+            const range = document.createRange();
+            range.setStart(...locate(start));
+            range.setEnd(...locate(end));
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+            document.getElementById('doc-text').dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+            return range.toString();
+        }", new[] { start, end });
+
+    private static async Task CodeInRoundAsync(IPage page, long documentId, int start, int end, string key)
+    {
+        if (!page.Url.Contains($"/documenten/{documentId}", StringComparison.Ordinal))
+        {
+            await page.Locator($"[data-testid=round-documents] a[href*='/documenten/{documentId}']").ClickAsync();
+        }
+
+        Assert.That(await page.Locator("[data-testid=round-banner]").InnerTextAsync(), Does.Contain("Blinde ronde"));
+        await SelectTextAsync(page, start, end);
+        await page.Locator("#codeId").SelectOptionAsync((await page.Locator($"#codeId option[data-key={key}]").GetAttributeAsync("value"))!);
+        await page.Locator("input[name=valence][value=belemmerend]").CheckAsync();
+        await page.Locator("#code-submit").ClickAsync();
+        await page.WaitForURLAsync($"**/documenten/{documentId}?ronde=*");
     }
 
     /// <summary>Fills in the login form the anonymous visitor is sent to.</summary>

@@ -10,6 +10,7 @@ internal static class Login
     public const string Admin = "beheerder@demo.example";
     public const string ProjectLeader = "projectleider@demo.example";
     public const string Researcher = "onderzoeker@demo.example";
+    public const string Researcher2 = "onderzoeker2@demo.example";
     public const string Management = "management@demo.example";
     public const string Participant = "deelnemer@demo.example";
 

@@ -29,6 +29,8 @@ public sealed class DetailModel : PageModel
 
     public bool CanManagePrivacy { get; private set; }
 
+    public bool CanCode { get; private set; }
+
     /// <summary>Set by OnGetAsync before the page renders (a 404 is returned otherwise).</summary>
     public Project? Project { get; private set; }
 
@@ -46,6 +48,7 @@ public sealed class DetailModel : PageModel
         ShowDetails = await IsAllowedAsync(Capability.ViewMeetingDetails);
         CanViewAudit = await IsAllowedAsync(Capability.ViewAudit);
         CanManagePrivacy = await IsAllowedAsync(Capability.ManagePrivacy);
+        CanCode = await IsAllowedAsync(Capability.CodeData);
         return Page();
     }
 

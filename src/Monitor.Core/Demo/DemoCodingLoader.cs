@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Monitor.Core.Coding;
+using Monitor.Core.Coding.Text;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Demo;
+
+/// <summary>
+/// Loads the demo codings (Demo/demo-codings.json): the Keuzehulp minutes and reflections coded against MIDI
+/// and Bowen by two demo researchers with a closed blind round, and the Arnhem minutes coded so that the
+/// seed's success factors and lessons have fragments. Runs after the demo accounts exist (the coders are
+/// accounts), per demo project that has no codings yet, each project in one transaction.
+/// Fragments are given as quotes, not offsets, so edits to the demo minutes cannot shift them silently.
+/// </summary>
+public sealed class DemoCodingLoader
+{
+    private static readonly JsonSerializerOptions _json = new() { PropertyNameCaseInsensitive = true };
+
+    private readonly MonitorDatabase _database;
+    private readonly CodingStore _coding;
+    private readonly ILogger<DemoCodingLoader> _logger;
+
+    public DemoCodingLoader(MonitorDatabase database, CodingStore coding, ILogger<DemoCodingLoader> logger)
+    {
+        _database = database;
+        _coding = coding;
+        _logger = logger;
+    }
+
+    public static DemoCodingSet Read()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Monitor.Core.Demo.demo-codings.json")
+            ?? throw new InvalidOperationException("The demo codings file is missing from the assembly.");
+        return JsonSerializer.Deserialize<DemoCodingSet>(stream, _json) ?? throw new InvalidOperationException("The demo codings file is empty.");
+    }
+
+    /// <summary>Loads the codings of every demo project without codings. Returns how many codings were written.</summary>
+    public async Task<int> LoadIfNeededAsync(CancellationToken cancellationToken = default)
+    {
+        var set = Read();
+        var total = 0;
+        foreach (var slug in set.Codings.Select(c => c.ProjectSlug).Distinct(StringComparer.Ordinal))
+        {
+            total += await LoadProjectAsync(set, slug, cancellationToken);
+        }
+
+        return total;
+    }
+
+    private async Task<int> LoadProjectAsync(DemoCodingSet set, string slug, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var projectId = await ScalarAsync(connection, transaction, "SELECT id FROM projects WHERE slug = @slug AND is_demo = 1;", ("@slug", slug));
+        if (projectId is not { } project
+            || await ScalarAsync(connection, transaction, "SELECT count(*) FROM codings WHERE project_id = @p;", ("@p", project)) > 0)
+        {
+            return 0;
+        }
+
+        var coders = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        foreach (var coder in set.Coders)
+        {
+            if (await ScalarAsync(connection, transaction, "SELECT id FROM users WHERE email = @email;", ("@email", coder.Email)) is { } userId)
+            {
+                coders[coder.Email] = userId;
+            }
+        }
+
+        var codings = set.Codings.Where(c => c.ProjectSlug == slug).ToList();
+        var missing = codings.Select(c => c.Coder).Where(c => !coders.ContainsKey(c)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            _logger.LogWarning("Demo codings of {Project} not loaded: no account for {Coders}", slug, string.Join(", ", missing));
+            return 0;
+        }
+
+        await _coding.SyncDocumentsAsync(connection, transaction, project, cancellationToken);
+        var documents = (await CodingStore.ReadDocumentsAsync(connection, transaction, project, null, cancellationToken)).ToDictionary(d => d.Id);
+        var texts = new Dictionary<long, string>();
+        async Task<CodingDocument> FindAsync(string group, string heldOn, string document)
+        {
+            var meetingId = await ScalarAsync(connection, transaction, """
+                SELECT m.id FROM meetings m JOIN project_groups g ON g.id = m.group_id
+                WHERE g.project_id = @p AND g.name = @group AND m.held_on = @held ORDER BY m.id LIMIT 1;
+                """, ("@p", project), ("@group", group), ("@held", heldOn))
+                ?? throw new InvalidOperationException($"Demo coding: no meeting of '{group}' on {heldOn} in {slug}.");
+            long? documentId = document == "minutes"
+                ? await ScalarAsync(connection, transaction, "SELECT id FROM coding_documents WHERE kind = 'verslag' AND meeting_id = @m;", ("@m", meetingId))
+                : document.StartsWith("reflection:", StringComparison.Ordinal)
+                    ? await ScalarAsync(connection, transaction, """
+                        SELECT d.id FROM coding_documents d JOIN reflections r ON r.id = d.reflection_id
+                        LEFT JOIN group_members gm ON gm.id = r.member_id LEFT JOIN meeting_guests gu ON gu.id = r.guest_id
+                        WHERE r.meeting_id = @m AND coalesce(gm.role_label, gu.name) = @who;
+                        """, ("@m", meetingId), ("@who", document["reflection:".Length..]))
+                    : null;
+            return documentId is { } id && documents.TryGetValue(id, out var found)
+                ? found
+                : throw new InvalidOperationException($"Demo coding: no document '{document}' for '{group}' on {heldOn} in {slug}.");
+        }
+
+        async Task<(CodingDocument Document, int Start, int End)> LocateAsync(DemoCoding coding)
+        {
+            var document = await FindAsync(coding.Group, coding.HeldOn, coding.Document);
+            if (!texts.TryGetValue(document.VersionId, out var text))
+            {
+                texts[document.VersionId] = text = (await CodingStore.ReadVersionAsync(connection, transaction, document.VersionId, cancellationToken)).Text;
+            }
+
+            var quote = coding.Quote.Normalize(NormalizationForm.FormC);
+            var index = -1;
+            for (var n = 0; n < Math.Max(1, coding.Occurrence ?? 1); n++)
+            {
+                index = text.IndexOf(quote, index + 1, StringComparison.Ordinal);
+                if (index < 0)
+                {
+                    throw new InvalidOperationException($"Demo coding: quote not found in '{document.Title}': {coding.Quote}");
+                }
+            }
+
+            var start = CodePoints.FromUtf16(text, index);
+            return (document, start, start + CodePoints.Length(quote));
+        }
+
+        var codeIds = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var command = MeetingStore.Command(connection, transaction, "SELECT key, id FROM codes WHERE key IS NOT NULL;"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                codeIds[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        CodingInput Input(DemoCoding c, CodingDocument document, int start, int end, long? roundId) =>
+            new(document.Id, codeIds.TryGetValue(c.Code, out var codeId) ? codeId : throw new InvalidOperationException($"Demo coding: unknown code '{c.Code}'."),
+                start, end, CodingCodes.Parse<Valence>(c.Valence), c.Memo ?? "", roundId, c.Consensus);
+        static string At(string date) => date + "T10:00:00+00:00";
+
+        var written = 0;
+        foreach (var coding in codings.Where(c => c.Round is null))
+        {
+            var (document, start, end) = await LocateAsync(coding);
+            await CodingStore.InsertCodingAsync(connection, transaction, project, document, Input(coding, document, start, end, null), coders[coding.Coder], Guid.NewGuid(), At(coding.CodedOn), cancellationToken);
+            written++;
+        }
+
+        foreach (var round in set.Rounds.Where(r => r.ProjectSlug == slug))
+        {
+            var roundDocuments = new List<long>();
+            foreach (var d in round.Documents)
+            {
+                roundDocuments.Add((await FindAsync(d.Group, d.HeldOn, d.Document)).Id);
+            }
+
+            var roundId = await CodingStore.InsertRoundAsync(connection, transaction, project, round.Name, round.Coders.Select(c => coders[c]), roundDocuments, "Systeem", At(round.OpenedOn), cancellationToken);
+            foreach (var coding in codings.Where(c => c.Round == round.Key && !c.Consensus))
+            {
+                var (document, start, end) = await LocateAsync(coding);
+                await CodingStore.InsertCodingAsync(connection, transaction, project, document, Input(coding, document, start, end, roundId), coders[coding.Coder], Guid.NewGuid(), At(coding.CodedOn), cancellationToken);
+                written++;
+            }
+
+            var closed = (await CodingStore.ReadRoundAsync(connection, transaction, project, roundId, cancellationToken))!;
+            written += await CodingStore.CloseRoundCoreAsync(connection, transaction, project, closed, coders[round.Coders[0]], At(round.ClosedOn ?? round.OpenedOn), cancellationToken);
+            foreach (var coding in codings.Where(c => c.Round == round.Key && c.Consensus))
+            {
+                var (document, start, end) = await LocateAsync(coding);
+                var input = Input(coding, document, start, end, roundId);
+                var duplicate = await ScalarAsync(connection, transaction, """
+                    SELECT id FROM codings WHERE round_id = @r AND is_consensus = 1 AND version_id = @v AND code_id = @c AND start_pos < @e AND end_pos > @s AND removed_at IS NULL LIMIT 1;
+                    """, ("@r", roundId), ("@v", document.VersionId), ("@c", input.CodeId), ("@s", start), ("@e", end));
+                if (duplicate is null)
+                {
+                    await CodingStore.InsertCodingAsync(connection, transaction, project, document, input, coders[coding.Coder], Guid.NewGuid(), At(coding.CodedOn), cancellationToken);
+                    written++;
+                }
+            }
+
+            // Settlements: an individual coding outside the agreed fragments is "overgenomen" when a consensus
+            // coding with its code covers it, "afgewezen" when a consensus coding with another code does.
+            await using var settle = MeetingStore.Command(connection, transaction, """
+                INSERT INTO coding_settlements (round_id, coding_id, decision, decided_by, decided_at)
+                SELECT i.round_id, i.id,
+                       CASE WHEN EXISTS (SELECT 1 FROM codings k WHERE k.round_id = i.round_id AND k.is_consensus = 1 AND k.version_id = i.version_id
+                                         AND k.code_id = i.code_id AND k.start_pos < i.end_pos AND k.end_pos > i.start_pos) THEN 'overgenomen' ELSE 'afgewezen' END,
+                       'Onderzoeker TNO (demo)', @at
+                FROM codings i
+                WHERE i.round_id = @r AND i.is_consensus = 0
+                  AND NOT EXISTS (SELECT 1 FROM codings o WHERE o.round_id = i.round_id AND o.is_consensus = 0 AND o.coder_id <> i.coder_id
+                                  AND o.version_id = i.version_id AND o.code_id = i.code_id AND o.start_pos < i.end_pos AND o.end_pos > i.start_pos)
+                  AND EXISTS (SELECT 1 FROM codings k WHERE k.round_id = i.round_id AND k.is_consensus = 1 AND k.version_id = i.version_id
+                              AND k.start_pos < i.end_pos AND k.end_pos > i.start_pos);
+                """, ("@r", roundId), ("@at", At(round.ClosedOn ?? round.OpenedOn)));
+            await settle.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        _logger.LogInformation("Demo codings loaded for {Project}: {Count}", slug, written);
+        return written;
+    }
+
+    private static async Task<long?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string, object)[] parameters)
+    {
+        await using var command = MeetingStore.Command(connection, transaction, sql, parameters);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+}
+
+public sealed record DemoCodingSet(int Version, IReadOnlyList<DemoCoder> Coders, IReadOnlyList<DemoRound> Rounds, IReadOnlyList<DemoCoding> Codings);
+
+public sealed record DemoCoder(string Email, string Label);
+
+public sealed record DemoRound(string Key, string ProjectSlug, string Name, IReadOnlyList<string> Coders, string OpenedOn, string? ClosedOn, IReadOnlyList<DemoRoundDocument> Documents);
+
+public sealed record DemoRoundDocument(string Group, string HeldOn, string Document);
+
+public sealed record DemoCoding(string ProjectSlug, string Group, string HeldOn, string Document, string Quote, int? Occurrence, string Code, string Valence, string Coder, string? Memo, string? Round, bool Consensus, string CodedOn);

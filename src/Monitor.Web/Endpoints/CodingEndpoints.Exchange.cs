@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Monitor.Core.Coding;
+using Monitor.Core.Storage;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Endpoints;
+
+internal static partial class CodingEndpoints
+{
+    private static void MapExchange(RouteGroupBuilder group)
+    {
+        group.MapGet("/coding-rounds/{roundId:long}/agreement", AgreementAsync);
+        group.MapGet("/codebooks/{codebookId:long}/codebook.qdc", ExportCodebookAsync);
+        group.MapPost("/codebooks/import", ImportCodebookAsync);
+        group.MapGet("/exports/project.qdpx", ExportQdpxAsync);
+        group.MapGet("/exports/codings.csv", ExportCsvAsync);
+        group.MapPost("/imports/qdpx", ImportQdpxAsync);
+    }
+
+    /// <summary>The same downloads for the browser, under the Dutch page paths (cookie login, CodeData).</summary>
+    public static RouteGroupBuilder MapCodingDownloads(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/projecten/{id:long}").RequireAuthorization(ProjectAccess.PolicyName(Capability.CodeData));
+        group.MapGet("/codeboeken/{codebookId:long}.qdc", ExportCodebookAsync);
+        group.MapGet("/codering/project.qdpx", ExportQdpxAsync);
+        group.MapGet("/codering/coderingen.csv", ExportCsvAsync);
+        return group;
+    }
+
+    private static async Task<Results<Ok<AgreementBody>, ProblemHttpResult>> AgreementAsync(long id, long roundId, CodingStore coding, CancellationToken ct)
+    {
+        if (await coding.FindRoundAsync(id, roundId, ct) is not { } round)
+        {
+            return RoundNotFound(roundId);
+        }
+
+        if (round.Status == RoundStatus.Open)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Ronde is nog open", detail: "De overeenstemming is pas te zien als de ronde gesloten is (blind coderen).");
+        }
+
+        var report = (await coding.AgreementAsync(id, roundId, ct))!;
+        return TypedResults.Ok(new AgreementBody(await coding.RoundCodeNamesAsync(id, roundId, ct), report));
+    }
+
+    internal sealed record AgreementBody(IReadOnlyDictionary<string, string> CodeNames, Monitor.Core.Coding.Agreement.AgreementReport Report);
+
+    private static async Task<IResult> ExportCodebookAsync(long id, long codebookId, CodebookExchange exchange, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        return await exchange.ExportAsync(id, codebookId, buffer, ct)
+            ? Results.File(buffer.ToArray(), "application/xml", $"codeboek-{codebookId}.qdc")
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Codeboek niet gevonden", detail: $"Project {id} kan codeboek {codebookId} niet gebruiken.");
+    }
+
+    private static async Task<Results<Created<CreatedId>, ValidationProblem>> ImportCodebookAsync(long id, string? name, HttpContext http, CodebookExchange exchange, CodingStore coding, CancellationToken ct)
+    {
+        await using var body = await ReadBodyAsync(http.Request, CodebookExchange.MaxQdcBytes, ct);
+        var (bookName, _) = await exchange.ImportCodebookAsync(id, name ?? "", body, http.User.ToActor(), ct);
+        var created = (await coding.ListCodebooksAsync(id, ct)).Last(b => b.Name == bookName);
+        return TypedResults.Created($"/api/v1/projects/{id}/codebooks", new CreatedId(created.Id));
+    }
+
+    private static async Task<IResult> ExportQdpxAsync(long id, ProjectExchange exchange, ProjectStore projects, CancellationToken ct)
+    {
+        if (await projects.FindAsync(id, ct) is not { } project)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden", detail: $"Er is geen project met id {id}.");
+        }
+
+        var buffer = new MemoryStream();
+        await exchange.ExportQdpxAsync(id, buffer, ct);
+        return Results.File(buffer.ToArray(), "application/zip", $"{project.Slug}.qdpx");
+    }
+
+    private static async Task<IResult> ExportCsvAsync(long id, string? scheiding, ProjectExchange exchange, ProjectStore projects, PrivacyStore privacy, CancellationToken ct)
+    {
+        if (await projects.FindAsync(id, ct) is not { } project)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden", detail: $"Er is geen project met id {id}.");
+        }
+
+        var bytes = await exchange.ExportCodingsCsvAsync(id, await privacy.GetPseudonymizerAsync(id, ct), string.Equals(scheiding, "komma", StringComparison.OrdinalIgnoreCase) ? ',' : ';', ct);
+        return Results.File(bytes!, "text/csv; charset=utf-8", $"coderingen-{project.Slug}.csv");
+    }
+
+    private static async Task<Ok<ProjectImportResult>> ImportQdpxAsync(long id, HttpContext http, ProjectExchange exchange, CancellationToken ct)
+    {
+        await using var body = await ReadBodyAsync(http.Request, ProjectExchange.MaxQdpxBytes, ct);
+        return TypedResults.Ok(await exchange.ImportQdpxAsync(id, body, http.User.ToActor(), ct));
+    }
+}

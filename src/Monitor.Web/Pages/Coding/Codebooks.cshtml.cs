@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Coding;
+using Monitor.Core.Storage;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Coding;
+
+/// <summary>
+/// The codebooks: built-in MIDI, Movisie and Bowen (read-only, with definition and coding guidance) and the
+/// project's own codebooks with hierarchical codes (create, rename, describe, move, merge), .qdc import/export.
+/// </summary>
+[ProjectPermission(Capability.CodeData)]
+[RequestSizeLimit(CodebookExchange.MaxQdcBytes + 64 * 1024)]
+public sealed class CodebooksModel : CodingPageModel
+{
+    private readonly CodebookExchange _exchange;
+
+    public CodebooksModel(ProjectStore projects, CodingStore coding, CodebookExchange exchange) : base(projects, coding) => _exchange = exchange;
+
+    public IReadOnlyList<Codebook> Codebooks { get; private set; } = [];
+
+    private string Back => $"/projecten/{ProjectId}/codeboeken";
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Codebooks = await Coding.ListCodebooksAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCodebookAsync(long id, string? name, string? description, CancellationToken cancellationToken) =>
+        await LoadProjectAsync(id, cancellationToken)
+            ? await ChangeAsync(async () => await Coding.CreateCodebookAsync(id, name ?? "", description ?? "", User.ToActor(), cancellationToken) > 0, "Het codeboek is aangemaakt.", Back)
+            : NotFound();
+
+    public async Task<IActionResult> OnPostCodeAsync(long id, long codebookId, string? nameNl, string? nameEn, string? definition, string? guidance, long? parentId, CancellationToken cancellationToken) =>
+        await LoadProjectAsync(id, cancellationToken)
+            ? await ChangeAsync(async () => await Coding.AddCodeAsync(id, codebookId, Draft(nameNl, nameEn, definition, guidance, parentId), User.ToActor(), cancellationToken) is not null, "De code is toegevoegd.", Back)
+            : NotFound();
+
+    public async Task<IActionResult> OnPostEditAsync(long id, long codeId, string? nameNl, string? nameEn, string? definition, string? guidance, long? parentId, CancellationToken cancellationToken) =>
+        await LoadProjectAsync(id, cancellationToken)
+            ? await ChangeAsync(() => Coding.UpdateCodeAsync(id, codeId, Draft(nameNl, nameEn, definition, guidance, parentId), User.ToActor(), cancellationToken), "De code is gewijzigd.", Back)
+            : NotFound();
+
+    public async Task<IActionResult> OnPostMergeAsync(long id, long codeId, long intoCodeId, CancellationToken cancellationToken) =>
+        await LoadProjectAsync(id, cancellationToken)
+            ? await ChangeAsync(() => Coding.MergeCodeAsync(id, codeId, intoCodeId, User.ToActor(), cancellationToken), "De codes zijn samengevoegd.", Back)
+            : NotFound();
+
+    public async Task<IActionResult> OnPostImportAsync(long id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            Errors = "Kies een .qdc-bestand.";
+            return LocalRedirect(Back);
+        }
+
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            var result = await _exchange.ImportCodebookAsync(id, Path.GetFileNameWithoutExtension(file.FileName), stream, User.ToActor(), cancellationToken);
+            Message = $"Codeboek '{result.Name}' ingelezen met {result.Codes} codes.";
+        }
+        catch (Monitor.Core.Validation.ValidationException ex)
+        {
+            Errors = string.Join("\n", ex.Errors.Select(e => e.Message));
+        }
+
+        return LocalRedirect(Back);
+    }
+
+    private static CodeDraft Draft(string? nameNl, string? nameEn, string? definition, string? guidance, long? parentId) =>
+        new(nameNl ?? "", nameEn ?? "", definition ?? "", guidance ?? "", parentId);
+}

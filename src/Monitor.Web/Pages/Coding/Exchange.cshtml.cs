@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Coding;
+using Monitor.Core.Interop.Refi;
+using Monitor.Core.Storage;
+using Monitor.Core.Validation;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Coding;
+
+/// <summary>REFI-QDA exchange: download the project as .qdpx or the codings as CSV; import a .qdpx with a report of what was kept and dropped.</summary>
+[ProjectPermission(Capability.CodeData)]
+[RequestSizeLimit(ProjectExchange.MaxQdpxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = ProjectExchange.MaxQdpxBytes + 1024 * 1024)]
+public sealed class ExchangeModel : CodingPageModel
+{
+    private readonly ProjectExchange _exchange;
+
+    public ExchangeModel(ProjectStore projects, CodingStore coding, ProjectExchange exchange) : base(projects, coding) => _exchange = exchange;
+
+    public IReadOnlyList<RefiImportLine>? Report { get; private set; }
+
+    public ProjectImportResult? Result { get; private set; }
+
+    // not TempData: the outcome is shown on this very response
+    public string? ImportMessage { get; private set; }
+
+    public string? ImportErrors { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
+        await LoadProjectAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(long id, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            ImportErrors = "Kies een .qdpx-bestand.";
+            return Page();
+        }
+
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            Result = await _exchange.ImportQdpxAsync(id, stream, User.ToActor(), cancellationToken);
+            Report = Result.Lines;
+            ImportMessage = $"'{file.FileName}' is ingelezen: {Result.Documents} documenten, {Result.Codes} nieuwe codes, {Result.Codings} coderingen.";
+        }
+        catch (ValidationException ex)
+        {
+            ImportErrors = string.Join("\n", ex.Errors.Select(e => e.Message));
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Coding;
+using Monitor.Core.Meetings;
+using Monitor.Core.Storage;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Coding;
+
+/// <summary>Retrieval: every fragment of a code with its context and source, filtered by group, phase, period, valence and coder.</summary>
+[ProjectPermission(Capability.CodeData)]
+public sealed class FragmentsModel : CodingPageModel
+{
+    private readonly MeetingStore _meetings;
+
+    public FragmentsModel(ProjectStore projects, CodingStore coding, MeetingStore meetings) : base(projects, coding) => _meetings = meetings;
+
+    public IReadOnlyList<Fragment> Fragments { get; private set; } = [];
+
+    public IReadOnlyList<Codebook> Codebooks { get; private set; } = [];
+
+    public IReadOnlyList<GroupInfo> Groups { get; private set; } = [];
+
+    public IReadOnlyList<(long Id, string Name)> Coders { get; private set; } = [];
+
+    public FragmentFilter Filter { get; private set; } = new();
+
+    public const int PageLimit = 500;
+
+    public async Task<IActionResult> OnGetAsync(long id, long? code, long? groep, int? fase, string? van, string? tot, string? valentie, long? codeur, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Codebooks = await Coding.ListCodebooksAsync(id, cancellationToken);
+        Groups = await _meetings.ListGroupsAsync(id, cancellationToken) ?? [];
+        Filter = new FragmentFilter
+        {
+            CodeId = code,
+            GroupId = groep,
+            Phase = fase is >= 0 and <= 5 ? fase : null,
+            From = DateOnly.TryParse(van, System.Globalization.CultureInfo.InvariantCulture, out var from) ? from : null,
+            To = DateOnly.TryParse(tot, System.Globalization.CultureInfo.InvariantCulture, out var to) ? to : null,
+            Valence = CodingCodes.TryParse<Valence>(valentie, out var v) ? v : null,
+            CoderId = codeur,
+            Limit = PageLimit,
+        };
+        Fragments = await Coding.ListFragmentsAsync(id, Filter, cancellationToken);
+        Coders = (await Coding.ListFragmentsAsync(id, new FragmentFilter { Limit = int.MaxValue }, cancellationToken))
+            .Select(f => (f.Coding.CoderId, f.Coding.CoderName)).Distinct().OrderBy(c => c.CoderName).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Coding;
+using Monitor.Core.Coding.Text;
+using Monitor.Core.Storage;
+using Monitor.Core.Validation;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Coding;
+
+/// <summary>The documents of a project to code: minutes, reflections and uploads, with their coding counts; upload form.</summary>
+[ProjectPermission(Capability.CodeData)]
+public sealed class IndexModel : CodingPageModel
+{
+    public IndexModel(ProjectStore projects, CodingStore coding) : base(projects, coding)
+    {
+    }
+
+    public IReadOnlyList<CodingDocument> Documents { get; private set; } = [];
+
+    public IReadOnlyList<CodingRound> OpenRounds { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Documents = await Coding.ListDocumentsAsync(id, cancellationToken);
+        var me = User.UserId();
+        OpenRounds = (await Coding.ListRoundsAsync(id, cancellationToken)).Where(r => r.Status == RoundStatus.Open && r.Coders.Any(c => c.Id == me)).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(long id, string? title, string? sourceType, IFormFile? file, CancellationToken cancellationToken)
+    {
+        var back = $"/projecten/{id}/codering";
+        if (file is null || file.Length == 0)
+        {
+            Errors = "Kies een bestand (.txt, .md of .docx).";
+            return LocalRedirect(back);
+        }
+
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            var text = DocumentText.Read(file.FileName, stream);
+            var documentId = await Coding.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(file.FileName) : title, sourceType ?? "", file.FileName, text, User.ToActor(), cancellationToken);
+            Message = $"'{file.FileName}' is toegevoegd.";
+            return LocalRedirect($"/projecten/{id}/codering/documenten/{documentId}");
+        }
+        catch (DocumentTextException ex)
+        {
+            Errors = ex.Message;
+        }
+        catch (ValidationException ex)
+        {
+            Errors = string.Join("\n", ex.Errors.Select(e => e.Message));
+        }
+
+        return LocalRedirect(back);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Coding;
+using Monitor.Core.Storage;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Coding;
+
+/// <summary>Determinant × phase and determinant × group matrices with facilitator/barrier counts, and code frequencies.</summary>
+[ProjectPermission(Capability.CodeData)]
+public sealed class MatrixModel : CodingPageModel
+{
+    public MatrixModel(ProjectStore projects, CodingStore coding) : base(projects, coding)
+    {
+    }
+
+    public CodeMatrix Matrix { get; private set; } = new([], []);
+
+    public bool ByGroup { get; private set; }
+
+    public bool ShowEmpty { get; private set; }
+
+    public IReadOnlyList<CodeFrequency> Frequencies { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, string? per, bool alle, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        ByGroup = per == "groep";
+        ShowEmpty = alle;
+        Matrix = await Coding.MatrixAsync(id, ByGroup, cancellationToken);
+        Frequencies = await Coding.FrequenciesAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public string CellLink(Code code, string columnKey) =>
+        $"/projecten/{ProjectId}/codering/fragmenten?code={code.Id}&{(ByGroup ? "groep" : "fase")}={columnKey}";
+}

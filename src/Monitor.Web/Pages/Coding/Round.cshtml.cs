@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Coding;
+using Monitor.Core.Coding.Agreement;
+using Monitor.Core.Storage;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Coding;
+
+/// <summary>
+/// One blind double-coding round: its documents (coded inside the round), closing it, and after closing the
+/// agreement figures with their formulas and counts, and the disagreements side by side to settle.
+/// </summary>
+[ProjectPermission(Capability.CodeData)]
+public sealed class RoundModel : CodingPageModel
+{
+    public RoundModel(ProjectStore projects, CodingStore coding) : base(projects, coding)
+    {
+    }
+
+    public CodingRound Round { get; private set; } = null!;
+
+    public IReadOnlyList<CodingDocument> Documents { get; private set; } = [];
+
+    public AgreementReport? Agreement { get; private set; }
+
+    public IReadOnlyDictionary<string, string> CodeNames { get; private set; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<Disagreement> Disagreements { get; private set; } = [];
+
+    public bool IsCoder { get; private set; }
+
+    private string Back => $"/projecten/{ProjectId}/codering/rondes/{Round.Id}";
+
+    public async Task<IActionResult> OnGetAsync(long id, long roundId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, roundId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var all = await Coding.ListDocumentsAsync(id, cancellationToken);
+        Documents = all.Where(d => Round.DocumentIds.Contains(d.Id)).ToList();
+        if (Round.Status == RoundStatus.Gesloten)
+        {
+            Agreement = await Coding.AgreementAsync(id, roundId, cancellationToken);
+            CodeNames = await Coding.RoundCodeNamesAsync(id, roundId, cancellationToken);
+            Disagreements = await Coding.DisagreementsAsync(id, roundId, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, long roundId, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken) || await Coding.FindRoundAsync(id, roundId, cancellationToken) is not { } round)
+        {
+            return false;
+        }
+
+        Round = round;
+        IsCoder = round.Coders.Any(c => c.Id == User.UserId());
+        return true;
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(long id, long roundId, CancellationToken cancellationToken) =>
+        await LoadAsync(id, roundId, cancellationToken)
+            ? await ChangeAsync(() => Coding.CloseRoundAsync(id, roundId, User.ToActor(), cancellationToken), "De ronde is gesloten. Overeenkomende fragmenten zijn consensuscoderingen geworden; de verschillen staan hieronder.", Back)
+            : NotFound();
+
+    public async Task<IActionResult> OnPostSettleAsync(long id, long roundId, long codingId, bool accept, CancellationToken cancellationToken) =>
+        await LoadAsync(id, roundId, cancellationToken)
+            ? await ChangeAsync(() => Coding.SettleAsync(id, roundId, codingId, accept, User.ToActor(), cancellationToken), accept ? "Overgenomen als consensuscodering." : "Afgewezen: niet in de consensus.", Back + "#verschillen")
+            : NotFound();
+
+    public string Name(string codeKey) => CodeNames.TryGetValue(codeKey, out var name) ? name : codeKey;
+
+    public static string Percent(double value) => (value * 100).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture) + " %";
+
+    public static string Number(double? value) => value is { } v ? v.ToString("0.000", System.Globalization.CultureInfo.CurrentCulture) : "—";
+}

@@ -1,0 +1,186 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using Monitor.Core.Coding;
+using Monitor.Core.Interop.Refi;
+using Monitor.Core.Privacy;
+using Monitor.Core.Tests.Storage;
+using Monitor.Core.Tests.Support;
+using Monitor.Core.Validation;
+
+namespace Monitor.Core.Tests.Coding;
+
+public sealed class ProjectExchangeTests
+{
+    private static string SharedSchema(string name)
+    {
+        for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "shared", "refi-qda", name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            candidate = Path.Combine(folder.FullName, "..", "shared", "refi-qda", name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("shared/refi-qda not found beside the repository", name);
+    }
+
+    private static async Task<(long ProjectId, CodingDocument Document)> CodedProjectAsync(TempDatabase db)
+    {
+        var (projectId, _, document) = await CodingStoreTests.ProjectWithMinutesAsync(db);
+        var researcher = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
+        var book = await db.Coding.CreateCodebookAsync(projectId, "Thema's", "Eigen thema's", researcher);
+        var parent = (await db.Coding.AddCodeAsync(projectId, book, new CodeDraft("Samenwerking", Definition: "Wie met wie", Guidance: "Niet: overleg"), researcher))!.Value;
+        var child = (await db.Coding.AddCodeAsync(projectId, book, new CodeDraft("Overleg", ParentId: parent), researcher))!.Value;
+        var text = (await db.Coding.FindDocumentAsync(projectId, document.Id))!.Value.Version.Text;
+        var emoji = Monitor.Core.Coding.Text.CodePoints.FromUtf16(text, text.IndexOf("👍", StringComparison.Ordinal));
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingStoreTests.CodeIdAsync(db, "midi-4"), 0, 10, Valence.Belemmerend, "te ingewikkeld"), researcher);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, child, emoji, emoji + 3, Valence.Bevorderend), researcher);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingStoreTests.CodeIdAsync(db, "bowen-1"), emoji - 5, emoji + 10, Valence.Gemengd), researcher);
+        return (projectId, document);
+    }
+
+    [Test]
+    public async Task TheExportValidatesAgainstTheSharedProjectSchemaAndIsIdenticalWhenRepeated()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _) = await CodedProjectAsync(db);
+        var first = new MemoryStream();
+        var second = new MemoryStream();
+
+        Assert.That(await db.Exchange.ExportQdpxAsync(projectId, first), Is.True);
+        await db.Exchange.ExportQdpxAsync(projectId, second);
+
+        Assert.That(second.ToArray(), Is.EqualTo(first.ToArray()), "GUIDs and bytes stable across exports");
+        using var zip = new ZipArchive(new MemoryStream(first.ToArray()));
+        Assert.That(zip.Entries.Select(e => e.FullName), Does.Contain("project.qde"));
+        Assert.That(zip.Entries.Count(e => e.FullName.StartsWith("sources/", StringComparison.Ordinal) && e.FullName.EndsWith(".txt", StringComparison.Ordinal)), Is.EqualTo(1));
+        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema };
+        settings.Schemas.Add(null, SharedSchema("Project.xsd"));
+        var errors = new List<string>();
+        settings.ValidationEventHandler += (_, e) => errors.Add(e.Message);
+        using (var reader = XmlReader.Create(zip.GetEntry("project.qde")!.Open(), settings))
+        {
+            while (reader.Read())
+            {
+            }
+        }
+
+        Assert.That(errors, Is.Empty);
+        var xml = new StreamReader(zip.GetEntry("project.qde")!.Open()).ReadToEnd();
+        Assert.That(xml, Does.Contain("Valentie: belemmerend"));
+        Assert.That(xml, Does.Contain("creatingUser="));
+    }
+
+    [Test]
+    public async Task ExportThenImportIntoAnEmptyProjectReproducesSourcesCodesAndCodings()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _) = await CodedProjectAsync(db);
+        var (emptyProject, _, _) = await MeetingStoreTests.ProjectWithGroupAsync(db, "leeg");
+        var importer = await CodingStoreTests.ResearcherAsync(db, "Importeur", emptyProject);
+        var export = new MemoryStream();
+        await db.Exchange.ExportQdpxAsync(projectId, export);
+
+        export.Position = 0;
+        var result = await db.Exchange.ImportQdpxAsync(emptyProject, export, importer);
+
+        Assert.That((result.Documents, result.Codings), Is.EqualTo((1, 3)));
+        var before = (await db.Exchange.BuildAsync(projectId))!;
+        var after = (await db.Exchange.BuildAsync(emptyProject))!;
+        Assert.That(after.Sources.Single().Text, Is.EqualTo(before.Sources.Single().Text));
+        Assert.That(after.Sources.Single().Guid, Is.EqualTo(before.Sources.Single().Guid));
+        static IEnumerable<string> Selections(RefiProject p) => p.Sources.SelectMany(s => s.Selections)
+            .Select(s => $"{s.Guid}|{s.Start}|{s.End}|{s.Description}|{s.Codings.Single().CodeGuid}|{s.CreatingUser}|{s.CreatedUtc:O}|{s.NoteRefs.Count}");
+        Assert.That(Selections(after), Is.EqualTo(Selections(before)));
+        static IEnumerable<string> Codes(IEnumerable<RefiCode> codes, string path = "") =>
+            codes.SelectMany(c => new[] { $"{path}/{c.Name}|{c.Guid}|{c.IsCodable}|{c.Description}" }.Concat(Codes(c.Children, path + "/" + c.Name)));
+        Assert.That(Codes(after.Codes), Is.EqualTo(Codes(before.Codes)));
+        Assert.That(after.Notes.Select(n => n.Text), Is.EqualTo(before.Notes.Select(n => n.Text)));
+        Assert.That(after.Users.Select(u => (u.Guid, u.Name)), Is.EqualTo(before.Users.Select(u => (u.Guid, u.Name))));
+    }
+
+    [Test]
+    public async Task ImportingTheSameFileTwiceIsRefusedWhole()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _) = await CodedProjectAsync(db);
+        var (other, _, _) = await MeetingStoreTests.ProjectWithGroupAsync(db, "ander");
+        var importer = await CodingStoreTests.ResearcherAsync(db, "Importeur", other);
+        var export = new MemoryStream();
+        await db.Exchange.ExportQdpxAsync(projectId, export);
+        await db.Exchange.ImportQdpxAsync(other, new MemoryStream(export.ToArray()), importer);
+        var documents = await db.ScalarAsync("SELECT count(*) FROM coding_documents");
+        var codings = await db.ScalarAsync("SELECT count(*) FROM codings");
+
+        var error = Assert.ThrowsAsync<ValidationException>(async () => await db.Exchange.ImportQdpxAsync(other, new MemoryStream(export.ToArray()), importer));
+
+        Assert.That(error!.Message, Does.Contain("GUID"));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM coding_documents"), Is.EqualTo(documents));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM codings"), Is.EqualTo(codings));
+    }
+
+    [Test]
+    public async Task ABrokenFileGivesADutchMessageAndNothingIsImported()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _, _) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var importer = await CodingStoreTests.ResearcherAsync(db, "Importeur", projectId);
+
+        var notZip = Assert.ThrowsAsync<ValidationException>(async () => await db.Exchange.ImportQdpxAsync(projectId, new MemoryStream(Encoding.UTF8.GetBytes("geen zip")), importer));
+        var empty = new MemoryStream();
+        using (var zip = new ZipArchive(empty, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            zip.CreateEntry("leesmij.txt");
+        }
+
+        var noQde = Assert.ThrowsAsync<ValidationException>(async () => await db.Exchange.ImportQdpxAsync(projectId, new MemoryStream(empty.ToArray()), importer));
+
+        Assert.That(notZip!.Message, Does.Contain("zip"));
+        Assert.That(noQde!.Message, Does.Contain(".qde"));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM coding_documents WHERE kind = 'upload'"), Is.Zero);
+    }
+
+    [Test]
+    public async Task TheCodingsCsvHasOneRowPerCodingWithPathValenceCoderAndPseudonymisedText()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _) = await CodedProjectAsync(db);
+
+        var bytes = (await db.Exchange.ExportCodingsCsvAsync(projectId, new Pseudonymizer([new Pseudonym(1, "team", "P01")])))!;
+
+        var lines = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(4));
+        Assert.That(lines[0], Does.StartWith("project;groep;bijeenkomst;datum;fase;document;start;eind;tekst;codepad;codeboek;valentie;codeur;memo"));
+        Assert.That(lines, Has.Some.Contains(";Samenwerking / Overleg;Thema's;bevorderend;Onderzoeker A;"));
+        Assert.That(lines, Has.Some.Contains(";Kenmerken van de innovatie / Complexiteit;MIDI-determinanten;belemmerend;Onderzoeker A;te ingewikkeld;"));
+        Assert.That(string.Join("\n", lines), Does.Not.Contain("team 👍").And.Contain("P01"));
+    }
+
+    [Test]
+    public async Task ACodebookExportedAsQdcComesBackAsAProjectCodebookWithDefinitionAndGuidance()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _, _) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var researcher = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
+        var midi = (await db.Coding.ListCodebooksAsync(projectId)).Single(b => b.Framework == "midi");
+        var qdc = new MemoryStream();
+        Assert.That(await db.Codebooks.ExportAsync(projectId, midi.Id, qdc), Is.True);
+
+        qdc.Position = 0;
+        var (name, count) = await db.Codebooks.ImportCodebookAsync(projectId, "MIDI-kopie", qdc, researcher);
+
+        Assert.That((name, count), Is.EqualTo(("MIDI-kopie", 33)));
+        var copy = (await db.Coding.ListCodebooksAsync(projectId)).Single(b => b.Name == "MIDI-kopie");
+        Assert.That(copy.Codes.Select(c => (c.NameNl, c.Definition, c.Guidance, c.IsCodable, c.Guid)),
+            Is.EqualTo(midi.Codes.Select(c => (c.NameNl, c.Definition, c.Guidance, c.IsCodable, c.Guid))));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.Codebooks.ImportCodebookAsync(projectId, "x", new MemoryStream(Encoding.UTF8.GetBytes("<niet/>")), researcher));
+    }
+}
