@@ -434,7 +434,12 @@ public sealed partial class CodingStore
         return string.Join(" / ", names);
     }
 
-    /// <summary>The project's Movisie phase per date: the phase it entered at the latest decision on or before that date.</summary>
+    /// <summary>
+    /// The project's Movisie phase per date: the phase it entered at the latest phase decision on or before that
+    /// date. A project without phase decisions (such as the reconstructed demo projects) gets its timeline from
+    /// the plan instead: it is taken to be in a phase from the day the first activity of that phase started
+    /// (or its planned month), never going back to a lower phase.
+    /// </summary>
     internal static async Task<(int Initial, IReadOnlyList<(DateOnly On, int To)> Changes)> ReadPhaseTimelineAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, CancellationToken cancellationToken)
     {
         var changes = new List<(DateOnly, int, int)>();
@@ -447,8 +452,43 @@ public sealed partial class CodingStore
             }
         }
 
+        if (changes.Count > 0)
+        {
+            return (changes[0].Item2, changes.Select(c => (c.Item1, c.Item3)).ToList());
+        }
+
+        var starts = new List<(DateOnly On, int Phase)>();
+        await using (var command = Command(connection, transaction, """
+            SELECT phase, min(coalesce(started_on, planned_month || '-01')) FROM plan_activities
+            WHERE project_id = @project AND status <> 'vervallen' AND coalesce(started_on, planned_month) IS NOT NULL
+            GROUP BY phase ORDER BY phase;
+            """, ("@project", projectId)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                starts.Add((reader.GetDate(1), reader.GetInt32(0)));
+            }
+        }
+
         var current = (int)(await ScalarLongAsync(connection, transaction, "SELECT current_phase FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId)) ?? 0);
-        return (changes.Count > 0 ? changes[0].Item2 : current, changes.Select(c => (c.Item1, c.Item3)).ToList());
+        if (starts.Count == 0)
+        {
+            return (current, []);
+        }
+
+        var derived = new List<(DateOnly, int)>();
+        var highest = -1;
+        foreach (var (on, phase) in starts.OrderBy(s => s.On).ThenBy(s => s.Phase))
+        {
+            if (phase > highest)
+            {
+                derived.Add((on, phase));
+                highest = phase;
+            }
+        }
+
+        return (derived[0].Item2, derived);
     }
 
     internal static int PhaseAt((int Initial, IReadOnlyList<(DateOnly On, int To)> Changes) timeline, DateOnly date)
