@@ -70,10 +70,9 @@ public sealed class ProjectExchange
 
         var codings = new List<ExportCoding>();
         var texts = new Dictionary<long, string>();
-        await using (var command = MeetingStore.Command(connection, transaction, """
-            SELECT c.id, v.document_id, c.version_id, c.code_id, c.start_pos, c.end_pos, c.valence, c.memo, c.coder_id, coalesce(c.external_coder_name, u.display_name),
-                   c.round_id, c.is_consensus, c.guid, c.created_at, c.external_coder_guid, r.name, v.text
-            FROM codings c JOIN document_versions v ON v.id = c.version_id JOIN users u ON u.id = c.coder_id
+        await using (var command = MeetingStore.Command(connection, transaction, $"""
+            SELECT {CodingStore.CodingColumns}, c.external_coder_guid, r.name, v.text
+            FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
             LEFT JOIN coding_rounds r ON r.id = c.round_id
             WHERE c.project_id = @project AND c.removed_at IS NULL AND c.unplaced_at IS NULL
             ORDER BY v.document_id, c.start_pos, c.end_pos, c.id;
@@ -82,31 +81,17 @@ public sealed class ProjectExchange
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var coding = new Coding
-                {
-                    Id = reader.GetInt64(0),
-                    DocumentId = reader.GetInt64(1),
-                    VersionId = reader.GetInt64(2),
-                    CodeId = reader.GetInt64(3),
-                    Start = reader.GetInt32(4),
-                    End = reader.GetInt32(5),
-                    Valence = CodingCodes.Parse<Valence>(reader.GetString(6)),
-                    Memo = reader.GetString(7),
-                    CoderId = reader.GetInt64(8),
-                    CoderName = reader.GetString(9),
-                    RoundId = reader.IsDBNull(10) ? null : reader.GetInt64(10),
-                    IsConsensus = reader.GetInt64(11) != 0,
-                    Guid = Guid.Parse(reader.GetString(12)),
-                    CreatedAt = DateTimeOffset.Parse(reader.GetString(13), CultureInfo.InvariantCulture),
-                };
-                codings.Add(new ExportCoding(coding, reader.IsDBNull(14) ? null : reader.GetString(14), coding.CoderName, reader.IsDBNull(15) ? null : reader.GetString(15), reader.GetString(16)));
+                var coding = CodingStore.ReadCoding(reader);
+                codings.Add(new ExportCoding(coding, reader.IsDBNull(15) ? null : reader.GetString(15), coding.CoderName, reader.IsDBNull(16) ? null : reader.GetString(16), reader.GetString(17)));
             }
         }
 
         var users = new Dictionary<Guid, RefiUser>();
         Guid UserOf(ExportCoding c)
         {
-            var guid = c.ExternalGuid is { } external ? Guid.Parse(external) : StableGuid.From("user:" + c.Coding.CoderId.ToString(CultureInfo.InvariantCulture));
+            var guid = c.ExternalGuid is { } external ? Guid.Parse(external)
+                : c.Coding.CoderId == 0 ? StableGuid.From("deleted-user:" + c.CoderName)
+                : StableGuid.From("user:" + c.Coding.CoderId.ToString(CultureInfo.InvariantCulture));
             users.TryAdd(guid, new RefiUser(guid, c.CoderName));
             return guid;
         }

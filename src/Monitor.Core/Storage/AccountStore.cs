@@ -329,7 +329,11 @@ public sealed class AccountStore
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
-            command.CommandText = "DELETE FROM users WHERE id = @id;";
+            // codings stay (they are research data) under a neutral label; the foreign key then clears the coder
+            command.CommandText = """
+                UPDATE codings SET external_coder_name = coalesce(external_coder_name, 'Codeur #' || @id) WHERE coder_id = @id;
+                DELETE FROM users WHERE id = @id;
+                """;
             command.Parameters.AddWithValue("@id", userId);
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
             {

@@ -9,8 +9,8 @@ namespace Monitor.Core.Storage;
 
 public sealed partial class CodingStore
 {
-    private const string CodingColumns = """
-        c.id, v.document_id, c.version_id, c.code_id, c.start_pos, c.end_pos, c.valence, c.memo, c.coder_id, coalesce(c.external_coder_name, u.display_name),
+    internal const string CodingColumns = """
+        c.id, v.document_id, c.version_id, c.code_id, c.start_pos, c.end_pos, c.valence, c.memo, coalesce(c.coder_id, 0), coalesce(c.external_coder_name, u.display_name, 'Verwijderde codeur'),
         c.round_id, c.is_consensus, c.guid, c.created_at, c.unplaced_at
         """;
 
@@ -218,14 +218,14 @@ public sealed partial class CodingStore
     private static async Task<Coding.Coding?> ReadCodingAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long codingId, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, $"""
-            SELECT {CodingColumns} FROM codings c JOIN document_versions v ON v.id = c.version_id JOIN users u ON u.id = c.coder_id
+            SELECT {CodingColumns} FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
             WHERE c.id = @id AND c.project_id = @project;
             """, ("@id", codingId), ("@project", projectId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadCoding(reader) : null;
     }
 
-    private static Coding.Coding ReadCoding(SqliteDataReader reader) => new()
+    internal static Coding.Coding ReadCoding(SqliteDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         DocumentId = reader.GetInt64(1),
@@ -273,7 +273,7 @@ public sealed partial class CodingStore
 
         var codings = new List<Coding.Coding>();
         await using var command = Command(connection, transaction, $"""
-            SELECT {CodingColumns} FROM codings c JOIN document_versions v ON v.id = c.version_id JOIN users u ON u.id = c.coder_id
+            SELECT {CodingColumns} FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
             WHERE c.version_id = @version AND c.removed_at IS NULL AND c.unplaced_at IS NULL AND ({filter})
             ORDER BY c.start_pos, c.end_pos, c.id;
             """, ("@version", document.VersionId), ("@round", roundId ?? 0), ("@viewer", viewerId));
@@ -364,7 +364,7 @@ public sealed partial class CodingStore
         await using var command = Command(connection, transaction, $"""
             SELECT {CodingColumns}, d.title, d.kind, d.meeting_id, m.group_id, g.name, coalesce(m.held_on, substr(d.created_at, 1, 10)), v.text
             FROM codings c JOIN document_versions v ON v.id = c.version_id JOIN coding_documents d ON d.id = v.document_id
-            JOIN users u ON u.id = c.coder_id
+            LEFT JOIN users u ON u.id = c.coder_id
             LEFT JOIN meetings m ON m.id = d.meeting_id LEFT JOIN project_groups g ON g.id = m.group_id
             WHERE {string.Join(" AND ", where)}
             ORDER BY coalesce(m.held_on, substr(d.created_at, 1, 10)), d.id, c.start_pos, c.id;

@@ -223,7 +223,7 @@ public sealed partial class CodingStore
     {
         var codings = new List<Coding.Coding>();
         await using var command = Command(connection, transaction, $"""
-            SELECT {CodingColumns} FROM codings c JOIN document_versions v ON v.id = c.version_id JOIN users u ON u.id = c.coder_id
+            SELECT {CodingColumns} FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
             WHERE c.round_id = @round AND c.is_consensus = @consensus AND c.removed_at IS NULL AND c.unplaced_at IS NULL
             ORDER BY v.document_id, c.start_pos, c.id;
             """, ("@round", roundId), ("@consensus", consensus ? 1 : 0));

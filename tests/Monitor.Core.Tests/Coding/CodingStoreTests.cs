@@ -209,4 +209,21 @@ public sealed class CodingStoreTests
         Assert.ThrowsAsync<ValidationException>(async () => await db.Coding.AddUploadAsync(projectId, "X", "roman", "x.txt", "tekst", researcher));
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM coding_documents WHERE kind = 'upload'"), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task DeletingACodersAccountKeepsTheCodingsUnderANeutralLabel()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _, document) = await ProjectWithMinutesAsync(db);
+        var researcher = await ResearcherAsync(db, "Onderzoeker Weg");
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodeIdAsync(db, "midi-4"), 0, 10, Valence.Belemmerend), researcher);
+
+        Assert.That(await db.Accounts.DeleteAsync(researcher.UserId!.Value, Actor.System), Is.True);
+
+        var fragment = (await db.Coding.ListFragmentsAsync(projectId, new FragmentFilter())).Single();
+        Assert.That(fragment.Coding.CoderName, Is.EqualTo($"Codeur #{researcher.UserId}"));
+        Assert.That(fragment.Coding.CoderName, Does.Not.Contain("Weg"));
+        var export = new MemoryStream();
+        Assert.That(await db.Exchange.ExportQdpxAsync(projectId, export), Is.True);
+    }
 }

@@ -103,7 +103,8 @@ CREATE TABLE codings (
     end_pos       INTEGER NOT NULL CHECK (end_pos > start_pos),
     valence       TEXT NOT NULL CHECK (valence IN ('bevorderend', 'belemmerend', 'gemengd', 'neutraal')),
     memo          TEXT NOT NULL DEFAULT '' CHECK (length(memo) <= 2000),
-    coder_id      INTEGER NOT NULL REFERENCES users (id),
+    -- NULL once the coder's account is deleted; the coding keeps a neutral label in external_coder_name
+    coder_id      INTEGER REFERENCES users (id) ON DELETE SET NULL,
     -- NULL: regular coding; otherwise an individual blind coding in that round, or (is_consensus) its settlement
     round_id      INTEGER REFERENCES coding_rounds (id) ON DELETE CASCADE,
     is_consensus  INTEGER NOT NULL DEFAULT 0 CHECK (is_consensus IN (0, 1)),
