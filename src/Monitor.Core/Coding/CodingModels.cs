@@ -116,6 +116,8 @@ public sealed record Fragment
     public required string Text { get; init; }
     public string Before { get; init; } = "";
     public string After { get; init; } = "";
+    /// <summary>For a closing reflection: "wel" or "minder", the answer the fragment lies in; null otherwise.</summary>
+    public string? ReflectionPart { get; init; }
 }
 
 public sealed record FragmentFilter

@@ -403,6 +403,7 @@ public sealed partial class CodingStore
                 Text = CodePoints.Slice(text, coding.Start, coding.End),
                 Before = Context(text, Math.Max(0, coding.Start - 120), coding.Start, before: true),
                 After = Context(text, coding.End, Math.Min(CodePoints.Length(text), coding.End + 120), before: false),
+                ReflectionPart = reader.GetString(16) == "reflectie" ? ReflectionPart(text, coding.Start) : null,
             });
             if (fragments.Count >= filter.Limit)
             {
@@ -411,6 +412,13 @@ public sealed partial class CodingStore
         }
 
         return fragments;
+    }
+
+    /// <summary>Which answer of a reflection document (see <see cref="ReflectionText"/>) a code point lies in.</summary>
+    internal static string ReflectionPart(string text, int start)
+    {
+        var less = text.IndexOf("Wat werkte minder: ", StringComparison.Ordinal);
+        return less >= 0 && start >= CodePoints.FromUtf16(text, less) ? "minder" : "wel";
     }
 
     private static string Context(string text, int start, int end, bool before)
