@@ -30,6 +30,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Coding.ProjectExchange>();
         services.AddSingleton<DemoDataLoader>();
         services.AddSingleton<DemoCodingLoader>();
+        services.AddSingleton<DemoFindingLoader>();
+        services.AddSingleton<FindingStore>();
+        services.AddSingleton<Findings.FindingSuggester>();
+        services.AddSingleton<Reports.ReportDataBuilder>();
+        services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<DatabasePreparation>();
         services.AddSingleton<DatabaseMaintenance>();
         services.AddSingleton<BackupService>();

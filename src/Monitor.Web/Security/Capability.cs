@@ -15,6 +15,9 @@ public enum Capability
     /// <summary>Coding and findings (onderzoeker).</summary>
     CodeData,
 
+    /// <summary>Findings (success factors, lessons, advice) and report templates (onderzoeker and projectleider).</summary>
+    ManageFindings,
+
     /// <summary>Reports and dashboards (all but deelnemer).</summary>
     ViewReports,
 

@@ -12,6 +12,7 @@ public static class ProjectAccess
         Capability.ManageProject => role is ProjectRole.Projectleider,
         Capability.CodeData => role is ProjectRole.Onderzoeker,
         Capability.ViewReports => role is ProjectRole.Projectleider or ProjectRole.Onderzoeker or ProjectRole.Management,
+        Capability.ManageFindings => role is ProjectRole.Projectleider or ProjectRole.Onderzoeker,
         Capability.ViewAudit => role is ProjectRole.Projectleider,
         Capability.ManagePrivacy => role is ProjectRole.Projectleider,
         _ => false,

@@ -15,13 +15,15 @@ internal sealed class DatabaseStartupService : IHostedService
     private readonly DatabasePreparation _preparation;
     private readonly DemoAccounts _demoAccounts;
     private readonly DemoCodingLoader _demoCodings;
+    private readonly DemoFindingLoader _demoFindings;
     private readonly IOptions<MonitorOptions> _options;
 
-    public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, IOptions<MonitorOptions> options)
+    public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, DemoFindingLoader demoFindings, IOptions<MonitorOptions> options)
     {
         _preparation = preparation;
         _demoAccounts = demoAccounts;
         _demoCodings = demoCodings;
+        _demoFindings = demoFindings;
         _options = options;
     }
 
@@ -33,6 +35,7 @@ internal sealed class DatabaseStartupService : IHostedService
         {
             // the coders of the demo codings are demo accounts, so this comes after them
             await _demoCodings.LoadIfNeededAsync(cancellationToken);
+            await _demoFindings.LoadIfNeededAsync(cancellationToken);
         }
     }
 

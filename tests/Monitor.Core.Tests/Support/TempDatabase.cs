@@ -30,6 +30,11 @@ internal sealed class TempDatabase : IDisposable
         Codebooks = new Monitor.Core.Coding.CodebookExchange(Database, Coding, Audit);
         Exchange = new Monitor.Core.Coding.ProjectExchange(Database, Coding, Audit, Projects);
         DemoCodings = new DemoCodingLoader(Database, Coding, NullLogger<DemoCodingLoader>.Instance);
+        Findings = new FindingStore(Database, Audit, Time);
+        Suggester = new Monitor.Core.Findings.FindingSuggester(Database, Coding, Findings, Audit, Time);
+        DemoFindings = new DemoFindingLoader(Database, Findings, NullLogger<DemoFindingLoader>.Instance);
+        ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Meetings, Coding, Findings);
+        Reports = new Monitor.Core.Reports.ReportService(Database, ReportData, Projects, Audit, Time);
 
     }
 
@@ -51,6 +56,11 @@ internal sealed class TempDatabase : IDisposable
     public Monitor.Core.Coding.CodebookExchange Codebooks { get; }
     public Monitor.Core.Coding.ProjectExchange Exchange { get; }
     public DemoCodingLoader DemoCodings { get; }
+    public FindingStore Findings { get; }
+    public Monitor.Core.Findings.FindingSuggester Suggester { get; }
+    public DemoFindingLoader DemoFindings { get; }
+    public Monitor.Core.Reports.ReportDataBuilder ReportData { get; }
+    public Monitor.Core.Reports.ReportService Reports { get; }
 
     public static async Task<TempDatabase> MigratedAsync()
     {

@@ -7,7 +7,6 @@ using Monitor.Core.Planning;
 using Monitor.Core.Projects;
 using Monitor.Core.Storage;
 using Monitor.Web.Endpoints;
-using Monitor.Web.Planning;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Plan;

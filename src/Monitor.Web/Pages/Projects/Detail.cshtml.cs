@@ -31,6 +31,8 @@ public sealed class DetailModel : PageModel
 
     public bool CanCode { get; private set; }
 
+    public bool CanViewReports { get; private set; }
+
     /// <summary>Set by OnGetAsync before the page renders (a 404 is returned otherwise).</summary>
     public Project? Project { get; private set; }
 
@@ -49,6 +51,7 @@ public sealed class DetailModel : PageModel
         CanViewAudit = await IsAllowedAsync(Capability.ViewAudit);
         CanManagePrivacy = await IsAllowedAsync(Capability.ManagePrivacy);
         CanCode = await IsAllowedAsync(Capability.CodeData);
+        CanViewReports = await IsAllowedAsync(Capability.ViewReports);
         return Page();
     }
 

@@ -1,8 +1,7 @@
 using Monitor.Core.Charts;
 using Monitor.Core.Frameworks;
-using Monitor.Core.Planning;
 
-namespace Monitor.Web.Planning;
+namespace Monitor.Core.Planning;
 
 /// <summary>Chart specifications of a plan: progress per phase (bars) and the activities over time (timeline).</summary>
 public static class PlanCharts

@@ -1,0 +1,14 @@
+namespace Monitor.Core.Reports;
+
+/// <summary>The two report types: the periodic progress report and the process evaluation.</summary>
+public enum ReportKind
+{
+    /// <summary>Voortgangsrapportage: per project and period, for management.</summary>
+    Voortgang,
+
+    /// <summary>Procesevaluatie: succesfactoren en geleerde lessen, per project.</summary>
+    Procesevaluatie,
+}
+
+/// <summary>What a report is generated for: the period (progress report) and the day it is made.</summary>
+public sealed record ReportParameters(DateOnly From, DateOnly To, DateOnly Today);

@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Monitor.Core.Audit;
+using Monitor.Core.Reports.Templates;
+using Monitor.Core.Storage;
+using Monitor.Core.Validation;
+
+namespace Monitor.Core.Reports;
+
+/// <summary>A template a report can use: the built-in one (Id null) or a project's own copy.</summary>
+public sealed record TemplateInfo(long? Id, ReportKind Kind, string Name, string Version, string Body, DateTimeOffset? UpdatedAt, string? UpdatedBy);
+
+public sealed record SnapshotInfo(long Id, ReportKind Kind, string TemplateName, string TemplateVersion, string Parameters, DateTimeOffset CreatedAt, string CreatedBy, string Sha256);
+
+public sealed record ReportSnapshot(SnapshotInfo Info, string Markdown, string Html);
+
+/// <summary>One line of the difference between two reports' Markdown: ' ' unchanged, '+' added, '-' removed.</summary>
+public sealed record DiffLine(char Kind, string Text);
+
+/// <summary>
+/// Generates the two reports from a template (built-in, embedded from templates/, or a project copy), stores
+/// every generated report unchanged as a snapshot and compares a snapshot with the previous one. A template that
+/// does not parse or names a placeholder the report does not offer is refused with the line and placeholder.
+/// </summary>
+public sealed class ReportService
+{
+    public const int TemplateMaxLength = 100_000;
+    private readonly MonitorDatabase _database;
+    private readonly ReportDataBuilder _builder;
+    private readonly ProjectStore _projects;
+    private readonly AuditStore _audit;
+    private readonly TimeProvider _time;
+
+    public ReportService(MonitorDatabase database, ReportDataBuilder builder, ProjectStore projects, AuditStore audit, TimeProvider time)
+    {
+        _database = database;
+        _builder = builder;
+        _projects = projects;
+        _audit = audit;
+        _time = time;
+    }
+
+    public static string Code(ReportKind kind) => kind == ReportKind.Voortgang ? "voortgang" : "procesevaluatie";
+
+    public static string Title(ReportKind kind) => kind == ReportKind.Voortgang ? "Voortgangsrapportage" : "Procesevaluatie: succesfactoren en geleerde lessen";
+
+    public static bool TryParseKind(string? code, out ReportKind kind)
+    {
+        kind = code == "procesevaluatie" ? ReportKind.Procesevaluatie : ReportKind.Voortgang;
+        return code is "voortgang" or "procesevaluatie";
+    }
+
+    /// <summary>The built-in template text (templates/voortgangsrapportage.md or templates/procesevaluatie.md).</summary>
+    public static string BuiltInTemplate(ReportKind kind)
+    {
+        var name = kind == ReportKind.Voortgang ? "voortgangsrapportage" : "procesevaluatie";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Monitor.Core.Templates.{name}.md")
+            ?? throw new InvalidOperationException($"The built-in template {name}.md is missing from the assembly.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private static TemplateInfo BuiltIn(ReportKind kind)
+    {
+        var body = BuiltInTemplate(kind);
+        return new TemplateInfo(null, kind, "Standaard", "ingebouwd " + Sha256(body)[..8], body, null, null);
+    }
+
+    public async Task<IReadOnlyList<TemplateInfo>> ListTemplatesAsync(long projectId, ReportKind kind, CancellationToken cancellationToken = default)
+    {
+        var templates = new List<TemplateInfo> { BuiltIn(kind) };
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = MeetingStore.Command(connection, null, """
+            SELECT id, name, version, body, updated_at, updated_by FROM report_templates WHERE project_id = @project AND report_type = @type ORDER BY name;
+            """, ("@project", projectId), ("@type", Code(kind)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            templates.Add(new TemplateInfo(reader.GetInt64(0), kind, reader.GetString(1), "v" + reader.GetInt32(2).ToString(CultureInfo.InvariantCulture), reader.GetString(3),
+                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture), reader.GetString(5)));
+        }
+
+        return templates;
+    }
+
+    public async Task<TemplateInfo?> FindTemplateAsync(long projectId, ReportKind kind, long? templateId, CancellationToken cancellationToken = default) =>
+        templateId is null ? BuiltIn(kind) : (await ListTemplatesAsync(projectId, kind, cancellationToken)).FirstOrDefault(t => t.Id == templateId);
+
+    /// <summary>Copies the built-in template into the project under a name, to be edited.</summary>
+    public async Task<long> CopyTemplateAsync(long projectId, ReportKind kind, string name, Actor actor, CancellationToken cancellationToken = default)
+    {
+        name = name.Trim();
+        if (name.Length is 0 or > 200 || name == "Standaard")
+        {
+            throw new ValidationException([new ValidationError("name", "Geef het sjabloon een eigen naam (1 tot 200 tekens, niet ‘Standaard’).")]);
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var exists = MeetingStore.Command(connection, transaction, "SELECT 1 FROM report_templates WHERE project_id = @project AND name = @name;", ("@project", projectId), ("@name", name)))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+            {
+                throw new ValidationException([new ValidationError("name", $"Er is al een sjabloon ‘{name}’ in dit project.")]);
+            }
+        }
+
+        var builtIn = BuiltIn(kind);
+        var now = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        await using var insert = MeetingStore.Command(connection, transaction, """
+            INSERT INTO report_templates (project_id, report_type, name, body, version, based_on, created_at, updated_at, updated_by)
+            VALUES (@project, @type, @name, @body, 1, @based, @now, @now, @by); SELECT last_insert_rowid();
+            """, ("@project", projectId), ("@type", Code(kind)), ("@name", name), ("@body", builtIn.Body), ("@based", builtIn.Version), ("@now", now), ("@by", actor.Name));
+        var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("reportTemplate", id, projectId, new Dictionary<string, string?> { ["name"] = name, ["basedOn"] = builtIn.Version }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>Saves an edited template as a new version, after checking it; a broken one is refused naming the line and placeholder.</summary>
+    public async Task<bool> SaveTemplateAsync(long projectId, long templateId, string body, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        string? type;
+        await using (var find = MeetingStore.Command(connection, transaction, "SELECT report_type FROM report_templates WHERE id = @id AND project_id = @project;", ("@id", templateId), ("@project", projectId)))
+        {
+            type = (string?)await find.ExecuteScalarAsync(cancellationToken);
+        }
+
+        if (type is null)
+        {
+            return false;
+        }
+
+        Check(body.Replace("\r\n", "\n", StringComparison.Ordinal), type == "voortgang" ? ReportKind.Voortgang : ReportKind.Procesevaluatie);
+        await using (var update = MeetingStore.Command(connection, transaction, "UPDATE report_templates SET body = @body, version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id;",
+            ("@id", templateId), ("@body", body.Replace("\r\n", "\n", StringComparison.Ordinal)), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name)))
+        {
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("reportTemplate", templateId, projectId,
+            new Dictionary<string, string?>(), new Dictionary<string, string?> { ["length"] = body.Length.ToString(CultureInfo.InvariantCulture) }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Parses and validates a template; throws a <see cref="ValidationException"/> with one message per error ("regel 12: {{tabel x}}: …").</summary>
+    public static ReportTemplate Check(string body, ReportKind kind)
+    {
+        if (body.Length > TemplateMaxLength)
+        {
+            throw new ValidationException([new ValidationError("body", $"Een sjabloon heeft hoogstens {TemplateMaxLength} tekens.")]);
+        }
+
+        ReportTemplate template;
+        try
+        {
+            template = ReportTemplate.Parse(body);
+        }
+        catch (TemplateException ex)
+        {
+            throw new ValidationException([.. ex.Errors.Select(e => new ValidationError("body", $"Regel {e.Line}: {e.Placeholder}: {e.Message}"))]);
+        }
+
+        var errors = template.Validate(ReportDataBuilder.Catalog(kind));
+        if (errors.Count > 0)
+        {
+            throw new ValidationException([.. errors.Select(e => new ValidationError("body", $"Regel {e.Line}: {e.Placeholder}: {e.Message}"))]);
+        }
+
+        return template;
+    }
+
+    /// <summary>Builds the report data, renders Markdown and HTML with the template and stores the snapshot. Null when the project or template does not exist.</summary>
+    public async Task<ReportSnapshot?> GenerateAsync(long projectId, ReportKind kind, long? templateId, ReportParameters parameters, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (parameters.To < parameters.From)
+        {
+            throw new ValidationException([new ValidationError("to", "Het einde van de periode ligt voor het begin.")]);
+        }
+
+        var templateInfo = await FindTemplateAsync(projectId, kind, templateId, cancellationToken);
+        var project = await _projects.FindAsync(projectId, cancellationToken);
+        if (templateInfo is null || project is null)
+        {
+            return null;
+        }
+
+        var template = Check(templateInfo.Body, kind);
+        var data = kind == ReportKind.Voortgang
+            ? await _builder.ProgressAsync(projectId, parameters, cancellationToken)
+            : await _builder.EvaluationAsync(projectId, parameters, cancellationToken);
+        var subtitle = kind == ReportKind.Voortgang
+            ? $"{project.Name} · {parameters.From.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))} – {parameters.To.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}"
+            : $"{project.Name} · {project.Organisation}";
+        // the HTML header carries title and subtitle; the Markdown deliverable gets them as its first lines
+        var markdown = $"# {Title(kind)}\n\n*{MarkdownText.Escape(subtitle)}*\n\n" + template.RenderMarkdown(data!);
+        var html = template.RenderHtml(data!, new HtmlReportOptions(Title(kind), "nl", subtitle,
+            $"ImplementatieMonitor · {Title(kind)} · sjabloon {templateInfo.Name} ({templateInfo.Version}) · gemaakt op {parameters.Today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}"));
+        var parametersJson = JsonSerializer.Serialize(new { van = parameters.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), tot = parameters.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), datum = parameters.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sjabloon = templateInfo.Name });
+        var now = _time.GetUtcNow();
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var insert = MeetingStore.Command(connection, transaction, """
+            INSERT INTO report_snapshots (project_id, report_type, template_name, template_version, parameters, markdown, html, sha256, created_at, created_by)
+            VALUES (@project, @type, @name, @version, @parameters, @markdown, @html, @sha, @now, @by); SELECT last_insert_rowid();
+            """, ("@project", projectId), ("@type", Code(kind)), ("@name", templateInfo.Name), ("@version", templateInfo.Version), ("@parameters", parametersJson),
+            ("@markdown", markdown), ("@html", html), ("@sha", Sha256(html)), ("@now", now.ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name));
+        var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("reportSnapshot", id, projectId, new Dictionary<string, string?>
+        {
+            ["type"] = Code(kind),
+            ["template"] = $"{templateInfo.Name} {templateInfo.Version}",
+            ["parameters"] = parametersJson,
+        }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ReportSnapshot(new SnapshotInfo(id, kind, templateInfo.Name, templateInfo.Version, parametersJson, now, actor.Name, Sha256(html)), markdown, html);
+    }
+
+    /// <summary>
+    /// The default period of a scheduled progress report: the previous calendar month. This is the entry the
+    /// worker's monthly job calls.
+    /// </summary>
+    public static ReportParameters PreviousMonth(DateOnly today)
+    {
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        return new ReportParameters(first, first.AddMonths(1).AddDays(-1), today);
+    }
+
+    public async Task<IReadOnlyList<SnapshotInfo>> ListSnapshotsAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var list = new List<SnapshotInfo>();
+        await using var command = MeetingStore.Command(connection, null, $"SELECT {InfoColumns} FROM report_snapshots WHERE project_id = @project ORDER BY id DESC;", ("@project", projectId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(ReadInfo(reader));
+        }
+
+        return list;
+    }
+
+    private const string InfoColumns = "id, report_type, template_name, template_version, parameters, created_at, created_by, sha256";
+    private const string SnapshotColumns = InfoColumns + ", markdown, html";
+
+    private static SnapshotInfo ReadInfo(Microsoft.Data.Sqlite.SqliteDataReader reader) => new(reader.GetInt64(0),
+        reader.GetString(1) == "voortgang" ? ReportKind.Voortgang : ReportKind.Procesevaluatie, reader.GetString(2), reader.GetString(3), reader.GetString(4),
+        DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture), reader.GetString(6), reader.GetString(7));
+
+    public async Task<ReportSnapshot?> FindSnapshotAsync(long projectId, long snapshotId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = MeetingStore.Command(connection, null, $"SELECT {SnapshotColumns} FROM report_snapshots WHERE id = @id AND project_id = @project;", ("@id", snapshotId), ("@project", projectId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new ReportSnapshot(ReadInfo(reader), reader.GetString(8), reader.GetString(9)) : null;
+    }
+
+    /// <summary>What changed in the Markdown since the previous snapshot of the same report type; null when there is none before it.</summary>
+    public async Task<(SnapshotInfo Previous, IReadOnlyList<DiffLine> Lines)?> DiffWithPreviousAsync(long projectId, long snapshotId, CancellationToken cancellationToken = default)
+    {
+        var current = await FindSnapshotAsync(projectId, snapshotId, cancellationToken);
+        if (current is null)
+        {
+            return null;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        long? previousId;
+        await using (var command = MeetingStore.Command(connection, null, "SELECT max(id) FROM report_snapshots WHERE project_id = @project AND report_type = @type AND id < @id;",
+            ("@project", projectId), ("@type", Code(current.Info.Kind)), ("@id", snapshotId)))
+        {
+            previousId = await command.ExecuteScalarAsync(cancellationToken) is long p ? p : null;
+        }
+
+        if (previousId is null || await FindSnapshotAsync(projectId, previousId.Value, cancellationToken) is not { } previous)
+        {
+            return null;
+        }
+
+        return (previous.Info, Diff(previous.Markdown.Split('\n'), current.Markdown.Split('\n')));
+    }
+
+    /// <summary>A line diff (longest common subsequence), for reports of up to a few thousand lines.</summary>
+    public static IReadOnlyList<DiffLine> Diff(IReadOnlyList<string> before, IReadOnlyList<string> after)
+    {
+        var (n, m) = (before.Count, after.Count);
+        var lengths = new int[n + 1, m + 1];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            for (var j = m - 1; j >= 0; j--)
+            {
+                lengths[i, j] = before[i] == after[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+            }
+        }
+
+        var lines = new List<DiffLine>();
+        int x = 0, y = 0;
+        while (x < n && y < m)
+        {
+            if (before[x] == after[y])
+            {
+                lines.Add(new DiffLine(' ', before[x]));
+                x++;
+                y++;
+            }
+            else if (lengths[x + 1, y] >= lengths[x, y + 1])
+            {
+                lines.Add(new DiffLine('-', before[x++]));
+            }
+            else
+            {
+                lines.Add(new DiffLine('+', after[y++]));
+            }
+        }
+
+        lines.AddRange(before.Skip(x).Select(l => new DiffLine('-', l)));
+        lines.AddRange(after.Skip(y).Select(l => new DiffLine('+', l)));
+        return lines;
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Monitor.Core.Findings;
+using Monitor.Core.Reports;
+using Monitor.Core.Storage;
+using Monitor.Core.Validation;
+using Monitor.Web.Security;
+using Monitor.Web.Startup;
+
+namespace Monitor.Web.Endpoints;
+
+/// <summary>
+/// /api/v1/projects/{id}: findings (read: ViewReports; write: ManageFindings), suggestions, reports (generate,
+/// list, fetch, diff) and the stored report files for the browser (/projecten/{id}/rapporten/{n}.html|.md).
+/// </summary>
+internal static class ReportEndpoints
+{
+    private const string NotSaved = "De wijziging is niet opgeslagen";
+
+    public static void MapReportEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var view = ProjectAccess.PolicyName(Capability.ViewReports);
+        var manage = ProjectAccess.PolicyName(Capability.ManageFindings);
+        var api = routes.MapGroup("/api/v1/projects/{id:long}").WithTags("Reports")
+            .AddEndpointFilter<BrowserAntiforgeryFilter>()
+            .AddEndpointFilter(RefuseInvalidAsync);
+        api.MapGet("/findings", async (long id, FindingStore findings, CancellationToken ct) => TypedResults.Ok(await findings.ListAsync(id, ct))).RequireAuthorization(view);
+        api.MapPost("/findings", CreateFindingAsync).RequireAuthorization(manage);
+        api.MapGet("/findings/{findingId:long}", async Task<Results<Ok<Finding>, ProblemHttpResult>> (long id, long findingId, FindingStore findings, CancellationToken ct) =>
+            await findings.FindAsync(id, findingId, ct) is { } finding ? TypedResults.Ok(finding) : FindingNotFound(findingId)).RequireAuthorization(view);
+        api.MapPut("/findings/{findingId:long}", async Task<Results<NoContent, ProblemHttpResult>> (long id, long findingId, FindingBody body, HttpContext http, FindingStore findings, CancellationToken ct) =>
+            await findings.UpdateAsync(id, findingId, body.ToDraft(), http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
+        api.MapDelete("/findings/{findingId:long}", async Task<Results<NoContent, ProblemHttpResult>> (long id, long findingId, HttpContext http, FindingStore findings, CancellationToken ct) =>
+            await findings.DeleteAsync(id, findingId, http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
+        api.MapPut("/findings/{findingId:long}/status", SetStatusAsync).RequireAuthorization(manage);
+        api.MapPost("/findings/{findingId:long}/evidence", async Task<Results<NoContent, ProblemHttpResult>> (long id, long findingId, EvidenceBody body, HttpContext http, FindingStore findings, CancellationToken ct) =>
+            await findings.AddEvidenceAsync(id, findingId, FindingCodes.TryParse<EvidenceKind>(body.Kind, out var kind) ? kind : throw new ValidationException([new ValidationError("kind", "Kies codering, reflectie, bijeenkomst of activiteit.")]),
+                body.TargetId, body.Note ?? "", http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
+        api.MapDelete("/findings/{findingId:long}/evidence/{evidenceId:long}", async Task<Results<NoContent, ProblemHttpResult>> (long id, long findingId, long evidenceId, HttpContext http, FindingStore findings, CancellationToken ct) =>
+            await findings.RemoveEvidenceAsync(id, findingId, evidenceId, http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
+        api.MapGet("/findings/{findingId:long}/history", async (long id, long findingId, FindingStore findings, CancellationToken ct) => TypedResults.Ok(await findings.HistoryAsync(id, findingId, ct))).RequireAuthorization(view);
+
+        api.MapGet("/finding-suggestions", async (long id, FindingSuggester suggester, CancellationToken ct) => TypedResults.Ok((await suggester.SuggestAsync(id, ct)).Select(s => new
+        {
+            s.Key, kind = FindingCodes.ToCode(s.Kind), s.Title, s.Reason, s.Determinant, s.Facilitators, s.Barriers, s.Meetings,
+            fragments = s.Fragments.Select(f => new { codingId = f.Coding.Id, f.Text, document = f.DocumentTitle, f.MeetingId }),
+            related = s.RelatedFindings.Select(r => new { r.Id, r.Title }),
+        }))).RequireAuthorization(manage);
+        api.MapPost("/finding-suggestions/accept", async Task<Results<Created<CreatedId>, ProblemHttpResult>> (long id, SuggestionBody body, HttpContext http, FindingSuggester suggester, CancellationToken ct) =>
+            await suggester.AcceptAsync(id, body.Key ?? "", http.User.ToActor(), ct) is { } findingId
+                ? TypedResults.Created($"/api/v1/projects/{id}/findings/{findingId}", new CreatedId(findingId))
+                : TypedResults.Problem(statusCode: 404, title: "Suggestie niet gevonden", detail: $"Er is (nu) geen suggestie '{body.Key}'.")).RequireAuthorization(manage);
+        api.MapPost("/finding-suggestions/merge", async Task<Results<NoContent, ProblemHttpResult>> (long id, SuggestionBody body, HttpContext http, FindingSuggester suggester, CancellationToken ct) =>
+            await suggester.MergeAsync(id, body.Key ?? "", body.FindingId ?? 0, http.User.ToActor(), ct)
+                ? TypedResults.NoContent()
+                : TypedResults.Problem(statusCode: 404, title: "Niet gevonden", detail: "Suggestie of bevinding bestaat niet.")).RequireAuthorization(manage);
+        api.MapPost("/finding-suggestions/dismiss", async (long id, SuggestionBody body, HttpContext http, FindingSuggester suggester, CancellationToken ct) =>
+        {
+            await suggester.DismissAsync(id, body.Key ?? "", http.User.ToActor(), ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(manage);
+
+        api.MapGet("/reports", async (long id, ReportService reports, CancellationToken ct) => TypedResults.Ok((await reports.ListSnapshotsAsync(id, ct)).Select(SnapshotBody.From))).RequireAuthorization(view);
+        api.MapPost("/reports", GenerateAsync).RequireAuthorization(view);
+        api.MapGet("/reports/{snapshotId:long}", async Task<Results<Ok<SnapshotBody>, ProblemHttpResult>> (long id, long snapshotId, ReportService reports, CancellationToken ct) =>
+            await reports.FindSnapshotAsync(id, snapshotId, ct) is { } s ? TypedResults.Ok(SnapshotBody.From(s.Info)) : ReportNotFound(snapshotId)).RequireAuthorization(view);
+        api.MapGet("/reports/{snapshotId:long}/report.html", HtmlAsync).RequireAuthorization(view);
+        api.MapGet("/reports/{snapshotId:long}/report.md", MarkdownAsync).RequireAuthorization(view);
+        api.MapGet("/reports/{snapshotId:long}/diff", async Task<Results<Ok<DiffBody>, ProblemHttpResult>> (long id, long snapshotId, ReportService reports, CancellationToken ct) =>
+            await reports.DiffWithPreviousAsync(id, snapshotId, ct) is { } diff
+                ? TypedResults.Ok(new DiffBody(diff.Previous.Id, diff.Lines.Where(l => l.Kind != ' ').Select(l => $"{l.Kind} {l.Text}").ToList()))
+                : ReportNotFound(snapshotId)).RequireAuthorization(view);
+
+        var pages = routes.MapGroup("/projecten/{id:long}/rapporten").RequireAuthorization(view);
+        pages.MapGet("/{snapshotId:long}.html", HtmlAsync);
+        pages.MapGet("/{snapshotId:long}.md", MarkdownAsync);
+    }
+
+    private static async Task<Results<Created<CreatedId>, ValidationProblem>> CreateFindingAsync(long id, FindingBody body, HttpContext http, FindingStore findings, CancellationToken ct)
+    {
+        var evidence = new List<(EvidenceKind, long)>();
+        foreach (var item in body.Evidence ?? [])
+        {
+            evidence.Add((FindingCodes.TryParse<EvidenceKind>(item.Kind, out var kind) ? kind : throw new ValidationException([new ValidationError("evidence", $"'{item.Kind}' is geen soort bewijs.")]), item.TargetId));
+        }
+
+        var findingId = await findings.CreateAsync(id, body.ToDraft(), evidence, http.User.ToActor(), ct);
+        return TypedResults.Created($"/api/v1/projects/{id}/findings/{findingId}", new CreatedId(findingId));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetStatusAsync(long id, long findingId, StatusBody body, HttpContext http, FindingStore findings, CancellationToken ct)
+    {
+        if (!FindingCodes.TryParse<FindingStatus>(body.Status, out var status))
+        {
+            throw new ValidationException([new ValidationError("status", $"'{body.Status}' is geen status. Kies concept, besproken of vastgesteld.")]);
+        }
+
+        FindingSession? session = null;
+        if (body.Session is { } s)
+        {
+            session = new FindingSession(DateOnly.TryParseExact(s.HeldOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var held) ? held
+                : throw new ValidationException([new ValidationError("session.heldOn", "Schrijf de datum van de sessie als jjjj-mm-dd.")]), s.Participants ?? "", s.Changes ?? "");
+        }
+
+        return await findings.SetStatusAsync(id, findingId, status, session, http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId);
+    }
+
+    private static async Task<Results<Created<SnapshotBody>, ProblemHttpResult>> GenerateAsync(long id, GenerateBody body, HttpContext http, ReportService reports, TimeProvider time, CancellationToken ct)
+    {
+        if (!ReportService.TryParseKind(body.Kind, out var kind))
+        {
+            throw new ValidationException([new ValidationError("kind", $"'{body.Kind}' is geen rapportsoort. Kies voortgang of procesevaluatie.")]);
+        }
+
+        var today = PlanEndpoints.Today(time);
+        var period = ReportService.PreviousMonth(today);
+        DateOnly Parse(string? text, DateOnly fallback, string field) =>
+            string.IsNullOrWhiteSpace(text) ? fallback
+            : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+            : throw new ValidationException([new ValidationError(field, $"'{text}' is geen datum; schrijf jjjj-mm-dd.")]);
+        var snapshot = await reports.GenerateAsync(id, kind, body.TemplateId, new ReportParameters(Parse(body.From, period.From, "from"), Parse(body.To, period.To, "to"), today), http.User.ToActor(), ct);
+        return snapshot is null
+            ? TypedResults.Problem(statusCode: 404, title: "Niet gevonden", detail: "Project of sjabloon bestaat niet.")
+            : TypedResults.Created($"/api/v1/projects/{id}/reports/{snapshot.Info.Id}", SnapshotBody.From(snapshot.Info));
+    }
+
+    /// <summary>The stored HTML, byte for byte as generated, under a policy that allows its inline stylesheet and nothing else.</summary>
+    private static async Task<IResult> HtmlAsync(long id, long snapshotId, HttpContext http, ReportService reports, CancellationToken ct)
+    {
+        if (await reports.FindSnapshotAsync(id, snapshotId, ct) is not { } snapshot)
+        {
+            return ReportNotFound(snapshotId);
+        }
+
+        http.Items[SecurityHeadersMiddleware.StandaloneDocumentKey] = true;
+        return Results.Text(snapshot.Html, "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> MarkdownAsync(long id, long snapshotId, ReportService reports, CancellationToken ct) =>
+        await reports.FindSnapshotAsync(id, snapshotId, ct) is { } snapshot
+            ? Results.File(Encoding.UTF8.GetBytes(snapshot.Markdown), "text/markdown; charset=utf-8", $"{ReportService.Code(snapshot.Info.Kind)}-{snapshotId}.md")
+            : ReportNotFound(snapshotId);
+
+    private static async ValueTask<object?> RefuseInvalidAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (ValidationException ex)
+        {
+            return ValidationProblems.From(ex.Errors, NotSaved);
+        }
+    }
+
+    private static ProblemHttpResult FindingNotFound(long findingId) => TypedResults.Problem(statusCode: 404, title: "Bevinding niet gevonden", detail: $"Dit project heeft geen bevinding {findingId}.");
+
+    private static ProblemHttpResult ReportNotFound(long snapshotId) => TypedResults.Problem(statusCode: 404, title: "Rapport niet gevonden", detail: $"Dit project heeft geen rapport {snapshotId}.");
+
+    internal sealed record CreatedId(long Id);
+
+    internal sealed record EvidenceItem(string? Kind, long TargetId);
+
+    internal sealed record FindingBody(string? Kind, string? Heading, string? Title, string? Explanation, int[]? Determinants, int[]? BowenAreas, int? Phase, EvidenceItem[]? Evidence)
+    {
+        public FindingDraft ToDraft() => new()
+        {
+            Kind = FindingCodes.TryParse<FindingKind>(Kind, out var kind) ? kind : throw new ValidationException([new ValidationError("kind", $"'{Kind}' is geen soort. Kies succesfactor, les of advies.")]),
+            Heading = Heading ?? "",
+            Title = Title ?? "",
+            Explanation = Explanation ?? "",
+            Determinants = Determinants ?? [],
+            BowenAreas = BowenAreas ?? [],
+            Phase = Phase,
+        };
+    }
+
+    internal sealed record SessionBody(string? HeldOn, string? Participants, string? Changes);
+
+    internal sealed record StatusBody(string? Status, SessionBody? Session);
+
+    internal sealed record EvidenceBody(string? Kind, long TargetId, string? Note);
+
+    internal sealed record SuggestionBody(string? Key, long? FindingId);
+
+    internal sealed record GenerateBody(string? Kind, long? TemplateId, string? From, string? To);
+
+    internal sealed record DiffBody(long PreviousId, IReadOnlyList<string> Changes);
+
+    internal sealed record SnapshotBody(long Id, string Kind, string Template, string TemplateVersion, string Parameters, DateTimeOffset CreatedAt, string CreatedBy, string Sha256)
+    {
+        public static SnapshotBody From(SnapshotInfo s) => new(s.Id, ReportService.Code(s.Kind), s.TemplateName, s.TemplateVersion, s.Parameters, s.CreatedAt, s.CreatedBy, s.Sha256);
+    }
+}

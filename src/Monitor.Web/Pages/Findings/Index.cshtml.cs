@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Findings;
+using Monitor.Core.Storage;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Findings;
+
+/// <summary>The findings of a project by kind and heading, with status and evidence count; a form to add one.</summary>
+[ProjectPermission(Capability.ViewReports)]
+public sealed class IndexModel : FindingsPageModel
+{
+    public IndexModel(ProjectStore projects, FindingStore findings, IAuthorizationService authorization) : base(projects, findings, authorization)
+    {
+    }
+
+    public IReadOnlyList<Finding> All { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        All = await Findings.ListAsync(id, cancellationToken);
+        return Page();
+    }
+}

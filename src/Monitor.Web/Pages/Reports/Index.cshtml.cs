@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Reports;
+using Monitor.Core.Storage;
+using Monitor.Core.Validation;
+using Monitor.Web.Endpoints;
+using Monitor.Web.Pages.Findings;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Reports;
+
+/// <summary>Generate a progress report or process evaluation with a chosen template and period; every generated report is kept.</summary>
+[ProjectPermission(Capability.ViewReports)]
+public sealed class IndexModel : FindingsPageModel
+{
+    private readonly ReportService _reports;
+    private readonly TimeProvider _time;
+
+    public IndexModel(ProjectStore projects, FindingStore findings, IAuthorizationService authorization, ReportService reports, TimeProvider time) : base(projects, findings, authorization)
+    {
+        _reports = reports;
+        _time = time;
+    }
+
+    public IReadOnlyList<SnapshotInfo> Snapshots { get; private set; } = [];
+
+    public IReadOnlyList<TemplateInfo> Templates { get; private set; } = [];
+
+    public ReportParameters DefaultPeriod { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Snapshots = await _reports.ListSnapshotsAsync(id, cancellationToken);
+        Templates = [.. await _reports.ListTemplatesAsync(id, ReportKind.Voortgang, cancellationToken), .. await _reports.ListTemplatesAsync(id, ReportKind.Procesevaluatie, cancellationToken)];
+        DefaultPeriod = ReportService.PreviousMonth(PlanEndpoints.Today(_time));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, string? kind, string? template, string? from, string? to, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var back = $"/projecten/{id}/rapporten";
+        try
+        {
+            if (!ReportService.TryParseKind(kind, out var parsedKind))
+            {
+                throw new ValidationException([new ValidationError("kind", "Kies voortgangsrapportage of procesevaluatie.")]);
+            }
+
+            var today = PlanEndpoints.Today(_time);
+            var period = ReportService.PreviousMonth(today);
+            var parameters = new ReportParameters(Date(from, "from") ?? period.From, Date(to, "to") ?? period.To, today);
+            long? templateId = long.TryParse(template, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
+            var snapshot = await _reports.GenerateAsync(id, parsedKind, templateId, parameters, User.ToActor(), cancellationToken);
+            if (snapshot is null)
+            {
+                return NotFound();
+            }
+
+            Message = "Het rapport is gemaakt en bewaard.";
+            return LocalRedirect($"/projecten/{id}/rapporten/{snapshot.Info.Id}");
+        }
+        catch (ValidationException ex)
+        {
+            Errors = string.Join("\n", ex.Errors.Select(e => e.Message));
+            return LocalRedirect(back);
+        }
+    }
+
+    private static DateOnly? Date(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new ValidationException([new ValidationError(field, $"'{text}' is geen datum in de vorm jjjj-mm-dd.")]);
+}

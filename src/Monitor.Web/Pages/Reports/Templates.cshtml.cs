@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Reports;
+using Monitor.Core.Reports.Templates;
+using Monitor.Core.Storage;
+using Monitor.Web.Pages.Findings;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Reports;
+
+/// <summary>
+/// Report templates of a project: the built-in ones (read-only) and the project's copies, which can be edited.
+/// Saving checks the template and names the line and placeholder of every error.
+/// </summary>
+[ProjectPermission(Capability.ManageFindings)]
+[RequestSizeLimit(ReportService.TemplateMaxLength * 4 + 64 * 1024)]
+public sealed class TemplatesModel : FindingsPageModel
+{
+    private readonly ReportService _reports;
+
+    public TemplatesModel(ProjectStore projects, FindingStore findings, IAuthorizationService authorization, ReportService reports) : base(projects, findings, authorization) => _reports = reports;
+
+    public IReadOnlyList<TemplateInfo> Templates { get; private set; } = [];
+
+    public TemplateInfo? Editing { get; private set; }
+
+    /// <summary>Text of a template that was refused, so the edits are not lost.</summary>
+    [TempData]
+    public string? RefusedText { get; set; }
+
+    private string Back => $"/projecten/{ProjectId}/rapporten/sjablonen";
+
+    public async Task<IActionResult> OnGetAsync(long id, long? bewerk, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Templates = [.. await _reports.ListTemplatesAsync(id, ReportKind.Voortgang, cancellationToken), .. await _reports.ListTemplatesAsync(id, ReportKind.Procesevaluatie, cancellationToken)];
+        Editing = bewerk is { } templateId ? Templates.FirstOrDefault(t => t.Id == templateId) : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCopyAsync(long id, string? kind, string? name, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        long created = 0;
+        var result = await ChangeAsync(async () =>
+        {
+            if (!ReportService.TryParseKind(kind, out var parsed))
+            {
+                throw new Monitor.Core.Validation.ValidationException([new("kind", "Kies voortgang of procesevaluatie.")]);
+            }
+
+            created = await _reports.CopyTemplateAsync(id, parsed, name ?? "", User.ToActor(), cancellationToken);
+            return true;
+        }, "Het sjabloon is gekopieerd; pas het hieronder aan.", Back);
+        return created > 0 ? LocalRedirect($"{Back}?bewerk={created}") : result;
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(long id, long templateId, string? body, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var result = await ChangeAsync(() => _reports.SaveTemplateAsync(id, templateId, body ?? "", User.ToActor(), cancellationToken), "Het sjabloon is opgeslagen als nieuwe versie.", $"{Back}?bewerk={templateId}");
+        if (Errors is not null)
+        {
+            RefusedText = body;
+        }
+
+        return result;
+    }
+
+    public static IEnumerable<string> Help(ReportKind kind) =>
+        ReportDataBuilder.Catalog(kind).Where(k => k.Key != PlaceholderKind.Als)
+            .SelectMany(k => k.Value.Order(StringComparer.Ordinal).Select(key => $"{{{{{k.Key.ToString().ToLowerInvariant()} {key}}}}}"));
+}

@@ -1,0 +1,68 @@
+using Monitor.Core.Audit;
+using Monitor.Core.Reports;
+using Monitor.Core.Tests.Support;
+using Monitor.Core.Validation;
+
+namespace Monitor.Core.Tests.Reports;
+
+public sealed class ReportServiceTests
+{
+    private static readonly Actor _researcher = new(null, "Onderzoeker A");
+    private static readonly ReportParameters _period = new(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), new DateOnly(2026, 11, 22));
+
+    [Test]
+    public async Task ACopiedTemplateIsEditedVersionedUsedAndABrokenOneIsRefusedNamingLineAndPlaceholder()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var projectId = await ReportGoldenTests.FixedProjectAsync(db);
+        var templateId = await db.Reports.CopyTemplateAsync(projectId, ReportKind.Voortgang, "Kort", _researcher);
+
+        var broken = Assert.ThrowsAsync<ValidationException>(async () =>
+            await db.Reports.SaveTemplateAsync(projectId, templateId, "## Kort\n\nFase: {{waarde fase.huidig}}\n{{tabel fasen.onbekend}}\n", _researcher));
+        Assert.That(broken!.Message, Does.Contain("Regel 4").And.Contain("fasen.onbekend"));
+        Assert.That((await db.Reports.FindTemplateAsync(projectId, ReportKind.Voortgang, templateId))!.Version, Is.EqualTo("v1"), "nothing saved");
+
+        Assert.That(await db.Reports.SaveTemplateAsync(projectId, templateId, "## Kort\n\nFase: {{waarde fase.huidig}}\n\n{{tabel fasen}}\n", _researcher), Is.True);
+        var snapshot = (await db.Reports.GenerateAsync(projectId, ReportKind.Voortgang, templateId, _period, _researcher))!;
+
+        Assert.That(snapshot.Info.TemplateVersion, Is.EqualTo("v2"));
+        Assert.That(snapshot.Markdown, Does.Contain("Fase: 1 · Weten").And.Contain("| Fase |"));
+        Assert.That(snapshot.Markdown, Does.Not.Contain("Bevorderende en belemmerende"));
+    }
+
+    [Test]
+    public async Task EverySnapshotIsStoredUnchangedAndRegeneratingShowsWhatChanged()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var projectId = await ReportGoldenTests.FixedProjectAsync(db);
+        var first = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period, _researcher))!;
+        var finding = (await db.Findings.ListAsync(projectId)).First(f => f.Fields.Kind == Monitor.Core.Findings.FindingKind.Succesfactor);
+        await db.Findings.UpdateAsync(projectId, finding.Id, finding.Fields with { Title = "Een team dat echt wil" }, _researcher);
+
+        var second = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period, _researcher))!;
+        var stored = (await db.Reports.FindSnapshotAsync(projectId, first.Info.Id))!;
+        var diff = (await db.Reports.DiffWithPreviousAsync(projectId, second.Info.Id))!.Value;
+
+        Assert.That(stored.Html, Is.EqualTo(first.Html));
+        Assert.That(stored.Markdown, Is.EqualTo(first.Markdown));
+        Assert.That(diff.Previous.Id, Is.EqualTo(first.Info.Id));
+        Assert.That(diff.Lines.Where(l => l.Kind == '+').Select(l => l.Text), Has.Some.Contains("Een team dat echt wil"));
+        Assert.That(diff.Lines.Where(l => l.Kind == '-').Select(l => l.Text), Has.Some.Contains("Een team dat wil"));
+        Assert.That(await db.Reports.DiffWithPreviousAsync(projectId, first.Info.Id), Is.Null, "the first report has nothing before it");
+        Assert.That(await db.Reports.ListSnapshotsAsync(projectId), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void ThePreviousMonthIsTheDefaultPeriodOfAScheduledReport()
+    {
+        Assert.That(ReportService.PreviousMonth(new DateOnly(2026, 1, 2)), Is.EqualTo(new ReportParameters(new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 2))));
+    }
+
+    [Test]
+    public void TheLineDiffFindsAddedAndRemovedLines()
+    {
+        var diff = ReportService.Diff(["a", "b", "c"], ["a", "c", "d"]);
+
+        Assert.That(diff.Select(l => $"{l.Kind}{l.Text}"), Is.EqualTo(new[] { " a", "-b", " c", "+d" }));
+    }
+}
