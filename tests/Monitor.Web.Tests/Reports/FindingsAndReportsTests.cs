@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Storage;
+using Monitor.Web.Tests.Support;
+
+namespace Monitor.Web.Tests.Reports;
+
+/// <summary>Findings, suggestions and reports against the demo data, through pages and the API.</summary>
+public sealed class FindingsAndReportsTests
+{
+    private readonly MonitorWebFactory _factory = new();
+
+    [OneTimeTearDown]
+    public void StopApp() => _factory.Dispose();
+
+    private async Task<long> ProjectIdAsync(string slug) =>
+        (await _factory.Services.GetRequiredService<ProjectStore>().ListAsync()).Single(p => p.Slug == slug).Id;
+
+    [Test]
+    public async Task TheDemoFindingsAreListedByKindAndHeadingWithTheirEvidence()
+    {
+        var arnhem = await ProjectIdAsync("samen-beslissen-arnhem");
+        using var manager = await _factory.LoggedInClientAsync(Login.Management);
+
+        var page = await manager.GetDocumentAsync($"/projecten/{arnhem}/bevindingen");
+
+        Assert.That(page.QuerySelectorAll("[data-testid=findings-succesfactor] li"), Has.Length.EqualTo(12));
+        Assert.That(page.QuerySelectorAll("[data-testid=findings-les] li"), Has.Length.EqualTo(7));
+        Assert.That(page.QuerySelectorAll("[data-testid=findings-succesfactor] h3").Length, Is.EqualTo(3));
+        Assert.That(page.QuerySelector("details form[action$='/bevindingen/nieuw']"), Is.Null, "management reads, does not write");
+        var first = page.QuerySelector("[data-testid=findings-succesfactor] li a")!.GetAttribute("href")!;
+        var detail = await manager.GetDocumentAsync(first);
+        Assert.That(detail.QuerySelectorAll("[data-testid=evidence] li").Length, Is.GreaterThanOrEqualTo(2));
+        Assert.That(detail.QuerySelector("[data-testid=finding-status]")!.TextContent, Is.EqualTo("vastgesteld"));
+    }
+
+    [Test]
+    public async Task AResearcherAcceptsASuggestionRecordsTheSessionAndFinalisesTheFinding()
+    {
+        var keuzehulp = await ProjectIdAsync("keuzehulp-werkzaak");
+        using var researcher = await _factory.LoggedInClientAsync(Login.Researcher);
+        var url = $"/projecten/{keuzehulp}/bevindingen/suggesties";
+        var page = await researcher.GetDocumentAsync(url);
+        var key = page.QuerySelector("[data-testid=suggestions] li")!.GetAttribute("data-key")!;
+
+        using var accepted = await researcher.PostFormAsync(url, url + "?handler=Accept", new Dictionary<string, string> { ["key"] = key });
+        var findingUrl = accepted.Headers.Location!.OriginalString;
+        var manage = findingUrl + "/wijzigen?handler=status";
+        using var final = await researcher.PostFormAsync(findingUrl, manage, new Dictionary<string, string> { ["status"] = "vastgesteld" });
+        var refused = await researcher.GetDocumentAsync(findingUrl);
+        using var discussed = await researcher.PostFormAsync(findingUrl, manage, new Dictionary<string, string> { ["status"] = "besproken", ["heldOn"] = "2021-02-23", ["participants"] = "kernteam", ["changes"] = "titel herschreven" });
+        using var final2 = await researcher.PostFormAsync(findingUrl, manage, new Dictionary<string, string> { ["status"] = "vastgesteld" });
+        var done = await researcher.GetDocumentAsync(findingUrl);
+
+        Assert.That(refused.QuerySelector("[role=alert]")!.TextContent, Does.Contain("besproken"));
+        Assert.That(done.QuerySelector("[data-testid=finding-status]")!.TextContent, Is.EqualTo("vastgesteld"));
+        Assert.That(done.QuerySelectorAll("[data-testid=evidence] li").Length, Is.GreaterThanOrEqualTo(3), "the suggestion's fragments are its evidence");
+        Assert.That(done.QuerySelector("[data-testid=sessions]")!.TextContent, Does.Contain("kernteam"));
+        Assert.That(done.QuerySelectorAll("[data-testid=history] tbody tr").Length, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task BothReportsAreGeneratedStoredAndServedUnchangedWithTheirOwnContentPolicy()
+    {
+        var keuzehulp = await ProjectIdAsync("keuzehulp-werkzaak");
+        using var api = await _factory.ApiClientAsync(Login.Management);
+
+        using var progress = await api.PostAsJsonAsync($"/api/v1/projects/{keuzehulp}/reports", new { kind = "voortgang", from = "2019-06-01", to = "2019-12-31" });
+        using var evaluation = await api.PostAsJsonAsync($"/api/v1/projects/{keuzehulp}/reports", new { kind = "procesevaluatie" });
+        using var bad = await api.PostAsJsonAsync($"/api/v1/projects/{keuzehulp}/reports", new { kind = "jaarverslag" });
+
+        Assert.That(progress.StatusCode, Is.EqualTo(HttpStatusCode.Created), await progress.Content.ReadAsStringAsync());
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var id = (await evaluation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        using var html = await api.GetAsync($"/api/v1/projects/{keuzehulp}/reports/{id}/report.html");
+        var text = await html.Content.ReadAsStringAsync();
+        Assert.That(html.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/html"));
+        Assert.That(string.Join(";", html.Headers.GetValues("Content-Security-Policy")), Does.Contain("default-src 'none'").And.Contain("style-src 'unsafe-inline'"));
+        Assert.That(text, Does.Contain("Kleine stappen").Or.Contain("Succesfactoren"));
+        Assert.That(text, Does.Contain("<svg"));
+        var stored = await _factory.Services.GetRequiredService<Monitor.Core.Reports.ReportService>().FindSnapshotAsync(keuzehulp, id);
+        Assert.That(text, Is.EqualTo(stored!.Html), "served byte for byte as stored");
+        var progressMarkdown = await api.GetStringAsync($"/api/v1/projects/{keuzehulp}/reports/{(await progress.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64()}/report.md");
+        Assert.That(progressMarkdown, Does.StartWith("# Voortgangsrapportage").And.Contain("1 juni 2019"));
+    }
+
+    [Test]
+    public async Task AFindingCannotBeChangedByManagementOrACodingOfAnotherProjectLinked()
+    {
+        var keuzehulp = await ProjectIdAsync("keuzehulp-werkzaak");
+        var arnhem = await ProjectIdAsync("samen-beslissen-arnhem");
+        using var manager = await _factory.ApiClientAsync(Login.Management);
+        using var researcher = await _factory.ApiClientAsync(Login.Researcher);
+
+        using var denied = await manager.PostAsJsonAsync($"/api/v1/projects/{keuzehulp}/findings", new { kind = "les", title = "Mag niet" });
+        using var created = await researcher.PostAsJsonAsync($"/api/v1/projects/{keuzehulp}/findings", new { kind = "les", title = "Kleine groepen werken beter", determinants = new[] { 23 } });
+        var findingId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var foreignCoding = (await _factory.Services.GetRequiredService<CodingStore>().ListFragmentsAsync(arnhem, new Monitor.Core.Coding.FragmentFilter { Limit = 1 })).Single().Coding.Id;
+        using var foreign = await researcher.PostAsJsonAsync($"/api/v1/projects/{keuzehulp}/findings/{findingId}/evidence", new { kind = "codering", targetId = foreignCoding });
+
+        Assert.That(denied.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await foreign.Content.ReadAsStringAsync(), Does.Contain("hoort niet bij dit project"));
+        Assert.That((await _factory.Services.GetRequiredService<FindingStore>().FindAsync(keuzehulp, findingId))!.Evidence, Is.Empty);
+    }
+
+    [Test]
+    public async Task ABrokenTemplateIsRefusedOnThePageWithLineAndPlaceholder()
+    {
+        var keuzehulp = await ProjectIdAsync("keuzehulp-werkzaak");
+        using var researcher = await _factory.LoggedInClientAsync(Login.Researcher);
+        var url = $"/projecten/{keuzehulp}/rapporten/sjablonen";
+        using var copied = await researcher.PostFormAsync(url, url + "?handler=Copy", new Dictionary<string, string> { ["kind"] = "voortgang", ["name"] = "Maandrapport MT" });
+        var editUrl = copied.Headers.Location!.OriginalString;
+        var templateId = editUrl[(editUrl.IndexOf('=') + 1)..];
+
+        using var saved = await researcher.PostFormAsync(editUrl, url + "?handler=Save", new Dictionary<string, string> { ["templateId"] = templateId, ["body"] = "## Maandrapport\n\n{{grafiek taart}}\n" });
+        var page = await researcher.GetDocumentAsync(saved.Headers.Location!.OriginalString);
+
+        Assert.That(page.QuerySelector("[role=alert]")?.TextContent ?? $"{(int)saved.StatusCode} {saved.Headers.Location} {page.QuerySelector("main")?.TextContent.Replace("\n", " ")}", Does.Contain("Regel 3").And.Contain("taart"));
+        Assert.That(page.QuerySelector("#body")!.TextContent, Does.Contain("{{grafiek taart}}"), "the refused text is kept for correction");
+    }
+}
