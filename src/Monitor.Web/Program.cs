@@ -75,6 +75,7 @@ app.MapFrameworkEndpoints();
 app.MapMeetingEndpoints();
 app.MapCodingEndpoints();
 app.MapCodingDownloads();
+app.MapPortfolioEndpoints();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.
 var urls = app.Configuration["Urls"];
