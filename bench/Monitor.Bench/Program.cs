@@ -9,8 +9,10 @@ switch (benchmark)
         return AgreementBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
     case "export":
         return await ExportBenchmark.RunAsync();
+    case "dashboard":
+        return await DashboardBenchmark.RunAsync();
     default:
         Console.Error.WriteLine("Gebruik: dotnet run -c Release --project bench/Monitor.Bench -- <benchmark> [opties]");
-        Console.Error.WriteLine("Benchmarks: agreement [schaal], export");
+        Console.Error.WriteLine("Benchmarks: agreement [schaal], export, dashboard");
         return 2;
 }

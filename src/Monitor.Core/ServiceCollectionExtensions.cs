@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LeaseStore>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<OverdueActivityNotifier>();
+        services.AddSingleton<Portfolio.PortfolioService>();
         return services;
     }
 }

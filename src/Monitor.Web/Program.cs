@@ -76,6 +76,7 @@ app.MapMeetingEndpoints();
 app.MapCodingEndpoints();
 app.MapCodingDownloads();
 app.MapReportEndpoints();
+app.MapPortfolioEndpoints();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.
 var urls = app.Configuration["Urls"];

@@ -54,6 +54,8 @@ public sealed class RouteAuthorizationTests
         ["api/v1/frameworks/movisie"] = _signedIn,
         ["api/v1/frameworks/midi"] = _signedIn,
         ["api/v1/frameworks/bowen"] = _signedIn,
+        ["portfolio"] = _signedIn,
+        ["api/v1/portfolio/"] = _signedIn,
         // per project
         ["projecten/{id:long}"] = _projectMembers,
         ["api/v1/projects/{id:long}"] = _projectMembers,

@@ -1,0 +1,216 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Planning;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Portfolio;
+
+/// <summary>
+/// The management dashboard: one <see cref="PortfolioRow"/> per project, from five set-based queries (one per
+/// table group, grouped by project) in one read transaction, so the cost does not grow with a query per project.
+/// Plan figures come from <see cref="PlanScoring"/>. An open barrier ("open belemmering") is a MIDI determinant
+/// whose barrier codings (valence belemmerend) outnumber its facilitator codings (bevorderend) among the
+/// regular and consensus codings that are not removed or unplaced, dated from today − 180 days up to and
+/// including today; a coding is dated by its meeting (or, for uploads, the day the document was added).
+/// </summary>
+public sealed class PortfolioService
+{
+    /// <summary>How far back codings count for <see cref="PortfolioRow.OpenBarriers"/>.</summary>
+    public const int BarrierWindowDays = 180;
+
+    private static readonly TimeZoneInfo _dutchTime =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Local;
+
+    private readonly MonitorDatabase _database;
+
+    public PortfolioService(MonitorDatabase database)
+    {
+        _database = database;
+    }
+
+    /// <summary>Today's date in Europe/Amsterdam (the server may run in UTC).</summary>
+    public static DateOnly Today(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _dutchTime).DateTime);
+    }
+
+    /// <summary>Rows for the given projects (null: all), by name; ids without a project are skipped.</summary>
+    public async Task<IReadOnlyList<PortfolioRow>> ListAsync(IReadOnlyCollection<long>? projectIds, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        if (projectIds is { Count: 0 })
+        {
+            return [];
+        }
+
+        const string projectsSql = """
+            SELECT p.id, p.name, p.organisation, p.current_phase
+            FROM projects p
+            WHERE @ids IS NULL OR p.id IN (SELECT value FROM json_each(@ids))
+            ORDER BY p.name COLLATE NOCASE, p.id;
+            """;
+        const string activitiesSql = """
+            SELECT a.project_id, a.id, a.phase, a.status, a.planned_month, a.started_on, a.completed_on
+            FROM plan_activities a
+            WHERE @ids IS NULL OR a.project_id IN (SELECT value FROM json_each(@ids));
+            """;
+        // Per group the newest held meeting up to today, read backwards along ix_meetings_group (the meeting
+        // rows themselves are large: they hold the minutes).
+        const string lastMeetingSql = """
+            SELECT g.project_id,
+                   max((SELECT m.held_on FROM meetings m
+                        WHERE m.group_id = g.id AND m.held_on <= @today AND m.status = 'gehouden'
+                        ORDER BY m.held_on DESC LIMIT 1))
+            FROM project_groups g
+            WHERE @ids IS NULL OR g.project_id IN (SELECT value FROM json_each(@ids))
+            GROUP BY g.project_id;
+            """;
+        const string openActionsSql = """
+            SELECT g.project_id, count(*)
+            FROM project_groups g JOIN action_items a ON a.group_id = g.id
+            WHERE a.status = 'open'
+              AND (@ids IS NULL OR g.project_id IN (SELECT value FROM json_each(@ids)))
+            GROUP BY g.project_id;
+            """;
+        // A coding is dated by its document's meeting, or by the day an upload was added. The meetings in the
+        // window come from the covering index ix_meetings_group, so no (large) meeting row is read; the `+`
+        // keeps SQLite from seeking ix_codings_version once per code and valence instead of once per version.
+        const string barriersSql = """
+            SELECT project_id, count(*)
+            FROM (
+                SELECT d.project_id, c.code_id
+                FROM coding_documents d
+                CROSS JOIN document_versions v ON v.document_id = d.id
+                CROSS JOIN codings c ON c.version_id = v.id
+                WHERE (d.meeting_id IN (SELECT m.id FROM project_groups g JOIN meetings m ON m.group_id = g.id
+                                        WHERE m.held_on BETWEEN @from AND @today)
+                       OR (d.meeting_id IS NULL AND substr(d.created_at, 1, 10) BETWEEN @from AND @today))
+                  AND (@ids IS NULL OR d.project_id IN (SELECT value FROM json_each(@ids)))
+                  AND +c.code_id IN (SELECT id FROM codes WHERE key GLOB 'midi-[0-9]*')
+                  AND +c.valence IN ('belemmerend', 'bevorderend')
+                  AND c.removed_at IS NULL AND c.unplaced_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1)
+                GROUP BY d.project_id, c.code_id
+                HAVING sum(c.valence = 'belemmerend') > sum(c.valence = 'bevorderend')
+            )
+            GROUP BY project_id;
+            """;
+
+        var ids = projectIds is null ? (object)DBNull.Value : JsonSerializer.Serialize(projectIds);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        // One snapshot for all five queries while the worker or another user writes.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+
+        var projects = new List<(long Id, string Name, string Organisation, int Phase)>();
+        await using (var command = Command(connection, transaction, projectsSql, ids, today))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                projects.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+            }
+        }
+
+        var activities = new Dictionary<long, List<PlanActivity>>();
+        await using (var command = Command(connection, transaction, activitiesSql, ids, today))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var projectId = reader.GetInt64(0);
+                if (!activities.TryGetValue(projectId, out var list))
+                {
+                    activities[projectId] = list = [];
+                }
+
+                list.Add(ReadActivity(reader, projectId));
+            }
+        }
+
+        var lastMeetings = new Dictionary<long, DateOnly>();
+        await using (var command = Command(connection, transaction, lastMeetingSql, ids, today))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (reader.GetDateOrNull(1) is { } held)
+                {
+                    lastMeetings[reader.GetInt64(0)] = held;
+                }
+            }
+        }
+
+        var openActions = await CountsAsync(connection, transaction, openActionsSql, ids, today, cancellationToken);
+        var barriers = await CountsAsync(connection, transaction, barriersSql, ids, today, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var rows = new List<PortfolioRow>(projects.Count);
+        foreach (var (id, name, organisation, phase) in projects)
+        {
+            var plan = new ImplementationPlan(id, phase, [], activities.GetValueOrDefault(id) ?? [], []);
+            var scores = PlanScoring.Score(plan, today);
+            var counted = scores.Sum(s => s.Activities);
+            var done = scores.Sum(s => s.Done);
+            DateOnly? last = lastMeetings.TryGetValue(id, out var lastHeld) ? lastHeld : null;
+            rows.Add(new PortfolioRow
+            {
+                ProjectId = id,
+                Name = name,
+                Organisation = organisation,
+                CurrentPhase = phase,
+                OverallScore = counted == 0 ? null : (double)done / counted,
+                CurrentPhaseScore = scores.Single(s => s.IsCurrent).Completion,
+                ActivitiesDone = done,
+                Activities = counted,
+                OverdueActivities = scores.Sum(s => s.Overdue),
+                LastMeetingOn = last,
+                DaysSinceLastMeeting = last is { } l ? today.DayNumber - l.DayNumber : null,
+                OpenActionItems = openActions.GetValueOrDefault(id),
+                OpenBarriers = barriers.GetValueOrDefault(id),
+            });
+        }
+
+        return rows;
+    }
+
+    /// <summary>Only what <see cref="PlanScoring"/> reads; the other fields stay empty.</summary>
+    private static PlanActivity ReadActivity(SqliteDataReader reader, long projectId) => new()
+    {
+        Id = reader.GetInt64(1),
+        ProjectId = projectId,
+        UpdatedAt = DateTimeOffset.MinValue,
+        Fields = new PlanActivityDraft
+        {
+            Phase = reader.GetInt32(2),
+            Title = "",
+            Status = PlanCodes.ParseStatus(reader.GetString(3)),
+            PlannedMonth = reader.GetStringOrNull(4) is { } month ? YearMonth.Parse(month) : null,
+            StartedOn = reader.GetDateOrNull(5),
+            CompletedOn = reader.GetDateOrNull(6),
+        },
+    };
+
+    private static async Task<Dictionary<long, int>> CountsAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, object ids, DateOnly today, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<long, int>();
+        await using var command = Command(connection, transaction, sql, ids, today);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetInt64(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, object ids, DateOnly today)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        // Microsoft.Data.Sqlite binds only the parameters a statement names, so every query gets all three.
+        command.Parameters.AddWithValue("@ids", ids);
+        command.Parameters.AddWithValue("@today", today.ToDbValue());
+        command.Parameters.AddWithValue("@from", today.AddDays(-BarrierWindowDays).ToDbValue());
+        return command;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Monitor.Core.Portfolio;
+using Monitor.Core.Storage;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Endpoints;
+
+/// <summary>/api/v1/portfolio: the management dashboard's rows for the projects the caller may see.</summary>
+internal static class PortfolioEndpoints
+{
+    public static RouteGroupBuilder MapPortfolioEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/portfolio").WithTags("Portfolio");
+
+        group.MapGet("/", async Task<Ok<IReadOnlyList<PortfolioRow>>> (HttpContext http, PortfolioService portfolio, AccountStore accounts, TimeProvider time, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await portfolio.ListAsync(await VisibleProjectsAsync(http.User, accounts, cancellationToken), PortfolioService.Today(time), cancellationToken)));
+
+        return group;
+    }
+
+    /// <summary>Null (all projects) for a beheerder, otherwise the projects the user has a role in — as on the home page.</summary>
+    internal static async Task<IReadOnlyCollection<long>?> VisibleProjectsAsync(ClaimsPrincipal user, AccountStore accounts, CancellationToken cancellationToken)
+    {
+        if (user.IsAdmin())
+        {
+            return null;
+        }
+
+        return user.UserId() is { } id ? (await accounts.GetProjectRolesAsync(id, cancellationToken)).Keys.ToList() : [];
+    }
+}
