@@ -9,10 +9,12 @@ switch (benchmark)
         return AgreementBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
     case "export":
         return await ExportBenchmark.RunAsync();
+    case "reports":
+        return await ReportsBenchmark.RunAsync();
     case "dashboard":
         return await DashboardBenchmark.RunAsync();
     default:
         Console.Error.WriteLine("Gebruik: dotnet run -c Release --project bench/Monitor.Bench -- <benchmark> [opties]");
-        Console.Error.WriteLine("Benchmarks: agreement [schaal], export, dashboard");
+        Console.Error.WriteLine("Benchmarks: agreement [schaal], export, reports, dashboard");
         return 2;
 }

@@ -16,7 +16,21 @@ internal static class WorkerProgram
         // "herstel <back-up>": put a backup back (only while the web app and the worker are stopped). The two
         // words are taken off before the host reads the rest: a path starting with "/" would read as a switch.
         var restore = args is ["herstel", var file, ..] ? file : null;
-        using var host = WorkerHost.Build(restore is null ? args : args[2..]);
+        // "rapport <project-slug> voortgang|procesevaluatie": one report snapshot, as the monthly job makes it
+        var report = args is ["rapport", var slug, var kind, ..] ? (slug, kind) : ((string, string)?)null;
+        using var host = WorkerHost.Build(restore is not null || report is not null ? args[(restore is null ? 3 : 2)..] : args);
+        if (report is { } r)
+        {
+            try
+            {
+                return await ReportCommand.RunAsync(host.Services, r.Item1, r.Item2, Console.Out, Console.Error);
+            }
+            catch (Exception exception) when (exception is DatabaseStartupException or OptionsValidationException)
+            {
+                await Console.Error.WriteLineAsync(exception.Message);
+                return 2;
+            }
+        }
 
         if (restore is { } backup)
         {

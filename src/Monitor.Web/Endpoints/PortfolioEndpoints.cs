@@ -19,7 +19,10 @@ internal static class PortfolioEndpoints
         return group;
     }
 
-    /// <summary>Null (all projects) for a beheerder, otherwise the projects the user has a role in — as on the home page.</summary>
+    /// <summary>
+    /// Null (all projects) for a beheerder, otherwise the projects in which the user's role may see reports and
+    /// dashboards (<see cref="Capability.ViewReports"/>: not deelnemer).
+    /// </summary>
     internal static async Task<IReadOnlyCollection<long>?> VisibleProjectsAsync(ClaimsPrincipal user, AccountStore accounts, CancellationToken cancellationToken)
     {
         if (user.IsAdmin())
@@ -27,6 +30,8 @@ internal static class PortfolioEndpoints
             return null;
         }
 
-        return user.UserId() is { } id ? (await accounts.GetProjectRolesAsync(id, cancellationToken)).Keys.ToList() : [];
+        return user.UserId() is { } id
+            ? (await accounts.GetProjectRolesAsync(id, cancellationToken)).Where(r => ProjectAccess.Allows(r.Value, Capability.ViewReports)).Select(r => r.Key).ToList()
+            : [];
     }
 }

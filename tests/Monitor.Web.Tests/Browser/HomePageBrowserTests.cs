@@ -408,6 +408,89 @@ public sealed class HomePageBrowserTests
         await context.DisposeAsync();
     }
 
+    [Test]
+    [Description("issue #7: a suggestion becomes a finding with evidence, is discussed and made final; both reports generated; management opens the dashboard and a report")]
+    public async Task ResearcherFinalisesAFindingAndGeneratesBothReportsAndManagementReadsThem()
+    {
+        var projects = await _factory.Services.GetRequiredService<Monitor.Core.Storage.ProjectStore>().ListAsync();
+        var projectId = projects.Single(p => p.Slug == "keuzehulp-werkzaak").Id;
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await LogInAsync(page, Login.Researcher);
+        await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}");
+        await page.Locator("nav.subnav a", new() { HasText = "Bevindingen" }).ClickAsync();
+        await page.Locator("nav.subnav a", new() { HasText = "Suggesties" }).ClickAsync();
+        await page.WaitForURLAsync("**/bevindingen/suggesties");
+        var suggestion = page.Locator("[data-testid=suggestions] > li").First;
+        var title = await suggestion.Locator("h2").InnerTextAsync();
+        await SaveScreenshotAsync(page, "findings-suggestions.png");
+        await suggestion.Locator("[data-testid=accept]").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/bevindingen/\\d+$"));
+        Assert.That(await page.Locator("[data-testid=finding-status]").InnerTextAsync(), Is.EqualTo("concept"));
+        Assert.That(await page.Locator("[data-testid=evidence] li").CountAsync(), Is.GreaterThanOrEqualTo(3));
+        Assert.That(title, Does.Contain(await page.Locator("h1").InnerTextAsync()));
+
+        await page.Locator("[data-testid=discussed-form] #heldOn").FillAsync("2021-02-23");
+        await page.Locator("[data-testid=discussed-form] #participants").FillAsync("kernteam en onderzoekers");
+        await page.Locator("[data-testid=discussed-form] #changes").FillAsync("titel aangescherpt");
+        await page.Locator("[data-testid=discussed-form] button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/bevindingen/\\d+$"));
+        Assert.That(await page.Locator("[data-testid=finding-status]").InnerTextAsync(), Is.EqualTo("besproken"));
+        await page.Locator("[data-testid=mark-final]").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/bevindingen/\\d+$"));
+        Assert.That(await page.Locator("[data-testid=finding-status]").InnerTextAsync(), Is.EqualTo("vastgesteld"));
+        await SaveScreenshotAsync(page, "finding-final.png");
+
+        foreach (var (kind, file) in new[] { ("voortgang", "report-voortgang.png"), ("procesevaluatie", "report-procesevaluatie.png") })
+        {
+            await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/rapporten");
+            await page.Locator("[data-testid=generate-form] #kind").SelectOptionAsync(kind);
+            await page.Locator("[data-testid=generate-form] #from").FillAsync("2019-06-01");
+            await page.Locator("[data-testid=generate-form] #to").FillAsync("2019-12-31");
+            await page.Locator("[data-testid=generate-form] button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/rapporten/\\d+$"));
+            var html = await page.Locator("[data-testid=open-html]").GetAttributeAsync("href");
+            var report = await context.NewPageAsync();
+            var errors = new List<string>();
+            report.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
+            await report.GotoAsync(_factory.ServerAddress + html!.TrimStart('/'));
+            Assert.That(await report.Locator("svg").CountAsync(), Is.GreaterThanOrEqualTo(2), $"{kind}: charts inline");
+            Assert.That(errors, Is.Empty, $"{kind}: no console errors (e.g. a blocked stylesheet)");
+            await SaveScreenshotAsync(report, file);
+            // readable parts of the long page: its first screen and the first chart
+            var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+            await report.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file.Replace(".png", "-top.png", StringComparison.Ordinal)) });
+            if (await report.Locator("figure").First.BoundingBoxAsync() is { } box)
+            {
+                await report.ScreenshotAsync(new PageScreenshotOptions
+                {
+                    Path = Path.Combine(folder, file.Replace(".png", "-chart.png", StringComparison.Ordinal)),
+                    FullPage = true,
+                    Clip = new Clip { X = 0, Y = box.Y, Width = 1280, Height = Math.Min(box.Height + 40, 1600) },
+                });
+            }
+            await report.CloseAsync();
+        }
+
+        // management: the dashboard and a stored report
+        var management = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var manager = await management.NewPageAsync();
+        await manager.GotoAsync(_factory.ServerAddress + "portfolio");
+        await LogInAsync(manager, Login.Management);
+        await manager.GotoAsync(_factory.ServerAddress + "portfolio");
+        Assert.That(await manager.Locator("tbody tr").CountAsync(), Is.EqualTo(2));
+        await SaveScreenshotAsync(manager, "portfolio.png");
+        await manager.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/rapporten");
+        Assert.That(await manager.Locator("[data-testid=snapshots] tbody tr").CountAsync(), Is.GreaterThanOrEqualTo(2));
+        await manager.Locator("[data-testid=snapshots] tbody tr a").First.ClickAsync();
+        await manager.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/rapporten/\\d+$"));
+        Assert.That(await manager.Locator("[data-testid=changes]").InnerTextAsync(), Does.Contain("eerste rapport").Or.Contain("Sinds"));
+        await SaveScreenshotAsync(manager, "report-snapshot-management.png");
+        await management.DisposeAsync();
+        await context.DisposeAsync();
+    }
+
     /// <summary>Selects code points [start, end) of the document text as a mouse drag would, and lets the page's script read it.</summary>
     private static async Task<string> SelectTextAsync(IPage page, int start, int end) =>
         await page.EvaluateAsync<string>(@"([start, end]) => {

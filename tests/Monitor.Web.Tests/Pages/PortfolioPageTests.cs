@@ -63,16 +63,18 @@ public sealed class PortfolioPageTests
     }
 
     [Test]
-    public async Task AParticipantSeesOnlyTheProjectTheyAreIn()
+    public async Task AParticipantSeesNoProjectsBecauseDashboardsAreForReportReaders()
     {
         using var participant = await _factory.LoggedInClientAsync(Login.Participant);
+        using var researcher = await _factory.LoggedInClientAsync(Login.Researcher);
 
         var page = await participant.GetDocumentAsync("/portfolio");
         using var api = JsonDocument.Parse(await participant.GetStringAsync("/api/v1/portfolio"));
+        var researcherPage = await researcher.GetDocumentAsync("/portfolio");
 
-        Assert.That(Names(page), Is.EqualTo(new[] { "Samen Beslissen" }));
-        Assert.That(api.RootElement.EnumerateArray().Select(r => r.GetProperty("name").GetString()), Is.EqualTo(new[] { "Samen Beslissen" }));
-        Assert.That(Cell(page.QuerySelector("tfoot tr")!, "naam"), Is.EqualTo("Totaal (1 projecten)"));
+        Assert.That(Names(page), Is.Empty, "a deelnemer (Samen Beslissen) has no report rights");
+        Assert.That(api.RootElement.GetArrayLength(), Is.Zero);
+        Assert.That(Names(researcherPage), Is.EquivalentTo(new[] { "Keuzehulp", "Samen Beslissen" }));
     }
 
     [Test]
