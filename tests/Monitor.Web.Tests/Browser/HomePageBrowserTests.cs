@@ -227,6 +227,7 @@ public sealed class HomePageBrowserTests
         await LogInAsync(page, Login.Admin);
 
         await page.Locator("nav a", new() { HasText = "Taken" }).ClickAsync();
+        await page.WaitForURLAsync("**/beheer/taken");
         Assert.That(await page.Locator("table.jobs tr[data-job]").CountAsync(), Is.EqualTo(3));
         await SaveScreenshotAsync(page, "jobs.png");
         await page.Locator("nav a.inbox-link").ClickAsync();
