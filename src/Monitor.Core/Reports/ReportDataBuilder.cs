@@ -139,12 +139,10 @@ public sealed class ReportDataBuilder
         // meetings in the period, per group, against the cadence
         var meetingRows = new List<IReadOnlyList<string>>();
         var held = 0;
-        var allFacts = new List<MeetingFacts>();
         foreach (var group in context.Groups)
         {
             var facts = context.Facts[group.Id];
             var inPeriod = facts.Where(f => f.Status == MeetingStatus.Gehouden && f.HeldOn >= from && f.HeldOn <= to).ToList();
-            allFacts.AddRange(inPeriod);
             held += inPeriod.Count;
             var gaps = CadenceCheck.FindGaps(facts.Where(f => f.Status == MeetingStatus.Gehouden).Select(f => f.HeldOn), group.CadenceDays, to, context.Project.EndDate)
                 .Count(g => g.To >= from && g.From <= to);
@@ -152,11 +150,15 @@ public sealed class ReportDataBuilder
             meetingRows.Add([group.Name, Number(inPeriod.Count), group.CadenceDays is { } days ? $"elke {days} dagen" : "naar behoefte", last is { } l ? Date(l) : "–", Number(gaps)]);
         }
 
-        var metrics = MeetingMetrics.Compute(allFacts);
+        // per group over its whole history (follow-up happens in the next meeting), then the rows of the period
+        var rows = context.Groups.SelectMany(g => MeetingMetrics.Compute(context.Facts[g.Id]).Meetings).Where(r => r.HeldOn >= from && r.HeldOn <= to).ToList();
+        static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
+        var (present, expected, responses) = (rows.Sum(r => r.Present), rows.Sum(r => r.Expected), rows.Sum(r => r.Responses));
+        var (lessDue, lessClosed) = (rows.Sum(r => r.LessDue), rows.Sum(r => r.LessClosed));
         data.Values["bijeenkomsten.aantal"] = Number(held);
-        data.Values["opkomst"] = metrics.AttendanceRate is { } attendance ? Percent(attendance) : "–";
-        data.Values["respons"] = metrics.ResponseRate is { } response ? Percent(response) : "–";
-        data.Values["lussluiting"] = metrics.LoopClosureRate is { } loop ? $"{Percent(loop)} ({metrics.LessClosed} van {metrics.LessDue})" : "–";
+        data.Values["opkomst"] = Rate(present, expected) is { } attendance ? Percent(attendance) : "–";
+        data.Values["respons"] = Rate(responses, present) is { } response ? Percent(response) : "–";
+        data.Values["lussluiting"] = Rate(lessClosed, lessDue) is { } loop ? $"{Percent(loop)} ({lessClosed} van {lessDue})" : "–";
         data.Tables["bijeenkomsten"] = new ReportTable(["Groep", "Gehouden in periode", "Ritme", "Laatste bijeenkomst", "Gaten in het ritme"], held == 0 ? [] : meetingRows,
             EmptyText: "Geen bijeenkomsten gehouden in deze periode.");
 

@@ -65,4 +65,20 @@ public sealed class ReportServiceTests
 
         Assert.That(diff.Select(l => $"{l.Kind}{l.Text}"), Is.EqualTo(new[] { " a", "-b", " c", "+d" }));
     }
+
+    [Test]
+    public async Task TheProgressReportCountsAFollowUpMadeAfterThePeriodForAMeetingInThePeriod()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await Storage.MeetingStoreTests.ProjectWithGroupAsync(db);
+        var october = await Storage.MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 8));
+        var november = await Storage.MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 5));
+        var reflection = (await db.Reflections.SaveAsync(projectId, october, new Monitor.Core.Meetings.ReflectionInput { MemberId = members[0], WentLess = "Te lang" }, "secretaris", _researcher))!.Value;
+        await db.Reflections.RecordFollowUpAsync(projectId, reflection, november, "Korter gemaakt", _researcher);
+
+        var snapshot = (await db.Reports.GenerateAsync(projectId, ReportKind.Voortgang, null, _period, _researcher))!;
+
+        Assert.That(snapshot.Markdown, Does.Contain("| ‘Minder gewerkt’ opgevolgd (lus gesloten) | 100% (1 van 1) |"));
+        Assert.That(snapshot.Markdown, Does.Contain("| Bijeenkomsten in de periode | 1 |"));
+    }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Findings;
 using Monitor.Core.Storage;
 using Monitor.Core.Validation;
@@ -10,63 +8,30 @@ using Monitor.Web.Security;
 namespace Monitor.Web.Pages.Findings;
 
 /// <summary>Shared plumbing of the findings pages: the project, whether the user may change findings, messages over the redirect.</summary>
-public abstract class FindingsPageModel : PageModel
+public abstract class FindingsPageModel : ProjectPageModel
 {
-    protected FindingsPageModel(ProjectStore projects, FindingStore findings, IAuthorizationService authorization)
+    protected FindingsPageModel(ProjectStore projects, FindingStore findings, IAuthorizationService authorization) : base(projects)
     {
-        Projects = projects;
         Findings = findings;
         Authorization = authorization;
     }
-
-    protected ProjectStore Projects { get; }
 
     protected FindingStore Findings { get; }
 
     protected IAuthorizationService Authorization { get; }
 
-    public long ProjectId { get; private set; }
-
-    public string ProjectName { get; private set; } = "";
-
+    /// <summary>Whether the user may change findings and templates (onderzoeker, projectleider).</summary>
     public bool CanManage { get; private set; }
 
-    [TempData]
-    public string? Message { get; set; }
-
-    [TempData]
-    public string? Errors { get; set; }
-
-    protected async Task<bool> LoadProjectAsync(long id, CancellationToken cancellationToken)
+    protected override async Task<bool> LoadProjectAsync(long id, CancellationToken cancellationToken)
     {
-        if (await Projects.FindAsync(id, cancellationToken) is not { } project)
+        if (!await base.LoadProjectAsync(id, cancellationToken))
         {
             return false;
         }
 
-        ProjectId = id;
-        ProjectName = project.Name;
         CanManage = (await Authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(Capability.ManageFindings))).Succeeded;
         return true;
-    }
-
-    protected async Task<IActionResult> ChangeAsync(Func<Task<bool>> change, string message, string back)
-    {
-        try
-        {
-            if (!await change())
-            {
-                return NotFound();
-            }
-
-            Message = message;
-        }
-        catch (ValidationException ex)
-        {
-            Errors = string.Join("\n", ex.Errors.Select(e => e.Message));
-        }
-
-        return LocalRedirect(back);
     }
 
     /// <summary>Reads the finding form: kind, heading, title, explanation, determinants ("12, 23"), Bowen areas, phase.</summary>
