@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Findings.FindingSuggester>();
         services.AddSingleton<Reports.ReportDataBuilder>();
         services.AddSingleton<Reports.ReportService>();
+        services.AddSingleton<Reports.MonthlyProgressReports>();
         services.AddSingleton<DatabasePreparation>();
         services.AddSingleton<DatabaseMaintenance>();
         services.AddSingleton<BackupService>();

@@ -37,6 +37,8 @@ public static class WorkerHost
                 "Worker:CheckpointDatabaseCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 15 * * * ?\" = elk uur om kwart over).")
             .Validate(o => CronExpression.IsValidExpression(o.BackupDatabaseCron),
                 "Worker:BackupDatabaseCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 30 2 * * ?\" = elke nacht om 02:30).")
+            .Validate(o => CronExpression.IsValidExpression(o.ProgressReportCron),
+                "Worker:ProgressReportCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 0 7 1W * ?\" = eerste werkdag van de maand om 07:00).")
             .Validate(o => CronExpression.IsValidExpression(o.NotifyOverdueActivitiesCron),
                 "Worker:NotifyOverdueActivitiesCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 0 7 * * ?\" = elke dag om 07:00).")
             .Validate(o => o.LeaseSeconds is >= 3 and <= 3600, "Worker:LeaseSeconds moet tussen 3 en 3600 liggen.")

@@ -14,6 +14,12 @@ public sealed class WorkerOptions
     /// <summary>Daily notice of overdue plan activities to the projectleiders; default 07:00.</summary>
     public string NotifyOverdueActivitiesCron { get; set; } = "0 0 7 * * ?";
 
+    /// <summary>
+    /// Monthly progress report per project (Europe/Amsterdam); default the first working day of the month at 07:00
+    /// ("1W": the weekday nearest the 1st within the month, so Monday the 3rd when the 1st is a Saturday).
+    /// </summary>
+    public string ProgressReportCron { get; set; } = "0 0 7 1W * ?";
+
     /// <summary>How long the scheduler lease lasts; it is renewed every third of this.</summary>
     public int LeaseSeconds { get; set; } = 60;
 }

@@ -19,6 +19,7 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
     public static readonly JobKey CheckpointDatabaseKey = new("checkpoint-database", "maintenance");
     public static readonly JobKey BackupDatabaseKey = new("backup-database", "maintenance");
     public static readonly JobKey NotifyOverdueActivitiesKey = new("notify-overdue-activities", "reminders");
+    public static readonly JobKey ProgressReportKey = new("progress-report", "reports");
     public const string LeaseName = "scheduler";
 
     private readonly IServiceProvider _services;
@@ -50,6 +51,7 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
         (CheckpointDatabaseKey, _options.Value.CheckpointDatabaseCron),
         (BackupDatabaseKey, _options.Value.BackupDatabaseCron),
         (NotifyOverdueActivitiesKey, _options.Value.NotifyOverdueActivitiesCron),
+        (ProgressReportKey, _options.Value.ProgressReportCron),
     ];
 
     /// <summary>The running scheduler (null before start); tests use it to trigger jobs.</summary>
@@ -90,6 +92,14 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
             .WithCronSchedule(_options.Value.NotifyOverdueActivitiesCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
             .Build();
         await scheduler.ScheduleJob(overdue, overdueTrigger, cancellationToken);
+
+        // a missed month (downtime) fires once when the scheduler is back; the service itself skips months already done
+        var report = JobBuilder.Create<ProgressReportJob>().WithIdentity(ProgressReportKey).Build();
+        var reportTrigger = TriggerBuilder.Create()
+            .WithIdentity("progress-report-schedule", "reports")
+            .WithCronSchedule(_options.Value.ProgressReportCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
+            .Build();
+        await scheduler.ScheduleJob(report, reportTrigger, cancellationToken);
         scheduler.ListenerManager.AddJobListener(new JobHistoryListener(_services.GetRequiredService<NotificationStore>()), Quartz.Impl.Matchers.GroupMatcher<JobKey>.AnyGroup());
 
         Scheduler = scheduler;

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Monitor.Core.Accounts;
+using Monitor.Core.Audit;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Reports;
+
+/// <summary>
+/// The monthly progress report: for every running project, the Voortgangsrapportage over the previous calendar
+/// month (built-in or the project's chosen template: the built-in one), stored as a snapshot, and an inbox
+/// notification to the project's projectleiders and management. Idempotent per project and month: a run after
+/// downtime (or a second run) makes the missing report once, never twice.
+/// </summary>
+public sealed class MonthlyProgressReports
+{
+    private readonly ProjectStore _projects;
+    private readonly ReportService _reports;
+    private readonly AccountStore _accounts;
+    private readonly NotificationStore _notifications;
+
+    public MonthlyProgressReports(ProjectStore projects, ReportService reports, AccountStore accounts, NotificationStore notifications)
+    {
+        _projects = projects;
+        _reports = reports;
+        _accounts = accounts;
+        _notifications = notifications;
+    }
+
+    /// <summary>Generates the reports that are due on <paramref name="today"/>; returns how many were made.</summary>
+    public async Task<int> GenerateDueAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var period = ReportService.PreviousMonth(today);
+        var recipients = (await _accounts.ListAsync(cancellationToken))
+            .SelectMany(a => a.Roles.Where(r => r.Value is ProjectRole.Projectleider or ProjectRole.Management).Select(r => (ProjectId: r.Key, UserId: a.Account.Id)))
+            .ToLookup(x => x.ProjectId, x => x.UserId);
+        var made = 0;
+        var marker = $"\"van\":\"{period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\"";
+        foreach (var project in await _projects.ListAsync(cancellationToken))
+        {
+            // a project that had not started or had ended before the month gets no report for it
+            if (project.StartDate > period.To || project.EndDate is { } end && end < period.From)
+            {
+                continue;
+            }
+
+            var existing = await _reports.ListSnapshotsAsync(project.Id, cancellationToken);
+            if (existing.Any(s => s.Kind == ReportKind.Voortgang && s.CreatedBy == Author && s.Parameters.Contains(marker, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var snapshot = await _reports.GenerateAsync(project.Id, ReportKind.Voortgang, null, period, new Actor(null, Author), cancellationToken);
+            made++;
+            var month = period.From.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
+            foreach (var userId in recipients[project.Id].Distinct())
+            {
+                await _notifications.AddAsync(userId, project.Id, $"Voortgangsrapportage {month}: {project.Name}",
+                    $"De maandelijkse voortgangsrapportage over {month} staat klaar.", $"/projecten/{project.Id}/rapporten/{snapshot!.Info.Id}",
+                    $"progress-report:{project.Id}:{period.From:yyyy-MM}", cancellationToken);
+            }
+        }
+
+        return made;
+    }
+
+    /// <summary>The author recorded on the scheduled reports (so a report made by hand does not count as the monthly one).</summary>
+    public const string Author = "Maandelijkse rapportage";
+}
