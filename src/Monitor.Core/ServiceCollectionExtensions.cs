@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LeaseStore>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<OverdueActivityNotifier>();
+        services.AddSingleton<MeetingReminders>();
         services.AddSingleton<Portfolio.PortfolioService>();
         return services;
     }

@@ -20,6 +20,12 @@ public sealed class WorkerOptions
     /// </summary>
     public string ProgressReportCron { get; set; } = "0 0 7 1W * ?";
 
+    /// <summary>Meeting reminders and the rhythm check; default every day at 08:00 (Europe/Amsterdam).</summary>
+    public string MeetingRemindersCron { get; set; } = "0 0 8 * * ?";
+
+    /// <summary>How many days before a planned meeting its chair is reminded (1–14).</summary>
+    public int ReminderDaysBefore { get; set; } = 2;
+
     /// <summary>How long the scheduler lease lasts; it is renewed every third of this.</summary>
     public int LeaseSeconds { get; set; } = 60;
 }

@@ -20,6 +20,7 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
     public static readonly JobKey BackupDatabaseKey = new("backup-database", "maintenance");
     public static readonly JobKey NotifyOverdueActivitiesKey = new("notify-overdue-activities", "reminders");
     public static readonly JobKey ProgressReportKey = new("progress-report", "reports");
+    public static readonly JobKey MeetingRemindersKey = new("meeting-reminders", "reminders");
     public const string LeaseName = "scheduler";
 
     private readonly IServiceProvider _services;
@@ -52,6 +53,7 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
         (BackupDatabaseKey, _options.Value.BackupDatabaseCron),
         (NotifyOverdueActivitiesKey, _options.Value.NotifyOverdueActivitiesCron),
         (ProgressReportKey, _options.Value.ProgressReportCron),
+        (MeetingRemindersKey, _options.Value.MeetingRemindersCron),
     ];
 
     /// <summary>The running scheduler (null before start); tests use it to trigger jobs.</summary>
@@ -100,6 +102,13 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
             .WithCronSchedule(_options.Value.ProgressReportCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
             .Build();
         await scheduler.ScheduleJob(report, reportTrigger, cancellationToken);
+
+        var reminders = JobBuilder.Create<MeetingRemindersJob>().WithIdentity(MeetingRemindersKey).Build();
+        var remindersTrigger = TriggerBuilder.Create()
+            .WithIdentity("meeting-reminders-schedule", "reminders")
+            .WithCronSchedule(_options.Value.MeetingRemindersCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
+            .Build();
+        await scheduler.ScheduleJob(reminders, remindersTrigger, cancellationToken);
         scheduler.ListenerManager.AddJobListener(new JobHistoryListener(_services.GetRequiredService<NotificationStore>()), Quartz.Impl.Matchers.GroupMatcher<JobKey>.AnyGroup());
 
         Scheduler = scheduler;
