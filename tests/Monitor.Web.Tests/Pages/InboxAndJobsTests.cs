@@ -47,10 +47,35 @@ public sealed class InboxAndJobsTests
         var page = await admin.GetDocumentAsync("/beheer/taken");
 
         Assert.That(page.QuerySelectorAll("table.jobs tr[data-job]").Select(r => r.GetAttribute("data-job")),
-            Is.EquivalentTo(new[] { "checkpoint-database", "backup-database", "notify-overdue-activities" }));
+            Is.EquivalentTo(new[] { "checkpoint-database", "backup-database", "notify-overdue-activities", "progress-report", "meeting-reminders" }));
         Assert.That(page.QuerySelector("p.lead")!.TextContent, Does.Contain("in deze webapplicatie"));
         var run = page.QuerySelectorAll("table.runs tbody tr").First(r => r.TextContent.Contains("notify-overdue-activities", StringComparison.Ordinal));
         Assert.That(run.TextContent, Does.Contain("gelukt").And.Contain("meldingen"));
+    }
+
+    [Test]
+    [Description("issue #8: triggering the progress-report job by hand makes a snapshot and an inbox notification")]
+    public async Task TriggeringTheProgressReportJobMakesASnapshotAndANotification()
+    {
+        var projects = _factory.Services.GetRequiredService<Monitor.Core.Storage.ProjectStore>();
+        var accounts = _factory.Services.GetRequiredService<Monitor.Core.Storage.AccountStore>();
+        var projectId = await projects.CreateAsync(new Monitor.Core.Projects.ProjectDraft
+        {
+            Slug = "lopend", Name = "Lopend project", Organisation = "Gemeente Tiel", Innovation = "Keuzehulp", StartDate = new DateOnly(2026, 1, 5), CurrentPhase = 2,
+        }, Monitor.Core.Audit.Actor.System);
+        var leader = (await accounts.FindByEmailAsync(Login.ProjectLeader))!.Id;
+        await accounts.SetProjectRoleAsync(leader, projectId, Monitor.Core.Accounts.ProjectRole.Projectleider, Monitor.Core.Audit.Actor.System);
+        var scheduler = _factory.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
+        var done = new TaskCompletionSource();
+        scheduler.ListenerManager.AddJobListener(new Done(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(QuartzHostedService.ProgressReportKey));
+
+        await scheduler.TriggerJob(QuartzHostedService.ProgressReportKey);
+        await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var snapshot = (await _factory.Services.GetRequiredService<Monitor.Core.Reports.ReportService>().ListSnapshotsAsync(projectId)).Single();
+        Assert.That(snapshot.CreatedBy, Is.EqualTo(Monitor.Core.Reports.MonthlyProgressReports.Author));
+        var inbox = await _factory.Services.GetRequiredService<Monitor.Core.Storage.NotificationStore>().ListAsync(leader);
+        Assert.That(inbox.Any(n => n.Title.StartsWith("Voortgangsrapportage", StringComparison.Ordinal) && n.Link == $"/projecten/{projectId}/rapporten/{snapshot.Id}"), Is.True);
     }
 
     private sealed class Done(TaskCompletionSource done) : IJobListener
