@@ -150,25 +150,8 @@ public sealed partial class SvgChartRenderer
     /// </summary>
     private static XElement LeftWrappedText(string className, string text, int maxChars, double x, double middle, double fontSize, string fill)
     {
-        var lines = ChartText.Wrap(text, maxChars, 2);
-        var firstBaseline = middle + 4 - ((lines.Count - 1) * LineHeight / 2);
-        var element = El("text", Attr("class", className), Attr("x", x), Attr("y", firstBaseline), Attr("text-anchor", "start"),
-            Attr("font-size", fontSize), Attr("fill", fill));
-        if (lines.Count == 1)
-        {
-            element.Add(lines[0]);
-        }
-        else
-        {
-            element.Add(lines.Select((line, i) => El("tspan", Attr("x", x), Attr("dy", i == 0 ? 0 : LineHeight), line)));
-        }
-
-        if (!string.Equals(string.Join(' ', lines), text, StringComparison.Ordinal))
-        {
-            element.Add(El("title", text));
-        }
-
-        return element;
+        var lines = ChartText.Wrap(text, maxChars, 2).Count;
+        return WrappedText(className, text, maxChars, x, middle + 4 - ((lines - 1) * LineHeight / 2), fontSize, fill, "start");
     }
 
     private static XElement NoData(string? id, string? title, string? description, string kind, double width, string text)

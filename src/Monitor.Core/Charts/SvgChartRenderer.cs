@@ -334,10 +334,10 @@ public sealed partial class SvgChartRenderer
     }
 
     /// <summary>A centred text on at most two lines, shortened with "…" (full text in a &lt;title&gt; child) when it still does not fit.</summary>
-    private static XElement WrappedText(string className, string text, int maxChars, double x, double y, double fontSize, string fill)
+    private static XElement WrappedText(string className, string text, int maxChars, double x, double y, double fontSize, string fill, string anchor = "middle")
     {
         var lines = ChartText.Wrap(text, maxChars, 2);
-        var element = El("text", Attr("class", className), Attr("x", x), Attr("y", y), Attr("text-anchor", "middle"),
+        var element = El("text", Attr("class", className), Attr("x", x), Attr("y", y), Attr("text-anchor", anchor),
             Attr("font-size", fontSize), Attr("fill", fill));
         if (lines.Count == 1)
         {
