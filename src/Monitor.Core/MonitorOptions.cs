@@ -16,6 +16,9 @@ public sealed class MonitorOptions
     /// <summary>Load the demo projects into an empty database on start.</summary>
     public bool LoadDemoData { get; set; } = true;
 
+    /// <summary>The address people reach the web app at, for links in e-mails.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
     /// <summary>Delete the demo projects and load them again on start (--reset-demo); other projects are kept.</summary>
     public bool ResetDemoData { get; set; }
 }

@@ -14,6 +14,7 @@ public static class ServiceCollectionExtensions
     {
         services.Configure<MonitorOptions>(configuration.GetSection(MonitorOptions.SectionName));
         services.Configure<BackupOptions>(configuration.GetSection(BackupOptions.SectionName));
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.SectionName));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MonitorDatabase>();
         services.AddSingleton<SchemaMigrator>();
@@ -43,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<OverdueActivityNotifier>();
         services.AddSingleton<MeetingReminders>();
+        services.AddSingleton<NotificationMailer>();
         services.AddSingleton<Portfolio.PortfolioService>();
         return services;
     }

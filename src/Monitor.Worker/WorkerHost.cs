@@ -37,6 +37,8 @@ public static class WorkerHost
                 "Worker:CheckpointDatabaseCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 15 * * * ?\" = elk uur om kwart over).")
             .Validate(o => CronExpression.IsValidExpression(o.BackupDatabaseCron),
                 "Worker:BackupDatabaseCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 30 2 * * ?\" = elke nacht om 02:30).")
+            .Validate(o => CronExpression.IsValidExpression(o.SendNotificationMailCron),
+                "Worker:SendNotificationMailCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 */5 * * * ?\" = elke 5 minuten).")
             .Validate(o => CronExpression.IsValidExpression(o.MeetingRemindersCron),
                 "Worker:MeetingRemindersCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 0 8 * * ?\" = elke dag om 08:00).")
             .Validate(o => o.ReminderDaysBefore is >= 1 and <= 14, "Worker:ReminderDaysBefore moet 1 tot en met 14 dagen zijn.")

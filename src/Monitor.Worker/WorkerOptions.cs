@@ -26,6 +26,9 @@ public sealed class WorkerOptions
     /// <summary>How many days before a planned meeting its chair is reminded (1–14).</summary>
     public int ReminderDaysBefore { get; set; } = 2;
 
+    /// <summary>E-mail of new notifications (only when Smtp:Host is set); default every 5 minutes.</summary>
+    public string SendNotificationMailCron { get; set; } = "0 */5 * * * ?";
+
     /// <summary>How long the scheduler lease lasts; it is renewed every third of this.</summary>
     public int LeaseSeconds { get; set; } = 60;
 }

@@ -21,6 +21,7 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
     public static readonly JobKey NotifyOverdueActivitiesKey = new("notify-overdue-activities", "reminders");
     public static readonly JobKey ProgressReportKey = new("progress-report", "reports");
     public static readonly JobKey MeetingRemindersKey = new("meeting-reminders", "reminders");
+    public static readonly JobKey SendNotificationMailKey = new("send-notification-mail", "reminders");
     public const string LeaseName = "scheduler";
 
     private readonly IServiceProvider _services;
@@ -54,6 +55,7 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
         (NotifyOverdueActivitiesKey, _options.Value.NotifyOverdueActivitiesCron),
         (ProgressReportKey, _options.Value.ProgressReportCron),
         (MeetingRemindersKey, _options.Value.MeetingRemindersCron),
+        (SendNotificationMailKey, _options.Value.SendNotificationMailCron),
     ];
 
     /// <summary>The running scheduler (null before start); tests use it to trigger jobs.</summary>
@@ -109,6 +111,13 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
             .WithCronSchedule(_options.Value.MeetingRemindersCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
             .Build();
         await scheduler.ScheduleJob(reminders, remindersTrigger, cancellationToken);
+
+        var mail = JobBuilder.Create<SendNotificationMailJob>().WithIdentity(SendNotificationMailKey).Build();
+        var mailTrigger = TriggerBuilder.Create()
+            .WithIdentity("send-notification-mail-schedule", "reminders")
+            .WithCronSchedule(_options.Value.SendNotificationMailCron, cron => cron.WithMisfireHandlingInstructionDoNothing())
+            .Build();
+        await scheduler.ScheduleJob(mail, mailTrigger, cancellationToken);
         scheduler.ListenerManager.AddJobListener(new JobHistoryListener(_services.GetRequiredService<NotificationStore>()), Quartz.Impl.Matchers.GroupMatcher<JobKey>.AnyGroup());
 
         Scheduler = scheduler;

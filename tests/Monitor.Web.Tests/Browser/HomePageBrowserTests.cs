@@ -228,7 +228,7 @@ public sealed class HomePageBrowserTests
 
         await page.Locator("nav a", new() { HasText = "Taken" }).ClickAsync();
         await page.WaitForURLAsync("**/beheer/taken");
-        Assert.That(await page.Locator("table.jobs tr[data-job]").CountAsync(), Is.EqualTo(5));
+        Assert.That(await page.Locator("table.jobs tr[data-job]").CountAsync(), Is.EqualTo(6));
         await SaveScreenshotAsync(page, "jobs.png");
         await page.Locator("nav a.inbox-link").ClickAsync();
         Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Meldingen"));

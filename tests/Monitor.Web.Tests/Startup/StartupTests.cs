@@ -84,7 +84,7 @@ public sealed class StartupTests
         var jobs = await scheduler.Scheduler!.GetJobKeys(Quartz.Impl.Matchers.GroupMatcher<Quartz.JobKey>.AnyGroup());
 
         Assert.That(scheduler.IsLeader, Is.True);
-        Assert.That(jobs.Select(j => j.Name), Is.EquivalentTo(new[] { "checkpoint-database", "backup-database", "notify-overdue-activities", "progress-report", "meeting-reminders" }));
+        Assert.That(jobs.Select(j => j.Name), Is.EquivalentTo(new[] { "checkpoint-database", "backup-database", "notify-overdue-activities", "progress-report", "meeting-reminders", "send-notification-mail" }));
     }
 
     [Test]

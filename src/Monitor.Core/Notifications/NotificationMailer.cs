@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Mail;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Storage;
+
+namespace Monitor.Core.Notifications;
+
+/// <summary>
+/// Sends inbox notifications by e-mail when SMTP is configured: each notification once, to its user's address, with
+/// the link into the app. A failure is counted and retried on later runs (at most <see cref="MaxAttempts"/>); the
+/// notification stays in the inbox either way.
+/// </summary>
+public sealed class NotificationMailer
+{
+    public const int MaxAttempts = 5;
+    private readonly MonitorDatabase _database;
+    private readonly IOptions<SmtpOptions> _options;
+    private readonly IOptions<MonitorOptions> _monitor;
+    private readonly TimeProvider _time;
+    private readonly ILogger<NotificationMailer> _logger;
+
+    public NotificationMailer(MonitorDatabase database, IOptions<SmtpOptions> options, IOptions<MonitorOptions> monitor, TimeProvider time, ILogger<NotificationMailer> logger)
+    {
+        _database = database;
+        _options = options;
+        _monitor = monitor;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Sends what has not been sent; returns how many mails went out (0 without SMTP settings).</summary>
+    public async Task<int> SendPendingAsync(CancellationToken cancellationToken = default)
+    {
+        var options = _options.Value;
+        if (!options.IsConfigured)
+        {
+            return 0;
+        }
+
+        var pending = new List<(long Id, string Email, string Title, string Body, string Link)>();
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using (var command = MeetingStore.Command(connection, null, """
+            SELECT n.id, u.email, n.title, n.body, n.link FROM notifications n JOIN users u ON u.id = n.user_id
+            WHERE n.emailed_at IS NULL AND n.email_attempts < @max ORDER BY n.id LIMIT 200;
+            """, ("@max", MaxAttempts)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                pending.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+            }
+        }
+
+        var sent = 0;
+        using var client = new SmtpClient(options.Host, options.Port) { EnableSsl = options.UseTls, DeliveryMethod = SmtpDeliveryMethod.Network };
+        if (options.UserName.Length > 0)
+        {
+            client.Credentials = new NetworkCredential(options.UserName, options.Password);
+        }
+
+        foreach (var (id, email, title, body, link) in pending)
+        {
+            string update;
+            try
+            {
+                using var message = new MailMessage(options.From.Length > 0 ? options.From : "implementatiemonitor@localhost", email, title,
+                    body + (link.Length > 0 ? $"\n\nOpenen: {_monitor.Value.PublicBaseUrl.TrimEnd('/')}{link}" : "") + "\n\n— ImplementatieMonitor")
+                {
+                    SubjectEncoding = System.Text.Encoding.UTF8,
+                    BodyEncoding = System.Text.Encoding.UTF8,
+                    BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
+                };
+                await client.SendMailAsync(message, cancellationToken);
+                update = "UPDATE notifications SET emailed_at = @now WHERE id = @id;";
+                sent++;
+            }
+            catch (Exception ex) when (ex is SmtpException or InvalidOperationException or IOException or FormatException)
+            {
+                _logger.LogWarning(ex, "E-mail for notification {Id} failed", id);
+                update = "UPDATE notifications SET email_attempts = email_attempts + 1 WHERE id = @id;";
+            }
+
+            await using var command = MeetingStore.Command(connection, null, update, ("@id", id), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return sent;
+    }
+}

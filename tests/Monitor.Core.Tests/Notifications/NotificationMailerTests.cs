@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Monitor.Core.Accounts;
+using Monitor.Core.Audit;
+using Monitor.Core.Notifications;
+using Monitor.Core.Storage;
+using Monitor.Core.Tests.Support;
+
+namespace Monitor.Core.Tests.Notifications;
+
+public sealed class NotificationMailerTests
+{
+    /// <summary>A local SMTP sink: speaks just enough SMTP for System.Net.Mail and keeps every message it receives.</summary>
+    private sealed class SmtpSink : IAsyncDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+
+        public SmtpSink()
+        {
+            _listener.Start();
+            _loop = Task.Run(AcceptAsync);
+        }
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        public List<string> Messages { get; } = [];
+
+        public List<string> Recipients { get; } = [];
+
+        private async Task AcceptAsync()
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                TcpClient client;
+                try
+                {
+                    client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                using (client)
+                {
+                    var stream = client.GetStream();
+                    using var reader = new StreamReader(stream, Encoding.ASCII);
+                    await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+                    await writer.WriteLineAsync("220 sink");
+                    while (await reader.ReadLineAsync() is { } line)
+                    {
+                        var verb = line.Split(' ')[0].ToUpperInvariant();
+                        if (verb is "EHLO" or "HELO")
+                        {
+                            await writer.WriteLineAsync("250 sink");
+                        }
+                        else if (verb == "RCPT")
+                        {
+                            Recipients.Add(line);
+                            await writer.WriteLineAsync("250 OK");
+                        }
+                        else if (verb == "DATA")
+                        {
+                            await writer.WriteLineAsync("354 end with .");
+                            var message = new StringBuilder();
+                            while (await reader.ReadLineAsync() is { } data && data != ".")
+                            {
+                                message.AppendLine(data);
+                            }
+
+                            Messages.Add(message.ToString());
+                            await writer.WriteLineAsync("250 queued");
+                        }
+                        else if (verb == "QUIT")
+                        {
+                            await writer.WriteLineAsync("221 bye");
+                            break;
+                        }
+                        else
+                        {
+                            await writer.WriteLineAsync("250 OK");
+                        }
+                    }
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            _listener.Stop();
+            try
+            {
+                await _loop;
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
+            _stop.Dispose();
+        }
+    }
+
+    private static NotificationMailer Mailer(TempDatabase db, SmtpOptions smtp) =>
+        new(db.Database, Options.Create(smtp), Options.Create(new MonitorOptions { DatabasePath = db.FilePath, PublicBaseUrl = "https://monitor.example" }), db.Time, NullLogger<NotificationMailer>.Instance);
+
+    [Test]
+    public async Task ANotificationIsMailedOnceThroughALocalSmtpSink()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        await using var sink = new SmtpSink();
+        var user = await db.Accounts.CreateAsync(new NewAccount { Email = "pl@gemeente.example", DisplayName = "Projectleider", PasswordHash = "x" }, Actor.System);
+        var notifications = new NotificationStore(db.Database, db.Time);
+        await notifications.AddAsync(user, null, "Over tijd: Training", "Fase 2: gepland in 2026-10.", "/projecten/1/plan", "test:1");
+        var mailer = Mailer(db, new SmtpOptions { Host = "127.0.0.1", Port = sink.Port, From = "monitor@gemeente.example" });
+
+        var first = await mailer.SendPendingAsync();
+        var second = await mailer.SendPendingAsync();
+
+        Assert.That((first, second), Is.EqualTo((1, 0)));
+        Assert.That(sink.Recipients.Single(), Does.Contain("pl@gemeente.example"));
+        var message = sink.Messages.Single();
+        var parts = message.Replace("\r", "", StringComparison.Ordinal).Split("\n\n", 2);
+        var body = Encoding.UTF8.GetString(Convert.FromBase64String(parts[1].Replace("\n", "", StringComparison.Ordinal).Trim()));
+        Assert.That(message, Does.Contain("Subject:"));
+        Assert.That(body, Does.Contain("Fase 2: gepland in 2026-10.").And.Contain("https://monitor.example/projecten/1/plan"));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM notifications WHERE emailed_at IS NOT NULL"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task WithoutSmtpSettingsNothingIsSentAndNothingFailsAndAnUnreachableServerIsRetriedLater()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var user = await db.Accounts.CreateAsync(new NewAccount { Email = "pl@gemeente.example", DisplayName = "Projectleider", PasswordHash = "x" }, Actor.System);
+        await new NotificationStore(db.Database, db.Time).AddAsync(user, null, "Melding", "", "", "test:2");
+
+        Assert.That(await Mailer(db, new SmtpOptions()).SendPendingAsync(), Is.Zero);
+        Assert.That(await db.ScalarAsync("SELECT email_attempts FROM notifications"), Is.Zero);
+
+        // a port nothing listens on
+        var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        Assert.That(await Mailer(db, new SmtpOptions { Host = "127.0.0.1", Port = port }).SendPendingAsync(), Is.Zero);
+        Assert.That(await db.ScalarAsync("SELECT email_attempts FROM notifications"), Is.EqualTo(1));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM notifications WHERE emailed_at IS NULL"), Is.EqualTo(1), "stays pending for the next run");
+    }
+}
