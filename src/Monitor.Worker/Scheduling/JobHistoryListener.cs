@@ -3,10 +3,16 @@ using Quartz;
 
 namespace Monitor.Worker.Scheduling;
 
-/// <summary>Writes every job run (start, end, outcome, message) to job_runs for the beheerder's job history page.</summary>
+/// <summary>
+/// Writes every job run (start, end, outcome, message) to job_runs for the beheerder's job history page, and retries
+/// a failed run with back-off: after 1, 5 and 15 minutes (a one-shot trigger for the same job; its regular schedule
+/// and the other jobs carry on), then gives up until the next scheduled run.
+/// </summary>
 internal sealed class JobHistoryListener : IJobListener
 {
     private const string RunIdKey = "monitor.run-id";
+    public const string RetryKey = "monitor.retry";
+    public static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15)];
     private readonly NotificationStore _store;
 
     public JobHistoryListener(NotificationStore store) => _store = store;
@@ -24,9 +30,26 @@ internal sealed class JobHistoryListener : IJobListener
     public async Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var message = jobException?.InnerException?.Message ?? jobException?.Message ?? context.Result as string ?? "";
+        if (jobException is not null)
+        {
+            var attempt = (context.Trigger.JobDataMap.TryGetValue(RetryKey, out var value) && value is int previous ? previous : 0) + 1;
+            if (attempt <= RetryDelays.Length)
+            {
+                var at = (context.FireTimeUtc + RetryDelays[attempt - 1]).ToUniversalTime();
+                var retry = TriggerBuilder.Create()
+                    .WithIdentity($"{context.JobDetail.Key.Name}-retry-{attempt}-{Guid.NewGuid():N}", "retries")
+                    .ForJob(context.JobDetail.Key)
+                    .UsingJobData(RetryKey, attempt)
+                    .StartAt(at)
+                    .Build();
+                await context.Scheduler.ScheduleJob(retry, cancellationToken);
+                message += $" — nieuwe poging {attempt} van {RetryDelays.Length} om {at.ToOffset(TimeSpan.Zero):HH:mm} UTC";
+            }
+        }
+
         if (context.Get(RunIdKey) is long runId)
         {
-            var message = jobException?.InnerException?.Message ?? jobException?.Message ?? context.Result as string ?? "";
             await _store.FinishRunAsync(runId, jobException is null, message, cancellationToken);
         }
     }

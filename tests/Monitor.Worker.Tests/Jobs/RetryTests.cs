@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Storage;
+using Monitor.Worker.Scheduling;
+using Quartz;
+
+namespace Monitor.Worker.Tests.Jobs;
+
+public sealed class RetryTests
+{
+    [Test]
+    public async Task AFailedRunIsRetriedWithBackOffAndRecordedInTheHistory()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "monitor-worker-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        // the backup folder is a file: the backup job must fail
+        var blocked = Path.Combine(folder, "backups");
+        await File.WriteAllTextAsync(blocked, "geen map");
+        try
+        {
+            using var host = WorkerHost.Build([], new Dictionary<string, string?>
+            {
+                ["Monitor:DatabasePath"] = Path.Combine(folder, "monitor.db"),
+                ["Monitor:Backup:Folder"] = blocked,
+            });
+            await host.StartAsync();
+            var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
+            var finished = new TaskCompletionSource<IJobExecutionContext>();
+            scheduler.ListenerManager.AddJobListener(new Finished(finished), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(QuartzHostedService.BackupDatabaseKey));
+
+            await scheduler.TriggerJob(QuartzHostedService.BackupDatabaseKey);
+            var run = await finished.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            var retries = (await scheduler.GetTriggersOfJob(QuartzHostedService.BackupDatabaseKey)).Where(t => t.Key.Group == "retries").ToList();
+            Assert.That(retries, Has.Count.EqualTo(1), "one retry planned");
+            Assert.That(retries[0].JobDataMap.GetInt(JobHistoryListener.RetryKey), Is.EqualTo(1));
+            Assert.That(retries[0].StartTimeUtc - run.FireTimeUtc, Is.EqualTo(TimeSpan.FromMinutes(1)));
+            var history = await host.Services.GetRequiredService<NotificationStore>().ListRunsAsync();
+            var failed = history.First(r => r.Job == QuartzHostedService.BackupDatabaseKey.Name);
+            Assert.That(failed.Outcome, Is.EqualTo("mislukt"));
+            Assert.That(failed.Message, Does.Contain("nieuwe poging 1 van 3"));
+            Assert.That((await scheduler.GetTriggersOfJob(QuartzHostedService.CheckpointDatabaseKey)).Count, Is.EqualTo(1), "the other jobs keep their schedule");
+            await host.StopAsync();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class Finished(TaskCompletionSource<IJobExecutionContext> finished) : IJobListener
+    {
+        public string Name => "test-finished";
+
+        public Task JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        {
+            finished.TrySetResult(context);
+            return Task.CompletedTask;
+        }
+    }
+}
