@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Reports.ReportDataBuilder>();
         services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<Reports.MonthlyProgressReports>();
+        services.AddSingleton<Reports.ReportSchedule>();
         services.AddSingleton<DatabasePreparation>();
         services.AddSingleton<DatabaseMaintenance>();
         services.AddSingleton<BackupService>();

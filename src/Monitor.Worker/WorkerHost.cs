@@ -42,6 +42,8 @@ public static class WorkerHost
             .Validate(o => CronExpression.IsValidExpression(o.MeetingRemindersCron),
                 "Worker:MeetingRemindersCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 0 8 * * ?\" = elke dag om 08:00).")
             .Validate(o => o.ReminderDaysBefore is >= 1 and <= 14, "Worker:ReminderDaysBefore moet 1 tot en met 14 dagen zijn.")
+            .Validate(o => CronExpression.IsValidExpression(o.ProgressReportCheckCron),
+                "Worker:ProgressReportCheckCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 5 * * * ?\" = elk uur om vijf over).")
             .Validate(o => CronExpression.IsValidExpression(o.ProgressReportCron),
                 "Worker:ProgressReportCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 0 7 1W * ?\" = eerste werkdag van de maand om 07:00).")
             .Validate(o => CronExpression.IsValidExpression(o.NotifyOverdueActivitiesCron),

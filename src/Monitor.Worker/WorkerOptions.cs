@@ -15,10 +15,13 @@ public sealed class WorkerOptions
     public string NotifyOverdueActivitiesCron { get; set; } = "0 0 7 * * ?";
 
     /// <summary>
-    /// Monthly progress report per project (Europe/Amsterdam); default the first working day of the month at 07:00
+    /// Default schedule of the monthly progress report of a project without its own (Europe/Amsterdam): the first working day of the month at 07:00
     /// ("1W": the weekday nearest the 1st within the month, so Monday the 3rd when the 1st is a Saturday).
     /// </summary>
     public string ProgressReportCron { get; set; } = "0 0 7 1W * ?";
+
+    /// <summary>How often the worker checks which projects' monthly report is due (their own schedule or the default); every hour.</summary>
+    public string ProgressReportCheckCron { get; set; } = "0 5 * * * ?";
 
     /// <summary>Meeting reminders and the rhythm check; default every day at 08:00 (Europe/Amsterdam).</summary>
     public string MeetingRemindersCron { get; set; } = "0 0 8 * * ?";

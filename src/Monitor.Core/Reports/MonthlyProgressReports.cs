@@ -17,17 +17,45 @@ public sealed class MonthlyProgressReports
     private readonly ReportService _reports;
     private readonly AccountStore _accounts;
     private readonly NotificationStore _notifications;
+    private readonly ReportSchedule _schedules;
 
-    public MonthlyProgressReports(ProjectStore projects, ReportService reports, AccountStore accounts, NotificationStore notifications)
+    public MonthlyProgressReports(ProjectStore projects, ReportService reports, AccountStore accounts, NotificationStore notifications, ReportSchedule schedules)
     {
         _projects = projects;
         _reports = reports;
         _accounts = accounts;
         _notifications = notifications;
+        _schedules = schedules;
+    }
+
+    /// <summary>
+    /// The scheduled run (the worker checks every hour): each project's own schedule, or <paramref name="defaultCron"/>
+    /// in Europe/Amsterdam, decides the last moment a report was due; the report of the month before that moment is
+    /// made if it is not there yet. So each project gets its report once, on its own day, also after downtime.
+    /// </summary>
+    public async Task<int> GenerateScheduledAsync(DateTimeOffset now, string defaultCron, CancellationToken cancellationToken = default)
+    {
+        var made = 0;
+        foreach (var project in await _projects.ListAsync(cancellationToken))
+        {
+            var setting = await _schedules.FindAsync(project.Id, cancellationToken);
+            var zone = setting?.TimeZone ?? ReportSchedule.DefaultTimeZone;
+            if (ReportSchedule.LastFireAtOrBefore(setting?.Cron ?? defaultCron, zone, now) is not { } due)
+            {
+                continue;
+            }
+
+            var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+            made += await GenerateDueAsync(local, project.Id, cancellationToken);
+        }
+
+        return made;
     }
 
     /// <summary>Generates the reports that are due on <paramref name="today"/>; returns how many were made.</summary>
-    public async Task<int> GenerateDueAsync(DateOnly today, CancellationToken cancellationToken = default)
+    public Task<int> GenerateDueAsync(DateOnly today, CancellationToken cancellationToken = default) => GenerateDueAsync(today, null, cancellationToken);
+
+    private async Task<int> GenerateDueAsync(DateOnly today, long? onlyProject, CancellationToken cancellationToken)
     {
         var period = ReportService.PreviousMonth(today);
         var recipients = (await _accounts.ListAsync(cancellationToken))
@@ -35,7 +63,7 @@ public sealed class MonthlyProgressReports
             .ToLookup(x => x.ProjectId, x => x.UserId);
         var made = 0;
         var marker = $"\"van\":\"{period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\"";
-        foreach (var project in await _projects.ListAsync(cancellationToken))
+        foreach (var project in (await _projects.ListAsync(cancellationToken)).Where(p => onlyProject is null || p.Id == onlyProject))
         {
             // a project that had not started or had ended before the month gets no report for it
             if (project.StartDate > period.To || project.EndDate is { } end && end < period.From)

@@ -72,6 +72,12 @@ internal static class ReportEndpoints
                 ? TypedResults.Ok(new DiffBody(diff.Previous.Id, diff.Lines.Where(l => l.Kind != ' ').Select(l => $"{l.Kind} {l.Text}").ToList()))
                 : ReportNotFound(snapshotId)).RequireAuthorization(view);
 
+        api.MapGet("/report-schedule", async Task<Results<Ok<ReportScheduleSetting>, ProblemHttpResult>> (long id, ReportSchedule schedules, CancellationToken ct) =>
+            await schedules.FindAsync(id, ct) is { } setting ? TypedResults.Ok(setting) : TypedResults.Problem(statusCode: 404, title: "Project niet gevonden")).RequireAuthorization(view);
+        api.MapPut("/report-schedule", async Task<Results<NoContent, ProblemHttpResult>> (long id, ReportScheduleSetting body, HttpContext http, ReportSchedule schedules, CancellationToken ct) =>
+            await schedules.SaveAsync(id, body, http.User.ToActor(), ct) ? TypedResults.NoContent() : TypedResults.Problem(statusCode: 404, title: "Project niet gevonden"))
+            .RequireAuthorization(ProjectAccess.PolicyName(Capability.ManageProject));
+
         var pages = routes.MapGroup("/projecten/{id:long}/rapporten").RequireAuthorization(view);
         pages.MapGet("/{snapshotId:long}.html", HtmlAsync);
         pages.MapGet("/{snapshotId:long}.md", MarkdownAsync);

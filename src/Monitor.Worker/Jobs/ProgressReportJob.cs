@@ -1,28 +1,33 @@
-using Monitor.Core.Portfolio;
+using Microsoft.Extensions.Options;
 using Monitor.Core.Reports;
 using Quartz;
 
 namespace Monitor.Worker.Jobs;
 
-/// <summary>Monthly progress report per project (see <see cref="MonthlyProgressReports"/>); default first working day of the month, 07:00.</summary>
+/// <summary>
+/// Checks every hour which projects' monthly progress report is due by their own schedule (or the default, first
+/// working day of the month 07:00) and makes the missing ones (see <see cref="MonthlyProgressReports"/>).
+/// </summary>
 [DisallowConcurrentExecution]
 internal sealed class ProgressReportJob : IJob
 {
     private readonly MonthlyProgressReports _reports;
     private readonly TimeProvider _time;
+    private readonly IOptions<WorkerOptions> _options;
     private readonly ILogger<ProgressReportJob> _logger;
 
-    public ProgressReportJob(MonthlyProgressReports reports, TimeProvider time, ILogger<ProgressReportJob> logger)
+    public ProgressReportJob(MonthlyProgressReports reports, TimeProvider time, IOptions<WorkerOptions> options, ILogger<ProgressReportJob> logger)
     {
         _reports = reports;
         _time = time;
+        _options = options;
         _logger = logger;
     }
 
     public async Task Execute(IJobExecutionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var made = await _reports.GenerateDueAsync(PortfolioService.Today(_time), context.CancellationToken);
+        var made = await _reports.GenerateScheduledAsync(_time.GetUtcNow(), _options.Value.ProgressReportCron, context.CancellationToken);
         context.Result = $"{made} rapportages";
         _logger.LogInformation("{JobKey}: {Count} progress reports", context.JobDetail.Key, made);
     }

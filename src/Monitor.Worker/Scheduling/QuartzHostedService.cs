@@ -53,7 +53,7 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
         (CheckpointDatabaseKey, _options.Value.CheckpointDatabaseCron),
         (BackupDatabaseKey, _options.Value.BackupDatabaseCron),
         (NotifyOverdueActivitiesKey, _options.Value.NotifyOverdueActivitiesCron),
-        (ProgressReportKey, _options.Value.ProgressReportCron),
+        (ProgressReportKey, _options.Value.ProgressReportCheckCron),
         (MeetingRemindersKey, _options.Value.MeetingRemindersCron),
         (SendNotificationMailKey, _options.Value.SendNotificationMailCron),
     ];
@@ -97,11 +97,11 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
             .Build();
         await scheduler.ScheduleJob(overdue, overdueTrigger, cancellationToken);
 
-        // a missed month (downtime) fires once when the scheduler is back; the service itself skips months already done
+        // hourly check of each project's own schedule; after downtime it fires once and makes only what is missing
         var report = JobBuilder.Create<ProgressReportJob>().WithIdentity(ProgressReportKey).Build();
         var reportTrigger = TriggerBuilder.Create()
             .WithIdentity("progress-report-schedule", "reports")
-            .WithCronSchedule(_options.Value.ProgressReportCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
+            .WithCronSchedule(_options.Value.ProgressReportCheckCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
             .Build();
         await scheduler.ScheduleJob(report, reportTrigger, cancellationToken);
 

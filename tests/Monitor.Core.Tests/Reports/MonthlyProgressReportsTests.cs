@@ -19,7 +19,7 @@ public sealed class MonthlyProgressReportsTests
         var leader = await db.Accounts.CreateAsync(new NewAccount { Email = "pl@test.example", DisplayName = "Projectleider", PasswordHash = "x" }, Actor.System);
         await db.Accounts.SetProjectRoleAsync(leader, running, ProjectRole.Projectleider, Actor.System);
         var notifications = new Monitor.Core.Storage.NotificationStore(db.Database, db.Time);
-        var monthly = new MonthlyProgressReports(db.Projects, db.Reports, db.Accounts, notifications);
+        var monthly = new MonthlyProgressReports(db.Projects, db.Reports, db.Accounts, notifications, new ReportSchedule(db.Database, db.Audit));
 
         var first = await monthly.GenerateDueAsync(new DateOnly(2026, 12, 1));
         var again = await monthly.GenerateDueAsync(new DateOnly(2026, 12, 1));
@@ -32,5 +32,40 @@ public sealed class MonthlyProgressReportsTests
         var inbox = await notifications.ListAsync(leader);
         Assert.That(inbox.Single().Title, Does.Contain("november 2026"));
         Assert.That(await monthly.GenerateDueAsync(new DateOnly(2027, 1, 4)), Is.EqualTo(1), "the next month makes the next report");
+    }
+
+    [Test]
+    public async Task EachProjectFollowsItsOwnScheduleOrTheDefaultAndABadScheduleIsRefusedWhenSaved()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var own = await ReportGoldenTests.FixedProjectAsync(db);
+        var standard = await db.Projects.CreateAsync(new Monitor.Core.Projects.ProjectDraft
+        {
+            Slug = "std", Name = "Standaard", Organisation = "Gemeente", Innovation = "X", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 1,
+        }, Actor.System);
+        var schedules = new ReportSchedule(db.Database, db.Audit);
+        var monthly = new MonthlyProgressReports(db.Projects, db.Reports, db.Accounts, new Monitor.Core.Storage.NotificationStore(db.Database, db.Time), schedules);
+        const string defaultCron = "0 0 7 1W * ?";
+
+        var badCron = Assert.ThrowsAsync<Monitor.Core.Validation.ValidationException>(async () => await schedules.SaveAsync(own, new ReportScheduleSetting("0 0 7 ? *", null), Actor.System));
+        var badZone = Assert.ThrowsAsync<Monitor.Core.Validation.ValidationException>(async () => await schedules.SaveAsync(own, new ReportScheduleSetting("0 0 9 15 * ?", "Mars/Olympus"), Actor.System));
+        Assert.That(badCron!.Message, Does.Contain("0 0 7 ? *"));
+        Assert.That(badZone!.Message, Does.Contain("Mars/Olympus"));
+        Assert.That(await schedules.SaveAsync(own, new ReportScheduleSetting("0 0 9 15 * ?", "Europe/Amsterdam"), Actor.System), Is.True);
+
+        // 1 December 2026, 06:00 in Amsterdam: the default has not fired yet this month (07:00), the own schedule fired on 15 November
+        var first = await monthly.GenerateScheduledAsync(DateTimeOffset.Parse("2026-12-01T05:00:00Z", System.Globalization.CultureInfo.InvariantCulture), defaultCron);
+        Assert.That(first, Is.EqualTo(2));
+        Assert.That((await db.Reports.ListSnapshotsAsync(own)).Single().Parameters, Does.Contain("\"van\":\"2026-10-01\""), "own schedule: fired 15 November → October");
+        Assert.That((await db.Reports.ListSnapshotsAsync(standard)).Single().Parameters, Does.Contain("\"van\":\"2026-10-01\""), "default: last fired 2 November → October");
+
+        // later that morning the default fires for November; the own schedule waits for the 15th
+        var later = await monthly.GenerateScheduledAsync(DateTimeOffset.Parse("2026-12-01T06:30:00Z", System.Globalization.CultureInfo.InvariantCulture), defaultCron);
+        var fifteenth = await monthly.GenerateScheduledAsync(DateTimeOffset.Parse("2026-12-15T08:30:00Z", System.Globalization.CultureInfo.InvariantCulture), defaultCron);
+        var again = await monthly.GenerateScheduledAsync(DateTimeOffset.Parse("2026-12-22T08:30:00Z", System.Globalization.CultureInfo.InvariantCulture), defaultCron);
+
+        Assert.That((later, fifteenth, again), Is.EqualTo((1, 1, 0)));
+        Assert.That(await db.Reports.ListSnapshotsAsync(own), Has.Count.EqualTo(2));
+        Assert.That(await db.Reports.ListSnapshotsAsync(standard), Has.Count.EqualTo(2));
     }
 }

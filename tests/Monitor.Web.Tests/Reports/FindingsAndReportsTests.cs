@@ -123,4 +123,27 @@ public sealed class FindingsAndReportsTests
         Assert.That(page.QuerySelector("[role=alert]")?.TextContent ?? $"{(int)saved.StatusCode} {saved.Headers.Location} {page.QuerySelector("main")?.TextContent.Replace("\n", " ")}", Does.Contain("Regel 3").And.Contain("taart"));
         Assert.That(page.QuerySelector("#body")!.TextContent, Does.Contain("{{grafiek taart}}"), "the refused text is kept for correction");
     }
+
+    [Test]
+    [Description("issue #8: a project's own report schedule is checked when saved")]
+    public async Task TheProjectLeaderSetsTheReportScheduleAndABadOneIsRefusedWithTheReason()
+    {
+        var arnhem = await ProjectIdAsync("samen-beslissen-arnhem");
+        using var leader = await _factory.ApiClientAsync(Login.ProjectLeader);
+        using var manager = await _factory.ApiClientAsync(Login.Management);
+
+        using var bad = await leader.PutAsJsonAsync($"/api/v1/projects/{arnhem}/report-schedule", new { cron = "elke maand", timeZone = "Europe/Amsterdam" });
+        using var denied = await manager.PutAsJsonAsync($"/api/v1/projects/{arnhem}/report-schedule", new { cron = "0 0 9 15 * ?" });
+        using var good = await leader.PutAsJsonAsync($"/api/v1/projects/{arnhem}/report-schedule", new { cron = "0 0 9 15 * ?", timeZone = "Europe/Amsterdam" });
+        var saved = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{arnhem}/report-schedule");
+
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("elke maand").And.Contain("cronexpressie"));
+        Assert.That(denied.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(good.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(saved.GetProperty("cron").GetString(), Is.EqualTo("0 0 9 15 * ?"));
+        using var browser = await _factory.LoggedInClientAsync(Login.ProjectLeader);
+        var page = await browser.GetDocumentAsync($"/projecten/{arnhem}/rapporten");
+        Assert.That(page.QuerySelector("[data-testid=schedule] #cron")!.GetAttribute("value"), Is.EqualTo("0 0 9 15 * ?"));
+    }
 }

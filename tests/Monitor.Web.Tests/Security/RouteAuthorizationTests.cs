@@ -178,6 +178,8 @@ public sealed class RouteAuthorizationTests
         ["api/v1/projects/{id:long}/reports/{snapshotId:long}/report.html"] = [Admin, Leader, Researcher, Manager],
         ["api/v1/projects/{id:long}/reports/{snapshotId:long}/report.md"] = [Admin, Leader, Researcher, Manager],
         ["api/v1/projects/{id:long}/reports/{snapshotId:long}/diff"] = [Admin, Leader, Researcher, Manager],
+        ["api/v1/projects/{id:long}/report-schedule"] = [Admin, Leader, Researcher, Manager],
+        ["PUT api/v1/projects/{id:long}/report-schedule"] = [Admin, Leader],
         // beheerder only
         ["POST api/v1/projects/"] = [Admin],
         ["beheer/accounts"] = [Admin],

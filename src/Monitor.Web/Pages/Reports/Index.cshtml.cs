@@ -15,12 +15,36 @@ namespace Monitor.Web.Pages.Reports;
 public sealed class IndexModel : FindingsPageModel
 {
     private readonly ReportService _reports;
+    private readonly ReportSchedule _schedules;
     private readonly TimeProvider _time;
 
-    public IndexModel(ProjectStore projects, FindingStore findings, IAuthorizationService authorization, ReportService reports, TimeProvider time) : base(projects, findings, authorization)
+    public IndexModel(ProjectStore projects, FindingStore findings, IAuthorizationService authorization, ReportService reports, ReportSchedule schedules, TimeProvider time) : base(projects, findings, authorization)
     {
         _reports = reports;
+        _schedules = schedules;
         _time = time;
+    }
+
+    public ReportScheduleSetting? Schedule { get; private set; }
+
+    public bool CanSchedule { get; private set; }
+
+    private async Task<bool> MaySchedule() => (await Authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(Capability.ManageProject))).Succeeded;
+
+    /// <summary>The project's own schedule of the monthly progress report (projectleider); empty fields go back to the default.</summary>
+    public async Task<IActionResult> OnPostScheduleAsync(long id, string? cron, string? timeZone, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!await MaySchedule())
+        {
+            return Forbid();
+        }
+
+        return await ChangeAsync(() => _schedules.SaveAsync(id, new ReportScheduleSetting(cron, timeZone), User.ToActor(), cancellationToken), "Het schema van de maandrapportage is opgeslagen.", $"/projecten/{id}/rapporten");
     }
 
     public IReadOnlyList<SnapshotInfo> Snapshots { get; private set; } = [];
@@ -39,6 +63,8 @@ public sealed class IndexModel : FindingsPageModel
         Snapshots = await _reports.ListSnapshotsAsync(id, cancellationToken);
         Templates = [.. await _reports.ListTemplatesAsync(id, ReportKind.Voortgang, cancellationToken), .. await _reports.ListTemplatesAsync(id, ReportKind.Procesevaluatie, cancellationToken)];
         DefaultPeriod = ReportService.PreviousMonth(PlanEndpoints.Today(_time));
+        Schedule = await _schedules.FindAsync(id, cancellationToken);
+        CanSchedule = await MaySchedule();
         return Page();
     }
 
