@@ -14,8 +14,13 @@ internal sealed class JobHistoryListener : IJobListener
     public const string RetryKey = "monitor.retry";
     public static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15)];
     private readonly NotificationStore _store;
+    private readonly AccountStore _accounts;
 
-    public JobHistoryListener(NotificationStore store) => _store = store;
+    public JobHistoryListener(NotificationStore store, AccountStore accounts)
+    {
+        _store = store;
+        _accounts = accounts;
+    }
 
     public string Name => "job-history";
 
@@ -51,6 +56,15 @@ internal sealed class JobHistoryListener : IJobListener
         if (context.Get(RunIdKey) is long runId)
         {
             await _store.FinishRunAsync(runId, jobException is null, message, cancellationToken);
+            if (jobException is not null)
+            {
+                // a failure is visible: in the history and in every beheerder's inbox
+                foreach (var admin in (await _accounts.ListAsync(cancellationToken)).Where(a => a.Account.IsAdmin))
+                {
+                    await _store.AddAsync(admin.Account.Id, null, $"Taak mislukt: {context.JobDetail.Key.Name}", message.Length > 3900 ? message[..3900] : message,
+                        "/beheer/taken", $"job-failed:{runId}", cancellationToken);
+                }
+            }
         }
     }
 }

@@ -118,7 +118,7 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
             .WithCronSchedule(_options.Value.SendNotificationMailCron, cron => cron.WithMisfireHandlingInstructionDoNothing())
             .Build();
         await scheduler.ScheduleJob(mail, mailTrigger, cancellationToken);
-        scheduler.ListenerManager.AddJobListener(new JobHistoryListener(_services.GetRequiredService<NotificationStore>()), Quartz.Impl.Matchers.GroupMatcher<JobKey>.AnyGroup());
+        scheduler.ListenerManager.AddJobListener(new JobHistoryListener(_services.GetRequiredService<NotificationStore>(), _services.GetRequiredService<AccountStore>()), Quartz.Impl.Matchers.GroupMatcher<JobKey>.AnyGroup());
 
         Scheduler = scheduler;
         await TakeOrLoseLeadAsync(cancellationToken);

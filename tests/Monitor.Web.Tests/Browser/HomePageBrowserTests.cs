@@ -229,6 +229,10 @@ public sealed class HomePageBrowserTests
         await page.Locator("nav a", new() { HasText = "Taken" }).ClickAsync();
         await page.WaitForURLAsync("**/beheer/taken");
         Assert.That(await page.Locator("table.jobs tr[data-job]").CountAsync(), Is.EqualTo(6));
+        // issue #8: the beheerder runs the progress-report job by hand; its run appears in the history
+        await page.Locator("[data-testid=run-progress-report]").ClickAsync();
+        await page.WaitForURLAsync("**/beheer/taken");
+        Assert.That(await page.Locator("[role=status]").InnerTextAsync(), Does.Contain("progress-report"));
         await SaveScreenshotAsync(page, "jobs.png");
         await page.Locator("nav a.inbox-link").ClickAsync();
         Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Meldingen"));

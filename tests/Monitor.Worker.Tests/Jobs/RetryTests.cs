@@ -24,6 +24,8 @@ public sealed class RetryTests
                 ["Monitor:Backup:Folder"] = blocked,
             });
             await host.StartAsync();
+            var admin = await host.Services.GetRequiredService<AccountStore>().CreateAsync(
+                new Monitor.Core.Accounts.NewAccount { Email = "beheer@test.example", DisplayName = "Beheerder", PasswordHash = "x", IsAdmin = true }, Monitor.Core.Audit.Actor.System);
             var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
             var finished = new TaskCompletionSource<IJobExecutionContext>();
             scheduler.ListenerManager.AddJobListener(new Finished(finished), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(QuartzHostedService.BackupDatabaseKey));
@@ -40,6 +42,8 @@ public sealed class RetryTests
             Assert.That(failed.Outcome, Is.EqualTo("mislukt"));
             Assert.That(failed.Message, Does.Contain("nieuwe poging 1 van 3"));
             Assert.That((await scheduler.GetTriggersOfJob(QuartzHostedService.CheckpointDatabaseKey)).Count, Is.EqualTo(1), "the other jobs keep their schedule");
+            var inbox = await host.Services.GetRequiredService<NotificationStore>().ListAsync(admin);
+            Assert.That(inbox.Single().Title, Is.EqualTo("Taak mislukt: backup-database"), "the beheerder is told");
             await host.StopAsync();
         }
         finally

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Notifications;
 using Monitor.Core.Storage;
@@ -29,6 +30,29 @@ public sealed class JobsModel : PageModel
     public IReadOnlyList<(string Name, string Cron, DateTimeOffset? Next, JobRun? Last)> Jobs { get; private set; } = [];
 
     public IReadOnlyList<JobRun> Runs { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    /// <summary>Runs a job now (beheerder), for instance the monthly progress report; only where the scheduler runs.</summary>
+    public async Task<IActionResult> OnPostRunAsync(string? job, CancellationToken cancellationToken)
+    {
+        var key = _scheduler.Schedules.Select(s => s.Job).FirstOrDefault(k => k.Name == job);
+        if (key is null)
+        {
+            return NotFound();
+        }
+
+        if (!_scheduler.IsLeader || _scheduler.Scheduler is not { } scheduler)
+        {
+            Message = "De taken draaien in een ander proces (de aparte worker); start de taak daar.";
+            return RedirectToPage();
+        }
+
+        await scheduler.TriggerJob(key, cancellationToken);
+        Message = $"De taak {key.Name} is gestart; de uitkomst verschijnt hieronder.";
+        return RedirectToPage();
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
