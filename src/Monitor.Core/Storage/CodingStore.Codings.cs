@@ -581,6 +581,26 @@ public sealed partial class CodingStore
         return new CodeMatrix(columns, rows);
     }
 
+    /// <summary>Who made the project's regular and consensus codings (for the coder filter), by name.</summary>
+    public async Task<IReadOnlyList<(long Id, string Name)>> ListCodersAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var coders = new List<(long, string)>();
+        await using var command = Command(connection, null, """
+            SELECT DISTINCT coalesce(c.coder_id, 0), coalesce(c.external_coder_name, u.display_name, 'Verwijderde codeur') AS name
+            FROM codings c LEFT JOIN users u ON u.id = c.coder_id
+            WHERE c.project_id = @project AND c.removed_at IS NULL AND c.unplaced_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1)
+            ORDER BY name;
+            """, ("@project", projectId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            coders.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return coders;
+    }
+
     /// <summary>How often each code is used (regular and consensus codings), per codebook, most used first.</summary>
     public async Task<IReadOnlyList<CodeFrequency>> FrequenciesAsync(long projectId, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,6 +103,10 @@ public sealed class CodingPagesTests
         using var bad = await UploadAsync("interview.docx", "dit is geen Word-bestand"u8.ToArray());
         var afterBad = await researcher.GetDocumentAsync(url);
         Assert.That(afterBad.QuerySelector("[role=alert]")!.TextContent, Does.Contain("interview.docx").And.Contain("Word"));
+
+        using var large = await UploadAsync("groot.txt", Encoding.UTF8.GetBytes(new string('a', 3 * 1024 * 1024)));
+        var afterLarge = await researcher.GetDocumentAsync(url);
+        Assert.That(afterLarge.QuerySelector("[role=alert]")!.TextContent, Does.Contain("groot.txt").And.Contain("groter dan"));
 
         using var good = await UploadAsync("interview.txt", "\uFEFFVraag: hoe ging het?\r\nAntwoord: de cliënt koos zelf."u8.ToArray());
         Assert.That(good.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));

@@ -47,8 +47,7 @@ public sealed class FragmentsModel : CodingPageModel
             Limit = PageLimit,
         };
         Fragments = await Coding.ListFragmentsAsync(id, Filter, cancellationToken);
-        Coders = (await Coding.ListFragmentsAsync(id, new FragmentFilter { Limit = int.MaxValue }, cancellationToken))
-            .Select(f => (f.Coding.CoderId, f.Coding.CoderName)).Distinct().OrderBy(c => c.CoderName).ToList();
+        Coders = await Coding.ListCodersAsync(id, cancellationToken);
         return Page();
     }
 }

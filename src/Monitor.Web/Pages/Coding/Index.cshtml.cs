@@ -9,6 +9,8 @@ namespace Monitor.Web.Pages.Coding;
 
 /// <summary>The documents of a project to code: minutes, reflections and uploads, with their coding counts; upload form.</summary>
 [ProjectPermission(Capability.CodeData)]
+[RequestSizeLimit(4 * DocumentText.MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = 4 * DocumentText.MaxUploadBytes)]
 public sealed class IndexModel : CodingPageModel
 {
     public IndexModel(ProjectStore projects, CodingStore coding) : base(projects, coding)
