@@ -13,6 +13,9 @@ public sealed class MonitorOptions
     /// <summary>How long a command waits for a lock held by the other process (web or worker).</summary>
     public int BusyTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>/health reports unhealthy when the database's disk has less free space than this.</summary>
+    public int MinimumFreeDiskMegabytes { get; set; } = 5;
+
     /// <summary>Load the demo projects into an empty database on start.</summary>
     public bool LoadDemoData { get; set; } = true;
 

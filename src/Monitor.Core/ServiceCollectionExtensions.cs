@@ -18,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MonitorDatabase>();
         services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<DatabaseHealth>();
         services.AddSingleton<FrameworkStore>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<AuditStore>();

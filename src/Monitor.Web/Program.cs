@@ -8,6 +8,8 @@ using Monitor.Web.Startup;
 using Monitor.Worker;
 
 var builder = WebApplication.CreateBuilder(WebStartupSwitches.Normalize(args));
+// A start-up failure a person can fix is one Dutch line on stderr (StartupFailure), not the host's stack trace.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
 // Core: the SQLite database, its stores and the demo data; migrated before the server takes requests
 builder.Services.AddMonitorCore(builder.Configuration);
@@ -35,6 +37,7 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
 
 // API: JSON under /api/v1, errors as problem+json
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<StorageExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -53,7 +53,7 @@ internal static class WorkerProgram
             await host.RunAsync();
             return 0;
         }
-        catch (Exception exception) when (exception is DatabaseStartupException or OptionsValidationException)
+        catch (Exception exception) when (exception is DatabaseStartupException or OptionsValidationException or BackupException)
         {
             // A problem the operator can fix: one clear line, no stack trace.
             await Console.Error.WriteLineAsync(exception.Message);

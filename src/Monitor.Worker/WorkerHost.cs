@@ -15,6 +15,9 @@ public static class WorkerHost
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        // A start-up failure a person can fix is one Dutch line on stderr (Program), not the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
         // Core: the same database file and stores as the web app
         builder.Services.AddMonitorCore(builder.Configuration);
 

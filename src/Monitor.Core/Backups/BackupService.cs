@@ -28,6 +28,28 @@ public sealed class BackupService
 
     public string Folder => Path.GetFullPath(_options.Value.Folder);
 
+    /// <summary>
+    /// Checks that the backup folder can be created and written, so an unusable folder is reported when the
+    /// scheduler starts rather than at the first night's backup.
+    /// </summary>
+    /// <exception cref="BackupException">The folder cannot be created or written.</exception>
+    public void CheckFolder()
+    {
+        var probe = Path.Combine(Folder, $".schrijftest-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            SafeFile.WriteAllBytes(probe, []);
+            SafeFile.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new BackupException(
+                $"De back-upmap '{Folder}' kan niet worden aangemaakt of beschreven ({ex.Message}). " +
+                "Geef schrijfrechten of kies een andere map met Monitor:Backup:Folder.", ex);
+        }
+    }
+
     /// <exception cref="BackupException">The folder is not writable, the disk is full, or the copy did not verify.</exception>
     public async Task<BackupResult> CreateAsync(CancellationToken cancellationToken = default)
     {
@@ -37,24 +59,23 @@ public sealed class BackupService
         try
         {
             Directory.CreateDirectory(Folder);
+            RemoveLeftovers();
             await using (var source = await _database.OpenAsync(cancellationToken))
-            await using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = partial, Pooling = false }.ToString()))
             {
-                await destination.OpenAsync(cancellationToken);
-                source.BackupDatabase(destination);
+                await CopyAsync(source, partial, cancellationToken);
             }
 
             await VerifyAsync(partial, cancellationToken);
-            File.Move(partial, target, overwrite: true);
+            SafeFile.Move(partial, target, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
         {
-            TryDelete(partial);
+            TryDeleteWithCompanions(partial);
             throw new BackupException($"De back-up naar '{target}' is mislukt: {ex.Message} De database zelf is niet gewijzigd.", ex);
         }
 
         var removed = Prune();
-        return new BackupResult(target, new FileInfo(target).Length, removed);
+        return new BackupResult(target, SafeFile.Length(target), removed);
     }
 
     /// <summary>The backups in the folder, newest first.</summary>
@@ -74,27 +95,72 @@ public sealed class BackupService
     }
 
     /// <summary>
-    /// Restores a backup over the database file. Only while neither the web app nor the worker runs: the
-    /// copy is verified first, the current file is kept beside it as "*.voor-herstel", and its WAL is removed
-    /// so SQLite cannot replay newer pages over the restored file.
+    /// Restores a backup over the database file, meant for when neither the web app nor the worker runs. The backup
+    /// is verified first. A readable database is kept beside it as "*.voor-herstel" and then overwritten through
+    /// SQLite's backup API, so SQLite's own locking and WAL handling apply even if a process still has it open. A
+    /// file SQLite cannot read at all (the usual reason to restore) is moved aside with its -wal and -shm instead.
     /// </summary>
     public static async Task RestoreAsync(string backupPath, string databasePath, CancellationToken cancellationToken = default)
     {
         await VerifyAsync(backupPath, cancellationToken);
-        SqliteConnection.ClearAllPools();
-        if (File.Exists(databasePath))
+        var aside = databasePath + ".voor-herstel";
+        TryDeleteWithCompanions(aside);
+        if (SafeFile.Exists(databasePath))
         {
-            File.Copy(databasePath, databasePath + ".voor-herstel", overwrite: true);
+            if (await IsReadableAsync(databasePath, cancellationToken))
+            {
+                await using var current = Open(databasePath, SqliteOpenMode.ReadWrite);
+                await current.OpenAsync(cancellationToken);
+                await CopyAsync(current, aside, cancellationToken);
+            }
+            else
+            {
+                SqliteConnection.ClearAllPools();
+                SafeFile.MoveAsideUnreadableDatabase(databasePath, aside);
+            }
         }
 
-        TryDelete(databasePath + "-wal");
-        TryDelete(databasePath + "-shm");
-        File.Copy(backupPath, databasePath, overwrite: true);
+        await using var backup = Open(backupPath, SqliteOpenMode.ReadOnly);
+        await backup.OpenAsync(cancellationToken);
+        await using var target = Open(databasePath, SqliteOpenMode.ReadWriteCreate);
+        await target.OpenAsync(cancellationToken);
+        backup.BackupDatabase(target);
     }
+
+    // Copies a database into a new standalone file through SQLite's backup API; the copy is switched to a
+    // rollback journal so it is one file, with no -wal or -shm left beside it.
+    private static async Task CopyAsync(SqliteConnection source, string path, CancellationToken cancellationToken)
+    {
+        await using var destination = Open(path, SqliteOpenMode.ReadWriteCreate);
+        await destination.OpenAsync(cancellationToken);
+        source.BackupDatabase(destination);
+        await using var command = destination.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = DELETE;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<bool> IsReadableAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = Open(path, SqliteOpenMode.ReadWrite);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA quick_check(1);";
+            return string.Equals((string?)await command.ExecuteScalarAsync(cancellationToken), "ok", StringComparison.Ordinal);
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    private static SqliteConnection Open(string path, SqliteOpenMode mode) =>
+        new(new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ToString());
 
     private static async Task VerifyAsync(string path, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
+        if (!SafeFile.Exists(path))
         {
             throw new BackupException($"Het back-upbestand '{path}' bestaat niet.");
         }
@@ -111,7 +177,7 @@ public sealed class BackupService
 
     private static async Task CheckIntegrityAsync(string path, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await using var connection = Open(path, SqliteOpenMode.ReadOnly);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check;";
@@ -138,11 +204,34 @@ public sealed class BackupService
         return removed;
     }
 
+    // A crash during a backup (or an older version that kept its backups in WAL mode) can leave *.partial files
+    // and -wal/-shm/-journal companions; none of them is a backup, so they go.
+    private void RemoveLeftovers()
+    {
+        foreach (var path in Directory.EnumerateFiles(Folder, Prefix + "*"))
+        {
+            var name = Path.GetFileName(path);
+            if (name.Contains(".partial", StringComparison.Ordinal) || name.EndsWith("-wal", StringComparison.Ordinal) ||
+                name.EndsWith("-shm", StringComparison.Ordinal) || name.EndsWith("-journal", StringComparison.Ordinal))
+            {
+                TryDelete(path);
+            }
+        }
+    }
+
+    private static void TryDeleteWithCompanions(string path)
+    {
+        foreach (var suffix in (string[])["", "-wal", "-shm", "-journal"])
+        {
+            TryDelete(path + suffix);
+        }
+    }
+
     private static bool TryDelete(string path)
     {
         try
         {
-            File.Delete(path);
+            SafeFile.Delete(path);
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -378,19 +378,47 @@ public sealed class AccountStore
         return id;
     }
 
-    /// <summary>Returns the owner of an active (not revoked) token with this hash and notes its use, or null.</summary>
+    /// <summary>
+    /// Returns the owner of an active (not revoked) token with this hash, or null. Its use is noted at most every five
+    /// minutes and only as far as the database can be written: a read through the API also works on a full disk.
+    /// </summary>
     public async Task<long?> UseTokenAsync(string tokenHash, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE api_tokens SET last_used_at = @now
-            WHERE token_hash = @hash AND revoked_at IS NULL
-            RETURNING user_id;
-            """;
-        command.Parameters.AddWithValue("@now", Now());
-        command.Parameters.AddWithValue("@hash", tokenHash);
-        return await command.ExecuteScalarAsync(cancellationToken) is long userId ? userId : null;
+        long userId;
+        string? lastUsed;
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT user_id, last_used_at FROM api_tokens WHERE token_hash = @hash AND revoked_at IS NULL;";
+            command.Parameters.AddWithValue("@hash", tokenHash);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            userId = reader.GetInt64(0);
+            lastUsed = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+
+        var now = _time.GetUtcNow();
+        if (lastUsed is null || now - ParseTime(lastUsed) > TimeSpan.FromMinutes(5))
+        {
+            try
+            {
+                await using var update = connection.CreateCommand();
+                update.CommandText = "UPDATE api_tokens SET last_used_at = @now WHERE token_hash = @hash;";
+                update.Parameters.AddWithValue("@now", now.ToString("O", CultureInfo.InvariantCulture));
+                update.Parameters.AddWithValue("@hash", tokenHash);
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException ex) when (DatabaseHealth.IsStorageFailure(ex) || ex.SqliteErrorCode is SqliteCodes.Busy or SqliteCodes.Locked)
+            {
+                // "last used" is a convenience; the request itself must not fail over it
+            }
+        }
+
+        return userId;
     }
 
     public async Task<IReadOnlyList<ApiToken>> ListTokensAsync(long userId, CancellationToken cancellationToken = default)

@@ -26,8 +26,6 @@ public sealed class DatabaseMaintenance
     /// <summary>Size in bytes of the database file and its WAL, for /health and the worker log.</summary>
     public (long DatabaseBytes, long WalBytes) FileSizes()
     {
-        var wal = new FileInfo(_database.FilePath + "-wal");
-        var db = new FileInfo(_database.FilePath);
-        return (db.Exists ? db.Length : 0, wal.Exists ? wal.Length : 0);
+        return (SafeFile.Length(_database.FilePath), SafeFile.Length(_database.FilePath + "-wal"));
     }
 }

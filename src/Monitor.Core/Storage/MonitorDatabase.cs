@@ -16,6 +16,7 @@ public sealed class MonitorDatabase
     {
         ArgumentNullException.ThrowIfNull(options);
         FilePath = Path.GetFullPath(options.Value.DatabasePath);
+        SafeFile.ProtectDatabase(FilePath);
         BusyTimeoutSeconds = options.Value.BusyTimeoutSeconds;
         _connectionString = new SqliteConnectionStringBuilder
         {

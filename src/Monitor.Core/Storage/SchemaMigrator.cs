@@ -14,13 +14,6 @@ namespace Monitor.Core.Storage;
 /// </summary>
 public sealed partial class SchemaMigrator
 {
-    private const int SqliteCantOpen = 14;
-    private const int SqliteNotADatabase = 26;
-    private const int SqliteCorrupt = 11;
-    private const int SqliteReadOnly = 8;
-    private const int SqliteIoError = 10;
-    private const int SqlitePermission = 3;
-    private static readonly byte[] _sqliteHeader = "SQLite format 3\0"u8.ToArray();
 
     private readonly MonitorDatabase _database;
     private readonly ILogger<SchemaMigrator> _logger;
@@ -44,7 +37,7 @@ public sealed partial class SchemaMigrator
     {
         var path = _database.FilePath;
         EnsureFolder(path);
-        CheckExistingFile(path);
+        await CheckExistingFileAsync(path, cancellationToken);
 
         try
         {
@@ -72,6 +65,9 @@ public sealed partial class SchemaMigrator
                 applied++;
             }
 
+            // A read-only, immutable or read-only-mounted file opens and reads fine; say so now, not at the first save.
+            await DatabaseHealth.WriteProbeAsync(connection, cancellationToken);
+
             if (applied > 0)
             {
                 _logger.LogInformation("Database {Path}: {Count} migration(s) applied, schema version {Version}", path, applied, LatestVersion);
@@ -79,13 +75,19 @@ public sealed partial class SchemaMigrator
 
             return applied;
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteNotADatabase or SqliteCorrupt)
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteCodes.NotADatabase or SqliteCodes.Corrupt)
         {
             throw new DatabaseStartupException(
                 $"Het bestand '{path}' is geen bruikbare SQLite-database (beschadigd of een ander soort bestand). " +
                 "Zet een back-up terug of kies een ander bestand met Monitor:DatabasePath. Het bestand is niet gewijzigd.", ex);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteCantOpen or SqliteReadOnly or SqliteIoError or SqlitePermission)
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteCodes.ReadOnly)
+        {
+            throw new DatabaseStartupException(
+                $"Het databasebestand '{path}' is alleen-lezen (bestandsrechten, een alleen-lezen schijf of een vergrendeld bestand). " +
+                "ImplementatieMonitor moet erin kunnen schrijven: geef schrijfrechten op het bestand en de map, of kies een andere plek met Monitor:DatabasePath.", ex);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteCodes.CantOpen or SqliteCodes.IoError or SqliteCodes.Permission)
         {
             throw new DatabaseStartupException(
                 $"Het databasebestand '{path}' kan niet worden geopend of beschreven ({ex.Message}). " +
@@ -117,37 +119,37 @@ public sealed partial class SchemaMigrator
         }
     }
 
-    // Checked before SQLite touches the file: opening a non-database file in WAL mode could write beside it.
-    private static void CheckExistingFile(string path)
+    // Read through SQLite itself, read-only, before the pooled connections: opening and closing the file with
+    // any other API drops every POSIX lock this process holds on it (SQLite's "How To Corrupt", section 2.2),
+    // and a second process would then delete the WAL under a live connection. Read-only, so a file that is not
+    // a database gets no journal or WAL written beside it.
+    private static async Task CheckExistingFileAsync(string path, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
+        if (!SafeFile.Exists(path))
         {
             return;
         }
 
-        var header = new byte[_sqliteHeader.Length];
-        int read;
+        var readOnly = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            await using var connection = new SqliteConnection(readOnly);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA schema_version;";
+            await command.ExecuteScalarAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new DatabaseStartupException(
-                $"Het databasebestand '{path}' kan niet worden gelezen ({ex.Message}). Controleer de rechten op het bestand.", ex);
-        }
-
-        if (read == 0)
-        {
-            return; // an empty file is a new database
-        }
-
-        if (read < header.Length || !header.AsSpan().SequenceEqual(_sqliteHeader))
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteCodes.NotADatabase)
         {
             throw new DatabaseStartupException(
                 $"Het bestand '{path}' is geen SQLite-database (de kop van het bestand klopt niet). " +
-                "Zet een back-up terug of kies een ander bestand met Monitor:DatabasePath. Het bestand is niet gewijzigd.");
+                "Zet een back-up terug of kies een ander bestand met Monitor:DatabasePath. Het bestand is niet gewijzigd.", ex);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteCodes.CantOpen or SqliteCodes.Permission or SqliteCodes.IoError)
+        {
+            throw new DatabaseStartupException(
+                $"Het databasebestand '{path}' kan niet worden geopend ({ex.Message}). Controleer of het bestand en de map leesbaar " +
+                "en beschrijfbaar zijn (geen alleen-lezen schijf), of kies een andere plek met Monitor:DatabasePath.", ex);
         }
     }
 

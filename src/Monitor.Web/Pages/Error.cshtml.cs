@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,9 +19,18 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost(int? code) => Show(code);
 
+    /// <summary>Title and text of a storage failure (disk full, database busy), in Dutch; null for other errors.</summary>
+    public (string Title, string Detail)? StorageProblem { get; private set; }
+
     private void Show(int? code)
     {
         ShownStatusCode = code is >= 400 and <= 599 ? code.Value : 500;
+        if (Startup.StorageExceptionHandler.Describe(HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error) is { } problem)
+        {
+            ShownStatusCode = problem.Status;
+            StorageProblem = (problem.Title, problem.Detail);
+        }
+
         Response.StatusCode = ShownStatusCode;
         RequestId = ShownStatusCode >= 500 ? Activity.Current?.Id ?? HttpContext.TraceIdentifier : null;
     }

@@ -3,31 +3,16 @@ using Monitor.Core.Storage;
 
 namespace Monitor.Web.Startup;
 
-/// <summary>/health is healthy when the database opens and has the schema this build expects.</summary>
+/// <summary>/health: the database can really be read and written now (see <see cref="DatabaseHealth"/>).</summary>
 internal sealed class DatabaseHealthCheck : IHealthCheck
 {
-    private readonly MonitorDatabase _database;
-    private readonly SchemaMigrator _migrator;
+    private readonly DatabaseHealth _health;
 
-    public DatabaseHealthCheck(MonitorDatabase database, SchemaMigrator migrator)
-    {
-        _database = database;
-        _migrator = migrator;
-    }
+    public DatabaseHealthCheck(DatabaseHealth health) => _health = health;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
-        {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            var version = await SchemaMigrator.GetUserVersionAsync(connection, cancellationToken);
-            return version == _migrator.LatestVersion
-                ? HealthCheckResult.Healthy($"schema {version}")
-                : HealthCheckResult.Unhealthy($"schema {version}, expected {_migrator.LatestVersion}");
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
-        {
-            return HealthCheckResult.Unhealthy("database unavailable", ex);
-        }
+        var report = await _health.CheckAsync(cancellationToken);
+        return report.Healthy ? HealthCheckResult.Healthy(report.Description) : HealthCheckResult.Unhealthy(report.Description);
     }
 }

@@ -11,6 +11,7 @@ internal static class StartupFailure
     public static string? Describe(Exception exception, string? urls) => exception switch
     {
         DatabaseStartupException db => db.Message,
+        Monitor.Core.Backups.BackupException backup => backup.Message,
         Microsoft.Extensions.Options.OptionsValidationException options => options.Message,
         IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } or
         IOException when exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) =>

@@ -65,6 +65,8 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
     {
         // The web app owns the demo data; the worker only makes sure the schema is current.
         await _preparation.PrepareAsync(includeDemoData: false, cancellationToken);
+        // An unusable backup folder is a start-up error, not a failure discovered at the first night's backup.
+        _services.GetRequiredService<Monitor.Core.Backups.BackupService>().CheckFolder();
 
         var properties = new NameValueCollection
         {

@@ -84,6 +84,44 @@ public sealed class BackupServiceTests
         Assert.That(Directory.GetFiles(backups.Folder, "*.partial"), Is.Empty);
     }
 
+    [Test]
+    [Description("issue #26: backups leave no -wal, -shm or .partial files beside them, also not those of an earlier crash")]
+    public async Task ABackupIsOneFileAndLeftoversOfEarlierRunsGo()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var folder = Path.Combine(db.Folder, "backups");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "monitor-20260101-023000.db.partial-wal"), "van een eerdere crash");
+        await File.WriteAllTextAsync(Path.Combine(folder, "monitor-20260101-023000.db.partial"), "van een eerdere crash");
+        var backups = Service(db, folder);
+
+        var result = await backups.CreateAsync();
+
+        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EqualTo(new[] { Path.GetFileName(result.Path) }));
+        await using var connection = new SqliteConnection($"Data Source={result.Path};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo("delete"), "a standalone file, not in WAL mode");
+    }
+
+    [Test]
+    [Description("issue #26: restoring over a file SQLite cannot read moves it aside with its companions")]
+    public async Task RestoresOverAnUnreadableDatabaseFile()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        await db.Demo.LoadIfEmptyAsync();
+        var result = await Service(db, Path.Combine(db.Folder, "backups")).CreateAsync();
+        var before = await DumpAsync(result.Path);
+        SqliteConnection.ClearAllPools();
+        await File.WriteAllTextAsync(db.FilePath, "kapot");
+
+        await BackupService.RestoreAsync(result.Path, db.FilePath);
+
+        Assert.That(await DumpAsync(db.FilePath), Is.EqualTo(before));
+        Assert.That(await File.ReadAllTextAsync(db.FilePath + ".voor-herstel"), Is.EqualTo("kapot"));
+    }
+
     private static BackupService Service(TempDatabase db, string folder, int keepDaily = 14, int keepWeekly = 8) =>
         new(db.Database, Options.Create(new BackupOptions { Folder = folder, KeepDaily = keepDaily, KeepWeekly = keepWeekly }), db.Time);
 

@@ -136,6 +136,78 @@ public sealed class StartupTests
         Assert.That(await File.ReadAllTextAsync(factory.DatabasePath), Is.EqualTo("kapot"));
     }
 
+    [Test]
+    [Description("issue #26: a read-only or immutable database file is one Dutch line and exit code 2, not a stack trace")]
+    public async Task ExitsWithOneDutchLineOnAReadOnlyDatabaseFile()
+    {
+        var path = CreateEmptyDatabase();
+        // root may write any file, so an immutable file stands in for read-only rights there
+        var asRoot = Environment.UserName == "root";
+        var (locked, output) = asRoot ? await AppProcess.RunAsync("chattr", "+i", path) : await AppProcess.RunAsync("chmod", "444", path);
+        Assert.That(locked, Is.Zero, output);
+        try
+        {
+            var (exitCode, stderr) = await RunAppAsync("--urls=http://127.0.0.1:0", $"--Monitor:DatabasePath={path}");
+
+            Assert.That(exitCode, Is.EqualTo(2));
+            Assert.That(stderr, Does.Contain(path).And.Contain("alleen-lezen"));
+            Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1), "one line, no stack trace");
+        }
+        finally
+        {
+            await (asRoot ? AppProcess.RunAsync("chattr", "-i", path) : AppProcess.RunAsync("chmod", "644", path));
+        }
+    }
+
+    [Test]
+    [Description("issue #26: a database on a read-only mount is one Dutch line and exit code 2")]
+    public async Task ExitsWithOneDutchLineOnAReadOnlyMount()
+    {
+        var source = CreateEmptyDatabase();
+        var mount = Path.Combine(Path.GetTempPath(), "monitor-web-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(mount);
+        var script = $"""
+            mount -t tmpfs tmpfs {mount} && cp {source} {mount}/monitor.db && mount -o remount,ro {mount} || exit 97
+            exec "$0" "$@"
+            """;
+        await using var app = await AppProcess.StartWebAsync(Path.Combine(mount, "monitor.db"), wrapper: ["unshare", "--map-root-user", "--mount", "sh", "-c", script], waitUntilHealthy: false);
+
+        var exitCode = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(exitCode, Is.EqualTo(2), app.Output);
+        Assert.That(app.Errors, Does.Contain("kan niet worden geopend").And.Contain("alleen-lezen schijf"));
+        Assert.That(app.Errors.Trim().Split('\n'), Has.Length.EqualTo(1), "one line, no stack trace");
+        Directory.Delete(mount);
+    }
+
+    [Test]
+    [Description("issue #26: an unwritable backup folder is reported at start, not at the first nightly backup")]
+    public async Task ExitsWithOneDutchLineWhenTheBackupFolderCannotBeWritten()
+    {
+        using var factory = new MonitorWebFactory();
+        var blocker = Path.Combine(factory.Folder, "geen-map");
+        await File.WriteAllTextAsync(blocker, "een bestand waar de back-upmap zou moeten staan");
+
+        var (exitCode, stderr) = await RunAppAsync("--urls=http://127.0.0.1:0", $"--Monitor:DatabasePath={factory.DatabasePath}", $"--Monitor:Backup:Folder={Path.Combine(blocker, "backups")}");
+
+        Assert.That(exitCode, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("back-upmap").And.Contain("Monitor:Backup:Folder"));
+        Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1), "one line, no stack trace");
+    }
+
+    /// <summary>A migrated database without demo data in a temp folder of its own (left for the OS to clean).</summary>
+    private static string CreateEmptyDatabase()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "monitor-web-tests", Guid.NewGuid().ToString("N"), "monitor.db");
+        using (var factory = new MonitorWebFactory(databasePath: path, settings: new Dictionary<string, string?> { ["Monitor:LoadDemoData"] = "false" }))
+        {
+            factory.CreateClient().Dispose();
+        }
+
+        SqliteConnection.ClearAllPools();
+        return path;
+    }
+
     private static async Task<int> CountMeetingsAsync(HttpClient client)
     {
         using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/projects"));

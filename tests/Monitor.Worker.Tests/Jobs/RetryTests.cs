@@ -13,9 +13,7 @@ public sealed class RetryTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "monitor-worker-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        // the backup folder is a file: the backup job must fail
         var blocked = Path.Combine(folder, "backups");
-        await File.WriteAllTextAsync(blocked, "geen map");
         try
         {
             using var host = WorkerHost.Build([], new Dictionary<string, string?>
@@ -24,6 +22,9 @@ public sealed class RetryTests
                 ["Monitor:Backup:Folder"] = blocked,
             });
             await host.StartAsync();
+            // after the start-up check the backup folder becomes a file (a disk remounted, a folder removed): the job must fail
+            Directory.Delete(blocked, recursive: true);
+            await File.WriteAllTextAsync(blocked, "geen map");
             var admin = await host.Services.GetRequiredService<AccountStore>().CreateAsync(
                 new Monitor.Core.Accounts.NewAccount { Email = "beheer@test.example", DisplayName = "Beheerder", PasswordHash = "x", IsAdmin = true }, Monitor.Core.Audit.Actor.System);
             var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
