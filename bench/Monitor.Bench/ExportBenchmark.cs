@@ -31,7 +31,7 @@ internal static class ExportBenchmark
             var meetings = new MeetingStore(database, audit, time);
             var accounts = new AccountStore(database, audit, time);
             var coding = new CodingStore(database, audit, time);
-            var exchange = new ProjectExchange(database, coding, audit, projects);
+            var exchange = new ProjectExchange(database, coding, audit, projects, new PrivacyStore(database, audit, time));
 
             var projectId = await projects.CreateAsync(new ProjectDraft { Slug = "bench", Name = "Benchmarkproject", Organisation = "Gemeente", Innovation = "Werkwijze", StartDate = new DateOnly(2024, 1, 1), CurrentPhase = 2 }, Actor.System);
             var groupId = (await meetings.CreateGroupAsync(projectId, new GroupSettings { Kind = GroupKind.Ontwikkelgroep, Name = "Ontwikkelgroep" }, Actor.System))!.Value;

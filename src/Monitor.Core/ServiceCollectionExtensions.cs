@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PlanStore>();
         services.AddSingleton<MeetingStore>();
         services.AddSingleton<ReflectionStore>();
+        services.AddSingleton<MemberDataStore>();
         services.AddSingleton<CodingStore>();
         services.AddSingleton<Coding.CodebookExchange>();
         services.AddSingleton<Coding.ProjectExchange>();

@@ -22,7 +22,12 @@ builder.Services.AddHostedService<InWebJobsService>();
 
 // Security: accounts, cookie login and API tokens, per-project roles, rate limits, request size
 builder.Services.AddMonitorSecurity(builder.Configuration);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = 2 * 1024 * 1024;
+    // Long enough that an over-long search reaches the app and gets a Dutch answer instead of Kestrel's bare 414.
+    kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+});
 
 // UI: server-rendered Razor Pages, Dutch first, English through Resources/SharedResource.en.resx
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -38,6 +43,9 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
 // API: JSON under /api/v1, errors as problem+json
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<StorageExceptionHandler>();
+// A body or query value the API cannot read is thrown (not a bare 400), so it gets a Dutch problem naming the field.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -19,8 +19,9 @@ public sealed record ProjectImportResult(IReadOnlyList<RefiImportLine> Lines, in
 /// Mapping: every document (current version) is a TextSource; every coding a PlainTextSelection with one
 /// Coding whose creatingUser is the coder; codebooks are non-codable top-level codes; valence (no REFI slot)
 /// and round travel in the selection's Description ("Valentie: belemmerend"); memos are Notes with a NoteRef;
-/// groups and meetings are Cases; phase, date, group and kind are Variables. The text is exported exactly
-/// (no pseudonyms: offsets must stay right); the CSV applies the project's pseudonyms to text and memo.
+/// groups and meetings are Cases; phase, date, group and kind are Variables. Every export applies the project's
+/// pseudonym list: in the .qdpx to the texts (with the selections' offsets moved along), titles, memos and the
+/// description; in the CSV to text and memo.
 /// </summary>
 public sealed class ProjectExchange
 {
@@ -32,9 +33,11 @@ public sealed class ProjectExchange
     private readonly CodingStore _coding;
     private readonly AuditStore _audit;
     private readonly ProjectStore _projects;
+    private readonly PrivacyStore _privacy;
 
-    public ProjectExchange(MonitorDatabase database, CodingStore coding, AuditStore audit, ProjectStore projects)
+    public ProjectExchange(MonitorDatabase database, CodingStore coding, AuditStore audit, ProjectStore projects, PrivacyStore privacy)
     {
+        _privacy = privacy;
         _database = database;
         _coding = coding;
         _audit = audit;
@@ -53,6 +56,7 @@ public sealed class ProjectExchange
         }
 
         var documents = await _coding.ListDocumentsAsync(projectId, cancellationToken);
+        var names = await _privacy.GetPseudonymizerAsync(projectId, cancellationToken);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         var books = await CodingStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
@@ -69,7 +73,6 @@ public sealed class ProjectExchange
         }
 
         var codings = new List<ExportCoding>();
-        var texts = new Dictionary<long, string>();
         await using (var command = MeetingStore.Command(connection, transaction, $"""
             SELECT {CodingStore.CodingColumns}, c.external_coder_guid, r.name, v.text
             FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
@@ -105,9 +108,8 @@ public sealed class ProjectExchange
         var byDocument = codings.ToLookup(c => c.Coding.DocumentId);
         foreach (var document in documents)
         {
-            var text = byDocument[document.Id].FirstOrDefault(c => c.Coding.VersionId == document.VersionId)?.VersionText
-                ?? (await CodingStore.ReadVersionAsync(connection, transaction, document.VersionId, cancellationToken)).Text;
-            texts[document.Id] = text;
+            var (text, mapOffset) = names.ApplyKeepingOffsets(byDocument[document.Id].FirstOrDefault(c => c.Coding.VersionId == document.VersionId)?.VersionText
+                ?? (await CodingStore.ReadVersionAsync(connection, transaction, document.VersionId, cancellationToken)).Text);
             var date = document.HeldOn ?? DateOnly.FromDateTime(document.CreatedAt.UtcDateTime);
             var phase = CodingStore.PhaseAt(timeline, date);
             var values = new List<RefiVariableValue>
@@ -128,18 +130,18 @@ public sealed class ProjectExchange
                 var noteRefs = new List<Guid>();
                 if (c.Coding.Memo.Length > 0)
                 {
-                    var note = new RefiNote(StableGuid.From("memo:" + c.Coding.Guid), "Memo bij " + codes[c.Coding.CodeId].NameNl, c.Coding.Memo, user, c.Coding.CreatedAt);
+                    var note = new RefiNote(StableGuid.From("memo:" + c.Coding.Guid), "Memo bij " + codes[c.Coding.CodeId].NameNl, names.Apply(c.Coding.Memo), user, c.Coding.CreatedAt);
                     notes.Add(note);
                     noteRefs.Add(note.Guid);
                 }
 
                 var description = ValencePrefix + CodingCodes.ToCode(c.Coding.Valence)
                     + (c.RoundName is { } round ? $"\nRonde: {round}{(c.Coding.IsConsensus ? " (consensus)" : "")}" : "");
-                selections.Add(new RefiSelection(c.Coding.Guid, codes[c.Coding.CodeId].NameNl, c.Coding.Start, c.Coding.End, user, c.Coding.CreatedAt, description,
+                selections.Add(new RefiSelection(c.Coding.Guid, codes[c.Coding.CodeId].NameNl, mapOffset(c.Coding.Start, false), mapOffset(c.Coding.End, true), user, c.Coding.CreatedAt, description,
                     [new RefiCoding(StableGuid.From("coding:" + c.Coding.Guid), codes[c.Coding.CodeId].Guid, user, c.Coding.CreatedAt)], noteRefs));
             }
 
-            sources.Add(new RefiTextSource(document.Guid, document.Title, text, null, document.CreatedAt, selections, values));
+            sources.Add(new RefiTextSource(document.Guid, names.Apply(document.Title), text, null, document.CreatedAt, selections, values));
         }
 
         var cases = new List<RefiCase>();
@@ -159,7 +161,7 @@ public sealed class ProjectExchange
 
         var refiCodes = books.Select(b => new RefiCode(b.Guid, b.Name, false, null, b.Description.Length == 0 ? null : b.Description, CodebookExchange.ToRefiCodes(b.Codes, null))).ToList();
         return new RefiProject(project.Name, Origin, null, users.Values.OrderBy(u => u.Name, StringComparer.Ordinal).ThenBy(u => u.Guid).ToList(), refiCodes,
-            [phaseVariable, dateVariable, groupVariable, kindVariable], cases, sources, notes, project.Description.Length == 0 ? null : project.Description);
+            [phaseVariable, dateVariable, groupVariable, kindVariable], cases, sources, notes, project.Description.Length == 0 ? null : names.Apply(project.Description));
     }
 
     /// <summary>Writes the project as .qdpx (validated against Project.xsd before anything is written); false when the project does not exist.</summary>

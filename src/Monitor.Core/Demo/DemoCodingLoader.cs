@@ -93,11 +93,9 @@ public sealed class DemoCodingLoader
             long? documentId = document == "minutes"
                 ? await ScalarAsync(connection, transaction, "SELECT id FROM coding_documents WHERE kind = 'verslag' AND meeting_id = @m;", ("@m", meetingId))
                 : document.StartsWith("reflection:", StringComparison.Ordinal)
-                    ? await ScalarAsync(connection, transaction, """
-                        SELECT d.id FROM coding_documents d JOIN reflections r ON r.id = d.reflection_id
-                        LEFT JOIN group_members gm ON gm.id = r.member_id LEFT JOIN meeting_guests gu ON gu.id = r.guest_id
-                        WHERE r.meeting_id = @m AND coalesce(gm.role_label, gu.name) = @who;
-                        """, ("@m", meetingId), ("@who", document["reflection:".Length..]))
+                    ? await DemoMeetingLoader.FindReflectionAsync(connection, transaction, meetingId, document["reflection:".Length..], cancellationToken) is { } reflectionId
+                        ? await ScalarAsync(connection, transaction, "SELECT id FROM coding_documents WHERE reflection_id = @r;", ("@r", reflectionId))
+                        : null
                     : null;
             return documentId is { } id && documents.TryGetValue(id, out var found)
                 ? found

@@ -110,10 +110,7 @@ public sealed class DemoFindingLoader
             case "meeting":
                 return (EvidenceKind.Bijeenkomst, await MeetingAsync());
             case "reflection":
-                return (EvidenceKind.Reflectie, await ScalarAsync(connection, transaction, """
-                    SELECT r.id FROM reflections r LEFT JOIN group_members gm ON gm.id = r.member_id LEFT JOIN meeting_guests gu ON gu.id = r.guest_id
-                    WHERE r.meeting_id = @m AND coalesce(gm.role_label, gu.name) = @who;
-                    """, cancellationToken, ("@m", await MeetingAsync()), ("@who", evidence.Member ?? ""))
+                return (EvidenceKind.Reflectie, await DemoMeetingLoader.FindReflectionAsync(connection, transaction, await MeetingAsync(), evidence.Member ?? "", cancellationToken)
                     ?? throw new InvalidOperationException($"Demo finding evidence: no reflection of '{evidence.Member}' on {evidence.HeldOn}."));
             case "activity":
                 return (EvidenceKind.Activiteit, await ScalarAsync(connection, transaction, "SELECT id FROM plan_activities WHERE project_id = @p AND title = @title ORDER BY id LIMIT 1;",
@@ -124,9 +121,12 @@ public sealed class DemoFindingLoader
                 var quote = (evidence.Quote ?? "").Normalize(NormalizationForm.FormC);
                 var sql = evidence.Document == "minutes"
                     ? "SELECT c.id, v.text, c.start_pos, c.end_pos FROM codings c JOIN document_versions v ON v.id = c.version_id JOIN coding_documents d ON d.id = v.document_id WHERE d.kind = 'verslag' AND d.meeting_id = @m"
-                    : "SELECT c.id, v.text, c.start_pos, c.end_pos FROM codings c JOIN document_versions v ON v.id = c.version_id JOIN coding_documents d ON d.id = v.document_id JOIN reflections r ON r.id = d.reflection_id LEFT JOIN group_members gm ON gm.id = r.member_id WHERE r.meeting_id = @m AND gm.role_label = @who";
+                    : "SELECT c.id, v.text, c.start_pos, c.end_pos FROM codings c JOIN document_versions v ON v.id = c.version_id JOIN coding_documents d ON d.id = v.document_id WHERE d.reflection_id = @r";
+                var reflection = evidence.Document?.StartsWith("reflection:", StringComparison.Ordinal) == true
+                    ? await DemoMeetingLoader.FindReflectionAsync(connection, transaction, meetingId, evidence.Document["reflection:".Length..], cancellationToken)
+                    : null;
                 await using (var command = MeetingStore.Command(connection, transaction, sql + " AND c.removed_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1) ORDER BY c.round_id IS NOT NULL, c.id;",
-                    ("@m", meetingId), ("@who", evidence.Document?.StartsWith("reflection:", StringComparison.Ordinal) == true ? evidence.Document["reflection:".Length..] : "")))
+                    ("@m", meetingId), ("@r", reflection ?? 0)))
                 await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
                 {
                     while (await reader.ReadAsync(cancellationToken))

@@ -122,8 +122,11 @@ internal static class DemoMeetingLoader
 
             foreach (var reflection in meeting.Reflections)
             {
-                var id = await ReflectionStore.UpsertAsync(connection, transaction, meetingId,
-                    new ReflectionInput { MemberId = MemberId(reflection.Member), WentWell = reflection.Wel, WentLess = reflection.Minder }, "demo", null, now, cancellationToken);
+                _ = MemberId(reflection.Member); // the file must name real members, also in an anonymous group
+                var id = group.ReflectionsAnonymous
+                    ? await ReflectionStore.InsertAnonymousAsync(connection, transaction, meetingId, reflection.Wel, reflection.Minder, "demo", null, now, cancellationToken)
+                    : await ReflectionStore.UpsertAsync(connection, transaction, meetingId,
+                        new ReflectionInput { MemberId = MemberId(reflection.Member), WentWell = reflection.Wel, WentLess = reflection.Minder }, "demo", null, now, cancellationToken);
                 if (reflection.FollowUp is { } followUp && next is { } nextId)
                 {
                     await using var command = MeetingStore.Command(connection, transaction, """
@@ -139,6 +142,57 @@ internal static class DemoMeetingLoader
             await MeetingSearchIndex.ReindexAsync(connection, transaction, meetingId, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The reflection the demo files mean by "<paramref name="member"/> at this meeting". In an anonymous group the
+    /// database keeps no author, so the answer is found by its texts, which the demo meeting file still knows.
+    /// </summary>
+    public static async Task<long?> FindReflectionAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, string member, CancellationToken cancellationToken)
+    {
+        await using (var named = MeetingStore.Command(connection, transaction, """
+            SELECT r.id FROM reflections r LEFT JOIN group_members gm ON gm.id = r.member_id LEFT JOIN meeting_guests gu ON gu.id = r.guest_id
+            WHERE r.meeting_id = @m AND coalesce(gm.role_label, gu.name) = @who;
+            """, ("@m", meetingId), ("@who", member)))
+        {
+            if (await named.ExecuteScalarAsync(cancellationToken) is long id)
+            {
+                return id;
+            }
+        }
+
+        string groupName;
+        DateOnly heldOn;
+        await using (var meeting = MeetingStore.Command(connection, transaction, "SELECT g.name, m.held_on FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE m.id = @m;", ("@m", meetingId)))
+        await using (var reader = await meeting.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            (groupName, heldOn) = (reader.GetString(0), reader.GetDate(1));
+        }
+
+        var answer = (await _set.Value).Groups.Where(g => g.GroupName == groupName && g.ReflectionsAnonymous)
+            .SelectMany(g => g.Meetings).Where(m => m.HeldOn == heldOn)
+            .SelectMany(m => m.Reflections).FirstOrDefault(r => r.Member == member);
+        if (answer is null)
+        {
+            return null;
+        }
+
+        await using var anonymous = MeetingStore.Command(connection, transaction, """
+            SELECT id FROM reflections WHERE meeting_id = @m AND anonymous = 1 AND went_well = @well AND went_less = @less ORDER BY id LIMIT 1;
+            """, ("@m", meetingId), ("@well", ReflectionStore.Normalise(answer.Wel)), ("@less", ReflectionStore.Normalise(answer.Minder)));
+        return await anonymous.ExecuteScalarAsync(cancellationToken) as long?;
+    }
+
+    private static readonly Lazy<Task<DemoMeetingSet>> _set = new(async () =>
+    {
+        await using var stream = typeof(DemoMeetingLoader).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException("The demo meeting file is missing.");
+        return await JsonSerializer.DeserializeAsync<DemoMeetingSet>(stream, _jsonOptions) ?? throw new InvalidOperationException("The demo meeting file is empty.");
+    });
 
     private sealed record DemoMeetingSet
     {

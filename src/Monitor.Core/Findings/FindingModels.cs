@@ -48,6 +48,8 @@ public sealed record Evidence
     /// <summary>Where it comes from, e.g. "Verslag Ontwikkelteam 6-6-2019" or "Activiteit fase 2".</summary>
     public required string Source { get; init; }
     public long? MeetingId { get; init; }
+    /// <summary>The group whose meeting the evidence comes from, when it comes from one.</summary>
+    public string? GroupName { get; init; }
     public DateOnly? Date { get; init; }
     public string? CodeName { get; init; }
     public string? Valence { get; init; }

@@ -1,3 +1,5 @@
+using Monitor.Core.Privacy;
+
 namespace Monitor.Core.Meetings;
 
 /// <summary>
@@ -42,4 +44,7 @@ public sealed record GroupMetrics
 
     /// <summary><see cref="LessClosed"/> / <see cref="LessDue"/>: how often the loop of the reflection question was closed.</summary>
     public required double? LoopClosureRate { get; init; }
+
+    /// <summary>The metrics as <paramref name="audience"/> may see them: management gets no figures per person.</summary>
+    public GroupMetrics For(Audience audience) => audience == Audience.Team ? this : this with { Members = [] };
 }

@@ -72,11 +72,14 @@ public static class MeetingMetrics
             .ToHashSet();
 
         // Guests (no member id) and members not present do not count as responses; a member who answered twice counts once.
-        var responses = meeting.Reflections
+        var named = meeting.Reflections
             .Where(reflection => reflection.MemberId is { } member && present.Contains(member))
             .Select(reflection => reflection.MemberId)
             .Distinct()
             .Count();
+        // Anonymous answers keep no author: each counts as one present member's answer, up to the number present.
+        var anonymous = meeting.Reflections.Count(reflection => reflection.Anonymous);
+        var responses = named + Math.Min(anonymous, present.Count - named);
 
         var less = meeting.Reflections.Where(reflection => reflection.HasLess).ToList();
         var due = less.Count(reflection => next is not null || reflection.FollowedUpOn is not null);

@@ -10,5 +10,8 @@ public sealed record MemberInfo
     public required DateOnly? LeftOn { get; init; }
     public required long? ReplacesMemberId { get; init; }
 
+    /// <summary>The account of the person, when the projectleider linked one.</summary>
+    public long? UserId { get; init; }
+
     public bool IsActiveOn(DateOnly day) => (JoinedOn is null || JoinedOn <= day) && (LeftOn is null || LeftOn >= day);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Monitor.Core.Coding.Text;
 
 namespace Monitor.Core.Privacy;
 
@@ -32,6 +33,59 @@ public sealed class Pseudonymizer
 
     public static Pseudonymizer None { get; } = new([]);
 
+    /// <summary>
+    /// Pseudonymises a coded text and returns a map of its code-point offsets, so codings keep pointing at the same
+    /// words (a span that starts or ends inside a replaced name snaps to the code that replaced it).
+    /// </summary>
+    public (string Text, Func<int, bool, int> MapOffset) ApplyKeepingOffsets(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (_pattern is null)
+        {
+            return (text, (offset, _) => offset);
+        }
+
+        var replacements = new List<(int Start, int End, int NewStart, int NewEnd)>();
+        var output = new System.Text.StringBuilder(text.Length);
+        var last = 0;
+        var shift = 0;
+        foreach (Match match in _pattern.Matches(text))
+        {
+            output.Append(text, last, match.Index - last);
+            var code = Replacement(match);
+            var start = CodePoints.FromUtf16(text, match.Index);
+            var end = CodePoints.FromUtf16(text, match.Index + match.Length);
+            var newStart = start + shift;
+            var newEnd = newStart + CodePoints.Length(code);
+            replacements.Add((start, end, newStart, newEnd));
+            shift = newEnd - end;
+            output.Append(code);
+            last = match.Index + match.Length;
+        }
+
+        output.Append(text, last, text.Length - last);
+        return (output.ToString(), (offset, isEnd) =>
+        {
+            var delta = 0;
+            foreach (var r in replacements)
+            {
+                if (offset <= r.Start)
+                {
+                    break;
+                }
+
+                if (offset < r.End)
+                {
+                    return isEnd ? r.NewEnd : r.NewStart;
+                }
+
+                delta = r.NewEnd - r.End;
+            }
+
+            return offset + delta;
+        });
+    }
+
     public string Apply(string? text)
     {
         if (string.IsNullOrEmpty(text) || _pattern is null)
@@ -39,10 +93,12 @@ public sealed class Pseudonymizer
             return text ?? "";
         }
 
-        return _pattern.Replace(text, match =>
-        {
-            var key = Regex.Replace(match.Value, @"\s+", " ");
-            return _codes.TryGetValue(key, out var code) ? $"[{code}]" : "[anoniem]";
-        });
+        return _pattern.Replace(text, Replacement);
+    }
+
+    private string Replacement(Match match)
+    {
+        var key = Regex.Replace(match.Value, @"\s+", " ");
+        return _codes.TryGetValue(key, out var code) ? $"[{code}]" : "[anoniem]";
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Monitor.Core.Audit;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Findings;
+using Monitor.Core.Privacy;
 using Monitor.Core.Validation;
 
 namespace Monitor.Core.Storage;
@@ -36,35 +37,90 @@ public sealed class FindingStore
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters) =>
         MeetingStore.Command(connection, transaction, sql, parameters);
 
-    public async Task<IReadOnlyList<Finding>> ListAsync(long projectId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Finding>> ListAsync(long projectId, CancellationToken cancellationToken = default) =>
+        await ListAsync(projectId, Audience.Team, cancellationToken);
+
+    /// <summary>The project's findings as <paramref name="audience"/> may see them.</summary>
+    public async Task<IReadOnlyList<Finding>> ListAsync(long projectId, Audience audience, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        return await ReadAsync(connection, transaction, projectId, null, cancellationToken);
+        var findings = await ReadAsync(connection, transaction, projectId, null, cancellationToken);
+        return audience == Audience.Team ? findings : await ForManagementAsync(connection, transaction, projectId, findings, cancellationToken);
     }
 
-    public async Task<Finding?> FindAsync(long projectId, long findingId, CancellationToken cancellationToken = default)
+    public async Task<Finding?> FindAsync(long projectId, long findingId, CancellationToken cancellationToken = default) =>
+        await FindAsync(projectId, findingId, Audience.Team, cancellationToken);
+
+    /// <summary>One finding as <paramref name="audience"/> may see it; null when it is not in the project or not for them.</summary>
+    public async Task<Finding?> FindAsync(long projectId, long findingId, Audience audience, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        return (await ReadAsync(connection, transaction, projectId, findingId, cancellationToken)).SingleOrDefault();
+        var findings = await ReadAsync(connection, transaction, projectId, findingId, cancellationToken);
+        return (audience == Audience.Team ? findings : await ForManagementAsync(connection, transaction, projectId, findings, cancellationToken)).SingleOrDefault();
     }
 
-    public async Task<IReadOnlyList<FindingHistoryEntry>> HistoryAsync(long projectId, long findingId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The history of a finding, oldest first; null when the finding is not in this project (or, for management, not
+    /// vastgesteld). Management gets who, when and what, without the snapshots (they hold earlier drafts).
+    /// </summary>
+    public async Task<IReadOnlyList<FindingHistoryEntry>?> HistoryAsync(long projectId, long findingId, Audience audience = Audience.Team, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using (var status = Command(connection, transaction, "SELECT status FROM findings WHERE id = @id AND project_id = @project;", ("@id", findingId), ("@project", projectId)))
+        {
+            var current = await status.ExecuteScalarAsync(cancellationToken) as string;
+            if (current is null || (audience == Audience.Management && current != FindingCodes.ToCode(FindingStatus.Vastgesteld)))
+            {
+                return null;
+            }
+        }
+
         var entries = new List<FindingHistoryEntry>();
-        await using var command = Command(connection, null, """
-            SELECT h.at, h.by, h.action, h.snapshot FROM finding_history h JOIN findings f ON f.id = h.finding_id
-            WHERE h.finding_id = @id AND f.project_id = @project ORDER BY h.id;
-            """, ("@id", findingId), ("@project", projectId));
+        await using var command = Command(connection, transaction, """
+            SELECT h.at, h.by, h.action, h.snapshot FROM finding_history h WHERE h.finding_id = @id ORDER BY h.id;
+            """, ("@id", findingId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(new FindingHistoryEntry(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            entries.Add(new FindingHistoryEntry(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2),
+                audience == Audience.Team ? reader.GetString(3) : ""));
         }
 
         return entries;
+    }
+
+    // Management sees what was agreed, and no member can be recognised in its evidence: the source is the group and the
+    // date, and the members' labels (and the project's pseudonym list) are replaced in quotes and notes.
+    private static async Task<List<Finding>> ForManagementAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        var names = new List<Pseudonym>();
+        await using (var command = Command(connection, transaction, """
+            SELECT DISTINCT m.role_label, 'lid' FROM group_members m JOIN project_groups g ON g.id = m.group_id WHERE g.project_id = @project AND m.role_label <> ''
+            UNION ALL SELECT name, code FROM pseudonyms WHERE project_id = @project;
+            """, ("@project", projectId)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                names.Add(new Pseudonym(0, reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var scrub = new Pseudonymizer(names);
+        return findings.Where(f => f.Status == FindingStatus.Vastgesteld).Select(f => f with
+        {
+            Evidence = f.Evidence.Select(e => e with
+            {
+                TargetId = 0,
+                MeetingId = null,
+                Quote = scrub.Apply(e.Quote),
+                Note = scrub.Apply(e.Note),
+                Source = e.Kind == EvidenceKind.Activiteit ? e.Source : string.Join(' ', new[] { e.GroupName, e.Date?.ToString("d-M-yyyy", CultureInfo.InvariantCulture) }.Where(p => p is not null)),
+            }).ToList(),
+        }).ToList();
     }
 
     /// <summary>Adds a finding (status concept) with optional evidence, all or nothing.</summary>
@@ -392,10 +448,10 @@ public sealed class FindingStore
         var parameters = new (string, object)[] { ("@project", projectId), ("@finding", findingId ?? 0) };
         var result = new Dictionary<long, List<Evidence>>();
         await using (var command = Command(connection, transaction, $"""
-            SELECT e.finding_id, e.id, e.coding_id, v.text, c.start_pos, c.end_pos, d.title, d.meeting_id, m.held_on, k.name_nl, c.valence, e.note
+            SELECT e.finding_id, e.id, e.coding_id, v.text, c.start_pos, c.end_pos, d.title, d.meeting_id, m.held_on, k.name_nl, c.valence, e.note, g.name
             FROM finding_evidence e JOIN findings f ON f.id = e.finding_id
             JOIN codings c ON c.id = e.coding_id JOIN document_versions v ON v.id = c.version_id JOIN coding_documents d ON d.id = v.document_id
-            JOIN codes k ON k.id = c.code_id LEFT JOIN meetings m ON m.id = d.meeting_id
+            JOIN codes k ON k.id = c.code_id LEFT JOIN meetings m ON m.id = d.meeting_id LEFT JOIN project_groups g ON g.id = m.group_id
             WHERE e.kind = 'codering' AND f.project_id = @project{filter} ORDER BY m.held_on, e.id;
             """, parameters))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -410,6 +466,7 @@ public sealed class FindingStore
                     Quote = CodePoints.Slice(reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5)),
                     Source = reader.GetString(6),
                     MeetingId = reader.IsDBNull(7) ? null : reader.GetInt64(7),
+                    GroupName = reader.GetStringOrNull(12),
                     Date = reader.GetDateOrNull(8),
                     CodeName = reader.GetString(9),
                     Valence = reader.GetString(10),
@@ -437,6 +494,7 @@ public sealed class FindingStore
                     Quote = CodingStore.ReflectionText(reader.GetString(3), reader.GetString(4)).Replace("\n\n", " · ", StringComparison.Ordinal),
                     Source = $"Slotreflectie {reader.GetString(5)} {date:d-M-yyyy}",
                     MeetingId = reader.GetInt64(7),
+                    GroupName = reader.GetString(5),
                     Date = date,
                     Note = reader.GetString(8),
                 });
@@ -462,6 +520,7 @@ public sealed class FindingStore
                     Quote = reader.GetString(3).Length > 0 ? reader.GetString(3) : "Bijeenkomst " + reader.GetString(4),
                     Source = $"Bijeenkomst {reader.GetString(4)} {date:d-M-yyyy}",
                     MeetingId = reader.GetInt64(2),
+                    GroupName = reader.GetString(4),
                     Date = date,
                     Note = reader.GetString(6),
                 });

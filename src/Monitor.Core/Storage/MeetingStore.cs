@@ -725,7 +725,7 @@ public sealed class MeetingStore
 
         var reflections = new Dictionary<long, List<ReflectionFact>>();
         await using (var command = Command(connection, transaction, """
-            SELECT r.meeting_id, r.id, r.member_id, r.went_well <> '', r.went_less <> '', fm.held_on
+            SELECT r.meeting_id, r.id, r.member_id, r.went_well <> '', r.went_less <> '', fm.held_on, r.anonymous
             FROM reflections r
             JOIN meetings m ON m.id = r.meeting_id
             LEFT JOIN reflection_followups f ON f.reflection_id = r.id
@@ -736,7 +736,7 @@ public sealed class MeetingStore
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                AddTo(reflections, reader.GetInt64(0), new ReflectionFact(reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetFlag(3), reader.GetFlag(4), reader.GetDateOrNull(5)));
+                AddTo(reflections, reader.GetInt64(0), new ReflectionFact(reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetFlag(3), reader.GetFlag(4), reader.GetDateOrNull(5), reader.GetFlag(6)));
             }
         }
 
@@ -754,8 +754,16 @@ public sealed class MeetingStore
     /// Full-text search over the minutes, agenda items, decisions, action items and reflections of a
     /// project, insensitive to case and diacritics. Every word must occur (as a word prefix). At most 100 hits.
     /// </summary>
+    /// <exception cref="ValidationException">The query is longer than <see cref="MeetingRules.SearchMaxLength"/>.</exception>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(long projectId, string query, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Trim().Length > MeetingRules.SearchMaxLength)
+        {
+            throw new ValidationException([new ValidationError("q",
+                $"Zoek met hooguit {MeetingRules.SearchMaxLength} tekens; deze zoekvraag heeft er {query.Trim().Length}. Kies de woorden die het meest zeggen.")]);
+        }
+
         var match = MeetingSearchIndex.ToMatchExpression(query);
         if (match is null)
         {
@@ -812,7 +820,7 @@ public sealed class MeetingStore
     {
         var members = new List<MemberInfo>();
         await using var command = Command(connection, transaction, """
-            SELECT id, role_label, organisation, joined_on, left_on, replaces_member_id FROM group_members WHERE group_id = @id ORDER BY id;
+            SELECT id, role_label, organisation, joined_on, left_on, replaces_member_id, user_id FROM group_members WHERE group_id = @id ORDER BY id;
             """, ("@id", groupId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -825,6 +833,7 @@ public sealed class MeetingStore
                 JoinedOn = reader.GetDateOrNull(3),
                 LeftOn = reader.GetDateOrNull(4),
                 ReplacesMemberId = reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                UserId = reader.IsDBNull(6) ? null : reader.GetInt64(6),
             });
         }
 

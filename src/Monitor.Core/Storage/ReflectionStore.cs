@@ -45,6 +45,22 @@ public sealed class ReflectionStore
         }
 
         ThrowIfNotHeld(meeting);
+        var group = (await MeetingStore.FindGroupInfoAsync(connection, transaction, projectId, meeting.GroupId, cancellationToken))!;
+        if (group.ReflectionsAnonymous)
+        {
+            // In an anonymous group the database keeps no author: each answer entered is a new one.
+            var anonymousId = await InsertAnonymousAsync(connection, transaction, meetingId, input.WentWell, input.WentLess, source, null, Now(), cancellationToken);
+            await MeetingSearchIndex.ReindexAsync(connection, transaction, meetingId, cancellationToken);
+            await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("reflection", anonymousId, projectId, new Dictionary<string, string?>
+            {
+                ["meeting"] = meetingId.ToString(CultureInfo.InvariantCulture),
+                ["source"] = source,
+                ["anonymous"] = "ja",
+            }), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return anonymousId;
+        }
+
         if ((input.MemberId is null) == (input.GuestId is null))
         {
             throw new ValidationException([new ValidationError("memberId", "Kies wie de reflectie geeft: een lid of een gast van deze bijeenkomst.")]);
@@ -221,8 +237,11 @@ public sealed class ReflectionStore
         return await OpenLinkAsync(connection, transaction, token, cancellationToken);
     }
 
-    /// <summary>The answer a member gave through this link earlier, when <paramref name="editKey"/> is theirs; else null.</summary>
-    public async Task<Reflection?> FindOwnAnswerAsync(string token, long memberId, string? editKey, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The answer given through this link earlier from the same browser (its edit key); in a group with names also
+    /// only when it is <paramref name="memberId"/>'s. Null otherwise.
+    /// </summary>
+    public async Task<Reflection?> FindOwnAnswerAsync(string token, long? memberId, string? editKey, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(editKey))
         {
@@ -232,9 +251,15 @@ public sealed class ReflectionStore
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         var context = await OpenLinkAsync(connection, transaction, token, cancellationToken);
+        if (!context.Anonymous && memberId is null)
+        {
+            return null;
+        }
+
         await using var command = MeetingStore.Command(connection, transaction, """
-            SELECT id, went_well, went_less FROM reflections WHERE meeting_id = @meeting_id AND member_id = @member_id AND edit_key_hash = @key;
-            """, ("@meeting_id", context.MeetingId), ("@member_id", memberId), ("@key", Hash(editKey)));
+            SELECT id, went_well, went_less FROM reflections
+            WHERE meeting_id = @meeting_id AND edit_key_hash = @key AND (anonymous = 1 OR member_id = @member_id);
+            """, ("@meeting_id", context.MeetingId), ("@member_id", (object?)memberId ?? DBNull.Value), ("@key", Hash(editKey)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -245,7 +270,7 @@ public sealed class ReflectionStore
         {
             Id = reader.GetInt64(0),
             MeetingId = context.MeetingId,
-            MemberId = memberId,
+            MemberId = context.Anonymous ? null : memberId,
             GuestId = null,
             AuthorLabel = null,
             WentWell = reader.GetString(1),
@@ -261,19 +286,24 @@ public sealed class ReflectionStore
     /// someone else's answer. Returns the key for later edits.
     /// </summary>
     /// <exception cref="ReflectionLinkException">The link is unknown, revoked or expired.</exception>
-    public async Task<LinkAnswerResult> AnswerThroughLinkAsync(string token, long memberId, string wentWell, string wentLess, string? editKey, CancellationToken cancellationToken = default)
+    public async Task<LinkAnswerResult> AnswerThroughLinkAsync(string token, long? memberId, string wentWell, string wentLess, string? editKey, CancellationToken cancellationToken = default)
     {
         CheckTexts(wentWell, wentLess);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var context = await OpenLinkAsync(connection, transaction, token, cancellationToken);
+        if (context.Anonymous)
+        {
+            return await AnswerAnonymouslyAsync(connection, transaction, context, wentWell, wentLess, editKey, cancellationToken);
+        }
+
         var respondent = context.Respondents.FirstOrDefault(r => r.MemberId == memberId)
             ?? throw new ValidationException([new ValidationError("memberId", "Kies je naam of rol uit de lijst van aanwezigen.")]);
 
         string? existingHash = null;
         var exists = false;
         await using (var command = MeetingStore.Command(connection, transaction, "SELECT edit_key_hash FROM reflections WHERE meeting_id = @meeting_id AND member_id = @member_id;",
-            ("@meeting_id", context.MeetingId), ("@member_id", memberId)))
+            ("@meeting_id", context.MeetingId), ("@member_id", respondent.MemberId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken))
@@ -289,7 +319,7 @@ public sealed class ReflectionStore
         }
 
         var key = exists ? editKey! : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var input = new ReflectionInput { MemberId = memberId, WentWell = wentWell, WentLess = wentLess };
+        var input = new ReflectionInput { MemberId = respondent.MemberId, WentWell = wentWell, WentLess = wentLess };
         var id = await UpsertAsync(connection, transaction, context.MeetingId, input, "link", Hash(key), Now(), cancellationToken);
         await MeetingSearchIndex.ReindexAsync(connection, transaction, context.MeetingId, cancellationToken);
         // The audit names the respondent only by "via link" in an anonymous group: the audit log is a page too.
@@ -301,6 +331,57 @@ public sealed class ReflectionStore
         }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new LinkAnswerResult(id, key);
+    }
+
+    // An anonymous group's link asks nothing that identifies: a new answer gets a fresh edit key (kept in the
+    // browser); with that key the same browser changes its own answer. Nobody can block or overwrite another's answer.
+    private async Task<LinkAnswerResult> AnswerAnonymouslyAsync(SqliteConnection connection, SqliteTransaction transaction, ReflectionLinkContext context,
+        string wentWell, string wentLess, string? editKey, CancellationToken cancellationToken)
+    {
+        long? existing = null;
+        if (!string.IsNullOrEmpty(editKey))
+        {
+            await using var find = MeetingStore.Command(connection, transaction, "SELECT id FROM reflections WHERE meeting_id = @meeting_id AND anonymous = 1 AND edit_key_hash = @key;",
+                ("@meeting_id", context.MeetingId), ("@key", Hash(editKey)));
+            existing = await find.ExecuteScalarAsync(cancellationToken) as long?;
+        }
+
+        var now = Now();
+        long id;
+        string key;
+        if (existing is { } found)
+        {
+            await using var update = MeetingStore.Command(connection, transaction, "UPDATE reflections SET went_well = @well, went_less = @less, updated_at = @now WHERE id = @id;",
+                ("@well", Normalise(wentWell)), ("@less", Normalise(wentLess)), ("@now", now), ("@id", found));
+            await update.ExecuteNonQueryAsync(cancellationToken);
+            (id, key) = (found, editKey!);
+        }
+        else
+        {
+            key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            id = await InsertAnonymousAsync(connection, transaction, context.MeetingId, wentWell, wentLess, "link", Hash(key), now, cancellationToken);
+        }
+
+        await MeetingSearchIndex.ReindexAsync(connection, transaction, context.MeetingId, cancellationToken);
+        await _audit.RecordAsync(connection, transaction, new Actor(null, "Deelnemer via reflectielink"), AuditChange.Created("reflection", id, context.ProjectId, new Dictionary<string, string?>
+        {
+            ["meeting"] = context.MeetingId.ToString(CultureInfo.InvariantCulture),
+            ["source"] = "link",
+        }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new LinkAnswerResult(id, key);
+    }
+
+    internal static async Task<long> InsertAnonymousAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, string wentWell, string wentLess,
+        string source, string? editKeyHash, string now, CancellationToken cancellationToken)
+    {
+        await using var command = MeetingStore.Command(connection, transaction, """
+            INSERT INTO reflections (meeting_id, anonymous, went_well, went_less, source, edit_key_hash, created_at, updated_at)
+            VALUES (@meeting_id, 1, @well, @less, @source, @key, @now, @now)
+            RETURNING id;
+            """, ("@meeting_id", meetingId), ("@well", Normalise(wentWell)), ("@less", Normalise(wentLess)), ("@source", source),
+            ("@key", (object?)editKeyHash ?? DBNull.Value), ("@now", now));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>
@@ -372,7 +453,7 @@ public sealed class ReflectionStore
         MeetingId = reader.GetInt64(1),
         MemberId = anonymous || reader.IsDBNull(2) ? null : reader.GetInt64(2),
         GuestId = anonymous || reader.IsDBNull(3) ? null : reader.GetInt64(3),
-        AuthorLabel = anonymous ? null : reader.GetString(4),
+        AuthorLabel = anonymous || reader.IsDBNull(4) ? null : reader.GetString(4),
         WentWell = reader.GetString(5),
         WentLess = reader.GetString(6),
         Source = reader.GetString(7),
@@ -493,7 +574,7 @@ public sealed class ReflectionStore
         MeetingRules.ThrowIfAny(errors);
     }
 
-    private static string Normalise(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+    internal static string Normalise(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 

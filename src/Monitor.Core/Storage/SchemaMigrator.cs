@@ -166,25 +166,57 @@ public sealed partial class SchemaMigrator
         }
     }
 
+    // A migration that starts with "-- foreign_keys: off" rebuilds a table (SQLite's 12-step ALTER TABLE procedure):
+    // foreign keys are switched off around its transaction (they cannot be switched inside one) and checked before
+    // the commit, so a rebuild neither cascades deletes nor leaves a dangling reference.
     private static async Task ApplyAsync(SqliteConnection connection, Migration migration, CancellationToken cancellationToken)
     {
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var command = connection.CreateCommand())
+        var rebuild = migration.Sql.StartsWith("-- foreign_keys: off", StringComparison.Ordinal);
+        if (rebuild)
         {
-            command.Transaction = transaction;
-            command.CommandText = migration.Sql;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(connection, "PRAGMA foreign_keys = OFF;", cancellationToken);
         }
 
-        await using (var version = connection.CreateCommand())
+        try
         {
-            version.Transaction = transaction;
-            // PRAGMA takes no parameters; the version is an int parsed from the resource name.
-            version.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {migration.Version};");
-            await version.ExecuteNonQueryAsync(cancellationToken);
-        }
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = migration.Sql;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
 
-        await transaction.CommitAsync(cancellationToken);
+            if (rebuild)
+            {
+                await using var check = connection.CreateCommand();
+                check.Transaction = transaction;
+                check.CommandText = "PRAGMA foreign_key_check;";
+                await using var reader = await check.ExecuteReaderAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    throw new InvalidOperationException(
+                        $"Migration {migration.Version} ({migration.Name}) leaves a dangling reference in table {reader.GetString(0)}; nothing was changed.");
+                }
+            }
+
+            await using (var version = connection.CreateCommand())
+            {
+                version.Transaction = transaction;
+                // PRAGMA takes no parameters; the version is an int parsed from the resource name.
+                version.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {migration.Version};");
+                await version.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (rebuild)
+            {
+                await ExecuteAsync(connection, "PRAGMA foreign_keys = ON;", cancellationToken);
+            }
+        }
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

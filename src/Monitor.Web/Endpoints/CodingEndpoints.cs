@@ -70,7 +70,10 @@ internal static partial class CodingEndpoints
         await coding.MergeCodeAsync(id, codeId, body.IntoCodeId, http.User.ToActor(), ct) ? TypedResults.NoContent() : CodeNotFound(codeId);
 
     /// <summary>Upload as the raw file body: POST /coding-documents?fileName=interview.docx&amp;title=...&amp;sourceType=interview.</summary>
-    private static async Task<Results<Created<CreatedId>, ValidationProblem>> UploadDocumentAsync(long id, string? fileName, string? title, string? sourceType, HttpContext http, CodingStore coding, CancellationToken ct)
+    /// <summary>The id of an uploaded document and, when it was read as Windows-1252, the notice to check its letters.</summary>
+    internal sealed record UploadedDocument(long Id, string? Notice);
+
+    private static async Task<Results<Created<UploadedDocument>, ValidationProblem>> UploadDocumentAsync(long id, string? fileName, string? title, string? sourceType, HttpContext http, CodingStore coding, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(fileName))
         {
@@ -80,9 +83,9 @@ internal static partial class CodingEndpoints
         try
         {
             await using var body = await ReadBodyAsync(http.Request, DocumentText.MaxUploadBytes, ct);
-            var text = DocumentText.Read(fileName, body);
-            var documentId = await coding.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title, sourceType ?? "overig", fileName, text, http.User.ToActor(), ct);
-            return TypedResults.Created($"/api/v1/projects/{id}/coding-documents/{documentId}", new CreatedId(documentId));
+            var read = DocumentText.Read(fileName, body);
+            var documentId = await coding.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title, sourceType ?? "overig", fileName, read.Text, http.User.ToActor(), ct);
+            return TypedResults.Created($"/api/v1/projects/{id}/coding-documents/{documentId}", new UploadedDocument(documentId, read.Notice));
         }
         catch (DocumentTextException ex)
         {

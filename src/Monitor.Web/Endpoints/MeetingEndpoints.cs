@@ -35,6 +35,8 @@ internal static class MeetingEndpoints
         group.MapPut("/groups/{groupId:long}", UpdateGroupAsync).RequireAuthorization(manage);
         group.MapPost("/groups/{groupId:long}/members", AddMemberAsync).RequireAuthorization(manage);
         group.MapPost("/members/{memberId:long}/leave", LeaveAsync).RequireAuthorization(manage);
+        group.MapPut("/members/{memberId:long}/account", LinkAccountAsync).RequireAuthorization(manage);
+        group.MapGet("/members/{memberId:long}/personal-data", MemberDataAsync).RequireAuthorization(manage);
         group.MapGet("/groups/{groupId:long}/calendar.ics", CalendarAsync).RequireAuthorization(view);
 
         group.MapGet("/meetings", ListMeetingsAsync).RequireAuthorization(view);
@@ -94,13 +96,13 @@ internal static class MeetingEndpoints
         var project = await projects.FindAsync(id, cancellationToken);
         var held = detail.Meetings.Where(m => m.Status == MeetingStatus.Gehouden).Select(m => m.HeldOn);
         var gaps = CadenceCheck.FindGaps(held, detail.Group.CadenceDays, PlanEndpoints.Today(time), project?.EndDate);
-        // As on GET /projects/{id}: who sits in a group (role labels may be names) is detail management does not get.
-        var showMembers = (await authorization.AuthorizeAsync(http.User, http, ProjectAccess.PolicyName(Capability.ViewMeetingDetails))).Succeeded;
+        // As on the group page: who sits in a group (role labels may be names) is detail management does not get.
+        var audience = await Audiences.ForAsync(authorization, http);
         return TypedResults.Ok(new GroupResponse(
             detail.Group,
-            showMembers ? detail.Members : [],
+            detail.For(audience).Members,
             [.. detail.Meetings.Select(MeetingSummary.From)],
-            metrics,
+            metrics.For(audience),
             gaps));
     }
 
@@ -131,6 +133,18 @@ internal static class MeetingEndpoints
             ? TypedResults.Created($"/api/v1/projects/{id}/groups/{groupId}", new CreatedId(memberId))
             : GroupNotFound(groupId);
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> LinkAccountAsync(long id, long memberId, AccountLinkBody body, HttpContext http, MemberDataStore members, CancellationToken cancellationToken) =>
+        await members.LinkAccountAsync(id, memberId, body.UserId, http.User.ToActor(), cancellationToken)
+            ? TypedResults.NoContent()
+            : NotFound("Lid niet gevonden", $"Dit project heeft geen groepslid {memberId}.");
+
+    private static async Task<Results<Ok<MemberPersonalData>, ProblemHttpResult>> MemberDataAsync(long id, long memberId, MemberDataStore members, CancellationToken cancellationToken) =>
+        await members.ExportAsync(id, memberId, cancellationToken) is { } data
+            ? TypedResults.Ok(data)
+            : NotFound("Lid niet gevonden", $"Dit project heeft geen groepslid {memberId}.");
+
+    internal sealed record AccountLinkBody(long? UserId);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> LeaveAsync(long id, long memberId, LeaveBody body, HttpContext http, MeetingStore meetings, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -175,10 +189,17 @@ internal static class MeetingEndpoints
             ? TypedResults.Ok<IReadOnlyList<MeetingSummary>>([.. list.Select(MeetingSummary.From)])
             : ProjectNotFound(id);
 
-    private static async Task<Ok<IReadOnlyList<SearchResult>>> SearchAsync(long id, string? q, MeetingStore meetings, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<SearchResult>>, ValidationProblem>> SearchAsync(long id, string? q, MeetingStore meetings, CancellationToken cancellationToken)
     {
-        var hits = await meetings.SearchAsync(id, q ?? "", cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<SearchResult>>([.. hits.Select(SearchResult.From)]);
+        try
+        {
+            var hits = await meetings.SearchAsync(id, q ?? "", cancellationToken);
+            return TypedResults.Ok<IReadOnlyList<SearchResult>>([.. hits.Select(SearchResult.From)]);
+        }
+        catch (ValidationException ex)
+        {
+            return ValidationProblems.From(ex.Errors, "De zoekvraag is niet uitgevoerd");
+        }
     }
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> ScheduleMeetingAsync(long id, long groupId, MeetingBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken)

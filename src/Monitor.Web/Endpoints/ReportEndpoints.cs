@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Findings;
 using Monitor.Core.Reports;
@@ -25,10 +26,11 @@ internal static class ReportEndpoints
         var api = routes.MapGroup("/api/v1/projects/{id:long}").WithTags("Reports")
             .AddEndpointFilter<BrowserAntiforgeryFilter>()
             .AddEndpointFilter(RefuseInvalidAsync);
-        api.MapGet("/findings", async (long id, FindingStore findings, CancellationToken ct) => TypedResults.Ok(await findings.ListAsync(id, ct))).RequireAuthorization(view);
+        api.MapGet("/findings", async (long id, HttpContext http, IAuthorizationService authorization, FindingStore findings, CancellationToken ct) =>
+            TypedResults.Ok(await findings.ListAsync(id, await Audiences.ForAsync(authorization, http), ct))).RequireAuthorization(view);
         api.MapPost("/findings", CreateFindingAsync).RequireAuthorization(manage);
-        api.MapGet("/findings/{findingId:long}", async Task<Results<Ok<Finding>, ProblemHttpResult>> (long id, long findingId, FindingStore findings, CancellationToken ct) =>
-            await findings.FindAsync(id, findingId, ct) is { } finding ? TypedResults.Ok(finding) : FindingNotFound(findingId)).RequireAuthorization(view);
+        api.MapGet("/findings/{findingId:long}", async Task<Results<Ok<Finding>, ProblemHttpResult>> (long id, long findingId, HttpContext http, IAuthorizationService authorization, FindingStore findings, CancellationToken ct) =>
+            await findings.FindAsync(id, findingId, await Audiences.ForAsync(authorization, http), ct) is { } finding ? TypedResults.Ok(finding) : FindingNotFound(findingId)).RequireAuthorization(view);
         api.MapPut("/findings/{findingId:long}", async Task<Results<NoContent, ProblemHttpResult>> (long id, long findingId, FindingBody body, HttpContext http, FindingStore findings, CancellationToken ct) =>
             await findings.UpdateAsync(id, findingId, body.ToDraft(), http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
         api.MapDelete("/findings/{findingId:long}", async Task<Results<NoContent, ProblemHttpResult>> (long id, long findingId, HttpContext http, FindingStore findings, CancellationToken ct) =>
@@ -39,7 +41,8 @@ internal static class ReportEndpoints
                 body.TargetId, body.Note ?? "", http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
         api.MapDelete("/findings/{findingId:long}/evidence/{evidenceId:long}", async Task<Results<NoContent, ProblemHttpResult>> (long id, long findingId, long evidenceId, HttpContext http, FindingStore findings, CancellationToken ct) =>
             await findings.RemoveEvidenceAsync(id, findingId, evidenceId, http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
-        api.MapGet("/findings/{findingId:long}/history", async (long id, long findingId, FindingStore findings, CancellationToken ct) => TypedResults.Ok(await findings.HistoryAsync(id, findingId, ct))).RequireAuthorization(view);
+        api.MapGet("/findings/{findingId:long}/history", async Task<Results<Ok<IReadOnlyList<FindingHistoryEntry>>, ProblemHttpResult>> (long id, long findingId, HttpContext http, IAuthorizationService authorization, FindingStore findings, CancellationToken ct) =>
+            await findings.HistoryAsync(id, findingId, await Audiences.ForAsync(authorization, http), ct) is { } history ? TypedResults.Ok(history) : FindingNotFound(findingId)).RequireAuthorization(view);
 
         api.MapGet("/finding-suggestions", async (long id, FindingSuggester suggester, CancellationToken ct) => TypedResults.Ok((await suggester.SuggestAsync(id, ct)).Select(s => new
         {

@@ -28,21 +28,21 @@ public sealed class LoginService
         }
 
         var account = await _accounts.FindByEmailAsync(email, cancellationToken);
+        var passwordMatches = _passwords.Verify(account, password);
+        // Whether an e-mail address has an account must not show: a wrong password gets the same answer whether the
+        // account exists, is locked, or was locked by this very attempt. Only the person who knows the password hears
+        // that their account is locked and until when.
         if (account is not null && account.IsLockedAt(_time.GetUtcNow()))
         {
-            return LoginResult.LockedOut(account.LockedUntil!.Value);
+            return passwordMatches ? LoginResult.LockedOut(account.LockedUntil!.Value) : LoginResult.Invalid;
         }
 
-        if (!_passwords.Verify(account, password))
+        if (!passwordMatches)
         {
             if (account is not null)
             {
                 var options = _options.Value;
-                var lockedUntil = await _accounts.RecordFailedLoginAsync(account.Id, options.MaxFailedLogins, TimeSpan.FromMinutes(options.LockoutMinutes), cancellationToken);
-                if (lockedUntil is { } until && until > _time.GetUtcNow())
-                {
-                    return LoginResult.LockedOut(until);
-                }
+                await _accounts.RecordFailedLoginAsync(account.Id, options.MaxFailedLogins, TimeSpan.FromMinutes(options.LockoutMinutes), cancellationToken);
             }
 
             return LoginResult.Invalid;

@@ -14,11 +14,13 @@ internal sealed class StorageExceptionHandler : IExceptionHandler
 {
     private readonly DatabaseHealth _health;
     private readonly IProblemDetailsService _problems;
+    private readonly ILogger<StorageExceptionHandler> _logger;
 
-    public StorageExceptionHandler(DatabaseHealth health, IProblemDetailsService problems)
+    public StorageExceptionHandler(DatabaseHealth health, IProblemDetailsService problems, ILogger<StorageExceptionHandler> logger)
     {
         _health = health;
         _problems = problems;
+        _logger = logger;
     }
 
     public static (int Status, string Title, string Detail)? Describe(Exception? exception) => exception switch
@@ -52,6 +54,8 @@ internal sealed class StorageExceptionHandler : IExceptionHandler
             return false; // pages: the error page shows the same text (ErrorModel reads the exception)
         }
 
+        // a handled exception is not logged by the middleware (.NET 10); a storage failure must be in the log
+        _logger.LogError(exception, "Storage failure on {Method} {Path}: {Status}", httpContext.Request.Method, httpContext.Request.Path, problem.Status);
         httpContext.Response.StatusCode = problem.Status;
         return await _problems.TryWriteAsync(new ProblemDetailsContext
         {

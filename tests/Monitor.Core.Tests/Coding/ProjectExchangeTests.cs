@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using Monitor.Core.Audit;
 using Monitor.Core.Coding;
 using Monitor.Core.Interop.Refi;
 using Monitor.Core.Privacy;
@@ -162,6 +163,35 @@ public sealed class ProjectExchangeTests
         Assert.That(lines, Has.Some.Contains(";Samenwerking / Overleg;Thema's;bevorderend;Onderzoeker A;"));
         Assert.That(lines, Has.Some.Contains(";Kenmerken van de innovatie / Complexiteit;MIDI-determinanten;belemmerend;Onderzoeker A;te ingewikkeld;"));
         Assert.That(string.Join("\n", lines), Does.Not.Contain("team 👍").And.Contain("P01"));
+    }
+
+    [Test]
+    [Description("issue #26: the .qdpx export carries the pseudonym list's codes, never the names, and codings stay on their words")]
+    public async Task TheQdpxExportIsPseudonymisedAndItsCodingsStayOnTheSameWords()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, document) = await CodedProjectAsync(db);
+        var plain = await ExportedSourceAsync(db, projectId, document.Guid);
+        var before = plain.Selections.ToDictionary(s => s.Guid, s => Monitor.Core.Coding.Text.CodePoints.Slice(plain.Text, s.Start, s.End).Replace("team", "[P01]", StringComparison.Ordinal));
+        await db.Privacy.AddPseudonymAsync(projectId, "team", Actor.System);
+
+        var source = await ExportedSourceAsync(db, projectId, document.Guid);
+
+        Assert.That(plain.Text, Does.Contain("team"), "the test text has the name");
+        Assert.That(source.Text, Does.Not.Contain("team").And.Contain("[P01]"));
+        Assert.That(source.Selections, Has.Count.EqualTo(before.Count));
+        foreach (var selection in source.Selections)
+        {
+            Assert.That(Monitor.Core.Coding.Text.CodePoints.Slice(source.Text, selection.Start, selection.End), Is.EqualTo(before[selection.Guid]));
+        }
+    }
+
+    private static async Task<RefiTextSource> ExportedSourceAsync(TempDatabase db, long projectId, Guid document)
+    {
+        var export = new MemoryStream();
+        await db.Exchange.ExportQdpxAsync(projectId, export);
+        export.Position = 0;
+        return QdpxReader.Read(export, ProjectExchange.MaxQdpxBytes).Project.Sources.Single(s => s.Guid == document);
     }
 
     [Test]

@@ -27,7 +27,7 @@ public sealed class FindingStoreTests
         Assert.That(finding.Status, Is.EqualTo(FindingStatus.Vastgesteld));
         Assert.That(finding.Sessions.Single(), Is.EqualTo(new FindingSession(new DateOnly(2026, 11, 3), "kernteam", "titel aangescherpt")));
         Assert.That(finding.Evidence.Single().Kind, Is.EqualTo(EvidenceKind.Bijeenkomst));
-        var history = await db.Findings.HistoryAsync(projectId, id);
+        var history = (await db.Findings.HistoryAsync(projectId, id))!;
         Assert.That(history.Select(h => h.Action), Is.EqualTo(new[] { "aangemaakt", "status besproken", "status vastgesteld" }));
         Assert.That(history[^1].Snapshot, Does.Contain("\"status\":\"vastgesteld\""));
     }

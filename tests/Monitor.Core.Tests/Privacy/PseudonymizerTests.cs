@@ -26,4 +26,29 @@ public sealed class PseudonymizerTests
 
         Assert.That(odd.Apply("Met A.B. (Bert) en AxB."), Is.EqualTo("Met [P01] en AxB."));
     }
+
+    [TestCase("Gesprek met Jan de Vries over werk.", "Jan de Vries", "[P01]")]
+    [TestCase("👍 Fatma Yılmaz zei: werk 👍 past.", "werk", "werk")]
+    [TestCase("👍 Fatma Yılmaz zei: werk 👍 past.", "zei: werk 👍", "zei: werk 👍")]
+    [TestCase("Jan en Jan de Vries, daarna Fatma Yılmaz en Jan.", "daarna Fatma Yılmaz en", "daarna [P03] en")]
+    public void KeepsCodedSpansOnTheSameWordsWhenNamesAreReplaced(string text, string coded, string expected)
+    {
+        var utf16 = text.IndexOf(coded, StringComparison.Ordinal);
+        var start = Monitor.Core.Coding.Text.CodePoints.FromUtf16(text, utf16);
+        var end = Monitor.Core.Coding.Text.CodePoints.FromUtf16(text, utf16 + coded.Length);
+
+        var (pseudonymised, map) = _names.ApplyKeepingOffsets(text);
+
+        Assert.That(Monitor.Core.Coding.Text.CodePoints.Slice(pseudonymised, map(start, false), map(end, true)), Is.EqualTo(expected));
+        Assert.That(pseudonymised, Is.EqualTo(_names.Apply(text)));
+    }
+
+    [Test]
+    public void ASpanInsideANameSnapsToItsCode()
+    {
+        var text = "Met Jan de Vries gesproken.";
+        var (pseudonymised, map) = _names.ApplyKeepingOffsets(text);
+
+        Assert.That(Monitor.Core.Coding.Text.CodePoints.Slice(pseudonymised, map(8, false), map(10, true)), Is.EqualTo("[P01]"));
+    }
 }

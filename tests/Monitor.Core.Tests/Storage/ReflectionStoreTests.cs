@@ -25,7 +25,8 @@ public sealed class ReflectionStoreTests
     }
 
     [Test]
-    public async Task AnAnonymousGroupNeverReturnsTheAuthorButKeepsItStored()
+    [Description("issue #26: an anonymous answer keeps no member id in the database, not only on the pages")]
+    public async Task AnAnonymousGroupKeepsNoAuthorInTheDatabase()
     {
         using var db = await TempDatabase.MigratedAsync();
         var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db, anonymous: true);
@@ -37,7 +38,28 @@ public sealed class ReflectionStoreTests
         Assert.That(reflection.AuthorLabel, Is.Null);
         Assert.That(reflection.MemberId, Is.Null);
         Assert.That(reflection.WentLess, Is.EqualTo("Laat begonnen"));
-        Assert.That(await db.ScalarAsync("SELECT member_id FROM reflections"), Is.EqualTo(members[1]));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM reflections WHERE member_id IS NULL AND guest_id IS NULL AND anonymous = 1"), Is.EqualTo(1));
+    }
+
+    [Test]
+    [Description("issue #26: the link of an anonymous group asks nothing that identifies and nobody can overwrite or block another answer")]
+    public async Task AnAnonymousLinkAddsAnswersThatOnlyTheirOwnBrowserMayChange()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, _) = await MeetingStoreTests.ProjectWithGroupAsync(db, anonymous: true);
+        var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
+        var link = (await db.Reflections.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(14), _leader))!;
+
+        var first = await db.Reflections.AnswerThroughLinkAsync(link.Token, null, "Open gesprek", "", null);
+        var second = await db.Reflections.AnswerThroughLinkAsync(link.Token, null, "Goede voorbereiding", "Te lang", null);
+        await db.Reflections.AnswerThroughLinkAsync(link.Token, null, "Open gesprek, veel geleerd", "", first.EditKey);
+        var stranger = await db.Reflections.AnswerThroughLinkAsync(link.Token, null, "Iemand anders", "", "verkeerde-sleutel");
+
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM reflections"), Is.EqualTo(3), "a wrong key adds an answer, it never changes another's");
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM reflections WHERE member_id IS NOT NULL OR guest_id IS NOT NULL"), Is.Zero);
+        Assert.That((await db.Reflections.FindOwnAnswerAsync(link.Token, null, first.EditKey))!.WentWell, Is.EqualTo("Open gesprek, veel geleerd"));
+        Assert.That((await db.Reflections.FindOwnAnswerAsync(link.Token, null, second.EditKey))!.WentLess, Is.EqualTo("Te lang"));
+        Assert.That(stranger.ReflectionId, Is.Not.EqualTo(first.ReflectionId).And.Not.EqualTo(second.ReflectionId));
     }
 
     [Test]

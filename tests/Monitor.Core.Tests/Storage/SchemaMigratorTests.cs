@@ -66,6 +66,35 @@ public sealed class SchemaMigratorTests
     }
 
     [Test]
+    [Description("issue #26: migration 16 removes the authors of answers in anonymous groups, keeps the rest and their links")]
+    public async Task TheAnonymousReflectionsMigrationForgetsAuthorsOfAnonymousGroupsOnly()
+    {
+        using var db = new TempDatabase();
+        await using (var connection = await db.Database.OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = string.Concat(db.Migrator.Migrations.Take(15).Select(m => m.Sql)) + """
+                INSERT INTO projects (id, slug, name, organisation, innovation, start_date, current_phase, created_at) VALUES (1, 'p', 'P', 'O', 'I', '2026-01-01', 1, '2026-01-01');
+                INSERT INTO project_groups (id, project_id, kind, name, reflections_anonymous) VALUES (1, 1, 'ontwikkelgroep', 'Anoniem', 1), (2, 1, 'kernteam', 'Met namen', 0);
+                INSERT INTO group_members (id, group_id, role_label) VALUES (1, 1, 'Werkcoach 1'), (2, 2, 'Werkcoach 2');
+                INSERT INTO meetings (id, group_id, held_on, status) VALUES (1, 1, '2026-02-01', 'gehouden'), (2, 2, '2026-02-01', 'gehouden'), (3, 1, '2026-03-01', 'gehouden');
+                INSERT INTO reflections (id, meeting_id, member_id, went_well, went_less, source, created_at, updated_at)
+                VALUES (1, 1, 1, 'goed', 'minder', 'secretaris', 'x', 'x'), (2, 2, 2, 'goed', '', 'secretaris', 'x', 'x');
+                INSERT INTO reflection_followups (reflection_id, meeting_id, text, recorded_at, recorded_by) VALUES (1, 3, 'besproken', 'x', 'x');
+                PRAGMA user_version = 15;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await db.Migrator.MigrateAsync();
+
+        Assert.That(await db.TextAsync("SELECT group_concat(id || ':' || coalesce(member_id, '-') || ':' || anonymous, ' ') FROM reflections ORDER BY id;"), Is.EqualTo("1:-:1 2:2:0"));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM reflection_followups;"), Is.EqualTo(1), "the follow-up survives the rebuild");
+        Assert.That(await db.ScalarAsync("PRAGMA foreign_keys;"), Is.EqualTo(1));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM pragma_foreign_key_check;"), Is.Zero);
+    }
+
+    [Test]
     public async Task SetsWalModeAndForeignKeys()
     {
         using var db = await TempDatabase.MigratedAsync();

@@ -28,7 +28,7 @@ internal sealed class TempDatabase : IDisposable
         Demo = new DemoDataLoader(Database, Projects, PlanStore, Time, NullLogger<DemoDataLoader>.Instance);
         Coding = new CodingStore(Database, Audit, Time);
         Codebooks = new Monitor.Core.Coding.CodebookExchange(Database, Coding, Audit);
-        Exchange = new Monitor.Core.Coding.ProjectExchange(Database, Coding, Audit, Projects);
+        Exchange = new Monitor.Core.Coding.ProjectExchange(Database, Coding, Audit, Projects, Privacy);
         DemoCodings = new DemoCodingLoader(Database, Coding, NullLogger<DemoCodingLoader>.Instance);
         Findings = new FindingStore(Database, Audit, Time);
         Suggester = new Monitor.Core.Findings.FindingSuggester(Database, Coding, Findings, Audit, Time);

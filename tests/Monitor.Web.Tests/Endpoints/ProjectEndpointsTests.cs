@@ -89,6 +89,38 @@ public sealed class ProjectEndpointsTests
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
     }
 
+    [TestCase("{\"slug\": \"x\", \"name\": ", "name", "De JSON is niet geldig")]
+    [TestCase("{\"slug\": \"nieuw\", \"name\": \"N\", \"organisation\": \"O\", \"innovation\": \"I\", \"startDate\": \"2026-13-45\", \"currentPhase\": 1}", "startDate", "jjjj-mm-dd")]
+    [TestCase("{\"slug\": \"nieuw\", \"name\": \"N\", \"organisation\": \"O\", \"innovation\": \"I\", \"startDate\": \"2026-01-01\", \"currentPhase\": \"twee\"}", "currentPhase", "geheel getal")]
+    [TestCase("{\"name\": \"Zonder slug\"}", "slug", "Verplichte velden ontbreken")]
+    [Description("issue #26: a body the API cannot read is a Dutch problem+json naming the field, not a bare Bad Request")]
+    public async Task AnUnreadableProjectIsADutchProblemNamingTheField(string body, string field, string message)
+    {
+        using var api = await _factory.ApiClientAsync(Login.Admin);
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await api.PostAsync("/api/v1/projects", content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(json.RootElement.GetProperty("title").GetString(), Is.EqualTo("De invoer kon niet worden gelezen"));
+        Assert.That(json.RootElement.GetProperty("errors").GetProperty(field)[0].GetString(), Does.Contain(message));
+    }
+
+    [Test]
+    public async Task AGroupWithAnUnreadableBodyIsADutchProblemToo()
+    {
+        using var api = await _factory.ApiClientAsync(Login.Admin);
+        using var content = new StringContent("{\"kind\": \"kernteam\", \"name\": \"Kern\", \"cadenceDays\": \"vaak\"}", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await api.PostAsync($"/api/v1/projects/{await IdOfAsync("keuzehulp-werkzaak")}/groups", content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(json.RootElement.GetProperty("errors").GetProperty("cadenceDays")[0].GetString(), Does.Contain("geheel getal"));
+    }
+
     private async Task<long> IdOfAsync(string slug)
     {
         using var json = JsonDocument.Parse(await Client.GetStringAsync("/api/v1/projects"));

@@ -27,6 +27,39 @@ public sealed class MeetingPagesTests
     }
 
     [Test]
+    [Description("issue #26: a thousand open action items are shown 25 at a time, not as a thousand forms on one page")]
+    public async Task AThousandOpenActionItemsArePagedOnTheMeetingPage()
+    {
+        var (projectId, groupId, firstMeetingId) = await FirstMeetingAsync("keuzehulp-werkzaak", "Leernetwerk");
+        var meetings = (await _factory.Services.GetRequiredService<MeetingStore>().ListMeetingsAsync(projectId, groupId))!;
+        await using (var connection = await _factory.Services.GetRequiredService<MonitorDatabase>().OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+                INSERT INTO action_items (group_id, meeting_id, description, status, created_at)
+                SELECT @group, @meeting, 'Actiepunt ' || printf('%04d', i), 'open', '2020-01-01' FROM n;
+                """;
+            command.Parameters.AddWithValue("@group", groupId);
+            command.Parameters.AddWithValue("@meeting", firstMeetingId);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
+        var url = $"/projecten/{projectId}/bijeenkomsten/{meetings[^1].Id}";
+        var html = await leader.GetStringAsync(url);
+        var page = await Html.ParseAsync(new HttpResponseMessage { Content = new StringContent(html) });
+        var last = await leader.GetDocumentAsync(url + "?actiepagina=999");
+
+        var carried = page.QuerySelector("#actions-open")!.NextElementSibling!;
+        Assert.That(carried.QuerySelectorAll("tbody tr"), Has.Length.EqualTo(25));
+        Assert.That(page.QuerySelector("[data-testid=action-pager]")!.TextContent, Does.Contain("1–25 van 100"));
+        Assert.That(html.Length, Is.LessThan(250_000), "the page stays small");
+        Assert.That(last.QuerySelector("[data-testid=action-pager]")!.TextContent, Does.Contain("van 100"));
+        Assert.That(last.QuerySelector("#actions-open")!.NextElementSibling!.QuerySelectorAll("tbody tr").Length, Is.InRange(1, 25));
+    }
+
+    [Test]
     [Description("issue #4: anonymous answers never show a name")]
     public async Task AnAnonymousGroupShowsNoNameWithAnyReflectionOnTheMeetingPageOrInTheExport()
     {

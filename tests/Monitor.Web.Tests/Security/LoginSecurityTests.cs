@@ -6,6 +6,8 @@ namespace Monitor.Web.Tests.Security;
 
 public sealed class LoginSecurityTests
 {
+    private const string Invalid = "Het e-mailadres of het wachtwoord klopt niet. Na te veel mislukte pogingen achter elkaar wordt een account een tijd vergrendeld; de beheerder kan het eerder ontgrendelen.";
+
     [Test]
     public async Task LocksTheAccountAfterFiveWrongPasswordsEvenForTheRightOneAfterwards()
     {
@@ -16,15 +18,41 @@ public sealed class LoginSecurityTests
         {
             using var wrong = await client.PostLoginAsync(Login.Researcher, "fout-wachtwoord-" + i);
             var page = await Html.ParseAsync(wrong);
-            Assert.That(page.QuerySelector(".error")!.TextContent, Is.EqualTo("Het e-mailadres of het wachtwoord klopt niet."));
+            Assert.That(page.QuerySelector(".error")!.TextContent, Is.EqualTo(Invalid));
         }
 
         using var fifth = await client.PostLoginAsync(Login.Researcher, "fout-wachtwoord-5");
         using var right = await client.PostLoginAsync(Login.Researcher, DemoAccounts.Password);
 
-        Assert.That((await Html.ParseAsync(fifth)).QuerySelector(".error")!.TextContent, Does.Contain("tijdelijk vergrendeld"));
+        Assert.That((await Html.ParseAsync(fifth)).QuerySelector(".error")!.TextContent, Is.EqualTo(Invalid), "the lock itself does not show to whoever guesses");
         Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.OK), "no redirect: the login was refused");
-        Assert.That((await Html.ParseAsync(right)).QuerySelector(".error")!.TextContent, Does.Contain("tijdelijk vergrendeld"));
+        Assert.That((await Html.ParseAsync(right)).QuerySelector(".error")!.TextContent, Does.Contain("tijdelijk vergrendeld"), "the owner, who knows the password, is told");
+    }
+
+    [Test]
+    [Description("issue #26: the lockout must not reveal whether an e-mail address has an account")]
+    public async Task SixWrongPasswordsGiveTheSameAnswersForAnAccountAndForAnUnknownAddress()
+    {
+        using var factory = new MonitorWebFactory();
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        async Task<List<string>> AnswersAsync(string email)
+        {
+            var answers = new List<string>();
+            for (var i = 0; i < 6; i++)
+            {
+                using var response = await client.PostLoginAsync(email, "fout-wachtwoord-" + i);
+                answers.Add((await Html.ParseAsync(response)).QuerySelector(".error")!.TextContent);
+            }
+
+            return answers;
+        }
+
+        var existing = await AnswersAsync(Login.Management);
+        var unknown = await AnswersAsync("niemand@demo.example");
+
+        Assert.That(existing, Is.EqualTo(unknown));
+        Assert.That(existing.Distinct(), Is.EqualTo(new[] { Invalid }));
     }
 
     [Test]
@@ -35,7 +63,7 @@ public sealed class LoginSecurityTests
 
         using var response = await client.PostLoginAsync("niemand@demo.example", DemoAccounts.Password);
 
-        Assert.That((await Html.ParseAsync(response)).QuerySelector(".error")!.TextContent, Is.EqualTo("Het e-mailadres of het wachtwoord klopt niet."));
+        Assert.That((await Html.ParseAsync(response)).QuerySelector(".error")!.TextContent, Is.EqualTo(Invalid));
     }
 
     [Test]

@@ -91,6 +91,8 @@ public sealed class RouteAuthorizationTests
         ["PUT api/v1/projects/{id:long}/groups/{groupId:long}"] = [Admin, Leader],
         ["POST api/v1/projects/{id:long}/groups/{groupId:long}/members"] = [Admin, Leader],
         ["POST api/v1/projects/{id:long}/members/{memberId:long}/leave"] = [Admin, Leader],
+        ["PUT api/v1/projects/{id:long}/members/{memberId:long}/account"] = [Admin, Leader],
+        ["api/v1/projects/{id:long}/members/{memberId:long}/personal-data"] = [Admin, Leader],
         ["api/v1/projects/{id:long}/groups/{groupId:long}/calendar.ics"] = _projectMembers,
         ["api/v1/projects/{id:long}/meetings"] = _projectMembers,
         ["api/v1/projects/{id:long}/meetings/search"] = [Admin, Leader, Researcher, Participant],

@@ -5,8 +5,9 @@ namespace Monitor.Core.Coding.Text;
 
 /// <summary>
 /// Turns an uploaded document into the normalised text that researchers code: .txt and .md as UTF-8 (with or without
-/// byte order mark; UTF-16 with a byte order mark; anything else that is not valid UTF-8 as Windows-1252) and .docx
-/// through <see cref="WordText"/>. Every refusal is a <see cref="DocumentTextException"/> naming the file.
+/// byte order mark; UTF-16 with a byte order mark; anything else that is not valid UTF-8 as Windows-1252, said in the
+/// result's notice) and .docx through <see cref="WordText"/>. A file that says it is UTF-8 but is damaged, or that is
+/// not text at all, is refused. Every refusal is a <see cref="DocumentTextException"/> naming the file.
 /// </summary>
 public static class DocumentText
 {
@@ -14,13 +15,15 @@ public static class DocumentText
     public const int MaxCodePoints = 500_000;
 
     private static readonly Encoding _strictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly Encoding _strictUtf16 = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly Encoding _strictUtf16BigEndian = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
     private static readonly Lazy<Encoding> _windows1252 = new(() =>
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding(1252);
     });
 
-    public static string Read(string fileName, Stream content, long maxBytes = MaxUploadBytes)
+    public static DocumentTextResult Read(string fileName, Stream content, long maxBytes = MaxUploadBytes)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
@@ -38,7 +41,8 @@ public static class DocumentText
             throw new DocumentTextException($"'{name}' is leeg.");
         }
 
-        var raw = extension == ".docx" ? WordText.Read(name, bytes) : Decode(bytes);
+        string? notice = null;
+        var raw = extension == ".docx" ? WordText.Read(name, bytes) : Decode(name, bytes, out notice);
         var text = TextNormalizer.Normalize(raw);
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -50,39 +54,65 @@ public static class DocumentText
             throw TooLong(name);
         }
 
-        return text;
+        return new DocumentTextResult(text, notice);
     }
 
     internal static DocumentTextException TooLong(string name) => new(
         $"'{name}' bevat meer dan {MaxCodePoints.ToString("N0", CultureInfo.GetCultureInfo("nl-NL"))} tekens. Splits het document in delen.");
 
-    private static string Decode(byte[] bytes)
+    private static string Decode(string name, byte[] bytes, out string? notice)
     {
+        notice = null;
         var data = bytes.AsSpan();
+        string text;
         if (data.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            // The file says it is UTF-8; a damaged byte becomes U+FFFD rather than a guess at another encoding.
-            return Encoding.UTF8.GetString(data[3..]);
+            // The file says it is UTF-8: a damaged byte is an error to report, not a guess at another encoding.
+            text = Strict(name, _strictUtf8, bytes, 3, "UTF-8");
         }
-
-        if (data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        else if (data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return Encoding.Unicode.GetString(data[2..]);
+            text = Strict(name, _strictUtf16, bytes, 2, "UTF-16");
         }
-
-        if (data.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        else if (data.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return Encoding.BigEndianUnicode.GetString(data[2..]);
+            text = Strict(name, _strictUtf16BigEndian, bytes, 2, "UTF-16");
+        }
+        else
+        {
+            try
+            {
+                text = _strictUtf8.GetString(bytes);
+            }
+            catch (DecoderFallbackException)
+            {
+                // Older Windows tools save in the ANSI code page; for Dutch text that is Windows-1252 (ë as 0xEB).
+                text = _windows1252.Value.GetString(bytes);
+                notice = $"'{name}' was geen UTF-8 en is gelezen als Windows-1252 (ANSI), de codering van oudere Windows-programma's. " +
+                    "Controleer of letters als ë, é en ï en het €-teken goed staan; zo niet, sla het bestand op als UTF-8 en lees het opnieuw in.";
+            }
         }
 
+        // Control characters other than tab and line breaks mean this is not a text file (a renamed binary, a PDF).
+        if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f')))
+        {
+            throw new DocumentTextException($"'{name}' is geen tekstbestand: het bevat tekens die in tekst niet voorkomen. Lees een .txt, .md of .docx in.");
+        }
+
+        return text;
+    }
+
+    private static string Strict(string name, Encoding decoder, byte[] bytes, int byteOrderMark, string encoding)
+    {
         try
         {
-            return _strictUtf8.GetString(bytes);
+            return decoder.GetString(bytes, byteOrderMark, bytes.Length - byteOrderMark);
         }
-        catch (DecoderFallbackException)
+        catch (DecoderFallbackException ex)
         {
-            // Older Windows tools save in the ANSI code page; for Dutch text that is Windows-1252 (ë as 0xEB).
-            return _windows1252.Value.GetString(bytes);
+            throw new DocumentTextException(
+                $"'{name}' zegt {encoding} te zijn maar bevat ongeldige bytes (vanaf byte {ex.Index + 1}). Het bestand is beschadigd of verkeerd opgeslagen; " +
+                "sla het opnieuw op als UTF-8 en lees het dan in.", ex);
         }
     }
 

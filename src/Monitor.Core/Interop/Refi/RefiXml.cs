@@ -112,7 +112,7 @@ internal static class RefiXml
         }
         catch (XmlException e)
         {
-            throw new RefiImportException($"{label} is geen geldige XML: regel {e.LineNumber}: {e.Message}", e);
+            throw new RefiImportException(Describe(label, e), e);
         }
 
         RewriteNamespace(document, namespacePrefix, target);
@@ -125,6 +125,21 @@ internal static class RefiXml
         }
 
         return document;
+    }
+
+    /// <summary>An XML error in Dutch, with the place only when the parser knows it.</summary>
+    public static string Describe(string label, XmlException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var where = error.LineNumber > 0 ? $" (regel {error.LineNumber}, positie {error.LinePosition})" : "";
+        if (error.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            return $"{label} bevat een DTD (<!DOCTYPE …>){where}. Die wordt om veiligheidsredenen niet gelezen; REFI-QDA-bestanden hebben er geen nodig. " +
+                "Exporteer het bestand opnieuw, of haal de regel met <!DOCTYPE weg.";
+        }
+
+        return $"{label} is geen geldige XML{where}. Controleer of het bestand volledig is overgekomen en door een QDA-programma is gemaakt. " +
+            $"Melding van de XML-lezer: {error.Message}";
     }
 
     public static XmlSchemaSet ProjectSchema() => LoadSchema("Project.xsd");

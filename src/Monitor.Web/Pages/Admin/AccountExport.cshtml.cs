@@ -1,10 +1,9 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Accounts;
 using Monitor.Core.Audit;
+using Monitor.Core.Meetings;
 using Monitor.Core.Storage;
 using Monitor.Web.Security;
 
@@ -12,8 +11,9 @@ namespace Monitor.Web.Pages.Admin;
 
 /// <summary>
 /// Everything the tool holds about one person as a JSON download (subject access request, AVG art. 15):
-/// the account without its password hash, roles with project names, API tokens without their hash, and the
-/// audit entries made by the person or about their account and roles.
+/// the account without its password hash, roles with project names, API tokens without their hash, the group
+/// memberships linked to the account with their attendance, own reflections and action items, and the audit entries
+/// made by the person or about their account and roles.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class AccountExportModel : PageModel
@@ -21,21 +21,15 @@ public sealed class AccountExportModel : PageModel
     // The largest page AuditStore.ListAsync returns; an export should hold the whole trail.
     private const int AllAuditEntries = 100_000;
 
-    // Relaxed escaping keeps Dutch characters readable; the file is a download, never embedded in HTML.
-    private static readonly JsonSerializerOptions _json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly AccountStore _accounts;
     private readonly ProjectStore _projects;
     private readonly AuditStore _audit;
+    private readonly MemberDataStore _members;
     private readonly TimeProvider _time;
 
-    public AccountExportModel(AccountStore accounts, ProjectStore projects, AuditStore audit, TimeProvider time)
+    public AccountExportModel(AccountStore accounts, ProjectStore projects, AuditStore audit, MemberDataStore members, TimeProvider time)
     {
+        _members = members;
         _accounts = accounts;
         _projects = projects;
         _audit = audit;
@@ -66,9 +60,10 @@ public sealed class AccountExportModel : PageModel
                 .OrderBy(r => r.ProjectName, StringComparer.OrdinalIgnoreCase)
                 .ToList(),
             tokens.Select(t => new TokenData(t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt)).ToList(),
+            await _members.ExportForAccountAsync(userId, cancellationToken),
             byPerson,
             aboutAccount);
-        return File(JsonSerializer.SerializeToUtf8Bytes(export, _json), "application/json", $"persoonsgegevens-{userId}.json");
+        return File(PersonalDataJson.Serialize(export), "application/json", $"persoonsgegevens-{userId}.json");
     }
 
     private sealed record PersonalDataExport(
@@ -76,6 +71,7 @@ public sealed class AccountExportModel : PageModel
         AccountData Account,
         IReadOnlyList<RoleData> ProjectRoles,
         IReadOnlyList<TokenData> ApiTokens,
+        IReadOnlyList<MemberPersonalData> GroupMemberships,
         IReadOnlyList<AuditEntry> AuditByPerson,
         IReadOnlyList<AuditEntry> AuditAboutAccount);
 

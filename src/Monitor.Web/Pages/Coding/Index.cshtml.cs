@@ -46,9 +46,9 @@ public sealed class IndexModel : CodingPageModel
         try
         {
             await using var stream = file.OpenReadStream();
-            var text = DocumentText.Read(file.FileName, stream);
-            var documentId = await Coding.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(file.FileName) : title, sourceType ?? "", file.FileName, text, User.ToActor(), cancellationToken);
-            Message = $"'{file.FileName}' is toegevoegd.";
+            var read = DocumentText.Read(file.FileName, stream);
+            var documentId = await Coding.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(file.FileName) : title, sourceType ?? "", file.FileName, read.Text, User.ToActor(), cancellationToken);
+            Message = $"'{file.FileName}' is toegevoegd." + (read.Notice is { } notice ? " " + notice : "");
             return LocalRedirect($"/projecten/{id}/codering/documenten/{documentId}");
         }
         catch (DocumentTextException ex)

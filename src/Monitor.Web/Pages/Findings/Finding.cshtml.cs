@@ -26,13 +26,13 @@ public sealed class FindingModel : FindingsPageModel
 
     public async Task<IActionResult> OnGetAsync(long id, long findingId, CancellationToken cancellationToken)
     {
-        if (!await LoadProjectAsync(id, cancellationToken) || await Findings.FindAsync(id, findingId, cancellationToken) is not { } finding)
+        if (!await LoadProjectAsync(id, cancellationToken) || await Findings.FindAsync(id, findingId, Audience, cancellationToken) is not { } finding)
         {
             return NotFound();
         }
 
         Finding = finding;
-        History = await Findings.HistoryAsync(id, findingId, cancellationToken);
+        History = await Findings.HistoryAsync(id, findingId, Audience, cancellationToken) ?? [];
         if (CanManage && finding.Fields.Determinants.Count > 0)
         {
             var linked = finding.Evidence.Where(e => e.Kind == EvidenceKind.Codering).Select(e => e.TargetId).ToHashSet();

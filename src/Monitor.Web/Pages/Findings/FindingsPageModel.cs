@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Monitor.Core.Findings;
+using Monitor.Core.Privacy;
 using Monitor.Core.Storage;
 using Monitor.Core.Validation;
 using Monitor.Web.Security;
@@ -23,6 +24,9 @@ public abstract class FindingsPageModel : ProjectPageModel
     /// <summary>Whether the user may change findings and templates (onderzoeker, projectleider).</summary>
     public bool CanManage { get; private set; }
 
+    /// <summary>How this user reads findings (management: only vastgestelde, no one identifiable).</summary>
+    public Audience Audience { get; private set; }
+
     protected override async Task<bool> LoadProjectAsync(long id, CancellationToken cancellationToken)
     {
         if (!await base.LoadProjectAsync(id, cancellationToken))
@@ -31,6 +35,7 @@ public abstract class FindingsPageModel : ProjectPageModel
         }
 
         CanManage = (await Authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(Capability.ManageFindings))).Succeeded;
+        Audience = await Audiences.ForAsync(Authorization, HttpContext);
         return true;
     }
 

@@ -23,7 +23,7 @@ public sealed class IndexModel : FindingsPageModel
             return NotFound();
         }
 
-        All = await Findings.ListAsync(id, cancellationToken);
+        All = await Findings.ListAsync(id, Audience, cancellationToken);
         return Page();
     }
 }

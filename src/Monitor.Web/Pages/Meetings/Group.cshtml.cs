@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Charts;
 using Monitor.Core.Meetings;
+using Monitor.Core.Privacy;
 using Monitor.Core.Storage;
 using Monitor.Web.Endpoints;
 using Monitor.Web.Security;
@@ -21,8 +22,11 @@ public sealed class GroupModel : PageModel
     private readonly TimeProvider _time;
     private readonly IAuthorizationService _authorization;
 
-    public GroupModel(MeetingStore meetings, ProjectStore projects, TimeProvider time, IAuthorizationService authorization)
+    private readonly AccountStore _accounts;
+
+    public GroupModel(MeetingStore meetings, ProjectStore projects, TimeProvider time, IAuthorizationService authorization, AccountStore accounts)
     {
+        _accounts = accounts;
         _meetings = meetings;
         _projects = projects;
         _time = time;
@@ -55,6 +59,9 @@ public sealed class GroupModel : PageModel
 
     public bool CanManage { get; private set; }
 
+    /// <summary>Accounts with a role in this project, to link to a member (only for those who manage the group).</summary>
+    public IReadOnlyList<Monitor.Core.Accounts.Account> ProjectAccounts { get; private set; } = [];
+
     public bool ShowDetails { get; private set; }
 
     public DateOnly Today { get; private set; }
@@ -68,9 +75,11 @@ public sealed class GroupModel : PageModel
 
         ProjectId = id;
         ProjectName = project.Name;
-        Detail = detail;
+        // the same rule as the API: management sees the group's figures, not its members or anyone's attendance
+        var audience = await Audiences.ForAsync(_authorization, HttpContext);
+        Detail = detail.For(audience);
         Today = PlanEndpoints.Today(_time);
-        Metrics = MeetingMetrics.Compute(await _meetings.GetFactsAsync(groupId, cancellationToken));
+        Metrics = MeetingMetrics.Compute(await _meetings.GetFactsAsync(groupId, cancellationToken)).For(audience);
         var held = detail.Meetings.Where(m => m.Status == MeetingStatus.Gehouden).Select(m => m.HeldOn).ToList();
         Gaps = detail.Group.CadenceDays is null ? [] : CadenceCheck.FindGaps(held, detail.Group.CadenceDays, Today, project.EndDate);
         var renderer = new SvgChartRenderer();
@@ -80,7 +89,12 @@ public sealed class GroupModel : PageModel
         ReflectionTable = reflections.ToTable();
         AttendanceChart = renderer.Render(MeetingCharts.Attendance(Metrics));
         CanManage = await IsAllowedAsync(Capability.ManageProject);
-        ShowDetails = await IsAllowedAsync(Capability.ViewMeetingDetails);
+        if (CanManage)
+        {
+            ProjectAccounts = [.. (await _accounts.ListAsync(cancellationToken)).Where(a => a.Roles.ContainsKey(id)).Select(a => a.Account).OrderBy(a => a.DisplayName, StringComparer.CurrentCultureIgnoreCase)];
+        }
+
+        ShowDetails = audience == Audience.Team;
         return Page();
     }
 

@@ -14,11 +14,13 @@ namespace Monitor.Web.Pages.Meetings;
 public sealed class GroupManageModel : PageModel
 {
     private readonly MeetingStore _meetings;
+    private readonly MemberDataStore _memberData;
     private readonly IStringLocalizer<SharedResource> _t;
 
-    public GroupManageModel(MeetingStore meetings, IStringLocalizer<SharedResource> t)
+    public GroupManageModel(MeetingStore meetings, MemberDataStore memberData, IStringLocalizer<SharedResource> t)
     {
         _meetings = meetings;
+        _memberData = memberData;
         _t = t;
     }
 
@@ -80,6 +82,15 @@ public sealed class GroupManageModel : PageModel
     public Task<IActionResult> OnPostLeaveAsync(long id, long groupId, long memberId, string? leftOn, CancellationToken cancellationToken) =>
         ChangeAsync(id, groupId, () => _meetings.SetMemberLeftAsync(id, memberId,
             ManageModel.ParseDate(leftOn, "leftOn") ?? throw new ValidationException([new ValidationError("leftOn", "Vul de datum van vertrek in.")]), User.ToActor(), cancellationToken));
+
+    public Task<IActionResult> OnPostAccountAsync(long id, long groupId, long memberId, long? userId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, groupId, () => _memberData.LinkAccountAsync(id, memberId, userId, User.ToActor(), cancellationToken));
+
+    /// <summary>Everything held about one member as a JSON download (AVG inzage), for a member with or without an account.</summary>
+    public async Task<IActionResult> OnGetMemberDataAsync(long id, long memberId, CancellationToken cancellationToken) =>
+        await _memberData.ExportAsync(id, memberId, cancellationToken) is { } data
+            ? File(PersonalDataJson.Serialize(data), "application/json", $"gegevens-lid-{memberId}.json")
+            : NotFound();
 
     private async Task<IActionResult> ChangeAsync(long id, long groupId, Func<Task<bool>> change)
     {

@@ -43,7 +43,17 @@ public sealed class MeetingModel : PageModel
 
     public bool CanManage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, long meetingId, CancellationToken cancellationToken)
+    /// <summary>Open action items carried over from earlier meetings are shown this many at a time.</summary>
+    public const int ActionItemsPerPage = 25;
+
+    /// <summary>The page of carried-over open action items shown (1-based).</summary>
+    public int ActionPage { get; private set; } = 1;
+
+    public int ActionPageCount => Math.Max(1, (Detail.CarriedActionItems.Count + ActionItemsPerPage - 1) / ActionItemsPerPage);
+
+    public IReadOnlyList<ActionItem> CarriedOnPage => [.. Detail.CarriedActionItems.Skip((ActionPage - 1) * ActionItemsPerPage).Take(ActionItemsPerPage)];
+
+    public async Task<IActionResult> OnGetAsync(long id, long meetingId, [FromQuery(Name = "actiepagina")] int? actionPage, CancellationToken cancellationToken)
     {
         if (await _meetings.FindMeetingAsync(id, meetingId, cancellationToken) is not { } detail)
         {
@@ -53,6 +63,7 @@ public sealed class MeetingModel : PageModel
         ProjectId = id;
         ProjectName = (await _projects.FindAsync(id, cancellationToken))?.Name ?? "";
         Detail = detail;
+        ActionPage = Math.Clamp(actionPage ?? 1, 1, ActionPageCount);
         CanManage = (await _authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(Capability.ManageProject))).Succeeded;
         return Page();
     }

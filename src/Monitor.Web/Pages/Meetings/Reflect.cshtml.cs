@@ -64,14 +64,20 @@ public sealed class ReflectModel : PageModel
         WentLess = wentLess ?? "";
         try
         {
-            if (memberId is null)
+            // an anonymous group's link asks nothing that identifies: the answer is tied to this browser only
+            if (Context!.Anonymous)
+            {
+                memberId = null;
+            }
+            else if (memberId is null)
             {
                 throw new ValidationException([new ValidationError("memberId", "Kies je naam of rol uit de lijst van aanwezigen.")]);
             }
 
             var own = ReadCookie();
-            var result = await _reflections.AnswerThroughLinkAsync(token, memberId.Value, WentWell, WentLess, own?.MemberId == memberId ? own.Value.Key : null, cancellationToken);
-            Response.Cookies.Append(CookieName, $"{memberId.Value.ToString(CultureInfo.InvariantCulture)}.{result.EditKey}", new CookieOptions
+            var result = await _reflections.AnswerThroughLinkAsync(token, memberId, WentWell, WentLess, own?.MemberId == memberId ? own?.Key : null, cancellationToken);
+            var who = memberId?.ToString(CultureInfo.InvariantCulture) ?? AnonymousMarker;
+            Response.Cookies.Append(CookieName, $"{who}.{result.EditKey}", new CookieOptions
             {
                 HttpOnly = true,
                 IsEssential = true,
@@ -119,10 +125,23 @@ public sealed class ReflectModel : PageModel
         }
     }
 
-    private (long MemberId, string Key)? ReadCookie()
+    private const string AnonymousMarker = "a";
+
+    // "<member id>.<edit key>", or "a.<edit key>" for an answer in an anonymous group
+    private (long? MemberId, string Key)? ReadCookie()
     {
         var value = Request.Cookies[CookieName];
         var dot = value?.IndexOf('.', StringComparison.Ordinal) ?? -1;
-        return dot > 0 && long.TryParse(value![..dot], CultureInfo.InvariantCulture, out var memberId) ? (memberId, value[(dot + 1)..]) : null;
+        if (dot <= 0)
+        {
+            return null;
+        }
+
+        if (value![..dot] == AnonymousMarker)
+        {
+            return (null, value[(dot + 1)..]);
+        }
+
+        return long.TryParse(value[..dot], CultureInfo.InvariantCulture, out var memberId) ? (memberId, value[(dot + 1)..]) : null;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Meetings;
 using Monitor.Core.Storage;
+using Monitor.Core.Validation;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Meetings;
@@ -27,6 +28,9 @@ public sealed class SearchModel : PageModel
 
     public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
 
+    /// <summary>Why the query was not run (too long), in Dutch.</summary>
+    public string? Error { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id, string? q, CancellationToken cancellationToken)
     {
         if (await _projects.FindAsync(id, cancellationToken) is not { } project)
@@ -37,12 +41,17 @@ public sealed class SearchModel : PageModel
         ProjectId = id;
         ProjectName = project.Name;
         Query = (q ?? "").Trim();
-        if (Query.Length > MeetingRules.SearchMaxLength)
+        try
         {
-            Query = Query[..MeetingRules.SearchMaxLength];
+            Hits = Query.Length == 0 ? [] : await _meetings.SearchAsync(id, Query, cancellationToken);
+        }
+        catch (ValidationException ex)
+        {
+            Error = ex.Errors[0].Message;
+            Query = "";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        Hits = Query.Length == 0 ? [] : await _meetings.SearchAsync(id, Query, cancellationToken);
         return Page();
     }
 }

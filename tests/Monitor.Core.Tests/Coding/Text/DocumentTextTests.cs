@@ -30,6 +30,33 @@ public sealed class DocumentTextTests
     }
 
     [Test]
+    [Description("issue #26: a text read as Windows-1252 is said so, so the person can check the letters")]
+    public void SaysSoWhenItReadsWindows1252()
+    {
+        byte[] bytes = [.. Encoding.ASCII.GetBytes("cli"), 0xEB, .. Encoding.ASCII.GetBytes("nt")];
+        var read = DocumentText.Read("oud.txt", new MemoryStream(bytes));
+        Assert.That(read.Notice, Does.Contain("Windows-1252").And.Contain("oud.txt"));
+        Assert.That(DocumentText.Read("nieuw.txt", new MemoryStream(Encoding.UTF8.GetBytes("cliënt"))).Notice, Is.Null);
+    }
+
+    [Test]
+    [Description("issue #26: a file that says it is UTF-8 but is damaged is refused instead of stored garbled")]
+    public void RefusesDamagedUtf8WithAByteOrderMark()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.ASCII.GetBytes("cli"), 0xEB, .. Encoding.ASCII.GetBytes("nt")];
+        Assert.That(() => DocumentText.Read("kapot.txt", new MemoryStream(bytes)),
+            Throws.TypeOf<DocumentTextException>().With.Message.Contains("kapot.txt").And.Message.Contains("ongeldige bytes"));
+    }
+
+    [Test]
+    public void RefusesABinaryFileWithATextName()
+    {
+        byte[] bytes = [0x25, 0x50, 0x44, 0x46, 0x2D, 0x00, 0x01, 0x02, 0x9C, 0xFF];
+        Assert.That(() => DocumentText.Read("eigenlijk-pdf.txt", new MemoryStream(bytes)),
+            Throws.TypeOf<DocumentTextException>().With.Message.Contains("geen tekstbestand"));
+    }
+
+    [Test]
     public void ReadsUtf16WithByteOrderMark()
     {
         byte[] bytes = [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("cliënt")];
@@ -101,7 +128,7 @@ public sealed class DocumentTextTests
         Assert.That(
             () => DocumentText.Read("klein.txt", new UnseekableStream(Encoding.UTF8.GetBytes("elf tekens!")), maxBytes: 10),
             Throws.TypeOf<DocumentTextException>().With.Message.EqualTo("'klein.txt' is groter dan 10 bytes."));
-        Assert.That(DocumentText.Read("klein.txt", new UnseekableStream(Encoding.UTF8.GetBytes("tien tekens")), maxBytes: 11), Is.EqualTo("tien tekens"));
+        Assert.That(DocumentText.Read("klein.txt", new UnseekableStream(Encoding.UTF8.GetBytes("tien tekens")), maxBytes: 11).Text, Is.EqualTo("tien tekens"));
     }
 
     [Test]
@@ -133,7 +160,7 @@ public sealed class DocumentTextTests
             Throws.TypeOf<DocumentTextException>().With.Message.EqualTo("'leeg.docx' is leeg."));
     }
 
-    private static string Read(string fileName, byte[] bytes) => DocumentText.Read(fileName, new MemoryStream(bytes));
+    private static string Read(string fileName, byte[] bytes) => DocumentText.Read(fileName, new MemoryStream(bytes)).Text;
 
     private static Paragraph Paragraph(params OpenXmlElement[] children) => new(children);
 

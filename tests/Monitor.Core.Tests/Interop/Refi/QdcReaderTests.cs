@@ -58,7 +58,15 @@ public sealed class QdcReaderTests
     public void RefusesXmlThatIsNotWellFormed() =>
         Assert.That(
             () => QdcReader.Read(new MemoryStream(Utf8("<CodeBook>\n<Codes>")), 1024 * 1024),
-            Throws.TypeOf<RefiImportException>().With.Message.StartsWith("Het codeboek (.qdc) is geen geldige XML: regel 2"));
+            Throws.TypeOf<RefiImportException>().With.Message.StartsWith("Het codeboek (.qdc) is geen geldige XML (regel 2, positie"));
+
+    [Test]
+    [Description("issue #26: a DTD is refused in Dutch, without a 'regel 0'")]
+    public void RefusesADtdInDutch() =>
+        Assert.That(
+            () => QdcReader.Read(new MemoryStream(Utf8("<?xml version=\"1.0\"?>\n<!DOCTYPE CodeBook [<!ENTITY x \"y\">]>\n<CodeBook/>")), 1024 * 1024),
+            Throws.TypeOf<RefiImportException>().With.Message.StartsWith("Het codeboek (.qdc) bevat een DTD (<!DOCTYPE …>)")
+                .And.Message.Not.Contain("regel 0").And.Message.Not.Contain("For security reasons"));
 
     [Test]
     public void RefusesAFileOverTheSizeLimit() =>
