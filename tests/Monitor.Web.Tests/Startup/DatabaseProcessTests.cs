@@ -84,6 +84,7 @@ public sealed class DatabaseProcessTests
         {
             using var api = await restarted.ApiClientAsync(Login.Admin);
             var slugs = await SlugsAsync(api);
+            await TestContext.Out.WriteLineAsync($"after sqlite3 reader + kill -9 + restart: {created.Count(slugs.Contains)} of {created.Count} acknowledged writes present");
             Assert.That(slugs, Is.SupersetOf(created), "every acknowledged write is there after kill -9 and a restart");
             await restarted.StopAsync();
         }
@@ -136,14 +137,18 @@ public sealed class DatabaseProcessTests
             await web.StopAsync();
         }
 
-        Assert.That(await IntegrityCheckAsync(_database), Is.EqualTo("ok"));
+        var integrity = await IntegrityCheckAsync(_database);
         var stored = await QueryAsync("SELECT slug FROM projects;");
+        var jobRuns = await QueryAsync("SELECT job || '|' || started_at FROM job_runs ORDER BY job, started_at;");
+        await TestContext.Out.WriteLineAsync($"web + worker, {duration.TotalSeconds:0} s, 4 writers: {acknowledged.Count} acknowledged, {acknowledged.Count(stored.Contains)} stored, " +
+            $"{failed} refused, {jobRuns.Count} job runs, integrity {integrity}");
+        Assert.That(integrity, Is.EqualTo("ok"));
         Assert.That(acknowledged, Has.Count.GreaterThan(20), "the writers got work done");
         Assert.That(stored, Is.SupersetOf(acknowledged), "0 acknowledged writes lost");
         Assert.That(failed, Is.Zero, "no write was refused");
 
         // each scheduled run happened in one process only: no two runs of one job started within a second
-        var runs = await QueryAsync("SELECT job || '|' || started_at FROM job_runs ORDER BY job, started_at;");
+        var runs = jobRuns;
         var starts = runs.Select(r => r.Split('|')).Select(p => (Job: p[0], At: DateTimeOffset.Parse(p[1], CultureInfo.InvariantCulture))).ToList();
         Assert.That(starts.Count(s => s.Job == "checkpoint-database"), Is.GreaterThanOrEqualTo(5), string.Join('\n', runs));
         var doubles = starts.Zip(starts.Skip(1)).Where(p => p.First.Job == p.Second.Job && p.Second.At - p.First.At < TimeSpan.FromSeconds(1)).ToList();
