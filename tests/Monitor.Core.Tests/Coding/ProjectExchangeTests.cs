@@ -13,26 +13,6 @@ namespace Monitor.Core.Tests.Coding;
 
 public sealed class ProjectExchangeTests
 {
-    private static string SharedSchema(string name)
-    {
-        for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "shared", "refi-qda", name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-
-            candidate = Path.Combine(folder.FullName, "..", "shared", "refi-qda", name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("shared/refi-qda not found beside the repository", name);
-    }
-
     private static async Task<(long ProjectId, CodingDocument Document)> CodedProjectAsync(TempDatabase db)
     {
         var (projectId, _, document) = await CodingStoreTests.ProjectWithMinutesAsync(db);
@@ -49,7 +29,7 @@ public sealed class ProjectExchangeTests
     }
 
     [Test]
-    public async Task TheExportValidatesAgainstTheSharedProjectSchemaAndIsIdenticalWhenRepeated()
+    public async Task TheExportValidatesAgainstTheProjectSchemaAndIsIdenticalWhenRepeated()
     {
         using var db = await TempDatabase.MigratedAsync();
         var (projectId, _) = await CodedProjectAsync(db);
@@ -63,18 +43,22 @@ public sealed class ProjectExchangeTests
         using var zip = new ZipArchive(new MemoryStream(first.ToArray()));
         Assert.That(zip.Entries.Select(e => e.FullName), Does.Contain("project.qde"));
         Assert.That(zip.Entries.Count(e => e.FullName.StartsWith("sources/", StringComparison.Ordinal) && e.FullName.EndsWith(".txt", StringComparison.Ordinal)), Is.EqualTo(1));
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema };
-        settings.Schemas.Add(null, SharedSchema("Project.xsd"));
-        var errors = new List<string>();
-        settings.ValidationEventHandler += (_, e) => errors.Add(e.Message);
-        using (var reader = XmlReader.Create(zip.GetEntry("project.qde")!.Open(), settings))
+        foreach (var schema in Monitor.Core.Tests.Interop.Refi.RefiSamples.SchemaPaths("Project.xsd"))
         {
-            while (reader.Read())
+            var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema };
+            settings.Schemas.Add(null, schema);
+            var errors = new List<string>();
+            settings.ValidationEventHandler += (_, e) => errors.Add(e.Message);
+            using (var reader = XmlReader.Create(zip.GetEntry("project.qde")!.Open(), settings))
             {
+                while (reader.Read())
+                {
+                }
             }
+
+            Assert.That(errors, Is.Empty, schema);
         }
 
-        Assert.That(errors, Is.Empty);
         var xml = new StreamReader(zip.GetEntry("project.qde")!.Open()).ReadToEnd();
         Assert.That(xml, Does.Contain("Valentie: belemmerend"));
         Assert.That(xml, Does.Contain("creatingUser="));

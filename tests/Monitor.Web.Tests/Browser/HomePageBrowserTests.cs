@@ -22,7 +22,7 @@ public sealed class HomePageBrowserTests
     {
         _factory.UseKestrel(0);
         _factory.StartServer();
-        Assert.That(File.Exists(ChromiumPath), Is.True, $"{ChromiumPath} is missing: install Debian's chromium package (apt-get install -y chromium).");
+        Assert.That(File.Exists(ChromiumPath), Is.True, $"{ChromiumPath} is missing: run 'bash tools/run-tests.sh', which installs Debian's chromium (or apt-get install -y chromium).");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -230,8 +230,7 @@ public sealed class HomePageBrowserTests
         await page.WaitForURLAsync("**/beheer/taken");
         Assert.That(await page.Locator("table.jobs tr[data-job]").CountAsync(), Is.EqualTo(6));
         // issue #8: the beheerder runs the progress-report job by hand; its run appears in the history
-        await page.Locator("[data-testid=run-progress-report]").ClickAsync();
-        await page.WaitForURLAsync("**/beheer/taken");
+        await SubmitAsync(page, page.Locator("[data-testid=run-progress-report]"));
         Assert.That(await page.Locator("[role=status]").InnerTextAsync(), Does.Contain("progress-report"));
         await SaveScreenshotAsync(page, "jobs.png");
         await page.Locator("nav a.inbox-link").ClickAsync();
@@ -265,22 +264,18 @@ public sealed class HomePageBrowserTests
 
         // 2. Minutes and an action item; the meeting is held.
         await page.Locator("#minutes-text").FillAsync("**Terugblik.** Verslag vastgesteld.\n\nWe delen de ervaringen met de keuzehulp. <script>alert(1)</script>");
-        await page.Locator("#minutes-text ~ button").ClickAsync();
-        await page.WaitForURLAsync(meetingUrl);
+        await SubmitAsync(page, page.Locator("#minutes-text ~ button"));
         await page.Locator("#action-text").FillAsync("Verslag delen met SAM en Divosa");
-        await page.Locator("#action-text ~ button").ClickAsync();
-        await page.WaitForURLAsync(meetingUrl);
+        await SubmitAsync(page, page.Locator("#action-text ~ button"));
         await page.Locator("summary", new PageLocatorOptions { HasText = "Gegevens van de bijeenkomst wijzigen" }).ClickAsync();
         await page.Locator("#status").SelectOptionAsync("gehouden");
-        await page.Locator("#status ~ button").ClickAsync();
-        await page.WaitForURLAsync(meetingUrl);
+        await SubmitAsync(page, page.Locator("#status ~ button"));
         Assert.That(await page.Locator("[data-testid=minutes] strong").InnerTextAsync(), Is.EqualTo("Terugblik."));
         Assert.That(await page.Locator("[data-testid=minutes]").InnerTextAsync(), Does.Contain("<script>alert(1)</script>"), "HTML in minutes is shown as text");
         Assert.That(await page.Locator("[data-testid=meeting-status]").InnerTextAsync(), Is.EqualTo("gehouden"));
 
         // 3. A reflection link; a member answers without logging in.
-        await page.Locator("#link-days ~ button").ClickAsync();
-        await page.WaitForURLAsync(meetingUrl);
+        await SubmitAsync(page, page.Locator("#link-days ~ button"));
         var link = await page.Locator("[data-testid=reflection-link]").InnerTextAsync();
         await SaveScreenshotAsync(page, "meeting-held.png");
         var member = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
@@ -355,8 +350,7 @@ public sealed class HomePageBrowserTests
         await page.Locator("#codeId").SelectOptionAsync(midi20!);
         await page.Locator("input[name=valence][value=belemmerend]").CheckAsync();
         await page.Locator("#memo").FillAsync("te weinig tijd voor de keuzehulp");
-        await page.Locator("#code-submit").ClickAsync();
-        await page.WaitForURLAsync($"**/documenten/{free[0].Id}");
+        await SubmitAsync(page, page.Locator("#code-submit"));
         Assert.That(await page.Locator("[data-testid=doc-text] mark.val-belemmerend").CountAsync(), Is.EqualTo(1));
         await SaveScreenshotAsync(page, "coding-document.png");
 
@@ -398,12 +392,10 @@ public sealed class HomePageBrowserTests
         await SaveScreenshotAsync(other, "coding-blind-round.png");
 
         await page.GotoAsync(roundUrl);
-        await page.Locator("[data-testid=close-round]").ClickAsync();
-        await page.WaitForURLAsync(roundUrl);
+        await SubmitAsync(page, page.Locator("[data-testid=close-round]"));
         Assert.That(await page.Locator("[data-testid=round-status]").InnerTextAsync(), Is.EqualTo("gesloten"));
         Assert.That(await page.Locator("[data-testid=agreement]").InnerTextAsync(), Does.Contain("κ"));
-        await page.Locator("[data-testid=settle-accept]").First.ClickAsync();
-        await page.WaitForURLAsync(roundUrl + "#verschillen");
+        await SubmitAsync(page, page.Locator("[data-testid=settle-accept]").First);
         Assert.That(await page.Locator("[data-testid=disagreements] li.settled").CountAsync(), Is.EqualTo(1));
         await SaveScreenshotAsync(page, "coding-round-closed.png");
         var roundId = long.Parse(roundUrl[(roundUrl.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
@@ -439,11 +431,9 @@ public sealed class HomePageBrowserTests
         await page.Locator("[data-testid=discussed-form] #heldOn").FillAsync("2021-02-23");
         await page.Locator("[data-testid=discussed-form] #participants").FillAsync("kernteam en onderzoekers");
         await page.Locator("[data-testid=discussed-form] #changes").FillAsync("titel aangescherpt");
-        await page.Locator("[data-testid=discussed-form] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/bevindingen/\\d+$"));
+        await SubmitAsync(page, page.Locator("[data-testid=discussed-form] button[type=submit]"));
         Assert.That(await page.Locator("[data-testid=finding-status]").InnerTextAsync(), Is.EqualTo("besproken"));
-        await page.Locator("[data-testid=mark-final]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/bevindingen/\\d+$"));
+        await SubmitAsync(page, page.Locator("[data-testid=mark-final]"));
         Assert.That(await page.Locator("[data-testid=finding-status]").InnerTextAsync(), Is.EqualTo("vastgesteld"));
         await SaveScreenshotAsync(page, "finding-final.png");
 
@@ -526,8 +516,21 @@ public sealed class HomePageBrowserTests
         await SelectTextAsync(page, start, end);
         await page.Locator("#codeId").SelectOptionAsync((await page.Locator($"#codeId option[data-key={key}]").GetAttributeAsync("value"))!);
         await page.Locator("input[name=valence][value=belemmerend]").CheckAsync();
-        await page.Locator("#code-submit").ClickAsync();
-        await page.WaitForURLAsync($"**/documenten/{documentId}?ronde=*");
+        await SubmitAsync(page, page.Locator("#code-submit"));
+    }
+
+    /// <summary>
+    /// Clicks a button whose form posts and redirects (often back to the same address) and waits until that new page
+    /// has loaded. Waiting for the URL alone would return at once when it does not change, and network idleness is not
+    /// what a user sees: the callers then assert on the page's content.
+    /// </summary>
+    private static async Task SubmitAsync(IPage page, ILocator button)
+    {
+        // a mark on the current document: it is gone once the browser shows the page the form led to
+        await page.EvaluateAsync("() => { window.__imBeforeSubmit = true; }");
+        await button.ClickAsync();
+        await page.WaitForFunctionAsync("() => window.__imBeforeSubmit !== true");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     /// <summary>Fills in the login form the anonymous visitor is sent to.</summary>

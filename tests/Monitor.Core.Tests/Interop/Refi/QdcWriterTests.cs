@@ -9,22 +9,25 @@ namespace Monitor.Core.Tests.Interop.Refi;
 public sealed class QdcWriterTests
 {
     [Test]
-    public void OutputValidatesAgainstTheSharedCodebookSchemaOnDisk()
+    public void OutputValidatesAgainstTheCodebookSchemaOnDisk()
     {
-        var schemas = new XmlSchemaSet();
-        schemas.Add("urn:QDA-XML:codebook:1.0", SharedSchemaPath("Codebook.xsd"));
-        var errors = new List<string>();
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
-        settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Exception.LineNumber}: {e.Message}");
-
-        using (var reader = XmlReader.Create(new MemoryStream(Write(Codebook())), settings))
+        foreach (var schemaPath in SchemaPaths("Codebook.xsd"))
         {
-            while (reader.Read())
-            {
-            }
-        }
+            var schemas = new XmlSchemaSet();
+            schemas.Add("urn:QDA-XML:codebook:1.0", schemaPath);
+            var errors = new List<string>();
+            var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
+            settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Exception.LineNumber}: {e.Message}");
 
-        Assert.That(errors, Is.Empty);
+            using (var reader = XmlReader.Create(new MemoryStream(Write(Codebook())), settings))
+            {
+                while (reader.Read())
+                {
+                }
+            }
+
+            Assert.That(errors, Is.Empty, schemaPath);
+        }
     }
 
     [Test]

@@ -157,21 +157,48 @@ internal static class RefiSamples
     }
 
     /// <summary>
-    /// /work/shared/refi-qda, found by walking up from the test directory to the folder that holds the repo;
-    /// the test is ignored where that checkout of the shared material is absent.
+    /// The REFI-QDA schema files the exports are validated against: the repository's own copy (the one embedded in
+    /// Monitor.Core), and also the shared copy beside the repository where the checkout has one (../shared/refi-qda).
     /// </summary>
-    public static string SharedSchemaPath(string fileName)
+    public static IReadOnlyList<string> SchemaPaths(string fileName)
     {
+        var paths = new List<string>();
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "refi-qda", fileName);
-            if (File.Exists(candidate))
+            var own = Path.Combine(dir.FullName, "src", "Monitor.Core", "Interop", "Refi", "Schemas", fileName);
+            if (paths.Count == 0 && File.Exists(own))
             {
-                return candidate;
+                paths.Add(own);
+            }
+
+            if (SharedSchemaPathOrNull(dir, fileName) is { } shared)
+            {
+                paths.Add(shared);
+                break;
             }
         }
 
-        Assert.Ignore($"shared/refi-qda/{fileName} not found above {TestContext.CurrentContext.TestDirectory}");
-        return "";
+        Assert.That(paths, Is.Not.Empty, $"the repository's copy of {fileName} was not found above {TestContext.CurrentContext.TestDirectory}");
+        return paths;
+    }
+
+    /// <summary>The shared copy of a schema beside the repository, or null where the checkout has none.</summary>
+    public static string? SharedSchemaPath(string fileName)
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (SharedSchemaPathOrNull(dir, fileName) is { } shared)
+            {
+                return shared;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? SharedSchemaPathOrNull(DirectoryInfo dir, string fileName)
+    {
+        var candidate = Path.Combine(dir.FullName, "shared", "refi-qda", fileName);
+        return File.Exists(candidate) ? candidate : null;
     }
 }

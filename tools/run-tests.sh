@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The README's test command, and what .ci/run calls: installs what the tests need when it can (as root on Debian),
+# otherwise stops at once with one line saying what to install; then builds, runs every test project and ends with
+#   tests: N passed, M failed
+# counted from the test results. Exit code 0 only when everything passed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# What the tests need beside the .NET SDK, as "command-or-file|Debian package" pairs:
+#   Debian's Chromium for the Playwright browser tests (never 'playwright install'), its fonts,
+#   the sqlite3 shell (the process tests read the database beside the running app),
+#   unshare (the full-disk test mounts a small tmpfs in a namespace of the app's own).
+needs=(
+  "/usr/bin/chromium|chromium"
+  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf|fonts-dejavu-core"
+  "sqlite3|sqlite3"
+  "unshare|util-linux"
+)
+
+missing=()
+for need in "${needs[@]}"; do
+  what="${need%%|*}"
+  package="${need##*|}"
+  if [[ "$what" == /* ]]; then
+    [ -e "$what" ] || missing+=("$package")
+  else
+    command -v "$what" >/dev/null 2>&1 || missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "tests: installing ${missing[*]} from Debian's packages"
+    export DEBIAN_FRONTEND=noninteractive
+    if ! { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+      echo "tests: could not install ${missing[*]}; install them (apt-get install -y ${missing[*]}) and run this again"
+      exit 1
+    fi
+  else
+    echo "tests: first install ${missing[*]} (sudo apt-get install -y ${missing[*]}), then run this again"
+    exit 1
+  fi
+fi
+
+dotnet --version
+results="$(pwd)/TestResults/run"
+rm -rf "$results"
+
+dotnet restore || { echo "tests: 0 passed, 0 failed"; echo "tests: restore failed"; exit 1; }
+dotnet build --no-restore || { echo "tests: 0 passed, 0 failed"; echo "tests: build failed"; exit 1; }
+
+# One results file per test project to count from; "dotnet test" alone is the inner loop when all of the above is there.
+dotnet test --no-build --logger trx --results-directory "$results"
+status=$?
+
+# Count from the <Counters .../> element of each .trx file (grep and sed only).
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { local v; v=$(echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"); echo "${v:-0}"; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+line="tests: $passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
+
+if [ "$files" != "3" ]; then
+  echo "tests: expected 3 test result files (Core, Web, Worker), found $files"
+  status=1
+fi
+if [ "$status" -eq 0 ] && echo "$line" | grep -q "tests: 0 passed"; then
+  echo "tests: no test ran"
+  status=1
+fi
+echo "$line"
+exit $status
