@@ -77,13 +77,16 @@ public sealed class NotificationStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<long> StartRunAsync(string job, CancellationToken cancellationToken = default)
+    /// <summary>Records the start of a run: the job, the fire time it serves (null when unknown) and the process running it.</summary>
+    public async Task<long> StartRunAsync(string job, DateTimeOffset? scheduledFor = null, string runner = "", CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO job_runs (job, started_at) VALUES (@job, @now) RETURNING id;";
+        command.CommandText = "INSERT INTO job_runs (job, started_at, scheduled_for, runner) VALUES (@job, @now, @scheduled, @runner) RETURNING id;";
         command.Parameters.AddWithValue("@job", job);
         command.Parameters.AddWithValue("@now", Now());
+        command.Parameters.AddWithValue("@scheduled", scheduledFor is { } at ? at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture) : DBNull.Value);
+        command.Parameters.AddWithValue("@runner", runner.Length > 200 ? runner[..200] : runner);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

@@ -24,10 +24,13 @@ internal sealed class JobHistoryListener : IJobListener
 
     public string Name => "job-history";
 
+    /// <summary>Which process runs the jobs: machine and process id.</summary>
+    public static string Runner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     public async Task JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Put(RunIdKey, await _store.StartRunAsync(context.JobDetail.Key.Name, cancellationToken));
+        context.Put(RunIdKey, await _store.StartRunAsync(context.JobDetail.Key.Name, context.ScheduledFireTimeUtc, Runner, cancellationToken));
     }
 
     public Task JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
