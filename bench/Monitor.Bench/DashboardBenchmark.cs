@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Monitor.Core;
+using Monitor.Core.Data;
 using Monitor.Core.Portfolio;
-using Monitor.Core.Storage;
+using Monitor.Core;
 
 namespace Monitor.Bench;
 

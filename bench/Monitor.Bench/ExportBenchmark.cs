@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Monitor.Core;
 using Monitor.Core.Accounts;
-using Monitor.Core.Audit;
 using Monitor.Core.Coding;
+using Monitor.Core.Data;
 using Monitor.Core.Meetings;
+using Monitor.Core.Privacy;
 using Monitor.Core.Projects;
-using Monitor.Core.Storage;
+using Monitor.Core;
 
 namespace Monitor.Bench;
 

@@ -1,15 +1,15 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Monitor.Core;
 using Monitor.Core.Accounts;
-using Monitor.Core.Audit;
 using Monitor.Core.Coding;
+using Monitor.Core.Data;
 using Monitor.Core.Findings;
+using Monitor.Core.Frameworks;
 using Monitor.Core.Meetings;
 using Monitor.Core.Planning;
 using Monitor.Core.Projects;
 using Monitor.Core.Reports;
-using Monitor.Core.Storage;
+using Monitor.Core;
 
 namespace Monitor.Bench;
 

@@ -1,9 +1,17 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Accounts;
 using Monitor.Core.Backups;
+using Monitor.Core.Coding;
+using Monitor.Core.Data;
 using Monitor.Core.Demo;
+using Monitor.Core.Findings;
+using Monitor.Core.Frameworks;
+using Monitor.Core.Meetings;
 using Monitor.Core.Notifications;
-using Monitor.Core.Storage;
+using Monitor.Core.Planning;
+using Monitor.Core.Privacy;
+using Monitor.Core.Projects;
 
 namespace Monitor.Core;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using Monitor.Core;
 using Monitor.Core.Backups;
-using Monitor.Core.Storage;
+using Monitor.Core.Data;
+using Monitor.Core;
 
 namespace Monitor.Worker;
 

@@ -1,6 +1,7 @@
-using Monitor.Core.Audit;
+using Monitor.Core.Data;
+using Monitor.Core.Projects;
 using Monitor.Core.Reports;
-using Monitor.Core.Storage;
+using Monitor.Core;
 
 namespace Monitor.Worker;
 

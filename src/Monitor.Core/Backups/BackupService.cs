@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Storage;
+using Monitor.Core.Data;
 
 namespace Monitor.Core.Backups;
 

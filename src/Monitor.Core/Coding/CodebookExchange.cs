@@ -1,8 +1,7 @@
 using System.Globalization;
-using Monitor.Core.Audit;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
 using Monitor.Core.Interop.Refi;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
 
 namespace Monitor.Core.Coding;
 

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Monitor.Core.Audit;
 using Monitor.Core.Coding.Text;
-using Monitor.Core.Interop;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
 using Monitor.Core.Interop.Refi;
+using Monitor.Core.Interop;
+using Monitor.Core.Meetings;
 using Monitor.Core.Privacy;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
+using Monitor.Core.Projects;
 
 namespace Monitor.Core.Coding;
 

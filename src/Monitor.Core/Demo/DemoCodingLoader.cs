@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Coding;
 using Monitor.Core.Coding.Text;
-using Monitor.Core.Storage;
+using Monitor.Core.Coding;
+using Monitor.Core.Data;
+using Monitor.Core.Meetings;
 
 namespace Monitor.Core.Demo;
 

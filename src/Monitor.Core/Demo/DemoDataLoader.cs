@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using Monitor.Core.Audit;
+using Monitor.Core.Data;
+using Monitor.Core.Planning;
 using Monitor.Core.Projects;
-using Monitor.Core.Storage;
 
 namespace Monitor.Core.Demo;
 

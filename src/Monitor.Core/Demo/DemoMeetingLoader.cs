@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Monitor.Core.Data;
 using Monitor.Core.Meetings;
-using Monitor.Core.Storage;
 
 namespace Monitor.Core.Demo;
 

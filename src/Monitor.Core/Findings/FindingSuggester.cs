@@ -1,8 +1,8 @@
 using System.Globalization;
-using Monitor.Core.Audit;
 using Monitor.Core.Coding;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
+using Monitor.Core.Meetings;
 
 namespace Monitor.Core.Findings;
 

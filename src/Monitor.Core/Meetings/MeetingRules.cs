@@ -1,4 +1,5 @@
-using Monitor.Core.Validation;
+
+using Monitor.Core.Common;
 
 namespace Monitor.Core.Meetings;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Accounts;
+using Monitor.Core.Data;
 using Monitor.Core.Meetings;
-using Monitor.Core.Storage;
 
 namespace Monitor.Core.Notifications;
 

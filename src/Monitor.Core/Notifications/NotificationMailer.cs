@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Mail;
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Storage;
+using Monitor.Core.Data;
+using Monitor.Core.Meetings;
 
 namespace Monitor.Core.Notifications;
 

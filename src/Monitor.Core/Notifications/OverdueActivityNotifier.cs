@@ -1,7 +1,7 @@
 using System.Globalization;
 using Monitor.Core.Accounts;
 using Monitor.Core.Planning;
-using Monitor.Core.Storage;
+using Monitor.Core.Projects;
 
 namespace Monitor.Core.Notifications;
 

@@ -1,6 +1,6 @@
 using System.Text;
+using Monitor.Core.Common;
 using Monitor.Core.Interop;
-using Monitor.Core.Validation;
 
 namespace Monitor.Core.Planning;
 

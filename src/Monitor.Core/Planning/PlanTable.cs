@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Monitor.Core.Validation;
+using Monitor.Core.Common;
 
 namespace Monitor.Core.Planning;
 

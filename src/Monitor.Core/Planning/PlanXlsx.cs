@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Monitor.Core.Validation;
+using DocumentFormat.OpenXml;
+using Monitor.Core.Common;
 
 namespace Monitor.Core.Planning;
 

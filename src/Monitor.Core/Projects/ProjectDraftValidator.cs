@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Monitor.Core.Validation;
+using Monitor.Core.Common;
 
 namespace Monitor.Core.Projects;
 

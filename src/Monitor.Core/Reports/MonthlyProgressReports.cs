@@ -1,7 +1,8 @@
 using System.Globalization;
 using Monitor.Core.Accounts;
-using Monitor.Core.Audit;
-using Monitor.Core.Storage;
+using Monitor.Core.Data;
+using Monitor.Core.Notifications;
+using Monitor.Core.Projects;
 
 namespace Monitor.Core.Reports;
 

@@ -6,8 +6,8 @@ using Monitor.Core.Findings;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Meetings;
 using Monitor.Core.Planning;
+using Monitor.Core.Projects;
 using Monitor.Core.Reports.Templates;
-using Monitor.Core.Storage;
 
 namespace Monitor.Core.Reports;
 

@@ -1,6 +1,6 @@
-using Monitor.Core.Audit;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
+using Monitor.Core.Meetings;
 using Quartz;
 
 namespace Monitor.Core.Reports;

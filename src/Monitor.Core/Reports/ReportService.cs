@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Monitor.Core.Audit;
+using System.Text;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
+using Monitor.Core.Meetings;
+using Monitor.Core.Projects;
 using Monitor.Core.Reports.Templates;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
 
 namespace Monitor.Core.Reports;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Monitor.Core.Storage;
+using Monitor.Core.Accounts;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Coding;
-using Monitor.Core.Storage;
+using Monitor.Core.Privacy;
+using Monitor.Core.Projects;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Monitor.Core.Coding;
 using Monitor.Core.Coding.Text;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
+using Monitor.Core.Coding;
+using Monitor.Core.Common;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;

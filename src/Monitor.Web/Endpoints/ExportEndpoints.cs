@@ -1,8 +1,9 @@
 using System.Globalization;
+using Monitor.Core.Data;
 using Monitor.Core.Interop;
 using Monitor.Core.Meetings;
+using Monitor.Core.Privacy;
 using Monitor.Core.Projects;
-using Monitor.Core.Storage;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Frameworks;
-using Monitor.Core.Storage;
 
 namespace Monitor.Web.Endpoints;
 

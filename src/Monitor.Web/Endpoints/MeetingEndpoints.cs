@@ -1,10 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Monitor.Core.Common;
 using Monitor.Core.Meetings;
 using Monitor.Core.Projects;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;

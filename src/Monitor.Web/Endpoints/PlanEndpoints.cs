@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Monitor.Core.Common;
 using Monitor.Core.Planning;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
 using Monitor.Web.Planning;
 using Monitor.Web.Security;
 

@@ -1,6 +1,6 @@
 using Monitor.Core.Planning;
 using Monitor.Core.Privacy;
-using Monitor.Core.Storage;
+using Monitor.Core.Projects;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;

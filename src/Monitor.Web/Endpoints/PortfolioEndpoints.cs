@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Monitor.Core.Accounts;
 using Monitor.Core.Portfolio;
-using Monitor.Core.Storage;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;

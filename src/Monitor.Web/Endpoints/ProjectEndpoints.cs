@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Monitor.Core.Audit;
+using Monitor.Core.Accounts;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
 using Monitor.Core.Projects;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;

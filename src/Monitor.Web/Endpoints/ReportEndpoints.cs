@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Monitor.Core.Common;
 using Monitor.Core.Findings;
 using Monitor.Core.Reports;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
 using Monitor.Web.Security;
 using Monitor.Web.Startup;
 

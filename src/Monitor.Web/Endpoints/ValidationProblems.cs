@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Monitor.Core.Validation;
+using Monitor.Core.Common;
 
 namespace Monitor.Web.Endpoints;
 

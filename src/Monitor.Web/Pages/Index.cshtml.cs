@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Monitor.Core.Accounts;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Projects;
-using Monitor.Core.Storage;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages;

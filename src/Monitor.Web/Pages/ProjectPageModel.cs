@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Common;
+using Monitor.Core.Projects;
 
 namespace Monitor.Web.Pages;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Monitor.Core.Common;
 using Monitor.Core.Planning;
-using Monitor.Core.Validation;
 
 namespace Monitor.Web.Planning;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
-using Monitor.Core;
 using Monitor.Core.Accounts;
-using Monitor.Core.Audit;
-using Monitor.Core.Storage;
+using Monitor.Core.Data;
+using Monitor.Core.Projects;
+using Monitor.Core;
 
 namespace Monitor.Web.Security;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Monitor.Core.Accounts;
-using Monitor.Core.Storage;
 
 namespace Monitor.Web.Security;
 

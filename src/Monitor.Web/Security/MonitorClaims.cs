@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Monitor.Core.Accounts;
-using Monitor.Core.Audit;
+using Monitor.Core.Data;
 
 namespace Monitor.Web.Security;
 

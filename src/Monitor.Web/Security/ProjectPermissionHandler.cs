@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Monitor.Core.Accounts;
-using Monitor.Core.Storage;
 
 namespace Monitor.Web.Security;
 

@@ -1,9 +1,9 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Storage;
+using Monitor.Core.Accounts;
 
 namespace Monitor.Web.Security;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Monitor.Core.Storage;
+using Monitor.Core.Data;
 
 namespace Monitor.Web.Startup;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Monitor.Core;
 using Monitor.Core.Demo;
-using Monitor.Core.Storage;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Startup;

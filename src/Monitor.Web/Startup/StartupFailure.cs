@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using Monitor.Core.Storage;
+using Monitor.Core.Data;
 
 namespace Monitor.Web.Startup;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Monitor.Core.Storage;
+using Monitor.Core.Data;
 
 namespace Monitor.Web.Startup;
 

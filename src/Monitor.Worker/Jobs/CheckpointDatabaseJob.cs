@@ -1,4 +1,4 @@
-using Monitor.Core.Storage;
+using Monitor.Core.Data;
 using Quartz;
 
 namespace Monitor.Worker.Jobs;

@@ -1,4 +1,5 @@
-using Monitor.Core.Storage;
+using Monitor.Core.Accounts;
+using Monitor.Core.Notifications;
 using Quartz;
 
 namespace Monitor.Worker.Scheduling;

@@ -1,9 +1,12 @@
 using System.Collections.Specialized;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Storage;
+using Monitor.Core.Accounts;
+using Monitor.Core.Data;
+using Monitor.Core.Notifications;
+using Monitor.Core;
 using Monitor.Worker.Jobs;
-using Quartz;
 using Quartz.Impl;
+using Quartz;
 
 namespace Monitor.Worker.Scheduling;
 

@@ -1,6 +1,6 @@
 using Monitor.Core.Coding;
+using Monitor.Core.Common;
 using Monitor.Core.Tests.Support;
-using Monitor.Core.Validation;
 
 namespace Monitor.Core.Tests.Coding;
 

@@ -1,10 +1,10 @@
 using Monitor.Core.Accounts;
-using Monitor.Core.Audit;
-using Monitor.Core.Coding;
 using Monitor.Core.Coding.Text;
-using Monitor.Core.Tests.Storage;
+using Monitor.Core.Coding;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
+using Monitor.Core.Tests.Meetings;
 using Monitor.Core.Tests.Support;
-using Monitor.Core.Validation;
 
 namespace Monitor.Core.Tests.Coding;
 

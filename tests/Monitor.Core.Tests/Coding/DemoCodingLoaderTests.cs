@@ -1,6 +1,6 @@
 using Monitor.Core.Accounts;
-using Monitor.Core.Audit;
 using Monitor.Core.Coding;
+using Monitor.Core.Data;
 using Monitor.Core.Demo;
 using Monitor.Core.Tests.Support;
 

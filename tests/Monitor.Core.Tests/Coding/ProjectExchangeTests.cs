@@ -1,13 +1,13 @@
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
-using Monitor.Core.Audit;
 using Monitor.Core.Coding;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
 using Monitor.Core.Interop.Refi;
 using Monitor.Core.Privacy;
-using Monitor.Core.Tests.Storage;
+using Monitor.Core.Tests.Meetings;
 using Monitor.Core.Tests.Support;
-using Monitor.Core.Validation;
 
 namespace Monitor.Core.Tests.Coding;
 

@@ -1,5 +1,5 @@
-using Monitor.Core.Audit;
 using System.Text.RegularExpressions;
+using Monitor.Core.Data;
 using Monitor.Core.Demo;
 using Monitor.Core.Projects;
 using Monitor.Core.Tests.Support;

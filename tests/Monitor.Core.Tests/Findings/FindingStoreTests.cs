@@ -1,9 +1,9 @@
-using Monitor.Core.Audit;
 using Monitor.Core.Coding;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
 using Monitor.Core.Findings;
 using Monitor.Core.Tests.Coding;
 using Monitor.Core.Tests.Support;
-using Monitor.Core.Validation;
 
 namespace Monitor.Core.Tests.Findings;
 

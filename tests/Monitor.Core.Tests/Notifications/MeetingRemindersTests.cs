@@ -1,9 +1,8 @@
 using Monitor.Core.Accounts;
-using Monitor.Core.Audit;
+using Monitor.Core.Data;
 using Monitor.Core.Meetings;
 using Monitor.Core.Notifications;
-using Monitor.Core.Storage;
-using Monitor.Core.Tests.Storage;
+using Monitor.Core.Tests.Meetings;
 using Monitor.Core.Tests.Support;
 
 namespace Monitor.Core.Tests.Notifications;

@@ -1,12 +1,11 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Accounts;
-using Monitor.Core.Audit;
+using Monitor.Core.Data;
 using Monitor.Core.Notifications;
-using Monitor.Core.Storage;
 using Monitor.Core.Tests.Support;
 
 namespace Monitor.Core.Tests.Notifications;

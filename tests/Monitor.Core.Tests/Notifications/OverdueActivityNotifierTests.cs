@@ -1,5 +1,5 @@
 using Monitor.Core.Accounts;
-using Monitor.Core.Audit;
+using Monitor.Core.Data;
 using Monitor.Core.Notifications;
 using Monitor.Core.Tests.Support;
 
@@ -19,7 +19,7 @@ public sealed class OverdueActivityNotifierTests
         var researcher = await db.Accounts.CreateAsync(new NewAccount { Email = "o@tno.example", DisplayName = "Onderzoeker", PasswordHash = "x" }, Actor.System);
         await db.Accounts.SetProjectRoleAsync(leader, keuzehulp, ProjectRole.Projectleider, Actor.System);
         await db.Accounts.SetProjectRoleAsync(researcher, keuzehulp, ProjectRole.Onderzoeker, Actor.System);
-        var store = new Monitor.Core.Storage.NotificationStore(db.Database, clock);
+        var store = new Monitor.Core.Notifications.NotificationStore(db.Database, clock);
         var notifier = new OverdueActivityNotifier(db.Projects, db.PlanStore, db.Accounts, store, clock);
 
         var first = await notifier.NotifyAsync();

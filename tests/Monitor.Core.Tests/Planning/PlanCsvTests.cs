@@ -1,6 +1,6 @@
 using System.Text;
+using Monitor.Core.Common;
 using Monitor.Core.Planning;
-using Monitor.Core.Validation;
 
 namespace Monitor.Core.Tests.Planning;
 

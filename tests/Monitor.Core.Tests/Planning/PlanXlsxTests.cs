@@ -1,8 +1,8 @@
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using Monitor.Core.Common;
 using Monitor.Core.Planning;
-using Monitor.Core.Validation;
 
 namespace Monitor.Core.Tests.Planning;
 

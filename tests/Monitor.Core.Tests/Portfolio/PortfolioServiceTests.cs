@@ -1,11 +1,11 @@
-using Monitor.Core.Audit;
 using Monitor.Core.Coding;
+using Monitor.Core.Data;
 using Monitor.Core.Meetings;
 using Monitor.Core.Planning;
 using Monitor.Core.Portfolio;
 using Monitor.Core.Projects;
 using Monitor.Core.Tests.Coding;
-using Monitor.Core.Tests.Storage;
+using Monitor.Core.Tests.Meetings;
 using Monitor.Core.Tests.Support;
 
 namespace Monitor.Core.Tests.Portfolio;

@@ -1,5 +1,5 @@
 using Monitor.Core.Accounts;
-using Monitor.Core.Audit;
+using Monitor.Core.Data;
 using Monitor.Core.Reports;
 using Monitor.Core.Tests.Support;
 
@@ -18,7 +18,7 @@ public sealed class MonthlyProgressReportsTests
         }, Actor.System);
         var leader = await db.Accounts.CreateAsync(new NewAccount { Email = "pl@test.example", DisplayName = "Projectleider", PasswordHash = "x" }, Actor.System);
         await db.Accounts.SetProjectRoleAsync(leader, running, ProjectRole.Projectleider, Actor.System);
-        var notifications = new Monitor.Core.Storage.NotificationStore(db.Database, db.Time);
+        var notifications = new Monitor.Core.Notifications.NotificationStore(db.Database, db.Time);
         var monthly = new MonthlyProgressReports(db.Projects, db.Reports, db.Accounts, notifications, new ReportSchedule(db.Database, db.Audit));
 
         var first = await monthly.GenerateDueAsync(new DateOnly(2026, 12, 1));
@@ -44,11 +44,11 @@ public sealed class MonthlyProgressReportsTests
             Slug = "std", Name = "Standaard", Organisation = "Gemeente", Innovation = "X", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 1,
         }, Actor.System);
         var schedules = new ReportSchedule(db.Database, db.Audit);
-        var monthly = new MonthlyProgressReports(db.Projects, db.Reports, db.Accounts, new Monitor.Core.Storage.NotificationStore(db.Database, db.Time), schedules);
+        var monthly = new MonthlyProgressReports(db.Projects, db.Reports, db.Accounts, new Monitor.Core.Notifications.NotificationStore(db.Database, db.Time), schedules);
         const string defaultCron = "0 0 7 1W * ?";
 
-        var badCron = Assert.ThrowsAsync<Monitor.Core.Validation.ValidationException>(async () => await schedules.SaveAsync(own, new ReportScheduleSetting("0 0 7 ? *", null), Actor.System));
-        var badZone = Assert.ThrowsAsync<Monitor.Core.Validation.ValidationException>(async () => await schedules.SaveAsync(own, new ReportScheduleSetting("0 0 9 15 * ?", "Mars/Olympus"), Actor.System));
+        var badCron = Assert.ThrowsAsync<Monitor.Core.Common.ValidationException>(async () => await schedules.SaveAsync(own, new ReportScheduleSetting("0 0 7 ? *", null), Actor.System));
+        var badZone = Assert.ThrowsAsync<Monitor.Core.Common.ValidationException>(async () => await schedules.SaveAsync(own, new ReportScheduleSetting("0 0 9 15 * ?", "Mars/Olympus"), Actor.System));
         Assert.That(badCron!.Message, Does.Contain("0 0 7 ? *"));
         Assert.That(badZone!.Message, Does.Contain("Mars/Olympus"));
         Assert.That(await schedules.SaveAsync(own, new ReportScheduleSetting("0 0 9 15 * ?", "Europe/Amsterdam"), Actor.System), Is.True);

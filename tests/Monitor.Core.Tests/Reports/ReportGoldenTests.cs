@@ -1,5 +1,5 @@
-using Monitor.Core.Audit;
 using Monitor.Core.Coding;
+using Monitor.Core.Data;
 using Monitor.Core.Findings;
 using Monitor.Core.Planning;
 using Monitor.Core.Reports;
@@ -64,7 +64,7 @@ public sealed class ReportGoldenTests
     public async Task AProjectWithoutAnyDataRendersWithNoDataSectionsNotErrors(ReportKind kind)
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, _) = await Storage.MeetingStoreTests.ProjectWithGroupAsync(db);
+        var (projectId, _, _) = await Meetings.MeetingStoreTests.ProjectWithGroupAsync(db);
 
         var snapshot = (await db.Reports.GenerateAsync(projectId, kind, null, _period, new Actor(null, "Test")))!;
 

@@ -1,7 +1,7 @@
-using Monitor.Core.Audit;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
 using Monitor.Core.Reports;
 using Monitor.Core.Tests.Support;
-using Monitor.Core.Validation;
 
 namespace Monitor.Core.Tests.Reports;
 
@@ -70,9 +70,9 @@ public sealed class ReportServiceTests
     public async Task TheProgressReportCountsAFollowUpMadeAfterThePeriodForAMeetingInThePeriod()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await Storage.MeetingStoreTests.ProjectWithGroupAsync(db);
-        var october = await Storage.MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 8));
-        var november = await Storage.MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 5));
+        var (projectId, groupId, members) = await Meetings.MeetingStoreTests.ProjectWithGroupAsync(db);
+        var october = await Meetings.MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 8));
+        var november = await Meetings.MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 5));
         var reflection = (await db.Reflections.SaveAsync(projectId, october, new Monitor.Core.Meetings.ReflectionInput { MemberId = members[0], WentLess = "Te lang" }, "secretaris", _researcher))!.Value;
         await db.Reflections.RecordFollowUpAsync(projectId, reflection, november, "Korter gemaakt", _researcher);
 

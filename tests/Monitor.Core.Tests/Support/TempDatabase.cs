@@ -1,8 +1,16 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Monitor.Core.Accounts;
+using Monitor.Core.Coding;
+using Monitor.Core.Data;
 using Monitor.Core.Demo;
-using Monitor.Core.Storage;
+using Monitor.Core.Findings;
+using Monitor.Core.Frameworks;
+using Monitor.Core.Meetings;
+using Monitor.Core.Planning;
+using Monitor.Core.Privacy;
+using Monitor.Core.Projects;
 
 namespace Monitor.Core.Tests.Support;
 

@@ -323,8 +323,8 @@ public sealed class HomePageBrowserTests
     [Description("issue #6: select text, code it as a barrier, find it in the matrix; a blind round with two researchers and a settled disagreement")]
     public async Task ResearchersCodeMinutesFindTheFragmentInTheMatrixAndSettleABlindRound()
     {
-        var coding = _factory.Services.GetRequiredService<Monitor.Core.Storage.CodingStore>();
-        var projects = await _factory.Services.GetRequiredService<Monitor.Core.Storage.ProjectStore>().ListAsync();
+        var coding = _factory.Services.GetRequiredService<Monitor.Core.Coding.CodingStore>();
+        var projects = await _factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync();
         var projectId = projects.Single(p => p.Slug == "keuzehulp-werkzaak").Id;
         var free = (await coding.ListDocumentsAsync(projectId)).Where(d => d.Kind == Monitor.Core.Coding.DocumentKind.Verslag).Take(2).ToList();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
@@ -409,7 +409,7 @@ public sealed class HomePageBrowserTests
     [Description("issue #7: a suggestion becomes a finding with evidence, is discussed and made final; both reports generated; management opens the dashboard and a report")]
     public async Task ResearcherFinalisesAFindingAndGeneratesBothReportsAndManagementReadsThem()
     {
-        var projects = await _factory.Services.GetRequiredService<Monitor.Core.Storage.ProjectStore>().ListAsync();
+        var projects = await _factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync();
         var projectId = projects.Single(p => p.Slug == "keuzehulp-werkzaak").Id;
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();

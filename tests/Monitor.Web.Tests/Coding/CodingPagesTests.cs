@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Coding;
-using Monitor.Core.Storage;
 using Monitor.Web.Tests.Support;
 
 namespace Monitor.Web.Tests.Coding;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Web;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Core.Storage;
+using Monitor.Core.Accounts;
 using Monitor.Web.Security;
 using Monitor.Web.Tests.Support;
 

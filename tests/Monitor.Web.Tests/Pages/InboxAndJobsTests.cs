@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Core.Storage;
+using Monitor.Core.Notifications;
 using Monitor.Web.Tests.Support;
 using Monitor.Worker.Scheduling;
 using Quartz;
@@ -57,14 +57,14 @@ public sealed class InboxAndJobsTests
     [Description("issue #8: triggering the progress-report job by hand makes a snapshot and an inbox notification")]
     public async Task TriggeringTheProgressReportJobMakesASnapshotAndANotification()
     {
-        var projects = _factory.Services.GetRequiredService<Monitor.Core.Storage.ProjectStore>();
-        var accounts = _factory.Services.GetRequiredService<Monitor.Core.Storage.AccountStore>();
+        var projects = _factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>();
+        var accounts = _factory.Services.GetRequiredService<Monitor.Core.Accounts.AccountStore>();
         var projectId = await projects.CreateAsync(new Monitor.Core.Projects.ProjectDraft
         {
             Slug = "lopend", Name = "Lopend project", Organisation = "Gemeente Tiel", Innovation = "Keuzehulp", StartDate = new DateOnly(2026, 1, 5), CurrentPhase = 2,
-        }, Monitor.Core.Audit.Actor.System);
+        }, Monitor.Core.Data.Actor.System);
         var leader = (await accounts.FindByEmailAsync(Login.ProjectLeader))!.Id;
-        await accounts.SetProjectRoleAsync(leader, projectId, Monitor.Core.Accounts.ProjectRole.Projectleider, Monitor.Core.Audit.Actor.System);
+        await accounts.SetProjectRoleAsync(leader, projectId, Monitor.Core.Accounts.ProjectRole.Projectleider, Monitor.Core.Data.Actor.System);
         var scheduler = _factory.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
         var done = new TaskCompletionSource();
         scheduler.ListenerManager.AddJobListener(new Done(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(QuartzHostedService.ProgressReportKey));
@@ -74,7 +74,7 @@ public sealed class InboxAndJobsTests
 
         var snapshot = (await _factory.Services.GetRequiredService<Monitor.Core.Reports.ReportService>().ListSnapshotsAsync(projectId)).Single();
         Assert.That(snapshot.CreatedBy, Is.EqualTo(Monitor.Core.Reports.MonthlyProgressReports.Author));
-        var inbox = await _factory.Services.GetRequiredService<Monitor.Core.Storage.NotificationStore>().ListAsync(leader);
+        var inbox = await _factory.Services.GetRequiredService<Monitor.Core.Notifications.NotificationStore>().ListAsync(leader);
         Assert.That(inbox.Any(n => n.Title.StartsWith("Voortgangsrapportage", StringComparison.Ordinal) && n.Link == $"/projecten/{projectId}/rapporten/{snapshot.Id}"), Is.True);
     }
 

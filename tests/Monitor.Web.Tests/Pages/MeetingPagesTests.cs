@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Core.Audit;
-using Monitor.Core.Storage;
+using Monitor.Core.Data;
+using Monitor.Core.Meetings;
 using Monitor.Web.Tests.Support;
 
 namespace Monitor.Web.Tests.Pages;

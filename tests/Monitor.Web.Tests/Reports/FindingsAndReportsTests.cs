@@ -1,8 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Core.Storage;
+using Monitor.Core.Coding;
+using Monitor.Core.Findings;
+using Monitor.Core.Projects;
 using Monitor.Web.Tests.Support;
 
 namespace Monitor.Web.Tests.Reports;

@@ -16,11 +16,11 @@ public sealed class ReportCommandTests
             var database = Path.Combine(folder, "m.db");
             using (var host = WorkerHost.Build([$"--Monitor:DatabasePath={database}"]))
             {
-                await host.Services.GetRequiredService<Monitor.Core.Storage.DatabasePreparation>().PrepareAsync(includeDemoData: false);
-                await host.Services.GetRequiredService<Monitor.Core.Storage.ProjectStore>().CreateAsync(new Monitor.Core.Projects.ProjectDraft
+                await host.Services.GetRequiredService<Monitor.Core.DatabasePreparation>().PrepareAsync(includeDemoData: false);
+                await host.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().CreateAsync(new Monitor.Core.Projects.ProjectDraft
                 {
                     Slug = "tiel", Name = "Keuzehulp Tiel", Organisation = "Gemeente Tiel", Innovation = "Keuzehulp", StartDate = new DateOnly(2026, 1, 5), CurrentPhase = 1,
-                }, Monitor.Core.Audit.Actor.System);
+                }, Monitor.Core.Data.Actor.System);
                 var output = new StringWriter();
                 var error = new StringWriter();
 

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Monitor.Core.Storage;
+using Monitor.Core.Data;
 using Monitor.Worker.Scheduling;
 using Quartz;
 

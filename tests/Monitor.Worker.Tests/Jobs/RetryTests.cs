@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Monitor.Core.Storage;
+using Monitor.Core.Accounts;
+using Monitor.Core.Notifications;
 using Monitor.Worker.Scheduling;
 using Quartz;
 
@@ -26,7 +27,7 @@ public sealed class RetryTests
             Directory.Delete(blocked, recursive: true);
             await File.WriteAllTextAsync(blocked, "geen map");
             var admin = await host.Services.GetRequiredService<AccountStore>().CreateAsync(
-                new Monitor.Core.Accounts.NewAccount { Email = "beheer@test.example", DisplayName = "Beheerder", PasswordHash = "x", IsAdmin = true }, Monitor.Core.Audit.Actor.System);
+                new Monitor.Core.Accounts.NewAccount { Email = "beheer@test.example", DisplayName = "Beheerder", PasswordHash = "x", IsAdmin = true }, Monitor.Core.Data.Actor.System);
             var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
             var finished = new TaskCompletionSource<IJobExecutionContext>();
             scheduler.ListenerManager.AddJobListener(new Finished(finished), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(QuartzHostedService.BackupDatabaseKey));

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Monitor.Core.Common;
 
 namespace Monitor.Core.Coding.Text;
 

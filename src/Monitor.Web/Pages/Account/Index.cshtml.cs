@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Monitor.Core.Accounts;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
+using Monitor.Core.Common;
+using Monitor.Core.Projects;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Account;

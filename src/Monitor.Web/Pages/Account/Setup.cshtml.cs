@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Accounts;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
+using Monitor.Core.Common;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Account;

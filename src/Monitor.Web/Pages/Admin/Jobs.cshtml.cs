@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Notifications;
-using Monitor.Core.Storage;
 using Monitor.Web.Security;
 using Monitor.Worker.Scheduling;
 using Quartz;

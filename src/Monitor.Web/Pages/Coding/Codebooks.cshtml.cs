@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Coding;
-using Monitor.Core.Storage;
+using Monitor.Core.Projects;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Coding;
@@ -71,7 +71,7 @@ public sealed class CodebooksModel : CodingPageModel
             var result = await _exchange.ImportCodebookAsync(id, Path.GetFileNameWithoutExtension(file.FileName), stream, User.ToActor(), cancellationToken);
             Message = $"Codeboek '{result.Name}' ingelezen met {result.Codes} codes.";
         }
-        catch (Monitor.Core.Validation.ValidationException ex)
+        catch (Monitor.Core.Common.ValidationException ex)
         {
             Errors = string.Join("\n", ex.Errors.Select(e => e.Message));
         }

@@ -1,4 +1,6 @@
-using Monitor.Core.Storage;
+
+using Monitor.Core.Coding;
+using Monitor.Core.Projects;
 
 namespace Monitor.Web.Pages.Coding;
 

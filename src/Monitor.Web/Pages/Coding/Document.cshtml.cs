@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Coding;
-using Monitor.Core.Storage;
+using Monitor.Core.Projects;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Coding;
@@ -110,7 +110,7 @@ public sealed class DocumentModel : CodingPageModel
         {
             if (!CodingCodes.TryParse<Valence>(valence, out var parsed))
             {
-                throw new Monitor.Core.Validation.ValidationException([new("valence", "Kies of het fragment bevorderend, belemmerend, gemengd of neutraal is.")]);
+                throw new Monitor.Core.Common.ValidationException([new("valence", "Kies of het fragment bevorderend, belemmerend, gemengd of neutraal is.")]);
             }
 
             return await Coding.AddCodingAsync(id, new CodingInput(documentId, codeId, start, end, parsed, memo ?? "", Round?.Id, consensus && Round is not null), User.ToActor(), cancellationToken) is not null;

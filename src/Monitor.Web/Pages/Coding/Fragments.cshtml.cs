@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Coding;
 using Monitor.Core.Meetings;
-using Monitor.Core.Storage;
+using Monitor.Core.Projects;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Coding;

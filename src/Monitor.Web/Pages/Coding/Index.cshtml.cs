@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using Monitor.Core.Coding;
 using Monitor.Core.Coding.Text;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
+using Monitor.Core.Coding;
+using Monitor.Core.Common;
+using Monitor.Core.Projects;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Coding;

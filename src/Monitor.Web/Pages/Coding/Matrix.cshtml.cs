@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Coding;
-using Monitor.Core.Storage;
+using Monitor.Core.Projects;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Coding;

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
+using Monitor.Core.Common;
+using Monitor.Core.Findings;
+using Monitor.Core.Projects;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Findings;

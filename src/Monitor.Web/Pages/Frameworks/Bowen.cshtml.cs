@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Frameworks;
-using Monitor.Core.Storage;
 
 namespace Monitor.Web.Pages.Frameworks;
 

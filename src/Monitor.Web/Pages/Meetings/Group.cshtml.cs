@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Accounts;
 using Monitor.Core.Charts;
 using Monitor.Core.Meetings;
 using Monitor.Core.Privacy;
-using Monitor.Core.Storage;
+using Monitor.Core.Projects;
 using Monitor.Web.Endpoints;
 using Monitor.Web.Security;
 

@@ -1,10 +1,9 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Monitor.Core.Common;
 using Monitor.Core.Meetings;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Meetings;

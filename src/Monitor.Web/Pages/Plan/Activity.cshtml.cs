@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Monitor.Core.Common;
 using Monitor.Core.Frameworks;
+using Monitor.Core.Planning;
 using Monitor.Core.Projects;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
 using Monitor.Web.Planning;
 using Monitor.Web.Security;
 

@@ -5,7 +5,6 @@ using Monitor.Core.Charts;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Planning;
 using Monitor.Core.Projects;
-using Monitor.Core.Storage;
 using Monitor.Web.Endpoints;
 using Monitor.Web.Security;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Monitor.Core.Common;
+using Monitor.Core.Frameworks;
 using Monitor.Core.Planning;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
 using Monitor.Web.Endpoints;
 using Monitor.Web.Security;
 

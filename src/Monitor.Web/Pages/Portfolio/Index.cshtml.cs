@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Accounts;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Portfolio;
-using Monitor.Core.Storage;
 using Monitor.Web.Endpoints;
 
 namespace Monitor.Web.Pages.Portfolio;

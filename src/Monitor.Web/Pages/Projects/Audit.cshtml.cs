@@ -1,8 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Monitor.Core.Audit;
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Data;
 using Monitor.Core.Projects;
-using Monitor.Core.Storage;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Projects;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Projects;
-using Monitor.Core.Storage;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Projects;

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Common;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Projects;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Projects;

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Common;
+using Monitor.Core.Findings;
+using Monitor.Core.Projects;
 using Monitor.Core.Reports;
-using Monitor.Core.Storage;
-using Monitor.Core.Validation;
 using Monitor.Web.Endpoints;
 using Monitor.Web.Pages.Findings;
 using Monitor.Web.Security;

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Findings;
+using Monitor.Core.Projects;
 using Monitor.Core.Reports;
-using Monitor.Core.Storage;
 using Monitor.Web.Pages.Findings;
 using Monitor.Web.Security;
 

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Monitor.Core.Reports;
+using Monitor.Core.Findings;
+using Monitor.Core.Projects;
 using Monitor.Core.Reports.Templates;
-using Monitor.Core.Storage;
+using Monitor.Core.Reports;
 using Monitor.Web.Pages.Findings;
 using Monitor.Web.Security;
 
@@ -54,7 +55,7 @@ public sealed class TemplatesModel : FindingsPageModel
         {
             if (!ReportService.TryParseKind(kind, out var parsed))
             {
-                throw new Monitor.Core.Validation.ValidationException([new("kind", "Kies voortgang of procesevaluatie.")]);
+                throw new Monitor.Core.Common.ValidationException([new("kind", "Kies voortgang of procesevaluatie.")]);
             }
 
             created = await _reports.CopyTemplateAsync(id, parsed, name ?? "", User.ToActor(), cancellationToken);

@@ -1,0 +1,527 @@
+using System.Globalization;
+using System.Net.Mail;
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
+
+namespace Monitor.Core.Accounts;
+
+/// <summary>Accounts, their project roles and their API tokens. Every change is audited in its own transaction.</summary>
+public sealed class AccountStore
+{
+    private const string AccountColumns = "id, email, display_name, password_hash, is_admin, failed_logins, locked_until, must_change_password, is_demo, created_at";
+
+    private readonly MonitorDatabase _database;
+    private readonly AuditStore _audit;
+    private readonly TimeProvider _time;
+
+    public AccountStore(MonitorDatabase database, AuditStore audit, TimeProvider time)
+    {
+        _database = database;
+        _audit = audit;
+        _time = time;
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM users;";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <exception cref="ValidationException">Bad e-mail or name, or the e-mail is taken; nothing was written.</exception>
+    public async Task<long> CreateAsync(NewAccount account, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var id = await InsertAsync(connection, transaction, account, actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>Creates the first beheerder, only while there are no accounts at all; returns null otherwise.</summary>
+    public async Task<long?> CreateFirstAdminAsync(NewAccount account, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var count = connection.CreateCommand())
+        {
+            count.Transaction = transaction;
+            count.CommandText = "SELECT count(*) FROM users;";
+            if ((long)(await count.ExecuteScalarAsync(cancellationToken))! > 0)
+            {
+                return null;
+            }
+        }
+
+        var id = await InsertAsync(connection, transaction, account with { IsAdmin = true }, Actor.System, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    internal async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, NewAccount account, Actor actor, CancellationToken cancellationToken)
+    {
+        var email = account.Email.Trim();
+        var errors = ValidateIdentity(email, account.DisplayName);
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        await using (var exists = connection.CreateCommand())
+        {
+            exists.Transaction = transaction;
+            exists.CommandText = "SELECT EXISTS (SELECT 1 FROM users WHERE email = @email);";
+            exists.Parameters.AddWithValue("@email", email);
+            if ((long)(await exists.ExecuteScalarAsync(cancellationToken))! == 1)
+            {
+                throw new ValidationException([new ValidationError("email", $"Er is al een account met e-mailadres {email}.")]);
+            }
+        }
+
+        const string sql = """
+            INSERT INTO users (email, display_name, password_hash, is_admin, must_change_password, is_demo, created_at)
+            VALUES (@email, @display_name, @password_hash, @is_admin, @must_change_password, @is_demo, @created_at)
+            RETURNING id;
+            """;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@email", email);
+        command.Parameters.AddWithValue("@display_name", account.DisplayName.Trim());
+        command.Parameters.AddWithValue("@password_hash", account.PasswordHash);
+        command.Parameters.AddWithValue("@is_admin", account.IsAdmin ? 1 : 0);
+        command.Parameters.AddWithValue("@must_change_password", account.MustChangePassword ? 1 : 0);
+        command.Parameters.AddWithValue("@is_demo", account.IsDemo ? 1 : 0);
+        command.Parameters.AddWithValue("@created_at", Now());
+        var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("account", id, null, new Dictionary<string, string?>
+        {
+            ["email"] = email,
+            ["displayName"] = account.DisplayName.Trim(),
+            ["isAdmin"] = account.IsAdmin ? "ja" : "nee",
+        }), cancellationToken);
+        return id;
+    }
+
+    public async Task<Account?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
+        await FindAsync("email = @value", email.Trim(), cancellationToken);
+
+    public async Task<Account?> FindAsync(long id, CancellationToken cancellationToken = default) =>
+        await FindAsync("id = @value", id, cancellationToken);
+
+    public async Task<IReadOnlyList<AccountWithRoles>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var roles = new Dictionary<long, Dictionary<long, ProjectRole>>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT user_id, project_id, role FROM project_roles;";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var userId = reader.GetInt64(0);
+                if (!roles.TryGetValue(userId, out var map))
+                {
+                    roles[userId] = map = [];
+                }
+
+                map[reader.GetInt64(1)] = ProjectRoles.Parse(reader.GetString(2));
+            }
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT {AccountColumns} FROM users ORDER BY display_name COLLATE NOCASE, id;";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var accounts = new List<AccountWithRoles>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var account = ReadAccount(reader);
+                accounts.Add(new AccountWithRoles(account, roles.GetValueOrDefault(account.Id) ?? []));
+            }
+
+            return accounts;
+        }
+    }
+
+    /// <summary>Counts a failed login; locks the account for <paramref name="lockFor"/> once <paramref name="maxFailures"/> is reached.</summary>
+    public async Task<DateTimeOffset?> RecordFailedLoginAsync(long userId, int maxFailures, TimeSpan lockFor, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            UPDATE users
+            SET failed_logins = failed_logins + 1,
+                locked_until = CASE WHEN failed_logins + 1 >= @max THEN @until ELSE locked_until END
+            WHERE id = @id
+            RETURNING locked_until;
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@max", maxFailures);
+        command.Parameters.AddWithValue("@until", (_time.GetUtcNow() + lockFor).ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("@id", userId);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is string text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture) : null;
+    }
+
+    public async Task RecordSuccessfulLoginAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id;";
+        command.Parameters.AddWithValue("@id", userId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task SetPasswordAsync(long userId, string passwordHash, bool mustChange, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE users SET password_hash = @hash, must_change_password = @must, failed_logins = 0, locked_until = NULL WHERE id = @id;";
+            command.Parameters.AddWithValue("@hash", passwordHash);
+            command.Parameters.AddWithValue("@must", mustChange ? 1 : 0);
+            command.Parameters.AddWithValue("@id", userId);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                throw new ValidationException([new ValidationError("id", "Dit account bestaat niet (meer).")]);
+            }
+        }
+
+        // The hash itself never goes into the trail.
+        await _audit.RecordAsync(connection, transaction, actor, new AuditChange
+        {
+            Entity = "account",
+            EntityId = userId,
+            Action = "update",
+            Changes = new Dictionary<string, FieldChange> { ["password"] = new("***", "***"), ["mustChangePassword"] = new(null, mustChange ? "ja" : "nee") },
+        }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task UnlockAsync(long userId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id;";
+            command.Parameters.AddWithValue("@id", userId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, new AuditChange
+        {
+            Entity = "account",
+            EntityId = userId,
+            Action = "update",
+            Changes = new Dictionary<string, FieldChange> { ["lockedUntil"] = new("vergrendeld", null) },
+        }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Gives the user a role in the project, changes it, or (role null) removes it.</summary>
+    public Task SetProjectRoleAsync(long userId, long projectId, ProjectRole? role, Actor actor, CancellationToken cancellationToken = default) =>
+        SetProjectRolesAsync(userId, new Dictionary<long, ProjectRole?> { [projectId] = role }, actor, cancellationToken);
+
+    /// <summary>Sets the user's role in several projects at once: all of them, or none when one fails.</summary>
+    public async Task SetProjectRolesAsync(long userId, IReadOnlyDictionary<long, ProjectRole?> roles, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var (projectId, role) in roles)
+        {
+            await SetProjectRoleAsync(connection, transaction, userId, projectId, role, actor, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task SetProjectRoleAsync(SqliteConnection connection, SqliteTransaction transaction, long userId, long projectId, ProjectRole? role, Actor actor, CancellationToken cancellationToken)
+    {
+        string? before;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT role FROM project_roles WHERE user_id = @user_id AND project_id = @project_id;";
+            command.Parameters.AddWithValue("@user_id", userId);
+            command.Parameters.AddWithValue("@project_id", projectId);
+            before = (string?)await command.ExecuteScalarAsync(cancellationToken);
+        }
+
+        var after = role?.ToCode();
+        if (string.Equals(before, after, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = after is null
+                ? "DELETE FROM project_roles WHERE user_id = @user_id AND project_id = @project_id;"
+                : """
+                  INSERT INTO project_roles (user_id, project_id, role) VALUES (@user_id, @project_id, @role)
+                  ON CONFLICT (user_id, project_id) DO UPDATE SET role = excluded.role;
+                  """;
+            command.Parameters.AddWithValue("@user_id", userId);
+            command.Parameters.AddWithValue("@project_id", projectId);
+            command.Parameters.AddWithValue("@role", after.ToDbValue());
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException ex) when (ex.IsForeignKeyViolation())
+            {
+                throw new ValidationException([new ValidationError("projectId", "Het account of het project bestaat niet (meer).")]);
+            }
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, new AuditChange
+        {
+            Entity = "projectrol",
+            EntityId = userId,
+            Action = before is null ? "create" : after is null ? "delete" : "update",
+            ProjectId = projectId,
+            Changes = new Dictionary<string, FieldChange> { ["role"] = new(before, after) },
+        }, cancellationToken);
+    }
+
+    public async Task<ProjectRole?> FindProjectRoleAsync(long userId, long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT role FROM project_roles WHERE user_id = @user_id AND project_id = @project_id;";
+        command.Parameters.AddWithValue("@user_id", userId);
+        command.Parameters.AddWithValue("@project_id", projectId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string code ? ProjectRoles.Parse(code) : null;
+    }
+
+    public async Task<IReadOnlyDictionary<long, ProjectRole>> GetProjectRolesAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT project_id, role FROM project_roles WHERE user_id = @user_id;";
+        command.Parameters.AddWithValue("@user_id", userId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var roles = new Dictionary<long, ProjectRole>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            roles[reader.GetInt64(0)] = ProjectRoles.Parse(reader.GetString(1));
+        }
+
+        return roles;
+    }
+
+    /// <summary>Deletes the account with its roles and tokens; their audit entries stay, under an anonymous name.</summary>
+    public async Task<bool> DeleteAsync(long userId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await AuditStore.AnonymiseActorAsync(connection, transaction, userId, cancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            // codings stay (they are research data) under a neutral label; the foreign key then clears the coder
+            command.CommandText = """
+                UPDATE codings SET external_coder_name = coalesce(external_coder_name, 'Codeur #' || @id) WHERE coder_id = @id;
+                DELETE FROM users WHERE id = @id;
+                """;
+            command.Parameters.AddWithValue("@id", userId);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return false;
+            }
+        }
+
+        // No names in the trail of a deleted person: only that account #id was removed.
+        await _audit.RecordAsync(connection, transaction, actor, new AuditChange { Entity = "account", EntityId = userId, Action = "delete" }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<long> CreateTokenAsync(long userId, string name, string tokenHash, string prefix, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
+        {
+            throw new ValidationException([new ValidationError("name", "Geef het token een naam van 1 tot 100 tekens, bijvoorbeeld 'R-script rapportage'.")]);
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        long id;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at)
+                VALUES (@user_id, @name, @token_hash, @prefix, @created_at)
+                RETURNING id;
+                """;
+            command.Parameters.AddWithValue("@user_id", userId);
+            command.Parameters.AddWithValue("@name", name.Trim());
+            command.Parameters.AddWithValue("@token_hash", tokenHash);
+            command.Parameters.AddWithValue("@prefix", prefix);
+            command.Parameters.AddWithValue("@created_at", Now());
+            id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("apitoken", id, null, new Dictionary<string, string?> { ["name"] = name.Trim(), ["prefix"] = prefix }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>
+    /// Returns the owner of an active (not revoked) token with this hash, or null. Its use is noted at most every five
+    /// minutes and only as far as the database can be written: a read through the API also works on a full disk.
+    /// </summary>
+    public async Task<long?> UseTokenAsync(string tokenHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        long userId;
+        string? lastUsed;
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT user_id, last_used_at FROM api_tokens WHERE token_hash = @hash AND revoked_at IS NULL;";
+            command.Parameters.AddWithValue("@hash", tokenHash);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            userId = reader.GetInt64(0);
+            lastUsed = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+
+        var now = _time.GetUtcNow();
+        if (lastUsed is null || now - ParseTime(lastUsed) > TimeSpan.FromMinutes(5))
+        {
+            try
+            {
+                await using var update = connection.CreateCommand();
+                update.CommandText = "UPDATE api_tokens SET last_used_at = @now WHERE token_hash = @hash;";
+                update.Parameters.AddWithValue("@now", now.ToString("O", CultureInfo.InvariantCulture));
+                update.Parameters.AddWithValue("@hash", tokenHash);
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException ex) when (DatabaseHealth.IsStorageFailure(ex) || ex.SqliteErrorCode is SqliteCodes.Busy or SqliteCodes.Locked)
+            {
+                // "last used" is a convenience; the request itself must not fail over it
+            }
+        }
+
+        return userId;
+    }
+
+    public async Task<IReadOnlyList<ApiToken>> ListTokensAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, user_id, name, prefix, created_at, last_used_at, revoked_at
+            FROM api_tokens WHERE user_id = @user_id ORDER BY id DESC;
+            """;
+        command.Parameters.AddWithValue("@user_id", userId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tokens = new List<ApiToken>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tokens.Add(new ApiToken
+            {
+                Id = reader.GetInt64(0),
+                UserId = reader.GetInt64(1),
+                Name = reader.GetString(2),
+                Prefix = reader.GetString(3),
+                CreatedAt = ParseTime(reader.GetString(4)),
+                LastUsedAt = reader.IsDBNull(5) ? null : ParseTime(reader.GetString(5)),
+                RevokedAt = reader.IsDBNull(6) ? null : ParseTime(reader.GetString(6)),
+            });
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Revokes one of the user's own tokens; false when there is no such active token.</summary>
+    public async Task<bool> RevokeTokenAsync(long userId, long tokenId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE api_tokens SET revoked_at = @now WHERE id = @id AND user_id = @user_id AND revoked_at IS NULL;";
+            command.Parameters.AddWithValue("@now", Now());
+            command.Parameters.AddWithValue("@id", tokenId);
+            command.Parameters.AddWithValue("@user_id", userId);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return false;
+            }
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, new AuditChange
+        {
+            Entity = "apitoken",
+            EntityId = tokenId,
+            Action = "update",
+            Changes = new Dictionary<string, FieldChange> { ["revoked"] = new("nee", "ja") },
+        }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public static IReadOnlyList<ValidationError> ValidateIdentity(string? email, string? displayName)
+    {
+        var errors = new List<ValidationError>();
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 254 || !MailAddress.TryCreate(email.Trim(), out var parsed) || parsed.Address != email.Trim())
+        {
+            errors.Add(new("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl."));
+        }
+
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            errors.Add(new("displayName", "De naam is verplicht."));
+        }
+        else if (displayName.Trim().Length > 200)
+        {
+            errors.Add(new("displayName", "De naam mag maximaal 200 tekens lang zijn."));
+        }
+
+        return errors;
+    }
+
+    private async Task<Account?> FindAsync(string where, object value, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {AccountColumns} FROM users WHERE {where};";
+        command.Parameters.AddWithValue("@value", value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadAccount(reader) : null;
+    }
+
+    private static Account ReadAccount(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        Email = reader.GetString(1),
+        DisplayName = reader.GetString(2),
+        PasswordHash = reader.GetString(3),
+        IsAdmin = reader.GetFlag(4),
+        FailedLogins = reader.GetInt32(5),
+        LockedUntil = reader.IsDBNull(6) ? null : ParseTime(reader.GetString(6)),
+        MustChangePassword = reader.GetFlag(7),
+        IsDemo = reader.GetFlag(8),
+        CreatedAt = ParseTime(reader.GetString(9)),
+    };
+
+    private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+
+    private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+}

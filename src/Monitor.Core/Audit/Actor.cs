@@ -1,7 +1,0 @@
-namespace Monitor.Core.Audit;
-
-/// <summary>Who makes a change: a user, or the system itself (demo data, migrations, worker jobs).</summary>
-public sealed record Actor(long? UserId, string Name)
-{
-    public static Actor System { get; } = new(null, "Systeem");
-}

@@ -1,4 +1,0 @@
-namespace Monitor.Core.Audit;
-
-/// <summary>A field's value before and after a change (null where there was none).</summary>
-public sealed record FieldChange(string? Old, string? New);

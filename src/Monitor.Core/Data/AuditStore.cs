@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Monitor.Core.Data;
+
+/// <summary>The audit trail. Other stores record through <see cref="RecordAsync"/> inside their own transaction.</summary>
+public sealed class AuditStore
+{
+    private readonly MonitorDatabase _database;
+    private readonly TimeProvider _time;
+
+    public AuditStore(MonitorDatabase database, TimeProvider time)
+    {
+        _database = database;
+        _time = time;
+    }
+
+    internal async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, Actor actor, AuditChange change, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO audit_log (at, actor_user_id, actor_name, project_id, entity, entity_id, action, changes)
+            VALUES (@at, @actor_user_id, @actor_name, @project_id, @entity, @entity_id, @action, @changes);
+            """;
+        var changes = change.Changes.ToDictionary(c => c.Key, c => new[] { c.Value.Old, c.Value.New });
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("@actor_user_id", actor.UserId is { } id ? id : DBNull.Value);
+        command.Parameters.AddWithValue("@actor_name", actor.Name);
+        command.Parameters.AddWithValue("@project_id", change.ProjectId is { } p ? p : DBNull.Value);
+        command.Parameters.AddWithValue("@entity", change.Entity);
+        command.Parameters.AddWithValue("@entity_id", change.EntityId is { } e ? e : DBNull.Value);
+        command.Parameters.AddWithValue("@action", change.Action);
+        command.Parameters.AddWithValue("@changes", JsonSerializer.Serialize(changes));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Audit entries, newest first; filter by project and/or entity (and entity id).</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(long? projectId = null, string? entity = null, long? entityId = null, long? actorUserId = null, int limit = 1000, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT id, at, actor_user_id, actor_name, project_id, entity, entity_id, action, changes
+            FROM audit_log
+            WHERE (@project_id IS NULL OR project_id = @project_id)
+              AND (@entity IS NULL OR entity = @entity)
+              AND (@entity_id IS NULL OR entity_id = @entity_id)
+              AND (@actor_user_id IS NULL OR actor_user_id = @actor_user_id)
+            ORDER BY id DESC
+            LIMIT @limit;
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@project_id", projectId is { } p ? p : DBNull.Value);
+        command.Parameters.AddWithValue("@entity", entity.ToDbValue());
+        command.Parameters.AddWithValue("@entity_id", entityId is { } e ? e : DBNull.Value);
+        command.Parameters.AddWithValue("@actor_user_id", actorUserId is { } a ? a : DBNull.Value);
+        command.Parameters.AddWithValue("@limit", Math.Clamp(limit, 1, 100_000));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<AuditEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(ReadEntry(reader));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Replaces a deleted person's name in the trail; the entries themselves are kept.</summary>
+    internal static async Task AnonymiseActorAsync(SqliteConnection connection, SqliteTransaction transaction, long userId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE audit_log SET actor_name = @name WHERE actor_user_id = @user_id;";
+        command.Parameters.AddWithValue("@name", $"Verwijderde gebruiker #{userId}");
+        command.Parameters.AddWithValue("@user_id", userId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static AuditEntry ReadEntry(SqliteDataReader reader)
+    {
+        var raw = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(reader.GetString(8)) ?? [];
+        return new AuditEntry
+        {
+            Id = reader.GetInt64(0),
+            At = DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture),
+            ActorUserId = reader.IsDBNull(2) ? null : reader.GetInt64(2),
+            ActorName = reader.GetString(3),
+            ProjectId = reader.IsDBNull(4) ? null : reader.GetInt64(4),
+            Entity = reader.GetString(5),
+            EntityId = reader.IsDBNull(6) ? null : reader.GetInt64(6),
+            Action = reader.GetString(7),
+            Changes = raw.ToDictionary(c => c.Key, c => new FieldChange(c.Value.ElementAtOrDefault(0), c.Value.ElementAtOrDefault(1))),
+        };
+    }
+}

@@ -1,0 +1,598 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Coding.Text;
+using Monitor.Core.Coding;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
+using Monitor.Core.Meetings;
+using Monitor.Core.Privacy;
+
+namespace Monitor.Core.Findings;
+
+/// <summary>
+/// Success factors, lessons learned and advice of a project with their frameworks links, evidence, joint
+/// sessions and status flow (concept → besproken → vastgesteld). Every change writes the whole finding to
+/// finding_history and an audit entry, in the same transaction.
+/// </summary>
+public sealed class FindingStore
+{
+    public const int TitleMaxLength = 300;
+    public const int HeadingMaxLength = 200;
+    public const int ExplanationMaxLength = 8000;
+    private static readonly JsonSerializerOptions _json = new() { WriteIndented = false };
+
+    private readonly MonitorDatabase _database;
+    private readonly AuditStore _audit;
+    private readonly TimeProvider _time;
+
+    public FindingStore(MonitorDatabase database, AuditStore audit, TimeProvider time)
+    {
+        _database = database;
+        _audit = audit;
+        _time = time;
+    }
+
+    private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters) =>
+        MeetingStore.Command(connection, transaction, sql, parameters);
+
+    public async Task<IReadOnlyList<Finding>> ListAsync(long projectId, CancellationToken cancellationToken = default) =>
+        await ListAsync(projectId, Audience.Team, cancellationToken);
+
+    /// <summary>The project's findings as <paramref name="audience"/> may see them.</summary>
+    public async Task<IReadOnlyList<Finding>> ListAsync(long projectId, Audience audience, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var findings = await ReadAsync(connection, transaction, projectId, null, cancellationToken);
+        return audience == Audience.Team ? findings : await ForManagementAsync(connection, transaction, projectId, findings, cancellationToken);
+    }
+
+    public async Task<Finding?> FindAsync(long projectId, long findingId, CancellationToken cancellationToken = default) =>
+        await FindAsync(projectId, findingId, Audience.Team, cancellationToken);
+
+    /// <summary>One finding as <paramref name="audience"/> may see it; null when it is not in the project or not for them.</summary>
+    public async Task<Finding?> FindAsync(long projectId, long findingId, Audience audience, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var findings = await ReadAsync(connection, transaction, projectId, findingId, cancellationToken);
+        return (audience == Audience.Team ? findings : await ForManagementAsync(connection, transaction, projectId, findings, cancellationToken)).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// The history of a finding, oldest first; null when the finding is not in this project (or, for management, not
+    /// vastgesteld). Management gets who, when and what, without the snapshots (they hold earlier drafts).
+    /// </summary>
+    public async Task<IReadOnlyList<FindingHistoryEntry>?> HistoryAsync(long projectId, long findingId, Audience audience = Audience.Team, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using (var status = Command(connection, transaction, "SELECT status FROM findings WHERE id = @id AND project_id = @project;", ("@id", findingId), ("@project", projectId)))
+        {
+            var current = await status.ExecuteScalarAsync(cancellationToken) as string;
+            if (current is null || (audience == Audience.Management && current != FindingCodes.ToCode(FindingStatus.Vastgesteld)))
+            {
+                return null;
+            }
+        }
+
+        var entries = new List<FindingHistoryEntry>();
+        await using var command = Command(connection, transaction, """
+            SELECT h.at, h.by, h.action, h.snapshot FROM finding_history h WHERE h.finding_id = @id ORDER BY h.id;
+            """, ("@id", findingId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new FindingHistoryEntry(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2),
+                audience == Audience.Team ? reader.GetString(3) : ""));
+        }
+
+        return entries;
+    }
+
+    // Management sees what was agreed, and no member can be recognised in its evidence: the source is the group and the
+    // date, and the members' labels (and the project's pseudonym list) are replaced in quotes and notes.
+    private static async Task<List<Finding>> ForManagementAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        var names = new List<Pseudonym>();
+        await using (var command = Command(connection, transaction, """
+            SELECT DISTINCT m.role_label, 'lid' FROM group_members m JOIN project_groups g ON g.id = m.group_id WHERE g.project_id = @project AND m.role_label <> ''
+            UNION ALL SELECT name, code FROM pseudonyms WHERE project_id = @project;
+            """, ("@project", projectId)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                names.Add(new Pseudonym(0, reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var scrub = new Pseudonymizer(names);
+        return findings.Where(f => f.Status == FindingStatus.Vastgesteld).Select(f => f with
+        {
+            Evidence = f.Evidence.Select(e => e with
+            {
+                TargetId = 0,
+                MeetingId = null,
+                Quote = scrub.Apply(e.Quote),
+                Note = scrub.Apply(e.Note),
+                Source = e.Kind == EvidenceKind.Activiteit ? e.Source : string.Join(' ', new[] { e.GroupName, e.Date?.ToString("d-M-yyyy", CultureInfo.InvariantCulture) }.Where(p => p is not null)),
+            }).ToList(),
+        }).ToList();
+    }
+
+    /// <summary>Adds a finding (status concept) with optional evidence, all or nothing.</summary>
+    public async Task<long> CreateAsync(long projectId, FindingDraft draft, IReadOnlyList<(EvidenceKind Kind, long TargetId)> evidence, Actor actor, CancellationToken cancellationToken = default)
+    {
+        Check(draft);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var id = await InsertAsync(connection, transaction, projectId, draft, FindingStatus.Concept, Now(), cancellationToken);
+        foreach (var (kind, target) in evidence.Distinct())
+        {
+            await AddEvidenceCoreAsync(connection, transaction, projectId, id, kind, target, "", actor.Name, Now(), cancellationToken);
+        }
+
+        await RecordAsync(connection, transaction, projectId, id, "aangemaakt", actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    internal static async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, FindingDraft draft, FindingStatus status, string at, CancellationToken cancellationToken)
+    {
+        await using var position = Command(connection, transaction, "SELECT coalesce(max(position), 0) + 1 FROM findings WHERE project_id = @project;", ("@project", projectId));
+        var next = Convert.ToInt32(await position.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        await using var insert = Command(connection, transaction, """
+            INSERT INTO findings (project_id, kind, heading, title, explanation, phase, status, position, created_at, updated_at)
+            VALUES (@project, @kind, @heading, @title, @explanation, @phase, @status, @position, @now, @now);
+            SELECT last_insert_rowid();
+            """, ("@project", projectId), ("@kind", FindingCodes.ToCode(draft.Kind)), ("@heading", draft.Heading.Trim()), ("@title", draft.Title.Trim()),
+            ("@explanation", draft.Explanation.Trim()), ("@phase", draft.Phase is { } p ? p : DBNull.Value), ("@status", FindingCodes.ToCode(status)), ("@position", next), ("@now", at));
+        var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        await WriteLinksAsync(connection, transaction, id, draft, cancellationToken);
+        return id;
+    }
+
+    private static async Task WriteLinksAsync(SqliteConnection connection, SqliteTransaction transaction, long id, FindingDraft draft, CancellationToken cancellationToken)
+    {
+        await using (var clear = Command(connection, transaction, "DELETE FROM finding_determinants WHERE finding_id = @id; DELETE FROM finding_bowen_areas WHERE finding_id = @id;", ("@id", id)))
+        {
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var determinant in draft.Determinants.Distinct())
+        {
+            await using var command = Command(connection, transaction, "INSERT INTO finding_determinants (finding_id, determinant) VALUES (@id, @d);", ("@id", id), ("@d", determinant));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var area in draft.BowenAreas.Distinct())
+        {
+            await using var command = Command(connection, transaction, "INSERT INTO finding_bowen_areas (finding_id, area) VALUES (@id, @a);", ("@id", id), ("@a", area));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Changes title, explanation, heading and links; false when the finding is not in this project.</summary>
+    public async Task<bool> UpdateAsync(long projectId, long findingId, FindingDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    {
+        Check(draft);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var command = Command(connection, transaction, """
+            UPDATE findings SET kind = @kind, heading = @heading, title = @title, explanation = @explanation, phase = @phase, updated_at = @now
+            WHERE id = @id AND project_id = @project;
+            """, ("@id", findingId), ("@project", projectId), ("@kind", FindingCodes.ToCode(draft.Kind)), ("@heading", draft.Heading.Trim()), ("@title", draft.Title.Trim()),
+            ("@explanation", draft.Explanation.Trim()), ("@phase", draft.Phase is { } p ? p : DBNull.Value), ("@now", Now())))
+        {
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return false;
+            }
+        }
+
+        await WriteLinksAsync(connection, transaction, findingId, draft, cancellationToken);
+        await RecordAsync(connection, transaction, projectId, findingId, "gewijzigd", actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Moves a finding along concept → besproken → vastgesteld (or back to concept). Besproken records the joint
+    /// session (date, participants, what changed); vastgesteld needs a finding that has been discussed.
+    /// </summary>
+    public async Task<bool> SetStatusAsync(long projectId, long findingId, FindingStatus status, FindingSession? session, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var finding = (await ReadAsync(connection, transaction, projectId, findingId, cancellationToken)).SingleOrDefault();
+        if (finding is null)
+        {
+            return false;
+        }
+
+        if (status == FindingStatus.Besproken)
+        {
+            if (session is null || session.Participants.Trim().Length == 0)
+            {
+                throw new ValidationException([new ValidationError("participants", "Leg de gezamenlijke sessie vast: datum en wie er waren.")]);
+            }
+
+            if (session.Participants.Length > 1000 || session.Changes.Length > 4000)
+            {
+                throw new ValidationException([new ValidationError("changes", "Deelnemers hoogstens 1000 tekens, wijzigingen hoogstens 4000 tekens.")]);
+            }
+
+            if (session.HeldOn > DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime))
+            {
+                throw new ValidationException([new ValidationError("heldOn", "De sessie kan niet in de toekomst liggen.")]);
+            }
+
+            await using var insert = Command(connection, transaction, """
+                INSERT INTO finding_sessions (finding_id, held_on, participants, changes, recorded_at, recorded_by) VALUES (@id, @held, @who, @changes, @now, @by);
+                """, ("@id", findingId), ("@held", session.HeldOn.ToDbValue()), ("@who", session.Participants.Trim()), ("@changes", session.Changes.Trim()), ("@now", Now()), ("@by", actor.Name));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        else if (status == FindingStatus.Vastgesteld && finding.Sessions.Count == 0)
+        {
+            throw new ValidationException([new ValidationError("status", "Een bevinding wordt vastgesteld nadat ze in een gezamenlijke sessie is besproken.")]);
+        }
+
+        await using (var update = Command(connection, transaction, "UPDATE findings SET status = @status, updated_at = @now WHERE id = @id;",
+            ("@id", findingId), ("@status", FindingCodes.ToCode(status)), ("@now", Now())))
+        {
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await RecordAsync(connection, transaction, projectId, findingId, "status " + FindingCodes.ToCode(status), actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> DeleteAsync(long projectId, long findingId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var finding = (await ReadAsync(connection, transaction, projectId, findingId, cancellationToken)).SingleOrDefault();
+        if (finding is null)
+        {
+            return false;
+        }
+
+        await using (var delete = Command(connection, transaction, "DELETE FROM findings WHERE id = @id;", ("@id", findingId)))
+        {
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("finding", findingId, projectId, new Dictionary<string, string?> { ["finding"] = JsonSerializer.Serialize(finding, _json) }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Links evidence; the target must belong to this project. False when the finding is not in this project.</summary>
+    public async Task<bool> AddEvidenceAsync(long projectId, long findingId, EvidenceKind kind, long targetId, string note, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (note.Length > 1000)
+        {
+            throw new ValidationException([new ValidationError("note", "Een toelichting bij bewijs heeft hoogstens 1000 tekens.")]);
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        if (!await ExistsAsync(connection, transaction, projectId, findingId, cancellationToken))
+        {
+            return false;
+        }
+
+        await AddEvidenceCoreAsync(connection, transaction, projectId, findingId, kind, targetId, note.Trim(), actor.Name, Now(), cancellationToken);
+        await RecordAsync(connection, transaction, projectId, findingId, "bewijs toegevoegd", actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    internal static async Task AddEvidenceCoreAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long findingId, EvidenceKind kind, long targetId, string note, string by, string at, CancellationToken cancellationToken)
+    {
+        var (column, check) = kind switch
+        {
+            EvidenceKind.Codering => ("coding_id", "SELECT 1 FROM codings WHERE id = @target AND project_id = @project AND removed_at IS NULL AND (round_id IS NULL OR is_consensus = 1)"),
+            EvidenceKind.Reflectie => ("reflection_id", "SELECT 1 FROM reflections r JOIN meetings m ON m.id = r.meeting_id JOIN project_groups g ON g.id = m.group_id WHERE r.id = @target AND g.project_id = @project"),
+            EvidenceKind.Bijeenkomst => ("meeting_id", "SELECT 1 FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE m.id = @target AND g.project_id = @project"),
+            _ => ("activity_id", "SELECT 1 FROM plan_activities WHERE id = @target AND project_id = @project"),
+        };
+        await using (var exists = Command(connection, transaction, check, ("@target", targetId), ("@project", projectId)))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                throw new ValidationException([new ValidationError("targetId", $"Dit bewijs ({FindingCodes.ToCode(kind)} {targetId}) hoort niet bij dit project, of is een codering uit een lopende dubbele-coderingsronde.")]);
+            }
+        }
+
+        await using var insert = Command(connection, transaction, $"""
+            INSERT INTO finding_evidence (finding_id, kind, {column}, note, added_at, added_by) VALUES (@finding, @kind, @target, @note, @now, @by)
+            ON CONFLICT DO NOTHING;
+            """, ("@finding", findingId), ("@kind", FindingCodes.ToCode(kind)), ("@target", targetId), ("@note", note), ("@now", at), ("@by", by));
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> RemoveEvidenceAsync(long projectId, long findingId, long evidenceId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        if (!await ExistsAsync(connection, transaction, projectId, findingId, cancellationToken))
+        {
+            return false;
+        }
+
+        await using (var delete = Command(connection, transaction, "DELETE FROM finding_evidence WHERE id = @id AND finding_id = @finding;", ("@id", evidenceId), ("@finding", findingId)))
+        {
+            if (await delete.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return false;
+            }
+        }
+
+        await RecordAsync(connection, transaction, projectId, findingId, "bewijs verwijderd", actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static async Task<bool> ExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long findingId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, "SELECT 1 FROM findings WHERE id = @id AND project_id = @project;", ("@id", findingId), ("@project", projectId));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    internal async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long findingId, string action, Actor actor, CancellationToken cancellationToken)
+    {
+        var finding = (await ReadAsync(connection, transaction, projectId, findingId, cancellationToken)).Single();
+        var snapshot = JsonSerializer.Serialize(new
+        {
+            kind = FindingCodes.ToCode(finding.Fields.Kind),
+            finding.Fields.Heading,
+            finding.Fields.Title,
+            finding.Fields.Explanation,
+            finding.Fields.Determinants,
+            finding.Fields.BowenAreas,
+            finding.Fields.Phase,
+            status = FindingCodes.ToCode(finding.Status),
+            evidence = finding.Evidence.Select(e => $"{FindingCodes.ToCode(e.Kind)}:{e.TargetId}"),
+            sessions = finding.Sessions.Count,
+        }, _json);
+        await using (var command = Command(connection, transaction, "INSERT INTO finding_history (finding_id, at, by, action, snapshot) VALUES (@id, @at, @by, @action, @snapshot);",
+            ("@id", findingId), ("@at", Now()), ("@by", actor.Name), ("@action", action), ("@snapshot", snapshot)))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("finding", findingId, projectId,
+            new Dictionary<string, string?>(), new Dictionary<string, string?> { ["action"] = action, ["finding"] = snapshot }), cancellationToken);
+    }
+
+    internal static async Task<List<Finding>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long? findingId, CancellationToken cancellationToken)
+    {
+        var filter = findingId is null ? "" : " AND f.id = @finding";
+        var parameters = new (string, object)[] { ("@project", projectId), ("@finding", findingId ?? 0) };
+        var determinants = new Dictionary<long, List<int>>();
+        var areas = new Dictionary<long, List<int>>();
+        var sessions = new Dictionary<long, List<FindingSession>>();
+        async Task ReadPairsAsync(string sql, Action<SqliteDataReader> read)
+        {
+            await using var command = Command(connection, transaction, sql, parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                read(reader);
+            }
+        }
+
+        await ReadPairsAsync($"SELECT d.finding_id, d.determinant FROM finding_determinants d JOIN findings f ON f.id = d.finding_id WHERE f.project_id = @project{filter} ORDER BY d.determinant;",
+            r => Add(determinants, r.GetInt64(0), r.GetInt32(1)));
+        await ReadPairsAsync($"SELECT b.finding_id, b.area FROM finding_bowen_areas b JOIN findings f ON f.id = b.finding_id WHERE f.project_id = @project{filter} ORDER BY b.area;",
+            r => Add(areas, r.GetInt64(0), r.GetInt32(1)));
+        await ReadPairsAsync($"SELECT s.finding_id, s.held_on, s.participants, s.changes FROM finding_sessions s JOIN findings f ON f.id = s.finding_id WHERE f.project_id = @project{filter} ORDER BY s.held_on, s.id;",
+            r => Add(sessions, r.GetInt64(0), new FindingSession(r.GetDate(1), r.GetString(2), r.GetString(3))));
+        var evidence = await ReadEvidenceAsync(connection, transaction, projectId, findingId, cancellationToken);
+
+        var findings = new List<Finding>();
+        await using var command = Command(connection, transaction, $"""
+            SELECT f.id, f.kind, f.heading, f.title, f.explanation, f.phase, f.status, f.position, f.created_at, f.updated_at
+            FROM findings f WHERE f.project_id = @project{filter}
+            ORDER BY CASE f.kind WHEN 'succesfactor' THEN 0 WHEN 'les' THEN 1 ELSE 2 END, f.position, f.id;
+            """, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetInt64(0);
+            findings.Add(new Finding
+            {
+                Id = id,
+                ProjectId = projectId,
+                Fields = new FindingDraft
+                {
+                    Kind = FindingCodes.Parse<FindingKind>(reader.GetString(1)),
+                    Heading = reader.GetString(2),
+                    Title = reader.GetString(3),
+                    Explanation = reader.GetString(4),
+                    Phase = reader.GetInt32OrNull(5),
+                    Determinants = determinants.GetValueOrDefault(id) ?? [],
+                    BowenAreas = areas.GetValueOrDefault(id) ?? [],
+                },
+                Status = FindingCodes.Parse<FindingStatus>(reader.GetString(6)),
+                Position = reader.GetInt32(7),
+                CreatedAt = DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture),
+                UpdatedAt = DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
+                Sessions = sessions.GetValueOrDefault(id) ?? [],
+                Evidence = evidence.GetValueOrDefault(id) ?? [],
+            });
+        }
+
+        return findings;
+    }
+
+    private static void Add<T>(Dictionary<long, List<T>> map, long key, T value)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(value);
+    }
+
+    /// <summary>The evidence of the project's findings as quotes with their source, in one query per kind.</summary>
+    private static async Task<Dictionary<long, List<Evidence>>> ReadEvidenceAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long? findingId, CancellationToken cancellationToken)
+    {
+        var filter = findingId is null ? "" : " AND f.id = @finding";
+        var parameters = new (string, object)[] { ("@project", projectId), ("@finding", findingId ?? 0) };
+        var result = new Dictionary<long, List<Evidence>>();
+        await using (var command = Command(connection, transaction, $"""
+            SELECT e.finding_id, e.id, e.coding_id, v.text, c.start_pos, c.end_pos, d.title, d.meeting_id, m.held_on, k.name_nl, c.valence, e.note, g.name
+            FROM finding_evidence e JOIN findings f ON f.id = e.finding_id
+            JOIN codings c ON c.id = e.coding_id JOIN document_versions v ON v.id = c.version_id JOIN coding_documents d ON d.id = v.document_id
+            JOIN codes k ON k.id = c.code_id LEFT JOIN meetings m ON m.id = d.meeting_id LEFT JOIN project_groups g ON g.id = m.group_id
+            WHERE e.kind = 'codering' AND f.project_id = @project{filter} ORDER BY m.held_on, e.id;
+            """, parameters))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                Add(result, reader.GetInt64(0), new Evidence
+                {
+                    Id = reader.GetInt64(1),
+                    Kind = EvidenceKind.Codering,
+                    TargetId = reader.GetInt64(2),
+                    Quote = CodePoints.Slice(reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5)),
+                    Source = reader.GetString(6),
+                    MeetingId = reader.IsDBNull(7) ? null : reader.GetInt64(7),
+                    GroupName = reader.GetStringOrNull(12),
+                    Date = reader.GetDateOrNull(8),
+                    CodeName = reader.GetString(9),
+                    Valence = reader.GetString(10),
+                    Note = reader.GetString(11),
+                });
+            }
+        }
+
+        await using (var command = Command(connection, transaction, $"""
+            SELECT e.finding_id, e.id, e.reflection_id, r.went_well, r.went_less, g.name, m.held_on, m.id, e.note
+            FROM finding_evidence e JOIN findings f ON f.id = e.finding_id
+            JOIN reflections r ON r.id = e.reflection_id JOIN meetings m ON m.id = r.meeting_id JOIN project_groups g ON g.id = m.group_id
+            WHERE e.kind = 'reflectie' AND f.project_id = @project{filter} ORDER BY m.held_on, e.id;
+            """, parameters))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var date = reader.GetDate(6);
+                Add(result, reader.GetInt64(0), new Evidence
+                {
+                    Id = reader.GetInt64(1),
+                    Kind = EvidenceKind.Reflectie,
+                    TargetId = reader.GetInt64(2),
+                    Quote = CodingStore.ReflectionText(reader.GetString(3), reader.GetString(4)).Replace("\n\n", " · ", StringComparison.Ordinal),
+                    Source = $"Slotreflectie {reader.GetString(5)} {date:d-M-yyyy}",
+                    MeetingId = reader.GetInt64(7),
+                    GroupName = reader.GetString(5),
+                    Date = date,
+                    Note = reader.GetString(8),
+                });
+            }
+        }
+
+        await using (var command = Command(connection, transaction, $"""
+            SELECT e.finding_id, e.id, e.meeting_id, m.title, g.name, m.held_on, e.note
+            FROM finding_evidence e JOIN findings f ON f.id = e.finding_id
+            JOIN meetings m ON m.id = e.meeting_id JOIN project_groups g ON g.id = m.group_id
+            WHERE e.kind = 'bijeenkomst' AND f.project_id = @project{filter} ORDER BY m.held_on, e.id;
+            """, parameters))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var date = reader.GetDate(5);
+                Add(result, reader.GetInt64(0), new Evidence
+                {
+                    Id = reader.GetInt64(1),
+                    Kind = EvidenceKind.Bijeenkomst,
+                    TargetId = reader.GetInt64(2),
+                    Quote = reader.GetString(3).Length > 0 ? reader.GetString(3) : "Bijeenkomst " + reader.GetString(4),
+                    Source = $"Bijeenkomst {reader.GetString(4)} {date:d-M-yyyy}",
+                    MeetingId = reader.GetInt64(2),
+                    GroupName = reader.GetString(4),
+                    Date = date,
+                    Note = reader.GetString(6),
+                });
+            }
+        }
+
+        await using (var command = Command(connection, transaction, $"""
+            SELECT e.finding_id, e.id, e.activity_id, a.title, a.phase, coalesce(a.completed_on, a.started_on), e.note
+            FROM finding_evidence e JOIN findings f ON f.id = e.finding_id JOIN plan_activities a ON a.id = e.activity_id
+            WHERE e.kind = 'activiteit' AND f.project_id = @project{filter} ORDER BY a.phase, e.id;
+            """, parameters))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                Add(result, reader.GetInt64(0), new Evidence
+                {
+                    Id = reader.GetInt64(1),
+                    Kind = EvidenceKind.Activiteit,
+                    TargetId = reader.GetInt64(2),
+                    Quote = reader.GetString(3),
+                    Source = $"Activiteit in fase {reader.GetInt32(4)}",
+                    Date = reader.GetDateOrNull(5),
+                    Note = reader.GetString(6),
+                });
+            }
+        }
+
+        return result;
+    }
+
+    private static void Check(FindingDraft draft)
+    {
+        var errors = new List<ValidationError>();
+        if (string.IsNullOrWhiteSpace(draft.Title))
+        {
+            errors.Add(new ValidationError("title", "Geef de bevinding een titel."));
+        }
+        else if (draft.Title.Length > TitleMaxLength)
+        {
+            errors.Add(new ValidationError("title", $"De titel mag hoogstens {TitleMaxLength} tekens hebben."));
+        }
+
+        if (draft.Heading.Length > HeadingMaxLength)
+        {
+            errors.Add(new ValidationError("heading", $"Het thema mag hoogstens {HeadingMaxLength} tekens hebben."));
+        }
+
+        if (draft.Explanation.Length > ExplanationMaxLength)
+        {
+            errors.Add(new ValidationError("explanation", $"De toelichting mag hoogstens {ExplanationMaxLength} tekens hebben."));
+        }
+
+        if (draft.Determinants.Any(d => d is < 1 or > 29))
+        {
+            errors.Add(new ValidationError("determinants", "MIDI-determinanten zijn genummerd 1 tot en met 29."));
+        }
+
+        if (draft.BowenAreas.Any(a => a is < 1 or > 8))
+        {
+            errors.Add(new ValidationError("bowenAreas", "De principes van Bowen zijn genummerd 1 tot en met 8."));
+        }
+
+        if (draft.Phase is < 0 or > 5)
+        {
+            errors.Add(new ValidationError("phase", "Een fase is 0 (ontwikkelen) tot en met 5 (blijven doen)."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+    }
+}

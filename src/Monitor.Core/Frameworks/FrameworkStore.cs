@@ -1,0 +1,180 @@
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Data;
+
+namespace Monitor.Core.Frameworks;
+
+/// <summary>Reads the reference frameworks (seeded by migration, read-only for the app).</summary>
+public sealed class FrameworkStore
+{
+    private readonly MonitorDatabase _database;
+
+    public FrameworkStore(MonitorDatabase database) => _database = database;
+
+    public async Task<IReadOnlyList<ReferenceFramework>> ListFrameworksAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT code, title, version, citation, note
+            FROM reference_frameworks
+            ORDER BY CASE code WHEN 'movisie' THEN 1 WHEN 'midi' THEN 2 ELSE 3 END;
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var frameworks = new List<ReferenceFramework>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            frameworks.Add(new ReferenceFramework
+            {
+                Code = reader.GetString(0),
+                Title = reader.GetString(1),
+                Version = reader.GetString(2),
+                Citation = reader.GetString(3),
+                Note = reader.GetString(4),
+            });
+        }
+
+        return frameworks;
+    }
+
+    public async Task<IReadOnlyList<MovisiePhase>> ListPhasesAsync(CancellationToken cancellationToken = default)
+    {
+        const string phasesSql = """
+            SELECT number, name_nl, name_en, description_nl, grol_stage_en, movisie_grouping
+            FROM movisie_phases
+            ORDER BY number;
+            """;
+        const string activitiesSql = """
+            SELECT phase_number, text_nl
+            FROM movisie_phase_activities
+            ORDER BY phase_number, position;
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var activities = new Dictionary<int, List<string>>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = activitiesSql;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var phase = reader.GetInt32(0);
+                if (!activities.TryGetValue(phase, out var list))
+                {
+                    activities[phase] = list = [];
+                }
+
+                list.Add(reader.GetString(1));
+            }
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = phasesSql;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var phases = new List<MovisiePhase>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var number = reader.GetInt32(0);
+                phases.Add(new MovisiePhase
+                {
+                    Number = number,
+                    NameNl = reader.GetString(1),
+                    NameEn = reader.GetString(2),
+                    DescriptionNl = reader.GetString(3),
+                    GrolStageEn = reader.GetString(4),
+                    MovisieGrouping = reader.GetString(5),
+                    RecommendedActivities = activities.GetValueOrDefault(number) ?? [],
+                });
+            }
+
+            return phases;
+        }
+    }
+
+    public async Task<IReadOnlyList<MidiGroup>> ListMidiGroupsAsync(CancellationToken cancellationToken = default)
+    {
+        const string groupsSql = """
+            SELECT code, position, name_nl, name_en
+            FROM midi_groups
+            ORDER BY position;
+            """;
+        const string determinantsSql = """
+            SELECT number, group_code, name_nl, name_en, guiding_question_nl, answer_scale, reverse_scored, wording_verified
+            FROM midi_determinants
+            ORDER BY number;
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var determinants = new List<MidiDeterminant>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = determinantsSql;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                determinants.Add(ReadDeterminant(reader));
+            }
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = groupsSql;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var groups = new List<MidiGroup>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var code = reader.GetString(0);
+                groups.Add(new MidiGroup
+                {
+                    Code = code,
+                    Position = reader.GetInt32(1),
+                    NameNl = reader.GetString(2),
+                    NameEn = reader.GetString(3),
+                    Determinants = determinants.Where(d => d.GroupCode == code).ToList(),
+                });
+            }
+
+            return groups;
+        }
+    }
+
+    public async Task<IReadOnlyList<BowenArea>> ListBowenAreasAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT number, name_en, name_nl, key_question_en, key_question_nl, outcomes_en, is_default
+            FROM bowen_areas
+            ORDER BY number;
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var areas = new List<BowenArea>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            areas.Add(new BowenArea
+            {
+                Number = reader.GetInt32(0),
+                NameEn = reader.GetString(1),
+                NameNl = reader.GetString(2),
+                KeyQuestionEn = reader.GetString(3),
+                KeyQuestionNl = reader.GetString(4),
+                OutcomesEn = reader.GetString(5),
+                IsDefault = reader.GetFlag(6),
+            });
+        }
+
+        return areas;
+    }
+
+    private static MidiDeterminant ReadDeterminant(SqliteDataReader reader) => new()
+    {
+        Number = reader.GetInt32(0),
+        GroupCode = reader.GetString(1),
+        NameNl = reader.GetString(2),
+        NameEn = reader.GetString(3),
+        GuidingQuestionNl = reader.GetString(4),
+        AnswerScale = reader.GetString(5),
+        ReverseScored = reader.GetFlag(6),
+        WordingVerified = reader.GetFlag(7),
+    };
+}

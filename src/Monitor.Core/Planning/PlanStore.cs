@@ -1,0 +1,529 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
+
+namespace Monitor.Core.Planning;
+
+/// <summary>The implementation plan: phase goals, activities with their determinants, phase transitions.</summary>
+public sealed class PlanStore
+{
+    private const string ActivityColumns = """
+        id, project_id, phase, title, description, target_group, actors, barriers, facilitators, preconditions,
+        owner, planned_month, status, started_on, completed_on, updated_at
+        """;
+
+    private readonly MonitorDatabase _database;
+    private readonly AuditStore _audit;
+    private readonly TimeProvider _time;
+
+    public PlanStore(MonitorDatabase database, AuditStore audit, TimeProvider time)
+    {
+        _database = database;
+        _audit = audit;
+        _time = time;
+    }
+
+    /// <summary>The plan of a project, or null when there is no such project.</summary>
+    public async Task<ImplementationPlan?> FindPlanAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        int currentPhase;
+        await using (var command = Command(connection, transaction, "SELECT current_phase FROM projects WHERE id = @project_id;", projectId))
+        {
+            if (await command.ExecuteScalarAsync(cancellationToken) is not long phase)
+            {
+                return null;
+            }
+
+            currentPhase = (int)phase;
+        }
+
+        var goals = new List<PhaseGoal>();
+        await using (var command = Command(connection, transaction, "SELECT phase, goal FROM phase_goals WHERE project_id = @project_id ORDER BY phase;", projectId))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                goals.Add(new PhaseGoal(reader.GetInt32(0), reader.GetString(1)));
+            }
+        }
+
+        var activities = await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken);
+
+        var transitions = new List<PhaseTransition>();
+        await using (var command = Command(connection, transaction, "SELECT id, from_phase, to_phase, decided_on, note, decided_by FROM phase_transitions WHERE project_id = @project_id ORDER BY decided_on, id;", projectId))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                transitions.Add(new PhaseTransition(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetDate(3), reader.GetString(4), reader.GetString(5)));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ImplementationPlan(projectId, currentPhase, goals, activities, transitions);
+    }
+
+    public async Task<PlanActivity?> FindActivityAsync(long projectId, long activityId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var found = await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken, activityId);
+        return found.SingleOrDefault();
+    }
+
+    /// <exception cref="ValidationException">The activity breaks a rule; nothing was written.</exception>
+    public async Task<long> CreateActivityAsync(long projectId, PlanActivityDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var id = await InsertActivityAsync(connection, transaction, projectId, draft, actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>Replaces the activity's fields; false when the project has no such activity.</summary>
+    public async Task<bool> UpdateActivityAsync(long projectId, long activityId, PlanActivityDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    {
+        Validate(draft);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var before = (await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken, activityId)).SingleOrDefault();
+        if (before is null)
+        {
+            return false;
+        }
+
+        const string sql = """
+            UPDATE plan_activities SET
+                phase = @phase, title = @title, description = @description, target_group = @target_group, actors = @actors,
+                barriers = @barriers, facilitators = @facilitators, preconditions = @preconditions, owner = @owner,
+                planned_month = @planned_month, status = @status, started_on = @started_on, completed_on = @completed_on,
+                updated_at = @updated_at
+            WHERE id = @id AND project_id = @project_id;
+            """;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            BindFields(command, draft);
+            command.Parameters.AddWithValue("@id", activityId);
+            command.Parameters.AddWithValue("@project_id", projectId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await ReplaceDeterminantsAsync(connection, transaction, activityId, draft.Determinants, cancellationToken);
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("activiteit", activityId, projectId, Describe(before.Fields), Describe(draft)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> DeleteActivityAsync(long projectId, long activityId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var before = (await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken, activityId)).SingleOrDefault();
+        if (before is null)
+        {
+            return false;
+        }
+
+        await using (var command = Command(connection, transaction, "DELETE FROM plan_activities WHERE id = @id AND project_id = @project_id;", projectId))
+        {
+            command.Parameters.AddWithValue("@id", activityId);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("activiteit", activityId, projectId, Describe(before.Fields)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Sets the goal of a phase; an empty goal removes it.</summary>
+    public async Task SetGoalAsync(long projectId, int phase, string? goal, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await SetGoalAsync(connection, transaction, projectId, phase, goal, actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds imported activities and goals to the plan in one transaction: all of them or, on the first
+    /// refused row, none.
+    /// </summary>
+    public async Task ImportAsync(long projectId, IReadOnlyList<PlanActivityDraft> activities, IReadOnlyList<PhaseGoal> goals, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await AddAllAsync(connection, transaction, projectId, activities, goals, actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    internal async Task AddAllAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, IReadOnlyList<PlanActivityDraft> activities, IReadOnlyList<PhaseGoal> goals, Actor actor, CancellationToken cancellationToken)
+    {
+        foreach (var goal in goals)
+        {
+            await SetGoalAsync(connection, transaction, projectId, goal.Phase, goal.Goal, actor, cancellationToken);
+        }
+
+        foreach (var activity in activities)
+        {
+            await InsertActivityAsync(connection, transaction, projectId, activity, actor, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Sets the meetings where the activity was discussed; every meeting must belong to a group of the same
+    /// project. Returns false when the project has no such activity.
+    /// </summary>
+    public async Task<bool> SetActivityMeetingsAsync(long projectId, long activityId, IReadOnlyCollection<long> meetingIds, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (meetingIds.Count > 500)
+        {
+            throw new ValidationException([new ValidationError("meetingIds", "Koppel hoogstens 500 bijeenkomsten aan één activiteit.")]);
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var before = (await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken, activityId)).SingleOrDefault();
+        if (before is null)
+        {
+            return false;
+        }
+
+        var wanted = meetingIds.Distinct().Order().ToList();
+        await using (var check = Command(connection, transaction, """
+            SELECT m.id FROM meetings m JOIN project_groups g ON g.id = m.group_id
+            WHERE g.project_id = @project_id AND m.id IN (SELECT value FROM json_each(@ids));
+            """, projectId))
+        {
+            check.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(wanted));
+            var found = new HashSet<long>();
+            await using var reader = await check.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found.Add(reader.GetInt64(0));
+            }
+
+            var foreign = wanted.Where(id => !found.Contains(id)).ToList();
+            if (foreign.Count > 0)
+            {
+                throw new ValidationException([new ValidationError("meetingIds", $"Bijeenkomst {string.Join(", ", foreign)} hoort niet bij dit project.")]);
+            }
+        }
+
+        await using (var delete = Command(connection, transaction, "DELETE FROM plan_activity_meetings WHERE activity_id = @id;", projectId))
+        {
+            delete.Parameters.AddWithValue("@id", activityId);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var insert = Command(connection, transaction, "INSERT INTO plan_activity_meetings (activity_id, meeting_id) SELECT @id, value FROM json_each(@ids);", projectId))
+        {
+            insert.Parameters.AddWithValue("@id", activityId);
+            insert.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(wanted));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("activiteit", activityId, projectId,
+            new Dictionary<string, string?> { ["meetings"] = string.Join(", ", before.MeetingIds) },
+            new Dictionary<string, string?> { ["meetings"] = string.Join(", ", wanted) }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Records the decision to move the project to another phase and makes it the current phase.</summary>
+    public async Task<long> RecordTransitionAsync(long projectId, int toPhase, DateOnly decidedOn, string? note, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<ValidationError>();
+        if (toPhase is < 0 or > 5)
+        {
+            errors.Add(new("toPhase", "Kies een fase van 0 (ontwikkelen) tot en met 5 (blijven doen)."));
+        }
+
+        if (note is { Length: > 2000 })
+        {
+            errors.Add(new("note", $"De toelichting is te lang: {note.Length} tekens, maximaal 2000."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        long fromPhase;
+        await using (var command = Command(connection, transaction, "SELECT current_phase FROM projects WHERE id = @project_id;", projectId))
+        {
+            fromPhase = await command.ExecuteScalarAsync(cancellationToken) is long phase
+                ? phase
+                : throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
+        }
+
+        if (fromPhase == toPhase)
+        {
+            throw new ValidationException([new ValidationError("toPhase", $"Het project zit al in fase {toPhase}.")]);
+        }
+
+        long id;
+        await using (var command = Command(connection, transaction, """
+            INSERT INTO phase_transitions (project_id, from_phase, to_phase, decided_on, note, decided_by)
+            VALUES (@project_id, @from_phase, @to_phase, @decided_on, @note, @decided_by)
+            RETURNING id;
+            """, projectId))
+        {
+            command.Parameters.AddWithValue("@from_phase", fromPhase);
+            command.Parameters.AddWithValue("@to_phase", toPhase);
+            command.Parameters.AddWithValue("@decided_on", decidedOn.ToDbValue());
+            command.Parameters.AddWithValue("@note", note?.Trim() ?? "");
+            command.Parameters.AddWithValue("@decided_by", actor.Name);
+            id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        await using (var command = Command(connection, transaction, "UPDATE projects SET current_phase = @to_phase WHERE id = @project_id;", projectId))
+        {
+            command.Parameters.AddWithValue("@to_phase", toPhase);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("project", projectId, projectId,
+            new Dictionary<string, string?> { ["currentPhase"] = fromPhase.ToString(CultureInfo.InvariantCulture) },
+            new Dictionary<string, string?> { ["currentPhase"] = toPhase.ToString(CultureInfo.InvariantCulture), ["decidedOn"] = decidedOn.ToDbValue(), ["note"] = note?.Trim() }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    private async Task<long> InsertActivityAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, PlanActivityDraft draft, Actor actor, CancellationToken cancellationToken)
+    {
+        Validate(draft);
+        const string sql = """
+            INSERT INTO plan_activities (project_id, phase, title, description, target_group, actors, barriers, facilitators,
+                preconditions, owner, planned_month, status, started_on, completed_on, updated_at)
+            VALUES (@project_id, @phase, @title, @description, @target_group, @actors, @barriers, @facilitators,
+                @preconditions, @owner, @planned_month, @status, @started_on, @completed_on, @updated_at)
+            RETURNING id;
+            """;
+        long id;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            BindFields(command, draft);
+            command.Parameters.AddWithValue("@project_id", projectId);
+            try
+            {
+                id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            }
+            catch (SqliteException ex) when (ex.IsForeignKeyViolation())
+            {
+                throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
+            }
+        }
+
+        await ReplaceDeterminantsAsync(connection, transaction, id, draft.Determinants, cancellationToken);
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("activiteit", id, projectId, Describe(draft)), cancellationToken);
+        return id;
+    }
+
+    private async Task SetGoalAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, int phase, string? goal, Actor actor, CancellationToken cancellationToken)
+    {
+        var text = goal?.Trim() ?? "";
+        if (phase is < 0 or > 5)
+        {
+            throw new ValidationException([new ValidationError("phase", "Kies een fase van 0 (ontwikkelen) tot en met 5 (blijven doen).")]);
+        }
+
+        if (text.Length > 4000)
+        {
+            throw new ValidationException([new ValidationError("goal", $"Het doel is te lang: {text.Length} tekens, maximaal 4000.")]);
+        }
+
+        string? before;
+        await using (var command = Command(connection, transaction, "SELECT goal FROM phase_goals WHERE project_id = @project_id AND phase = @phase;", projectId))
+        {
+            command.Parameters.AddWithValue("@phase", phase);
+            before = (string?)await command.ExecuteScalarAsync(cancellationToken);
+        }
+
+        if (string.Equals(before ?? "", text, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await using (var command = Command(connection, transaction, text.Length == 0
+            ? "DELETE FROM phase_goals WHERE project_id = @project_id AND phase = @phase;"
+            : "INSERT INTO phase_goals (project_id, phase, goal) VALUES (@project_id, @phase, @goal) ON CONFLICT (project_id, phase) DO UPDATE SET goal = excluded.goal;", projectId))
+        {
+            command.Parameters.AddWithValue("@phase", phase);
+            command.Parameters.AddWithValue("@goal", text);
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException ex) when (ex.IsForeignKeyViolation())
+            {
+                throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
+            }
+        }
+
+        var key = $"goal{phase}";
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("project", projectId, projectId,
+            new Dictionary<string, string?> { [key] = before }, new Dictionary<string, string?> { [key] = text.Length == 0 ? null : text }), cancellationToken);
+    }
+
+    private static void Validate(PlanActivityDraft draft)
+    {
+        var errors = PlanActivityValidator.Validate(draft);
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private void BindFields(SqliteCommand command, PlanActivityDraft draft)
+    {
+        command.Parameters.AddWithValue("@phase", draft.Phase);
+        command.Parameters.AddWithValue("@title", draft.Title.Trim());
+        command.Parameters.AddWithValue("@description", draft.Description ?? "");
+        command.Parameters.AddWithValue("@target_group", draft.TargetGroup.ToCode());
+        command.Parameters.AddWithValue("@actors", draft.Actors ?? "");
+        command.Parameters.AddWithValue("@barriers", draft.Barriers ?? "");
+        command.Parameters.AddWithValue("@facilitators", draft.Facilitators ?? "");
+        command.Parameters.AddWithValue("@preconditions", draft.Preconditions ?? "");
+        command.Parameters.AddWithValue("@owner", draft.Owner?.Trim() ?? "");
+        command.Parameters.AddWithValue("@planned_month", draft.PlannedMonth?.ToString().ToDbValue() ?? DBNull.Value);
+        command.Parameters.AddWithValue("@status", draft.Status.ToCode());
+        command.Parameters.AddWithValue("@started_on", draft.StartedOn.ToDbValue());
+        command.Parameters.AddWithValue("@completed_on", draft.CompletedOn.ToDbValue());
+        command.Parameters.AddWithValue("@updated_at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+    }
+
+    private static async Task ReplaceDeterminantsAsync(SqliteConnection connection, SqliteTransaction transaction, long activityId, IReadOnlyList<int> determinants, CancellationToken cancellationToken)
+    {
+        await using (var delete = connection.CreateCommand())
+        {
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM plan_activity_determinants WHERE activity_id = @id;";
+            delete.Parameters.AddWithValue("@id", activityId);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO plan_activity_determinants (activity_id, determinant) VALUES (@id, @determinant);";
+        var id = insert.Parameters.Add("@id", SqliteType.Integer);
+        var number = insert.Parameters.Add("@determinant", SqliteType.Integer);
+        foreach (var determinant in determinants.Distinct())
+        {
+            id.Value = activityId;
+            number.Value = determinant;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The project's activities, or only the one with <paramref name="activityId"/>.</summary>
+    private static async Task<List<PlanActivity>> ReadActivitiesAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken, long? activityId = null)
+    {
+        // Both link tables hold (activity_id, value) rows; read each into a map per activity.
+        var determinants = await ReadLinksAsync(connection, transaction, projectId, activityId, "plan_activity_determinants", "determinant", r => r.GetInt32(1), cancellationToken);
+        var meetings = await ReadLinksAsync(connection, transaction, projectId, activityId, "plan_activity_meetings", "meeting_id", r => r.GetInt64(1), cancellationToken);
+
+        var activities = new List<PlanActivity>();
+        await using (var command = Command(connection, transaction, $"""
+            SELECT {ActivityColumns} FROM plan_activities
+            WHERE project_id = @project_id AND (@id IS NULL OR id = @id)
+            ORDER BY phase, planned_month IS NULL, planned_month, id;
+            """, projectId))
+        {
+            command.Parameters.AddWithValue("@id", activityId is { } aid ? aid : DBNull.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt64(0);
+                activities.Add(new PlanActivity
+                {
+                    Id = id,
+                    ProjectId = reader.GetInt64(1),
+                    UpdatedAt = DateTimeOffset.Parse(reader.GetString(15), CultureInfo.InvariantCulture),
+                    MeetingIds = meetings.GetValueOrDefault(id) ?? [],
+                    Fields = new PlanActivityDraft
+                    {
+                        Phase = reader.GetInt32(2),
+                        Title = reader.GetString(3),
+                        Description = reader.GetString(4),
+                        TargetGroup = PlanCodes.ParseTargetGroup(reader.GetString(5)),
+                        Actors = reader.GetString(6),
+                        Barriers = reader.GetString(7),
+                        Facilitators = reader.GetString(8),
+                        Preconditions = reader.GetString(9),
+                        Owner = reader.GetString(10),
+                        PlannedMonth = reader.GetStringOrNull(11) is { } month ? YearMonth.Parse(month) : null,
+                        Status = PlanCodes.ParseStatus(reader.GetString(12)),
+                        StartedOn = reader.GetDateOrNull(13),
+                        CompletedOn = reader.GetDateOrNull(14),
+                        Determinants = determinants.GetValueOrDefault(id) ?? [],
+                    },
+                });
+            }
+        }
+
+        return activities;
+    }
+
+    private static async Task<Dictionary<long, List<T>>> ReadLinksAsync<T>(SqliteConnection connection, SqliteTransaction transaction, long projectId, long? activityId, string table, string column, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        // table and column are constants of this class, never input.
+        await using var command = Command(connection, transaction, $"""
+            SELECT l.activity_id, l.{column} FROM {table} l
+            JOIN plan_activities a ON a.id = l.activity_id
+            WHERE a.project_id = @project_id AND (@id IS NULL OR a.id = @id)
+            ORDER BY l.activity_id, l.{column};
+            """, projectId);
+        command.Parameters.AddWithValue("@id", activityId is { } aid ? aid : DBNull.Value);
+        var links = new Dictionary<long, List<T>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = reader.GetInt64(0);
+            if (!links.TryGetValue(key, out var list))
+            {
+                links[key] = list = [];
+            }
+
+            list.Add(read(reader));
+        }
+
+        return links;
+    }
+
+    private static Dictionary<string, string?> Describe(PlanActivityDraft draft) => new()
+    {
+        ["phase"] = draft.Phase.ToString(CultureInfo.InvariantCulture),
+        ["title"] = draft.Title.Trim(),
+        ["description"] = draft.Description,
+        ["targetGroup"] = draft.TargetGroup.ToCode(),
+        ["actors"] = draft.Actors,
+        ["barriers"] = draft.Barriers,
+        ["facilitators"] = draft.Facilitators,
+        ["preconditions"] = draft.Preconditions,
+        ["owner"] = draft.Owner,
+        ["plannedMonth"] = draft.PlannedMonth?.ToString(),
+        ["status"] = draft.Status.ToCode(),
+        ["startedOn"] = draft.StartedOn.ToDbValue() as string,
+        ["completedOn"] = draft.CompletedOn.ToDbValue() as string,
+        ["determinants"] = string.Join(", ", draft.Determinants),
+    };
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, long projectId)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@project_id", projectId);
+        return command;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
+
+namespace Monitor.Core.Privacy;
+
+/// <summary>Per project: the names to pseudonymise and the retention period.</summary>
+public sealed class PrivacyStore
+{
+    private readonly MonitorDatabase _database;
+    private readonly AuditStore _audit;
+    private readonly TimeProvider _time;
+
+    public PrivacyStore(MonitorDatabase database, AuditStore audit, TimeProvider time)
+    {
+        _database = database;
+        _audit = audit;
+        _time = time;
+    }
+
+    public async Task<IReadOnlyList<Pseudonym>> ListPseudonymsAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, name, code FROM pseudonyms WHERE project_id = @project_id ORDER BY code;";
+        command.Parameters.AddWithValue("@project_id", projectId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<Pseudonym>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new Pseudonym(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return list;
+    }
+
+    public async Task<Pseudonymizer> GetPseudonymizerAsync(long projectId, CancellationToken cancellationToken = default) =>
+        new(await ListPseudonymsAsync(projectId, cancellationToken));
+
+    /// <summary>Adds a name with the next free code (P01, P02, …); codes are never reused, so exports stay comparable.</summary>
+    public async Task<Pseudonym> AddPseudonymAsync(long projectId, string name, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length is < 2 or > 200)
+        {
+            throw new ValidationException([new ValidationError("name", "Vul een naam van 2 tot 200 tekens in.")]);
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var exists = connection.CreateCommand())
+        {
+            exists.Transaction = transaction;
+            exists.CommandText = "SELECT EXISTS (SELECT 1 FROM pseudonyms WHERE project_id = @project_id AND name = @name COLLATE NOCASE);";
+            exists.Parameters.AddWithValue("@project_id", projectId);
+            exists.Parameters.AddWithValue("@name", trimmed);
+            if ((long)(await exists.ExecuteScalarAsync(cancellationToken))! == 1)
+            {
+                throw new ValidationException([new ValidationError("name", $"'{trimmed}' staat al in de lijst.")]);
+            }
+        }
+
+        // Next number after every code this project ever had: the current ones and the deleted ones
+        // (which live on in the audit trail), so an old export's "[P03]" never means someone else.
+        long next;
+        await using (var max = connection.CreateCommand())
+        {
+            max.Transaction = transaction;
+            max.CommandText = """
+                SELECT coalesce(max(CAST(substr(code, 2) AS INTEGER)), 0) + 1 FROM (
+                    SELECT code FROM pseudonyms WHERE project_id = @project_id AND code GLOB 'P[0-9]*'
+                    UNION ALL
+                    SELECT json_extract(changes, '$.code[0]') FROM audit_log
+                    WHERE project_id = @project_id AND entity = 'pseudoniem' AND action = 'delete'
+                );
+                """;
+            max.Parameters.AddWithValue("@project_id", projectId);
+            next = (long)(await max.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        var code = string.Create(CultureInfo.InvariantCulture, $"P{next:00}");
+        long id;
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO pseudonyms (project_id, name, code) VALUES (@project_id, @name, @code) RETURNING id;";
+            insert.Parameters.AddWithValue("@project_id", projectId);
+            insert.Parameters.AddWithValue("@name", trimmed);
+            insert.Parameters.AddWithValue("@code", code);
+            try
+            {
+                id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            }
+            catch (SqliteException ex) when (ex.IsForeignKeyViolation())
+            {
+                throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
+            }
+        }
+
+        // The name itself stays out of the audit trail: that is the point of the list.
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("pseudoniem", id, projectId, new Dictionary<string, string?> { ["code"] = code }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Pseudonym(id, trimmed, code);
+    }
+
+    public async Task<bool> RemovePseudonymAsync(long projectId, long pseudonymId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        string? code;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM pseudonyms WHERE id = @id AND project_id = @project_id RETURNING code;";
+            command.Parameters.AddWithValue("@id", pseudonymId);
+            command.Parameters.AddWithValue("@project_id", projectId);
+            code = (string?)await command.ExecuteScalarAsync(cancellationToken);
+        }
+
+        if (code is null)
+        {
+            return false;
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("pseudoniem", pseudonymId, projectId, new Dictionary<string, string?> { ["code"] = code }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task SetRetentionAsync(long projectId, int? months, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (months is < 1 or > 600)
+        {
+            throw new ValidationException([new ValidationError("retentionMonths", "De bewaartermijn moet tussen 1 en 600 maanden liggen, of leeg zijn (geen termijn).")]);
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var before = await GetRetentionTextAsync(connection, transaction, projectId, cancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE projects SET retention_months = @months WHERE id = @id;";
+            command.Parameters.AddWithValue("@months", months.ToDbValue());
+            command.Parameters.AddWithValue("@id", projectId);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
+            }
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("project", projectId, projectId,
+            new Dictionary<string, string?> { ["retentionMonths"] = before },
+            new Dictionary<string, string?> { ["retentionMonths"] = months?.ToString(CultureInfo.InvariantCulture) }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>What the retention period would remove today; nothing is removed by this call.</summary>
+    public async Task<RetentionReport> GetRetentionReportAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var text = await GetRetentionTextAsync(connection, transaction, projectId, cancellationToken);
+        if (text is null)
+        {
+            return new RetentionReport(null, null, []);
+        }
+
+        var months = int.Parse(text, CultureInfo.InvariantCulture);
+        var cutoff = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddMonths(-months);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT count(*), min(m.held_on)
+            FROM meetings m JOIN project_groups g ON g.id = m.group_id
+            WHERE g.project_id = @project_id AND m.held_on < @cutoff;
+            """;
+        command.Parameters.AddWithValue("@project_id", projectId);
+        command.Parameters.AddWithValue("@cutoff", cutoff.ToDbValue());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var items = new List<RetentionItem> { new("bijeenkomsten", reader.GetInt32(0), reader.GetDateOrNull(1)) };
+        return new RetentionReport(months, cutoff, items);
+    }
+
+    private static async Task<string?> GetRetentionTextAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT retention_months FROM projects WHERE id = @id;";
+        command.Parameters.AddWithValue("@id", projectId);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is long n ? n.ToString(CultureInfo.InvariantCulture) : null;
+    }
+}

@@ -1,0 +1,377 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
+
+namespace Monitor.Core.Projects;
+
+/// <summary>Projects, their groups, members and meetings.</summary>
+public sealed class ProjectStore
+{
+    private readonly MonitorDatabase _database;
+    private readonly AuditStore _audit;
+    private readonly TimeProvider _time;
+
+    public ProjectStore(MonitorDatabase database, AuditStore audit, TimeProvider time)
+    {
+        _database = database;
+        _audit = audit;
+        _time = time;
+    }
+
+    public async Task<IReadOnlyList<ProjectSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        const string projectsSql = """
+            SELECT p.id, p.slug, p.name, p.organisation, p.innovation, p.start_date, p.end_date, p.current_phase, p.is_demo,
+                   (SELECT max(m.held_on) FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE g.project_id = p.id)
+            FROM projects p
+            ORDER BY p.name COLLATE NOCASE, p.id;
+            """;
+        const string groupsSql = """
+            SELECT g.project_id, g.id, g.kind, g.name, g.cadence,
+                   (SELECT count(*) FROM group_members gm WHERE gm.group_id = g.id),
+                   (SELECT count(*) FROM meetings m WHERE m.group_id = g.id)
+            FROM project_groups g
+            ORDER BY g.project_id, g.id;
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var groups = new Dictionary<long, List<GroupSummary>>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = groupsSql;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var projectId = reader.GetInt64(0);
+                if (!groups.TryGetValue(projectId, out var list))
+                {
+                    groups[projectId] = list = [];
+                }
+
+                list.Add(new GroupSummary
+                {
+                    Id = reader.GetInt64(1),
+                    Kind = GroupKinds.Parse(reader.GetString(2)),
+                    Name = reader.GetString(3),
+                    Cadence = reader.GetString(4),
+                    MemberCount = reader.GetInt32(5),
+                    MeetingCount = reader.GetInt32(6),
+                });
+            }
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = projectsSql;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var projects = new List<ProjectSummary>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt64(0);
+                projects.Add(new ProjectSummary
+                {
+                    Id = id,
+                    Slug = reader.GetString(1),
+                    Name = reader.GetString(2),
+                    Organisation = reader.GetString(3),
+                    Innovation = reader.GetString(4),
+                    StartDate = reader.GetDate(5),
+                    EndDate = reader.GetDateOrNull(6),
+                    CurrentPhase = reader.GetInt32(7),
+                    IsDemo = reader.GetFlag(8),
+                    LastMeetingOn = reader.GetDateOrNull(9),
+                    Groups = groups.GetValueOrDefault(id) ?? [],
+                });
+            }
+
+            return projects;
+        }
+    }
+
+    /// <summary>Returns the project with its groups, members and meetings, or null if there is none with this id.</summary>
+    public async Task<Project?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        const string projectSql = """
+            SELECT id, slug, name, organisation, innovation, description, start_date, end_date, current_phase, is_demo, created_at
+            FROM projects
+            WHERE id = @id;
+            """;
+        const string groupsSql = """
+            SELECT id, kind, name, purpose, cadence
+            FROM project_groups
+            WHERE project_id = @id
+            ORDER BY id;
+            """;
+        const string membersSql = """
+            SELECT gm.group_id, gm.id, gm.role_label, gm.organisation, gm.joined_on, gm.left_on
+            FROM group_members gm
+            JOIN project_groups g ON g.id = gm.group_id
+            WHERE g.project_id = @id
+            ORDER BY gm.group_id, gm.id;
+            """;
+        const string meetingsSql = """
+            SELECT m.group_id, m.id, m.held_on, m.date_precision, m.duration_minutes, m.title, m.note
+            FROM meetings m
+            JOIN project_groups g ON g.id = m.group_id
+            WHERE g.project_id = @id
+            ORDER BY m.group_id, m.held_on, m.id;
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        // One deferred (read) transaction so the four queries see the same snapshot while the worker writes.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+
+        Project? project = null;
+        await using (var command = Command(connection, transaction, projectSql, id))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            project = new Project
+            {
+                Id = reader.GetInt64(0),
+                Slug = reader.GetString(1),
+                Name = reader.GetString(2),
+                Organisation = reader.GetString(3),
+                Innovation = reader.GetString(4),
+                Description = reader.GetString(5),
+                StartDate = reader.GetDate(6),
+                EndDate = reader.GetDateOrNull(7),
+                CurrentPhase = reader.GetInt32(8),
+                IsDemo = reader.GetFlag(9),
+                CreatedAt = DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture),
+                Groups = [],
+            };
+        }
+
+        var members = new Dictionary<long, List<GroupMember>>();
+        await using (var command = Command(connection, transaction, membersSql, id))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                AddTo(members, reader.GetInt64(0), new GroupMember
+                {
+                    Id = reader.GetInt64(1),
+                    RoleLabel = reader.GetString(2),
+                    Organisation = reader.GetString(3),
+                    JoinedOn = reader.GetDateOrNull(4),
+                    LeftOn = reader.GetDateOrNull(5),
+                });
+            }
+        }
+
+        var meetings = new Dictionary<long, List<Meeting>>();
+        await using (var command = Command(connection, transaction, meetingsSql, id))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var groupId = reader.GetInt64(0);
+                AddTo(meetings, groupId, new Meeting
+                {
+                    Id = reader.GetInt64(1),
+                    GroupId = groupId,
+                    HeldOn = reader.GetDate(2),
+                    DatePrecision = reader.GetString(3) == "month" ? DatePrecision.Month : DatePrecision.Day,
+                    DurationMinutes = reader.GetInt32OrNull(4),
+                    Title = reader.GetString(5),
+                    Note = reader.GetString(6),
+                });
+            }
+        }
+
+        var groups = new List<ProjectGroup>();
+        await using (var command = Command(connection, transaction, groupsSql, id))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var groupId = reader.GetInt64(0);
+                groups.Add(new ProjectGroup
+                {
+                    Id = groupId,
+                    Kind = GroupKinds.Parse(reader.GetString(1)),
+                    Name = reader.GetString(2),
+                    Purpose = reader.GetString(3),
+                    Cadence = reader.GetString(4),
+                    Members = members.GetValueOrDefault(groupId) ?? [],
+                    Meetings = meetings.GetValueOrDefault(groupId) ?? [],
+                });
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return project with { Groups = groups };
+    }
+
+    /// <summary>Creates the project with its groups, members and meetings in one transaction.</summary>
+    /// <exception cref="ValidationException">The draft breaks a rule; nothing was written.</exception>
+    public async Task<long> CreateAsync(ProjectDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var id = await InsertAsync(connection, transaction, draft, isDemo: false, actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    internal async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, ProjectDraft draft, bool isDemo, Actor actor, CancellationToken cancellationToken)
+    {
+        var errors = ProjectDraftValidator.Validate(draft);
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        if (await SlugExistsAsync(connection, transaction, draft.Slug, cancellationToken))
+        {
+            throw new ValidationException([new ValidationError("slug", $"Er is al een project met de korte naam '{draft.Slug}'. Kies een andere.")]);
+        }
+
+        const string projectSql = """
+            INSERT INTO projects (slug, name, organisation, innovation, description, start_date, end_date, current_phase, is_demo, created_at)
+            VALUES (@slug, @name, @organisation, @innovation, @description, @start_date, @end_date, @current_phase, @is_demo, @created_at)
+            RETURNING id;
+            """;
+        const string groupSql = """
+            INSERT INTO project_groups (project_id, kind, name, purpose, cadence)
+            VALUES (@project_id, @kind, @name, @purpose, @cadence)
+            RETURNING id;
+            """;
+        const string memberSql = """
+            INSERT INTO group_members (group_id, role_label, organisation, joined_on, left_on)
+            VALUES (@group_id, @role_label, @organisation, @joined_on, @left_on);
+            """;
+        const string meetingSql = """
+            INSERT INTO meetings (group_id, held_on, date_precision, duration_minutes, title, note)
+            VALUES (@group_id, @held_on, @date_precision, @duration_minutes, @title, @note);
+            """;
+
+        long projectId;
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = projectSql;
+            command.Parameters.AddWithValue("@slug", draft.Slug);
+            command.Parameters.AddWithValue("@name", draft.Name.Trim());
+            command.Parameters.AddWithValue("@organisation", draft.Organisation.Trim());
+            command.Parameters.AddWithValue("@innovation", draft.Innovation.Trim());
+            command.Parameters.AddWithValue("@description", draft.Description);
+            command.Parameters.AddWithValue("@start_date", draft.StartDate.ToDbValue());
+            command.Parameters.AddWithValue("@end_date", draft.EndDate.ToDbValue());
+            command.Parameters.AddWithValue("@current_phase", draft.CurrentPhase);
+            command.Parameters.AddWithValue("@is_demo", isDemo ? 1 : 0);
+            command.Parameters.AddWithValue("@created_at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            projectId = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        await using var groupCommand = connection.CreateCommand();
+        groupCommand.Transaction = transaction;
+        groupCommand.CommandText = groupSql;
+        var pProject = groupCommand.Parameters.Add("@project_id", SqliteType.Integer);
+        var pKind = groupCommand.Parameters.Add("@kind", SqliteType.Text);
+        var pName = groupCommand.Parameters.Add("@name", SqliteType.Text);
+        var pPurpose = groupCommand.Parameters.Add("@purpose", SqliteType.Text);
+        var pCadence = groupCommand.Parameters.Add("@cadence", SqliteType.Text);
+
+        await using var memberCommand = connection.CreateCommand();
+        memberCommand.Transaction = transaction;
+        memberCommand.CommandText = memberSql;
+        var mGroup = memberCommand.Parameters.Add("@group_id", SqliteType.Integer);
+        var mRole = memberCommand.Parameters.Add("@role_label", SqliteType.Text);
+        var mOrganisation = memberCommand.Parameters.Add("@organisation", SqliteType.Text);
+        var mJoined = memberCommand.Parameters.Add("@joined_on", SqliteType.Text);
+        var mLeft = memberCommand.Parameters.Add("@left_on", SqliteType.Text);
+
+        await using var meetingCommand = connection.CreateCommand();
+        meetingCommand.Transaction = transaction;
+        meetingCommand.CommandText = meetingSql;
+        var eGroup = meetingCommand.Parameters.Add("@group_id", SqliteType.Integer);
+        var eHeld = meetingCommand.Parameters.Add("@held_on", SqliteType.Text);
+        var ePrecision = meetingCommand.Parameters.Add("@date_precision", SqliteType.Text);
+        var eDuration = meetingCommand.Parameters.Add("@duration_minutes", SqliteType.Integer);
+        var eTitle = meetingCommand.Parameters.Add("@title", SqliteType.Text);
+        var eNote = meetingCommand.Parameters.Add("@note", SqliteType.Text);
+
+        foreach (var group in draft.Groups)
+        {
+            pProject.Value = projectId;
+            pKind.Value = group.Kind.ToCode();
+            pName.Value = group.Name.Trim();
+            pPurpose.Value = group.Purpose;
+            pCadence.Value = group.Cadence;
+            var groupId = (long)(await groupCommand.ExecuteScalarAsync(cancellationToken))!;
+
+            foreach (var member in group.Members)
+            {
+                mGroup.Value = groupId;
+                mRole.Value = member.RoleLabel.Trim();
+                mOrganisation.Value = member.Organisation;
+                mJoined.Value = member.JoinedOn.ToDbValue();
+                mLeft.Value = member.LeftOn.ToDbValue();
+                await memberCommand.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var meeting in group.Meetings)
+            {
+                eGroup.Value = groupId;
+                eHeld.Value = meeting.HeldOn.ToDbValue();
+                ePrecision.Value = meeting.DatePrecision == DatePrecision.Month ? "month" : "day";
+                eDuration.Value = meeting.DurationMinutes.ToDbValue();
+                eTitle.Value = meeting.Title;
+                eNote.Value = meeting.Note;
+                await meetingCommand.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("project", projectId, projectId, new Dictionary<string, string?>
+        {
+            ["name"] = draft.Name.Trim(),
+            ["organisation"] = draft.Organisation.Trim(),
+            ["innovation"] = draft.Innovation.Trim(),
+            ["currentPhase"] = draft.CurrentPhase.ToString(CultureInfo.InvariantCulture),
+            ["groups"] = draft.Groups.Count.ToString(CultureInfo.InvariantCulture),
+            ["meetings"] = draft.Groups.Sum(g => g.Meetings.Count).ToString(CultureInfo.InvariantCulture),
+        }), cancellationToken);
+        return projectId;
+    }
+
+    internal static async Task<int> DeleteDemoProjectsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM projects WHERE is_demo = 1;";
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<bool> SlugExistsAsync(SqliteConnection connection, SqliteTransaction transaction, string slug, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM projects WHERE slug = @slug);";
+        command.Parameters.AddWithValue("@slug", slug);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, long id)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@id", id);
+        return command;
+    }
+
+    private static void AddTo<T>(Dictionary<long, List<T>> map, long key, T item)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(item);
+    }
+}

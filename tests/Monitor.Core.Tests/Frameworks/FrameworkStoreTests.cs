@@ -1,0 +1,105 @@
+using Monitor.Core.Frameworks;
+using Monitor.Core.Tests.Support;
+
+namespace Monitor.Core.Tests.Frameworks;
+
+public sealed class FrameworkStoreTests
+{
+    [Test]
+    public async Task HasTheSixMovisiePhasesWithActivities()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+
+        var phases = await db.Frameworks.ListPhasesAsync();
+
+        Assert.That(phases.Select(p => p.Number), Is.EqualTo(new[] { 0, 1, 2, 3, 4, 5 }));
+        Assert.That(phases.Select(p => p.NameNl), Is.EqualTo(new[] { "Ontwikkelen", "Weten", "Begrijpen", "Willen", "Doen", "Blijven doen" }));
+        Assert.That(phases, Has.All.Matches<MovisiePhase>(p => p.RecommendedActivities.Count >= 1));
+        Assert.That(phases[4].RecommendedActivities, Has.Some.Contains("training"));
+    }
+
+    [Test]
+    public async Task HasTheTwentyNineMidiDeterminantsInTheirFourGroups()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+
+        var groups = await db.Frameworks.ListMidiGroupsAsync();
+
+        Assert.That(groups.Select(g => g.Code), Is.EqualTo(new[] { "innovation", "user", "organisation", "context" }));
+        Assert.That(groups.Select(g => g.Determinants.Count), Is.EqualTo(new[] { 7, 11, 10, 1 }));
+        var numbers = groups.SelectMany(g => g.Determinants).Select(d => d.Number);
+        Assert.That(numbers, Is.EqualTo(Enumerable.Range(1, 29)));
+    }
+
+    [Test]
+    public async Task MarksOnlyTheFirstTwoDeterminantsAsVerifiedWording()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+
+        var determinants = (await db.Frameworks.ListMidiGroupsAsync()).SelectMany(g => g.Determinants).ToList();
+
+        Assert.That(determinants.Where(d => d.WordingVerified).Select(d => d.Number), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(determinants[0].NameNl, Is.EqualTo("Procedurele helderheid"));
+        Assert.That(determinants[1].NameNl, Is.EqualTo("Juistheid"));
+    }
+
+    [TestCase(4, true)]
+    [TestCase(26, true)]
+    [TestCase(5, false)]
+    public async Task ReverseScoresOnlyTheNegativelyPhrasedItems(int number, bool reversed)
+    {
+        using var db = await TempDatabase.MigratedAsync();
+
+        var determinant = (await db.Frameworks.ListMidiGroupsAsync()).SelectMany(g => g.Determinants).Single(d => d.Number == number);
+
+        Assert.That(determinant.ReverseScored, Is.EqualTo(reversed));
+    }
+
+    [TestCase(14, "percentage")]
+    [TestCase(19, "yes_no_unknown")]
+    [TestCase(25, "yes_no_unknown")]
+    [TestCase(1, "likert5")]
+    public async Task UsesTheAnswerScaleOfEachDeterminant(int number, string scale)
+    {
+        using var db = await TempDatabase.MigratedAsync();
+
+        var determinant = (await db.Frameworks.ListMidiGroupsAsync()).SelectMany(g => g.Determinants).Single(d => d.Number == number);
+
+        Assert.That(determinant.AnswerScale, Is.EqualTo(scale));
+    }
+
+    [Test]
+    public async Task HasTheEightBowenAreasWithTheFourDefaultsOfSeed000()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+
+        var areas = await db.Frameworks.ListBowenAreasAsync();
+
+        Assert.That(areas, Has.Count.EqualTo(8));
+        Assert.That(areas.Where(a => a.IsDefault).Select(a => a.NameNl),
+            Is.EqualTo(new[] { "Aanvaardbaarheid", "Implementatie", "Uitvoerbaarheid", "Integratie" }));
+        Assert.That(areas.Where(a => a.IsDefault).Select(a => a.KeyQuestionNl), Has.All.Contains("de innovatie"));
+    }
+
+    [Test]
+    public async Task ListsTheThreeFrameworksWithAVersion()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+
+        var frameworks = await db.Frameworks.ListFrameworksAsync();
+
+        Assert.That(frameworks.Select(f => f.Code), Is.EqualTo(new[] { "movisie", "midi", "bowen" }));
+        Assert.That(frameworks, Has.All.Matches<ReferenceFramework>(f => f.Version.Length > 0 && f.Citation.Length > 0));
+    }
+
+    [Test]
+    public async Task RefusesAThirtiethDeterminant()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        await using var connection = await db.Database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO midi_determinants (number, group_code, name_nl, name_en, guiding_question_nl, answer_scale) VALUES (30, 'user', 'x', 'x', 'x', 'likert5');";
+
+        Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => command.ExecuteNonQueryAsync());
+    }
+}

@@ -1,0 +1,213 @@
+using Monitor.Core.Common;
+using Monitor.Core.Data;
+using Monitor.Core.Meetings;
+using Monitor.Core.Projects;
+using Monitor.Core.Tests.Support;
+
+namespace Monitor.Core.Tests.Meetings;
+
+public sealed class MeetingStoreTests
+{
+    private static readonly Actor _leader = new(7, "Projectleider");
+
+    /// <summary>A project with one ontwikkelgroep (three-weekly) of three members; returns the ids.</summary>
+    internal static async Task<(long ProjectId, long GroupId, long[] Members)> ProjectWithGroupAsync(TempDatabase db, string slug = "p", bool anonymous = false)
+    {
+        var projectId = await db.Projects.CreateAsync(new ProjectDraft
+        {
+            Slug = slug,
+            Name = "Project " + slug,
+            Organisation = "Gemeente",
+            Innovation = "Werkwijze",
+            StartDate = new DateOnly(2026, 1, 1),
+            CurrentPhase = 1,
+        }, Actor.System);
+        var groupId = (await db.Meetings.CreateGroupAsync(projectId, new GroupSettings
+        {
+            Kind = GroupKind.Ontwikkelgroep,
+            Name = "Ontwikkelgroep",
+            Cadence = "elke 3 weken",
+            CadenceDays = 21,
+            ReflectionsAnonymous = anonymous,
+        }, _leader))!.Value;
+        var members = new List<long>();
+        foreach (var role in new[] { "Projectleider", "Re-integratieprofessional 1", "Re-integratieprofessional 2" })
+        {
+            members.Add((await db.Meetings.AddMemberAsync(projectId, groupId, new MemberDraft { RoleLabel = role }, null, _leader))!.Value);
+        }
+
+        return (projectId, groupId, [.. members]);
+    }
+
+    internal static async Task<long> HeldMeetingAsync(TempDatabase db, long projectId, long groupId, DateOnly day, string title = "Sessie") =>
+        (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = day, Title = title, Status = MeetingStatus.Gehouden, StartsAt = new TimeOnly(13, 30), DurationMinutes = 180 }, _leader))!.Value;
+
+    [Test]
+    public async Task ANewMeetingOpensWithTheLookBackAtThePreviousOne()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
+        var first = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        await db.Meetings.AddActionItemAsync(projectId, first, "Vragenlijst rondsturen", members[0], new DateOnly(2026, 10, 20), _leader);
+        await db.Reflections.SaveAsync(projectId, first, new ReflectionInput { MemberId = members[1], WentWell = "Goede sfeer", WentLess = "Te weinig tijd voor de casus" }, "secretaris", _leader);
+
+        var second = (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = new DateOnly(2026, 10, 22), Title = "Sessie 2" }, _leader))!.Value;
+        var detail = (await db.Meetings.FindMeetingAsync(projectId, second))!;
+
+        var lookBack = detail.Agenda.Where(a => a.IsLookBack).Select(a => a.Title).ToList();
+        Assert.That(lookBack, Has.Count.EqualTo(3));
+        Assert.That(lookBack[0], Does.Contain("verslag van 1 oktober 2026"));
+        Assert.That(lookBack[1], Does.Contain("openstaande actiepunten (1)"));
+        Assert.That(detail.Agenda.Single(a => a.Title.Contains("reflecties", StringComparison.Ordinal)).Notes, Does.Contain("Te weinig tijd voor de casus"));
+        Assert.That(detail.Agenda[^1].Title, Does.Contain(MeetingRules.ClosingQuestion));
+        Assert.That(detail.CarriedActionItems.Single().Description, Is.EqualTo("Vragenlijst rondsturen"));
+        Assert.That(detail.LookBack!.PreviousMeeting.Id, Is.EqualTo(first));
+        Assert.That(detail.LookBack.LessAnswers, Is.EqualTo(1));
+        Assert.That(detail.LookBack.FollowedUp, Is.EqualTo(0));
+        Assert.That(detail.Meeting.Status, Is.EqualTo(MeetingStatus.Gepland));
+    }
+
+    [Test]
+    public async Task AnActionItemStaysVisibleInEveryFollowingMeetingUntilItIsDone()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
+        var first = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 9, 1));
+        var item = (await db.Meetings.AddActionItemAsync(projectId, first, "Handleiding schrijven", members[1], null, _leader))!.Value;
+        var second = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 9, 22));
+        var third = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 13));
+        await db.Meetings.SetActionItemStatusAsync(projectId, item, ActionItemStatus.Gedaan, third, _leader);
+        var fourth = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 3));
+
+        Assert.That((await db.Meetings.FindMeetingAsync(projectId, second))!.CarriedActionItems.Select(a => a.Id), Is.EqualTo(new[] { item }));
+        var inThird = (await db.Meetings.FindMeetingAsync(projectId, third))!.CarriedActionItems.Single();
+        Assert.That(inThird.Status, Is.EqualTo(ActionItemStatus.Gedaan));
+        Assert.That(inThird.ClosedInMeetingId, Is.EqualTo(third));
+        Assert.That((await db.Meetings.FindMeetingAsync(projectId, fourth))!.CarriedActionItems, Is.Empty);
+        Assert.That((await db.Meetings.FindGroupAsync(projectId, groupId))!.OpenActionItems, Is.Empty);
+    }
+
+    [Test]
+    public async Task RefusesAttendanceForSomeoneWhoIsNotAMemberAndSavesNothing()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
+        var (_, otherGroup, otherMembers) = await ProjectWithGroupAsync(db, "q");
+        var meeting = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+
+        var error = Assert.ThrowsAsync<ValidationException>(async () => await db.Meetings.SetAttendanceAsync(projectId, meeting, new Dictionary<long, AttendanceStatus>
+        {
+            [members[0]] = AttendanceStatus.Aanwezig,
+            [otherMembers[0]] = AttendanceStatus.Aanwezig,
+        }, _leader));
+
+        Assert.That(error!.Message, Does.Contain("gast"));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM meeting_attendance"), Is.EqualTo(0));
+        Assert.That(otherGroup, Is.Not.EqualTo(groupId));
+    }
+
+    [Test]
+    public async Task AMeetingOfAnotherProjectIsNotFound()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, _) = await ProjectWithGroupAsync(db);
+        var (otherProject, _, _) = await ProjectWithGroupAsync(db, "q");
+        var meeting = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+
+        Assert.That(await db.Meetings.FindMeetingAsync(otherProject, meeting), Is.Null);
+        Assert.That(await db.Meetings.ScheduleMeetingAsync(otherProject, groupId, new MeetingPlan { HeldOn = new DateOnly(2026, 12, 1) }, _leader), Is.Null);
+        Assert.That(await db.Meetings.SaveMinutesAsync(otherProject, meeting, "x", _leader), Is.False);
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM meetings"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task RefusesMinutesOverTheLimitAndKeepsTheOldText()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, _) = await ProjectWithGroupAsync(db);
+        var meeting = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        await db.Meetings.SaveMinutesAsync(projectId, meeting, "Oud verslag", _leader);
+
+        var error = Assert.ThrowsAsync<ValidationException>(async () => await db.Meetings.SaveMinutesAsync(projectId, meeting, new string('x', MeetingRules.MinutesMaxLength + 1), _leader));
+
+        Assert.That(error!.Message, Does.Contain("te lang"));
+        Assert.That((await db.Meetings.FindMeetingAsync(projectId, meeting))!.Meeting.Minutes, Is.EqualTo("Oud verslag"));
+    }
+
+    [Test]
+    public async Task AReplacementLeavesTheReplacedMemberInTheHistory()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
+
+        var replacement = await db.Meetings.AddMemberAsync(projectId, groupId, new MemberDraft { RoleLabel = "Re-integratieprofessional 3", JoinedOn = new DateOnly(2026, 6, 1) }, members[2], _leader);
+
+        var group = (await db.Meetings.FindGroupAsync(projectId, groupId))!;
+        var old = group.Members.Single(m => m.Id == members[2]);
+        Assert.That(old.LeftOn, Is.EqualTo(new DateOnly(2026, 5, 31)));
+        Assert.That(group.Members.Single(m => m.Id == replacement).ReplacesMemberId, Is.EqualTo(members[2]));
+        Assert.That(group.Members, Has.Count.EqualTo(4));
+    }
+
+    [TestCase("cliënt", "client")]
+    [TestCase("client", "cliënt")]
+    [TestCase("CLIËNTENRAAD", "cliëntenraad")]
+    [TestCase("ideeën", "ideeen")]
+    public async Task SearchIgnoresCaseAndDutchDiacritics(string stored, string query)
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, _) = await ProjectWithGroupAsync(db);
+        var meeting = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        await db.Meetings.SaveMinutesAsync(projectId, meeting, $"We spraken over de {stored} en de planning.", _leader);
+
+        var hits = await db.Meetings.SearchAsync(projectId, query);
+
+        Assert.That(hits.Select(h => (h.Kind, h.MeetingId)), Is.EqualTo(new[] { ("notulen", meeting) }));
+        Assert.That(hits[0].Snippet, Does.Contain(SearchHit.MarkStart));
+    }
+
+    [Test]
+    public async Task SearchFindsAgendaDecisionsActionItemsAndReflectionsOnlyInTheProject()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
+        var (otherProject, otherGroup, _) = await ProjectWithGroupAsync(db, "q");
+        var meeting = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var other = await HeldMeetingAsync(db, otherProject, otherGroup, new DateOnly(2026, 10, 1));
+        await db.Meetings.AddAgendaItemAsync(projectId, meeting, "Keuzehulp in Excel", "", _leader);
+        await db.Meetings.AddDecisionAsync(projectId, meeting, "De keuzehulp gaat in januari live", _leader);
+        await db.Meetings.AddActionItemAsync(projectId, meeting, "Keuzehulp testen met twee teams", null, null, _leader);
+        await db.Reflections.SaveAsync(projectId, meeting, new ReflectionInput { MemberId = members[1], WentWell = "De keuzehulp is duidelijk" }, "secretaris", _leader);
+        await db.Meetings.AddDecisionAsync(otherProject, other, "Keuzehulp van een ander project", _leader);
+
+        var kinds = (await db.Meetings.SearchAsync(projectId, "keuzehulp")).Select(h => h.Kind).Order().ToList();
+
+        Assert.That(kinds, Is.EqualTo(new[] { "actiepunt", "agendapunt", "besluit", "reflectie" }));
+        Assert.That(await db.Meetings.SearchAsync(projectId, "\" OR * NEAR("), Is.Empty);
+    }
+
+    [Test]
+    public async Task FactsCarryAttendanceReflectionsAndTheDateOfTheFollowUp()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
+        var first = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        await db.Meetings.SetAttendanceAsync(projectId, first, new Dictionary<long, AttendanceStatus>
+        {
+            [members[0]] = AttendanceStatus.Aanwezig,
+            [members[1]] = AttendanceStatus.Aanwezig,
+            [members[2]] = AttendanceStatus.Afgemeld,
+        }, _leader);
+        var reflection = (await db.Reflections.SaveAsync(projectId, first, new ReflectionInput { MemberId = members[1], WentLess = "Te lang" }, "secretaris", _leader))!.Value;
+        var second = (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = new DateOnly(2026, 10, 22) }, _leader))!.Value;
+        Assert.That(MeetingMetrics.Compute(await db.Meetings.GetFactsAsync(groupId)).LoopClosureRate, Is.Null);
+
+        await db.Reflections.RecordFollowUpAsync(projectId, reflection, second, "Agenda ingekort tot drie punten", _leader);
+
+        var facts = await db.Meetings.GetFactsAsync(groupId);
+        Assert.That(facts.Select(f => f.Status), Is.EqualTo(new[] { MeetingStatus.Gehouden, MeetingStatus.Gepland }));
+        Assert.That(facts[0].Attendance.Count(a => a.Status == AttendanceStatus.Aanwezig), Is.EqualTo(2));
+        Assert.That(facts[0].Reflections.Single(), Is.EqualTo(new ReflectionFact(reflection, members[1], false, true, new DateOnly(2026, 10, 22))));
+        Assert.That(MeetingMetrics.Compute(facts).LoopClosureRate, Is.EqualTo(1.0));
+    }
+}
