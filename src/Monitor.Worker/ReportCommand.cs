@@ -1,3 +1,4 @@
+using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Projects;
 using Monitor.Core.Reports;
@@ -28,7 +29,7 @@ internal static class ReportCommand
         }
 
         var time = services.GetRequiredService<TimeProvider>();
-        var today = Core.Portfolio.PortfolioService.Today(time);
+        var today = DutchClock.Today(time);
         var snapshot = await services.GetRequiredService<ReportService>().GenerateAsync(project.Id, reportKind, null, ReportService.PreviousMonth(today), new Actor(null, "Worker"), cancellationToken);
         await output.WriteLineAsync($"Rapport {snapshot!.Info.Id} gemaakt: {ReportService.Title(reportKind)} voor {project.Name}, sha256 {snapshot.Info.Sha256}.");
         return 0;

@@ -127,7 +127,7 @@ public sealed class AccountStore
                     roles[userId] = map = [];
                 }
 
-                map[reader.GetInt64(1)] = ProjectRoles.Parse(reader.GetString(2));
+                map[reader.GetInt64(1)] = Codes.Parse<ProjectRole>(reader.GetString(2));
             }
         }
 
@@ -300,7 +300,7 @@ public sealed class AccountStore
         command.CommandText = "SELECT role FROM project_roles WHERE user_id = @user_id AND project_id = @project_id;";
         command.Parameters.AddWithValue("@user_id", userId);
         command.Parameters.AddWithValue("@project_id", projectId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string code ? ProjectRoles.Parse(code) : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is string code ? Codes.Parse<ProjectRole>(code) : null;
     }
 
     public async Task<IReadOnlyDictionary<long, ProjectRole>> GetProjectRolesAsync(long userId, CancellationToken cancellationToken = default)
@@ -313,7 +313,7 @@ public sealed class AccountStore
         var roles = new Dictionary<long, ProjectRole>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            roles[reader.GetInt64(0)] = ProjectRoles.Parse(reader.GetString(1));
+            roles[reader.GetInt64(0)] = Codes.Parse<ProjectRole>(reader.GetString(1));
         }
 
         return roles;
@@ -485,14 +485,7 @@ public sealed class AccountStore
             errors.Add(new("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl."));
         }
 
-        if (string.IsNullOrWhiteSpace(displayName))
-        {
-            errors.Add(new("displayName", "De naam is verplicht."));
-        }
-        else if (displayName.Trim().Length > 200)
-        {
-            errors.Add(new("displayName", "De naam mag maximaal 200 tekens lang zijn."));
-        }
+        Checks.Required(errors, "displayName", displayName?.Trim(), 200, "de naam");
 
         return errors;
     }

@@ -23,23 +23,6 @@ public enum RoundStatus
     Gesloten,
 }
 
-/// <summary>Database and URL spelling of the coding enums (lower-case Dutch words).</summary>
-public static class CodingCodes
-{
-    public static string ToCode<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
-
-    public static T Parse<T>(string code) where T : struct, Enum =>
-        Enum.TryParse<T>(code, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(code, out _)
-            ? value
-            : throw new FormatException($"Onbekende waarde '{code}' voor {typeof(T).Name}.");
-
-    public static bool TryParse<T>(string? code, out T value) where T : struct, Enum
-    {
-        value = default;
-        return code is not null && !int.TryParse(code, out _) && Enum.TryParse(code, ignoreCase: true, out value) && Enum.IsDefined(value);
-    }
-}
-
 public sealed record Codebook(long Id, long? ProjectId, string? Framework, string Name, string Version, string Description, Guid Guid, IReadOnlyList<Code> Codes)
 {
     public bool IsBuiltIn => ProjectId is null;

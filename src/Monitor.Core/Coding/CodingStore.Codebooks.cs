@@ -95,9 +95,9 @@ public sealed partial class CodingStore
     public async Task<long> CreateCodebookAsync(long projectId, string name, string description, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = new List<ValidationError>();
-        Check(errors, "name", name, CodeNameMaxLength, "de naam van het codeboek", required: true);
-        Check(errors, "description", description, CodeTextMaxLength, "de beschrijving", required: false);
-        ThrowIfAny(errors);
+        Checks.Required(errors, "name", name, CodeNameMaxLength, "de naam van het codeboek");
+        Checks.Optional(errors, "description", description, CodeTextMaxLength, "de beschrijving");
+        Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var id = await InsertCodebookAsync(connection, transaction, projectId, name.Trim(), description.Trim(), Guid.NewGuid(), cancellationToken);
@@ -251,15 +251,15 @@ public sealed partial class CodingStore
     private static void CheckDraft(CodeDraft draft)
     {
         var errors = new List<ValidationError>();
-        Check(errors, "nameNl", draft.NameNl, CodeNameMaxLength, "de naam van de code", required: true);
-        Check(errors, "nameEn", draft.NameEn, CodeNameMaxLength, "de Engelse naam", required: false);
-        Check(errors, "definition", draft.Definition, CodeTextMaxLength, "de definitie", required: false);
-        Check(errors, "guidance", draft.Guidance, CodeTextMaxLength, "de codeerinstructie", required: false);
+        Checks.Required(errors, "nameNl", draft.NameNl, CodeNameMaxLength, "de naam van de code");
+        Checks.Optional(errors, "nameEn", draft.NameEn, CodeNameMaxLength, "de Engelse naam");
+        Checks.Optional(errors, "definition", draft.Definition, CodeTextMaxLength, "de definitie");
+        Checks.Optional(errors, "guidance", draft.Guidance, CodeTextMaxLength, "de codeerinstructie");
         if (draft.Color is { } color && !System.Text.RegularExpressions.Regex.IsMatch(color, "^#[0-9A-Fa-f]{6}$"))
         {
             errors.Add(new ValidationError("color", "Een kleur is een hexcode als #1F77B4."));
         }
 
-        ThrowIfAny(errors);
+        Checks.ThrowIfAny(errors);
     }
 }

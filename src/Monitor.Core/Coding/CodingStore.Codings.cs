@@ -23,8 +23,8 @@ public sealed partial class CodingStore
     {
         var coderId = actor.UserId ?? throw new ValidationException("Alleen een ingelogde gebruiker kan coderen.");
         var errors = new List<ValidationError>();
-        Check(errors, "memo", input.Memo, MemoMaxLength, "het memo", required: false);
-        ThrowIfAny(errors);
+        Checks.Optional(errors, "memo", input.Memo, MemoMaxLength, "het memo");
+        Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var document = (await ReadDocumentsAsync(connection, transaction, projectId, input.DocumentId, cancellationToken)).SingleOrDefault();
@@ -40,7 +40,7 @@ public sealed partial class CodingStore
             ["document"] = Id(input.DocumentId),
             ["code"] = Id(input.CodeId),
             ["span"] = $"{input.Start}-{input.End}",
-            ["valence"] = CodingCodes.ToCode(input.Valence),
+            ["valence"] = Codes.ToCode(input.Valence),
             ["round"] = input.RoundId?.ToString(CultureInfo.InvariantCulture),
         }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -111,7 +111,7 @@ public sealed partial class CodingStore
             INSERT INTO codings (project_id, version_id, code_id, start_pos, end_pos, valence, memo, coder_id, round_id, is_consensus, guid, created_at)
             VALUES (@project, @version, @code, @start, @end, @valence, @memo, @coder, @round, @consensus, @guid, @now);
             """, cancellationToken, ("@project", projectId), ("@version", document.VersionId), ("@code", input.CodeId), ("@start", input.Start), ("@end", input.End),
-            ("@valence", CodingCodes.ToCode(input.Valence)), ("@memo", input.Memo.Trim()), ("@coder", coderId), ("@round", input.RoundId is { } rr ? rr : DBNull.Value),
+            ("@valence", Codes.ToCode(input.Valence)), ("@memo", input.Memo.Trim()), ("@coder", coderId), ("@round", input.RoundId is { } rr ? rr : DBNull.Value),
             ("@consensus", input.Consensus ? 1 : 0), ("@guid", guid.ToString()), ("@now", createdAt));
     }
 
@@ -232,7 +232,7 @@ public sealed partial class CodingStore
         CodeId = reader.GetInt64(3),
         Start = reader.GetInt32(4),
         End = reader.GetInt32(5),
-        Valence = CodingCodes.Parse<Valence>(reader.GetString(6)),
+        Valence = Codes.Parse<Valence>(reader.GetString(6)),
         Memo = reader.GetString(7),
         CoderId = reader.GetInt64(8),
         CoderName = reader.GetString(9),
@@ -343,7 +343,7 @@ public sealed partial class CodingStore
         if (filter.Valence is { } valence)
         {
             where.Add("c.valence = @valence");
-            parameters.Add(("@valence", CodingCodes.ToCode(valence)));
+            parameters.Add(("@valence", Codes.ToCode(valence)));
         }
 
         if (filter.CoderId is { } coder)
@@ -393,7 +393,7 @@ public sealed partial class CodingStore
                 CodebookName = book.Name,
                 CodePath = CodePath(code, book, codes),
                 DocumentTitle = reader.GetString(15),
-                DocumentKind = CodingCodes.Parse<DocumentKind>(reader.GetString(16)),
+                DocumentKind = Codes.Parse<DocumentKind>(reader.GetString(16)),
                 MeetingId = reader.IsDBNull(17) ? null : reader.GetInt64(17),
                 GroupId = reader.IsDBNull(18) ? null : reader.GetInt64(18),
                 GroupName = reader.GetStringOrNull(19),

@@ -153,7 +153,7 @@ public sealed partial class CodingStore
     public async Task<long> AddUploadAsync(long projectId, string title, string sourceType, string fileName, string text, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = new List<ValidationError>();
-        Check(errors, "title", title, TitleMaxLength, "de titel", required: true);
+        Checks.Required(errors, "title", title, TitleMaxLength, "de titel");
         if (sourceType is not ("interview" or "vragenlijst" or "overig"))
         {
             errors.Add(new ValidationError("sourceType", "Kies het soort document: interview, vragenlijst of overig."));
@@ -169,7 +169,7 @@ public sealed partial class CodingStore
             errors.Add(new ValidationError("file", $"Het document is te lang: hoogstens {DocumentText.MaxCodePoints} tekens."));
         }
 
-        ThrowIfAny(errors);
+        Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var id = await InsertUploadAsync(connection, transaction, projectId, title.Trim(), sourceType, fileName, normalised, Guid.NewGuid(), actor.Name, cancellationToken);
@@ -242,7 +242,7 @@ public sealed partial class CodingStore
             {
                 Id = reader.GetInt64(0),
                 ProjectId = projectId,
-                Kind = CodingCodes.Parse<DocumentKind>(reader.GetString(1)),
+                Kind = Codes.Parse<DocumentKind>(reader.GetString(1)),
                 MeetingId = reader.IsDBNull(2) ? null : reader.GetInt64(2),
                 ReflectionId = reader.IsDBNull(3) ? null : reader.GetInt64(3),
                 Title = reader.GetString(4),

@@ -13,7 +13,7 @@ public sealed partial class CodingStore
     public async Task<long> CreateRoundAsync(long projectId, string name, IReadOnlyList<long> coderIds, IReadOnlyList<long> documentIds, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = new List<ValidationError>();
-        Check(errors, "name", name, CodeNameMaxLength, "de naam van de ronde", required: true);
+        Checks.Required(errors, "name", name, CodeNameMaxLength, "de naam van de ronde");
         if (coderIds.Distinct().Count() < 2)
         {
             errors.Add(new ValidationError("coders", "Kies ten minste twee onderzoekers die onafhankelijk coderen."));
@@ -24,7 +24,7 @@ public sealed partial class CodingStore
             errors.Add(new ValidationError("documents", "Kies ten minste één document voor de ronde."));
         }
 
-        ThrowIfAny(errors);
+        Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var coder in coderIds.Distinct())
@@ -118,7 +118,7 @@ public sealed partial class CodingStore
                 Id = reader.GetInt64(0),
                 ProjectId = projectId,
                 Name = reader.GetString(1),
-                Status = CodingCodes.Parse<RoundStatus>(reader.GetString(2)),
+                Status = Codes.Parse<RoundStatus>(reader.GetString(2)),
                 CreatedAt = DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
                 ClosedAt = reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
                 Coders = [],
@@ -186,7 +186,7 @@ public sealed partial class CodingStore
                 INSERT INTO codings (project_id, version_id, code_id, start_pos, end_pos, valence, memo, coder_id, round_id, is_consensus, guid, created_at)
                 VALUES (@project, @version, @code, @start, @end, @valence, '', @coder, @round, 1, @guid, @now);
                 """, cancellationToken, ("@project", projectId), ("@version", first.VersionId), ("@code", first.CodeId), ("@start", cluster.Min(c => c.Start)),
-                ("@end", cluster.Max(c => c.End)), ("@valence", CodingCodes.ToCode(valence)), ("@coder", closerId), ("@round", round.Id),
+                ("@end", cluster.Max(c => c.End)), ("@valence", Codes.ToCode(valence)), ("@coder", closerId), ("@round", round.Id),
                 ("@guid", Guid.NewGuid().ToString()), ("@now", at));
             created++;
         }

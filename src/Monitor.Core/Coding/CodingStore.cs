@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Meetings;
 
@@ -53,27 +52,6 @@ public sealed partial class CodingStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void Check(List<ValidationError> errors, string field, string value, int max, string what, bool required)
-    {
-        if (required && string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(new ValidationError(field, $"Vul {what} in."));
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(new ValidationError(field, $"{Capitalise(what)} mag hoogstens {max} tekens hebben (nu {value.Length})."));
-        }
-    }
-
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    private static void ThrowIfAny(List<ValidationError> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
-    }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -117,7 +117,7 @@ public sealed class ProjectExchange
             {
                 new(phaseVariable.Guid, $"{phase} · {phaseNames.GetValueOrDefault(phase, "")}"),
                 new(dateVariable.Guid, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                new(kindVariable.Guid, CodingCodes.ToCode(document.Kind)),
+                new(kindVariable.Guid, Codes.ToCode(document.Kind)),
             };
             if (document.GroupName is { } group)
             {
@@ -136,7 +136,7 @@ public sealed class ProjectExchange
                     noteRefs.Add(note.Guid);
                 }
 
-                var description = ValencePrefix + CodingCodes.ToCode(c.Coding.Valence)
+                var description = ValencePrefix + Codes.ToCode(c.Coding.Valence)
                     + (c.RoundName is { } round ? $"\nRonde: {round}{(c.Coding.IsConsensus ? " (consensus)" : "")}" : "");
                 selections.Add(new RefiSelection(c.Coding.Guid, codes[c.Coding.CodeId].NameNl, mapOffset(c.Coding.Start, false), mapOffset(c.Coding.End, true), user, c.Coding.CreatedAt, description,
                     [new RefiCoding(StableGuid.From("coding:" + c.Coding.Guid), codes[c.Coding.CodeId].Guid, user, c.Coding.CreatedAt)], noteRefs));
@@ -220,7 +220,7 @@ public sealed class ProjectExchange
                     var (valence, round, consensus) = ParseDescription(selection.Description);
                     csv.Row([model.Name, Value(source, "Groep"), meeting, Value(source, "Datum"), Value(source, "Fase"), source.Name,
                         selection.Start.ToString(CultureInfo.InvariantCulture), selection.End.ToString(CultureInfo.InvariantCulture),
-                        pseudonymizer.Apply(CodePoints.Slice(source.Text, selection.Start, selection.End)), path, book, CodingCodes.ToCode(valence),
+                        pseudonymizer.Apply(CodePoints.Slice(source.Text, selection.Start, selection.End)), path, book, Codes.ToCode(valence),
                         coding.CreatingUser is { } user ? users.GetValueOrDefault(user, "") : "",
                         pseudonymizer.Apply(string.Join(" ", selection.NoteRefs.Select(n => notes.GetValueOrDefault(n, "")))), round ?? "", consensus ? "ja" : "nee"]);
                 }
@@ -237,7 +237,7 @@ public sealed class ProjectExchange
         var consensus = false;
         foreach (var line in (description ?? "").Split('\n'))
         {
-            if (line.StartsWith(ValencePrefix, StringComparison.Ordinal) && CodingCodes.TryParse<Valence>(line[ValencePrefix.Length..].Trim(), out var v))
+            if (line.StartsWith(ValencePrefix, StringComparison.Ordinal) && Codes.TryParse<Valence>(line[ValencePrefix.Length..].Trim(), out var v))
             {
                 valence = v;
             }

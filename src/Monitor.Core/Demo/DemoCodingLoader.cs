@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Coding;
+using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Meetings;
 
@@ -138,7 +139,7 @@ public sealed class DemoCodingLoader
 
         CodingInput Input(DemoCoding c, CodingDocument document, int start, int end, long? roundId) =>
             new(document.Id, codeIds.TryGetValue(c.Code, out var codeId) ? codeId : throw new InvalidOperationException($"Demo coding: unknown code '{c.Code}'."),
-                start, end, CodingCodes.Parse<Valence>(c.Valence), c.Memo ?? "", roundId, c.Consensus);
+                start, end, Codes.Parse<Valence>(c.Valence), c.Memo ?? "", roundId, c.Consensus);
         static string At(string date) => date + "T10:00:00+00:00";
 
         var written = 0;

@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Coding.Text;
+using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Findings;
 using Monitor.Core.Meetings;
@@ -66,7 +67,7 @@ public sealed class DemoFindingLoader
         {
             var draft = new FindingDraft
             {
-                Kind = FindingCodes.Parse<FindingKind>(finding.Kind),
+                Kind = Codes.Parse<FindingKind>(finding.Kind),
                 Heading = finding.Heading,
                 Title = finding.Title,
                 Explanation = finding.Explanation,
@@ -75,7 +76,7 @@ public sealed class DemoFindingLoader
                 Phase = finding.Phase,
             };
             var at = (finding.Session?.Date ?? "2020-01-01") + "T12:00:00+00:00";
-            var id = await FindingStore.InsertAsync(connection, transaction, projectId, draft, FindingCodes.Parse<FindingStatus>(finding.Status), at, cancellationToken);
+            var id = await FindingStore.InsertAsync(connection, transaction, projectId, draft, Codes.Parse<FindingStatus>(finding.Status), at, cancellationToken);
             if (finding.Session is { } session)
             {
                 await using var insert = MeetingStore.Command(connection, transaction, """

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Meetings;
 

@@ -88,12 +88,3 @@ public sealed record FindingSuggestion
     /// <summary>Findings that already name this determinant or already hold some of these fragments.</summary>
     public IReadOnlyList<(long Id, string Title)> RelatedFindings { get; init; } = [];
 }
-
-public static class FindingCodes
-{
-    public static string ToCode<T>(T value) where T : struct, Enum => Coding.CodingCodes.ToCode(value);
-
-    public static bool TryParse<T>(string? code, out T value) where T : struct, Enum => Coding.CodingCodes.TryParse(code, out value);
-
-    public static T Parse<T>(string code) where T : struct, Enum => Coding.CodingCodes.Parse<T>(code);
-}

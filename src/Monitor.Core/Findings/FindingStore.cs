@@ -73,7 +73,7 @@ public sealed class FindingStore
         await using (var status = Command(connection, transaction, "SELECT status FROM findings WHERE id = @id AND project_id = @project;", ("@id", findingId), ("@project", projectId)))
         {
             var current = await status.ExecuteScalarAsync(cancellationToken) as string;
-            if (current is null || (audience == Audience.Management && current != FindingCodes.ToCode(FindingStatus.Vastgesteld)))
+            if (current is null || (audience == Audience.Management && current != Codes.ToCode(FindingStatus.Vastgesteld)))
             {
                 return null;
             }
@@ -149,8 +149,8 @@ public sealed class FindingStore
             INSERT INTO findings (project_id, kind, heading, title, explanation, phase, status, position, created_at, updated_at)
             VALUES (@project, @kind, @heading, @title, @explanation, @phase, @status, @position, @now, @now);
             SELECT last_insert_rowid();
-            """, ("@project", projectId), ("@kind", FindingCodes.ToCode(draft.Kind)), ("@heading", draft.Heading.Trim()), ("@title", draft.Title.Trim()),
-            ("@explanation", draft.Explanation.Trim()), ("@phase", draft.Phase is { } p ? p : DBNull.Value), ("@status", FindingCodes.ToCode(status)), ("@position", next), ("@now", at));
+            """, ("@project", projectId), ("@kind", Codes.ToCode(draft.Kind)), ("@heading", draft.Heading.Trim()), ("@title", draft.Title.Trim()),
+            ("@explanation", draft.Explanation.Trim()), ("@phase", draft.Phase is { } p ? p : DBNull.Value), ("@status", Codes.ToCode(status)), ("@position", next), ("@now", at));
         var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         await WriteLinksAsync(connection, transaction, id, draft, cancellationToken);
         return id;
@@ -185,7 +185,7 @@ public sealed class FindingStore
         await using (var command = Command(connection, transaction, """
             UPDATE findings SET kind = @kind, heading = @heading, title = @title, explanation = @explanation, phase = @phase, updated_at = @now
             WHERE id = @id AND project_id = @project;
-            """, ("@id", findingId), ("@project", projectId), ("@kind", FindingCodes.ToCode(draft.Kind)), ("@heading", draft.Heading.Trim()), ("@title", draft.Title.Trim()),
+            """, ("@id", findingId), ("@project", projectId), ("@kind", Codes.ToCode(draft.Kind)), ("@heading", draft.Heading.Trim()), ("@title", draft.Title.Trim()),
             ("@explanation", draft.Explanation.Trim()), ("@phase", draft.Phase is { } p ? p : DBNull.Value), ("@now", Now())))
         {
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
@@ -242,12 +242,12 @@ public sealed class FindingStore
         }
 
         await using (var update = Command(connection, transaction, "UPDATE findings SET status = @status, updated_at = @now WHERE id = @id;",
-            ("@id", findingId), ("@status", FindingCodes.ToCode(status)), ("@now", Now())))
+            ("@id", findingId), ("@status", Codes.ToCode(status)), ("@now", Now())))
         {
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await RecordAsync(connection, transaction, projectId, findingId, "status " + FindingCodes.ToCode(status), actor, cancellationToken);
+        await RecordAsync(connection, transaction, projectId, findingId, "status " + Codes.ToCode(status), actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -306,14 +306,14 @@ public sealed class FindingStore
         {
             if (await exists.ExecuteScalarAsync(cancellationToken) is null)
             {
-                throw new ValidationException([new ValidationError("targetId", $"Dit bewijs ({FindingCodes.ToCode(kind)} {targetId}) hoort niet bij dit project, of is een codering uit een lopende dubbele-coderingsronde.")]);
+                throw new ValidationException([new ValidationError("targetId", $"Dit bewijs ({Codes.ToCode(kind)} {targetId}) hoort niet bij dit project, of is een codering uit een lopende dubbele-coderingsronde.")]);
             }
         }
 
         await using var insert = Command(connection, transaction, $"""
             INSERT INTO finding_evidence (finding_id, kind, {column}, note, added_at, added_by) VALUES (@finding, @kind, @target, @note, @now, @by)
             ON CONFLICT DO NOTHING;
-            """, ("@finding", findingId), ("@kind", FindingCodes.ToCode(kind)), ("@target", targetId), ("@note", note), ("@now", at), ("@by", by));
+            """, ("@finding", findingId), ("@kind", Codes.ToCode(kind)), ("@target", targetId), ("@note", note), ("@now", at), ("@by", by));
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -350,15 +350,15 @@ public sealed class FindingStore
         var finding = (await ReadAsync(connection, transaction, projectId, findingId, cancellationToken)).Single();
         var snapshot = JsonSerializer.Serialize(new
         {
-            kind = FindingCodes.ToCode(finding.Fields.Kind),
+            kind = Codes.ToCode(finding.Fields.Kind),
             finding.Fields.Heading,
             finding.Fields.Title,
             finding.Fields.Explanation,
             finding.Fields.Determinants,
             finding.Fields.BowenAreas,
             finding.Fields.Phase,
-            status = FindingCodes.ToCode(finding.Status),
-            evidence = finding.Evidence.Select(e => $"{FindingCodes.ToCode(e.Kind)}:{e.TargetId}"),
+            status = Codes.ToCode(finding.Status),
+            evidence = finding.Evidence.Select(e => $"{Codes.ToCode(e.Kind)}:{e.TargetId}"),
             sessions = finding.Sessions.Count,
         }, _json);
         await using (var command = Command(connection, transaction, "INSERT INTO finding_history (finding_id, at, by, action, snapshot) VALUES (@id, @at, @by, @action, @snapshot);",
@@ -412,7 +412,7 @@ public sealed class FindingStore
                 ProjectId = projectId,
                 Fields = new FindingDraft
                 {
-                    Kind = FindingCodes.Parse<FindingKind>(reader.GetString(1)),
+                    Kind = Codes.Parse<FindingKind>(reader.GetString(1)),
                     Heading = reader.GetString(2),
                     Title = reader.GetString(3),
                     Explanation = reader.GetString(4),
@@ -420,7 +420,7 @@ public sealed class FindingStore
                     Determinants = determinants.GetValueOrDefault(id) ?? [],
                     BowenAreas = areas.GetValueOrDefault(id) ?? [],
                 },
-                Status = FindingCodes.Parse<FindingStatus>(reader.GetString(6)),
+                Status = Codes.Parse<FindingStatus>(reader.GetString(6)),
                 Position = reader.GetInt32(7),
                 CreatedAt = DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture),
                 UpdatedAt = DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
@@ -556,25 +556,9 @@ public sealed class FindingStore
     private static void Check(FindingDraft draft)
     {
         var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(draft.Title))
-        {
-            errors.Add(new ValidationError("title", "Geef de bevinding een titel."));
-        }
-        else if (draft.Title.Length > TitleMaxLength)
-        {
-            errors.Add(new ValidationError("title", $"De titel mag hoogstens {TitleMaxLength} tekens hebben."));
-        }
-
-        if (draft.Heading.Length > HeadingMaxLength)
-        {
-            errors.Add(new ValidationError("heading", $"Het thema mag hoogstens {HeadingMaxLength} tekens hebben."));
-        }
-
-        if (draft.Explanation.Length > ExplanationMaxLength)
-        {
-            errors.Add(new ValidationError("explanation", $"De toelichting mag hoogstens {ExplanationMaxLength} tekens hebben."));
-        }
-
+        Checks.Required(errors, "title", draft.Title, TitleMaxLength, "de titel van de bevinding");
+        Checks.Optional(errors, "heading", draft.Heading, HeadingMaxLength, "het thema");
+        Checks.Optional(errors, "explanation", draft.Explanation, ExplanationMaxLength, "de toelichting");
         if (draft.Determinants.Any(d => d is < 1 or > 29))
         {
             errors.Add(new ValidationError("determinants", "MIDI-determinanten zijn genummerd 1 tot en met 29."));
@@ -590,9 +574,6 @@ public sealed class FindingStore
             errors.Add(new ValidationError("phase", "Een fase is 0 (ontwikkelen) tot en met 5 (blijven doen)."));
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
+        Checks.ThrowIfAny(errors);
     }
 }

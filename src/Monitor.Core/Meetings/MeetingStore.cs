@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
-using Monitor.Core.Meetings;
 using Monitor.Core.Projects;
 
 namespace Monitor.Core.Meetings;
@@ -162,8 +161,8 @@ public sealed class MeetingStore
     public async Task<long?> AddMemberAsync(long projectId, long groupId, MemberDraft member, long? replacesMemberId, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = new List<ValidationError>();
-        MeetingRules.Required(errors, "roleLabel", member.RoleLabel, MeetingRules.NameMaxLength, "de rol of naam");
-        MeetingRules.Optional(errors, "organisation", member.Organisation, MeetingRules.NameMaxLength, "de organisatie");
+        Checks.Required(errors, "roleLabel", member.RoleLabel, MeetingRules.NameMaxLength, "de rol of naam");
+        Checks.Optional(errors, "organisation", member.Organisation, MeetingRules.NameMaxLength, "de organisatie");
         if (member.JoinedOn is { } joined && member.LeftOn is { } left && left < joined)
         {
             errors.Add(new ValidationError("leftOn", "De vertrekdatum ligt voor de datum van toetreden."));
@@ -174,7 +173,7 @@ public sealed class MeetingStore
             errors.Add(new ValidationError("joinedOn", "Geef bij een vervanging de datum waarop het nieuwe lid begint."));
         }
 
-        MeetingRules.ThrowIfAny(errors);
+        Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         if (await FindGroupInfoAsync(connection, transaction, projectId, groupId, cancellationToken) is null)
@@ -303,7 +302,7 @@ public sealed class MeetingStore
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                recorded[reader.GetInt64(0)] = MeetingCodes.Parse<AttendanceStatus>(reader.GetString(1));
+                recorded[reader.GetInt64(0)] = Codes.Parse<AttendanceStatus>(reader.GetString(1));
             }
         }
 
@@ -378,7 +377,7 @@ public sealed class MeetingStore
     {
         var errors = new List<ValidationError>();
         MeetingRules.CheckPlan(errors, plan);
-        MeetingRules.ThrowIfAny(errors);
+        Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         if (await FindGroupInfoAsync(connection, transaction, projectId, groupId, cancellationToken) is null)
@@ -428,7 +427,7 @@ public sealed class MeetingStore
     {
         var errors = new List<ValidationError>();
         MeetingRules.CheckPlan(errors, plan);
-        MeetingRules.ThrowIfAny(errors);
+        Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var before = await FindMeetingRecordAsync(connection, transaction, projectId, meetingId, cancellationToken);
@@ -474,8 +473,8 @@ public sealed class MeetingStore
     public async Task<bool> SaveMinutesAsync(long projectId, long meetingId, string minutes, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = new List<ValidationError>();
-        MeetingRules.Optional(errors, "minutes", minutes, MeetingRules.MinutesMaxLength, "het verslag");
-        MeetingRules.ThrowIfAny(errors);
+        Checks.Optional(errors, "minutes", minutes, MeetingRules.MinutesMaxLength, "het verslag");
+        Checks.ThrowIfAny(errors);
         var text = minutes.Replace("\r\n", "\n", StringComparison.Ordinal);
         return await ChangeMeetingAsync(projectId, meetingId, actor, async (connection, transaction, before) =>
         {
@@ -510,7 +509,7 @@ public sealed class MeetingStore
             var errors = attendance.Keys.Where(id => !members.ContainsKey(id))
                 .Select(id => new ValidationError($"attendance.{id}", $"Deelnemer {id} is geen lid van deze groep; voeg iemand van buiten de groep toe als gast."))
                 .ToList();
-            MeetingRules.ThrowIfAny(errors);
+            Checks.ThrowIfAny(errors);
             await using var command = Command(connection, transaction, """
                 INSERT INTO meeting_attendance (meeting_id, member_id, status) VALUES (@meeting_id, @member_id, @status)
                 ON CONFLICT (meeting_id, member_id) DO UPDATE SET status = excluded.status;
@@ -536,9 +535,9 @@ public sealed class MeetingStore
     public async Task<long?> AddGuestAsync(long projectId, long meetingId, string name, string organisation, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = new List<ValidationError>();
-        MeetingRules.Required(errors, "name", name, MeetingRules.NameMaxLength, "de naam of rol van de gast");
-        MeetingRules.Optional(errors, "organisation", organisation, MeetingRules.NameMaxLength, "de organisatie");
-        MeetingRules.ThrowIfAny(errors);
+        Checks.Required(errors, "name", name, MeetingRules.NameMaxLength, "de naam of rol van de gast");
+        Checks.Optional(errors, "organisation", organisation, MeetingRules.NameMaxLength, "de organisatie");
+        Checks.ThrowIfAny(errors);
         return await InsertChildAsync(projectId, meetingId, actor, "guest",
             "INSERT INTO meeting_guests (meeting_id, name, organisation) VALUES (@meeting_id, @a, @b) RETURNING id;",
             name.Trim(), organisation.Trim(), reindex: false, cancellationToken);
@@ -548,9 +547,9 @@ public sealed class MeetingStore
     public async Task<long?> AddAgendaItemAsync(long projectId, long meetingId, string title, string notes, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = new List<ValidationError>();
-        MeetingRules.Required(errors, "title", title, MeetingRules.AgendaTitleMaxLength, "het agendapunt");
-        MeetingRules.Optional(errors, "notes", notes, MeetingRules.AgendaNotesMaxLength, "de toelichting");
-        MeetingRules.ThrowIfAny(errors);
+        Checks.Required(errors, "title", title, MeetingRules.AgendaTitleMaxLength, "het agendapunt");
+        Checks.Optional(errors, "notes", notes, MeetingRules.AgendaNotesMaxLength, "de toelichting");
+        Checks.ThrowIfAny(errors);
         return await InsertChildAsync(projectId, meetingId, actor, "agendaItem", """
             INSERT INTO agenda_items (meeting_id, position, title, notes, is_look_back)
             VALUES (@meeting_id, (SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = @meeting_id AND position < 100), @a, @b, 0)
@@ -562,8 +561,8 @@ public sealed class MeetingStore
     public async Task<long?> AddDecisionAsync(long projectId, long meetingId, string text, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = new List<ValidationError>();
-        MeetingRules.Required(errors, "text", text, MeetingRules.DecisionMaxLength, "het besluit");
-        MeetingRules.ThrowIfAny(errors);
+        Checks.Required(errors, "text", text, MeetingRules.DecisionMaxLength, "het besluit");
+        Checks.ThrowIfAny(errors);
         return await InsertChildAsync(projectId, meetingId, actor, "decision",
             "INSERT INTO meeting_decisions (meeting_id, text) VALUES (@meeting_id, @a) RETURNING id;",
             text.Trim(), null, reindex: true, cancellationToken);
@@ -603,8 +602,8 @@ public sealed class MeetingStore
     public async Task<long?> AddActionItemAsync(long projectId, long meetingId, string description, long? ownerMemberId, DateOnly? dueOn, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = new List<ValidationError>();
-        MeetingRules.Required(errors, "description", description, MeetingRules.ActionItemMaxLength, "het actiepunt");
-        MeetingRules.ThrowIfAny(errors);
+        Checks.Required(errors, "description", description, MeetingRules.ActionItemMaxLength, "het actiepunt");
+        Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var meeting = await FindMeetingRecordAsync(connection, transaction, projectId, meetingId, cancellationToken);
@@ -707,7 +706,7 @@ public sealed class MeetingStore
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                meetings.Add((reader.GetInt64(0), reader.GetDate(1), MeetingCodes.Parse<MeetingStatus>(reader.GetString(2))));
+                meetings.Add((reader.GetInt64(0), reader.GetDate(1), Codes.Parse<MeetingStatus>(reader.GetString(2))));
             }
         }
 
@@ -719,7 +718,7 @@ public sealed class MeetingStore
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                AddTo(attendance, reader.GetInt64(0), new AttendanceFact(reader.GetInt64(1), MeetingCodes.Parse<AttendanceStatus>(reader.GetString(2))));
+                AddTo(attendance, reader.GetInt64(0), new AttendanceFact(reader.GetInt64(1), Codes.Parse<AttendanceStatus>(reader.GetString(2))));
             }
         }
 
@@ -883,7 +882,7 @@ public sealed class MeetingStore
         StartsAt = reader.GetStringOrNull(5) is { } time ? TimeOnly.ParseExact(time, "HH:mm", CultureInfo.InvariantCulture) : null,
         DurationMinutes = reader.GetInt32OrNull(6),
         Location = reader.GetString(7),
-        Status = MeetingCodes.Parse<MeetingStatus>(reader.GetString(8)),
+        Status = Codes.Parse<MeetingStatus>(reader.GetString(8)),
         Minutes = reader.GetString(9),
         MinutesApproved = reader.GetFlag(10),
         Note = reader.GetString(11),
@@ -928,7 +927,7 @@ public sealed class MeetingStore
                 OwnerMemberId = reader.IsDBNull(5) ? null : reader.GetInt64(5),
                 OwnerLabel = reader.GetStringOrNull(6),
                 DueOn = reader.GetDateOrNull(7),
-                Status = MeetingCodes.Parse<ActionItemStatus>(reader.GetString(8)),
+                Status = Codes.Parse<ActionItemStatus>(reader.GetString(8)),
                 ClosedInMeetingId = reader.IsDBNull(9) ? null : reader.GetInt64(9),
                 ClosedOn = reader.GetDateOrNull(10),
             });
@@ -941,7 +940,7 @@ public sealed class MeetingStore
     {
         Id = reader.GetInt64(0),
         ProjectId = reader.GetInt64(1),
-        Kind = GroupKinds.Parse(reader.GetString(2)),
+        Kind = Codes.Parse<GroupKind>(reader.GetString(2)),
         Name = reader.GetString(3),
         Purpose = reader.GetString(4),
         Cadence = reader.GetString(5),
@@ -1027,15 +1026,15 @@ public sealed class MeetingStore
     private static void CheckGroup(GroupSettings settings)
     {
         var errors = new List<ValidationError>();
-        MeetingRules.Required(errors, "name", settings.Name, MeetingRules.NameMaxLength, "de naam van de groep");
-        MeetingRules.Optional(errors, "purpose", settings.Purpose, 2000, "het doel");
-        MeetingRules.Optional(errors, "cadence", settings.Cadence, 200, "het ritme");
+        Checks.Required(errors, "name", settings.Name, MeetingRules.NameMaxLength, "de naam van de groep");
+        Checks.Optional(errors, "purpose", settings.Purpose, 2000, "het doel");
+        Checks.Optional(errors, "cadence", settings.Cadence, 200, "het ritme");
         if (settings.CadenceDays is { } days && (days < 1 || days > 366))
         {
             errors.Add(new ValidationError("cadenceDays", "Het ritme ligt tussen 1 en 366 dagen (leeg = wisselend)."));
         }
 
-        MeetingRules.ThrowIfAny(errors);
+        Checks.ThrowIfAny(errors);
     }
 
     private static void AddGroupParameters(SqliteCommand command, GroupSettings settings)

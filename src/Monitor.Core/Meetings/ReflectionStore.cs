@@ -122,8 +122,8 @@ public sealed class ReflectionStore
     public async Task<bool> RecordFollowUpAsync(long projectId, long reflectionId, long inMeetingId, string text, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = new List<ValidationError>();
-        MeetingRules.Required(errors, "text", text, MeetingRules.FollowUpMaxLength, "wat er met het antwoord gedaan is");
-        MeetingRules.ThrowIfAny(errors);
+        Checks.Required(errors, "text", text, MeetingRules.FollowUpMaxLength, "wat er met het antwoord gedaan is");
+        Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var meetingId = await FindMeetingOfReflectionAsync(connection, transaction, projectId, reflectionId, cancellationToken);
@@ -563,14 +563,14 @@ public sealed class ReflectionStore
     private static void CheckTexts(string wentWell, string wentLess)
     {
         var errors = new List<ValidationError>();
-        MeetingRules.Optional(errors, "wentWell", wentWell, MeetingRules.ReflectionMaxLength, "wat wel werkte");
-        MeetingRules.Optional(errors, "wentLess", wentLess, MeetingRules.ReflectionMaxLength, "wat minder werkte");
+        Checks.Optional(errors, "wentWell", wentWell, MeetingRules.ReflectionMaxLength, "wat wel werkte");
+        Checks.Optional(errors, "wentLess", wentLess, MeetingRules.ReflectionMaxLength, "wat minder werkte");
         if (string.IsNullOrWhiteSpace(wentWell) && string.IsNullOrWhiteSpace(wentLess))
         {
             errors.Add(new ValidationError("wentWell", "Vul in wat wel of wat minder werkte (een van beide mag leeg blijven)."));
         }
 
-        MeetingRules.ThrowIfAny(errors);
+        Checks.ThrowIfAny(errors);
     }
 
     internal static string Normalise(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();

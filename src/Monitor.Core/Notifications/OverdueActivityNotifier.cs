@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitor.Core.Accounts;
+using Monitor.Core.Common;
 using Monitor.Core.Planning;
 using Monitor.Core.Projects;
 
@@ -30,7 +31,7 @@ public sealed class OverdueActivityNotifier
     /// <summary>Returns how many notifications were added.</summary>
     public async Task<int> NotifyAsync(CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
+        var today = DutchClock.Today(_time);
         var leaders = (await _accounts.ListAsync(cancellationToken))
             .SelectMany(a => a.Roles.Where(r => r.Value == ProjectRole.Projectleider).Select(r => (ProjectId: r.Key, UserId: a.Account.Id)))
             .ToLookup(x => x.ProjectId, x => x.UserId);

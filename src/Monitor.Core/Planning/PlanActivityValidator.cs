@@ -15,34 +15,20 @@ public static class PlanActivityValidator
             errors.Add(new("phase", "De fase moet een Movisie-fase van 0 (ontwikkelen) tot en met 5 (blijven doen) zijn."));
         }
 
-        if (string.IsNullOrWhiteSpace(draft.Title))
-        {
-            errors.Add(new("title", "De activiteit heeft een titel nodig."));
-        }
-        else if (draft.Title.Trim().Length > PlanActivityDraft.MaxTitleLength)
-        {
-            errors.Add(new("title", $"De titel is te lang: {draft.Title.Trim().Length} tekens, maximaal {PlanActivityDraft.MaxTitleLength}."));
-        }
-
+        Checks.Required(errors, "title", draft.Title?.Trim(), PlanActivityDraft.MaxTitleLength, "de titel van de activiteit");
         foreach (var (field, label, value) in new[]
         {
-            ("description", "De omschrijving", draft.Description),
-            ("actors", "De actoren", draft.Actors),
-            ("barriers", "De belemmerende factoren", draft.Barriers),
-            ("facilitators", "De bevorderende factoren", draft.Facilitators),
-            ("preconditions", "De randvoorwaarden", draft.Preconditions),
+            ("description", "de omschrijving", draft.Description),
+            ("actors", "de actoren", draft.Actors),
+            ("barriers", "de belemmerende factoren", draft.Barriers),
+            ("facilitators", "de bevorderende factoren", draft.Facilitators),
+            ("preconditions", "de randvoorwaarden", draft.Preconditions),
         })
         {
-            if (value is not null && value.Length > PlanActivityDraft.MaxTextLength)
-            {
-                errors.Add(new(field, $"{label} is te lang: {value.Length} tekens, maximaal {PlanActivityDraft.MaxTextLength}."));
-            }
+            Checks.Optional(errors, field, value, PlanActivityDraft.MaxTextLength, label);
         }
 
-        if (draft.Owner is not null && draft.Owner.Length > 200)
-        {
-            errors.Add(new("owner", "De uitvoerder/eigenaar mag maximaal 200 tekens lang zijn."));
-        }
+        Checks.Optional(errors, "owner", draft.Owner, 200, "de uitvoerder/eigenaar");
 
         if (!Enum.IsDefined(draft.TargetGroup))
         {

@@ -1,4 +1,5 @@
 using Monitor.Core.Charts;
+using Monitor.Core.Common;
 using Monitor.Core.Frameworks;
 
 namespace Monitor.Core.Planning;

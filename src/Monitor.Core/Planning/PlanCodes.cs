@@ -3,14 +3,6 @@ namespace Monitor.Core.Planning;
 /// <summary>Stored codes and Dutch labels of <see cref="ActivityStatus"/> and <see cref="TargetGroup"/>.</summary>
 public static class PlanCodes
 {
-    public static string ToCode(this ActivityStatus status) => status.ToString().ToLowerInvariant();
-
-    public static string ToCode(this TargetGroup group) => group.ToString().ToLowerInvariant();
-
-    public static ActivityStatus ParseStatus(string code) => Enum.GetValues<ActivityStatus>().Single(s => s.ToCode() == code);
-
-    public static TargetGroup ParseTargetGroup(string code) => Enum.GetValues<TargetGroup>().Single(g => g.ToCode() == code);
-
     public static string Label(this ActivityStatus status, string language) => (status, language == "en") switch
     {
         (ActivityStatus.Gepland, false) => "gepland",

@@ -244,10 +244,7 @@ public sealed class PlanStore
             errors.Add(new("toPhase", "Kies een fase van 0 (ontwikkelen) tot en met 5 (blijven doen)."));
         }
 
-        if (note is { Length: > 2000 })
-        {
-            errors.Add(new("note", $"De toelichting is te lang: {note.Length} tekens, maximaal 2000."));
-        }
+        Checks.Optional(errors, "note", note, 2000, "de toelichting");
 
         if (errors.Count > 0)
         {
@@ -337,10 +334,9 @@ public sealed class PlanStore
             throw new ValidationException([new ValidationError("phase", "Kies een fase van 0 (ontwikkelen) tot en met 5 (blijven doen).")]);
         }
 
-        if (text.Length > 4000)
-        {
-            throw new ValidationException([new ValidationError("goal", $"Het doel is te lang: {text.Length} tekens, maximaal 4000.")]);
-        }
+        var goalErrors = new List<ValidationError>();
+        Checks.Optional(goalErrors, "goal", text, 4000, "het doel");
+        Checks.ThrowIfAny(goalErrors);
 
         string? before;
         await using (var command = Command(connection, transaction, "SELECT goal FROM phase_goals WHERE project_id = @project_id AND phase = @phase;", projectId))
@@ -455,14 +451,14 @@ public sealed class PlanStore
                         Phase = reader.GetInt32(2),
                         Title = reader.GetString(3),
                         Description = reader.GetString(4),
-                        TargetGroup = PlanCodes.ParseTargetGroup(reader.GetString(5)),
+                        TargetGroup = Codes.Parse<TargetGroup>(reader.GetString(5)),
                         Actors = reader.GetString(6),
                         Barriers = reader.GetString(7),
                         Facilitators = reader.GetString(8),
                         Preconditions = reader.GetString(9),
                         Owner = reader.GetString(10),
                         PlannedMonth = reader.GetStringOrNull(11) is { } month ? YearMonth.Parse(month) : null,
-                        Status = PlanCodes.ParseStatus(reader.GetString(12)),
+                        Status = Codes.Parse<ActivityStatus>(reader.GetString(12)),
                         StartedOn = reader.GetDateOrNull(13),
                         CompletedOn = reader.GetDateOrNull(14),
                         Determinants = determinants.GetValueOrDefault(id) ?? [],

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Planning;
 
@@ -18,21 +19,11 @@ public sealed class PortfolioService
     /// <summary>How far back codings count for <see cref="PortfolioRow.OpenBarriers"/>.</summary>
     public const int BarrierWindowDays = 180;
 
-    private static readonly TimeZoneInfo _dutchTime =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Local;
-
     private readonly MonitorDatabase _database;
 
     public PortfolioService(MonitorDatabase database)
     {
         _database = database;
-    }
-
-    /// <summary>Today's date in Europe/Amsterdam (the server may run in UTC).</summary>
-    public static DateOnly Today(TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _dutchTime).DateTime);
     }
 
     /// <summary>Rows for the given projects (null: all), by name; ids without a project are skipped.</summary>
@@ -182,7 +173,7 @@ public sealed class PortfolioService
         {
             Phase = reader.GetInt32(2),
             Title = "",
-            Status = PlanCodes.ParseStatus(reader.GetString(3)),
+            Status = Codes.Parse<ActivityStatus>(reader.GetString(3)),
             PlannedMonth = reader.GetStringOrNull(4) is { } month ? YearMonth.Parse(month) : null,
             StartedOn = reader.GetDateOrNull(5),
             CompletedOn = reader.GetDateOrNull(6),

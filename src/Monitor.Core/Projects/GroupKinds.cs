@@ -3,26 +3,6 @@ namespace Monitor.Core.Projects;
 /// <summary>Maps <see cref="GroupKind"/> to its stored code and its Dutch/English label.</summary>
 public static class GroupKinds
 {
-    public static string ToCode(this GroupKind kind) => kind.ToString().ToLowerInvariant();
-
-    public static bool TryParse(string? code, out GroupKind kind)
-    {
-        foreach (var candidate in Enum.GetValues<GroupKind>())
-        {
-            if (string.Equals(candidate.ToCode(), code, StringComparison.Ordinal))
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
-
-    public static GroupKind Parse(string code) =>
-        TryParse(code, out var kind) ? kind : throw new FormatException($"Unknown group kind '{code}'.");
-
     public static string Label(this GroupKind kind, string language) => (kind, language == "en") switch
     {
         (GroupKind.Ontwikkelgroep, false) => "Ontwikkelgroep",

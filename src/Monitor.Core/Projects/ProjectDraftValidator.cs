@@ -15,10 +15,10 @@ public static partial class ProjectDraftValidator
             errors.Add(new("slug", "De korte naam (slug) mag alleen kleine letters, cijfers en streepjes bevatten (1 tot 80 tekens)."));
         }
 
-        Required(errors, "name", "De projectnaam", draft.Name, ProjectDraft.MaxNameLength);
-        Required(errors, "organisation", "De organisatie", draft.Organisation, 200);
-        Required(errors, "innovation", "De innovatie", draft.Innovation, 200);
-        MaxLength(errors, "description", "De beschrijving", draft.Description, ProjectDraft.MaxDescriptionLength);
+        Checks.Required(errors, "name", draft.Name, ProjectDraft.MaxNameLength, "de projectnaam");
+        Checks.Required(errors, "organisation", draft.Organisation, 200, "de organisatie");
+        Checks.Required(errors, "innovation", draft.Innovation, 200, "de innovatie");
+        Checks.Optional(errors, "description", draft.Description, ProjectDraft.MaxDescriptionLength, "de beschrijving");
         if (draft.CurrentPhase is < 0 or > 5)
         {
             errors.Add(new("currentPhase", "De huidige fase moet een Movisie-fase van 0 (ontwikkelen) tot en met 5 (blijven doen) zijn."));
@@ -34,9 +34,9 @@ public static partial class ProjectDraftValidator
         {
             var group = draft.Groups[g];
             var path = $"groups[{g}]";
-            Required(errors, $"{path}.name", "De groepsnaam", group.Name, 200);
-            MaxLength(errors, $"{path}.purpose", "Het doel van de groep", group.Purpose, 2000);
-            MaxLength(errors, $"{path}.cadence", "Het ritme van de groep", group.Cadence, 200);
+            Checks.Required(errors, $"{path}.name", group.Name, 200, "de groepsnaam");
+            Checks.Optional(errors, $"{path}.purpose", group.Purpose, 2000, "het doel van de groep");
+            Checks.Optional(errors, $"{path}.cadence", group.Cadence, 200, "het ritme van de groep");
             if (!Enum.IsDefined(group.Kind))
             {
                 errors.Add(new($"{path}.kind", "Onbekend soort groep."));
@@ -50,8 +50,8 @@ public static partial class ProjectDraftValidator
             for (var m = 0; m < group.Members.Count; m++)
             {
                 var member = group.Members[m];
-                Required(errors, $"{path}.members[{m}].roleLabel", "De rol van een lid", member.RoleLabel, 200);
-                MaxLength(errors, $"{path}.members[{m}].organisation", "De organisatie van een lid", member.Organisation, 200);
+                Checks.Required(errors, $"{path}.members[{m}].roleLabel", member.RoleLabel, 200, "de rol van een lid");
+                Checks.Optional(errors, $"{path}.members[{m}].organisation", member.Organisation, 200, "de organisatie van een lid");
                 if (member is { JoinedOn: { } joined, LeftOn: { } left } && left < joined)
                 {
                     errors.Add(new($"{path}.members[{m}].leftOn", $"'{member.RoleLabel}' vertrekt vóór de datum van toetreden."));
@@ -61,8 +61,8 @@ public static partial class ProjectDraftValidator
             for (var m = 0; m < group.Meetings.Count; m++)
             {
                 var meeting = group.Meetings[m];
-                MaxLength(errors, $"{path}.meetings[{m}].title", "De titel van een bijeenkomst", meeting.Title, 200);
-                MaxLength(errors, $"{path}.meetings[{m}].note", "De notitie bij een bijeenkomst", meeting.Note, 2000);
+                Checks.Optional(errors, $"{path}.meetings[{m}].title", meeting.Title, 200, "de titel van een bijeenkomst");
+                Checks.Optional(errors, $"{path}.meetings[{m}].note", meeting.Note, 2000, "de notitie bij een bijeenkomst");
                 if (meeting.DurationMinutes is < 1 or > 1440)
                 {
                     errors.Add(new($"{path}.meetings[{m}].durationMinutes", "De duur van een bijeenkomst moet tussen 1 en 1440 minuten liggen."));
@@ -73,24 +73,6 @@ public static partial class ProjectDraftValidator
         return errors;
     }
 
-    private static void Required(List<ValidationError> errors, string field, string label, string? value, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(new(field, $"{label} is verplicht."));
-            return;
-        }
-
-        MaxLength(errors, field, label, value, max);
-    }
-
-    private static void MaxLength(List<ValidationError> errors, string field, string label, string? value, int max)
-    {
-        if (value is not null && value.Length > max)
-        {
-            errors.Add(new(field, $"{label} is te lang: {value.Length} tekens, maximaal {max}."));
-        }
-    }
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();

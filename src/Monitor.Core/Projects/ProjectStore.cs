@@ -51,7 +51,7 @@ public sealed class ProjectStore
                 list.Add(new GroupSummary
                 {
                     Id = reader.GetInt64(1),
-                    Kind = GroupKinds.Parse(reader.GetString(2)),
+                    Kind = Codes.Parse<GroupKind>(reader.GetString(2)),
                     Name = reader.GetString(3),
                     Cadence = reader.GetString(4),
                     MemberCount = reader.GetInt32(5),
@@ -193,7 +193,7 @@ public sealed class ProjectStore
                 groups.Add(new ProjectGroup
                 {
                     Id = groupId,
-                    Kind = GroupKinds.Parse(reader.GetString(1)),
+                    Kind = Codes.Parse<GroupKind>(reader.GetString(1)),
                     Name = reader.GetString(2),
                     Purpose = reader.GetString(3),
                     Cadence = reader.GetString(4),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Monitor.Core.Charts;
 using Monitor.Core.Coding;
+using Monitor.Core.Common;
 using Monitor.Core.Findings;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Meetings;
@@ -188,7 +189,7 @@ public sealed class ReportDataBuilder
         var toMoment = new DateTimeOffset(to.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
         data.Tables["bevindingen.gewijzigd"] = new ReportTable(["Soort", "Bevinding", "Status", "Gewijzigd"],
             [.. context.Findings.Where(f => f.UpdatedAt >= fromMoment && f.UpdatedAt <= toMoment).OrderBy(f => f.UpdatedAt)
-                .Select(f => (IReadOnlyList<string>)[KindName(f.Fields.Kind), f.Fields.Title, FindingCodes.ToCode(f.Status), Date(DateOnly.FromDateTime(f.UpdatedAt.UtcDateTime))])],
+                .Select(f => (IReadOnlyList<string>)[KindName(f.Fields.Kind), f.Fields.Title, Codes.ToCode(f.Status), Date(DateOnly.FromDateTime(f.UpdatedAt.UtcDateTime))])],
             EmptyText: "Geen bevindingen gewijzigd in deze periode.");
         data.Texts["samenvatting"] = Summary(data);
 
@@ -255,7 +256,7 @@ public sealed class ReportDataBuilder
         data.Values["bevindingen.adviezen"] = Number(context.Findings.Count(f => f.Fields.Kind == FindingKind.Advies));
         data.Tables["bevindingen.overzicht"] = new ReportTable(["Soort", "Thema", "Bevinding", "MIDI", "Bowen", "Fase", "Status", "Bewijs"],
             [.. context.Findings.Select(f => (IReadOnlyList<string>)[KindName(f.Fields.Kind), f.Fields.Heading, f.Fields.Title, string.Join(", ", f.Fields.Determinants),
-                string.Join(", ", f.Fields.BowenAreas), f.Fields.Phase?.ToString(CultureInfo.InvariantCulture) ?? "", FindingCodes.ToCode(f.Status), Number(f.Evidence.Count)])],
+                string.Join(", ", f.Fields.BowenAreas), f.Fields.Phase?.ToString(CultureInfo.InvariantCulture) ?? "", Codes.ToCode(f.Status), Number(f.Evidence.Count)])],
             EmptyText: "Nog geen bevindingen vastgelegd.");
 
         var determinants = Determinants(context.Fragments);

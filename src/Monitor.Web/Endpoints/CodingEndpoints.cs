@@ -130,7 +130,7 @@ internal static partial class CodingEndpoints
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> AddCodingAsync(long id, CodingRequest body, HttpContext http, CodingStore coding, CancellationToken ct)
     {
-        if (!CodingCodes.TryParse<Valence>(body.Valence, out var valence))
+        if (!Codes.TryParse<Valence>(body.Valence, out var valence))
         {
             return ValidationProblems.From([new ValidationError("valence", $"'{body.Valence}' is geen valentie. Kies bevorderend, belemmerend, gemengd of neutraal.")], NotSaved);
         }
@@ -173,7 +173,7 @@ internal static partial class CodingEndpoints
         var filter = new FragmentFilter { CodeId = code, CodeKey = codeKey, GroupId = group, Phase = phase, From = Date(from, "from"), To = Date(to, "to"), CoderId = coder, Limit = Math.Clamp(limit ?? 1000, 1, 10000) };
         if (valence is not null)
         {
-            if (CodingCodes.TryParse<Valence>(valence, out var v))
+            if (Codes.TryParse<Valence>(valence, out var v))
             {
                 filter = filter with { Valence = v };
             }
@@ -269,7 +269,7 @@ internal static partial class CodingEndpoints
     internal sealed record CodingBody(long Id, long DocumentId, long CodeId, int Start, int End, string Valence, string Memo, long CoderId, string Coder, long? RoundId, bool Consensus, Guid Guid, DateTimeOffset CreatedAt)
     {
         public static CodingBody From(Monitor.Core.Coding.Coding c) =>
-            new(c.Id, c.DocumentId, c.CodeId, c.Start, c.End, CodingCodes.ToCode(c.Valence), c.Memo, c.CoderId, c.CoderName, c.RoundId, c.IsConsensus, c.Guid, c.CreatedAt);
+            new(c.Id, c.DocumentId, c.CodeId, c.Start, c.End, Codes.ToCode(c.Valence), c.Memo, c.CoderId, c.CoderName, c.RoundId, c.IsConsensus, c.Guid, c.CreatedAt);
     }
 
     internal sealed record DocumentBody(CodingDocument Document, int Version, string Text, IReadOnlyList<CodingBody> Codings);
@@ -283,7 +283,7 @@ internal static partial class CodingEndpoints
     internal sealed record RoundBody(long Id, string Name, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, IEnumerable<object> Coders, IReadOnlyList<long> DocumentIds)
     {
         public static RoundBody From(CodingRound r) =>
-            new(r.Id, r.Name, CodingCodes.ToCode(r.Status), r.CreatedAt, r.ClosedAt, r.Coders.Select(c => (object)new { id = c.Id, name = c.Name }), r.DocumentIds);
+            new(r.Id, r.Name, Codes.ToCode(r.Status), r.CreatedAt, r.ClosedAt, r.Coders.Select(c => (object)new { id = c.Id, name = c.Name }), r.DocumentIds);
     }
 
     internal sealed record MatrixBody(IEnumerable<object> Columns, IEnumerable<object> Rows)

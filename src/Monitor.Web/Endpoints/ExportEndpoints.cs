@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Interop;
 using Monitor.Core.Meetings;

@@ -94,7 +94,7 @@ internal static class MeetingEndpoints
         var metrics = MeetingMetrics.Compute(await meetings.GetFactsAsync(groupId, cancellationToken));
         var project = await projects.FindAsync(id, cancellationToken);
         var held = detail.Meetings.Where(m => m.Status == MeetingStatus.Gehouden).Select(m => m.HeldOn);
-        var gaps = CadenceCheck.FindGaps(held, detail.Group.CadenceDays, PlanEndpoints.Today(time), project?.EndDate);
+        var gaps = CadenceCheck.FindGaps(held, detail.Group.CadenceDays, DutchClock.Today(time), project?.EndDate);
         // As on the group page: who sits in a group (role labels may be names) is detail management does not get.
         var audience = await Audiences.ForAsync(authorization, http);
         return TypedResults.Ok(new GroupResponse(
@@ -154,7 +154,7 @@ internal static class MeetingEndpoints
             return input.Problem();
         }
 
-        return await meetings.SetMemberLeftAsync(id, memberId, leftOn ?? PlanEndpoints.Today(time), http.User.ToActor(), cancellationToken)
+        return await meetings.SetMemberLeftAsync(id, memberId, leftOn ?? DutchClock.Today(time), http.User.ToActor(), cancellationToken)
             ? TypedResults.NoContent()
             : NotFound("Lid niet gevonden", $"Dit project heeft geen groepslid {memberId}.");
     }
@@ -458,7 +458,7 @@ internal static class MeetingEndpoints
                 return null;
             }
 
-            if (MeetingCodes.TryParse<T>(text.Trim(), out var value))
+            if (Codes.TryParse<T>(text.Trim(), out var value))
             {
                 return value;
             }

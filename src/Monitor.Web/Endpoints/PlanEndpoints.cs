@@ -16,13 +16,13 @@ internal static class PlanEndpoints
 
         group.MapGet("/", async Task<Results<Ok<PlanResponse>, ProblemHttpResult>> (long id, PlanStore plans, TimeProvider time, CancellationToken cancellationToken) =>
             await plans.FindPlanAsync(id, cancellationToken) is { } plan
-                ? TypedResults.Ok(PlanResponse.From(plan, Today(time)))
+                ? TypedResults.Ok(PlanResponse.From(plan, DutchClock.Today(time)))
                 : NotFound())
             .RequireAuthorization(ProjectAccess.PolicyName(Capability.ViewProject));
 
         group.MapGet("/scores", async Task<Results<Ok<IReadOnlyList<PhaseScore>>, ProblemHttpResult>> (long id, PlanStore plans, TimeProvider time, CancellationToken cancellationToken) =>
             await plans.FindPlanAsync(id, cancellationToken) is { } plan
-                ? TypedResults.Ok(PlanScoring.Score(plan, Today(time)))
+                ? TypedResults.Ok(PlanScoring.Score(plan, DutchClock.Today(time)))
                 : NotFound())
             .RequireAuthorization(ProjectAccess.PolicyName(Capability.ViewProject));
 
@@ -101,7 +101,7 @@ internal static class PlanEndpoints
         {
             try
             {
-                await plans.RecordTransitionAsync(id, body.ToPhase, body.DecidedOn ?? Today(time), body.Note, http.User.ToActor(), cancellationToken);
+                await plans.RecordTransitionAsync(id, body.ToPhase, body.DecidedOn ?? DutchClock.Today(time), body.Note, http.User.ToActor(), cancellationToken);
                 return TypedResults.Created($"/api/v1/projects/{id}/plan");
             }
             catch (ValidationException ex)
@@ -112,8 +112,6 @@ internal static class PlanEndpoints
 
         return group;
     }
-
-    internal static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
     private static ValidationProblem Invalid(IReadOnlyList<ValidationError> errors) => ValidationProblems.From(errors, "De wijziging is niet opgeslagen");
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Accounts;
+using Monitor.Core.Common;
 using Monitor.Core.Portfolio;
 using Monitor.Web.Security;
 
@@ -14,7 +15,7 @@ internal static class PortfolioEndpoints
         var group = routes.MapGroup("/api/v1/portfolio").WithTags("Portfolio");
 
         group.MapGet("/", async Task<Ok<IReadOnlyList<PortfolioRow>>> (HttpContext http, PortfolioService portfolio, AccountStore accounts, TimeProvider time, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await portfolio.ListAsync(await VisibleProjectsAsync(http.User, accounts, cancellationToken), PortfolioService.Today(time), cancellationToken)));
+            TypedResults.Ok(await portfolio.ListAsync(await VisibleProjectsAsync(http.User, accounts, cancellationToken), DutchClock.Today(time), cancellationToken)));
 
         return group;
     }

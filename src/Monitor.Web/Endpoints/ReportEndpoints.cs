@@ -36,7 +36,7 @@ internal static class ReportEndpoints
             await findings.DeleteAsync(id, findingId, http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
         api.MapPut("/findings/{findingId:long}/status", SetStatusAsync).RequireAuthorization(manage);
         api.MapPost("/findings/{findingId:long}/evidence", async Task<Results<NoContent, ProblemHttpResult>> (long id, long findingId, EvidenceBody body, HttpContext http, FindingStore findings, CancellationToken ct) =>
-            await findings.AddEvidenceAsync(id, findingId, FindingCodes.TryParse<EvidenceKind>(body.Kind, out var kind) ? kind : throw new ValidationException([new ValidationError("kind", "Kies codering, reflectie, bijeenkomst of activiteit.")]),
+            await findings.AddEvidenceAsync(id, findingId, Codes.TryParse<EvidenceKind>(body.Kind, out var kind) ? kind : throw new ValidationException([new ValidationError("kind", "Kies codering, reflectie, bijeenkomst of activiteit.")]),
                 body.TargetId, body.Note ?? "", http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
         api.MapDelete("/findings/{findingId:long}/evidence/{evidenceId:long}", async Task<Results<NoContent, ProblemHttpResult>> (long id, long findingId, long evidenceId, HttpContext http, FindingStore findings, CancellationToken ct) =>
             await findings.RemoveEvidenceAsync(id, findingId, evidenceId, http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
@@ -45,7 +45,7 @@ internal static class ReportEndpoints
 
         api.MapGet("/finding-suggestions", async (long id, FindingSuggester suggester, CancellationToken ct) => TypedResults.Ok((await suggester.SuggestAsync(id, ct)).Select(s => new
         {
-            s.Key, kind = FindingCodes.ToCode(s.Kind), s.Title, s.Reason, s.Determinant, s.Facilitators, s.Barriers, s.Meetings,
+            s.Key, kind = Codes.ToCode(s.Kind), s.Title, s.Reason, s.Determinant, s.Facilitators, s.Barriers, s.Meetings,
             fragments = s.Fragments.Select(f => new { codingId = f.Coding.Id, f.Text, document = f.DocumentTitle, f.MeetingId }),
             related = s.RelatedFindings.Select(r => new { r.Id, r.Title }),
         }))).RequireAuthorization(manage);
@@ -90,7 +90,7 @@ internal static class ReportEndpoints
         var evidence = new List<(EvidenceKind, long)>();
         foreach (var item in body.Evidence ?? [])
         {
-            evidence.Add((FindingCodes.TryParse<EvidenceKind>(item.Kind, out var kind) ? kind : throw new ValidationException([new ValidationError("evidence", $"'{item.Kind}' is geen soort bewijs.")]), item.TargetId));
+            evidence.Add((Codes.TryParse<EvidenceKind>(item.Kind, out var kind) ? kind : throw new ValidationException([new ValidationError("evidence", $"'{item.Kind}' is geen soort bewijs.")]), item.TargetId));
         }
 
         var findingId = await findings.CreateAsync(id, body.ToDraft(), evidence, http.User.ToActor(), ct);
@@ -99,7 +99,7 @@ internal static class ReportEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetStatusAsync(long id, long findingId, StatusBody body, HttpContext http, FindingStore findings, CancellationToken ct)
     {
-        if (!FindingCodes.TryParse<FindingStatus>(body.Status, out var status))
+        if (!Codes.TryParse<FindingStatus>(body.Status, out var status))
         {
             throw new ValidationException([new ValidationError("status", $"'{body.Status}' is geen status. Kies concept, besproken of vastgesteld.")]);
         }
@@ -121,7 +121,7 @@ internal static class ReportEndpoints
             throw new ValidationException([new ValidationError("kind", $"'{body.Kind}' is geen rapportsoort. Kies voortgang of procesevaluatie.")]);
         }
 
-        var today = PlanEndpoints.Today(time);
+        var today = DutchClock.Today(time);
         var period = ReportService.PreviousMonth(today);
         DateOnly Parse(string? text, DateOnly fallback, string field) =>
             string.IsNullOrWhiteSpace(text) ? fallback
@@ -174,7 +174,7 @@ internal static class ReportEndpoints
     {
         public FindingDraft ToDraft() => new()
         {
-            Kind = FindingCodes.TryParse<FindingKind>(Kind, out var kind) ? kind : throw new ValidationException([new ValidationError("kind", $"'{Kind}' is geen soort. Kies succesfactor, les of advies.")]),
+            Kind = Codes.TryParse<FindingKind>(Kind, out var kind) ? kind : throw new ValidationException([new ValidationError("kind", $"'{Kind}' is geen soort. Kies succesfactor, les of advies.")]),
             Heading = Heading ?? "",
             Title = Title ?? "",
             Explanation = Explanation ?? "",

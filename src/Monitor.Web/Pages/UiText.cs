@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monitor.Core.Common;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Projects;
 
@@ -14,12 +15,9 @@ internal static class UiText
     public static string Date(DateOnly date, DatePrecision precision) =>
         precision == DatePrecision.Month ? date.ToString("MMMM yyyy", CultureInfo.CurrentCulture) : Date(date);
 
-    private static readonly TimeZoneInfo _dutchTime =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Local;
-
     /// <summary>A moment as Dutch local time (the server may run in UTC), e.g. "22-11-2026 10:15".</summary>
     public static string DateTime(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, _dutchTime).ToString("g", CultureInfo.CurrentCulture);
+        DutchClock.ToDutch(moment).ToString("g", CultureInfo.CurrentCulture);
 
     public static string Period(DateOnly start, DateOnly? end) =>
         end is { } e ? $"{Date(start)} – {Date(e)}" : $"{Date(start)} –";

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
+using Monitor.Core.Common;
 using Monitor.Core.Notifications;
-using Monitor.Core.Portfolio;
 using Quartz;
 
 namespace Monitor.Worker.Jobs;
@@ -23,7 +23,7 @@ internal sealed class MeetingRemindersJob : IJob
     public async Task Execute(IJobExecutionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var sent = await _reminders.RunAsync(PortfolioService.Today(_time), _options.Value.ReminderDaysBefore, context.CancellationToken);
+        var sent = await _reminders.RunAsync(DutchClock.Today(_time), _options.Value.ReminderDaysBefore, context.CancellationToken);
         context.Result = $"{sent} meldingen";
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Specialized;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Accounts;
+using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Notifications;
 using Monitor.Core;
@@ -91,14 +92,14 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
         var backup = JobBuilder.Create<BackupDatabaseJob>().WithIdentity(BackupDatabaseKey).Build();
         var backupTrigger = TriggerBuilder.Create()
             .WithIdentity("backup-database-schedule", "maintenance")
-            .WithCronSchedule(_options.Value.BackupDatabaseCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
+            .WithCronSchedule(_options.Value.BackupDatabaseCron, cron => cron.InTimeZone(DutchClock.Zone).WithMisfireHandlingInstructionFireAndProceed())
             .Build();
         await scheduler.ScheduleJob(backup, backupTrigger, cancellationToken);
 
         var overdue = JobBuilder.Create<NotifyOverdueActivitiesJob>().WithIdentity(NotifyOverdueActivitiesKey).Build();
         var overdueTrigger = TriggerBuilder.Create()
             .WithIdentity("notify-overdue-activities-schedule", "reminders")
-            .WithCronSchedule(_options.Value.NotifyOverdueActivitiesCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
+            .WithCronSchedule(_options.Value.NotifyOverdueActivitiesCron, cron => cron.InTimeZone(DutchClock.Zone).WithMisfireHandlingInstructionFireAndProceed())
             .Build();
         await scheduler.ScheduleJob(overdue, overdueTrigger, cancellationToken);
 
@@ -106,14 +107,14 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
         var report = JobBuilder.Create<ProgressReportJob>().WithIdentity(ProgressReportKey).Build();
         var reportTrigger = TriggerBuilder.Create()
             .WithIdentity("progress-report-schedule", "reports")
-            .WithCronSchedule(_options.Value.ProgressReportCheckCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
+            .WithCronSchedule(_options.Value.ProgressReportCheckCron, cron => cron.InTimeZone(DutchClock.Zone).WithMisfireHandlingInstructionFireAndProceed())
             .Build();
         await scheduler.ScheduleJob(report, reportTrigger, cancellationToken);
 
         var reminders = JobBuilder.Create<MeetingRemindersJob>().WithIdentity(MeetingRemindersKey).Build();
         var remindersTrigger = TriggerBuilder.Create()
             .WithIdentity("meeting-reminders-schedule", "reminders")
-            .WithCronSchedule(_options.Value.MeetingRemindersCron, cron => cron.InTimeZone(AmsterdamTime()).WithMisfireHandlingInstructionFireAndProceed())
+            .WithCronSchedule(_options.Value.MeetingRemindersCron, cron => cron.InTimeZone(DutchClock.Zone).WithMisfireHandlingInstructionFireAndProceed())
             .Build();
         await scheduler.ScheduleJob(reminders, remindersTrigger, cancellationToken);
 
@@ -177,9 +178,6 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
 
     public void Dispose() => _stopping?.Dispose();
 
-    // Schedules are meant in Dutch local time; a missed nightly backup (machine off) runs once at start.
-    private static TimeZoneInfo AmsterdamTime() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc;
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

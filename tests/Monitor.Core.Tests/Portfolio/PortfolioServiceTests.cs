@@ -1,4 +1,5 @@
 using Monitor.Core.Coding;
+using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Meetings;
 using Monitor.Core.Planning;
@@ -148,7 +149,7 @@ public sealed class PortfolioServiceTests
         // 23:30 UTC on 31 December is already 1 January in Amsterdam (UTC+1 in winter).
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero));
 
-        Assert.That(PortfolioService.Today(time), Is.EqualTo(new DateOnly(2027, 1, 1)));
+        Assert.That(DutchClock.Today(time), Is.EqualTo(new DateOnly(2027, 1, 1)));
     }
 
     /// <summary>

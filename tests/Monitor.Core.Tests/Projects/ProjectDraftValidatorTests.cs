@@ -51,7 +51,7 @@ public sealed class ProjectDraftValidatorTests
     {
         var errors = ProjectDraftValidator.Validate(_valid with { Description = new string('x', 4001) });
 
-        Assert.That(errors.Single().Message, Is.EqualTo("De beschrijving is te lang: 4001 tekens, maximaal 4000."));
+        Assert.That(errors.Single().Message, Is.EqualTo("De beschrijving is te lang: 4001 tekens, hooguit 4000 toegestaan."));
     }
 
     [Test]

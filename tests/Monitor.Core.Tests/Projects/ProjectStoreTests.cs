@@ -84,7 +84,7 @@ public sealed class ProjectStoreTests
         var error = Assert.ThrowsAsync<ValidationException>(() => db.Projects.CreateAsync(draft, Actor.System));
 
         Assert.That(error!.Errors.Select(e => e.Field), Is.EquivalentTo(new[] { "name", "currentPhase", "endDate" }));
-        Assert.That(error.Errors.Single(e => e.Field == "name").Message, Is.EqualTo("De projectnaam is verplicht."));
+        Assert.That(error.Errors.Single(e => e.Field == "name").Message, Is.EqualTo("Vul de projectnaam in."));
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM projects;"), Is.Zero);
     }
 

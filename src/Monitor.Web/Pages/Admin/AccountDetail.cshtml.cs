@@ -86,7 +86,7 @@ public sealed class AccountDetailModel : PageModel
 
             if (!string.IsNullOrEmpty(code))
             {
-                if (!ProjectRoles.TryParse(code, out var parsed))
+                if (!Codes.TryParse<ProjectRole>(code, out var parsed))
                 {
                     errors.Add(new("role", _t["Admin.Error.UnknownRole"]));
                     continue;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Accounts;
+using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Meetings;
 using Monitor.Core.Projects;

@@ -125,7 +125,7 @@ public sealed class AccountsModel : PageModel
         var errors = new List<ValidationError>();
         ProjectRole? role = null;
         var hasRole = !string.IsNullOrEmpty(Role);
-        if (hasRole && ProjectRoles.TryParse(Role, out var parsed))
+        if (hasRole && Codes.TryParse<ProjectRole>(Role, out var parsed))
         {
             role = parsed;
         }

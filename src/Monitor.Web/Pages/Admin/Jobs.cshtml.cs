@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Common;
 using Monitor.Core.Notifications;
 using Monitor.Web.Security;
 using Monitor.Worker.Scheduling;
@@ -60,7 +61,7 @@ public sealed class JobsModel : PageModel
         var now = _time.GetUtcNow();
         Jobs = _scheduler.Schedules.Select(s =>
         {
-            var cron = new CronExpression(s.Cron) { TimeZone = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Amsterdam", out var zone) ? zone : TimeZoneInfo.Utc };
+            var cron = new CronExpression(s.Cron) { TimeZone = DutchClock.Zone };
             return (s.Job.Name, s.Cron, cron.GetNextValidTimeAfter(now), Runs.FirstOrDefault(r => r.Job == s.Job.Name));
         }).ToList();
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Coding;
+using Monitor.Core.Common;
 using Monitor.Core.Projects;
 using Monitor.Web.Security;
 
@@ -49,8 +50,8 @@ public sealed class DocumentModel : CodingPageModel
             }
 
             var covering = Codings.Where(c => segment.CodingIds.Contains(c.Id)).ToList();
-            var valence = covering.Select(c => c.Valence).Distinct().Count() == 1 ? CodingCodes.ToCode(covering[0].Valence) : "gemengd";
-            var title = string.Join("; ", covering.Select(c => $"{codeName(c.CodeId)} ({valenceName(CodingCodes.ToCode(c.Valence))})"));
+            var valence = covering.Select(c => c.Valence).Distinct().Count() == 1 ? Codes.ToCode(covering[0].Valence) : "gemengd";
+            var title = string.Join("; ", covering.Select(c => $"{codeName(c.CodeId)} ({valenceName(Codes.ToCode(c.Valence))})"));
             html.Append("<mark data-start=\"").Append(start).Append("\" class=\"coded val-").Append(valence).Append(covering.Count > 1 ? " multi" : "")
                 .Append("\" data-codings=\"").Append(string.Join(",", covering.Select(c => c.Id))).Append("\" title=\"").Append(encoder.Encode(title)).Append("\">")
                 .Append(encoder.Encode(segment.Text)).Append("</mark>");
@@ -108,7 +109,7 @@ public sealed class DocumentModel : CodingPageModel
 
         return await ChangeAsync(async () =>
         {
-            if (!CodingCodes.TryParse<Valence>(valence, out var parsed))
+            if (!Codes.TryParse<Valence>(valence, out var parsed))
             {
                 throw new Monitor.Core.Common.ValidationException([new("valence", "Kies of het fragment bevorderend, belemmerend, gemengd of neutraal is.")]);
             }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Coding;
+using Monitor.Core.Common;
 using Monitor.Core.Meetings;
 using Monitor.Core.Projects;
 using Monitor.Web.Security;
@@ -42,7 +43,7 @@ public sealed class FragmentsModel : CodingPageModel
             Phase = fase is >= 0 and <= 5 ? fase : null,
             From = DateOnly.TryParse(van, System.Globalization.CultureInfo.InvariantCulture, out var from) ? from : null,
             To = DateOnly.TryParse(tot, System.Globalization.CultureInfo.InvariantCulture, out var to) ? to : null,
-            Valence = CodingCodes.TryParse<Valence>(valentie, out var v) ? v : null,
+            Valence = Codes.TryParse<Valence>(valentie, out var v) ? v : null,
             CoderId = codeur,
             Limit = PageLimit,
         };

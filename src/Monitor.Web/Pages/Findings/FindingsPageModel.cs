@@ -43,7 +43,7 @@ public abstract class FindingsPageModel : ProjectPageModel
     public static FindingDraft Draft(string? kind, string? heading, string? title, string? explanation, string? determinants, string? bowen, string? phase)
     {
         var errors = new List<ValidationError>();
-        if (!FindingCodes.TryParse<FindingKind>(kind, out var parsedKind))
+        if (!Codes.TryParse<FindingKind>(kind, out var parsedKind))
         {
             errors.Add(new ValidationError("kind", "Kies succesfactor, les of advies."));
         }

@@ -26,7 +26,7 @@ public sealed class ManageModel : FindingsPageModel
     public Task<IActionResult> OnPostStatusAsync(long id, long findingId, string? status, string? heldOn, string? participants, string? changes, CancellationToken cancellationToken) =>
         ChangeAsync(async () =>
         {
-            if (!FindingCodes.TryParse<FindingStatus>(status, out var parsed))
+            if (!Codes.TryParse<FindingStatus>(status, out var parsed))
             {
                 throw new ValidationException([new ValidationError("status", "Kies concept, besproken of vastgesteld.")]);
             }
@@ -46,7 +46,7 @@ public sealed class ManageModel : FindingsPageModel
         }, "De status is gewijzigd.", Back(id, findingId));
 
     public Task<IActionResult> OnPostAddEvidenceAsync(long id, long findingId, string? kind, long targetId, string? note, CancellationToken cancellationToken) =>
-        ChangeAsync(async () => FindingCodes.TryParse<EvidenceKind>(kind, out var parsed)
+        ChangeAsync(async () => Codes.TryParse<EvidenceKind>(kind, out var parsed)
                 ? await Findings.AddEvidenceAsync(id, findingId, parsed, targetId, note ?? "", User.ToActor(), cancellationToken)
                 : throw new ValidationException([new ValidationError("kind", "Kies codering, reflectie, bijeenkomst of activiteit.")]),
             "Het bewijs is gekoppeld.", Back(id, findingId));

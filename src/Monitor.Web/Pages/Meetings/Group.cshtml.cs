@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Accounts;
 using Monitor.Core.Charts;
+using Monitor.Core.Common;
 using Monitor.Core.Meetings;
 using Monitor.Core.Privacy;
 using Monitor.Core.Projects;
-using Monitor.Web.Endpoints;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Meetings;
@@ -79,7 +79,7 @@ public sealed class GroupModel : PageModel
         // the same rule as the API: management sees the group's figures, not its members or anyone's attendance
         var audience = await Audiences.ForAsync(_authorization, HttpContext);
         Detail = detail.For(audience);
-        Today = PlanEndpoints.Today(_time);
+        Today = DutchClock.Today(_time);
         Metrics = MeetingMetrics.Compute(await _meetings.GetFactsAsync(groupId, cancellationToken)).For(audience);
         var held = detail.Meetings.Where(m => m.Status == MeetingStatus.Gehouden).Select(m => m.HeldOn).ToList();
         Gaps = detail.Group.CadenceDays is null ? [] : CadenceCheck.FindGaps(held, detail.Group.CadenceDays, Today, project.EndDate);

@@ -62,7 +62,7 @@ public sealed class GroupManageModel : PageModel
     public Task<IActionResult> OnPostSettingsAsync(long id, long groupId, string? name, string? kind, string? purpose, string? cadence, int? cadenceDays, bool reflectionsAnonymous, CancellationToken cancellationToken) =>
         ChangeAsync(id, groupId, () => _meetings.UpdateGroupAsync(id, groupId, new GroupSettings
         {
-            Kind = GroupKinds.TryParse(kind, out var k) ? k : throw new ValidationException([new ValidationError("kind", "Kies een soort groep uit de lijst.")]),
+            Kind = Codes.TryParse<GroupKind>(kind, out var k) ? k : throw new ValidationException([new ValidationError("kind", "Kies een soort groep uit de lijst.")]),
             Name = name ?? "",
             Purpose = purpose ?? "",
             Cadence = cadence ?? "",

@@ -47,7 +47,7 @@ public sealed class ManageModel : PageModel
                 DurationMinutes = durationMinutes,
                 Location = location ?? "",
                 Title = title ?? "",
-                Status = MeetingCodes.TryParse<MeetingStatus>(status, out var s) ? s : throw new ValidationException([new ValidationError("status", "Kies gepland, gehouden of geannuleerd.")]),
+                Status = Codes.TryParse<MeetingStatus>(status, out var s) ? s : throw new ValidationException([new ValidationError("status", "Kies gepland, gehouden of geannuleerd.")]),
             };
             return await _meetings.UpdateMeetingAsync(id, meetingId, plan, User.ToActor(), cancellationToken);
         }, "Meeting.Saved");
@@ -61,7 +61,7 @@ public sealed class ManageModel : PageModel
             var parsed = new Dictionary<long, AttendanceStatus>();
             foreach (var (memberId, code) in attendance ?? [])
             {
-                parsed[memberId] = MeetingCodes.TryParse<AttendanceStatus>(code, out var s) ? s
+                parsed[memberId] = Codes.TryParse<AttendanceStatus>(code, out var s) ? s
                     : throw new ValidationException([new ValidationError("attendance", "Kies aanwezig, afgemeld of afwezig.")]);
             }
 
@@ -96,7 +96,7 @@ public sealed class ManageModel : PageModel
     public Task<IActionResult> OnPostActionStatusAsync(long id, long meetingId, long actionItemId, string? status, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, async () =>
         {
-            var parsed = MeetingCodes.TryParse<ActionItemStatus>(status, out var s) ? s : throw new ValidationException([new ValidationError("status", "Kies open, gedaan of vervallen.")]);
+            var parsed = Codes.TryParse<ActionItemStatus>(status, out var s) ? s : throw new ValidationException([new ValidationError("status", "Kies open, gedaan of vervallen.")]);
             return await _meetings.SetActionItemStatusAsync(id, actionItemId, parsed, meetingId, User.ToActor(), cancellationToken);
         }, "Meeting.Saved");
 

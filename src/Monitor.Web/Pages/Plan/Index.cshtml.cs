@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Charts;
+using Monitor.Core.Common;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Planning;
 using Monitor.Core.Projects;
-using Monitor.Web.Endpoints;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Plan;
@@ -133,7 +133,7 @@ public sealed class IndexModel : PageModel
 
         Project = project;
         Plan = plan;
-        Today = PlanEndpoints.Today(_time);
+        Today = DutchClock.Today(_time);
         Scores = PlanScoring.Score(plan, Today);
         SuggestedNextPhase = PlanScoring.SuggestNextPhase(Scores);
         Phases = await _frameworks.ListPhasesAsync(cancellationToken);

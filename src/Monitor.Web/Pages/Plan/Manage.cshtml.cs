@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using Monitor.Core.Common;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Planning;
-using Monitor.Web.Endpoints;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Plan;
@@ -58,7 +57,7 @@ public sealed class ManageModel : PageModel
     public Task<IActionResult> OnPostTransitionAsync(long id, int toPhase, string? decidedOn, string? note, CancellationToken cancellationToken) =>
         ChangeAsync(id, async () =>
         {
-            var date = PlanEndpoints.Today(_time);
+            var date = DutchClock.Today(_time);
             if (!string.IsNullOrWhiteSpace(decidedOn) && !DateOnly.TryParseExact(decidedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             {
                 throw new ValidationException([new ValidationError("decidedOn", $"'{decidedOn}' is geen datum in de vorm jjjj-mm-dd.")]);

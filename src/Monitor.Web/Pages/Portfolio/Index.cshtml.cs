@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Accounts;
+using Monitor.Core.Common;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Portfolio;
 using Monitor.Web.Endpoints;
@@ -56,7 +57,7 @@ public sealed class IndexModel : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = PortfolioService.Today(_time);
+        Today = DutchClock.Today(_time);
         var visible = await PortfolioEndpoints.VisibleProjectsAsync(User, _accounts, cancellationToken);
         Rows = Sort(await _portfolio.ListAsync(visible, Today, cancellationToken));
         Phases = await _frameworks.ListPhasesAsync(cancellationToken);

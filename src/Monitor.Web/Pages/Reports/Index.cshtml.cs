@@ -5,7 +5,6 @@ using Monitor.Core.Common;
 using Monitor.Core.Findings;
 using Monitor.Core.Projects;
 using Monitor.Core.Reports;
-using Monitor.Web.Endpoints;
 using Monitor.Web.Pages.Findings;
 using Monitor.Web.Security;
 
@@ -63,7 +62,7 @@ public sealed class IndexModel : FindingsPageModel
 
         Snapshots = await _reports.ListSnapshotsAsync(id, cancellationToken);
         Templates = [.. await _reports.ListTemplatesAsync(id, ReportKind.Voortgang, cancellationToken), .. await _reports.ListTemplatesAsync(id, ReportKind.Procesevaluatie, cancellationToken)];
-        DefaultPeriod = ReportService.PreviousMonth(PlanEndpoints.Today(_time));
+        DefaultPeriod = ReportService.PreviousMonth(DutchClock.Today(_time));
         Schedule = await _schedules.FindAsync(id, cancellationToken);
         CanSchedule = await MaySchedule();
         return Page();
@@ -84,7 +83,7 @@ public sealed class IndexModel : FindingsPageModel
                 throw new ValidationException([new ValidationError("kind", "Kies voortgangsrapportage of procesevaluatie.")]);
             }
 
-            var today = PlanEndpoints.Today(_time);
+            var today = DutchClock.Today(_time);
             var period = ReportService.PreviousMonth(today);
             var parameters = new ReportParameters(Date(from, "from") ?? period.From, Date(to, "to") ?? period.To, today);
             long? templateId = long.TryParse(template, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
