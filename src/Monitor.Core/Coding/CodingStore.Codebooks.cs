@@ -18,7 +18,7 @@ public sealed partial class CodingStore
     internal static async Task<IReadOnlyList<Codebook>> ReadCodebooksAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, CancellationToken cancellationToken)
     {
         var codes = new Dictionary<long, List<Code>>();
-        await using (var command = Command(connection, transaction, $"""
+        await using (var command = connection.Command(transaction, $"""
             SELECT {CodeColumns} FROM codes c JOIN codebooks b ON b.id = c.codebook_id
             WHERE b.project_id IS NULL OR b.project_id = @project ORDER BY c.codebook_id, c.position, c.id;
             """, ("@project", projectId)))
@@ -37,7 +37,7 @@ public sealed partial class CodingStore
         }
 
         var books = new List<Codebook>();
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             SELECT id, project_id, framework, name, version, description, guid FROM codebooks
             WHERE project_id IS NULL OR project_id = @project ORDER BY project_id IS NOT NULL, id;
             """, ("@project", projectId)))
@@ -83,7 +83,7 @@ public sealed partial class CodingStore
     /// <summary>A code this project may use (built-in or its own codebook); null otherwise.</summary>
     internal static async Task<Code?> FindUsableCodeAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long codeId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, $"""
+        await using var command = connection.Command(transaction, $"""
             SELECT {CodeColumns} FROM codes c JOIN codebooks b ON b.id = c.codebook_id
             WHERE c.id = @id AND (b.project_id IS NULL OR b.project_id = @project);
             """, ("@id", codeId), ("@project", projectId));
@@ -107,9 +107,9 @@ public sealed partial class CodingStore
     }
 
     internal async Task<long> InsertCodebookAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string name, string description, Guid guid, CancellationToken cancellationToken) =>
-        await InsertAsync(connection, transaction, """
+        await connection.InsertAsync(transaction, """
             INSERT INTO codebooks (project_id, framework, name, version, description, guid, created_at)
-            VALUES (@project, NULL, @name, '1', @description, @guid, @now);
+            VALUES (@project, NULL, @name, '1', @description, @guid, @now) RETURNING id;
             """, cancellationToken, ("@project", projectId), ("@name", name), ("@description", description), ("@guid", guid.ToString()), ("@now", Now()));
 
     /// <summary>Adds a custom code to one of the project's codebooks. Null when the codebook is not the project's own.</summary>
@@ -118,7 +118,7 @@ public sealed partial class CodingStore
         CheckDraft(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        if (await ScalarLongAsync(connection, transaction, "SELECT id FROM codebooks WHERE id = @id AND project_id = @project;", cancellationToken, ("@id", codebookId), ("@project", projectId)) is null)
+        if (await connection.ScalarLongAsync(transaction, "SELECT id FROM codebooks WHERE id = @id AND project_id = @project;", cancellationToken, ("@id", codebookId), ("@project", projectId)) is null)
         {
             return null;
         }
@@ -132,10 +132,10 @@ public sealed partial class CodingStore
 
     internal async Task<long> InsertCodeAsync(SqliteConnection connection, SqliteTransaction transaction, long codebookId, CodeDraft draft, Guid guid, CancellationToken cancellationToken)
     {
-        var position = await ScalarLongAsync(connection, transaction, "SELECT coalesce(max(position), 0) + 1 FROM codes WHERE codebook_id = @book;", cancellationToken, ("@book", codebookId)) ?? 1;
-        return await InsertAsync(connection, transaction, """
+        var position = await connection.ScalarLongAsync(transaction, "SELECT coalesce(max(position), 0) + 1 FROM codes WHERE codebook_id = @book;", cancellationToken, ("@book", codebookId)) ?? 1;
+        return await connection.InsertAsync(transaction, """
             INSERT INTO codes (codebook_id, parent_id, key, name_nl, name_en, definition, guidance, is_codable, position, color, guid, created_at)
-            VALUES (@book, @parent, NULL, @name_nl, @name_en, @definition, @guidance, @codable, @position, @color, @guid, @now);
+            VALUES (@book, @parent, NULL, @name_nl, @name_en, @definition, @guidance, @codable, @position, @color, @guid, @now) RETURNING id;
             """, cancellationToken, ("@book", codebookId), ("@parent", draft.ParentId is { } p ? p : DBNull.Value), ("@name_nl", draft.NameNl.Trim()),
             ("@name_en", draft.NameEn.Trim()), ("@definition", draft.Definition.Trim()), ("@guidance", draft.Guidance.Trim()), ("@codable", draft.IsCodable ? 1 : 0),
             ("@position", position), ("@color", draft.Color.ToDbValue()), ("@guid", guid.ToString()), ("@now", Now()));
@@ -154,7 +154,7 @@ public sealed partial class CodingStore
         }
 
         await CheckParentAsync(connection, transaction, before.CodebookId, codeId, draft.ParentId, cancellationToken);
-        await ExecuteAsync(connection, transaction, """
+        await connection.ExecuteAsync(transaction, """
             UPDATE codes SET parent_id = @parent, name_nl = @name_nl, name_en = @name_en, definition = @definition, guidance = @guidance,
                 is_codable = @codable, color = @color WHERE id = @id;
             """, cancellationToken, ("@id", codeId), ("@parent", draft.ParentId is { } p ? p : DBNull.Value), ("@name_nl", draft.NameNl.Trim()),
@@ -192,11 +192,11 @@ public sealed partial class CodingStore
             throw new ValidationException([new ValidationError("into", $"'{target.NameNl}' is een groep en geen code om mee te coderen.")]);
         }
 
-        var moved = await ScalarLongAsync(connection, transaction, "SELECT count(*) FROM codings WHERE code_id = @id;", cancellationToken, ("@id", codeId)) ?? 0;
-        await ExecuteAsync(connection, transaction, "UPDATE codings SET code_id = @into WHERE code_id = @id;", cancellationToken, ("@id", codeId), ("@into", intoCodeId));
+        var moved = await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM codings WHERE code_id = @id;", cancellationToken, ("@id", codeId)) ?? 0;
+        await connection.ExecuteAsync(transaction, "UPDATE codings SET code_id = @into WHERE code_id = @id;", cancellationToken, ("@id", codeId), ("@into", intoCodeId));
         var newParent = target.CodebookId == source.CodebookId ? (object)intoCodeId : source.ParentId is { } p ? p : DBNull.Value;
-        await ExecuteAsync(connection, transaction, "UPDATE codes SET parent_id = @parent WHERE parent_id = @id;", cancellationToken, ("@id", codeId), ("@parent", newParent));
-        await ExecuteAsync(connection, transaction, "DELETE FROM codes WHERE id = @id;", cancellationToken, ("@id", codeId));
+        await connection.ExecuteAsync(transaction, "UPDATE codes SET parent_id = @parent WHERE parent_id = @id;", cancellationToken, ("@id", codeId), ("@parent", newParent));
+        await connection.ExecuteAsync(transaction, "DELETE FROM codes WHERE id = @id;", cancellationToken, ("@id", codeId));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("code", codeId, projectId, new Dictionary<string, string?>
         {
             ["name"] = source.NameNl,
@@ -209,7 +209,7 @@ public sealed partial class CodingStore
 
     private static async Task<Code?> FindOwnCodeAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long codeId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, $"""
+        await using var command = connection.Command(transaction, $"""
             SELECT {CodeColumns} FROM codes c JOIN codebooks b ON b.id = c.codebook_id WHERE c.id = @id AND b.project_id = @project;
             """, ("@id", codeId), ("@project", projectId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -233,7 +233,7 @@ public sealed partial class CodingStore
                 throw new ValidationException([new ValidationError("parentId", "Een code kan niet onder zichzelf of onder een van haar subcodes staan.")]);
             }
 
-            await using var command = Command(connection, transaction, "SELECT codebook_id, parent_id FROM codes WHERE id = @id;", ("@id", c));
+            await using var command = connection.Command(transaction, "SELECT codebook_id, parent_id FROM codes WHERE id = @id;", ("@id", c));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken) || reader.GetInt64(0) != codebookId)
             {

@@ -95,7 +95,7 @@ public sealed partial class CodingStore
             throw new ValidationException([new ValidationError("consensus", "Een consensuscodering hoort bij een coderingsronde.")]);
         }
 
-        var overlap = await ScalarLongAsync(connection, transaction, """
+        var overlap = await connection.ScalarLongAsync(transaction, """
             SELECT id FROM codings
             WHERE version_id = @version AND code_id = @code AND coder_id = @coder AND removed_at IS NULL AND unplaced_at IS NULL
               AND round_id IS @round AND is_consensus = @consensus AND start_pos < @end AND end_pos > @start
@@ -107,16 +107,16 @@ public sealed partial class CodingStore
             throw new ValidationException([new ValidationError("start", $"Dit fragment overlapt met een codering met '{code.NameNl}' die er al is; pas die aan of verwijder die eerst.")]);
         }
 
-        return await InsertAsync(connection, transaction, """
+        return await connection.InsertAsync(transaction, """
             INSERT INTO codings (project_id, version_id, code_id, start_pos, end_pos, valence, memo, coder_id, round_id, is_consensus, guid, created_at)
-            VALUES (@project, @version, @code, @start, @end, @valence, @memo, @coder, @round, @consensus, @guid, @now);
+            VALUES (@project, @version, @code, @start, @end, @valence, @memo, @coder, @round, @consensus, @guid, @now) RETURNING id;
             """, cancellationToken, ("@project", projectId), ("@version", document.VersionId), ("@code", input.CodeId), ("@start", input.Start), ("@end", input.End),
             ("@valence", Codes.ToCode(input.Valence)), ("@memo", input.Memo.Trim()), ("@coder", coderId), ("@round", input.RoundId is { } rr ? rr : DBNull.Value),
             ("@consensus", input.Consensus ? 1 : 0), ("@guid", guid.ToString()), ("@now", createdAt));
     }
 
     private static async Task RecordActionAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long userId, string action, long codingId, CancellationToken cancellationToken) =>
-        await ExecuteAsync(connection, transaction, """
+        await connection.ExecuteAsync(transaction, """
             INSERT INTO coding_actions (project_id, user_id, action, coding_id, at) VALUES (@project, @user, @action, @coding, datetime('now'));
             """, cancellationToken, ("@project", projectId), ("@user", userId), ("@action", action), ("@coding", codingId));
 
@@ -130,7 +130,7 @@ public sealed partial class CodingStore
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var coding = await ReadCodingAsync(connection, transaction, projectId, codingId, cancellationToken);
-        if (coding is null || await ScalarLongAsync(connection, transaction, "SELECT removed_at IS NOT NULL FROM codings WHERE id = @id;", cancellationToken, ("@id", codingId)) == 1)
+        if (coding is null || await connection.ScalarLongAsync(transaction, "SELECT removed_at IS NOT NULL FROM codings WHERE id = @id;", cancellationToken, ("@id", codingId)) == 1)
         {
             return false;
         }
@@ -144,7 +144,7 @@ public sealed partial class CodingStore
             }
         }
 
-        await ExecuteAsync(connection, transaction, "UPDATE codings SET removed_at = @now WHERE id = @id;", cancellationToken, ("@id", codingId), ("@now", Now()));
+        await connection.ExecuteAsync(transaction, "UPDATE codings SET removed_at = @now WHERE id = @id;", cancellationToken, ("@id", codingId), ("@now", Now()));
         await RecordActionAsync(connection, transaction, projectId, userId, "verwijderd", codingId, cancellationToken);
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("coding", codingId, projectId, new Dictionary<string, string?>
         {
@@ -162,7 +162,7 @@ public sealed partial class CodingStore
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         (long Id, string Action, long CodingId)? last = null;
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             SELECT id, action, coding_id FROM coding_actions WHERE project_id = @project AND user_id = @user AND undone = 0 ORDER BY id DESC LIMIT 1;
             """, ("@project", projectId), ("@user", userId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -188,12 +188,12 @@ public sealed partial class CodingStore
         string description;
         if (action.Action == "toegevoegd")
         {
-            await ExecuteAsync(connection, transaction, "UPDATE codings SET removed_at = @now WHERE id = @id;", cancellationToken, ("@id", action.CodingId), ("@now", Now()));
+            await connection.ExecuteAsync(transaction, "UPDATE codings SET removed_at = @now WHERE id = @id;", cancellationToken, ("@id", action.CodingId), ("@now", Now()));
             description = "Codering weer verwijderd.";
         }
         else
         {
-            var clash = await ScalarLongAsync(connection, transaction, """
+            var clash = await connection.ScalarLongAsync(transaction, """
                 SELECT o.id FROM codings o JOIN codings c ON c.id = @id
                 WHERE o.id <> c.id AND o.version_id = c.version_id AND o.code_id = c.code_id AND o.coder_id = c.coder_id AND o.removed_at IS NULL
                   AND o.unplaced_at IS NULL AND o.round_id IS c.round_id AND o.is_consensus = c.is_consensus AND o.start_pos < c.end_pos AND o.end_pos > c.start_pos LIMIT 1;
@@ -203,11 +203,11 @@ public sealed partial class CodingStore
                 throw new ValidationException("De verwijderde codering overlapt met een nieuwere codering met dezelfde code; verwijder die eerst.");
             }
 
-            await ExecuteAsync(connection, transaction, "UPDATE codings SET removed_at = NULL WHERE id = @id;", cancellationToken, ("@id", action.CodingId));
+            await connection.ExecuteAsync(transaction, "UPDATE codings SET removed_at = NULL WHERE id = @id;", cancellationToken, ("@id", action.CodingId));
             description = "Codering teruggezet.";
         }
 
-        await ExecuteAsync(connection, transaction, "UPDATE coding_actions SET undone = 1 WHERE id = @id;", cancellationToken, ("@id", action.Id));
+        await connection.ExecuteAsync(transaction, "UPDATE coding_actions SET undone = 1 WHERE id = @id;", cancellationToken, ("@id", action.Id));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("coding", action.CodingId, projectId,
             new Dictionary<string, string?> { ["undo"] = null }, new Dictionary<string, string?> { ["undo"] = action.Action }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -216,7 +216,7 @@ public sealed partial class CodingStore
 
     private static async Task<Coding?> ReadCodingAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long codingId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, $"""
+        await using var command = connection.Command(transaction, $"""
             SELECT {CodingColumns} FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
             WHERE c.id = @id AND c.project_id = @project;
             """, ("@id", codingId), ("@project", projectId));
@@ -271,7 +271,7 @@ public sealed partial class CodingStore
         }
 
         var codings = new List<Coding>();
-        await using var command = Command(connection, transaction, $"""
+        await using var command = connection.Command(transaction, $"""
             SELECT {CodingColumns} FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
             WHERE c.version_id = @version AND c.removed_at IS NULL AND c.unplaced_at IS NULL AND ({filter})
             ORDER BY c.start_pos, c.end_pos, c.id;
@@ -360,7 +360,7 @@ public sealed partial class CodingStore
 
         var fragments = new List<Fragment>();
         var texts = new Dictionary<long, string>();
-        await using var command = Command(connection, transaction, $"""
+        await using var command = connection.Command(transaction, $"""
             SELECT {CodingColumns}, d.title, d.kind, d.meeting_id, m.group_id, g.name, coalesce(m.held_on, substr(d.created_at, 1, 10)), v.text
             FROM codings c JOIN document_versions v ON v.id = c.version_id JOIN coding_documents d ON d.id = v.document_id
             LEFT JOIN users u ON u.id = c.coder_id
@@ -450,7 +450,7 @@ public sealed partial class CodingStore
     internal static async Task<(int Initial, IReadOnlyList<(DateOnly On, int To)> Changes)> ReadPhaseTimelineAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, CancellationToken cancellationToken)
     {
         var changes = new List<(DateOnly, int, int)>();
-        await using (var command = Command(connection, transaction, "SELECT decided_on, from_phase, to_phase FROM phase_transitions WHERE project_id = @project ORDER BY decided_on, id;", ("@project", projectId)))
+        await using (var command = connection.Command(transaction, "SELECT decided_on, from_phase, to_phase FROM phase_transitions WHERE project_id = @project ORDER BY decided_on, id;", ("@project", projectId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -465,7 +465,7 @@ public sealed partial class CodingStore
         }
 
         var starts = new List<(DateOnly On, int Phase)>();
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             SELECT phase, min(coalesce(started_on, planned_month || '-01')) FROM plan_activities
             WHERE project_id = @project AND status <> 'vervallen' AND coalesce(started_on, planned_month) IS NOT NULL
             GROUP BY phase ORDER BY phase;
@@ -478,7 +478,7 @@ public sealed partial class CodingStore
             }
         }
 
-        var current = (int)(await ScalarLongAsync(connection, transaction, "SELECT current_phase FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId)) ?? 0);
+        var current = (int)(await connection.ScalarLongAsync(transaction, "SELECT current_phase FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId)) ?? 0);
         if (starts.Count == 0)
         {
             return (current, []);
@@ -530,7 +530,7 @@ public sealed partial class CodingStore
         if (byGroup)
         {
             columns = [];
-            await using var command = Command(connection, null, "SELECT id, name FROM project_groups WHERE project_id = @project ORDER BY id;", ("@project", projectId));
+            await using var command = connection.Command(null, "SELECT id, name FROM project_groups WHERE project_id = @project ORDER BY id;", ("@project", projectId));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -543,7 +543,7 @@ public sealed partial class CodingStore
         else
         {
             columns = [];
-            await using var command = Command(connection, null, "SELECT number, name_nl FROM movisie_phases ORDER BY number;");
+            await using var command = connection.Command(null, "SELECT number, name_nl FROM movisie_phases ORDER BY number;");
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -585,7 +585,7 @@ public sealed partial class CodingStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         var coders = new List<(long, string)>();
-        await using var command = Command(connection, null, """
+        await using var command = connection.Command(null, """
             SELECT DISTINCT coalesce(c.coder_id, 0), coalesce(c.external_coder_name, u.display_name, 'Verwijderde codeur') AS name
             FROM codings c LEFT JOIN users u ON u.id = c.coder_id
             WHERE c.project_id = @project AND c.removed_at IS NULL AND c.unplaced_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1)
@@ -607,7 +607,7 @@ public sealed partial class CodingStore
         var books = await ReadCodebooksAsync(connection, null, projectId, cancellationToken);
         var codes = books.SelectMany(b => b.Codes.Select(c => (Code: c, Book: b))).ToDictionary(x => x.Code.Id);
         var result = new List<CodeFrequency>();
-        await using var command = Command(connection, null, """
+        await using var command = connection.Command(null, """
             SELECT c.code_id, count(*), count(DISTINCT v.document_id), sum(c.valence = 'bevorderend'), sum(c.valence = 'belemmerend')
             FROM codings c JOIN document_versions v ON v.id = c.version_id
             WHERE c.project_id = @project AND c.removed_at IS NULL AND c.unplaced_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1)

@@ -27,7 +27,7 @@ public sealed partial class CodingStore
     internal async Task SyncDocumentsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken)
     {
         var sources = new List<(string Kind, long MeetingId, long? ReflectionId, string Title, string Text, long? DocumentId, long? VersionId, string? CurrentText)>();
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             SELECT m.id, g.name, m.held_on, m.minutes, d.id, v.id, v.text
             FROM meetings m JOIN project_groups g ON g.id = m.group_id
             LEFT JOIN coding_documents d ON d.kind = 'verslag' AND d.meeting_id = m.id
@@ -43,7 +43,7 @@ public sealed partial class CodingStore
             }
         }
 
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             SELECT m.id, r.id, g.name, m.held_on, g.reflections_anonymous, coalesce(gm.role_label, gu.name, ''), r.went_well, r.went_less, d.id, v.id, v.text
             FROM reflections r JOIN meetings m ON m.id = r.meeting_id JOIN project_groups g ON g.id = m.group_id
             LEFT JOIN group_members gm ON gm.id = r.member_id
@@ -68,9 +68,9 @@ public sealed partial class CodingStore
             var text = TextNormalizer.Normalize(source.Text);
             if (source.DocumentId is not { } documentId)
             {
-                var id = await InsertAsync(connection, transaction, """
+                var id = await connection.InsertAsync(transaction, """
                     INSERT INTO coding_documents (project_id, kind, meeting_id, reflection_id, title, guid, created_at, created_by)
-                    VALUES (@project, @kind, @meeting, @reflection, @title, @guid, @now, 'Systeem');
+                    VALUES (@project, @kind, @meeting, @reflection, @title, @guid, @now, 'Systeem') RETURNING id;
                     """, cancellationToken, ("@project", projectId), ("@kind", source.Kind), ("@meeting", source.MeetingId),
                     ("@reflection", source.ReflectionId is { } r ? r : DBNull.Value), ("@title", Shorten(source.Title)), ("@guid", Guid.NewGuid().ToString()), ("@now", Now()));
                 await InsertVersionAsync(connection, transaction, id, 1, text, "Systeem", cancellationToken);
@@ -102,7 +102,7 @@ public sealed partial class CodingStore
     private static string Shorten(string text) => text.Length <= TitleMaxLength ? text : text[..TitleMaxLength];
 
     private async Task InsertVersionAsync(SqliteConnection connection, SqliteTransaction transaction, long documentId, int number, string text, string by, CancellationToken cancellationToken) =>
-        await ExecuteAsync(connection, transaction, """
+        await connection.ExecuteAsync(transaction, """
             INSERT INTO document_versions (document_id, number, text, length, created_at, created_by) VALUES (@document, @number, @text, @length, @now, @by);
             """, cancellationToken, ("@document", documentId), ("@number", number), ("@text", text), ("@length", CodePoints.Length(text)), ("@now", Now()), ("@by", by));
 
@@ -112,11 +112,11 @@ public sealed partial class CodingStore
     /// </summary>
     private async Task<int> AddVersionAsync(SqliteConnection connection, SqliteTransaction transaction, long documentId, long oldVersionId, string oldText, string newText, string by, CancellationToken cancellationToken)
     {
-        var number = (int)(await ScalarLongAsync(connection, transaction, "SELECT max(number) FROM document_versions WHERE document_id = @id;", cancellationToken, ("@id", documentId)) ?? 0) + 1;
+        var number = (int)(await connection.ScalarLongAsync(transaction, "SELECT max(number) FROM document_versions WHERE document_id = @id;", cancellationToken, ("@id", documentId)) ?? 0) + 1;
         await InsertVersionAsync(connection, transaction, documentId, number, newText, by, cancellationToken);
-        var newVersionId = await ScalarLongAsync(connection, transaction, "SELECT id FROM document_versions WHERE document_id = @id AND number = @number;", cancellationToken, ("@id", documentId), ("@number", number));
+        var newVersionId = await connection.ScalarLongAsync(transaction, "SELECT id FROM document_versions WHERE document_id = @id AND number = @number;", cancellationToken, ("@id", documentId), ("@number", number));
         var codings = new List<(long Id, int Start, int End)>();
-        await using (var command = Command(connection, transaction, "SELECT id, start_pos, end_pos FROM codings WHERE version_id = @version AND unplaced_at IS NULL;", ("@version", oldVersionId)))
+        await using (var command = connection.Command(transaction, "SELECT id, start_pos, end_pos FROM codings WHERE version_id = @version AND unplaced_at IS NULL;", ("@version", oldVersionId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -136,13 +136,13 @@ public sealed partial class CodingStore
         {
             if (mapped[i] is { } span)
             {
-                await ExecuteAsync(connection, transaction, "UPDATE codings SET version_id = @version, start_pos = @start, end_pos = @end WHERE id = @id;", cancellationToken,
+                await connection.ExecuteAsync(transaction, "UPDATE codings SET version_id = @version, start_pos = @start, end_pos = @end WHERE id = @id;", cancellationToken,
                     ("@id", codings[i].Id), ("@version", newVersionId!.Value), ("@start", span.Start), ("@end", span.End));
             }
             else
             {
                 unplaced++;
-                await ExecuteAsync(connection, transaction, "UPDATE codings SET unplaced_at = @now WHERE id = @id;", cancellationToken, ("@id", codings[i].Id), ("@now", Now()));
+                await connection.ExecuteAsync(transaction, "UPDATE codings SET unplaced_at = @now WHERE id = @id;", cancellationToken, ("@id", codings[i].Id), ("@now", Now()));
             }
         }
 
@@ -185,9 +185,9 @@ public sealed partial class CodingStore
 
     internal async Task<long> InsertUploadAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string title, string sourceType, string fileName, string normalisedText, Guid guid, string by, CancellationToken cancellationToken)
     {
-        var id = await InsertAsync(connection, transaction, """
+        var id = await connection.InsertAsync(transaction, """
             INSERT INTO coding_documents (project_id, kind, title, source_type, file_name, guid, created_at, created_by)
-            VALUES (@project, 'upload', @title, @type, @file, @guid, @now, @by);
+            VALUES (@project, 'upload', @title, @type, @file, @guid, @now, @by) RETURNING id;
             """, cancellationToken, ("@project", projectId), ("@title", Shorten(title)), ("@type", sourceType), ("@file", fileName.Length > 260 ? fileName[..260] : fileName),
             ("@guid", guid.ToString()), ("@now", Now()), ("@by", by));
         await InsertVersionAsync(connection, transaction, id, 1, normalisedText, by, cancellationToken);
@@ -214,7 +214,7 @@ public sealed partial class CodingStore
 
     internal static async Task<DocumentVersion> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, long versionId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, "SELECT id, document_id, number, text, length, created_at, created_by FROM document_versions WHERE id = @id;", ("@id", versionId));
+        await using var command = connection.Command(transaction, "SELECT id, document_id, number, text, length, created_at, created_by FROM document_versions WHERE id = @id;", ("@id", versionId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new DocumentVersion(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), reader.GetInt32(4),
@@ -224,7 +224,7 @@ public sealed partial class CodingStore
     internal static async Task<List<CodingDocument>> ReadDocumentsAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long? documentId, CancellationToken cancellationToken)
     {
         var documents = new List<CodingDocument>();
-        await using var command = Command(connection, transaction, $"""
+        await using var command = connection.Command(transaction, $"""
             SELECT d.id, d.kind, d.meeting_id, d.reflection_id, d.title, d.source_type, d.file_name, d.guid, d.created_at,
                    v.id, v.number, v.length, g.id, g.name, m.held_on,
                    (SELECT count(*) FROM codings c WHERE c.version_id = v.id AND c.removed_at IS NULL AND c.unplaced_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1))

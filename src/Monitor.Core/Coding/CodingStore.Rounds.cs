@@ -29,7 +29,7 @@ public sealed partial class CodingStore
         await using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var coder in coderIds.Distinct())
         {
-            var allowed = await ScalarLongAsync(connection, transaction, """
+            var allowed = await connection.ScalarLongAsync(transaction, """
                 SELECT 1 FROM users u WHERE u.id = @user AND (u.is_admin = 1 OR EXISTS (SELECT 1 FROM project_roles r WHERE r.user_id = u.id AND r.project_id = @project AND r.role = 'onderzoeker'));
                 """, cancellationToken, ("@user", coder), ("@project", projectId));
             if (allowed is null)
@@ -40,7 +40,7 @@ public sealed partial class CodingStore
 
         foreach (var document in documentIds.Distinct())
         {
-            if (await ScalarLongAsync(connection, transaction, "SELECT 1 FROM coding_documents WHERE id = @id AND project_id = @project;", cancellationToken, ("@id", document), ("@project", projectId)) is null)
+            if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM coding_documents WHERE id = @id AND project_id = @project;", cancellationToken, ("@id", document), ("@project", projectId)) is null)
             {
                 throw new ValidationException([new ValidationError("documents", "Een gekozen document hoort niet bij dit project.")]);
             }
@@ -59,16 +59,16 @@ public sealed partial class CodingStore
 
     internal static async Task<long> InsertRoundAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string name, IEnumerable<long> coderIds, IEnumerable<long> documentIds, string by, string at, CancellationToken cancellationToken)
     {
-        var id = await InsertAsync(connection, transaction, "INSERT INTO coding_rounds (project_id, name, created_at, created_by) VALUES (@project, @name, @now, @by);",
+        var id = await connection.InsertAsync(transaction, "INSERT INTO coding_rounds (project_id, name, created_at, created_by) VALUES (@project, @name, @now, @by) RETURNING id;",
             cancellationToken, ("@project", projectId), ("@name", name), ("@now", at), ("@by", by));
         foreach (var coder in coderIds.Distinct())
         {
-            await ExecuteAsync(connection, transaction, "INSERT INTO coding_round_coders (round_id, user_id) VALUES (@round, @user);", cancellationToken, ("@round", id), ("@user", coder));
+            await connection.ExecuteAsync(transaction, "INSERT INTO coding_round_coders (round_id, user_id) VALUES (@round, @user);", cancellationToken, ("@round", id), ("@user", coder));
         }
 
         foreach (var document in documentIds.Distinct())
         {
-            await ExecuteAsync(connection, transaction, "INSERT INTO coding_round_documents (round_id, document_id) VALUES (@round, @document);", cancellationToken, ("@round", id), ("@document", document));
+            await connection.ExecuteAsync(transaction, "INSERT INTO coding_round_documents (round_id, document_id) VALUES (@round, @document);", cancellationToken, ("@round", id), ("@document", document));
         }
 
         return id;
@@ -78,7 +78,7 @@ public sealed partial class CodingStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         var ids = new List<long>();
-        await using (var command = Command(connection, null, "SELECT id FROM coding_rounds WHERE project_id = @project ORDER BY id DESC;", ("@project", projectId)))
+        await using (var command = connection.Command(null, "SELECT id FROM coding_rounds WHERE project_id = @project ORDER BY id DESC;", ("@project", projectId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -105,7 +105,7 @@ public sealed partial class CodingStore
     internal static async Task<CodingRound?> ReadRoundAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long roundId, CancellationToken cancellationToken)
     {
         CodingRound round;
-        await using (var command = Command(connection, transaction, "SELECT id, name, status, created_at, closed_at FROM coding_rounds WHERE id = @id AND project_id = @project;", ("@id", roundId), ("@project", projectId)))
+        await using (var command = connection.Command(transaction, "SELECT id, name, status, created_at, closed_at FROM coding_rounds WHERE id = @id AND project_id = @project;", ("@id", roundId), ("@project", projectId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
@@ -127,7 +127,7 @@ public sealed partial class CodingStore
         }
 
         var coders = new List<(long, string)>();
-        await using (var command = Command(connection, transaction, "SELECT u.id, u.display_name FROM coding_round_coders c JOIN users u ON u.id = c.user_id WHERE c.round_id = @id ORDER BY u.id;", ("@id", roundId)))
+        await using (var command = connection.Command(transaction, "SELECT u.id, u.display_name FROM coding_round_coders c JOIN users u ON u.id = c.user_id WHERE c.round_id = @id ORDER BY u.id;", ("@id", roundId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -137,7 +137,7 @@ public sealed partial class CodingStore
         }
 
         var documents = new List<long>();
-        await using (var command = Command(connection, transaction, "SELECT document_id FROM coding_round_documents WHERE round_id = @id ORDER BY document_id;", ("@id", roundId)))
+        await using (var command = connection.Command(transaction, "SELECT document_id FROM coding_round_documents WHERE round_id = @id ORDER BY document_id;", ("@id", roundId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -175,14 +175,14 @@ public sealed partial class CodingStore
 
     internal static async Task<int> CloseRoundCoreAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CodingRound round, long closerId, string at, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, transaction, "UPDATE coding_rounds SET status = 'gesloten', closed_at = @now WHERE id = @id;", cancellationToken, ("@id", round.Id), ("@now", at));
+        await connection.ExecuteAsync(transaction, "UPDATE coding_rounds SET status = 'gesloten', closed_at = @now WHERE id = @id;", cancellationToken, ("@id", round.Id), ("@now", at));
         var codings = await ReadRoundCodingsAsync(connection, transaction, round.Id, consensus: false, cancellationToken);
         var created = 0;
         foreach (var cluster in Clusters(codings).Where(c => c.Select(x => x.CoderId).Distinct().Count() == round.Coders.Count))
         {
             var first = cluster[0];
             var valence = cluster.All(c => c.Valence == first.Valence) ? first.Valence : Valence.Gemengd;
-            await ExecuteAsync(connection, transaction, """
+            await connection.ExecuteAsync(transaction, """
                 INSERT INTO codings (project_id, version_id, code_id, start_pos, end_pos, valence, memo, coder_id, round_id, is_consensus, guid, created_at)
                 VALUES (@project, @version, @code, @start, @end, @valence, '', @coder, @round, 1, @guid, @now);
                 """, cancellationToken, ("@project", projectId), ("@version", first.VersionId), ("@code", first.CodeId), ("@start", cluster.Min(c => c.Start)),
@@ -221,7 +221,7 @@ public sealed partial class CodingStore
     private static async Task<List<Coding>> ReadRoundCodingsAsync(SqliteConnection connection, SqliteTransaction? transaction, long roundId, bool consensus, CancellationToken cancellationToken)
     {
         var codings = new List<Coding>();
-        await using var command = Command(connection, transaction, $"""
+        await using var command = connection.Command(transaction, $"""
             SELECT {CodingColumns} FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
             WHERE c.round_id = @round AND c.is_consensus = @consensus AND c.removed_at IS NULL AND c.unplaced_at IS NULL
             ORDER BY v.document_id, c.start_pos, c.id;
@@ -301,7 +301,7 @@ public sealed partial class CodingStore
         var books = await ReadCodebooksAsync(connection, null, projectId, cancellationToken);
         var codeNames = books.SelectMany(b => b.Codes).ToDictionary(c => c.Id, c => c.NameNl);
         var decisions = new Dictionary<long, string>();
-        await using (var command = Command(connection, null, "SELECT coding_id, decision FROM coding_settlements WHERE round_id = @round;", ("@round", roundId)))
+        await using (var command = connection.Command(null, "SELECT coding_id, decision FROM coding_settlements WHERE round_id = @round;", ("@round", roundId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -353,7 +353,7 @@ public sealed partial class CodingStore
             return false;
         }
 
-        if (await ScalarLongAsync(connection, transaction, "SELECT 1 FROM coding_settlements WHERE round_id = @round AND coding_id = @coding;", cancellationToken, ("@round", roundId), ("@coding", codingId)) is not null)
+        if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM coding_settlements WHERE round_id = @round AND coding_id = @coding;", cancellationToken, ("@round", roundId), ("@coding", codingId)) is not null)
         {
             throw new ValidationException("Dit verschil is al beslecht.");
         }
@@ -370,7 +370,7 @@ public sealed partial class CodingStore
                 new CodingInput(coding.DocumentId, coding.CodeId, coding.Start, coding.End, coding.Valence, coding.Memo, roundId, Consensus: true), userId, Guid.NewGuid(), Now(), cancellationToken);
         }
 
-        await ExecuteAsync(connection, transaction, "INSERT INTO coding_settlements (round_id, coding_id, decision, decided_by, decided_at) VALUES (@round, @coding, @decision, @by, @now);",
+        await connection.ExecuteAsync(transaction, "INSERT INTO coding_settlements (round_id, coding_id, decision, decided_by, decided_at) VALUES (@round, @coding, @decision, @by, @now);",
             cancellationToken, ("@round", roundId), ("@coding", codingId), ("@decision", accept ? "overgenomen" : "afgewezen"), ("@by", actor.Name), ("@now", Now()));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("codingRound", roundId, projectId,
             new Dictionary<string, string?> { ["coding"] = Id(codingId) },
@@ -387,7 +387,7 @@ public sealed partial class CodingStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         var result = new List<(long, string)>();
-        await using var command = Command(connection, null, """
+        await using var command = connection.Command(null, """
             SELECT u.id, u.display_name FROM users u JOIN project_roles r ON r.user_id = u.id
             WHERE r.project_id = @project AND r.role = 'onderzoeker' ORDER BY u.display_name, u.id;
             """, ("@project", projectId));

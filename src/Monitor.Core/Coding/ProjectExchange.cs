@@ -5,7 +5,6 @@ using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Interop.Refi;
 using Monitor.Core.Interop;
-using Monitor.Core.Meetings;
 using Monitor.Core.Privacy;
 using Monitor.Core.Projects;
 
@@ -64,7 +63,7 @@ public sealed class ProjectExchange
         var codes = books.SelectMany(b => b.Codes).ToDictionary(c => c.Id);
         var timeline = await CodingStore.ReadPhaseTimelineAsync(connection, transaction, projectId, cancellationToken);
         var phaseNames = new Dictionary<int, string>();
-        await using (var command = MeetingStore.Command(connection, transaction, "SELECT number, name_nl FROM movisie_phases;"))
+        await using (var command = connection.Command(transaction, "SELECT number, name_nl FROM movisie_phases;"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -74,7 +73,7 @@ public sealed class ProjectExchange
         }
 
         var codings = new List<ExportCoding>();
-        await using (var command = MeetingStore.Command(connection, transaction, $"""
+        await using (var command = connection.Command(transaction, $"""
             SELECT {CodingStore.CodingColumns}, c.external_coder_guid, r.name, v.text
             FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
             LEFT JOIN coding_rounds r ON r.id = c.round_id
@@ -369,7 +368,7 @@ public sealed class ProjectExchange
         lines.Add(new RefiImportLine("Code", created + matched, 0, matched > 0 ? $"{matched} herkend als bestaande code (zelfde GUID), {created} nieuw" : null));
 
         var accounts = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var command = MeetingStore.Command(connection, transaction, "SELECT display_name, min(id) FROM users GROUP BY display_name;"))
+        await using (var command = connection.Command(transaction, "SELECT display_name, min(id) FROM users GROUP BY display_name;"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -433,7 +432,7 @@ public sealed class ProjectExchange
                             new CodingInput(documentId, codeId, span.Start, span.End, valence, CodebookExchange.Trim(memo, CodingStore.MemoMaxLength)), coderId, guid, when, cancellationToken);
                         if (coderId == importerId && userGuid is { } external && userName is not null && !accounts.ContainsKey(userName))
                         {
-                            await using var update = MeetingStore.Command(connection, transaction, "UPDATE codings SET external_coder_guid = @g, external_coder_name = @n WHERE id = @id;",
+                            await using var update = connection.Command(transaction, "UPDATE codings SET external_coder_guid = @g, external_coder_name = @n WHERE id = @id;",
                                 ("@g", external.ToString()), ("@n", CodebookExchange.Trim(userName, 200)), ("@id", id));
                             await update.ExecuteNonQueryAsync(cancellationToken);
                         }

@@ -8,7 +8,6 @@ using Monitor.Core.Coding.Text;
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
-using Monitor.Core.Meetings;
 
 namespace Monitor.Core.Demo;
 
@@ -128,7 +127,7 @@ public sealed class DemoCodingLoader
         }
 
         var codeIds = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var command = MeetingStore.Command(connection, transaction, "SELECT key, id FROM codes WHERE key IS NOT NULL;"))
+        await using (var command = connection.Command(transaction, "SELECT key, id FROM codes WHERE key IS NOT NULL;"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -184,7 +183,7 @@ public sealed class DemoCodingLoader
 
             // Settlements: an individual coding outside the agreed fragments is "overgenomen" when a consensus
             // coding with its code covers it, "afgewezen" when a consensus coding with another code does.
-            await using var settle = MeetingStore.Command(connection, transaction, """
+            await using var settle = connection.Command(transaction, """
                 INSERT INTO coding_settlements (round_id, coding_id, decision, decided_by, decided_at)
                 SELECT i.round_id, i.id,
                        CASE WHEN EXISTS (SELECT 1 FROM codings k WHERE k.round_id = i.round_id AND k.is_consensus = 1 AND k.version_id = i.version_id
@@ -205,9 +204,9 @@ public sealed class DemoCodingLoader
         return written;
     }
 
-    private static async Task<long?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string, object)[] parameters)
+    private static async Task<long?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string, object?)[] parameters)
     {
-        await using var command = MeetingStore.Command(connection, transaction, sql, parameters);
+        await using var command = connection.Command(transaction, sql, parameters);
         var value = await command.ExecuteScalarAsync();
         return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }

@@ -8,7 +8,6 @@ using Monitor.Core.Coding.Text;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Findings;
-using Monitor.Core.Meetings;
 
 namespace Monitor.Core.Demo;
 
@@ -79,7 +78,7 @@ public sealed class DemoFindingLoader
             var id = await FindingStore.InsertAsync(connection, transaction, projectId, draft, Codes.Parse<FindingStatus>(finding.Status), at, cancellationToken);
             if (finding.Session is { } session)
             {
-                await using var insert = MeetingStore.Command(connection, transaction, """
+                await using var insert = connection.Command(transaction, """
                     INSERT INTO finding_sessions (finding_id, held_on, participants, changes, recorded_at, recorded_by) VALUES (@id, @held, @who, @changes, @at, @by);
                     """, ("@id", id), ("@held", session.Date), ("@who", session.Participants), ("@changes", session.Changes ?? ""), ("@at", at), ("@by", actor.Name));
                 await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -126,7 +125,7 @@ public sealed class DemoFindingLoader
                 var reflection = evidence.Document?.StartsWith("reflection:", StringComparison.Ordinal) == true
                     ? await DemoMeetingLoader.FindReflectionAsync(connection, transaction, meetingId, evidence.Document["reflection:".Length..], cancellationToken)
                     : null;
-                await using (var command = MeetingStore.Command(connection, transaction, sql + " AND c.removed_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1) ORDER BY c.round_id IS NOT NULL, c.id;",
+                await using (var command = connection.Command(transaction, sql + " AND c.removed_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1) ORDER BY c.round_id IS NOT NULL, c.id;",
                     ("@m", meetingId), ("@r", reflection ?? 0)))
                 await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
                 {
@@ -143,9 +142,9 @@ public sealed class DemoFindingLoader
         }
     }
 
-    private static async Task<long?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string, object)[] parameters)
+    private static async Task<long?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
-        await using var command = MeetingStore.Command(connection, transaction, sql, parameters);
+        await using var command = connection.Command(transaction, sql, parameters);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }

@@ -40,7 +40,7 @@ internal static class DemoMeetingLoader
     private static async Task LoadGroupAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, DemoGroup group, string now, CancellationToken cancellationToken)
     {
         long groupId;
-        await using (var command = MeetingStore.Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             UPDATE project_groups SET cadence_days = @days, reflections_anonymous = @anonymous
             WHERE project_id = @project_id AND name = @name RETURNING id;
             """, ("@days", group.CadenceDays.ToDbValue()), ("@anonymous", group.ReflectionsAnonymous ? 1 : 0), ("@project_id", projectId), ("@name", group.GroupName)))
@@ -54,7 +54,7 @@ internal static class DemoMeetingLoader
             ?? throw new InvalidOperationException($"Demo meetings name member '{role}', who is not in group '{group.GroupName}'.");
 
         var meetingIds = new Dictionary<DateOnly, long>();
-        await using (var command = MeetingStore.Command(connection, transaction, "SELECT held_on, id FROM meetings WHERE group_id = @id;", ("@id", groupId)))
+        await using (var command = connection.Command(transaction, "SELECT held_on, id FROM meetings WHERE group_id = @id;", ("@id", groupId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -72,7 +72,7 @@ internal static class DemoMeetingLoader
             var meeting = ordered[i];
             var meetingId = MeetingId(meeting.HeldOn);
             var next = i + 1 < ordered.Count ? MeetingId(ordered[i + 1].HeldOn) : (long?)null;
-            await using (var command = MeetingStore.Command(connection, transaction, """
+            await using (var command = connection.Command(transaction, """
                 UPDATE meetings SET status = 'gehouden', starts_at = @starts_at, location = @location, minutes = @minutes, minutes_approved = @approved WHERE id = @id;
                 """, ("@starts_at", (object?)meeting.StartsAt ?? DBNull.Value), ("@location", meeting.Location), ("@minutes", meeting.Minutes), ("@approved", next is null ? 0 : 1), ("@id", meetingId)))
             {
@@ -84,14 +84,14 @@ internal static class DemoMeetingLoader
                 var status = meeting.Excused.Contains(member.RoleLabel) ? AttendanceStatus.Afgemeld
                     : meeting.Absent.Contains(member.RoleLabel) ? AttendanceStatus.Afwezig
                     : AttendanceStatus.Aanwezig;
-                await using var command = MeetingStore.Command(connection, transaction, "INSERT INTO meeting_attendance (meeting_id, member_id, status) VALUES (@m, @p, @s);",
+                await using var command = connection.Command(transaction, "INSERT INTO meeting_attendance (meeting_id, member_id, status) VALUES (@m, @p, @s);",
                     ("@m", meetingId), ("@p", member.Id), ("@s", status.ToCode()));
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
             foreach (var guest in meeting.Guests)
             {
-                await using var command = MeetingStore.Command(connection, transaction, "INSERT INTO meeting_guests (meeting_id, name, organisation) VALUES (@m, @n, @o);",
+                await using var command = connection.Command(transaction, "INSERT INTO meeting_guests (meeting_id, name, organisation) VALUES (@m, @n, @o);",
                     ("@m", meetingId), ("@n", guest.Name), ("@o", guest.Organisation));
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -106,14 +106,14 @@ internal static class DemoMeetingLoader
 
             foreach (var decision in meeting.Decisions)
             {
-                await using var command = MeetingStore.Command(connection, transaction, "INSERT INTO meeting_decisions (meeting_id, text) VALUES (@m, @t);", ("@m", meetingId), ("@t", decision));
+                await using var command = connection.Command(transaction, "INSERT INTO meeting_decisions (meeting_id, text) VALUES (@m, @t);", ("@m", meetingId), ("@t", decision));
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
             foreach (var item in meeting.ActionItems)
             {
                 var closedIn = item.DoneOn is { } done ? MeetingId(done) : (long?)null;
-                await using var command = MeetingStore.Command(connection, transaction, """
+                await using var command = connection.Command(transaction, """
                     INSERT INTO action_items (group_id, meeting_id, description, owner_member_id, due_on, status, closed_in_meeting_id, closed_on, created_at)
                     VALUES (@g, @m, @d, @o, @due, @status, @closed_in, @closed_on, @now);
                     """, ("@g", groupId), ("@m", meetingId), ("@d", item.Description), ("@o", MemberId(item.Owner)), ("@due", item.DueOn.ToDbValue()),
@@ -130,7 +130,7 @@ internal static class DemoMeetingLoader
                         new ReflectionInput { MemberId = MemberId(reflection.Member), WentWell = reflection.Wel, WentLess = reflection.Minder }, "demo", null, now, cancellationToken);
                 if (reflection.FollowUp is { } followUp && next is { } nextId)
                 {
-                    await using var command = MeetingStore.Command(connection, transaction, """
+                    await using var command = connection.Command(transaction, """
                         INSERT INTO reflection_followups (reflection_id, meeting_id, text, recorded_at, recorded_by) VALUES (@r, @m, @t, @now, 'Demo');
                         """, ("@r", id), ("@m", nextId), ("@t", followUp), ("@now", now));
                     await command.ExecuteNonQueryAsync(cancellationToken);
@@ -150,7 +150,7 @@ internal static class DemoMeetingLoader
     /// </summary>
     public static async Task<long?> FindReflectionAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, string member, CancellationToken cancellationToken)
     {
-        await using (var named = MeetingStore.Command(connection, transaction, """
+        await using (var named = connection.Command(transaction, """
             SELECT r.id FROM reflections r LEFT JOIN group_members gm ON gm.id = r.member_id LEFT JOIN meeting_guests gu ON gu.id = r.guest_id
             WHERE r.meeting_id = @m AND coalesce(gm.role_label, gu.name) = @who;
             """, ("@m", meetingId), ("@who", member)))
@@ -163,7 +163,7 @@ internal static class DemoMeetingLoader
 
         string groupName;
         DateOnly heldOn;
-        await using (var meeting = MeetingStore.Command(connection, transaction, "SELECT g.name, m.held_on FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE m.id = @m;", ("@m", meetingId)))
+        await using (var meeting = connection.Command(transaction, "SELECT g.name, m.held_on FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE m.id = @m;", ("@m", meetingId)))
         await using (var reader = await meeting.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
@@ -182,7 +182,7 @@ internal static class DemoMeetingLoader
             return null;
         }
 
-        await using var anonymous = MeetingStore.Command(connection, transaction, """
+        await using var anonymous = connection.Command(transaction, """
             SELECT id FROM reflections WHERE meeting_id = @m AND anonymous = 1 AND went_well = @well AND went_less = @less ORDER BY id LIMIT 1;
             """, ("@m", meetingId), ("@well", ReflectionStore.Normalise(answer.Wel)), ("@less", ReflectionStore.Normalise(answer.Minder)));
         return await anonymous.ExecuteScalarAsync(cancellationToken) as long?;

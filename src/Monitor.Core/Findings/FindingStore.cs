@@ -5,7 +5,6 @@ using Monitor.Core.Coding.Text;
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
-using Monitor.Core.Meetings;
 using Monitor.Core.Privacy;
 
 namespace Monitor.Core.Findings;
@@ -34,9 +33,6 @@ public sealed class FindingStore
     }
 
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters) =>
-        MeetingStore.Command(connection, transaction, sql, parameters);
 
     public async Task<IReadOnlyList<Finding>> ListAsync(long projectId, CancellationToken cancellationToken = default) =>
         await ListAsync(projectId, Audience.Team, cancellationToken);
@@ -70,7 +66,7 @@ public sealed class FindingStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        await using (var status = Command(connection, transaction, "SELECT status FROM findings WHERE id = @id AND project_id = @project;", ("@id", findingId), ("@project", projectId)))
+        await using (var status = connection.Command(transaction, "SELECT status FROM findings WHERE id = @id AND project_id = @project;", ("@id", findingId), ("@project", projectId)))
         {
             var current = await status.ExecuteScalarAsync(cancellationToken) as string;
             if (current is null || (audience == Audience.Management && current != Codes.ToCode(FindingStatus.Vastgesteld)))
@@ -80,7 +76,7 @@ public sealed class FindingStore
         }
 
         var entries = new List<FindingHistoryEntry>();
-        await using var command = Command(connection, transaction, """
+        await using var command = connection.Command(transaction, """
             SELECT h.at, h.by, h.action, h.snapshot FROM finding_history h WHERE h.finding_id = @id ORDER BY h.id;
             """, ("@id", findingId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -98,7 +94,7 @@ public sealed class FindingStore
     private static async Task<List<Finding>> ForManagementAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, List<Finding> findings, CancellationToken cancellationToken)
     {
         var names = new List<Pseudonym>();
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             SELECT DISTINCT m.role_label, 'lid' FROM group_members m JOIN project_groups g ON g.id = m.group_id WHERE g.project_id = @project AND m.role_label <> ''
             UNION ALL SELECT name, code FROM pseudonyms WHERE project_id = @project;
             """, ("@project", projectId)))
@@ -143,9 +139,9 @@ public sealed class FindingStore
 
     internal static async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, FindingDraft draft, FindingStatus status, string at, CancellationToken cancellationToken)
     {
-        await using var position = Command(connection, transaction, "SELECT coalesce(max(position), 0) + 1 FROM findings WHERE project_id = @project;", ("@project", projectId));
+        await using var position = connection.Command(transaction, "SELECT coalesce(max(position), 0) + 1 FROM findings WHERE project_id = @project;", ("@project", projectId));
         var next = Convert.ToInt32(await position.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        await using var insert = Command(connection, transaction, """
+        await using var insert = connection.Command(transaction, """
             INSERT INTO findings (project_id, kind, heading, title, explanation, phase, status, position, created_at, updated_at)
             VALUES (@project, @kind, @heading, @title, @explanation, @phase, @status, @position, @now, @now);
             SELECT last_insert_rowid();
@@ -158,20 +154,20 @@ public sealed class FindingStore
 
     private static async Task WriteLinksAsync(SqliteConnection connection, SqliteTransaction transaction, long id, FindingDraft draft, CancellationToken cancellationToken)
     {
-        await using (var clear = Command(connection, transaction, "DELETE FROM finding_determinants WHERE finding_id = @id; DELETE FROM finding_bowen_areas WHERE finding_id = @id;", ("@id", id)))
+        await using (var clear = connection.Command(transaction, "DELETE FROM finding_determinants WHERE finding_id = @id; DELETE FROM finding_bowen_areas WHERE finding_id = @id;", ("@id", id)))
         {
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
 
         foreach (var determinant in draft.Determinants.Distinct())
         {
-            await using var command = Command(connection, transaction, "INSERT INTO finding_determinants (finding_id, determinant) VALUES (@id, @d);", ("@id", id), ("@d", determinant));
+            await using var command = connection.Command(transaction, "INSERT INTO finding_determinants (finding_id, determinant) VALUES (@id, @d);", ("@id", id), ("@d", determinant));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         foreach (var area in draft.BowenAreas.Distinct())
         {
-            await using var command = Command(connection, transaction, "INSERT INTO finding_bowen_areas (finding_id, area) VALUES (@id, @a);", ("@id", id), ("@a", area));
+            await using var command = connection.Command(transaction, "INSERT INTO finding_bowen_areas (finding_id, area) VALUES (@id, @a);", ("@id", id), ("@a", area));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -182,7 +178,7 @@ public sealed class FindingStore
         Check(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             UPDATE findings SET kind = @kind, heading = @heading, title = @title, explanation = @explanation, phase = @phase, updated_at = @now
             WHERE id = @id AND project_id = @project;
             """, ("@id", findingId), ("@project", projectId), ("@kind", Codes.ToCode(draft.Kind)), ("@heading", draft.Heading.Trim()), ("@title", draft.Title.Trim()),
@@ -231,7 +227,7 @@ public sealed class FindingStore
                 throw new ValidationException([new ValidationError("heldOn", "De sessie kan niet in de toekomst liggen.")]);
             }
 
-            await using var insert = Command(connection, transaction, """
+            await using var insert = connection.Command(transaction, """
                 INSERT INTO finding_sessions (finding_id, held_on, participants, changes, recorded_at, recorded_by) VALUES (@id, @held, @who, @changes, @now, @by);
                 """, ("@id", findingId), ("@held", session.HeldOn.ToDbValue()), ("@who", session.Participants.Trim()), ("@changes", session.Changes.Trim()), ("@now", Now()), ("@by", actor.Name));
             await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -241,7 +237,7 @@ public sealed class FindingStore
             throw new ValidationException([new ValidationError("status", "Een bevinding wordt vastgesteld nadat ze in een gezamenlijke sessie is besproken.")]);
         }
 
-        await using (var update = Command(connection, transaction, "UPDATE findings SET status = @status, updated_at = @now WHERE id = @id;",
+        await using (var update = connection.Command(transaction, "UPDATE findings SET status = @status, updated_at = @now WHERE id = @id;",
             ("@id", findingId), ("@status", Codes.ToCode(status)), ("@now", Now())))
         {
             await update.ExecuteNonQueryAsync(cancellationToken);
@@ -262,7 +258,7 @@ public sealed class FindingStore
             return false;
         }
 
-        await using (var delete = Command(connection, transaction, "DELETE FROM findings WHERE id = @id;", ("@id", findingId)))
+        await using (var delete = connection.Command(transaction, "DELETE FROM findings WHERE id = @id;", ("@id", findingId)))
         {
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -302,7 +298,7 @@ public sealed class FindingStore
             EvidenceKind.Bijeenkomst => ("meeting_id", "SELECT 1 FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE m.id = @target AND g.project_id = @project"),
             _ => ("activity_id", "SELECT 1 FROM plan_activities WHERE id = @target AND project_id = @project"),
         };
-        await using (var exists = Command(connection, transaction, check, ("@target", targetId), ("@project", projectId)))
+        await using (var exists = connection.Command(transaction, check, ("@target", targetId), ("@project", projectId)))
         {
             if (await exists.ExecuteScalarAsync(cancellationToken) is null)
             {
@@ -310,7 +306,7 @@ public sealed class FindingStore
             }
         }
 
-        await using var insert = Command(connection, transaction, $"""
+        await using var insert = connection.Command(transaction, $"""
             INSERT INTO finding_evidence (finding_id, kind, {column}, note, added_at, added_by) VALUES (@finding, @kind, @target, @note, @now, @by)
             ON CONFLICT DO NOTHING;
             """, ("@finding", findingId), ("@kind", Codes.ToCode(kind)), ("@target", targetId), ("@note", note), ("@now", at), ("@by", by));
@@ -326,7 +322,7 @@ public sealed class FindingStore
             return false;
         }
 
-        await using (var delete = Command(connection, transaction, "DELETE FROM finding_evidence WHERE id = @id AND finding_id = @finding;", ("@id", evidenceId), ("@finding", findingId)))
+        await using (var delete = connection.Command(transaction, "DELETE FROM finding_evidence WHERE id = @id AND finding_id = @finding;", ("@id", evidenceId), ("@finding", findingId)))
         {
             if (await delete.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
@@ -341,7 +337,7 @@ public sealed class FindingStore
 
     private static async Task<bool> ExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long findingId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, "SELECT 1 FROM findings WHERE id = @id AND project_id = @project;", ("@id", findingId), ("@project", projectId));
+        await using var command = connection.Command(transaction, "SELECT 1 FROM findings WHERE id = @id AND project_id = @project;", ("@id", findingId), ("@project", projectId));
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
@@ -361,7 +357,7 @@ public sealed class FindingStore
             evidence = finding.Evidence.Select(e => $"{Codes.ToCode(e.Kind)}:{e.TargetId}"),
             sessions = finding.Sessions.Count,
         }, _json);
-        await using (var command = Command(connection, transaction, "INSERT INTO finding_history (finding_id, at, by, action, snapshot) VALUES (@id, @at, @by, @action, @snapshot);",
+        await using (var command = connection.Command(transaction, "INSERT INTO finding_history (finding_id, at, by, action, snapshot) VALUES (@id, @at, @by, @action, @snapshot);",
             ("@id", findingId), ("@at", Now()), ("@by", actor.Name), ("@action", action), ("@snapshot", snapshot)))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -374,13 +370,13 @@ public sealed class FindingStore
     internal static async Task<List<Finding>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long? findingId, CancellationToken cancellationToken)
     {
         var filter = findingId is null ? "" : " AND f.id = @finding";
-        var parameters = new (string, object)[] { ("@project", projectId), ("@finding", findingId ?? 0) };
+        var parameters = new (string, object?)[] { ("@project", projectId), ("@finding", findingId ?? 0) };
         var determinants = new Dictionary<long, List<int>>();
         var areas = new Dictionary<long, List<int>>();
         var sessions = new Dictionary<long, List<FindingSession>>();
         async Task ReadPairsAsync(string sql, Action<SqliteDataReader> read)
         {
-            await using var command = Command(connection, transaction, sql, parameters);
+            await using var command = connection.Command(transaction, sql, parameters);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -397,7 +393,7 @@ public sealed class FindingStore
         var evidence = await ReadEvidenceAsync(connection, transaction, projectId, findingId, cancellationToken);
 
         var findings = new List<Finding>();
-        await using var command = Command(connection, transaction, $"""
+        await using var command = connection.Command(transaction, $"""
             SELECT f.id, f.kind, f.heading, f.title, f.explanation, f.phase, f.status, f.position, f.created_at, f.updated_at
             FROM findings f WHERE f.project_id = @project{filter}
             ORDER BY CASE f.kind WHEN 'succesfactor' THEN 0 WHEN 'les' THEN 1 ELSE 2 END, f.position, f.id;
@@ -446,9 +442,9 @@ public sealed class FindingStore
     private static async Task<Dictionary<long, List<Evidence>>> ReadEvidenceAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long? findingId, CancellationToken cancellationToken)
     {
         var filter = findingId is null ? "" : " AND f.id = @finding";
-        var parameters = new (string, object)[] { ("@project", projectId), ("@finding", findingId ?? 0) };
+        var parameters = new (string, object?)[] { ("@project", projectId), ("@finding", findingId ?? 0) };
         var result = new Dictionary<long, List<Evidence>>();
-        await using (var command = Command(connection, transaction, $"""
+        await using (var command = connection.Command(transaction, $"""
             SELECT e.finding_id, e.id, e.coding_id, v.text, c.start_pos, c.end_pos, d.title, d.meeting_id, m.held_on, k.name_nl, c.valence, e.note, g.name
             FROM finding_evidence e JOIN findings f ON f.id = e.finding_id
             JOIN codings c ON c.id = e.coding_id JOIN document_versions v ON v.id = c.version_id JOIN coding_documents d ON d.id = v.document_id
@@ -476,7 +472,7 @@ public sealed class FindingStore
             }
         }
 
-        await using (var command = Command(connection, transaction, $"""
+        await using (var command = connection.Command(transaction, $"""
             SELECT e.finding_id, e.id, e.reflection_id, r.went_well, r.went_less, g.name, m.held_on, m.id, e.note
             FROM finding_evidence e JOIN findings f ON f.id = e.finding_id
             JOIN reflections r ON r.id = e.reflection_id JOIN meetings m ON m.id = r.meeting_id JOIN project_groups g ON g.id = m.group_id
@@ -502,7 +498,7 @@ public sealed class FindingStore
             }
         }
 
-        await using (var command = Command(connection, transaction, $"""
+        await using (var command = connection.Command(transaction, $"""
             SELECT e.finding_id, e.id, e.meeting_id, m.title, g.name, m.held_on, e.note
             FROM finding_evidence e JOIN findings f ON f.id = e.finding_id
             JOIN meetings m ON m.id = e.meeting_id JOIN project_groups g ON g.id = m.group_id
@@ -528,7 +524,7 @@ public sealed class FindingStore
             }
         }
 
-        await using (var command = Command(connection, transaction, $"""
+        await using (var command = connection.Command(transaction, $"""
             SELECT e.finding_id, e.id, e.activity_id, a.title, a.phase, coalesce(a.completed_on, a.started_on), e.note
             FROM finding_evidence e JOIN findings f ON f.id = e.finding_id JOIN plan_activities a ON a.id = e.activity_id
             WHERE e.kind = 'activiteit' AND f.project_id = @project{filter} ORDER BY a.phase, e.id;

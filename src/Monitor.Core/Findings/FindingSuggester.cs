@@ -2,7 +2,6 @@ using System.Globalization;
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
-using Monitor.Core.Meetings;
 
 namespace Monitor.Core.Findings;
 
@@ -158,7 +157,7 @@ public sealed class FindingSuggester
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var command = MeetingStore.Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             INSERT INTO finding_suggestion_dismissals (project_id, suggestion_key, dismissed_at, dismissed_by) VALUES (@project, @key, @now, @by) ON CONFLICT DO NOTHING;
             """, ("@project", projectId), ("@key", key), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name)))
         {
@@ -172,7 +171,7 @@ public sealed class FindingSuggester
     private async Task<HashSet<string>> DismissedAsync(long projectId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = MeetingStore.Command(connection, null, "SELECT suggestion_key FROM finding_suggestion_dismissals WHERE project_id = @project;", ("@project", projectId));
+        await using var command = connection.Command(null, "SELECT suggestion_key FROM finding_suggestion_dismissals WHERE project_id = @project;", ("@project", projectId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keys = new HashSet<string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))

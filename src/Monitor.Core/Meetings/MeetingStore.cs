@@ -49,7 +49,7 @@ public sealed class MeetingStore
         }
 
         var groups = new List<GroupInfo>();
-        await using var command = Command(connection, transaction, """
+        await using var command = connection.Command(transaction, """
             SELECT id, project_id, kind, name, purpose, cadence, cadence_days, reflections_anonymous
             FROM project_groups WHERE project_id = @project_id ORDER BY id;
             """, ("@project_id", projectId));
@@ -75,7 +75,7 @@ public sealed class MeetingStore
 
         var members = await ReadMembersAsync(connection, transaction, groupId, cancellationToken);
         var meetings = new List<MeetingRecord>();
-        await using (var command = Command(connection, transaction, $"SELECT {MeetingColumns} FROM meetings m WHERE m.group_id = @group_id ORDER BY m.held_on, m.id;", ("@group_id", groupId)))
+        await using (var command = connection.Command(transaction, $"SELECT {MeetingColumns} FROM meetings m WHERE m.group_id = @group_id ORDER BY m.held_on, m.id;", ("@group_id", groupId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -101,7 +101,7 @@ public sealed class MeetingStore
 
         await ThrowIfGroupNameTakenAsync(connection, transaction, projectId, settings.Name.Trim(), null, cancellationToken);
         long id;
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             INSERT INTO project_groups (project_id, kind, name, purpose, cadence, cadence_days, reflections_anonymous)
             VALUES (@project_id, @kind, @name, @purpose, @cadence, @cadence_days, @anonymous)
             RETURNING id;
@@ -129,7 +129,7 @@ public sealed class MeetingStore
         }
 
         await ThrowIfGroupNameTakenAsync(connection, transaction, projectId, settings.Name.Trim(), groupId, cancellationToken);
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             UPDATE project_groups
             SET kind = @kind, name = @name, purpose = @purpose, cadence = @cadence, cadence_days = @cadence_days, reflections_anonymous = @anonymous
             WHERE id = @id;
@@ -194,13 +194,13 @@ public sealed class MeetingStore
                     throw new ValidationException([new ValidationError("joinedOn", "Het nieuwe lid kan niet beginnen voordat het vervangen lid begon.")]);
                 }
 
-                await using var leave = Command(connection, transaction, "UPDATE group_members SET left_on = @left_on WHERE id = @id;", ("@id", replaced), ("@left_on", leftOn.ToDbValue()));
+                await using var leave = connection.Command(transaction, "UPDATE group_members SET left_on = @left_on WHERE id = @id;", ("@id", replaced), ("@left_on", leftOn.ToDbValue()));
                 await leave.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
         long id;
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             INSERT INTO group_members (group_id, role_label, organisation, joined_on, left_on, replaces_member_id)
             VALUES (@group_id, @role_label, @organisation, @joined_on, @left_on, @replaces)
             RETURNING id;
@@ -228,7 +228,7 @@ public sealed class MeetingStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var find = Command(connection, transaction, """
+        await using (var find = connection.Command(transaction, """
             SELECT gm.joined_on, gm.left_on FROM group_members gm JOIN project_groups g ON g.id = gm.group_id
             WHERE gm.id = @id AND g.project_id = @project_id;
             """, ("@id", memberId), ("@project_id", projectId)))
@@ -245,7 +245,7 @@ public sealed class MeetingStore
             }
         }
 
-        await using (var command = Command(connection, transaction, "UPDATE group_members SET left_on = @left_on WHERE id = @id;", ("@id", memberId), ("@left_on", leftOn.ToDbValue())))
+        await using (var command = connection.Command(transaction, "UPDATE group_members SET left_on = @left_on WHERE id = @id;", ("@id", memberId), ("@left_on", leftOn.ToDbValue())))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -269,7 +269,7 @@ public sealed class MeetingStore
         }
 
         var meetings = new List<MeetingRecord>();
-        await using var command = Command(connection, transaction, $"""
+        await using var command = connection.Command(transaction, $"""
             SELECT {MeetingColumns} FROM meetings m JOIN project_groups g ON g.id = m.group_id
             WHERE g.project_id = @project_id AND (@group_id IS NULL OR m.group_id = @group_id)
             ORDER BY m.held_on, m.id;
@@ -297,7 +297,7 @@ public sealed class MeetingStore
         var group = (await FindGroupInfoAsync(connection, transaction, projectId, meeting.GroupId, cancellationToken))!;
         var members = await ReadMembersAsync(connection, transaction, group.Id, cancellationToken);
         var recorded = new Dictionary<long, AttendanceStatus>();
-        await using (var command = Command(connection, transaction, "SELECT member_id, status FROM meeting_attendance WHERE meeting_id = @id;", ("@id", meetingId)))
+        await using (var command = connection.Command(transaction, "SELECT member_id, status FROM meeting_attendance WHERE meeting_id = @id;", ("@id", meetingId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -313,7 +313,7 @@ public sealed class MeetingStore
 
         var guests = await ReadGuestsAsync(connection, transaction, meetingId, cancellationToken);
         var agenda = new List<AgendaItem>();
-        await using (var command = Command(connection, transaction, "SELECT id, position, title, notes, is_look_back FROM agenda_items WHERE meeting_id = @id ORDER BY position, id;", ("@id", meetingId)))
+        await using (var command = connection.Command(transaction, "SELECT id, position, title, notes, is_look_back FROM agenda_items WHERE meeting_id = @id ORDER BY position, id;", ("@id", meetingId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -323,7 +323,7 @@ public sealed class MeetingStore
         }
 
         var decisions = new List<MeetingDecision>();
-        await using (var command = Command(connection, transaction, "SELECT id, text FROM meeting_decisions WHERE meeting_id = @id ORDER BY id;", ("@id", meetingId)))
+        await using (var command = connection.Command(transaction, "SELECT id, text FROM meeting_decisions WHERE meeting_id = @id ORDER BY id;", ("@id", meetingId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -387,7 +387,7 @@ public sealed class MeetingStore
 
         var title = plan.Title.Trim();
         long id;
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             INSERT INTO meetings (group_id, held_on, date_precision, duration_minutes, title, note, status, starts_at, location)
             VALUES (@group_id, @held_on, 'day', @duration, @title, '', @status, @starts_at, @location)
             RETURNING id;
@@ -446,7 +446,7 @@ public sealed class MeetingStore
             throw new ValidationException([new ValidationError("status", "Deze bijeenkomst heeft al reflecties; zij blijft daarom 'gehouden'.")]);
         }
 
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             UPDATE meetings SET held_on = @held_on, duration_minutes = @duration, title = @title, status = @status, starts_at = @starts_at, location = @location
             WHERE id = @id;
             """, ("@id", meetingId)))
@@ -478,7 +478,7 @@ public sealed class MeetingStore
         var text = minutes.Replace("\r\n", "\n", StringComparison.Ordinal);
         return await ChangeMeetingAsync(projectId, meetingId, actor, async (connection, transaction, before) =>
         {
-            await using var command = Command(connection, transaction, "UPDATE meetings SET minutes = @minutes WHERE id = @id;", ("@id", meetingId), ("@minutes", text));
+            await using var command = connection.Command(transaction, "UPDATE meetings SET minutes = @minutes WHERE id = @id;", ("@id", meetingId), ("@minutes", text));
             await command.ExecuteNonQueryAsync(cancellationToken);
             return AuditChange.Updated("meeting", meetingId, projectId,
                 new Dictionary<string, string?> { ["minutesLength"] = before.Minutes.Length.ToString(CultureInfo.InvariantCulture) },
@@ -490,7 +490,7 @@ public sealed class MeetingStore
     public async Task<bool> SetMinutesApprovedAsync(long projectId, long meetingId, bool approved, Actor actor, CancellationToken cancellationToken = default) =>
         await ChangeMeetingAsync(projectId, meetingId, actor, async (connection, transaction, before) =>
         {
-            await using var command = Command(connection, transaction, "UPDATE meetings SET minutes_approved = @approved WHERE id = @id;", ("@id", meetingId), ("@approved", approved ? 1 : 0));
+            await using var command = connection.Command(transaction, "UPDATE meetings SET minutes_approved = @approved WHERE id = @id;", ("@id", meetingId), ("@approved", approved ? 1 : 0));
             await command.ExecuteNonQueryAsync(cancellationToken);
             return AuditChange.Updated("meeting", meetingId, projectId,
                 new Dictionary<string, string?> { ["minutesApproved"] = before.MinutesApproved ? "ja" : "nee" },
@@ -510,7 +510,7 @@ public sealed class MeetingStore
                 .Select(id => new ValidationError($"attendance.{id}", $"Deelnemer {id} is geen lid van deze groep; voeg iemand van buiten de groep toe als gast."))
                 .ToList();
             Checks.ThrowIfAny(errors);
-            await using var command = Command(connection, transaction, """
+            await using var command = connection.Command(transaction, """
                 INSERT INTO meeting_attendance (meeting_id, member_id, status) VALUES (@meeting_id, @member_id, @status)
                 ON CONFLICT (meeting_id, member_id) DO UPDATE SET status = excluded.status;
                 """, ("@meeting_id", meetingId));
@@ -584,7 +584,7 @@ public sealed class MeetingStore
             return false;
         }
 
-        await using (var command = Command(connection, transaction, $"DELETE FROM {table} WHERE id = @id AND meeting_id = @meeting_id;", ("@id", id), ("@meeting_id", meetingId)))
+        await using (var command = connection.Command(transaction, $"DELETE FROM {table} WHERE id = @id AND meeting_id = @meeting_id;", ("@id", id), ("@meeting_id", meetingId)))
         {
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
@@ -623,7 +623,7 @@ public sealed class MeetingStore
         }
 
         long id;
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             INSERT INTO action_items (group_id, meeting_id, description, owner_member_id, due_on, status, created_at)
             VALUES (@group_id, @meeting_id, @description, @owner, @due_on, 'open', @now)
             RETURNING id;
@@ -678,7 +678,7 @@ public sealed class MeetingStore
             }
         }
 
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             UPDATE action_items SET status = @status, closed_in_meeting_id = @closed_in, closed_on = @closed_on WHERE id = @id;
             """, ("@id", actionItemId), ("@status", status.ToCode()),
             ("@closed_in", status == ActionItemStatus.Open ? DBNull.Value : (object?)inMeetingId ?? DBNull.Value), ("@closed_on", closedOn.ToDbValue())))
@@ -701,7 +701,7 @@ public sealed class MeetingStore
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         var meetings = new List<(long Id, DateOnly HeldOn, MeetingStatus Status)>();
-        await using (var command = Command(connection, transaction, "SELECT id, held_on, status FROM meetings WHERE group_id = @id ORDER BY held_on, id;", ("@id", groupId)))
+        await using (var command = connection.Command(transaction, "SELECT id, held_on, status FROM meetings WHERE group_id = @id ORDER BY held_on, id;", ("@id", groupId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -711,7 +711,7 @@ public sealed class MeetingStore
         }
 
         var attendance = new Dictionary<long, List<AttendanceFact>>();
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             SELECT a.meeting_id, a.member_id, a.status FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.group_id = @id;
             """, ("@id", groupId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -723,7 +723,7 @@ public sealed class MeetingStore
         }
 
         var reflections = new Dictionary<long, List<ReflectionFact>>();
-        await using (var command = Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             SELECT r.meeting_id, r.id, r.member_id, r.went_well <> '', r.went_less <> '', fm.held_on, r.anonymous
             FROM reflections r
             JOIN meetings m ON m.id = r.meeting_id
@@ -797,7 +797,7 @@ public sealed class MeetingStore
 
     internal static async Task<GroupInfo?> FindGroupInfoAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long groupId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, """
+        await using var command = connection.Command(transaction, """
             SELECT id, project_id, kind, name, purpose, cadence, cadence_days, reflections_anonymous
             FROM project_groups WHERE id = @id AND project_id = @project_id;
             """, ("@id", groupId), ("@project_id", projectId));
@@ -807,7 +807,7 @@ public sealed class MeetingStore
 
     internal static async Task<MeetingRecord?> FindMeetingRecordAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long meetingId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, $"""
+        await using var command = connection.Command(transaction, $"""
             SELECT {MeetingColumns} FROM meetings m JOIN project_groups g ON g.id = m.group_id
             WHERE m.id = @id AND g.project_id = @project_id;
             """, ("@id", meetingId), ("@project_id", projectId));
@@ -818,7 +818,7 @@ public sealed class MeetingStore
     internal static async Task<IReadOnlyList<MemberInfo>> ReadMembersAsync(SqliteConnection connection, SqliteTransaction transaction, long groupId, CancellationToken cancellationToken)
     {
         var members = new List<MemberInfo>();
-        await using var command = Command(connection, transaction, """
+        await using var command = connection.Command(transaction, """
             SELECT id, role_label, organisation, joined_on, left_on, replaces_member_id, user_id FROM group_members WHERE group_id = @id ORDER BY id;
             """, ("@id", groupId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -842,7 +842,7 @@ public sealed class MeetingStore
     internal static async Task<IReadOnlyList<MeetingGuest>> ReadGuestsAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, CancellationToken cancellationToken)
     {
         var guests = new List<MeetingGuest>();
-        await using var command = Command(connection, transaction, "SELECT id, name, organisation FROM meeting_guests WHERE meeting_id = @id ORDER BY id;", ("@id", meetingId));
+        await using var command = connection.Command(transaction, "SELECT id, name, organisation FROM meeting_guests WHERE meeting_id = @id ORDER BY id;", ("@id", meetingId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -867,7 +867,7 @@ public sealed class MeetingStore
               WHERE m.group_id = @group_id AND m.status <> 'geannuleerd' AND (m.held_on > @held_on OR (m.held_on = @held_on AND m.id > @id))
               ORDER BY m.held_on, m.id LIMIT 1;
               """;
-        await using var command = Command(connection, transaction, sql, ("@group_id", meeting.GroupId), ("@held_on", meeting.HeldOn.ToDbValue()), ("@id", meeting.Id));
+        await using var command = connection.Command(transaction, sql, ("@group_id", meeting.GroupId), ("@held_on", meeting.HeldOn.ToDbValue()), ("@id", meeting.Id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadMeeting(reader) : null;
     }
@@ -888,22 +888,9 @@ public sealed class MeetingStore
         Note = reader.GetString(11),
     };
 
-    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return command;
-    }
-
     internal static async Task InsertAgendaItemAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, int position, string title, string notes, bool lookBack, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, """
+        await using var command = connection.Command(transaction, """
             INSERT INTO agenda_items (meeting_id, position, title, notes, is_look_back) VALUES (@meeting_id, @position, @title, @notes, @look_back);
             """, ("@meeting_id", meetingId), ("@position", position), ("@title", Shorten(title, MeetingRules.AgendaTitleMaxLength)),
             ("@notes", Shorten(notes, MeetingRules.AgendaNotesMaxLength)), ("@look_back", lookBack ? 1 : 0));
@@ -913,7 +900,7 @@ public sealed class MeetingStore
     private static async Task<IReadOnlyList<ActionItem>> ReadActionItemsAsync(SqliteConnection connection, SqliteTransaction transaction, string where, long id, CancellationToken cancellationToken)
     {
         var items = new List<ActionItem>();
-        await using var command = Command(connection, transaction, $"SELECT {ActionColumns} {ActionFrom} WHERE {where};", ("@id", id));
+        await using var command = connection.Command(transaction, $"SELECT {ActionColumns} {ActionFrom} WHERE {where};", ("@id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -976,7 +963,7 @@ public sealed class MeetingStore
         }
 
         long id;
-        await using (var command = Command(connection, transaction, sql, ("@meeting_id", meetingId), ("@a", a)))
+        await using (var command = connection.Command(transaction, sql, ("@meeting_id", meetingId), ("@a", a)))
         {
             if (b is not null)
             {
@@ -1002,19 +989,19 @@ public sealed class MeetingStore
 
     private static async Task<bool> ProjectExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @id);", ("@id", projectId));
+        await using var command = connection.Command(transaction, "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @id);", ("@id", projectId));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
     }
 
     private static async Task<bool> HasReflectionsAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, "SELECT EXISTS (SELECT 1 FROM reflections WHERE meeting_id = @id);", ("@id", meetingId));
+        await using var command = connection.Command(transaction, "SELECT EXISTS (SELECT 1 FROM reflections WHERE meeting_id = @id);", ("@id", meetingId));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
     }
 
     private static async Task ThrowIfGroupNameTakenAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string name, long? exceptGroupId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, """
+        await using var command = connection.Command(transaction, """
             SELECT EXISTS (SELECT 1 FROM project_groups WHERE project_id = @project_id AND name = @name AND id <> @except);
             """, ("@project_id", projectId), ("@name", name), ("@except", exceptGroupId ?? 0));
         if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 1)

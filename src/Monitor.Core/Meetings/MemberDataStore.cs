@@ -32,7 +32,7 @@ public sealed class MemberDataStore
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         long? before;
-        await using (var find = MeetingStore.Command(connection, transaction, """
+        await using (var find = connection.Command(transaction, """
             SELECT gm.user_id, gm.group_id FROM group_members gm JOIN project_groups g ON g.id = gm.group_id WHERE gm.id = @id AND g.project_id = @project;
             """, ("@id", memberId), ("@project", projectId)))
         await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
@@ -47,7 +47,7 @@ public sealed class MemberDataStore
 
         if (userId is { } user)
         {
-            await using var role = MeetingStore.Command(connection, transaction, "SELECT count(*) FROM project_roles WHERE user_id = @user AND project_id = @project;",
+            await using var role = connection.Command(transaction, "SELECT count(*) FROM project_roles WHERE user_id = @user AND project_id = @project;",
                 ("@user", user), ("@project", projectId));
             if ((long)(await role.ExecuteScalarAsync(cancellationToken))! == 0)
             {
@@ -57,7 +57,7 @@ public sealed class MemberDataStore
 
         try
         {
-            await using var update = MeetingStore.Command(connection, transaction, "UPDATE group_members SET user_id = @user WHERE id = @id;",
+            await using var update = connection.Command(transaction, "UPDATE group_members SET user_id = @user WHERE id = @id;",
                 ("@user", (object?)userId ?? DBNull.Value), ("@id", memberId));
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -89,10 +89,10 @@ public sealed class MemberDataStore
         return await ReadAsync(connection, transaction, "gm.user_id = @user", [("@user", userId)], cancellationToken);
     }
 
-    private static async Task<List<MemberPersonalData>> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, string where, (string, object)[] parameters, CancellationToken cancellationToken)
+    private static async Task<List<MemberPersonalData>> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, string where, (string, object?)[] parameters, CancellationToken cancellationToken)
     {
         var members = new List<(MemberInfo Member, string Project, string Group, bool Anonymous)>();
-        await using (var command = MeetingStore.Command(connection, transaction, $"""
+        await using (var command = connection.Command(transaction, $"""
             SELECT gm.id, gm.role_label, gm.organisation, gm.joined_on, gm.left_on, gm.replaces_member_id, gm.user_id, p.name, g.name, g.reflections_anonymous
             FROM group_members gm JOIN project_groups g ON g.id = gm.group_id JOIN projects p ON p.id = g.project_id
             WHERE {where} ORDER BY p.name, g.name, gm.id;
@@ -118,7 +118,7 @@ public sealed class MemberDataStore
         foreach (var (member, project, group, anonymous) in members)
         {
             var attendance = new List<MemberAttendance>();
-            await using (var command = MeetingStore.Command(connection, transaction, """
+            await using (var command = connection.Command(transaction, """
                 SELECT m.held_on, m.title, a.status FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.member_id = @id ORDER BY m.held_on, m.id;
                 """, ("@id", member.Id)))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -130,7 +130,7 @@ public sealed class MemberDataStore
             }
 
             var reflections = new List<MemberReflection>();
-            await using (var command = MeetingStore.Command(connection, transaction, """
+            await using (var command = connection.Command(transaction, """
                 SELECT m.held_on, m.title, r.went_well, r.went_less, f.text FROM reflections r JOIN meetings m ON m.id = r.meeting_id
                 LEFT JOIN reflection_followups f ON f.reflection_id = r.id WHERE r.member_id = @id ORDER BY m.held_on, r.id;
                 """, ("@id", member.Id)))
@@ -143,7 +143,7 @@ public sealed class MemberDataStore
             }
 
             var actions = new List<MemberActionItem>();
-            await using (var command = MeetingStore.Command(connection, transaction, """
+            await using (var command = connection.Command(transaction, """
                 SELECT m.held_on, a.description, a.due_on, a.status FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.owner_member_id = @id ORDER BY m.held_on, a.id;
                 """, ("@id", member.Id)))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

@@ -102,7 +102,7 @@ public sealed class ReflectionStore
             return false;
         }
 
-        await using (var command = MeetingStore.Command(connection, transaction, "DELETE FROM reflections WHERE id = @id;", ("@id", reflectionId)))
+        await using (var command = connection.Command(transaction, "DELETE FROM reflections WHERE id = @id;", ("@id", reflectionId)))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -139,7 +139,7 @@ public sealed class ReflectionStore
             throw new ValidationException([new ValidationError("meetingId", "De opvolging wordt vastgelegd in een latere bijeenkomst van dezelfde groep.")]);
         }
 
-        await using (var check = MeetingStore.Command(connection, transaction, "SELECT went_less FROM reflections WHERE id = @id;", ("@id", reflectionId)))
+        await using (var check = connection.Command(transaction, "SELECT went_less FROM reflections WHERE id = @id;", ("@id", reflectionId)))
         {
             if ((string)(await check.ExecuteScalarAsync(cancellationToken))! == "")
             {
@@ -147,7 +147,7 @@ public sealed class ReflectionStore
             }
         }
 
-        await using (var command = MeetingStore.Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             INSERT INTO reflection_followups (reflection_id, meeting_id, text, recorded_at, recorded_by)
             VALUES (@id, @meeting_id, @text, @now, @by)
             ON CONFLICT (reflection_id) DO UPDATE SET meeting_id = excluded.meeting_id, text = excluded.text, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by;
@@ -189,7 +189,7 @@ public sealed class ReflectionStore
         var token = "r_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var expires = _time.GetUtcNow() + validFor;
         long id;
-        await using (var command = MeetingStore.Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             INSERT INTO reflection_links (meeting_id, token_hash, expires_at, created_at, created_by)
             VALUES (@meeting_id, @hash, @expires, @now, @by) RETURNING id;
             """, ("@meeting_id", meetingId), ("@hash", Hash(token)), ("@expires", expires.ToString("O", CultureInfo.InvariantCulture)), ("@now", Now()), ("@by", actor.Name)))
@@ -216,7 +216,7 @@ public sealed class ReflectionStore
             return false;
         }
 
-        await using (var command = MeetingStore.Command(connection, transaction, "UPDATE reflection_links SET revoked = 1 WHERE meeting_id = @id;", ("@id", meetingId)))
+        await using (var command = connection.Command(transaction, "UPDATE reflection_links SET revoked = 1 WHERE meeting_id = @id;", ("@id", meetingId)))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -255,7 +255,7 @@ public sealed class ReflectionStore
             return null;
         }
 
-        await using var command = MeetingStore.Command(connection, transaction, """
+        await using var command = connection.Command(transaction, """
             SELECT id, went_well, went_less FROM reflections
             WHERE meeting_id = @meeting_id AND edit_key_hash = @key AND (anonymous = 1 OR member_id = @member_id);
             """, ("@meeting_id", context.MeetingId), ("@member_id", (object?)memberId ?? DBNull.Value), ("@key", Hash(editKey)));
@@ -301,7 +301,7 @@ public sealed class ReflectionStore
 
         string? existingHash = null;
         var exists = false;
-        await using (var command = MeetingStore.Command(connection, transaction, "SELECT edit_key_hash FROM reflections WHERE meeting_id = @meeting_id AND member_id = @member_id;",
+        await using (var command = connection.Command(transaction, "SELECT edit_key_hash FROM reflections WHERE meeting_id = @meeting_id AND member_id = @member_id;",
             ("@meeting_id", context.MeetingId), ("@member_id", respondent.MemberId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -340,7 +340,7 @@ public sealed class ReflectionStore
         long? existing = null;
         if (!string.IsNullOrEmpty(editKey))
         {
-            await using var find = MeetingStore.Command(connection, transaction, "SELECT id FROM reflections WHERE meeting_id = @meeting_id AND anonymous = 1 AND edit_key_hash = @key;",
+            await using var find = connection.Command(transaction, "SELECT id FROM reflections WHERE meeting_id = @meeting_id AND anonymous = 1 AND edit_key_hash = @key;",
                 ("@meeting_id", context.MeetingId), ("@key", Hash(editKey)));
             existing = await find.ExecuteScalarAsync(cancellationToken) as long?;
         }
@@ -350,7 +350,7 @@ public sealed class ReflectionStore
         string key;
         if (existing is { } found)
         {
-            await using var update = MeetingStore.Command(connection, transaction, "UPDATE reflections SET went_well = @well, went_less = @less, updated_at = @now WHERE id = @id;",
+            await using var update = connection.Command(transaction, "UPDATE reflections SET went_well = @well, went_less = @less, updated_at = @now WHERE id = @id;",
                 ("@well", Normalise(wentWell)), ("@less", Normalise(wentLess)), ("@now", now), ("@id", found));
             await update.ExecuteNonQueryAsync(cancellationToken);
             (id, key) = (found, editKey!);
@@ -374,7 +374,7 @@ public sealed class ReflectionStore
     internal static async Task<long> InsertAnonymousAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, string wentWell, string wentLess,
         string source, string? editKeyHash, string now, CancellationToken cancellationToken)
     {
-        await using var command = MeetingStore.Command(connection, transaction, """
+        await using var command = connection.Command(transaction, """
             INSERT INTO reflections (meeting_id, anonymous, went_well, went_less, source, edit_key_hash, created_at, updated_at)
             VALUES (@meeting_id, 1, @well, @less, @source, @key, @now, @now)
             RETURNING id;
@@ -392,7 +392,7 @@ public sealed class ReflectionStore
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         var rows = new List<ReflectionRow>();
-        await using var command = MeetingStore.Command(connection, transaction, $"""
+        await using var command = connection.Command(transaction, $"""
             {ReflectionSelect}, g.reflections_anonymous, g.name, m.held_on, m.title
             {ReflectionFrom}
             JOIN meetings m ON m.id = r.meeting_id
@@ -417,7 +417,7 @@ public sealed class ReflectionStore
     internal static async Task<IReadOnlyList<Reflection>> ReadReflectionsAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, bool anonymous, CancellationToken cancellationToken)
     {
         var reflections = new List<Reflection>();
-        await using var command = MeetingStore.Command(connection, transaction, $"""
+        await using var command = connection.Command(transaction, $"""
             {ReflectionSelect}
             {ReflectionFrom}
             WHERE r.meeting_id = @id
@@ -463,7 +463,7 @@ public sealed class ReflectionStore
     internal static async Task<long> UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, ReflectionInput input, string source, string? editKeyHash, string now, CancellationToken cancellationToken)
     {
         var conflict = input.MemberId is not null ? "(meeting_id, member_id)" : "(meeting_id, guest_id)";
-        await using var command = MeetingStore.Command(connection, transaction, $"""
+        await using var command = connection.Command(transaction, $"""
             INSERT INTO reflections (meeting_id, member_id, guest_id, went_well, went_less, source, edit_key_hash, created_at, updated_at)
             VALUES (@meeting_id, @member_id, @guest_id, @well, @less, @source, @key, @now, @now)
             ON CONFLICT {conflict} DO UPDATE SET went_well = excluded.went_well, went_less = excluded.went_less,
@@ -483,7 +483,7 @@ public sealed class ReflectionStore
 
         long meetingId;
         DateTimeOffset expires;
-        await using (var command = MeetingStore.Command(connection, transaction, """
+        await using (var command = connection.Command(transaction, """
             SELECT meeting_id, expires_at, revoked FROM reflection_links WHERE token_hash = @hash;
             """, ("@hash", Hash(token))))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -507,7 +507,7 @@ public sealed class ReflectionStore
         }
 
         long projectId;
-        await using (var command = MeetingStore.Command(connection, transaction, "SELECT g.project_id FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE m.id = @id;", ("@id", meetingId)))
+        await using (var command = connection.Command(transaction, "SELECT g.project_id FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE m.id = @id;", ("@id", meetingId)))
         {
             projectId = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
@@ -517,7 +517,7 @@ public sealed class ReflectionStore
         var group = (await MeetingStore.FindGroupInfoAsync(connection, transaction, projectId, meeting.GroupId, cancellationToken))!;
         var members = await MeetingStore.ReadMembersAsync(connection, transaction, group.Id, cancellationToken);
         var attendance = new Dictionary<long, string>();
-        await using (var command = MeetingStore.Command(connection, transaction, "SELECT member_id, status FROM meeting_attendance WHERE meeting_id = @id;", ("@id", meetingId)))
+        await using (var command = connection.Command(transaction, "SELECT member_id, status FROM meeting_attendance WHERE meeting_id = @id;", ("@id", meetingId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -545,7 +545,7 @@ public sealed class ReflectionStore
 
     private static async Task<long?> FindMeetingOfReflectionAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long reflectionId, CancellationToken cancellationToken)
     {
-        await using var command = MeetingStore.Command(connection, transaction, """
+        await using var command = connection.Command(transaction, """
             SELECT r.meeting_id FROM reflections r JOIN meetings m ON m.id = r.meeting_id JOIN project_groups g ON g.id = m.group_id
             WHERE r.id = @id AND g.project_id = @project_id;
             """, ("@id", reflectionId), ("@project_id", projectId));

@@ -107,10 +107,10 @@ public sealed class MeetingReminders
         return sent;
     }
 
-    private static async Task<List<(long, long, long, string, DateOnly)>> QueryAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string, object)[] parameters)
+    private static async Task<List<(long, long, long, string, DateOnly)>> QueryAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
         var rows = new List<(long, long, long, string, DateOnly)>();
-        await using var command = MeetingStore.Command(connection, null, sql, parameters);
+        await using var command = connection.Command(null, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -120,10 +120,10 @@ public sealed class MeetingReminders
         return rows;
     }
 
-    private static async Task<List<string>> ListAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string, object)[] parameters)
+    private static async Task<List<string>> ListAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
         var rows = new List<string>();
-        await using var command = MeetingStore.Command(connection, null, sql, parameters);
+        await using var command = connection.Command(null, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -133,9 +133,9 @@ public sealed class MeetingReminders
         return rows;
     }
 
-    private static async Task<long?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string, object)[] parameters)
+    private static async Task<long?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
-        await using var command = MeetingStore.Command(connection, null, sql, parameters);
+        await using var command = connection.Command(null, sql, parameters);
         return await command.ExecuteScalarAsync(cancellationToken) is long value ? value : null;
     }
 }

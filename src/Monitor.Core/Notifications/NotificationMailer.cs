@@ -4,7 +4,6 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Data;
-using Monitor.Core.Meetings;
 
 namespace Monitor.Core.Notifications;
 
@@ -42,7 +41,7 @@ public sealed class NotificationMailer
 
         var pending = new List<(long Id, string Email, string Title, string Body, string Link)>();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using (var command = MeetingStore.Command(connection, null, """
+        await using (var command = connection.Command(null, """
             SELECT n.id, u.email, n.title, n.body, n.link FROM notifications n JOIN users u ON u.id = n.user_id
             WHERE n.emailed_at IS NULL AND n.email_attempts < @max ORDER BY n.id LIMIT 200;
             """, ("@max", MaxAttempts)))
@@ -83,7 +82,7 @@ public sealed class NotificationMailer
                 update = "UPDATE notifications SET email_attempts = email_attempts + 1 WHERE id = @id;";
             }
 
-            await using var command = MeetingStore.Command(connection, null, update, ("@id", id), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+            await using var command = connection.Command(null, update, ("@id", id), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

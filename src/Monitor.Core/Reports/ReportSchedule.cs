@@ -1,6 +1,5 @@
 using Monitor.Core.Common;
 using Monitor.Core.Data;
-using Monitor.Core.Meetings;
 using Quartz;
 
 namespace Monitor.Core.Reports;
@@ -66,7 +65,7 @@ public sealed class ReportSchedule
     public async Task<ReportScheduleSetting?> FindAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = MeetingStore.Command(connection, null, "SELECT report_cron, report_time_zone FROM projects WHERE id = @id;", ("@id", projectId));
+        await using var command = connection.Command(null, "SELECT report_cron, report_time_zone FROM projects WHERE id = @id;", ("@id", projectId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new ReportScheduleSetting(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
     }
@@ -95,7 +94,7 @@ public sealed class ReportSchedule
             return false;
         }
 
-        await using (var command = MeetingStore.Command(connection, transaction, "UPDATE projects SET report_cron = @cron, report_time_zone = @zone WHERE id = @id;",
+        await using (var command = connection.Command(transaction, "UPDATE projects SET report_cron = @cron, report_time_zone = @zone WHERE id = @id;",
             ("@id", projectId), ("@cron", (object?)cron ?? DBNull.Value), ("@zone", (object?)zone ?? DBNull.Value)))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);

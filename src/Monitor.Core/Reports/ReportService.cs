@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
-using Monitor.Core.Meetings;
 using Monitor.Core.Projects;
 using Monitor.Core.Reports.Templates;
 
@@ -74,7 +73,7 @@ public sealed class ReportService
     {
         var templates = new List<TemplateInfo> { BuiltIn(kind) };
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = MeetingStore.Command(connection, null, """
+        await using var command = connection.Command(null, """
             SELECT id, name, version, body, updated_at, updated_by FROM report_templates WHERE project_id = @project AND report_type = @type ORDER BY name;
             """, ("@project", projectId), ("@type", Code(kind)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -101,7 +100,7 @@ public sealed class ReportService
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var exists = MeetingStore.Command(connection, transaction, "SELECT 1 FROM report_templates WHERE project_id = @project AND name = @name;", ("@project", projectId), ("@name", name)))
+        await using (var exists = connection.Command(transaction, "SELECT 1 FROM report_templates WHERE project_id = @project AND name = @name;", ("@project", projectId), ("@name", name)))
         {
             if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
             {
@@ -111,7 +110,7 @@ public sealed class ReportService
 
         var builtIn = BuiltIn(kind);
         var now = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        await using var insert = MeetingStore.Command(connection, transaction, """
+        await using var insert = connection.Command(transaction, """
             INSERT INTO report_templates (project_id, report_type, name, body, version, based_on, created_at, updated_at, updated_by)
             VALUES (@project, @type, @name, @body, 1, @based, @now, @now, @by); SELECT last_insert_rowid();
             """, ("@project", projectId), ("@type", Code(kind)), ("@name", name), ("@body", builtIn.Body), ("@based", builtIn.Version), ("@now", now), ("@by", actor.Name));
@@ -127,7 +126,7 @@ public sealed class ReportService
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         string? type;
-        await using (var find = MeetingStore.Command(connection, transaction, "SELECT report_type FROM report_templates WHERE id = @id AND project_id = @project;", ("@id", templateId), ("@project", projectId)))
+        await using (var find = connection.Command(transaction, "SELECT report_type FROM report_templates WHERE id = @id AND project_id = @project;", ("@id", templateId), ("@project", projectId)))
         {
             type = (string?)await find.ExecuteScalarAsync(cancellationToken);
         }
@@ -138,7 +137,7 @@ public sealed class ReportService
         }
 
         Check(body.Replace("\r\n", "\n", StringComparison.Ordinal), type == "voortgang" ? ReportKind.Voortgang : ReportKind.Procesevaluatie);
-        await using (var update = MeetingStore.Command(connection, transaction, "UPDATE report_templates SET body = @body, version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id;",
+        await using (var update = connection.Command(transaction, "UPDATE report_templates SET body = @body, version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id;",
             ("@id", templateId), ("@body", body.Replace("\r\n", "\n", StringComparison.Ordinal)), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name)))
         {
             await update.ExecuteNonQueryAsync(cancellationToken);
@@ -207,7 +206,7 @@ public sealed class ReportService
         var now = _time.GetUtcNow();
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using var insert = MeetingStore.Command(connection, transaction, """
+        await using var insert = connection.Command(transaction, """
             INSERT INTO report_snapshots (project_id, report_type, template_name, template_version, parameters, markdown, html, sha256, created_at, created_by)
             VALUES (@project, @type, @name, @version, @parameters, @markdown, @html, @sha, @now, @by); SELECT last_insert_rowid();
             """, ("@project", projectId), ("@type", Code(kind)), ("@name", templateInfo.Name), ("@version", templateInfo.Version), ("@parameters", parametersJson),
@@ -237,7 +236,7 @@ public sealed class ReportService
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         var list = new List<SnapshotInfo>();
-        await using var command = MeetingStore.Command(connection, null, $"SELECT {InfoColumns} FROM report_snapshots WHERE project_id = @project ORDER BY id DESC;", ("@project", projectId));
+        await using var command = connection.Command(null, $"SELECT {InfoColumns} FROM report_snapshots WHERE project_id = @project ORDER BY id DESC;", ("@project", projectId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -257,7 +256,7 @@ public sealed class ReportService
     public async Task<ReportSnapshot?> FindSnapshotAsync(long projectId, long snapshotId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = MeetingStore.Command(connection, null, $"SELECT {SnapshotColumns} FROM report_snapshots WHERE id = @id AND project_id = @project;", ("@id", snapshotId), ("@project", projectId));
+        await using var command = connection.Command(null, $"SELECT {SnapshotColumns} FROM report_snapshots WHERE id = @id AND project_id = @project;", ("@id", snapshotId), ("@project", projectId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new ReportSnapshot(ReadInfo(reader), reader.GetString(8), reader.GetString(9)) : null;
     }
@@ -273,7 +272,7 @@ public sealed class ReportService
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         long? previousId;
-        await using (var command = MeetingStore.Command(connection, null, "SELECT max(id) FROM report_snapshots WHERE project_id = @project AND report_type = @type AND id < @id;",
+        await using (var command = connection.Command(null, "SELECT max(id) FROM report_snapshots WHERE project_id = @project AND report_type = @type AND id < @id;",
             ("@project", projectId), ("@type", Code(current.Info.Kind)), ("@id", snapshotId)))
         {
             previousId = await command.ExecuteScalarAsync(cancellationToken) is long p ? p : null;
