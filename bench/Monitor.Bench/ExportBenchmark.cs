@@ -1,12 +1,8 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Monitor.Core.Accounts;
 using Monitor.Core.Coding;
 using Monitor.Core.Data;
 using Monitor.Core.Meetings;
-using Monitor.Core.Privacy;
 using Monitor.Core.Projects;
-using Monitor.Core;
 
 namespace Monitor.Bench;
 
@@ -19,68 +15,56 @@ internal static class ExportBenchmark
 {
     public static async Task<int> RunAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "monitor-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
+        await using var bench = await BenchServices.CreateAsync();
+        var projects = bench.Get<ProjectStore>();
+        var groups = bench.Get<GroupStore>();
+        var meetings = bench.Get<MeetingStore>();
+        var accounts = bench.Get<AccountStore>();
+        var coding = bench.Get<CodingStore>();
+        var exchange = bench.Get<ProjectExchange>();
+
+        var projectId = await projects.CreateAsync(new ProjectDraft { Slug = "bench", Name = "Benchmarkproject", Organisation = "Gemeente", Innovation = "Werkwijze", StartDate = new DateOnly(2024, 1, 1), CurrentPhase = 2 }, Actor.System);
+        var groupId = (await groups.CreateGroupAsync(projectId, new GroupSettings { Kind = GroupKind.Ontwikkelgroep, Name = "Ontwikkelgroep" }, Actor.System))!.Value;
+        var coders = new List<Actor>();
+        foreach (var name in new[] { "Onderzoeker 1", "Onderzoeker 2" })
         {
-            var time = TimeProvider.System;
-            var database = new MonitorDatabase(Options.Create(new MonitorOptions { DatabasePath = Path.Combine(folder, "bench.db") }));
-            await new SchemaMigrator(database, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
-            var audit = new AuditStore(database, time);
-            var projects = new ProjectStore(database, audit, time);
-            var meetings = new MeetingStore(database, audit, time);
-            var accounts = new AccountStore(database, audit, time);
-            var coding = new CodingStore(database, audit, time);
-            var exchange = new ProjectExchange(database, coding, audit, projects, new PrivacyStore(database, audit, time));
-
-            var projectId = await projects.CreateAsync(new ProjectDraft { Slug = "bench", Name = "Benchmarkproject", Organisation = "Gemeente", Innovation = "Werkwijze", StartDate = new DateOnly(2024, 1, 1), CurrentPhase = 2 }, Actor.System);
-            var groupId = (await meetings.CreateGroupAsync(projectId, new GroupSettings { Kind = GroupKind.Ontwikkelgroep, Name = "Ontwikkelgroep" }, Actor.System))!.Value;
-            var coders = new List<Actor>();
-            foreach (var name in new[] { "Onderzoeker 1", "Onderzoeker 2" })
-            {
-                coders.Add(new Actor(await accounts.CreateAsync(new NewAccount { Email = name.Replace(' ', '.') + "@bench.example", DisplayName = name, PasswordHash = "x" }, Actor.System), name));
-            }
-
-            var sentence = "De werkcoaches bespreken de keuzehulp met de cliënt en zien dat de tijd per gesprek 👍 beperkt is. ";
-            var minutes = string.Concat(Enumerable.Repeat(sentence, 40));
-            for (var m = 0; m < 100; m++)
-            {
-                var meetingId = (await meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = new DateOnly(2024, 1, 1).AddDays(14 * m), Title = $"Sessie {m + 1}", Status = MeetingStatus.Gehouden }, Actor.System))!.Value;
-                await meetings.SaveMinutesAsync(projectId, meetingId, $"Verslag {m + 1}.\n\n" + minutes, Actor.System);
-            }
-
-            var codes = new List<long>();
-            foreach (var key in Enumerable.Range(1, 10).Select(n => "midi-" + n))
-            {
-                codes.Add((await coding.ListCodebooksAsync(projectId)).SelectMany(b => b.Codes).Single(c => c.Key == key).Id);
-            }
-
-            var documents = (await coding.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag).ToList();
-            foreach (var document in documents)
-            {
-                for (var i = 0; i < 30; i++)
-                {
-                    var start = 20 + i * 120;
-                    await coding.AddCodingAsync(projectId, new CodingInput(document.Id, codes[i % codes.Count], start, start + 80, (Valence)(i % 4), i % 5 == 0 ? "memo bij het fragment" : ""), coders[i % 2]);
-                }
-            }
-
-            Console.WriteLine($"project: {documents.Count} minutes documents, {documents.Sum(d => d.Length)} code points, {await CountAsync(database)} codings");
-            long size = 0;
-            Measurement.Time("qdpx export (100 meetings, 3 000 codings)", 5, () =>
-            {
-                using var output = new MemoryStream();
-                exchange.ExportQdpxAsync(projectId, output).GetAwaiter().GetResult();
-                size = output.Length;
-            });
-            Console.WriteLine($"  .qdpx size {size / 1024.0:F0} KB");
-            return 0;
+            coders.Add(new Actor(await accounts.CreateAsync(new NewAccount { Email = name.Replace(' ', '.') + "@bench.example", DisplayName = name, PasswordHash = "x" }, Actor.System), name));
         }
-        finally
+
+        var sentence = "De werkcoaches bespreken de keuzehulp met de cliënt en zien dat de tijd per gesprek 👍 beperkt is. ";
+        var minutes = string.Concat(Enumerable.Repeat(sentence, 40));
+        for (var m = 0; m < 100; m++)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            var meetingId = (await meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = new DateOnly(2024, 1, 1).AddDays(14 * m), Title = $"Sessie {m + 1}", Status = MeetingStatus.Gehouden }, Actor.System))!.Value;
+            await meetings.SaveMinutesAsync(projectId, meetingId, $"Verslag {m + 1}.\n\n" + minutes, Actor.System);
         }
+
+        var codes = new List<long>();
+        foreach (var key in Enumerable.Range(1, 10).Select(n => "midi-" + n))
+        {
+            codes.Add((await coding.ListCodebooksAsync(projectId)).SelectMany(b => b.Codes).Single(c => c.Key == key).Id);
+        }
+
+        var documents = (await coding.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag).ToList();
+        foreach (var document in documents)
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                var start = 20 + i * 120;
+                await coding.AddCodingAsync(projectId, new CodingInput(document.Id, codes[i % codes.Count], start, start + 80, (Valence)(i % 4), i % 5 == 0 ? "memo bij het fragment" : ""), coders[i % 2]);
+            }
+        }
+
+        Console.WriteLine($"project: {documents.Count} minutes documents, {documents.Sum(d => d.Length)} code points, {await CountAsync(bench.Get<MonitorDatabase>())} codings");
+        long size = 0;
+        Measurement.Time("qdpx export (100 meetings, 3 000 codings)", 5, () =>
+        {
+            using var output = new MemoryStream();
+            exchange.ExportQdpxAsync(projectId, output).GetAwaiter().GetResult();
+            size = output.Length;
+        });
+        Console.WriteLine($"  .qdpx size {size / 1024.0:F0} KB");
+        return 0;
     }
 
     private static async Task<long> CountAsync(MonitorDatabase database)

@@ -33,8 +33,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AccountStore>();
         services.AddSingleton<PrivacyStore>();
         services.AddSingleton<PlanStore>();
+        services.AddSingleton<MeetingWrites>();
+        services.AddSingleton<GroupStore>();
         services.AddSingleton<MeetingStore>();
+        services.AddSingleton<ActionItemStore>();
+        services.AddSingleton<MeetingQueries>();
         services.AddSingleton<ReflectionStore>();
+        services.AddSingleton<ReflectionLinkStore>();
         services.AddSingleton<MemberDataStore>();
         services.AddSingleton<CodingStore>();
         services.AddSingleton<Coding.CodebookExchange>();

@@ -49,7 +49,7 @@ internal static class DemoMeetingLoader
                 ?? throw new InvalidOperationException($"Demo meetings name group '{group.GroupName}', which project {group.ProjectSlug} does not have.");
         }
 
-        var members = await MeetingStore.ReadMembersAsync(connection, transaction, groupId, cancellationToken);
+        var members = await GroupStore.ReadMembersAsync(connection, transaction, groupId, cancellationToken);
         long MemberId(string role) => members.FirstOrDefault(m => m.RoleLabel == role)?.Id
             ?? throw new InvalidOperationException($"Demo meetings name member '{role}', who is not in group '{group.GroupName}'.");
 

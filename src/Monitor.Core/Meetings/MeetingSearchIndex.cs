@@ -1,11 +1,13 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Monitor.Core.Data;
 
 namespace Monitor.Core.Meetings;
 
 /// <summary>
-/// Keeps the FTS5 table meeting_search in step with a meeting: its rows are rewritten in the transaction
-/// of every change to the meeting's texts, so search never shows something that was rolled back.
+/// Keeps the FTS5 table meeting_search in step with a meeting: its rows are rewritten in the transaction of every
+/// change to the meeting (through <see cref="MeetingWrites"/>), so search never shows something that was rolled back
+/// and never misses a change.
 /// </summary>
 internal static class MeetingSearchIndex
 {
@@ -32,11 +34,7 @@ internal static class MeetingSearchIndex
             LEFT JOIN reflection_followups f ON f.reflection_id = r.id
             WHERE r.meeting_id = @id;
             """;
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("@id", meetingId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await connection.ExecuteAsync(transaction, sql, cancellationToken, ("@id", meetingId));
     }
 
     /// <summary>

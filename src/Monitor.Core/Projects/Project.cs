@@ -1,3 +1,5 @@
+using Monitor.Core.Privacy;
+
 namespace Monitor.Core.Projects;
 
 /// <summary>A project with its groups, members and meetings (the project page and GET /api/v1/projects/{id}).</summary>
@@ -15,4 +17,10 @@ public sealed record Project
     public required bool IsDemo { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required IReadOnlyList<ProjectGroup> Groups { get; init; }
+
+    /// <summary>The project as <paramref name="audience"/> may see it: management gets no members and no meeting notes.</summary>
+    public Project For(Audience audience) => audience == Audience.Team ? this : this with
+    {
+        Groups = [.. Groups.Select(g => g with { Members = [], Meetings = [.. g.Meetings.Select(m => m.For(audience))] })],
+    };
 }

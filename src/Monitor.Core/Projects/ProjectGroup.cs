@@ -1,3 +1,5 @@
+using Monitor.Core.Meetings;
+
 namespace Monitor.Core.Projects;
 
 /// <summary>A group of a project with its members and meetings.</summary>
@@ -8,6 +10,6 @@ public sealed record ProjectGroup
     public required string Name { get; init; }
     public required string Purpose { get; init; }
     public required string Cadence { get; init; }
-    public required IReadOnlyList<GroupMember> Members { get; init; }
-    public required IReadOnlyList<Meeting> Meetings { get; init; }
+    public required IReadOnlyList<MemberInfo> Members { get; init; }
+    public required IReadOnlyList<MeetingSummary> Meetings { get; init; }
 }

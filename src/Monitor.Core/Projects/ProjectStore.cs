@@ -2,20 +2,23 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
+using Monitor.Core.Meetings;
 
 namespace Monitor.Core.Projects;
 
-/// <summary>Projects, their groups, members and meetings.</summary>
+/// <summary>Projects; a project is created with its groups, members and meetings through the meeting slice's inserts.</summary>
 public sealed class ProjectStore
 {
     private readonly MonitorDatabase _database;
     private readonly AuditStore _audit;
     private readonly TimeProvider _time;
+    private readonly MeetingWrites _writes;
 
-    public ProjectStore(MonitorDatabase database, AuditStore audit, TimeProvider time)
+    public ProjectStore(MonitorDatabase database, AuditStore audit, MeetingWrites writes, TimeProvider time)
     {
         _database = database;
         _audit = audit;
+        _writes = writes;
         _time = time;
     }
 
@@ -102,15 +105,15 @@ public sealed class ProjectStore
             WHERE project_id = @id
             ORDER BY id;
             """;
-        const string membersSql = """
-            SELECT gm.group_id, gm.id, gm.role_label, gm.organisation, gm.joined_on, gm.left_on
+        const string membersSql = $"""
+            SELECT gm.group_id, {GroupStore.MemberColumns}
             FROM group_members gm
             JOIN project_groups g ON g.id = gm.group_id
             WHERE g.project_id = @id
             ORDER BY gm.group_id, gm.id;
             """;
-        const string meetingsSql = """
-            SELECT m.group_id, m.id, m.held_on, m.date_precision, m.duration_minutes, m.title, m.note
+        const string meetingsSql = $"""
+            SELECT {MeetingStore.MeetingColumns}
             FROM meetings m
             JOIN project_groups g ON g.id = m.group_id
             WHERE g.project_id = @id
@@ -146,43 +149,10 @@ public sealed class ProjectStore
             };
         }
 
-        var members = new Dictionary<long, List<GroupMember>>();
-        await using (var command = Command(connection, transaction, membersSql, id))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                AddTo(members, reader.GetInt64(0), new GroupMember
-                {
-                    Id = reader.GetInt64(1),
-                    RoleLabel = reader.GetString(2),
-                    Organisation = reader.GetString(3),
-                    JoinedOn = reader.GetDateOrNull(4),
-                    LeftOn = reader.GetDateOrNull(5),
-                });
-            }
-        }
-
-        var meetings = new Dictionary<long, List<Meeting>>();
-        await using (var command = Command(connection, transaction, meetingsSql, id))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var groupId = reader.GetInt64(0);
-                AddTo(meetings, groupId, new Meeting
-                {
-                    Id = reader.GetInt64(1),
-                    GroupId = groupId,
-                    HeldOn = reader.GetDate(2),
-                    DatePrecision = reader.GetString(3) == "month" ? DatePrecision.Month : DatePrecision.Day,
-                    DurationMinutes = reader.GetInt32OrNull(4),
-                    Title = reader.GetString(5),
-                    Note = reader.GetString(6),
-                });
-            }
-        }
-
+        var members = (await connection.QueryAsync(transaction, membersSql, r => (Group: r.GetInt64(0), Member: GroupStore.ReadMember(r, 1)), cancellationToken, ("@id", id)))
+            .ToLookup(m => m.Group, m => m.Member);
+        var meetings = (await connection.QueryAsync(transaction, meetingsSql, MeetingStore.ReadMeeting, cancellationToken, ("@id", id)))
+            .ToLookup(m => m.GroupId, MeetingSummary.From);
         var groups = new List<ProjectGroup>();
         await using (var command = Command(connection, transaction, groupsSql, id))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -197,8 +167,8 @@ public sealed class ProjectStore
                     Name = reader.GetString(2),
                     Purpose = reader.GetString(3),
                     Cadence = reader.GetString(4),
-                    Members = members.GetValueOrDefault(groupId) ?? [],
-                    Meetings = meetings.GetValueOrDefault(groupId) ?? [],
+                    Members = [.. members[groupId]],
+                    Meetings = [.. meetings[groupId]],
                 });
             }
         }
@@ -236,20 +206,6 @@ public sealed class ProjectStore
             VALUES (@slug, @name, @organisation, @innovation, @description, @start_date, @end_date, @current_phase, @is_demo, @created_at)
             RETURNING id;
             """;
-        const string groupSql = """
-            INSERT INTO project_groups (project_id, kind, name, purpose, cadence)
-            VALUES (@project_id, @kind, @name, @purpose, @cadence)
-            RETURNING id;
-            """;
-        const string memberSql = """
-            INSERT INTO group_members (group_id, role_label, organisation, joined_on, left_on)
-            VALUES (@group_id, @role_label, @organisation, @joined_on, @left_on);
-            """;
-        const string meetingSql = """
-            INSERT INTO meetings (group_id, held_on, date_precision, duration_minutes, title, note)
-            VALUES (@group_id, @held_on, @date_precision, @duration_minutes, @title, @note);
-            """;
-
         long projectId;
         await using (var command = connection.CreateCommand())
         {
@@ -268,62 +224,21 @@ public sealed class ProjectStore
             projectId = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
 
-        await using var groupCommand = connection.CreateCommand();
-        groupCommand.Transaction = transaction;
-        groupCommand.CommandText = groupSql;
-        var pProject = groupCommand.Parameters.Add("@project_id", SqliteType.Integer);
-        var pKind = groupCommand.Parameters.Add("@kind", SqliteType.Text);
-        var pName = groupCommand.Parameters.Add("@name", SqliteType.Text);
-        var pPurpose = groupCommand.Parameters.Add("@purpose", SqliteType.Text);
-        var pCadence = groupCommand.Parameters.Add("@cadence", SqliteType.Text);
-
-        await using var memberCommand = connection.CreateCommand();
-        memberCommand.Transaction = transaction;
-        memberCommand.CommandText = memberSql;
-        var mGroup = memberCommand.Parameters.Add("@group_id", SqliteType.Integer);
-        var mRole = memberCommand.Parameters.Add("@role_label", SqliteType.Text);
-        var mOrganisation = memberCommand.Parameters.Add("@organisation", SqliteType.Text);
-        var mJoined = memberCommand.Parameters.Add("@joined_on", SqliteType.Text);
-        var mLeft = memberCommand.Parameters.Add("@left_on", SqliteType.Text);
-
-        await using var meetingCommand = connection.CreateCommand();
-        meetingCommand.Transaction = transaction;
-        meetingCommand.CommandText = meetingSql;
-        var eGroup = meetingCommand.Parameters.Add("@group_id", SqliteType.Integer);
-        var eHeld = meetingCommand.Parameters.Add("@held_on", SqliteType.Text);
-        var ePrecision = meetingCommand.Parameters.Add("@date_precision", SqliteType.Text);
-        var eDuration = meetingCommand.Parameters.Add("@duration_minutes", SqliteType.Integer);
-        var eTitle = meetingCommand.Parameters.Add("@title", SqliteType.Text);
-        var eNote = meetingCommand.Parameters.Add("@note", SqliteType.Text);
-
+        // Groups, members and meetings through the meeting slice's own inserts: one way to write each of them.
         foreach (var group in draft.Groups)
         {
-            pProject.Value = projectId;
-            pKind.Value = group.Kind.ToCode();
-            pName.Value = group.Name.Trim();
-            pPurpose.Value = group.Purpose;
-            pCadence.Value = group.Cadence;
-            var groupId = (long)(await groupCommand.ExecuteScalarAsync(cancellationToken))!;
-
+            var groupId = await GroupStore.InsertGroupAsync(connection, transaction, projectId,
+                new GroupSettings { Kind = group.Kind, Name = group.Name.Trim(), Purpose = group.Purpose, Cadence = group.Cadence }, cancellationToken);
             foreach (var member in group.Members)
             {
-                mGroup.Value = groupId;
-                mRole.Value = member.RoleLabel.Trim();
-                mOrganisation.Value = member.Organisation;
-                mJoined.Value = member.JoinedOn.ToDbValue();
-                mLeft.Value = member.LeftOn.ToDbValue();
-                await memberCommand.ExecuteNonQueryAsync(cancellationToken);
+                await GroupStore.InsertMemberAsync(connection, transaction, groupId, member, null, cancellationToken);
             }
 
             foreach (var meeting in group.Meetings)
             {
-                eGroup.Value = groupId;
-                eHeld.Value = meeting.HeldOn.ToDbValue();
-                ePrecision.Value = meeting.DatePrecision == DatePrecision.Month ? "month" : "day";
-                eDuration.Value = meeting.DurationMinutes.ToDbValue();
-                eTitle.Value = meeting.Title;
-                eNote.Value = meeting.Note;
-                await meetingCommand.ExecuteNonQueryAsync(cancellationToken);
+                var plan = new MeetingPlan { HeldOn = meeting.HeldOn, DurationMinutes = meeting.DurationMinutes, Title = meeting.Title, Status = MeetingStatus.Gehouden };
+                var meetingId = await MeetingStore.InsertMeetingAsync(connection, transaction, groupId, plan, meeting.DatePrecision, meeting.Note, cancellationToken);
+                await _writes.FinishAsync(connection, transaction, meetingId, actor, null, cancellationToken);
             }
         }
 

@@ -22,17 +22,19 @@ public sealed class ReportDataBuilder
     private readonly ProjectStore _projects;
     private readonly PlanStore _plans;
     private readonly FrameworkStore _frameworks;
-    private readonly MeetingStore _meetings;
+    private readonly GroupStore _groups;
+    private readonly MeetingQueries _meetingQueries;
     private readonly CodingStore _coding;
     private readonly FindingStore _findings;
     private readonly SvgChartRenderer _charts = new();
 
-    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, MeetingStore meetings, CodingStore coding, FindingStore findings)
+    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingStore coding, FindingStore findings)
     {
         _projects = projects;
         _plans = plans;
         _frameworks = frameworks;
-        _meetings = meetings;
+        _groups = groups;
+        _meetingQueries = meetingQueries;
         _coding = coding;
         _findings = findings;
     }
@@ -74,11 +76,11 @@ public sealed class ReportDataBuilder
             return null;
         }
 
-        var groups = await _meetings.ListGroupsAsync(projectId, cancellationToken) ?? [];
+        var groups = await _groups.ListGroupsAsync(projectId, cancellationToken) ?? [];
         var facts = new Dictionary<long, IReadOnlyList<MeetingFacts>>();
         foreach (var group in groups)
         {
-            facts[group.Id] = await _meetings.GetFactsAsync(group.Id, cancellationToken);
+            facts[group.Id] = await _meetingQueries.GetFactsAsync(group.Id, cancellationToken);
         }
 
         return new Context(project, await _plans.FindPlanAsync(projectId, cancellationToken), await _frameworks.ListPhasesAsync(cancellationToken), groups, facts,
@@ -166,7 +168,7 @@ public sealed class ReportDataBuilder
         var open = new List<IReadOnlyList<string>>();
         foreach (var group in context.Groups)
         {
-            if (await _meetings.FindGroupAsync(context.Project.Id, group.Id, cancellationToken) is { } detail)
+            if (await _groups.FindGroupAsync(context.Project.Id, group.Id, cancellationToken) is { } detail)
             {
                 open.AddRange(detail.OpenActionItems.OrderBy(a => a.DueOn ?? DateOnly.MaxValue)
                     .Select(a => (IReadOnlyList<string>)[group.Name, a.Description, a.OwnerLabel ?? "", a.DueOn is { } due ? Date(due) : ""]));

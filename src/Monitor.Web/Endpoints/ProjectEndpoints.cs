@@ -34,9 +34,8 @@ internal static class ProjectEndpoints
                 return NotFound(id);
             }
 
-            // Management gets the structure and counts, not the raw meeting notes.
-            var details = await authorization.AuthorizeAsync(http.User, http, ProjectAccess.PolicyName(Capability.ViewMeetingDetails));
-            return TypedResults.Ok(details.Succeeded ? project : WithoutDetails(project));
+            // Management gets the structure and counts, not the members or the raw meeting notes (one rule with the pages).
+            return TypedResults.Ok(project.For(await Audiences.ForAsync(authorization, http)));
         }).RequireAuthorization(ProjectAccess.PolicyName(Capability.ViewProject));
 
         group.MapPost("/", async Task<Results<Created<Project>, ValidationProblem>> (ProjectDraft draft, HttpContext http, ProjectStore store, CancellationToken cancellationToken) =>
@@ -61,9 +60,4 @@ internal static class ProjectEndpoints
 
     private static ProblemHttpResult NotFound(long id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden", detail: $"Er is geen project met id {id}.");
-
-    private static Project WithoutDetails(Project project) => project with
-    {
-        Groups = project.Groups.Select(g => g with { Members = [], Meetings = g.Meetings.Select(m => m with { Note = "" }).ToList() }).ToList(),
-    };
 }

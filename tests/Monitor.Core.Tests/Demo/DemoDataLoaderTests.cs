@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Monitor.Core.Data;
 using Monitor.Core.Demo;
+using Monitor.Core.Meetings;
 using Monitor.Core.Projects;
 using Monitor.Core.Tests.Support;
 
@@ -115,7 +116,7 @@ public sealed class DemoDataLoaderTests
         Assert.That(group.Members.Count(m => m.RoleLabel.StartsWith("Re-integratieprofessional", StringComparison.Ordinal)), Is.EqualTo(7));
         Assert.That(group.Members.Count(m => m.RoleLabel == "Projectleider"), Is.EqualTo(1));
         Assert.That(group.Members.Count(m => m.RoleLabel.StartsWith("Onderzoeker", StringComparison.Ordinal)), Is.EqualTo(2));
-        Assert.That(group.Meetings, Has.All.Matches<Meeting>(m => m.DurationMinutes == 180));
+        Assert.That(group.Meetings, Has.All.Matches<MeetingSummary>(m => m.DurationMinutes == 180));
         var gaps = group.Meetings.Zip(group.Meetings.Skip(1), (a, b) => b.HeldOn.DayNumber - a.HeldOn.DayNumber).Distinct();
         Assert.That(gaps, Is.EqualTo(new[] { 21 }), "every three weeks");
     }
@@ -170,11 +171,11 @@ public sealed class DemoDataLoaderTests
         var projects = await db.Projects.ListAsync();
         var keuzehulp = projects.Single(p => p.Slug == "keuzehulp-werkzaak").Id;
         var arnhem = projects.Single(p => p.Slug == "samen-beslissen-arnhem").Id;
-        var groups = (await db.Meetings.ListGroupsAsync(keuzehulp))!;
+        var groups = (await db.Groups.ListGroupsAsync(keuzehulp))!;
         var ot = groups.Single(g => g.Name == "Ontwikkelteam");
 
-        var metrics = Monitor.Core.Meetings.MeetingMetrics.Compute(await db.Meetings.GetFactsAsync(ot.Id));
-        var arnhemGroup = (await db.Meetings.ListGroupsAsync(arnhem))!.Single();
+        var metrics = Monitor.Core.Meetings.MeetingMetrics.Compute(await db.MeetingQueries.GetFactsAsync(ot.Id));
+        var arnhemGroup = (await db.Groups.ListGroupsAsync(arnhem))!.Single();
 
         Assert.That(metrics.Meetings, Has.Count.EqualTo(18));
         Assert.That(metrics.LoopClosureRate, Is.GreaterThan(0.7).And.LessThan(1.0), "most, not all, 'minder gewerkt' answers were followed up");
@@ -182,7 +183,7 @@ public sealed class DemoDataLoaderTests
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM meetings WHERE minutes <> ''"), Is.EqualTo(45));
         Assert.That(arnhemGroup.ReflectionsAnonymous, Is.True);
         Assert.That(arnhemGroup.CadenceDays, Is.EqualTo(21));
-        Assert.That((await db.Meetings.SearchAsync(keuzehulp, "corona")).Count + (await db.Meetings.SearchAsync(keuzehulp, "online")).Count, Is.GreaterThan(0));
+        Assert.That((await db.MeetingQueries.SearchAsync(keuzehulp, "corona")).Count + (await db.MeetingQueries.SearchAsync(keuzehulp, "online")).Count, Is.GreaterThan(0));
     }
 
     [Test]

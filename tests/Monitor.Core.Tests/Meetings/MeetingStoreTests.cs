@@ -22,7 +22,7 @@ public sealed class MeetingStoreTests
             StartDate = new DateOnly(2026, 1, 1),
             CurrentPhase = 1,
         }, Actor.System);
-        var groupId = (await db.Meetings.CreateGroupAsync(projectId, new GroupSettings
+        var groupId = (await db.Groups.CreateGroupAsync(projectId, new GroupSettings
         {
             Kind = GroupKind.Ontwikkelgroep,
             Name = "Ontwikkelgroep",
@@ -33,7 +33,7 @@ public sealed class MeetingStoreTests
         var members = new List<long>();
         foreach (var role in new[] { "Projectleider", "Re-integratieprofessional 1", "Re-integratieprofessional 2" })
         {
-            members.Add((await db.Meetings.AddMemberAsync(projectId, groupId, new MemberDraft { RoleLabel = role }, null, _leader))!.Value);
+            members.Add((await db.Groups.AddMemberAsync(projectId, groupId, new MemberDraft { RoleLabel = role }, null, _leader))!.Value);
         }
 
         return (projectId, groupId, [.. members]);
@@ -43,12 +43,45 @@ public sealed class MeetingStoreTests
         (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = day, Title = title, Status = MeetingStatus.Gehouden, StartsAt = new TimeOnly(13, 30), DurationMinutes = 180 }, _leader))!.Value;
 
     [Test]
+    [Description("issue #13: renaming a meeting did not re-index it; every write now goes through MeetingWrites")]
+    public async Task SearchFindsARenamedMeetingUnderItsNewTitleOnly()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, _) = await ProjectWithGroupAsync(db);
+        var meeting = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1), "Kwartaaloverleg");
+        Assert.That(await db.MeetingQueries.SearchAsync(projectId, "Kwartaaloverleg"), Has.Count.EqualTo(1));
+
+        await db.Meetings.UpdateMeetingAsync(projectId, meeting, new MeetingPlan { HeldOn = new DateOnly(2026, 10, 1), Title = "Zwaluwstaartoverleg", Status = MeetingStatus.Gehouden }, _leader);
+
+        Assert.That((await db.MeetingQueries.SearchAsync(projectId, "Zwaluwstaartoverleg")).Select(h => h.MeetingId), Is.EqualTo(new[] { meeting }));
+        Assert.That(await db.MeetingQueries.SearchAsync(projectId, "Kwartaaloverleg"), Is.Empty);
+    }
+
+    [Test]
+    public async Task AMeetingCreatedWithItsProjectIsSearchableAtOnce()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var projectId = await db.Projects.CreateAsync(new ProjectDraft
+        {
+            Slug = "met-bijeenkomst",
+            Name = "Met bijeenkomst",
+            Organisation = "Gemeente",
+            Innovation = "Werkwijze",
+            StartDate = new DateOnly(2026, 1, 1),
+            CurrentPhase = 1,
+            Groups = [new GroupDraft { Kind = GroupKind.Kernteam, Name = "Kern", Meetings = [new MeetingDraft { HeldOn = new DateOnly(2026, 2, 1), Title = "Startbijeenkomst" }] }],
+        }, Actor.System);
+
+        Assert.That(await db.MeetingQueries.SearchAsync(projectId, "startbijeenkomst"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task ANewMeetingOpensWithTheLookBackAtThePreviousOne()
     {
         using var db = await TempDatabase.MigratedAsync();
         var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
         var first = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
-        await db.Meetings.AddActionItemAsync(projectId, first, "Vragenlijst rondsturen", members[0], new DateOnly(2026, 10, 20), _leader);
+        await db.ActionItems.AddActionItemAsync(projectId, first, "Vragenlijst rondsturen", members[0], new DateOnly(2026, 10, 20), _leader);
         await db.Reflections.SaveAsync(projectId, first, new ReflectionInput { MemberId = members[1], WentWell = "Goede sfeer", WentLess = "Te weinig tijd voor de casus" }, "secretaris", _leader);
 
         var second = (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = new DateOnly(2026, 10, 22), Title = "Sessie 2" }, _leader))!.Value;
@@ -73,10 +106,10 @@ public sealed class MeetingStoreTests
         using var db = await TempDatabase.MigratedAsync();
         var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
         var first = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 9, 1));
-        var item = (await db.Meetings.AddActionItemAsync(projectId, first, "Handleiding schrijven", members[1], null, _leader))!.Value;
+        var item = (await db.ActionItems.AddActionItemAsync(projectId, first, "Handleiding schrijven", members[1], null, _leader))!.Value;
         var second = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 9, 22));
         var third = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 13));
-        await db.Meetings.SetActionItemStatusAsync(projectId, item, ActionItemStatus.Gedaan, third, _leader);
+        await db.ActionItems.SetActionItemStatusAsync(projectId, item, ActionItemStatus.Gedaan, third, _leader);
         var fourth = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 3));
 
         Assert.That((await db.Meetings.FindMeetingAsync(projectId, second))!.CarriedActionItems.Select(a => a.Id), Is.EqualTo(new[] { item }));
@@ -84,7 +117,7 @@ public sealed class MeetingStoreTests
         Assert.That(inThird.Status, Is.EqualTo(ActionItemStatus.Gedaan));
         Assert.That(inThird.ClosedInMeetingId, Is.EqualTo(third));
         Assert.That((await db.Meetings.FindMeetingAsync(projectId, fourth))!.CarriedActionItems, Is.Empty);
-        Assert.That((await db.Meetings.FindGroupAsync(projectId, groupId))!.OpenActionItems, Is.Empty);
+        Assert.That((await db.Groups.FindGroupAsync(projectId, groupId))!.OpenActionItems, Is.Empty);
     }
 
     [Test]
@@ -140,9 +173,9 @@ public sealed class MeetingStoreTests
         using var db = await TempDatabase.MigratedAsync();
         var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
 
-        var replacement = await db.Meetings.AddMemberAsync(projectId, groupId, new MemberDraft { RoleLabel = "Re-integratieprofessional 3", JoinedOn = new DateOnly(2026, 6, 1) }, members[2], _leader);
+        var replacement = await db.Groups.AddMemberAsync(projectId, groupId, new MemberDraft { RoleLabel = "Re-integratieprofessional 3", JoinedOn = new DateOnly(2026, 6, 1) }, members[2], _leader);
 
-        var group = (await db.Meetings.FindGroupAsync(projectId, groupId))!;
+        var group = (await db.Groups.FindGroupAsync(projectId, groupId))!;
         var old = group.Members.Single(m => m.Id == members[2]);
         Assert.That(old.LeftOn, Is.EqualTo(new DateOnly(2026, 5, 31)));
         Assert.That(group.Members.Single(m => m.Id == replacement).ReplacesMemberId, Is.EqualTo(members[2]));
@@ -160,7 +193,7 @@ public sealed class MeetingStoreTests
         var meeting = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         await db.Meetings.SaveMinutesAsync(projectId, meeting, $"We spraken over de {stored} en de planning.", _leader);
 
-        var hits = await db.Meetings.SearchAsync(projectId, query);
+        var hits = await db.MeetingQueries.SearchAsync(projectId, query);
 
         Assert.That(hits.Select(h => (h.Kind, h.MeetingId)), Is.EqualTo(new[] { ("notulen", meeting) }));
         Assert.That(hits[0].Snippet, Does.Contain(SearchHit.MarkStart));
@@ -176,14 +209,14 @@ public sealed class MeetingStoreTests
         var other = await HeldMeetingAsync(db, otherProject, otherGroup, new DateOnly(2026, 10, 1));
         await db.Meetings.AddAgendaItemAsync(projectId, meeting, "Keuzehulp in Excel", "", _leader);
         await db.Meetings.AddDecisionAsync(projectId, meeting, "De keuzehulp gaat in januari live", _leader);
-        await db.Meetings.AddActionItemAsync(projectId, meeting, "Keuzehulp testen met twee teams", null, null, _leader);
+        await db.ActionItems.AddActionItemAsync(projectId, meeting, "Keuzehulp testen met twee teams", null, null, _leader);
         await db.Reflections.SaveAsync(projectId, meeting, new ReflectionInput { MemberId = members[1], WentWell = "De keuzehulp is duidelijk" }, "secretaris", _leader);
         await db.Meetings.AddDecisionAsync(otherProject, other, "Keuzehulp van een ander project", _leader);
 
-        var kinds = (await db.Meetings.SearchAsync(projectId, "keuzehulp")).Select(h => h.Kind).Order().ToList();
+        var kinds = (await db.MeetingQueries.SearchAsync(projectId, "keuzehulp")).Select(h => h.Kind).Order().ToList();
 
         Assert.That(kinds, Is.EqualTo(new[] { "actiepunt", "agendapunt", "besluit", "reflectie" }));
-        Assert.That(await db.Meetings.SearchAsync(projectId, "\" OR * NEAR("), Is.Empty);
+        Assert.That(await db.MeetingQueries.SearchAsync(projectId, "\" OR * NEAR("), Is.Empty);
     }
 
     [Test]
@@ -200,11 +233,11 @@ public sealed class MeetingStoreTests
         }, _leader);
         var reflection = (await db.Reflections.SaveAsync(projectId, first, new ReflectionInput { MemberId = members[1], WentLess = "Te lang" }, "secretaris", _leader))!.Value;
         var second = (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = new DateOnly(2026, 10, 22) }, _leader))!.Value;
-        Assert.That(MeetingMetrics.Compute(await db.Meetings.GetFactsAsync(groupId)).LoopClosureRate, Is.Null);
+        Assert.That(MeetingMetrics.Compute(await db.MeetingQueries.GetFactsAsync(groupId)).LoopClosureRate, Is.Null);
 
         await db.Reflections.RecordFollowUpAsync(projectId, reflection, second, "Agenda ingekort tot drie punten", _leader);
 
-        var facts = await db.Meetings.GetFactsAsync(groupId);
+        var facts = await db.MeetingQueries.GetFactsAsync(groupId);
         Assert.That(facts.Select(f => f.Status), Is.EqualTo(new[] { MeetingStatus.Gehouden, MeetingStatus.Gepland }));
         Assert.That(facts[0].Attendance.Count(a => a.Status == AttendanceStatus.Aanwezig), Is.EqualTo(2));
         Assert.That(facts[0].Reflections.Single(), Is.EqualTo(new ReflectionFact(reflection, members[1], false, true, new DateOnly(2026, 10, 22))));

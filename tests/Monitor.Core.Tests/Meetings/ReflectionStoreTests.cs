@@ -21,7 +21,7 @@ public sealed class ReflectionStoreTests
 
         Assert.That(error!.Message, Does.Contain("gehouden"));
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM reflections"), Is.EqualTo(0));
-        Assert.ThrowsAsync<ValidationException>(async () => await db.Reflections.CreateLinkAsync(projectId, planned, TimeSpan.FromDays(7), _leader));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.ReflectionLinks.CreateLinkAsync(projectId, planned, TimeSpan.FromDays(7), _leader));
     }
 
     [Test]
@@ -48,17 +48,17 @@ public sealed class ReflectionStoreTests
         using var db = await TempDatabase.MigratedAsync();
         var (projectId, groupId, _) = await MeetingStoreTests.ProjectWithGroupAsync(db, anonymous: true);
         var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
-        var link = (await db.Reflections.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(14), _leader))!;
+        var link = (await db.ReflectionLinks.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(14), _leader))!;
 
-        var first = await db.Reflections.AnswerThroughLinkAsync(link.Token, null, "Open gesprek", "", null);
-        var second = await db.Reflections.AnswerThroughLinkAsync(link.Token, null, "Goede voorbereiding", "Te lang", null);
-        await db.Reflections.AnswerThroughLinkAsync(link.Token, null, "Open gesprek, veel geleerd", "", first.EditKey);
-        var stranger = await db.Reflections.AnswerThroughLinkAsync(link.Token, null, "Iemand anders", "", "verkeerde-sleutel");
+        var first = await db.ReflectionLinks.AnswerThroughLinkAsync(link.Token, null, "Open gesprek", "", null);
+        var second = await db.ReflectionLinks.AnswerThroughLinkAsync(link.Token, null, "Goede voorbereiding", "Te lang", null);
+        await db.ReflectionLinks.AnswerThroughLinkAsync(link.Token, null, "Open gesprek, veel geleerd", "", first.EditKey);
+        var stranger = await db.ReflectionLinks.AnswerThroughLinkAsync(link.Token, null, "Iemand anders", "", "verkeerde-sleutel");
 
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM reflections"), Is.EqualTo(3), "a wrong key adds an answer, it never changes another's");
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM reflections WHERE member_id IS NOT NULL OR guest_id IS NOT NULL"), Is.Zero);
-        Assert.That((await db.Reflections.FindOwnAnswerAsync(link.Token, null, first.EditKey))!.WentWell, Is.EqualTo("Open gesprek, veel geleerd"));
-        Assert.That((await db.Reflections.FindOwnAnswerAsync(link.Token, null, second.EditKey))!.WentLess, Is.EqualTo("Te lang"));
+        Assert.That((await db.ReflectionLinks.FindOwnAnswerAsync(link.Token, null, first.EditKey))!.WentWell, Is.EqualTo("Open gesprek, veel geleerd"));
+        Assert.That((await db.ReflectionLinks.FindOwnAnswerAsync(link.Token, null, second.EditKey))!.WentLess, Is.EqualTo("Te lang"));
         Assert.That(stranger.ReflectionId, Is.Not.EqualTo(first.ReflectionId).And.Not.EqualTo(second.ReflectionId));
     }
 
@@ -68,18 +68,18 @@ public sealed class ReflectionStoreTests
         using var db = await TempDatabase.MigratedAsync();
         var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
         var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
-        var link = (await db.Reflections.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(14), _leader))!;
+        var link = (await db.ReflectionLinks.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(14), _leader))!;
 
-        var context = await db.Reflections.OpenLinkAsync(link.Token);
-        var answer = await db.Reflections.AnswerThroughLinkAsync(link.Token, members[2], "Concreet", "", null);
-        Assert.ThrowsAsync<ValidationException>(async () => await db.Reflections.AnswerThroughLinkAsync(link.Token, members[2], "Overschreven", "", null));
-        Assert.ThrowsAsync<ValidationException>(async () => await db.Reflections.AnswerThroughLinkAsync(link.Token, members[2], "Overschreven", "", "verkeerde-sleutel"));
-        await db.Reflections.AnswerThroughLinkAsync(link.Token, members[2], "Concreet en kort", "Te vol", answer.EditKey);
+        var context = await db.ReflectionLinks.OpenLinkAsync(link.Token);
+        var answer = await db.ReflectionLinks.AnswerThroughLinkAsync(link.Token, members[2], "Concreet", "", null);
+        Assert.ThrowsAsync<ValidationException>(async () => await db.ReflectionLinks.AnswerThroughLinkAsync(link.Token, members[2], "Overschreven", "", null));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.ReflectionLinks.AnswerThroughLinkAsync(link.Token, members[2], "Overschreven", "", "verkeerde-sleutel"));
+        await db.ReflectionLinks.AnswerThroughLinkAsync(link.Token, members[2], "Concreet en kort", "Te vol", answer.EditKey);
 
         Assert.That(context.Respondents.Select(r => r.MemberId), Is.EqualTo(members));
-        var own = await db.Reflections.FindOwnAnswerAsync(link.Token, members[2], answer.EditKey);
+        var own = await db.ReflectionLinks.FindOwnAnswerAsync(link.Token, members[2], answer.EditKey);
         Assert.That((own!.WentWell, own.WentLess), Is.EqualTo(("Concreet en kort", "Te vol")));
-        Assert.That(await db.Reflections.FindOwnAnswerAsync(link.Token, members[2], "verkeerde-sleutel"), Is.Null);
+        Assert.That(await db.ReflectionLinks.FindOwnAnswerAsync(link.Token, members[2], "verkeerde-sleutel"), Is.Null);
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM reflections"), Is.EqualTo(1));
         Assert.That(await db.TextAsync("SELECT token_hash FROM reflection_links"), Does.Not.Contain(link.Token));
     }
@@ -92,20 +92,20 @@ public sealed class ReflectionStoreTests
         await db.Migrator.MigrateAsync();
         var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
         var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
-        var link = (await db.Reflections.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(7), _leader))!;
+        var link = (await db.ReflectionLinks.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(7), _leader))!;
 
         time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
-        Assert.That((await db.Reflections.OpenLinkAsync(link.Token)).MeetingId, Is.EqualTo(meeting));
+        Assert.That((await db.ReflectionLinks.OpenLinkAsync(link.Token)).MeetingId, Is.EqualTo(meeting));
         time.Advance(TimeSpan.FromMinutes(1));
 
-        var expired = Assert.ThrowsAsync<ReflectionLinkException>(async () => await db.Reflections.AnswerThroughLinkAsync(link.Token, members[0], "Goed", "", null));
+        var expired = Assert.ThrowsAsync<ReflectionLinkException>(async () => await db.ReflectionLinks.AnswerThroughLinkAsync(link.Token, members[0], "Goed", "", null));
         Assert.That(expired!.Message, Does.Contain("verlopen"));
-        var wrong = Assert.ThrowsAsync<ReflectionLinkException>(async () => await db.Reflections.OpenLinkAsync(link.Token + "x"));
+        var wrong = Assert.ThrowsAsync<ReflectionLinkException>(async () => await db.ReflectionLinks.OpenLinkAsync(link.Token + "x"));
         Assert.That(wrong!.Message, Does.Contain("bestaat niet"));
 
-        var fresh = (await db.Reflections.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(7), _leader))!;
-        await db.Reflections.RevokeLinksAsync(projectId, meeting, _leader);
-        var revoked = Assert.ThrowsAsync<ReflectionLinkException>(async () => await db.Reflections.OpenLinkAsync(fresh.Token));
+        var fresh = (await db.ReflectionLinks.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(7), _leader))!;
+        await db.ReflectionLinks.RevokeLinksAsync(projectId, meeting, _leader);
+        var revoked = Assert.ThrowsAsync<ReflectionLinkException>(async () => await db.ReflectionLinks.OpenLinkAsync(fresh.Token));
         Assert.That(revoked!.Message, Does.Contain("ingetrokken"));
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM reflections"), Is.EqualTo(0));
     }
@@ -122,10 +122,10 @@ public sealed class ReflectionStoreTests
             [members[1]] = AttendanceStatus.Afgemeld,
             [members[2]] = AttendanceStatus.Aanwezig,
         }, _leader);
-        var link = (await db.Reflections.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(7), _leader))!;
+        var link = (await db.ReflectionLinks.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(7), _leader))!;
 
-        Assert.That((await db.Reflections.OpenLinkAsync(link.Token)).Respondents.Select(r => r.MemberId), Is.EqualTo(new[] { members[0], members[2] }));
-        Assert.ThrowsAsync<ValidationException>(async () => await db.Reflections.AnswerThroughLinkAsync(link.Token, members[1], "Toch", "", null));
+        Assert.That((await db.ReflectionLinks.OpenLinkAsync(link.Token)).Respondents.Select(r => r.MemberId), Is.EqualTo(new[] { members[0], members[2] }));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.ReflectionLinks.AnswerThroughLinkAsync(link.Token, members[1], "Toch", "", null));
     }
 
     [Test]
@@ -149,8 +149,8 @@ public sealed class ReflectionStoreTests
     {
         using var db = await TempDatabase.MigratedAsync();
         var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
-        var anonymousGroup = (await db.Meetings.CreateGroupAsync(projectId, new GroupSettings { Kind = Monitor.Core.Projects.GroupKind.Leernetwerk, Name = "Leernetwerk", ReflectionsAnonymous = true }, _leader))!.Value;
-        var anonymousMember = (await db.Meetings.AddMemberAsync(projectId, anonymousGroup, new Monitor.Core.Projects.MemberDraft { RoleLabel = "Beleidsadviseur X" }, null, _leader))!.Value;
+        var anonymousGroup = (await db.Groups.CreateGroupAsync(projectId, new GroupSettings { Kind = Monitor.Core.Projects.GroupKind.Leernetwerk, Name = "Leernetwerk", ReflectionsAnonymous = true }, _leader))!.Value;
+        var anonymousMember = (await db.Groups.AddMemberAsync(projectId, anonymousGroup, new Monitor.Core.Projects.MemberDraft { RoleLabel = "Beleidsadviseur X" }, null, _leader))!.Value;
         var named = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         var hidden = await MeetingStoreTests.HeldMeetingAsync(db, projectId, anonymousGroup, new DateOnly(2026, 10, 2));
         await db.Reflections.SaveAsync(projectId, named, new ReflectionInput { MemberId = members[1], WentWell = "Goed" }, "secretaris", _leader);

@@ -20,7 +20,7 @@ public sealed class MeetingRemindersTests
         // held 40 days ago: with a cadence of 21 days (the test group's) that is an open gap
         var earlier = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, today.AddDays(-40));
         var reflection = (await db.Reflections.SaveAsync(projectId, earlier, new ReflectionInput { MemberId = members[1], WentLess = "Te veel sheets" }, "secretaris", Actor.System))!.Value;
-        await db.Meetings.AddActionItemAsync(projectId, earlier, "Handleiding rondsturen", null, null, Actor.System);
+        await db.ActionItems.AddActionItemAsync(projectId, earlier, "Handleiding rondsturen", null, null, Actor.System);
         var planned = (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = today.AddDays(2), Title = "Volgende" }, Actor.System))!.Value;
         var notifications = new NotificationStore(db.Database, db.Time);
         var reminders = new MeetingReminders(db.Database, db.Accounts, notifications);

@@ -165,7 +165,7 @@ public sealed class PortfolioServiceTests
     private static async Task<(long ProjectId, long GroupId)> AlfaAsync(TempDatabase db)
     {
         var projectId = await db.Projects.CreateAsync(new ProjectDraft { Slug = "alfa", Name = "Alfa", Organisation = "Gemeente Alfen", Innovation = "Keuzehulp", StartDate = new DateOnly(2025, 1, 1), CurrentPhase = 2 }, Actor.System);
-        var groupId = (await db.Meetings.CreateGroupAsync(projectId, new GroupSettings { Kind = GroupKind.Ontwikkelgroep, Name = "Ontwikkelgroep" }, Actor.System))!.Value;
+        var groupId = (await db.Groups.CreateGroupAsync(projectId, new GroupSettings { Kind = GroupKind.Ontwikkelgroep, Name = "Ontwikkelgroep" }, Actor.System))!.Value;
 
         var activities = new (int Phase, ActivityStatus Status, string? Month)[]
         {
@@ -198,10 +198,10 @@ public sealed class PortfolioServiceTests
         await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = new DateOnly(2026, 11, 15), Status = MeetingStatus.Geannuleerd }, Actor.System);
         await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = new DateOnly(2026, 12, 1) }, Actor.System);
 
-        var first = (await db.Meetings.AddActionItemAsync(projectId, meetings["2026-10-01"], "Handleiding schrijven", null, null, Actor.System))!.Value;
-        await db.Meetings.AddActionItemAsync(projectId, meetings["2026-10-01"], "Vragenlijst rondsturen", null, null, Actor.System);
-        await db.Meetings.AddActionItemAsync(projectId, meetings["2026-11-02"], "Teamleider spreken", null, null, Actor.System);
-        await db.Meetings.SetActionItemStatusAsync(projectId, first, ActionItemStatus.Gedaan, meetings["2026-11-02"], Actor.System);
+        var first = (await db.ActionItems.AddActionItemAsync(projectId, meetings["2026-10-01"], "Handleiding schrijven", null, null, Actor.System))!.Value;
+        await db.ActionItems.AddActionItemAsync(projectId, meetings["2026-10-01"], "Vragenlijst rondsturen", null, null, Actor.System);
+        await db.ActionItems.AddActionItemAsync(projectId, meetings["2026-11-02"], "Teamleider spreken", null, null, Actor.System);
+        await db.ActionItems.SetActionItemStatusAsync(projectId, first, ActionItemStatus.Gedaan, meetings["2026-11-02"], Actor.System);
 
         var coder = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker 1", projectId);
         var documents = (await db.Coding.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag).ToDictionary(d => d.MeetingId!.Value, d => d.Id);

@@ -27,12 +27,17 @@ internal sealed class TempDatabase : IDisposable
         Migrator = new SchemaMigrator(Database, NullLogger<SchemaMigrator>.Instance);
         Frameworks = new FrameworkStore(Database);
         Audit = new AuditStore(Database, Time);
-        Projects = new ProjectStore(Database, Audit, Time);
+        MeetingWrites = new MeetingWrites(Database, Audit);
+        Projects = new ProjectStore(Database, Audit, MeetingWrites, Time);
         Accounts = new AccountStore(Database, Audit, Time);
         Privacy = new PrivacyStore(Database, Audit, Time);
         PlanStore = new PlanStore(Database, Audit, Time);
-        Meetings = new MeetingStore(Database, Audit, Time);
-        Reflections = new ReflectionStore(Database, Audit, Time);
+        Groups = new GroupStore(Database, Audit);
+        Meetings = new MeetingStore(Database, MeetingWrites, Time);
+        ActionItems = new ActionItemStore(Database, MeetingWrites, Time);
+        MeetingQueries = new MeetingQueries(Database);
+        Reflections = new ReflectionStore(Database, MeetingWrites, Time);
+        ReflectionLinks = new ReflectionLinkStore(Database, MeetingWrites, Time);
         Demo = new DemoDataLoader(Database, Projects, PlanStore, Time, NullLogger<DemoDataLoader>.Instance);
         Coding = new CodingStore(Database, Audit, Time);
         Codebooks = new Monitor.Core.Coding.CodebookExchange(Database, Coding, Audit);
@@ -41,7 +46,7 @@ internal sealed class TempDatabase : IDisposable
         Findings = new FindingStore(Database, Audit, Time);
         Suggester = new Monitor.Core.Findings.FindingSuggester(Database, Coding, Findings, Audit, Time);
         DemoFindings = new DemoFindingLoader(Database, Findings, NullLogger<DemoFindingLoader>.Instance);
-        ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Meetings, Coding, Findings);
+        ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Groups, MeetingQueries, Coding, Findings);
         Reports = new Monitor.Core.Reports.ReportService(Database, ReportData, Projects, Audit, Time);
 
     }
@@ -57,8 +62,13 @@ internal sealed class TempDatabase : IDisposable
     public AccountStore Accounts { get; }
     public PrivacyStore Privacy { get; }
     public PlanStore PlanStore { get; }
+    public MeetingWrites MeetingWrites { get; }
+    public GroupStore Groups { get; }
     public MeetingStore Meetings { get; }
+    public ActionItemStore ActionItems { get; }
+    public MeetingQueries MeetingQueries { get; }
     public ReflectionStore Reflections { get; }
+    public ReflectionLinkStore ReflectionLinks { get; }
     public DemoDataLoader Demo { get; }
     public CodingStore Coding { get; }
     public Monitor.Core.Coding.CodebookExchange Codebooks { get; }

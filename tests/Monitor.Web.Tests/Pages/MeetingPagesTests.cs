@@ -20,7 +20,7 @@ public sealed class MeetingPagesTests
         using var admin = await _factory.ApiClientAsync(Login.Admin);
         using var projects = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/projects"));
         var projectId = projects.RootElement.EnumerateArray().Single(p => p.GetProperty("slug").GetString() == slug).GetProperty("id").GetInt64();
-        var groups = await _factory.Services.GetRequiredService<MeetingStore>().ListGroupsAsync(projectId);
+        var groups = await _factory.Services.GetRequiredService<GroupStore>().ListGroupsAsync(projectId);
         var groupId = groups!.Single(g => g.Name == groupName).Id;
         var meetings = await _factory.Services.GetRequiredService<MeetingStore>().ListMeetingsAsync(projectId, groupId);
         return (projectId, groupId, meetings![1].Id);
@@ -124,7 +124,7 @@ public sealed class MeetingPagesTests
     public async Task AWrongOrRevokedReflectionLinkShowsAClearMessageAndAcceptsNothing()
     {
         var (projectId, _, meetingId) = await FirstMeetingAsync("keuzehulp-werkzaak", "Leernetwerk");
-        var reflections = _factory.Services.GetRequiredService<ReflectionStore>();
+        var reflections = _factory.Services.GetRequiredService<ReflectionLinkStore>();
         var link = (await reflections.CreateLinkAsync(projectId, meetingId, TimeSpan.FromDays(1), Actor.System))!;
         await reflections.RevokeLinksAsync(projectId, meetingId, Actor.System);
         using var anonymous = _factory.CreateClient();

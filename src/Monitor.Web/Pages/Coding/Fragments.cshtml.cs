@@ -11,9 +11,9 @@ namespace Monitor.Web.Pages.Coding;
 [ProjectPermission(Capability.CodeData)]
 public sealed class FragmentsModel : CodingPageModel
 {
-    private readonly MeetingStore _meetings;
+    private readonly GroupStore _groups;
 
-    public FragmentsModel(ProjectStore projects, CodingStore coding, MeetingStore meetings) : base(projects, coding) => _meetings = meetings;
+    public FragmentsModel(ProjectStore projects, CodingStore coding, GroupStore groups) : base(projects, coding) => _groups = groups;
 
     public IReadOnlyList<Fragment> Fragments { get; private set; } = [];
 
@@ -35,7 +35,7 @@ public sealed class FragmentsModel : CodingPageModel
         }
 
         Codebooks = await Coding.ListCodebooksAsync(id, cancellationToken);
-        Groups = await _meetings.ListGroupsAsync(id, cancellationToken) ?? [];
+        Groups = await _groups.ListGroupsAsync(id, cancellationToken) ?? [];
         Filter = new FragmentFilter
         {
             CodeId = code,

@@ -18,17 +18,19 @@ namespace Monitor.Web.Pages.Meetings;
 [ProjectPermission(Capability.ViewProject)]
 public sealed class GroupModel : PageModel
 {
-    private readonly MeetingStore _meetings;
+    private readonly GroupStore _groups;
+    private readonly MeetingQueries _queries;
     private readonly ProjectStore _projects;
     private readonly TimeProvider _time;
     private readonly IAuthorizationService _authorization;
 
     private readonly AccountStore _accounts;
 
-    public GroupModel(MeetingStore meetings, ProjectStore projects, TimeProvider time, IAuthorizationService authorization, AccountStore accounts)
+    public GroupModel(GroupStore groups, MeetingQueries queries, ProjectStore projects, TimeProvider time, IAuthorizationService authorization, AccountStore accounts)
     {
         _accounts = accounts;
-        _meetings = meetings;
+        _groups = groups;
+        _queries = queries;
         _projects = projects;
         _time = time;
         _authorization = authorization;
@@ -69,7 +71,7 @@ public sealed class GroupModel : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, long groupId, CancellationToken cancellationToken)
     {
-        if (await _meetings.FindGroupAsync(id, groupId, cancellationToken) is not { } detail || await _projects.FindAsync(id, cancellationToken) is not { } project)
+        if (await _groups.FindGroupAsync(id, groupId, cancellationToken) is not { } detail || await _projects.FindAsync(id, cancellationToken) is not { } project)
         {
             return NotFound();
         }
@@ -80,7 +82,7 @@ public sealed class GroupModel : PageModel
         var audience = await Audiences.ForAsync(_authorization, HttpContext);
         Detail = detail.For(audience);
         Today = DutchClock.Today(_time);
-        Metrics = MeetingMetrics.Compute(await _meetings.GetFactsAsync(groupId, cancellationToken)).For(audience);
+        Metrics = MeetingMetrics.Compute(await _queries.GetFactsAsync(groupId, cancellationToken)).For(audience);
         var held = detail.Meetings.Where(m => m.Status == MeetingStatus.Gehouden).Select(m => m.HeldOn).ToList();
         Gaps = detail.Group.CadenceDays is null ? [] : CadenceCheck.FindGaps(held, detail.Group.CadenceDays, Today, project.EndDate);
         var renderer = new SvgChartRenderer();

@@ -13,12 +13,14 @@ namespace Monitor.Web.Pages.Meetings;
 public sealed class GroupManageModel : PageModel
 {
     private readonly MeetingStore _meetings;
+    private readonly GroupStore _groups;
     private readonly MemberDataStore _memberData;
     private readonly IStringLocalizer<SharedResource> _t;
 
-    public GroupManageModel(MeetingStore meetings, MemberDataStore memberData, IStringLocalizer<SharedResource> t)
+    public GroupManageModel(MeetingStore meetings, GroupStore groups, MemberDataStore memberData, IStringLocalizer<SharedResource> t)
     {
         _meetings = meetings;
+        _groups = groups;
         _memberData = memberData;
         _t = t;
     }
@@ -60,7 +62,7 @@ public sealed class GroupManageModel : PageModel
     }
 
     public Task<IActionResult> OnPostSettingsAsync(long id, long groupId, string? name, string? kind, string? purpose, string? cadence, int? cadenceDays, bool reflectionsAnonymous, CancellationToken cancellationToken) =>
-        ChangeAsync(id, groupId, () => _meetings.UpdateGroupAsync(id, groupId, new GroupSettings
+        ChangeAsync(id, groupId, () => _groups.UpdateGroupAsync(id, groupId, new GroupSettings
         {
             Kind = Codes.TryParse<GroupKind>(kind, out var k) ? k : throw new ValidationException([new ValidationError("kind", "Kies een soort groep uit de lijst.")]),
             Name = name ?? "",
@@ -71,7 +73,7 @@ public sealed class GroupManageModel : PageModel
         }, User.ToActor(), cancellationToken));
 
     public Task<IActionResult> OnPostMemberAsync(long id, long groupId, string? roleLabel, string? organisation, string? joinedOn, long? replacesMemberId, CancellationToken cancellationToken) =>
-        ChangeAsync(id, groupId, async () => await _meetings.AddMemberAsync(id, groupId, new MemberDraft
+        ChangeAsync(id, groupId, async () => await _groups.AddMemberAsync(id, groupId, new MemberDraft
         {
             RoleLabel = roleLabel ?? "",
             Organisation = organisation ?? "",
@@ -79,7 +81,7 @@ public sealed class GroupManageModel : PageModel
         }, replacesMemberId, User.ToActor(), cancellationToken) is not null);
 
     public Task<IActionResult> OnPostLeaveAsync(long id, long groupId, long memberId, string? leftOn, CancellationToken cancellationToken) =>
-        ChangeAsync(id, groupId, () => _meetings.SetMemberLeftAsync(id, memberId,
+        ChangeAsync(id, groupId, () => _groups.SetMemberLeftAsync(id, memberId,
             ManageModel.ParseDate(leftOn, "leftOn") ?? throw new ValidationException([new ValidationError("leftOn", "Vul de datum van vertrek in.")]), User.ToActor(), cancellationToken));
 
     public Task<IActionResult> OnPostAccountAsync(long id, long groupId, long memberId, long? userId, CancellationToken cancellationToken) =>

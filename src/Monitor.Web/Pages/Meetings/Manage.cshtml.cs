@@ -17,12 +17,16 @@ public sealed class ManageModel : PageModel
 {
     private readonly MeetingStore _meetings;
     private readonly ReflectionStore _reflections;
+    private readonly ReflectionLinkStore _links;
+    private readonly ActionItemStore _actions;
     private readonly IStringLocalizer<SharedResource> _t;
 
-    public ManageModel(MeetingStore meetings, ReflectionStore reflections, IStringLocalizer<SharedResource> t)
+    public ManageModel(MeetingStore meetings, ReflectionStore reflections, ReflectionLinkStore links, ActionItemStore actions, IStringLocalizer<SharedResource> t)
     {
         _meetings = meetings;
         _reflections = reflections;
+        _links = links;
+        _actions = actions;
         _t = t;
     }
 
@@ -91,13 +95,13 @@ public sealed class ManageModel : PageModel
 
     public Task<IActionResult> OnPostActionAsync(long id, long meetingId, string? description, long? ownerMemberId, string? dueOn, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, async () =>
-            await _meetings.AddActionItemAsync(id, meetingId, description ?? "", ownerMemberId, ParseDate(dueOn, "dueOn"), User.ToActor(), cancellationToken) is not null, "Meeting.Saved");
+            await _actions.AddActionItemAsync(id, meetingId, description ?? "", ownerMemberId, ParseDate(dueOn, "dueOn"), User.ToActor(), cancellationToken) is not null, "Meeting.Saved");
 
     public Task<IActionResult> OnPostActionStatusAsync(long id, long meetingId, long actionItemId, string? status, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, async () =>
         {
             var parsed = Codes.TryParse<ActionItemStatus>(status, out var s) ? s : throw new ValidationException([new ValidationError("status", "Kies open, gedaan of vervallen.")]);
-            return await _meetings.SetActionItemStatusAsync(id, actionItemId, parsed, meetingId, User.ToActor(), cancellationToken);
+            return await _actions.SetActionItemStatusAsync(id, actionItemId, parsed, meetingId, User.ToActor(), cancellationToken);
         }, "Meeting.Saved");
 
     public Task<IActionResult> OnPostReflectionAsync(long id, long meetingId, string? who, string? wentWell, string? wentLess, CancellationToken cancellationToken) =>
@@ -122,7 +126,7 @@ public sealed class ManageModel : PageModel
     public Task<IActionResult> OnPostLinkAsync(long id, long meetingId, int? validDays, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, async () =>
         {
-            var link = await _reflections.CreateLinkAsync(id, meetingId, TimeSpan.FromDays(validDays ?? 14), User.ToActor(), cancellationToken);
+            var link = await _links.CreateLinkAsync(id, meetingId, TimeSpan.FromDays(validDays ?? 14), User.ToActor(), cancellationToken);
             if (link is null)
             {
                 return false;
@@ -133,7 +137,7 @@ public sealed class ManageModel : PageModel
         }, "Reflection.LinkSaved");
 
     public Task<IActionResult> OnPostRevokeAsync(long id, long meetingId, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, () => _reflections.RevokeLinksAsync(id, meetingId, User.ToActor(), cancellationToken), "Reflection.LinksRevoked");
+        ChangeAsync(id, meetingId, () => _links.RevokeLinksAsync(id, meetingId, User.ToActor(), cancellationToken), "Reflection.LinksRevoked");
 
     internal static DateOnly? ParseDate(string? text, string field)
     {

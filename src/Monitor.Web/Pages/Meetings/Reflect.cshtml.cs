@@ -15,9 +15,9 @@ namespace Monitor.Web.Pages.Meetings;
 [AllowAnonymous]
 public sealed class ReflectModel : PageModel
 {
-    private readonly ReflectionStore _reflections;
+    private readonly ReflectionLinkStore _links;
 
-    public ReflectModel(ReflectionStore reflections) => _reflections = reflections;
+    public ReflectModel(ReflectionLinkStore links) => _links = links;
 
     public ReflectionLinkContext? Context { get; private set; }
 
@@ -41,7 +41,7 @@ public sealed class ReflectModel : PageModel
         }
 
         Saved = opgeslagen;
-        if (ReadCookie() is { } own && await _reflections.FindOwnAnswerAsync(token, own.MemberId, own.Key, cancellationToken) is { } answer)
+        if (ReadCookie() is { } own && await _links.FindOwnAnswerAsync(token, own.MemberId, own.Key, cancellationToken) is { } answer)
         {
             MemberId = own.MemberId;
             WentWell = answer.WentWell;
@@ -74,7 +74,7 @@ public sealed class ReflectModel : PageModel
             }
 
             var own = ReadCookie();
-            var result = await _reflections.AnswerThroughLinkAsync(token, memberId, WentWell, WentLess, own?.MemberId == memberId ? own?.Key : null, cancellationToken);
+            var result = await _links.AnswerThroughLinkAsync(token, memberId, WentWell, WentLess, own?.MemberId == memberId ? own?.Key : null, cancellationToken);
             var who = memberId?.ToString(CultureInfo.InvariantCulture) ?? AnonymousMarker;
             Response.Cookies.Append(CookieName, $"{who}.{result.EditKey}", new CookieOptions
             {
@@ -107,7 +107,7 @@ public sealed class ReflectModel : PageModel
     {
         try
         {
-            Context = await _reflections.OpenLinkAsync(token, cancellationToken);
+            Context = await _links.OpenLinkAsync(token, cancellationToken);
             return true;
         }
         catch (ReflectionLinkException ex)

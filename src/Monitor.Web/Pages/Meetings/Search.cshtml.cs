@@ -11,12 +11,12 @@ namespace Monitor.Web.Pages.Meetings;
 [ProjectPermission(Capability.ViewMeetingDetails)]
 public sealed class SearchModel : PageModel
 {
-    private readonly MeetingStore _meetings;
+    private readonly MeetingQueries _queries;
     private readonly ProjectStore _projects;
 
-    public SearchModel(MeetingStore meetings, ProjectStore projects)
+    public SearchModel(MeetingQueries queries, ProjectStore projects)
     {
-        _meetings = meetings;
+        _queries = queries;
         _projects = projects;
     }
 
@@ -43,7 +43,7 @@ public sealed class SearchModel : PageModel
         Query = (q ?? "").Trim();
         try
         {
-            Hits = Query.Length == 0 ? [] : await _meetings.SearchAsync(id, Query, cancellationToken);
+            Hits = Query.Length == 0 ? [] : await _queries.SearchAsync(id, Query, cancellationToken);
         }
         catch (ValidationException ex)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Monitor.Core.Frameworks;
+using Monitor.Core.Privacy;
 using Monitor.Core.Projects;
 using Monitor.Web.Security;
 
@@ -44,9 +45,11 @@ public sealed class DetailModel : PageModel
             return NotFound();
         }
 
-        Project = project;
+        // the same rule as the API: management sees the structure and counts, not members or meeting notes
+        var audience = await Audiences.ForAsync(_authorization, HttpContext);
+        Project = project.For(audience);
         Phases = await _frameworks.ListPhasesAsync(cancellationToken);
-        ShowDetails = await IsAllowedAsync(Capability.ViewMeetingDetails);
+        ShowDetails = audience == Audience.Team;
         CanViewAudit = await IsAllowedAsync(Capability.ViewAudit);
         CanManagePrivacy = await IsAllowedAsync(Capability.ManagePrivacy);
         CanCode = await IsAllowedAsync(Capability.CodeData);

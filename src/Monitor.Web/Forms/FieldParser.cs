@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Monitor.Core.Common;
+using Monitor.Web.Endpoints;
+
+namespace Monitor.Web.Forms;
+
+/// <summary>
+/// The one way pages and API endpoints read dates, times, months and codes sent as text: each problem becomes a Dutch
+/// message naming the field, all of them are collected, and the caller ends with <see cref="Problem"/> (API: a 400
+/// problem+json) or <see cref="ThrowIfAny"/> (pages: the page shows the messages).
+/// </summary>
+internal sealed class FieldParser
+{
+    private readonly List<ValidationError> _errors = [];
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public IReadOnlyList<ValidationError> Errors => _errors;
+
+    public static ValidationProblem Single(string field, string message) => ApiResults.Invalid([new ValidationError(field, message)]);
+
+    public void Add(string field, string message) => _errors.Add(new ValidationError(field, message));
+
+    public ValidationProblem Problem() => ApiResults.Invalid(_errors);
+
+    /// <exception cref="ValidationException">When a field could not be read.</exception>
+    public void ThrowIfAny() => Checks.ThrowIfAny(_errors);
+
+    /// <summary>A date as jjjj-mm-dd; null when empty or unreadable (then with a message).</summary>
+    public DateOnly? Date(string? text, string field, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Add(field, $"'{text}' is geen datum voor {label}; schrijf jjjj-mm-dd (bijvoorbeeld 2025-03-14).");
+        return null;
+    }
+
+    /// <summary>A date that must be there.</summary>
+    public DateOnly? RequiredDate(string? text, string field, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Add(field, $"Vul {label} in (jjjj-mm-dd).");
+            return null;
+        }
+
+        return Date(text, field, label);
+    }
+
+    /// <summary>A time as uu:mm; null when empty or unreadable (then with a message).</summary>
+    public TimeOnly? Time(string? text, string field, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        Add(field, $"'{text}' is geen tijd voor {label}; schrijf uu:mm (bijvoorbeeld 09:30).");
+        return null;
+    }
+
+    /// <summary>One of an enum's codes (<see cref="Codes"/>); null when empty or unknown (then with a message listing the choices).</summary>
+    public T? Code<T>(string? text, string field, string label)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Codes.TryParse<T>(text.Trim(), out var value))
+        {
+            return value;
+        }
+
+        Add(field, $"'{text}' is geen {label}. Kies {string.Join(", ", Codes.All<T>())}.");
+        return null;
+    }
+}
