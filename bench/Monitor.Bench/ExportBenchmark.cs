@@ -30,8 +30,10 @@ internal static class ExportBenchmark
             var projects = new ProjectStore(database, audit, time);
             var meetings = new MeetingStore(database, audit, time);
             var accounts = new AccountStore(database, audit, time);
+            var codebooks = new CodebookStore(database, audit, time);
+            var documentStore = new CodingDocumentStore(database, audit, time);
             var coding = new CodingStore(database, audit, time);
-            var exchange = new ProjectExchange(database, coding, audit, projects, new PrivacyStore(database, audit, time));
+            var exchange = new ProjectExchange(database, codebooks, documentStore, audit, projects, new PrivacyStore(database, audit, time));
 
             var projectId = await projects.CreateAsync(new ProjectDraft { Slug = "bench", Name = "Benchmarkproject", Organisation = "Gemeente", Innovation = "Werkwijze", StartDate = new DateOnly(2024, 1, 1), CurrentPhase = 2 }, Actor.System);
             var groupId = (await meetings.CreateGroupAsync(projectId, new GroupSettings { Kind = GroupKind.Ontwikkelgroep, Name = "Ontwikkelgroep" }, Actor.System))!.Value;
@@ -52,10 +54,10 @@ internal static class ExportBenchmark
             var codes = new List<long>();
             foreach (var key in Enumerable.Range(1, 10).Select(n => "midi-" + n))
             {
-                codes.Add((await coding.ListCodebooksAsync(projectId)).SelectMany(b => b.Codes).Single(c => c.Key == key).Id);
+                codes.Add((await codebooks.ListCodebooksAsync(projectId)).SelectMany(b => b.Codes).Single(c => c.Key == key).Id);
             }
 
-            var documents = (await coding.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag).ToList();
+            var documents = (await documentStore.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag).ToList();
             foreach (var document in documents)
             {
                 for (var i = 0; i < 30; i++)

@@ -34,9 +34,11 @@ internal static class ReportsBenchmark
             var meetings = new MeetingStore(database, audit, time);
             var accounts = new AccountStore(database, audit, time);
             var plans = new PlanStore(database, audit, time);
+            var codebooks = new CodebookStore(database, audit, time);
+            var documents = new CodingDocumentStore(database, audit, time);
             var coding = new CodingStore(database, audit, time);
             var findings = new FindingStore(database, audit, time);
-            var reports = new ReportService(database, new ReportDataBuilder(projects, plans, new FrameworkStore(database), meetings, coding, findings), projects, audit, time);
+            var reports = new ReportService(database, new ReportDataBuilder(projects, plans, new FrameworkStore(database), meetings, documents, new FragmentQueries(database), new RoundStore(database, audit, time), new RoundAgreement(database), findings), projects, audit, time);
 
             var projectId = await projects.CreateAsync(new ProjectDraft { Slug = "bench", Name = "Benchmarkproject", Organisation = "Gemeente", Innovation = "Werkwijze", StartDate = new DateOnly(2022, 1, 1), CurrentPhase = 2 }, Actor.System);
             var groupId = (await meetings.CreateGroupAsync(projectId, new GroupSettings { Kind = GroupKind.Ontwikkelgroep, Name = "Ontwikkelgroep", CadenceDays = 14 }, Actor.System))!.Value;
@@ -54,9 +56,9 @@ internal static class ReportsBenchmark
                 await plans.CreateActivityAsync(projectId, new PlanActivityDraft { Phase = a % 6, Title = $"Activiteit {a + 1}", Owner = "Kernteam", PlannedMonth = new YearMonth(start.Year, start.Month), StartedOn = start, Status = a % 3 == 0 ? ActivityStatus.Gereed : ActivityStatus.Bezig, CompletedOn = a % 3 == 0 ? start.AddDays(30) : null }, Actor.System);
             }
 
-            var codes = (await coding.ListCodebooksAsync(projectId)).Single(b => b.Framework == "midi").Codes.Where(c => c.IsCodable).Select(c => c.Id).ToList();
+            var codes = (await codebooks.ListCodebooksAsync(projectId)).Single(b => b.Framework == "midi").Codes.Where(c => c.IsCodable).Select(c => c.Id).ToList();
             var codingIds = new List<long>();
-            foreach (var document in (await coding.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag))
+            foreach (var document in (await documents.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag))
             {
                 for (var i = 0; i < 30; i++)
                 {

@@ -36,7 +36,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MeetingStore>();
         services.AddSingleton<ReflectionStore>();
         services.AddSingleton<MemberDataStore>();
+        services.AddSingleton<CodebookStore>();
+        services.AddSingleton<CodingDocumentStore>();
         services.AddSingleton<CodingStore>();
+        services.AddSingleton<FragmentQueries>();
+        services.AddSingleton<RoundStore>();
+        services.AddSingleton<RoundAgreement>();
         services.AddSingleton<Coding.CodebookExchange>();
         services.AddSingleton<Coding.ProjectExchange>();
         services.AddSingleton<DemoDataLoader>();

@@ -28,9 +28,9 @@ internal static partial class CodingEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<AgreementBody>, ProblemHttpResult>> AgreementAsync(long id, long roundId, CodingStore coding, CancellationToken ct)
+    private static async Task<Results<Ok<AgreementBody>, ProblemHttpResult>> AgreementAsync(long id, long roundId, RoundStore rounds, RoundAgreement agreement, CancellationToken ct)
     {
-        if (await coding.FindRoundAsync(id, roundId, ct) is not { } round)
+        if (await rounds.FindRoundAsync(id, roundId, ct) is not { } round)
         {
             return RoundNotFound(roundId);
         }
@@ -40,8 +40,8 @@ internal static partial class CodingEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Ronde is nog open", detail: "De overeenstemming is pas te zien als de ronde gesloten is (blind coderen).");
         }
 
-        var report = (await coding.AgreementAsync(id, roundId, ct))!;
-        return TypedResults.Ok(new AgreementBody(await coding.RoundCodeNamesAsync(id, roundId, ct), report));
+        var report = (await agreement.AgreementAsync(id, roundId, ct))!;
+        return TypedResults.Ok(new AgreementBody(await agreement.RoundCodeNamesAsync(id, roundId, ct), report));
     }
 
     internal sealed record AgreementBody(IReadOnlyDictionary<string, string> CodeNames, Monitor.Core.Coding.Agreement.AgreementReport Report);
@@ -54,11 +54,11 @@ internal static partial class CodingEndpoints
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Codeboek niet gevonden", detail: $"Project {id} kan codeboek {codebookId} niet gebruiken.");
     }
 
-    private static async Task<Results<Created<CreatedId>, ValidationProblem>> ImportCodebookAsync(long id, string? name, HttpContext http, CodebookExchange exchange, CodingStore coding, CancellationToken ct)
+    private static async Task<Results<Created<CreatedId>, ValidationProblem>> ImportCodebookAsync(long id, string? name, HttpContext http, CodebookExchange exchange, CodebookStore codebooks, CancellationToken ct)
     {
         await using var body = await ReadBodyAsync(http.Request, CodebookExchange.MaxQdcBytes, ct);
         var (bookName, _) = await exchange.ImportCodebookAsync(id, name ?? "", body, http.User.ToActor(), ct);
-        var created = (await coding.ListCodebooksAsync(id, ct)).Last(b => b.Name == bookName);
+        var created = (await codebooks.ListCodebooksAsync(id, ct)).Last(b => b.Name == bookName);
         return TypedResults.Created($"/api/v1/projects/{id}/codebooks", new CreatedId(created.Id));
     }
 

@@ -23,13 +23,13 @@ internal static partial class CodingEndpoints
             .AddEndpointFilter(RefuseInvalidAsync)
             .RequireAuthorization(ProjectAccess.PolicyName(Capability.CodeData));
 
-        group.MapGet("/codebooks", async (long id, CodingStore coding, CancellationToken ct) => TypedResults.Ok(await coding.ListCodebooksAsync(id, ct)));
+        group.MapGet("/codebooks", async (long id, CodebookStore codebooks, CancellationToken ct) => TypedResults.Ok(await codebooks.ListCodebooksAsync(id, ct)));
         group.MapPost("/codebooks", CreateCodebookAsync);
         group.MapPost("/codebooks/{codebookId:long}/codes", AddCodeAsync);
         group.MapPut("/codes/{codeId:long}", UpdateCodeAsync);
         group.MapPost("/codes/{codeId:long}/merge", MergeCodeAsync);
 
-        group.MapGet("/coding-documents", async (long id, CodingStore coding, CancellationToken ct) => TypedResults.Ok(await coding.ListDocumentsAsync(id, ct)));
+        group.MapGet("/coding-documents", async (long id, CodingDocumentStore documents, CancellationToken ct) => TypedResults.Ok(await documents.ListDocumentsAsync(id, ct)));
         group.MapPost("/coding-documents", UploadDocumentAsync);
         group.MapGet("/coding-documents/{documentId:long}", GetDocumentAsync);
 
@@ -37,11 +37,11 @@ internal static partial class CodingEndpoints
         group.MapDelete("/codings/{codingId:long}", RemoveCodingAsync);
         group.MapPost("/codings/undo", UndoAsync);
         group.MapGet("/fragments", FragmentsAsync);
-        group.MapGet("/matrix", async (long id, string? by, CodingStore coding, CancellationToken ct) => TypedResults.Ok(MatrixBody.From(await coding.MatrixAsync(id, by == "group", ct))));
-        group.MapGet("/code-frequencies", async (long id, CodingStore coding, CancellationToken ct) =>
-            TypedResults.Ok((await coding.FrequenciesAsync(id, ct)).Select(f => new { codeId = f.Code.Id, code = f.Code.NameNl, key = f.Code.Key, codebook = f.CodebookName, f.Codings, f.Documents, f.Facilitators, f.Barriers })));
+        group.MapGet("/matrix", async (long id, string? by, FragmentQueries fragments, CancellationToken ct) => TypedResults.Ok(MatrixBody.From(await fragments.MatrixAsync(id, by == "group", ct))));
+        group.MapGet("/code-frequencies", async (long id, FragmentQueries fragments, CancellationToken ct) =>
+            TypedResults.Ok((await fragments.FrequenciesAsync(id, ct)).Select(f => new { codeId = f.Code.Id, code = f.Code.NameNl, key = f.Code.Key, codebook = f.CodebookName, f.Codings, f.Documents, f.Facilitators, f.Barriers })));
 
-        group.MapGet("/coding-rounds", async (long id, CodingStore coding, CancellationToken ct) => TypedResults.Ok((await coding.ListRoundsAsync(id, ct)).Select(RoundBody.From)));
+        group.MapGet("/coding-rounds", async (long id, RoundStore rounds, CancellationToken ct) => TypedResults.Ok((await rounds.ListRoundsAsync(id, ct)).Select(RoundBody.From)));
         group.MapPost("/coding-rounds", CreateRoundAsync);
         group.MapGet("/coding-rounds/{roundId:long}", GetRoundAsync);
         group.MapPost("/coding-rounds/{roundId:long}/close", CloseRoundAsync);
@@ -51,28 +51,28 @@ internal static partial class CodingEndpoints
         return group;
     }
 
-    private static async Task<Results<Created<CreatedId>, ValidationProblem>> CreateCodebookAsync(long id, CodebookBody body, HttpContext http, CodingStore coding, CancellationToken ct)
+    private static async Task<Results<Created<CreatedId>, ValidationProblem>> CreateCodebookAsync(long id, CodebookBody body, HttpContext http, CodebookStore codebooks, CancellationToken ct)
     {
-        var bookId = await coding.CreateCodebookAsync(id, body.Name ?? "", body.Description ?? "", http.User.ToActor(), ct);
+        var bookId = await codebooks.CreateCodebookAsync(id, body.Name ?? "", body.Description ?? "", http.User.ToActor(), ct);
         return TypedResults.Created($"/api/v1/projects/{id}/codebooks", new CreatedId(bookId));
     }
 
-    private static async Task<Results<Created<CreatedId>, ProblemHttpResult>> AddCodeAsync(long id, long codebookId, CodeBody body, HttpContext http, CodingStore coding, CancellationToken ct) =>
-        await coding.AddCodeAsync(id, codebookId, body.ToDraft(), http.User.ToActor(), ct) is { } codeId
+    private static async Task<Results<Created<CreatedId>, ProblemHttpResult>> AddCodeAsync(long id, long codebookId, CodeBody body, HttpContext http, CodebookStore codebooks, CancellationToken ct) =>
+        await codebooks.AddCodeAsync(id, codebookId, body.ToDraft(), http.User.ToActor(), ct) is { } codeId
             ? TypedResults.Created($"/api/v1/projects/{id}/codebooks", new CreatedId(codeId))
             : NotFound("Codeboek niet gevonden", $"Project {id} heeft geen eigen codeboek {codebookId}; ingebouwde codeboeken (MIDI, Movisie, Bowen) zijn niet te wijzigen.");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateCodeAsync(long id, long codeId, CodeBody body, HttpContext http, CodingStore coding, CancellationToken ct) =>
-        await coding.UpdateCodeAsync(id, codeId, body.ToDraft(), http.User.ToActor(), ct) ? TypedResults.NoContent() : CodeNotFound(codeId);
+    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateCodeAsync(long id, long codeId, CodeBody body, HttpContext http, CodebookStore codebooks, CancellationToken ct) =>
+        await codebooks.UpdateCodeAsync(id, codeId, body.ToDraft(), http.User.ToActor(), ct) ? TypedResults.NoContent() : CodeNotFound(codeId);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> MergeCodeAsync(long id, long codeId, MergeBody body, HttpContext http, CodingStore coding, CancellationToken ct) =>
-        await coding.MergeCodeAsync(id, codeId, body.IntoCodeId, http.User.ToActor(), ct) ? TypedResults.NoContent() : CodeNotFound(codeId);
+    private static async Task<Results<NoContent, ProblemHttpResult>> MergeCodeAsync(long id, long codeId, MergeBody body, HttpContext http, CodebookStore codebooks, CancellationToken ct) =>
+        await codebooks.MergeCodeAsync(id, codeId, body.IntoCodeId, http.User.ToActor(), ct) ? TypedResults.NoContent() : CodeNotFound(codeId);
 
     /// <summary>Upload as the raw file body: POST /coding-documents?fileName=interview.docx&amp;title=...&amp;sourceType=interview.</summary>
     /// <summary>The id of an uploaded document and, when it was read as Windows-1252, the notice to check its letters.</summary>
     internal sealed record UploadedDocument(long Id, string? Notice);
 
-    private static async Task<Results<Created<UploadedDocument>, ValidationProblem>> UploadDocumentAsync(long id, string? fileName, string? title, string? sourceType, HttpContext http, CodingStore coding, CancellationToken ct)
+    private static async Task<Results<Created<UploadedDocument>, ValidationProblem>> UploadDocumentAsync(long id, string? fileName, string? title, string? sourceType, HttpContext http, CodingDocumentStore documents, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(fileName))
         {
@@ -83,7 +83,7 @@ internal static partial class CodingEndpoints
         {
             await using var body = await ReadBodyAsync(http.Request, DocumentText.MaxUploadBytes, ct);
             var read = DocumentText.Read(fileName, body);
-            var documentId = await coding.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title, sourceType ?? "overig", fileName, read.Text, http.User.ToActor(), ct);
+            var documentId = await documents.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title, sourceType ?? "overig", fileName, read.Text, http.User.ToActor(), ct);
             return TypedResults.Created($"/api/v1/projects/{id}/coding-documents/{documentId}", new UploadedDocument(documentId, read.Notice));
         }
         catch (DocumentTextException ex)
@@ -117,9 +117,9 @@ internal static partial class CodingEndpoints
         return buffer;
     }
 
-    private static async Task<Results<Ok<DocumentBody>, ProblemHttpResult>> GetDocumentAsync(long id, long documentId, long? round, HttpContext http, CodingStore coding, CancellationToken ct)
+    private static async Task<Results<Ok<DocumentBody>, ProblemHttpResult>> GetDocumentAsync(long id, long documentId, long? round, HttpContext http, CodingDocumentStore documents, CodingStore coding, CancellationToken ct)
     {
-        if (await coding.FindDocumentAsync(id, documentId, ct) is not { } found)
+        if (await documents.FindDocumentAsync(id, documentId, ct) is not { } found)
         {
             return NotFound("Document niet gevonden", $"Project {id} heeft geen document {documentId}.");
         }
@@ -151,7 +151,7 @@ internal static partial class CodingEndpoints
     private static async Task<Ok<UndoBody>> UndoAsync(long id, HttpContext http, CodingStore coding, CancellationToken ct) =>
         TypedResults.Ok(new UndoBody(await coding.UndoAsync(id, http.User.ToActor(), ct) ?? "Er is niets om ongedaan te maken."));
 
-    private static async Task<Results<Ok<IEnumerable<FragmentBody>>, ValidationProblem>> FragmentsAsync(long id, long? code, string? codeKey, long? group, int? phase, string? from, string? to, string? valence, long? coder, int? limit, CodingStore coding, CancellationToken ct)
+    private static async Task<Results<Ok<IEnumerable<FragmentBody>>, ValidationProblem>> FragmentsAsync(long id, long? code, string? codeKey, long? group, int? phase, string? from, string? to, string? valence, long? coder, int? limit, FragmentQueries fragments, CancellationToken ct)
     {
         var errors = new List<ValidationError>();
         DateOnly? Date(string? text, string field)
@@ -188,24 +188,24 @@ internal static partial class CodingEndpoints
             return ValidationProblems.From(errors, "Ongeldig filter");
         }
 
-        return TypedResults.Ok((await coding.ListFragmentsAsync(id, filter, ct)).Select(FragmentBody.From));
+        return TypedResults.Ok((await fragments.ListFragmentsAsync(id, filter, ct)).Select(FragmentBody.From));
     }
 
-    private static async Task<Created<CreatedId>> CreateRoundAsync(long id, RoundRequest body, HttpContext http, CodingStore coding, CancellationToken ct)
+    private static async Task<Created<CreatedId>> CreateRoundAsync(long id, RoundRequest body, HttpContext http, RoundStore rounds, CancellationToken ct)
     {
-        var roundId = await coding.CreateRoundAsync(id, body.Name ?? "", body.CoderIds ?? [], body.DocumentIds ?? [], http.User.ToActor(), ct);
+        var roundId = await rounds.CreateRoundAsync(id, body.Name ?? "", body.CoderIds ?? [], body.DocumentIds ?? [], http.User.ToActor(), ct);
         return TypedResults.Created($"/api/v1/projects/{id}/coding-rounds/{roundId}", new CreatedId(roundId));
     }
 
-    private static async Task<Results<Ok<RoundBody>, ProblemHttpResult>> GetRoundAsync(long id, long roundId, CodingStore coding, CancellationToken ct) =>
-        await coding.FindRoundAsync(id, roundId, ct) is { } round ? TypedResults.Ok(RoundBody.From(round)) : RoundNotFound(roundId);
+    private static async Task<Results<Ok<RoundBody>, ProblemHttpResult>> GetRoundAsync(long id, long roundId, RoundStore rounds, CancellationToken ct) =>
+        await rounds.FindRoundAsync(id, roundId, ct) is { } round ? TypedResults.Ok(RoundBody.From(round)) : RoundNotFound(roundId);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> CloseRoundAsync(long id, long roundId, HttpContext http, CodingStore coding, CancellationToken ct) =>
-        await coding.CloseRoundAsync(id, roundId, http.User.ToActor(), ct) ? TypedResults.NoContent() : NotFound("Ronde niet gevonden of al gesloten", $"Project {id} heeft geen open ronde {roundId}.");
+    private static async Task<Results<NoContent, ProblemHttpResult>> CloseRoundAsync(long id, long roundId, HttpContext http, RoundStore rounds, CancellationToken ct) =>
+        await rounds.CloseRoundAsync(id, roundId, http.User.ToActor(), ct) ? TypedResults.NoContent() : NotFound("Ronde niet gevonden of al gesloten", $"Project {id} heeft geen open ronde {roundId}.");
 
-    private static async Task<Results<Ok<IEnumerable<object>>, ProblemHttpResult>> DisagreementsAsync(long id, long roundId, CodingStore coding, CancellationToken ct)
+    private static async Task<Results<Ok<IEnumerable<object>>, ProblemHttpResult>> DisagreementsAsync(long id, long roundId, RoundStore rounds, CancellationToken ct)
     {
-        if (await coding.FindRoundAsync(id, roundId, ct) is not { } round)
+        if (await rounds.FindRoundAsync(id, roundId, ct) is not { } round)
         {
             return RoundNotFound(roundId);
         }
@@ -215,7 +215,7 @@ internal static partial class CodingEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Ronde is nog open", detail: "Verschillen zijn pas te zien als de ronde gesloten is (blind coderen).");
         }
 
-        return TypedResults.Ok((await coding.DisagreementsAsync(id, roundId, ct)).Select(d => (object)new
+        return TypedResults.Ok((await rounds.DisagreementsAsync(id, roundId, ct)).Select(d => (object)new
         {
             coding = CodingBody.From(d.Coding),
             code = d.CodeName,
@@ -226,8 +226,8 @@ internal static partial class CodingEndpoints
         }));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SettleAsync(long id, long roundId, SettleBody body, HttpContext http, CodingStore coding, CancellationToken ct) =>
-        await coding.SettleAsync(id, roundId, body.CodingId, body.Accept, http.User.ToActor(), ct) ? TypedResults.NoContent() : NotFound("Verschil niet gevonden", $"Ronde {roundId} is niet gesloten of heeft geen codering {body.CodingId}.");
+    private static async Task<Results<NoContent, ProblemHttpResult>> SettleAsync(long id, long roundId, SettleBody body, HttpContext http, RoundStore rounds, CancellationToken ct) =>
+        await rounds.SettleAsync(id, roundId, body.CodingId, body.Accept, http.User.ToActor(), ct) ? TypedResults.NoContent() : NotFound("Verschil niet gevonden", $"Ronde {roundId} is niet gesloten of heeft geen codering {body.CodingId}.");
 
     private static async ValueTask<object?> RefuseInvalidAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
