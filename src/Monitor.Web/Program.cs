@@ -84,8 +84,12 @@ app.MapPlanEndpoints();
 app.MapPlanFileEndpoints();
 app.MapFrameworkEndpoints();
 app.MapMeetingEndpoints();
+app.MapCodebookEndpoints();
+app.MapCodingDocumentEndpoints();
 app.MapCodingEndpoints();
-app.MapCodingDownloads();
+app.MapRoundEndpoints();
+app.MapExchangeEndpoints();
+app.MapExchangeDownloads();
 app.MapReportEndpoints();
 app.MapPortfolioEndpoints();
 
