@@ -4,7 +4,7 @@ using Monitor.Core.Tests.Support;
 
 namespace Monitor.Core.Tests.Coding;
 
-public sealed class CodingRoundTests
+public sealed class RoundStoreTests
 {
     [Test]
     public async Task ABlindRoundShowsEachCoderOnlyTheirOwnCodingsUntilItIsClosed()
@@ -44,34 +44,5 @@ public sealed class CodingRoundTests
         Assert.That((await db.Rounds.DisagreementsAsync(projectId, roundId)).Single().Decision, Is.EqualTo("overgenomen"));
         Assert.That((await db.Fragments.ListFragmentsAsync(projectId, new FragmentFilter())).Select(f => f.CodeKey), Is.EquivalentTo(new[] { "midi-4", "midi-5" }),
             "retrieval counts the consensus, not the individual round codings");
-    }
-
-    [Test]
-    public async Task TheAgreementOfAClosedRoundIsComputedFromTheRoundsCodingsAtCharacterAndParagraphLevel()
-    {
-        using var db = await TempDatabase.MigratedAsync();
-        var text = string.Join("\n\n", Enumerable.Range(1, 4).Select(i => new string((char)('a' + i), 99)));
-        var (projectId, _, document) = await CodingStoreTests.ProjectWithMinutesAsync(db, minutes: text);
-        var a = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var b = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker B", projectId);
-        var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
-        var code = await CodingStoreTests.CodeIdAsync(db, "midi-20");
-        // paragraphs: 0–99, 101–200, 202–301, 303–402 (4 × 99 + 3 × 2 = 402 code points in all)
-        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 99, Valence.Belemmerend, RoundId: roundId), a);
-        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 99, Valence.Belemmerend, RoundId: roundId), b);
-        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 101, 200, Valence.Belemmerend, RoundId: roundId), a);
-        await db.Rounds.CloseRoundAsync(projectId, roundId, a);
-
-        var report = (await db.Agreement.AgreementAsync(projectId, roundId))!;
-
-        var characters = report.Pooled.Characters.Single();
-        Assert.That((characters.TotalUnits, characters.BothCoded, characters.OnlyA, characters.OnlyB, characters.Neither), Is.EqualTo((402L, 99L, 99L, 0L, 204L)));
-        // Po = (99 + 204) / 402; Pe = (A·B + notA·notB) / N² = (198·99 + 204·303) / 402²
-        var po = 303.0 / 402;
-        var pe = (198.0 * 99 + 204.0 * 303) / (402.0 * 402);
-        Assert.That(characters.Kappa, Is.EqualTo((po - pe) / (1 - pe)).Within(1e-9));
-        var segments = report.PerCode.Single().Segments.Single();
-        Assert.That((segments.TotalUnits, segments.BothCoded, segments.OnlyA, segments.Neither), Is.EqualTo((4L, 1L, 1L, 2L)));
-        Assert.That(report.Coders, Is.EqualTo(new[] { "Onderzoeker A", "Onderzoeker B" }));
     }
 }
