@@ -43,19 +43,18 @@ public sealed class ProjectExchange
         _privacy = privacy;
     }
 
-    private const string CodingsSql = $"""
-        SELECT {CodingStore.CodingColumns}, c.external_coder_guid, r.name, v.text
-        FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
-        LEFT JOIN coding_rounds r ON r.id = c.round_id
-        WHERE c.project_id = @project AND c.removed_at IS NULL AND c.unplaced_at IS NULL
-        ORDER BY v.document_id, c.start_pos, c.end_pos, c.id;
-        """;
-
     private sealed record ExportCoding(Coding Coding, string? ExternalGuid, string CoderName, string? RoundName, string VersionText);
 
     /// <summary>Builds the REFI-QDA model of a project (null when the project does not exist).</summary>
     public async Task<RefiProject?> BuildAsync(long projectId, CancellationToken cancellationToken = default)
     {
+        const string codingsSql = $"""
+            SELECT {CodingStore.CodingColumns}, c.external_coder_guid, r.name, v.text
+            FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
+            LEFT JOIN coding_rounds r ON r.id = c.round_id
+            WHERE c.project_id = @project AND c.removed_at IS NULL AND c.unplaced_at IS NULL
+            ORDER BY v.document_id, c.start_pos, c.end_pos, c.id;
+            """;
         var project = await _projects.FindAsync(projectId, cancellationToken);
         if (project is null)
         {
@@ -71,7 +70,7 @@ public sealed class ProjectExchange
         var timeline = await FragmentQueries.ReadPhaseTimelineAsync(connection, transaction, projectId, cancellationToken);
         var phaseNames = (await connection.QueryAsync(transaction, "SELECT number, name_nl FROM movisie_phases;", reader => (Number: reader.GetInt32(0), Name: reader.GetString(1)), cancellationToken))
             .ToDictionary(p => p.Number, p => p.Name);
-        var codings = await connection.QueryAsync(transaction, CodingsSql, reader =>
+        var codings = await connection.QueryAsync(transaction, codingsSql, reader =>
         {
             var coding = CodingStore.ReadCoding(reader);
             return new ExportCoding(coding, reader.GetStringOrNull(15), coding.CoderName, reader.GetStringOrNull(16), reader.GetString(17));
