@@ -20,6 +20,8 @@ internal static class ExportBenchmark
         var groups = bench.Get<GroupStore>();
         var meetings = bench.Get<MeetingStore>();
         var accounts = bench.Get<AccountStore>();
+        var codebooks = bench.Get<CodebookStore>();
+        var documentStore = bench.Get<CodingDocumentStore>();
         var coding = bench.Get<CodingStore>();
         var exchange = bench.Get<ProjectExchange>();
 
@@ -42,10 +44,10 @@ internal static class ExportBenchmark
         var codes = new List<long>();
         foreach (var key in Enumerable.Range(1, 10).Select(n => "midi-" + n))
         {
-            codes.Add((await coding.ListCodebooksAsync(projectId)).SelectMany(b => b.Codes).Single(c => c.Key == key).Id);
+            codes.Add((await codebooks.ListCodebooksAsync(projectId)).SelectMany(b => b.Codes).Single(c => c.Key == key).Id);
         }
 
-        var documents = (await coding.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag).ToList();
+        var documents = (await documentStore.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag).ToList();
         foreach (var document in documents)
         {
             for (var i = 0; i < 30; i++)

@@ -24,6 +24,8 @@ internal static class ReportsBenchmark
         var meetings = bench.Get<MeetingStore>();
         var accounts = bench.Get<AccountStore>();
         var plans = bench.Get<PlanStore>();
+        var codebooks = bench.Get<CodebookStore>();
+        var documentStore = bench.Get<CodingDocumentStore>();
         var coding = bench.Get<CodingStore>();
         var findings = bench.Get<FindingStore>();
         var reports = bench.Get<ReportService>();
@@ -44,9 +46,9 @@ internal static class ReportsBenchmark
             await plans.CreateActivityAsync(projectId, new PlanActivityDraft { Phase = a % 6, Title = $"Activiteit {a + 1}", Owner = "Kernteam", PlannedMonth = new YearMonth(start.Year, start.Month), StartedOn = start, Status = a % 3 == 0 ? ActivityStatus.Gereed : ActivityStatus.Bezig, CompletedOn = a % 3 == 0 ? start.AddDays(30) : null }, Actor.System);
         }
 
-        var codes = (await coding.ListCodebooksAsync(projectId)).Single(b => b.Framework == "midi").Codes.Where(c => c.IsCodable).Select(c => c.Id).ToList();
+        var codes = (await codebooks.ListCodebooksAsync(projectId)).Single(b => b.Framework == "midi").Codes.Where(c => c.IsCodable).Select(c => c.Id).ToList();
         var codingIds = new List<long>();
-        foreach (var document in (await coding.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag))
+        foreach (var document in (await documentStore.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag))
         {
             for (var i = 0; i < 30; i++)
             {

@@ -41,7 +41,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReflectionStore>();
         services.AddSingleton<ReflectionLinkStore>();
         services.AddSingleton<MemberDataStore>();
+        services.AddSingleton<CodebookStore>();
+        services.AddSingleton<CodingDocumentStore>();
         services.AddSingleton<CodingStore>();
+        services.AddSingleton<FragmentQueries>();
+        services.AddSingleton<RoundStore>();
+        services.AddSingleton<RoundAgreement>();
         services.AddSingleton<Coding.CodebookExchange>();
         services.AddSingleton<Coding.ProjectExchange>();
         services.AddSingleton<DemoDataLoader>();

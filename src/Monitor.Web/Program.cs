@@ -86,8 +86,12 @@ app.MapFrameworkEndpoints();
 app.MapGroupEndpoints();
 app.MapMeetingEndpoints();
 app.MapReflectionEndpoints();
+app.MapCodebookEndpoints();
+app.MapCodingDocumentEndpoints();
 app.MapCodingEndpoints();
-app.MapCodingDownloads();
+app.MapRoundEndpoints();
+app.MapExchangeEndpoints();
+app.MapExchangeDownloads();
 app.MapReportEndpoints();
 app.MapPortfolioEndpoints();
 

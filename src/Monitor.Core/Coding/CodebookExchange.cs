@@ -16,20 +16,20 @@ public sealed class CodebookExchange
     internal const string GuidanceMarker = "\n\nCodeerinstructie: ";
 
     private readonly MonitorDatabase _database;
-    private readonly CodingStore _coding;
+    private readonly CodebookStore _codebooks;
     private readonly AuditStore _audit;
 
-    public CodebookExchange(MonitorDatabase database, CodingStore coding, AuditStore audit)
+    public CodebookExchange(MonitorDatabase database, CodebookStore codebooks, AuditStore audit)
     {
         _database = database;
-        _coding = coding;
+        _codebooks = codebooks;
         _audit = audit;
     }
 
     /// <summary>Writes a codebook as .qdc; false when the project cannot use that codebook.</summary>
     public async Task<bool> ExportAsync(long projectId, long codebookId, Stream output, CancellationToken cancellationToken = default)
     {
-        var book = (await _coding.ListCodebooksAsync(projectId, cancellationToken)).FirstOrDefault(b => b.Id == codebookId);
+        var book = (await _codebooks.ListCodebooksAsync(projectId, cancellationToken)).FirstOrDefault(b => b.Id == codebookId);
         if (book is null)
         {
             return false;
@@ -75,28 +75,28 @@ public sealed class CodebookExchange
         }
 
         var bookName = string.IsNullOrWhiteSpace(name) ? "Geïmporteerd codeboek" : name.Trim();
-        if (bookName.Length > CodingStore.CodeNameMaxLength)
+        if (bookName.Length > CodebookStore.CodeNameMaxLength)
         {
-            bookName = bookName[..CodingStore.CodeNameMaxLength];
+            bookName = bookName[..CodebookStore.CodeNameMaxLength];
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var bookId = await _coding.InsertCodebookAsync(connection, transaction, projectId, bookName, $"Ingelezen uit een REFI-QDA-codeboek ({codebook.Origin}).", Guid.NewGuid(), cancellationToken);
+        var bookId = await _codebooks.InsertCodebookAsync(connection, transaction, projectId, bookName, $"Ingelezen uit een REFI-QDA-codeboek ({codebook.Origin}).", Guid.NewGuid(), cancellationToken);
         var count = 0;
         async Task AddAsync(IReadOnlyList<RefiCode> codes, long? parentId)
         {
             foreach (var code in codes)
             {
                 var (definition, guidance) = Split(code.Description);
-                var draft = new CodeDraft(Trim(code.Name, CodingStore.CodeNameMaxLength), "", Trim(definition, CodingStore.CodeTextMaxLength), Trim(guidance, CodingStore.CodeTextMaxLength), parentId,
+                var draft = new CodeDraft(Trim(code.Name, CodebookStore.CodeNameMaxLength), "", Trim(definition, CodebookStore.CodeTextMaxLength), Trim(guidance, CodebookStore.CodeTextMaxLength), parentId,
                     code.Color is { Length: 7 } color && color[0] == '#' ? color : null, code.IsCodable);
                 if (draft.NameNl.Trim().Length == 0)
                 {
                     throw new ValidationException([new ValidationError("file", $"Code {code.Guid} in het codeboek heeft geen naam.")]);
                 }
 
-                var id = await _coding.InsertCodeAsync(connection, transaction, bookId, draft, code.Guid, cancellationToken);
+                var id = await _codebooks.InsertCodeAsync(connection, transaction, bookId, draft, code.Guid, cancellationToken);
                 count++;
                 await AddAsync(code.Children, id);
             }

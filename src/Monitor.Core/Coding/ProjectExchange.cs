@@ -10,9 +10,6 @@ using Monitor.Core.Projects;
 
 namespace Monitor.Core.Coding;
 
-/// <summary>What an import kept and dropped, per element type, and the documents it created.</summary>
-public sealed record ProjectImportResult(IReadOnlyList<RefiImportLine> Lines, int Documents, int Codes, int Codings);
-
 /// <summary>
 /// A project's coded material as a REFI-QDA project (.qdpx) and as a CSV of codings, and the import of a
 /// .qdpx made here or by ATLAS.ti, NVivo, MAXQDA or QualCoder.
@@ -30,18 +27,20 @@ public sealed class ProjectExchange
     private const string ValencePrefix = "Valentie: ";
 
     private readonly MonitorDatabase _database;
-    private readonly CodingStore _coding;
+    private readonly CodebookStore _codebooks;
+    private readonly CodingDocumentStore _documents;
     private readonly AuditStore _audit;
     private readonly ProjectStore _projects;
     private readonly PrivacyStore _privacy;
 
-    public ProjectExchange(MonitorDatabase database, CodingStore coding, AuditStore audit, ProjectStore projects, PrivacyStore privacy)
+    public ProjectExchange(MonitorDatabase database, CodebookStore codebooks, CodingDocumentStore documents, AuditStore audit, ProjectStore projects, PrivacyStore privacy)
     {
-        _privacy = privacy;
         _database = database;
-        _coding = coding;
+        _codebooks = codebooks;
+        _documents = documents;
         _audit = audit;
         _projects = projects;
+        _privacy = privacy;
     }
 
     private sealed record ExportCoding(Coding Coding, string? ExternalGuid, string CoderName, string? RoundName, string VersionText);
@@ -49,45 +48,33 @@ public sealed class ProjectExchange
     /// <summary>Builds the REFI-QDA model of a project (null when the project does not exist).</summary>
     public async Task<RefiProject?> BuildAsync(long projectId, CancellationToken cancellationToken = default)
     {
+        const string codingsSql = $"""
+            SELECT {CodingStore.CodingColumns}, c.external_coder_guid, r.name, v.text
+            FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
+            LEFT JOIN coding_rounds r ON r.id = c.round_id
+            WHERE c.project_id = @project AND c.removed_at IS NULL AND c.unplaced_at IS NULL
+            ORDER BY v.document_id, c.start_pos, c.end_pos, c.id;
+            """;
         var project = await _projects.FindAsync(projectId, cancellationToken);
         if (project is null)
         {
             return null;
         }
 
-        var documents = await _coding.ListDocumentsAsync(projectId, cancellationToken);
+        var documents = await _documents.ListDocumentsAsync(projectId, cancellationToken);
         var names = await _privacy.GetPseudonymizerAsync(projectId, cancellationToken);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var books = await CodingStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
+        var books = await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
         var codes = books.SelectMany(b => b.Codes).ToDictionary(c => c.Id);
-        var timeline = await CodingStore.ReadPhaseTimelineAsync(connection, transaction, projectId, cancellationToken);
-        var phaseNames = new Dictionary<int, string>();
-        await using (var command = connection.Command(transaction, "SELECT number, name_nl FROM movisie_phases;"))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        var timeline = await FragmentQueries.ReadPhaseTimelineAsync(connection, transaction, projectId, cancellationToken);
+        var phaseNames = (await connection.QueryAsync(transaction, "SELECT number, name_nl FROM movisie_phases;", reader => (Number: reader.GetInt32(0), Name: reader.GetString(1)), cancellationToken))
+            .ToDictionary(p => p.Number, p => p.Name);
+        var codings = await connection.QueryAsync(transaction, codingsSql, reader =>
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                phaseNames[reader.GetInt32(0)] = reader.GetString(1);
-            }
-        }
-
-        var codings = new List<ExportCoding>();
-        await using (var command = connection.Command(transaction, $"""
-            SELECT {CodingStore.CodingColumns}, c.external_coder_guid, r.name, v.text
-            FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
-            LEFT JOIN coding_rounds r ON r.id = c.round_id
-            WHERE c.project_id = @project AND c.removed_at IS NULL AND c.unplaced_at IS NULL
-            ORDER BY v.document_id, c.start_pos, c.end_pos, c.id;
-            """, ("@project", projectId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var coding = CodingStore.ReadCoding(reader);
-                codings.Add(new ExportCoding(coding, reader.IsDBNull(15) ? null : reader.GetString(15), coding.CoderName, reader.IsDBNull(16) ? null : reader.GetString(16), reader.GetString(17)));
-            }
-        }
+            var coding = CodingStore.ReadCoding(reader);
+            return new ExportCoding(coding, reader.GetStringOrNull(15), coding.CoderName, reader.GetStringOrNull(16), reader.GetString(17));
+        }, cancellationToken, ("@project", projectId));
 
         var users = new Dictionary<Guid, RefiUser>();
         Guid UserOf(ExportCoding c)
@@ -109,9 +96,9 @@ public sealed class ProjectExchange
         foreach (var document in documents)
         {
             var (text, mapOffset) = names.ApplyKeepingOffsets(byDocument[document.Id].FirstOrDefault(c => c.Coding.VersionId == document.VersionId)?.VersionText
-                ?? (await CodingStore.ReadVersionAsync(connection, transaction, document.VersionId, cancellationToken)).Text);
+                ?? (await CodingDocumentStore.ReadVersionAsync(connection, transaction, document.VersionId, cancellationToken)).Text);
             var date = document.HeldOn ?? DateOnly.FromDateTime(document.CreatedAt.UtcDateTime);
-            var phase = CodingStore.PhaseAt(timeline, date);
+            var phase = FragmentQueries.PhaseAt(timeline, date);
             var values = new List<RefiVariableValue>
             {
                 new(phaseVariable.Guid, $"{phase} · {phaseNames.GetValueOrDefault(phase, "")}"),
@@ -298,7 +285,7 @@ public sealed class ProjectExchange
 
     private async Task<ProjectImportResult> ImportCoreAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, RefiProject model, long importerId, List<RefiImportLine> lines, CancellationToken cancellationToken)
     {
-        var books = await CodingStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
+        var books = await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
         var existingCodes = books.SelectMany(b => b.Codes).GroupBy(c => c.Guid).ToDictionary(g => g.Key, g => g.First().Id);
         var existingBooks = books.ToDictionary(b => b.Guid, b => b.Id);
         var codeIds = new Dictionary<Guid, long>();
@@ -309,7 +296,7 @@ public sealed class ProjectExchange
 
         async Task<long> ImportBookAsync()
         {
-            importBook ??= await _coding.InsertCodebookAsync(connection, transaction, projectId, CodebookExchange.Trim("Ingelezen uit " + model.Name, CodingStore.CodeNameMaxLength),
+            importBook ??= await _codebooks.InsertCodebookAsync(connection, transaction, projectId, CodebookExchange.Trim("Ingelezen uit " + model.Name, CodebookStore.CodeNameMaxLength),
                 $"Codes uit een REFI-QDA-project ({model.Origin}).", Guid.NewGuid(), cancellationToken);
             return importBook.Value;
         }
@@ -335,9 +322,9 @@ public sealed class ProjectExchange
                 }
 
                 var (definition, guidance) = CodebookExchange.Split(code.Description);
-                var name = CodebookExchange.Trim(string.IsNullOrWhiteSpace(code.Name) ? "(zonder naam)" : code.Name, CodingStore.CodeNameMaxLength);
-                var id = await _coding.InsertCodeAsync(connection, transaction, book,
-                    new CodeDraft(name, "", CodebookExchange.Trim(definition, CodingStore.CodeTextMaxLength), CodebookExchange.Trim(guidance, CodingStore.CodeTextMaxLength), parentId,
+                var name = CodebookExchange.Trim(string.IsNullOrWhiteSpace(code.Name) ? "(zonder naam)" : code.Name, CodebookStore.CodeNameMaxLength);
+                var id = await _codebooks.InsertCodeAsync(connection, transaction, book,
+                    new CodeDraft(name, "", CodebookExchange.Trim(definition, CodebookStore.CodeTextMaxLength), CodebookExchange.Trim(guidance, CodebookStore.CodeTextMaxLength), parentId,
                         code.Color is { Length: 7 } color && color[0] == '#' ? color : null, code.IsCodable), code.Guid, cancellationToken);
                 codeIds[code.Guid] = id;
                 created++;
@@ -355,8 +342,8 @@ public sealed class ProjectExchange
             {
                 // a project codebook of another ImplementatieMonitor project: recreate it with its GUID
                 var (definition, _) = CodebookExchange.Split(top.Description);
-                var bookId = await _coding.InsertCodebookAsync(connection, transaction, projectId, CodebookExchange.Trim(top.Name, CodingStore.CodeNameMaxLength),
-                    CodebookExchange.Trim(definition, CodingStore.CodeTextMaxLength), top.Guid, cancellationToken);
+                var bookId = await _codebooks.InsertCodebookAsync(connection, transaction, projectId, CodebookExchange.Trim(top.Name, CodebookStore.CodeNameMaxLength),
+                    CodebookExchange.Trim(definition, CodebookStore.CodeTextMaxLength), top.Guid, cancellationToken);
                 await AddCodesAsync(top.Children, bookId, null);
             }
             else
@@ -367,15 +354,8 @@ public sealed class ProjectExchange
 
         lines.Add(new RefiImportLine("Code", created + matched, 0, matched > 0 ? $"{matched} herkend als bestaande code (zelfde GUID), {created} nieuw" : null));
 
-        var accounts = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var command = connection.Command(transaction, "SELECT display_name, min(id) FROM users GROUP BY display_name;"))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                accounts[reader.GetString(0)] = reader.GetInt64(1);
-            }
-        }
+        var accounts = (await connection.QueryAsync(transaction, "SELECT display_name, min(id) FROM users GROUP BY display_name;",
+            reader => (Name: reader.GetString(0), Id: reader.GetInt64(1)), cancellationToken)).ToDictionary(a => a.Name, a => a.Id, StringComparer.Ordinal);
 
         var users = model.Users.ToDictionary(u => u.Guid, u => u.Name);
         var notes = model.Notes.ToDictionary(n => n.Guid, n => n.Text);
@@ -393,10 +373,10 @@ public sealed class ProjectExchange
 
             var spans = source.Selections.Select(s => new TextSpan(s.Start, s.End)).ToList();
             var mapped = text == source.Text ? spans.Select(s => (TextSpan?)s).ToList() : OffsetMapper.Map(source.Text, text, spans).ToList();
-            var documentId = await _coding.InsertUploadAsync(connection, transaction, projectId, string.IsNullOrWhiteSpace(source.Name) ? "Bron " + source.Guid : source.Name,
+            var documentId = await _documents.InsertUploadAsync(connection, transaction, projectId, string.IsNullOrWhiteSpace(source.Name) ? "Bron " + source.Guid : source.Name,
                 "overig", "project.qdpx", text, source.Guid, "Import", cancellationToken);
             documents++;
-            var document = (await CodingStore.ReadDocumentsAsync(connection, transaction, projectId, documentId, cancellationToken)).Single();
+            var document = (await CodingDocumentStore.ReadDocumentsAsync(connection, transaction, projectId, documentId, cancellationToken)).Single();
             for (var i = 0; i < source.Selections.Count; i++)
             {
                 var selection = source.Selections[i];
@@ -432,9 +412,8 @@ public sealed class ProjectExchange
                             new CodingInput(documentId, codeId, span.Start, span.End, valence, CodebookExchange.Trim(memo, CodingStore.MemoMaxLength)), coderId, guid, when, cancellationToken);
                         if (coderId == importerId && userGuid is { } external && userName is not null && !accounts.ContainsKey(userName))
                         {
-                            await using var update = connection.Command(transaction, "UPDATE codings SET external_coder_guid = @g, external_coder_name = @n WHERE id = @id;",
+                            await connection.ExecuteAsync(transaction, "UPDATE codings SET external_coder_guid = @g, external_coder_name = @n WHERE id = @id;", cancellationToken,
                                 ("@g", external.ToString()), ("@n", CodebookExchange.Trim(userName, 200)), ("@id", id));
-                            await update.ExecuteNonQueryAsync(cancellationToken);
                         }
 
                         codings++;

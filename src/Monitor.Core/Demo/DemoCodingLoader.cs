@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Coding;
@@ -23,13 +21,13 @@ public sealed class DemoCodingLoader
     private static readonly JsonSerializerOptions _json = new() { PropertyNameCaseInsensitive = true };
 
     private readonly MonitorDatabase _database;
-    private readonly CodingStore _coding;
+    private readonly CodingDocumentStore _documents;
     private readonly ILogger<DemoCodingLoader> _logger;
 
-    public DemoCodingLoader(MonitorDatabase database, CodingStore coding, ILogger<DemoCodingLoader> logger)
+    public DemoCodingLoader(MonitorDatabase database, CodingDocumentStore documents, ILogger<DemoCodingLoader> logger)
     {
         _database = database;
-        _coding = coding;
+        _documents = documents;
         _logger = logger;
     }
 
@@ -57,9 +55,9 @@ public sealed class DemoCodingLoader
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var projectId = await ScalarAsync(connection, transaction, "SELECT id FROM projects WHERE slug = @slug AND is_demo = 1;", ("@slug", slug));
+        var projectId = await connection.ScalarLongAsync(transaction, "SELECT id FROM projects WHERE slug = @slug AND is_demo = 1;", cancellationToken, ("@slug", slug));
         if (projectId is not { } project
-            || await ScalarAsync(connection, transaction, "SELECT count(*) FROM codings WHERE project_id = @p;", ("@p", project)) > 0)
+            || await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM codings WHERE project_id = @p;", cancellationToken, ("@p", project)) > 0)
         {
             return 0;
         }
@@ -67,7 +65,7 @@ public sealed class DemoCodingLoader
         var coders = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         foreach (var coder in set.Coders)
         {
-            if (await ScalarAsync(connection, transaction, "SELECT id FROM users WHERE email = @email;", ("@email", coder.Email)) is { } userId)
+            if (await connection.ScalarLongAsync(transaction, "SELECT id FROM users WHERE email = @email;", cancellationToken, ("@email", coder.Email)) is { } userId)
             {
                 coders[coder.Email] = userId;
             }
@@ -81,21 +79,21 @@ public sealed class DemoCodingLoader
             return 0;
         }
 
-        await _coding.SyncDocumentsAsync(connection, transaction, project, cancellationToken);
-        var documents = (await CodingStore.ReadDocumentsAsync(connection, transaction, project, null, cancellationToken)).ToDictionary(d => d.Id);
+        await _documents.SyncDocumentsAsync(connection, transaction, project, cancellationToken);
+        var documents = (await CodingDocumentStore.ReadDocumentsAsync(connection, transaction, project, null, cancellationToken)).ToDictionary(d => d.Id);
         var texts = new Dictionary<long, string>();
         async Task<CodingDocument> FindAsync(string group, string heldOn, string document)
         {
-            var meetingId = await ScalarAsync(connection, transaction, """
+            var meetingId = await connection.ScalarLongAsync(transaction, """
                 SELECT m.id FROM meetings m JOIN project_groups g ON g.id = m.group_id
                 WHERE g.project_id = @p AND g.name = @group AND m.held_on = @held ORDER BY m.id LIMIT 1;
-                """, ("@p", project), ("@group", group), ("@held", heldOn))
+                """, cancellationToken, ("@p", project), ("@group", group), ("@held", heldOn))
                 ?? throw new InvalidOperationException($"Demo coding: no meeting of '{group}' on {heldOn} in {slug}.");
             long? documentId = document == "minutes"
-                ? await ScalarAsync(connection, transaction, "SELECT id FROM coding_documents WHERE kind = 'verslag' AND meeting_id = @m;", ("@m", meetingId))
+                ? await connection.ScalarLongAsync(transaction, "SELECT id FROM coding_documents WHERE kind = 'verslag' AND meeting_id = @m;", cancellationToken, ("@m", meetingId))
                 : document.StartsWith("reflection:", StringComparison.Ordinal)
                     ? await DemoMeetingLoader.FindReflectionAsync(connection, transaction, meetingId, document["reflection:".Length..], cancellationToken) is { } reflectionId
-                        ? await ScalarAsync(connection, transaction, "SELECT id FROM coding_documents WHERE reflection_id = @r;", ("@r", reflectionId))
+                        ? await connection.ScalarLongAsync(transaction, "SELECT id FROM coding_documents WHERE reflection_id = @r;", cancellationToken, ("@r", reflectionId))
                         : null
                     : null;
             return documentId is { } id && documents.TryGetValue(id, out var found)
@@ -108,7 +106,7 @@ public sealed class DemoCodingLoader
             var document = await FindAsync(coding.Group, coding.HeldOn, coding.Document);
             if (!texts.TryGetValue(document.VersionId, out var text))
             {
-                texts[document.VersionId] = text = (await CodingStore.ReadVersionAsync(connection, transaction, document.VersionId, cancellationToken)).Text;
+                texts[document.VersionId] = text = (await CodingDocumentStore.ReadVersionAsync(connection, transaction, document.VersionId, cancellationToken)).Text;
             }
 
             var quote = coding.Quote.Normalize(NormalizationForm.FormC);
@@ -126,15 +124,8 @@ public sealed class DemoCodingLoader
             return (document, start, start + CodePoints.Length(quote));
         }
 
-        var codeIds = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var command = connection.Command(transaction, "SELECT key, id FROM codes WHERE key IS NOT NULL;"))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                codeIds[reader.GetString(0)] = reader.GetInt64(1);
-            }
-        }
+        var codeIds = (await connection.QueryAsync(transaction, "SELECT key, id FROM codes WHERE key IS NOT NULL;", reader => (Key: reader.GetString(0), Id: reader.GetInt64(1)), cancellationToken))
+            .ToDictionary(c => c.Key, c => c.Id, StringComparer.Ordinal);
 
         CodingInput Input(DemoCoding c, CodingDocument document, int start, int end, long? roundId) =>
             new(document.Id, codeIds.TryGetValue(c.Code, out var codeId) ? codeId : throw new InvalidOperationException($"Demo coding: unknown code '{c.Code}'."),
@@ -157,7 +148,7 @@ public sealed class DemoCodingLoader
                 roundDocuments.Add((await FindAsync(d.Group, d.HeldOn, d.Document)).Id);
             }
 
-            var roundId = await CodingStore.InsertRoundAsync(connection, transaction, project, round.Name, round.Coders.Select(c => coders[c]), roundDocuments, "Systeem", At(round.OpenedOn), cancellationToken);
+            var roundId = await RoundStore.InsertRoundAsync(connection, transaction, project, round.Name, round.Coders.Select(c => coders[c]), roundDocuments, "Systeem", At(round.OpenedOn), cancellationToken);
             foreach (var coding in codings.Where(c => c.Round == round.Key && !c.Consensus))
             {
                 var (document, start, end) = await LocateAsync(coding);
@@ -165,15 +156,15 @@ public sealed class DemoCodingLoader
                 written++;
             }
 
-            var closed = (await CodingStore.ReadRoundAsync(connection, transaction, project, roundId, cancellationToken))!;
-            written += await CodingStore.CloseRoundCoreAsync(connection, transaction, project, closed, coders[round.Coders[0]], At(round.ClosedOn ?? round.OpenedOn), cancellationToken);
+            var closed = (await RoundStore.ReadRoundAsync(connection, transaction, project, roundId, cancellationToken))!;
+            written += await RoundStore.CloseRoundCoreAsync(connection, transaction, project, closed, coders[round.Coders[0]], At(round.ClosedOn ?? round.OpenedOn), cancellationToken);
             foreach (var coding in codings.Where(c => c.Round == round.Key && c.Consensus))
             {
                 var (document, start, end) = await LocateAsync(coding);
                 var input = Input(coding, document, start, end, roundId);
-                var duplicate = await ScalarAsync(connection, transaction, """
+                var duplicate = await connection.ScalarLongAsync(transaction, """
                     SELECT id FROM codings WHERE round_id = @r AND is_consensus = 1 AND version_id = @v AND code_id = @c AND start_pos < @e AND end_pos > @s AND removed_at IS NULL LIMIT 1;
-                    """, ("@r", roundId), ("@v", document.VersionId), ("@c", input.CodeId), ("@s", start), ("@e", end));
+                    """, cancellationToken, ("@r", roundId), ("@v", document.VersionId), ("@c", input.CodeId), ("@s", start), ("@e", end));
                 if (duplicate is null)
                 {
                     await CodingStore.InsertCodingAsync(connection, transaction, project, document, input, coders[coding.Coder], Guid.NewGuid(), At(coding.CodedOn), cancellationToken);
@@ -183,7 +174,7 @@ public sealed class DemoCodingLoader
 
             // Settlements: an individual coding outside the agreed fragments is "overgenomen" when a consensus
             // coding with its code covers it, "afgewezen" when a consensus coding with another code does.
-            await using var settle = connection.Command(transaction, """
+            await connection.ExecuteAsync(transaction, """
                 INSERT INTO coding_settlements (round_id, coding_id, decision, decided_by, decided_at)
                 SELECT i.round_id, i.id,
                        CASE WHEN EXISTS (SELECT 1 FROM codings k WHERE k.round_id = i.round_id AND k.is_consensus = 1 AND k.version_id = i.version_id
@@ -195,20 +186,12 @@ public sealed class DemoCodingLoader
                                   AND o.version_id = i.version_id AND o.code_id = i.code_id AND o.start_pos < i.end_pos AND o.end_pos > i.start_pos)
                   AND EXISTS (SELECT 1 FROM codings k WHERE k.round_id = i.round_id AND k.is_consensus = 1 AND k.version_id = i.version_id
                               AND k.start_pos < i.end_pos AND k.end_pos > i.start_pos);
-                """, ("@r", roundId), ("@at", At(round.ClosedOn ?? round.OpenedOn)));
-            await settle.ExecuteNonQueryAsync(cancellationToken);
+                """, cancellationToken, ("@r", roundId), ("@at", At(round.ClosedOn ?? round.OpenedOn)));
         }
 
         await transaction.CommitAsync(cancellationToken);
         _logger.LogInformation("Demo codings loaded for {Project}: {Count}", slug, written);
         return written;
-    }
-
-    private static async Task<long?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string, object?)[] parameters)
-    {
-        await using var command = connection.Command(transaction, sql, parameters);
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 }
 

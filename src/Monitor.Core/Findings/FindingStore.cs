@@ -488,7 +488,7 @@ public sealed class FindingStore
                     Id = reader.GetInt64(1),
                     Kind = EvidenceKind.Reflectie,
                     TargetId = reader.GetInt64(2),
-                    Quote = CodingStore.ReflectionText(reader.GetString(3), reader.GetString(4)).Replace("\n\n", " · ", StringComparison.Ordinal),
+                    Quote = CodingDocumentStore.ReflectionText(reader.GetString(3), reader.GetString(4)).Replace("\n\n", " · ", StringComparison.Ordinal),
                     Source = $"Slotreflectie {reader.GetString(5)} {date:d-M-yyyy}",
                     MeetingId = reader.GetInt64(7),
                     GroupName = reader.GetString(5),

@@ -24,15 +24,15 @@ public sealed class FindingSuggester
     public const int MinimumFragments = 3;
 
     private readonly MonitorDatabase _database;
-    private readonly CodingStore _coding;
+    private readonly FragmentQueries _fragments;
     private readonly FindingStore _findings;
     private readonly AuditStore _audit;
     private readonly TimeProvider _time;
 
-    public FindingSuggester(MonitorDatabase database, CodingStore coding, FindingStore findings, AuditStore audit, TimeProvider time)
+    public FindingSuggester(MonitorDatabase database, FragmentQueries fragments, FindingStore findings, AuditStore audit, TimeProvider time)
     {
         _database = database;
-        _coding = coding;
+        _fragments = fragments;
         _findings = findings;
         _audit = audit;
         _time = time;
@@ -40,7 +40,7 @@ public sealed class FindingSuggester
 
     public async Task<IReadOnlyList<FindingSuggestion>> SuggestAsync(long projectId, CancellationToken cancellationToken = default)
     {
-        var fragments = await _coding.ListFragmentsAsync(projectId, new FragmentFilter { Limit = int.MaxValue }, cancellationToken);
+        var fragments = await _fragments.ListFragmentsAsync(projectId, new FragmentFilter { Limit = int.MaxValue }, cancellationToken);
         var findings = await _findings.ListAsync(projectId, cancellationToken);
         var dismissed = await DismissedAsync(projectId, cancellationToken);
         var suggestions = new List<FindingSuggestion>();

@@ -24,18 +24,24 @@ public sealed class ReportDataBuilder
     private readonly FrameworkStore _frameworks;
     private readonly GroupStore _groups;
     private readonly MeetingQueries _meetingQueries;
-    private readonly CodingStore _coding;
+    private readonly CodingDocumentStore _documents;
+    private readonly FragmentQueries _fragments;
+    private readonly RoundStore _rounds;
+    private readonly RoundAgreement _agreement;
     private readonly FindingStore _findings;
     private readonly SvgChartRenderer _charts = new();
 
-    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingStore coding, FindingStore findings)
+    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings)
     {
         _projects = projects;
         _plans = plans;
         _frameworks = frameworks;
         _groups = groups;
         _meetingQueries = meetingQueries;
-        _coding = coding;
+        _documents = documents;
+        _fragments = fragments;
+        _rounds = rounds;
+        _agreement = agreement;
         _findings = findings;
     }
 
@@ -84,7 +90,7 @@ public sealed class ReportDataBuilder
         }
 
         return new Context(project, await _plans.FindPlanAsync(projectId, cancellationToken), await _frameworks.ListPhasesAsync(cancellationToken), groups, facts,
-            await _coding.ListFragmentsAsync(projectId, new FragmentFilter { Limit = int.MaxValue }, cancellationToken), await _findings.ListAsync(projectId, cancellationToken));
+            await _fragments.ListFragmentsAsync(projectId, new FragmentFilter { Limit = int.MaxValue }, cancellationToken), await _findings.ListAsync(projectId, cancellationToken));
     }
 
     private static void Common(ReportData data, Context context, ReportParameters parameters)
@@ -218,7 +224,7 @@ public sealed class ReportDataBuilder
         var data = new ReportData();
         Common(data, context, parameters);
         var held = context.Facts.Values.SelectMany(f => f).Where(f => f.Status == MeetingStatus.Gehouden).ToList();
-        var documents = await _coding.ListDocumentsAsync(projectId, cancellationToken);
+        var documents = await _documents.ListDocumentsAsync(projectId, cancellationToken);
         data.Values["bronnen.bijeenkomsten"] = Number(held.Count);
         data.Values["bronnen.verslagen"] = Number(documents.Count(d => d.Kind == DocumentKind.Verslag));
         data.Values["bronnen.reflecties"] = Number(documents.Count(d => d.Kind == DocumentKind.Reflectie));
@@ -227,11 +233,11 @@ public sealed class ReportDataBuilder
         var coders = context.Fragments.Select(f => f.Coding.CoderName).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
         data.Values["bronnen.codeurs"] = coders.Count == 0 ? "–" : string.Join(", ", coders);
 
-        var rounds = (await _coding.ListRoundsAsync(projectId, cancellationToken)).Where(r => r.Status == RoundStatus.Gesloten).ToList();
+        var rounds = (await _rounds.ListRoundsAsync(projectId, cancellationToken)).Where(r => r.Status == RoundStatus.Gesloten).ToList();
         var agreementRows = new List<IReadOnlyList<string>>();
         foreach (var round in rounds)
         {
-            if (await _coding.AgreementAsync(projectId, round.Id, cancellationToken) is { } report)
+            if (await _agreement.AgreementAsync(projectId, round.Id, cancellationToken) is { } report)
             {
                 foreach (var (characters, segments) in report.Pooled.Characters.Zip(report.Pooled.Segments))
                 {

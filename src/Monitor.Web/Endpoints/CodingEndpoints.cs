@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Monitor.Core.Coding.Text;
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Web.Security;
@@ -8,125 +7,34 @@ using Monitor.Web.Security;
 namespace Monitor.Web.Endpoints;
 
 /// <summary>
-/// /api/v1/projects/{id}: codebooks and codes, documents to code, codings with undo, retrieval, matrices,
-/// blind double-coding rounds with agreement and settlement, REFI-QDA exchange and the codings CSV. All of it
-/// needs <see cref="Capability.CodeData"/> (the onderzoeker role).
+/// /api/v1/projects/{id}: codings with undo, retrieval of coded fragments, the determinant matrix and code
+/// frequencies. Also the coding API's group, which <see cref="CodebookEndpoints"/>, <see cref="CodingDocumentEndpoints"/>,
+/// <see cref="RoundEndpoints"/> and <see cref="ExchangeEndpoints"/> map into as well: all of it needs
+/// <see cref="Capability.CodeData"/> (the onderzoeker role) and answers invalid input with a Dutch validation problem.
 /// </summary>
-internal static partial class CodingEndpoints
+internal static class CodingEndpoints
 {
-    private const string NotSaved = "De wijziging is niet opgeslagen";
+    internal const string NotSaved = "De wijziging is niet opgeslagen";
 
     public static RouteGroupBuilder MapCodingEndpoints(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/projects/{id:long}").WithTags("Coding")
-            .AddEndpointFilter<BrowserAntiforgeryFilter>()
-            .AddEndpointFilter(RefuseInvalidAsync)
-            .RequireAuthorization(ProjectAccess.PolicyName(Capability.CodeData));
-
-        group.MapGet("/codebooks", async (long id, CodingStore coding, CancellationToken ct) => TypedResults.Ok(await coding.ListCodebooksAsync(id, ct)));
-        group.MapPost("/codebooks", CreateCodebookAsync);
-        group.MapPost("/codebooks/{codebookId:long}/codes", AddCodeAsync);
-        group.MapPut("/codes/{codeId:long}", UpdateCodeAsync);
-        group.MapPost("/codes/{codeId:long}/merge", MergeCodeAsync);
-
-        group.MapGet("/coding-documents", async (long id, CodingStore coding, CancellationToken ct) => TypedResults.Ok(await coding.ListDocumentsAsync(id, ct)));
-        group.MapPost("/coding-documents", UploadDocumentAsync);
-        group.MapGet("/coding-documents/{documentId:long}", GetDocumentAsync);
-
+        var group = MapCodingGroup(routes);
         group.MapPost("/codings", AddCodingAsync);
         group.MapDelete("/codings/{codingId:long}", RemoveCodingAsync);
         group.MapPost("/codings/undo", UndoAsync);
         group.MapGet("/fragments", FragmentsAsync);
-        group.MapGet("/matrix", async (long id, string? by, CodingStore coding, CancellationToken ct) => TypedResults.Ok(MatrixBody.From(await coding.MatrixAsync(id, by == "group", ct))));
-        group.MapGet("/code-frequencies", async (long id, CodingStore coding, CancellationToken ct) =>
-            TypedResults.Ok((await coding.FrequenciesAsync(id, ct)).Select(f => new { codeId = f.Code.Id, code = f.Code.NameNl, key = f.Code.Key, codebook = f.CodebookName, f.Codings, f.Documents, f.Facilitators, f.Barriers })));
-
-        group.MapGet("/coding-rounds", async (long id, CodingStore coding, CancellationToken ct) => TypedResults.Ok((await coding.ListRoundsAsync(id, ct)).Select(RoundBody.From)));
-        group.MapPost("/coding-rounds", CreateRoundAsync);
-        group.MapGet("/coding-rounds/{roundId:long}", GetRoundAsync);
-        group.MapPost("/coding-rounds/{roundId:long}/close", CloseRoundAsync);
-        group.MapGet("/coding-rounds/{roundId:long}/disagreements", DisagreementsAsync);
-        group.MapPost("/coding-rounds/{roundId:long}/settlements", SettleAsync);
-        MapExchange(group);
+        group.MapGet("/matrix", async (long id, string? by, FragmentQueries fragments, CancellationToken ct) => TypedResults.Ok(MatrixBody.From(await fragments.MatrixAsync(id, by == "group", ct))));
+        group.MapGet("/code-frequencies", async (long id, FragmentQueries fragments, CancellationToken ct) =>
+            TypedResults.Ok((await fragments.FrequenciesAsync(id, ct)).Select(f => new { codeId = f.Code.Id, code = f.Code.NameNl, key = f.Code.Key, codebook = f.CodebookName, f.Codings, f.Documents, f.Facilitators, f.Barriers })));
         return group;
     }
 
-    private static async Task<Results<Created<CreatedId>, ValidationProblem>> CreateCodebookAsync(long id, CodebookBody body, HttpContext http, CodingStore coding, CancellationToken ct)
-    {
-        var bookId = await coding.CreateCodebookAsync(id, body.Name ?? "", body.Description ?? "", http.User.ToActor(), ct);
-        return TypedResults.Created($"/api/v1/projects/{id}/codebooks", new CreatedId(bookId));
-    }
-
-    private static async Task<Results<Created<CreatedId>, ProblemHttpResult>> AddCodeAsync(long id, long codebookId, CodeBody body, HttpContext http, CodingStore coding, CancellationToken ct) =>
-        await coding.AddCodeAsync(id, codebookId, body.ToDraft(), http.User.ToActor(), ct) is { } codeId
-            ? TypedResults.Created($"/api/v1/projects/{id}/codebooks", new CreatedId(codeId))
-            : NotFound("Codeboek niet gevonden", $"Project {id} heeft geen eigen codeboek {codebookId}; ingebouwde codeboeken (MIDI, Movisie, Bowen) zijn niet te wijzigen.");
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateCodeAsync(long id, long codeId, CodeBody body, HttpContext http, CodingStore coding, CancellationToken ct) =>
-        await coding.UpdateCodeAsync(id, codeId, body.ToDraft(), http.User.ToActor(), ct) ? TypedResults.NoContent() : CodeNotFound(codeId);
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> MergeCodeAsync(long id, long codeId, MergeBody body, HttpContext http, CodingStore coding, CancellationToken ct) =>
-        await coding.MergeCodeAsync(id, codeId, body.IntoCodeId, http.User.ToActor(), ct) ? TypedResults.NoContent() : CodeNotFound(codeId);
-
-    /// <summary>Upload as the raw file body: POST /coding-documents?fileName=interview.docx&amp;title=...&amp;sourceType=interview.</summary>
-    /// <summary>The id of an uploaded document and, when it was read as Windows-1252, the notice to check its letters.</summary>
-    internal sealed record UploadedDocument(long Id, string? Notice);
-
-    private static async Task<Results<Created<UploadedDocument>, ValidationProblem>> UploadDocumentAsync(long id, string? fileName, string? title, string? sourceType, HttpContext http, CodingStore coding, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(fileName))
-        {
-            return ValidationProblems.From([new ValidationError("fileName", "Geef de bestandsnaam mee (?fileName=verslag.docx); de extensie bepaalt hoe het bestand wordt gelezen.")], NotSaved);
-        }
-
-        try
-        {
-            await using var body = await ReadBodyAsync(http.Request, DocumentText.MaxUploadBytes, ct);
-            var read = DocumentText.Read(fileName, body);
-            var documentId = await coding.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title, sourceType ?? "overig", fileName, read.Text, http.User.ToActor(), ct);
-            return TypedResults.Created($"/api/v1/projects/{id}/coding-documents/{documentId}", new UploadedDocument(documentId, read.Notice));
-        }
-        catch (DocumentTextException ex)
-        {
-            return ValidationProblems.From([new ValidationError("file", ex.Message)], NotSaved);
-        }
-    }
-
-    /// <summary>Reads a request body into memory, refusing more than <paramref name="maxBytes"/> with a Dutch message.</summary>
-    internal static async Task<MemoryStream> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            throw new ValidationException([new ValidationError("file", $"Het bestand is groter dan {maxBytes / 1024 / 1024} MB.")]);
-        }
-
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new ValidationException([new ValidationError("file", $"Het bestand is groter dan {maxBytes / 1024 / 1024} MB.")]);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
-        return buffer;
-    }
-
-    private static async Task<Results<Ok<DocumentBody>, ProblemHttpResult>> GetDocumentAsync(long id, long documentId, long? round, HttpContext http, CodingStore coding, CancellationToken ct)
-    {
-        if (await coding.FindDocumentAsync(id, documentId, ct) is not { } found)
-        {
-            return NotFound("Document niet gevonden", $"Project {id} heeft geen document {documentId}.");
-        }
-
-        var codings = await coding.ListCodingsAsync(id, documentId, http.User.UserId() ?? 0, round, ct);
-        return TypedResults.Ok(new DocumentBody(found.Document, found.Version.Number, found.Version.Text, codings.Select(CodingBody.From).ToList()));
-    }
+    /// <summary>The coding API's group: /api/v1/projects/{id}, CodeData, antiforgery for browser calls, validation errors as problems.</summary>
+    internal static RouteGroupBuilder MapCodingGroup(IEndpointRouteBuilder routes) =>
+        routes.MapGroup("/api/v1/projects/{id:long}").WithTags("Coding")
+            .AddEndpointFilter<BrowserAntiforgeryFilter>()
+            .AddEndpointFilter(RefuseInvalidAsync)
+            .RequireAuthorization(ProjectAccess.PolicyName(Capability.CodeData));
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> AddCodingAsync(long id, CodingRequest body, HttpContext http, CodingStore coding, CancellationToken ct)
     {
@@ -151,7 +59,7 @@ internal static partial class CodingEndpoints
     private static async Task<Ok<UndoBody>> UndoAsync(long id, HttpContext http, CodingStore coding, CancellationToken ct) =>
         TypedResults.Ok(new UndoBody(await coding.UndoAsync(id, http.User.ToActor(), ct) ?? "Er is niets om ongedaan te maken."));
 
-    private static async Task<Results<Ok<IEnumerable<FragmentBody>>, ValidationProblem>> FragmentsAsync(long id, long? code, string? codeKey, long? group, int? phase, string? from, string? to, string? valence, long? coder, int? limit, CodingStore coding, CancellationToken ct)
+    private static async Task<Results<Ok<IEnumerable<FragmentBody>>, ValidationProblem>> FragmentsAsync(long id, long? code, string? codeKey, long? group, int? phase, string? from, string? to, string? valence, long? coder, int? limit, FragmentQueries fragments, CancellationToken ct)
     {
         var errors = new List<ValidationError>();
         DateOnly? Date(string? text, string field)
@@ -188,46 +96,8 @@ internal static partial class CodingEndpoints
             return ValidationProblems.From(errors, "Ongeldig filter");
         }
 
-        return TypedResults.Ok((await coding.ListFragmentsAsync(id, filter, ct)).Select(FragmentBody.From));
+        return TypedResults.Ok((await fragments.ListFragmentsAsync(id, filter, ct)).Select(FragmentBody.From));
     }
-
-    private static async Task<Created<CreatedId>> CreateRoundAsync(long id, RoundRequest body, HttpContext http, CodingStore coding, CancellationToken ct)
-    {
-        var roundId = await coding.CreateRoundAsync(id, body.Name ?? "", body.CoderIds ?? [], body.DocumentIds ?? [], http.User.ToActor(), ct);
-        return TypedResults.Created($"/api/v1/projects/{id}/coding-rounds/{roundId}", new CreatedId(roundId));
-    }
-
-    private static async Task<Results<Ok<RoundBody>, ProblemHttpResult>> GetRoundAsync(long id, long roundId, CodingStore coding, CancellationToken ct) =>
-        await coding.FindRoundAsync(id, roundId, ct) is { } round ? TypedResults.Ok(RoundBody.From(round)) : RoundNotFound(roundId);
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> CloseRoundAsync(long id, long roundId, HttpContext http, CodingStore coding, CancellationToken ct) =>
-        await coding.CloseRoundAsync(id, roundId, http.User.ToActor(), ct) ? TypedResults.NoContent() : NotFound("Ronde niet gevonden of al gesloten", $"Project {id} heeft geen open ronde {roundId}.");
-
-    private static async Task<Results<Ok<IEnumerable<object>>, ProblemHttpResult>> DisagreementsAsync(long id, long roundId, CodingStore coding, CancellationToken ct)
-    {
-        if (await coding.FindRoundAsync(id, roundId, ct) is not { } round)
-        {
-            return RoundNotFound(roundId);
-        }
-
-        if (round.Status == RoundStatus.Open)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Ronde is nog open", detail: "Verschillen zijn pas te zien als de ronde gesloten is (blind coderen).");
-        }
-
-        return TypedResults.Ok((await coding.DisagreementsAsync(id, roundId, ct)).Select(d => (object)new
-        {
-            coding = CodingBody.From(d.Coding),
-            code = d.CodeName,
-            document = d.DocumentTitle,
-            text = d.Text,
-            others = d.OtherCoders.Select(o => new { coder = o.Coder, code = o.CodeName, text = o.Text }),
-            decision = d.Decision,
-        }));
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> SettleAsync(long id, long roundId, SettleBody body, HttpContext http, CodingStore coding, CancellationToken ct) =>
-        await coding.SettleAsync(id, roundId, body.CodingId, body.Accept, http.User.ToActor(), ct) ? TypedResults.NoContent() : NotFound("Verschil niet gevonden", $"Ronde {roundId} is niet gesloten of heeft geen codering {body.CodingId}.");
 
     private static async ValueTask<object?> RefuseInvalidAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -241,28 +111,36 @@ internal static partial class CodingEndpoints
         }
     }
 
-    private static ProblemHttpResult NotFound(string title, string detail) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+    internal static ProblemHttpResult NotFound(string title, string detail) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
 
-    private static ProblemHttpResult CodeNotFound(long codeId) => NotFound("Code niet gevonden", $"Code {codeId} is geen eigen code van dit project (ingebouwde codes zijn niet te wijzigen).");
+    /// <summary>Reads a request body into memory, refusing more than <paramref name="maxBytes"/> with a Dutch message.</summary>
+    internal static async Task<MemoryStream> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            throw new ValidationException([new ValidationError("file", $"Het bestand is groter dan {maxBytes / 1024 / 1024} MB.")]);
+        }
 
-    private static ProblemHttpResult RoundNotFound(long roundId) => NotFound("Ronde niet gevonden", $"Dit project heeft geen coderingsronde {roundId}.");
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new ValidationException([new ValidationError("file", $"Het bestand is groter dan {maxBytes / 1024 / 1024} MB.")]);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
 
     internal sealed record CreatedId(long Id);
 
-    internal sealed record CodebookBody(string? Name, string? Description);
-
-    internal sealed record CodeBody(string? NameNl, string? NameEn, string? Definition, string? Guidance, long? ParentId, string? Color)
-    {
-        public CodeDraft ToDraft() => new(NameNl ?? "", NameEn ?? "", Definition ?? "", Guidance ?? "", ParentId, string.IsNullOrWhiteSpace(Color) ? null : Color);
-    }
-
-    internal sealed record MergeBody(long IntoCodeId);
-
     internal sealed record CodingRequest(long? DocumentId, long? CodeId, int? Start, int? End, string? Valence, string? Memo, long? RoundId, bool? Consensus);
-
-    internal sealed record SettleBody(long CodingId, bool Accept);
-
-    internal sealed record RoundRequest(string? Name, long[]? CoderIds, long[]? DocumentIds);
 
     internal sealed record UndoBody(string Message);
 
@@ -272,18 +150,10 @@ internal static partial class CodingEndpoints
             new(c.Id, c.DocumentId, c.CodeId, c.Start, c.End, Codes.ToCode(c.Valence), c.Memo, c.CoderId, c.CoderName, c.RoundId, c.IsConsensus, c.Guid, c.CreatedAt);
     }
 
-    internal sealed record DocumentBody(CodingDocument Document, int Version, string Text, IReadOnlyList<CodingBody> Codings);
-
     internal sealed record FragmentBody(CodingBody Coding, string Code, string? CodeKey, string CodePath, string Document, long? MeetingId, string? Group, DateOnly? Date, int? Phase, string Text, string Before, string After)
     {
         public static FragmentBody From(Fragment f) =>
             new(CodingBody.From(f.Coding), f.CodeName, f.CodeKey, f.CodePath, f.DocumentTitle, f.MeetingId, f.GroupName, f.Date, f.Phase, f.Text, f.Before, f.After);
-    }
-
-    internal sealed record RoundBody(long Id, string Name, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, IEnumerable<object> Coders, IReadOnlyList<long> DocumentIds)
-    {
-        public static RoundBody From(CodingRound r) =>
-            new(r.Id, r.Name, Codes.ToCode(r.Status), r.CreatedAt, r.ClosedAt, r.Coders.Select(c => (object)new { id = c.Id, name = c.Name }), r.DocumentIds);
     }
 
     internal sealed record MatrixBody(IEnumerable<object> Columns, IEnumerable<object> Rows)

@@ -30,23 +30,23 @@ public sealed class DemoCodingLoaderTests
         Assert.That(written, Is.GreaterThan(400));
         Assert.That(await db.DemoCodings.LoadIfNeededAsync(), Is.Zero, "a project that has codings is left alone");
         var keuzehulp = await db.ScalarAsync("SELECT id FROM projects WHERE slug = 'keuzehulp-werkzaak'");
-        var round = (await db.Coding.ListRoundsAsync(keuzehulp)).Single();
+        var round = (await db.Rounds.ListRoundsAsync(keuzehulp)).Single();
         Assert.That(round.Status, Is.EqualTo(RoundStatus.Gesloten));
         Assert.That(round.Coders, Has.Count.EqualTo(2));
-        var report = (await db.Coding.AgreementAsync(keuzehulp, round.Id))!;
+        var report = (await db.Agreement.AgreementAsync(keuzehulp, round.Id))!;
         var kappa = report.Pooled.Characters.Single().Kappa!.Value;
         Assert.That(kappa, Is.InRange(0.5, 0.9), "realistic, not perfect agreement");
-        var disagreements = await db.Coding.DisagreementsAsync(keuzehulp, round.Id);
+        var disagreements = await db.Rounds.DisagreementsAsync(keuzehulp, round.Id);
         Assert.That(disagreements.Count(d => d.Decision is not null), Is.GreaterThan(0), "some disagreements settled");
         Assert.That(disagreements.Count(d => d.Decision is null), Is.GreaterThan(0), "some left to settle in the demo");
 
         var arnhem = await db.ScalarAsync("SELECT id FROM projects WHERE slug = 'samen-beslissen-arnhem'");
-        var fragments = await db.Coding.ListFragmentsAsync(arnhem, new FragmentFilter { Limit = int.MaxValue });
+        var fragments = await db.Fragments.ListFragmentsAsync(arnhem, new FragmentFilter { Limit = int.MaxValue });
         var findings = fragments.Where(f => f.Coding.Memo.StartsWith("Succesfactor:", StringComparison.Ordinal) || f.Coding.Memo.StartsWith("Les:", StringComparison.Ordinal))
             .GroupBy(f => f.Coding.Memo).ToList();
         Assert.That(findings, Has.Count.EqualTo(19), "12 success factors and 7 lessons of seed 000");
         Assert.That(findings.All(g => g.Count() >= 2), Is.True);
-        Assert.That((await db.Coding.MatrixAsync(arnhem, byGroup: false)).Rows.Sum(r => r.Sum.Total), Is.GreaterThan(50));
+        Assert.That((await db.Fragments.MatrixAsync(arnhem, byGroup: false)).Rows.Sum(r => r.Sum.Total), Is.GreaterThan(50));
     }
 
     [Test]

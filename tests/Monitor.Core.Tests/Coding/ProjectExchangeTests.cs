@@ -17,10 +17,10 @@ public sealed class ProjectExchangeTests
     {
         var (projectId, _, document) = await CodingStoreTests.ProjectWithMinutesAsync(db);
         var researcher = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var book = await db.Coding.CreateCodebookAsync(projectId, "Thema's", "Eigen thema's", researcher);
-        var parent = (await db.Coding.AddCodeAsync(projectId, book, new CodeDraft("Samenwerking", Definition: "Wie met wie", Guidance: "Niet: overleg"), researcher))!.Value;
-        var child = (await db.Coding.AddCodeAsync(projectId, book, new CodeDraft("Overleg", ParentId: parent), researcher))!.Value;
-        var text = (await db.Coding.FindDocumentAsync(projectId, document.Id))!.Value.Version.Text;
+        var book = await db.Codebooks.CreateCodebookAsync(projectId, "Thema's", "Eigen thema's", researcher);
+        var parent = (await db.Codebooks.AddCodeAsync(projectId, book, new CodeDraft("Samenwerking", Definition: "Wie met wie", Guidance: "Niet: overleg"), researcher))!.Value;
+        var child = (await db.Codebooks.AddCodeAsync(projectId, book, new CodeDraft("Overleg", ParentId: parent), researcher))!.Value;
+        var text = (await db.CodingDocuments.FindDocumentAsync(projectId, document.Id))!.Value.Version.Text;
         var emoji = Monitor.Core.Coding.Text.CodePoints.FromUtf16(text, text.IndexOf("👍", StringComparison.Ordinal));
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingStoreTests.CodeIdAsync(db, "midi-4"), 0, 10, Valence.Belemmerend, "te ingewikkeld"), researcher);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, child, emoji, emoji + 3, Valence.Bevorderend), researcher);
@@ -184,17 +184,17 @@ public sealed class ProjectExchangeTests
         using var db = await TempDatabase.MigratedAsync();
         var (projectId, _, _) = await MeetingStoreTests.ProjectWithGroupAsync(db);
         var researcher = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var midi = (await db.Coding.ListCodebooksAsync(projectId)).Single(b => b.Framework == "midi");
+        var midi = (await db.Codebooks.ListCodebooksAsync(projectId)).Single(b => b.Framework == "midi");
         var qdc = new MemoryStream();
-        Assert.That(await db.Codebooks.ExportAsync(projectId, midi.Id, qdc), Is.True);
+        Assert.That(await db.CodebookExchange.ExportAsync(projectId, midi.Id, qdc), Is.True);
 
         qdc.Position = 0;
-        var (name, count) = await db.Codebooks.ImportCodebookAsync(projectId, "MIDI-kopie", qdc, researcher);
+        var (name, count) = await db.CodebookExchange.ImportCodebookAsync(projectId, "MIDI-kopie", qdc, researcher);
 
         Assert.That((name, count), Is.EqualTo(("MIDI-kopie", 33)));
-        var copy = (await db.Coding.ListCodebooksAsync(projectId)).Single(b => b.Name == "MIDI-kopie");
+        var copy = (await db.Codebooks.ListCodebooksAsync(projectId)).Single(b => b.Name == "MIDI-kopie");
         Assert.That(copy.Codes.Select(c => (c.NameNl, c.Definition, c.Guidance, c.IsCodable, c.Guid)),
             Is.EqualTo(midi.Codes.Select(c => (c.NameNl, c.Definition, c.Guidance, c.IsCodable, c.Guid))));
-        Assert.ThrowsAsync<ValidationException>(async () => await db.Codebooks.ImportCodebookAsync(projectId, "x", new MemoryStream(Encoding.UTF8.GetBytes("<niet/>")), researcher));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.CodebookExchange.ImportCodebookAsync(projectId, "x", new MemoryStream(Encoding.UTF8.GetBytes("<niet/>")), researcher));
     }
 }

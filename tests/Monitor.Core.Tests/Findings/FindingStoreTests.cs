@@ -40,7 +40,7 @@ public sealed class FindingStoreTests
         var (other, otherMeeting, _) = await CodingStoreTests.ProjectWithMinutesAsync(db, "q");
         var a = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
         var b = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker B", projectId);
-        var round = await db.Coding.CreateRoundAsync(projectId, "R", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
+        var round = await db.Rounds.CreateRoundAsync(projectId, "R", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
         var blind = (await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingStoreTests.CodeIdAsync(db, "midi-4"), 0, 5, Valence.Neutraal, RoundId: round), a))!.Value;
         var id = await db.Findings.CreateAsync(projectId, new FindingDraft { Kind = FindingKind.Les, Title = "Les" }, [], a);
 
@@ -59,7 +59,7 @@ public sealed class FindingStoreTests
         var text = string.Join("\n\n", Enumerable.Range(1, 6).Select(i => $"Alinea {i}: de teamleider steunt het werken met de keuzehulp en maakt er tijd voor vrij."));
         var (projectId, _, first) = await CodingStoreTests.ProjectWithMinutesAsync(db, minutes: text);
         var researcher = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var second = await db.Coding.AddUploadAsync(projectId, "Interview teamleider", "interview", "i.txt", text, researcher);
+        var second = await db.CodingDocuments.AddUploadAsync(projectId, "Interview teamleider", "interview", "i.txt", text, researcher);
         var support = await CodingStoreTests.CodeIdAsync(db, "midi-19");
         foreach (var (document, start) in new[] { (first.Id, 0), (first.Id, 90), (second, 0) })
         {

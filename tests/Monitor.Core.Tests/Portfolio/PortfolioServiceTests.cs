@@ -204,7 +204,7 @@ public sealed class PortfolioServiceTests
         await db.ActionItems.SetActionItemStatusAsync(projectId, first, ActionItemStatus.Gedaan, meetings["2026-11-02"], Actor.System);
 
         var coder = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker 1", projectId);
-        var documents = (await db.Coding.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag).ToDictionary(d => d.MeetingId!.Value, d => d.Id);
+        var documents = (await db.CodingDocuments.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag).ToDictionary(d => d.MeetingId!.Value, d => d.Id);
         var position = 0;
         async Task<long> CodeAsync(string day, string key, Valence valence)
         {

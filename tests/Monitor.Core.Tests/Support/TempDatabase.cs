@@ -39,16 +39,20 @@ internal sealed class TempDatabase : IDisposable
         Reflections = new ReflectionStore(Database, MeetingWrites, Time);
         ReflectionLinks = new ReflectionLinkStore(Database, MeetingWrites, Time);
         Demo = new DemoDataLoader(Database, Projects, PlanStore, Time, NullLogger<DemoDataLoader>.Instance);
+        Codebooks = new CodebookStore(Database, Audit, Time);
+        CodingDocuments = new CodingDocumentStore(Database, Audit, Time);
         Coding = new CodingStore(Database, Audit, Time);
-        Codebooks = new Monitor.Core.Coding.CodebookExchange(Database, Coding, Audit);
-        Exchange = new Monitor.Core.Coding.ProjectExchange(Database, Coding, Audit, Projects, Privacy);
-        DemoCodings = new DemoCodingLoader(Database, Coding, NullLogger<DemoCodingLoader>.Instance);
+        Fragments = new FragmentQueries(Database);
+        Rounds = new RoundStore(Database, Audit, Time);
+        Agreement = new RoundAgreement(Database);
+        CodebookExchange = new CodebookExchange(Database, Codebooks, Audit);
+        Exchange = new ProjectExchange(Database, Codebooks, CodingDocuments, Audit, Projects, Privacy);
+        DemoCodings = new DemoCodingLoader(Database, CodingDocuments, NullLogger<DemoCodingLoader>.Instance);
         Findings = new FindingStore(Database, Audit, Time);
-        Suggester = new Monitor.Core.Findings.FindingSuggester(Database, Coding, Findings, Audit, Time);
+        Suggester = new Monitor.Core.Findings.FindingSuggester(Database, Fragments, Findings, Audit, Time);
         DemoFindings = new DemoFindingLoader(Database, Findings, NullLogger<DemoFindingLoader>.Instance);
-        ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Groups, MeetingQueries, Coding, Findings);
+        ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Groups, MeetingQueries, CodingDocuments, Fragments, Rounds, Agreement, Findings);
         Reports = new Monitor.Core.Reports.ReportService(Database, ReportData, Projects, Audit, Time);
-
     }
 
     public string Folder { get; }
@@ -70,9 +74,14 @@ internal sealed class TempDatabase : IDisposable
     public ReflectionStore Reflections { get; }
     public ReflectionLinkStore ReflectionLinks { get; }
     public DemoDataLoader Demo { get; }
+    public CodebookStore Codebooks { get; }
+    public CodingDocumentStore CodingDocuments { get; }
     public CodingStore Coding { get; }
-    public Monitor.Core.Coding.CodebookExchange Codebooks { get; }
-    public Monitor.Core.Coding.ProjectExchange Exchange { get; }
+    public FragmentQueries Fragments { get; }
+    public RoundStore Rounds { get; }
+    public RoundAgreement Agreement { get; }
+    public CodebookExchange CodebookExchange { get; }
+    public ProjectExchange Exchange { get; }
     public DemoCodingLoader DemoCodings { get; }
     public FindingStore Findings { get; }
     public Monitor.Core.Findings.FindingSuggester Suggester { get; }

@@ -323,10 +323,11 @@ public sealed class HomePageBrowserTests
     [Description("issue #6: select text, code it as a barrier, find it in the matrix; a blind round with two researchers and a settled disagreement")]
     public async Task ResearchersCodeMinutesFindTheFragmentInTheMatrixAndSettleABlindRound()
     {
+        var documents = _factory.Services.GetRequiredService<Monitor.Core.Coding.CodingDocumentStore>();
         var coding = _factory.Services.GetRequiredService<Monitor.Core.Coding.CodingStore>();
         var projects = await _factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync();
         var projectId = projects.Single(p => p.Slug == "keuzehulp-werkzaak").Id;
-        var free = (await coding.ListDocumentsAsync(projectId)).Where(d => d.Kind == Monitor.Core.Coding.DocumentKind.Verslag).Take(2).ToList();
+        var free = (await documents.ListDocumentsAsync(projectId)).Where(d => d.Kind == Monitor.Core.Coding.DocumentKind.Verslag).Take(2).ToList();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();

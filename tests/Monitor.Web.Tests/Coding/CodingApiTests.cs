@@ -80,8 +80,8 @@ public sealed class CodingApiTests
         var (_, arnhem) = await ProjectsAsync();
         using var one = await _factory.ApiClientAsync(Login.Researcher);
         using var two = await _factory.ApiClientAsync(Login.Researcher2);
-        var coding = _factory.Services.GetRequiredService<CodingStore>();
-        var document = (await coding.ListDocumentsAsync(arnhem)).First(d => d.Kind == DocumentKind.Reflectie);
+        var documents = _factory.Services.GetRequiredService<CodingDocumentStore>();
+        var document = (await documents.ListDocumentsAsync(arnhem)).First(d => d.Kind == DocumentKind.Reflectie);
         using var meOne = JsonDocument.Parse(await one.GetStringAsync("/api/v1/me"));
         using var meTwo = JsonDocument.Parse(await two.GetStringAsync("/api/v1/me"));
         using var created = await one.PostAsJsonAsync($"/api/v1/projects/{arnhem}/coding-rounds",
@@ -123,7 +123,7 @@ public sealed class CodingApiTests
         Assert.That(export.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/zip"));
         Assert.That(import.StatusCode, Is.EqualTo(HttpStatusCode.OK), await import.Content.ReadAsStringAsync());
         using var result = JsonDocument.Parse(await import.Content.ReadAsStringAsync());
-        var codings = await _factory.Services.GetRequiredService<CodingStore>().ListFragmentsAsync(keuzehulp, new FragmentFilter { Limit = int.MaxValue });
+        var codings = await _factory.Services.GetRequiredService<FragmentQueries>().ListFragmentsAsync(keuzehulp, new FragmentFilter { Limit = int.MaxValue });
         Assert.That(result.RootElement.GetProperty("codings").GetInt32(), Is.GreaterThanOrEqualTo(codings.Count), "regular, consensus and individual round codings all travel");
         Assert.That(broken.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await broken.Content.ReadAsStringAsync(), Does.Contain("zip"));

@@ -27,8 +27,8 @@ public sealed class CodingPagesTests
     {
         var projectId = await ProjectIdAsync("keuzehulp-werkzaak");
         using var researcher = await _factory.LoggedInClientAsync(Login.Researcher2);
-        var coding = _factory.Services.GetRequiredService<CodingStore>();
-        var document = (await coding.ListDocumentsAsync(projectId)).First(d => d.Kind == DocumentKind.Verslag);
+        var documents = _factory.Services.GetRequiredService<CodingDocumentStore>();
+        var document = (await documents.ListDocumentsAsync(projectId)).First(d => d.Kind == DocumentKind.Verslag);
         var url = $"/projecten/{projectId}/codering/documenten/{document.Id}";
         var index = await researcher.GetDocumentAsync($"/projecten/{projectId}/codering");
         Assert.That(index.QuerySelector($"[data-testid=coding-documents] a[href='{url}']"), Is.Not.Null);
@@ -51,7 +51,7 @@ public sealed class CodingPagesTests
         var matrix = await researcher.GetDocumentAsync($"/projecten/{projectId}/codering/matrix?per=groep");
         var row = matrix.QuerySelectorAll("[data-testid=matrix] tbody tr").Single(r => r.QuerySelector("th")!.TextContent.StartsWith("20 ·", StringComparison.Ordinal));
         var link = row.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).First(h => h.Contains("groep=", StringComparison.Ordinal));
-        var fragments = await researcher.GetDocumentAsync(link + "&valentie=belemmerend&codeur=" + (await coding.ListFragmentsAsync(projectId, new FragmentFilter { Limit = int.MaxValue })).First(f => f.Coding.Memo == "capaciteit").Coding.CoderId);
+        var fragments = await researcher.GetDocumentAsync(link + "&valentie=belemmerend&codeur=" + (await _factory.Services.GetRequiredService<FragmentQueries>().ListFragmentsAsync(projectId, new FragmentFilter { Limit = int.MaxValue })).First(f => f.Coding.Memo == "capaciteit").Coding.CoderId);
         Assert.That(fragments.QuerySelector("[data-testid=fragments]")!.TextContent, Does.Contain("capaciteit"));
         Assert.That(fragments.QuerySelectorAll("[data-testid=fragments] li"), Has.Length.EqualTo(1));
     }
@@ -61,10 +61,10 @@ public sealed class CodingPagesTests
     {
         var projectId = await ProjectIdAsync("keuzehulp-werkzaak");
         using var researcher = await _factory.LoggedInClientAsync(Login.Researcher);
-        var coding = _factory.Services.GetRequiredService<CodingStore>();
-        var document = (await coding.ListDocumentsAsync(projectId)).First(d => d.Kind == DocumentKind.Verslag);
+        var documents = _factory.Services.GetRequiredService<CodingDocumentStore>();
+        var document = (await documents.ListDocumentsAsync(projectId)).First(d => d.Kind == DocumentKind.Verslag);
         var url = $"/projecten/{projectId}/codering/documenten/{document.Id}";
-        var before = (await coding.ListDocumentsAsync(projectId)).Sum(d => d.CodingCount);
+        var before = (await documents.ListDocumentsAsync(projectId)).Sum(d => d.CodingCount);
 
         using var response = await researcher.PostFormAsync(url, url + "?handler=add", new Dictionary<string, string>
         {
@@ -76,7 +76,7 @@ public sealed class CodingPagesTests
 
         var after = await researcher.GetDocumentAsync(url);
         Assert.That(after.QuerySelector("[role=alert]")!.TextContent, Does.Contain("ligt niet binnen de tekst"));
-        Assert.That((await coding.ListDocumentsAsync(projectId)).Sum(d => d.CodingCount), Is.EqualTo(before));
+        Assert.That((await documents.ListDocumentsAsync(projectId)).Sum(d => d.CodingCount), Is.EqualTo(before));
     }
 
     [Test]
@@ -118,7 +118,7 @@ public sealed class CodingPagesTests
     {
         var projectId = await ProjectIdAsync("keuzehulp-werkzaak");
         using var researcher = await _factory.LoggedInClientAsync(Login.Researcher);
-        var round = (await _factory.Services.GetRequiredService<CodingStore>().ListRoundsAsync(projectId)).Single();
+        var round = (await _factory.Services.GetRequiredService<RoundStore>().ListRoundsAsync(projectId)).Single();
         var url = $"/projecten/{projectId}/codering/rondes/{round.Id}";
 
         var page = await researcher.GetDocumentAsync(url);

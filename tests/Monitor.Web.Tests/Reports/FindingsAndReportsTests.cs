@@ -99,7 +99,7 @@ public sealed class FindingsAndReportsTests
         using var denied = await manager.PostAsJsonAsync($"/api/v1/projects/{keuzehulp}/findings", new { kind = "les", title = "Mag niet" });
         using var created = await researcher.PostAsJsonAsync($"/api/v1/projects/{keuzehulp}/findings", new { kind = "les", title = "Kleine groepen werken beter", determinants = new[] { 23 } });
         var findingId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-        var foreignCoding = (await _factory.Services.GetRequiredService<CodingStore>().ListFragmentsAsync(arnhem, new Monitor.Core.Coding.FragmentFilter { Limit = 1 })).Single().Coding.Id;
+        var foreignCoding = (await _factory.Services.GetRequiredService<FragmentQueries>().ListFragmentsAsync(arnhem, new Monitor.Core.Coding.FragmentFilter { Limit = 1 })).Single().Coding.Id;
         using var foreign = await researcher.PostAsJsonAsync($"/api/v1/projects/{keuzehulp}/findings/{findingId}/evidence", new { kind = "codering", targetId = foreignCoding });
 
         Assert.That(denied.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));

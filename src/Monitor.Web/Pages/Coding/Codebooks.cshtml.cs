@@ -13,9 +13,14 @@ namespace Monitor.Web.Pages.Coding;
 [RequestSizeLimit(CodebookExchange.MaxQdcBytes + 64 * 1024)]
 public sealed class CodebooksModel : CodingPageModel
 {
+    private readonly CodebookStore _codebooks;
     private readonly CodebookExchange _exchange;
 
-    public CodebooksModel(ProjectStore projects, CodingStore coding, CodebookExchange exchange) : base(projects, coding) => _exchange = exchange;
+    public CodebooksModel(ProjectStore projects, CodebookStore codebooks, CodebookExchange exchange) : base(projects)
+    {
+        _codebooks = codebooks;
+        _exchange = exchange;
+    }
 
     public IReadOnlyList<Codebook> Codebooks { get; private set; } = [];
 
@@ -28,28 +33,28 @@ public sealed class CodebooksModel : CodingPageModel
             return NotFound();
         }
 
-        Codebooks = await Coding.ListCodebooksAsync(id, cancellationToken);
+        Codebooks = await _codebooks.ListCodebooksAsync(id, cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostCodebookAsync(long id, string? name, string? description, CancellationToken cancellationToken) =>
         await LoadProjectAsync(id, cancellationToken)
-            ? await ChangeAsync(async () => await Coding.CreateCodebookAsync(id, name ?? "", description ?? "", User.ToActor(), cancellationToken) > 0, "Het codeboek is aangemaakt.", Back)
+            ? await ChangeAsync(async () => await _codebooks.CreateCodebookAsync(id, name ?? "", description ?? "", User.ToActor(), cancellationToken) > 0, "Het codeboek is aangemaakt.", Back)
             : NotFound();
 
     public async Task<IActionResult> OnPostCodeAsync(long id, long codebookId, string? nameNl, string? nameEn, string? definition, string? guidance, long? parentId, CancellationToken cancellationToken) =>
         await LoadProjectAsync(id, cancellationToken)
-            ? await ChangeAsync(async () => await Coding.AddCodeAsync(id, codebookId, Draft(nameNl, nameEn, definition, guidance, parentId), User.ToActor(), cancellationToken) is not null, "De code is toegevoegd.", Back)
+            ? await ChangeAsync(async () => await _codebooks.AddCodeAsync(id, codebookId, Draft(nameNl, nameEn, definition, guidance, parentId), User.ToActor(), cancellationToken) is not null, "De code is toegevoegd.", Back)
             : NotFound();
 
     public async Task<IActionResult> OnPostEditAsync(long id, long codeId, string? nameNl, string? nameEn, string? definition, string? guidance, long? parentId, CancellationToken cancellationToken) =>
         await LoadProjectAsync(id, cancellationToken)
-            ? await ChangeAsync(() => Coding.UpdateCodeAsync(id, codeId, Draft(nameNl, nameEn, definition, guidance, parentId), User.ToActor(), cancellationToken), "De code is gewijzigd.", Back)
+            ? await ChangeAsync(() => _codebooks.UpdateCodeAsync(id, codeId, Draft(nameNl, nameEn, definition, guidance, parentId), User.ToActor(), cancellationToken), "De code is gewijzigd.", Back)
             : NotFound();
 
     public async Task<IActionResult> OnPostMergeAsync(long id, long codeId, long intoCodeId, CancellationToken cancellationToken) =>
         await LoadProjectAsync(id, cancellationToken)
-            ? await ChangeAsync(() => Coding.MergeCodeAsync(id, codeId, intoCodeId, User.ToActor(), cancellationToken), "De codes zijn samengevoegd.", Back)
+            ? await ChangeAsync(() => _codebooks.MergeCodeAsync(id, codeId, intoCodeId, User.ToActor(), cancellationToken), "De codes zijn samengevoegd.", Back)
             : NotFound();
 
     public async Task<IActionResult> OnPostImportAsync(long id, IFormFile? file, CancellationToken cancellationToken)

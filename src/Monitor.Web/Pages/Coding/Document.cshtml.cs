@@ -15,8 +15,19 @@ namespace Monitor.Web.Pages.Coding;
 [RequestSizeLimit(64 * 1024)]
 public sealed class DocumentModel : CodingPageModel
 {
-    public DocumentModel(ProjectStore projects, CodingStore coding) : base(projects, coding)
+    private readonly CodingDocumentStore _documents;
+    private readonly CodingStore _coding;
+    private readonly CodebookStore _codebooks;
+    private readonly FragmentQueries _fragments;
+    private readonly RoundStore _rounds;
+
+    public DocumentModel(ProjectStore projects, CodingDocumentStore documents, CodingStore coding, CodebookStore codebooks, FragmentQueries fragments, RoundStore rounds) : base(projects)
     {
+        _documents = documents;
+        _coding = coding;
+        _codebooks = codebooks;
+        _fragments = fragments;
+        _rounds = rounds;
     }
 
     public CodingDocument Document { get; private set; } = null!;
@@ -72,17 +83,17 @@ public sealed class DocumentModel : CodingPageModel
         }
 
         var me = User.UserId() ?? 0;
-        Codings = await Coding.ListCodingsAsync(id, documentId, me, Round?.Id, cancellationToken);
+        Codings = await _coding.ListCodingsAsync(id, documentId, me, Round?.Id, cancellationToken);
         Segments = CodedText.Segments(Version.Text, Codings);
-        Codebooks = await Coding.ListCodebooksAsync(id, cancellationToken);
+        Codebooks = await _codebooks.ListCodebooksAsync(id, cancellationToken);
         CodesById = Codebooks.SelectMany(b => b.Codes).ToDictionary(c => c.Id);
-        Unplaced = await Coding.ListUnplacedAsync(id, documentId, cancellationToken);
+        Unplaced = await _fragments.ListUnplacedAsync(id, documentId, cancellationToken);
         return Page();
     }
 
     private async Task<bool> LoadAsync(long id, long documentId, long? ronde, CancellationToken cancellationToken)
     {
-        if (!await LoadProjectAsync(id, cancellationToken) || await Coding.FindDocumentAsync(id, documentId, cancellationToken) is not { } found)
+        if (!await LoadProjectAsync(id, cancellationToken) || await _documents.FindDocumentAsync(id, documentId, cancellationToken) is not { } found)
         {
             return false;
         }
@@ -90,7 +101,7 @@ public sealed class DocumentModel : CodingPageModel
         (Document, Version) = found;
         if (ronde is { } roundId)
         {
-            Round = await Coding.FindRoundAsync(id, roundId, cancellationToken);
+            Round = await _rounds.FindRoundAsync(id, roundId, cancellationToken);
             if (Round is null || !Round.DocumentIds.Contains(documentId))
             {
                 return false;
@@ -114,7 +125,7 @@ public sealed class DocumentModel : CodingPageModel
                 throw new Monitor.Core.Common.ValidationException([new("valence", "Kies of het fragment bevorderend, belemmerend, gemengd of neutraal is.")]);
             }
 
-            return await Coding.AddCodingAsync(id, new CodingInput(documentId, codeId, start, end, parsed, memo ?? "", Round?.Id, consensus && Round is not null), User.ToActor(), cancellationToken) is not null;
+            return await _coding.AddCodingAsync(id, new CodingInput(documentId, codeId, start, end, parsed, memo ?? "", Round?.Id, consensus && Round is not null), User.ToActor(), cancellationToken) is not null;
         }, "Het fragment is gecodeerd.", Back);
     }
 
@@ -125,7 +136,7 @@ public sealed class DocumentModel : CodingPageModel
             return NotFound();
         }
 
-        return await ChangeAsync(() => Coding.RemoveCodingAsync(id, codingId, User.ToActor(), cancellationToken), "De codering is verwijderd.", Back);
+        return await ChangeAsync(() => _coding.RemoveCodingAsync(id, codingId, User.ToActor(), cancellationToken), "De codering is verwijderd.", Back);
     }
 
     public async Task<IActionResult> OnPostUndoAsync(long id, long documentId, long? ronde, CancellationToken cancellationToken)
@@ -138,7 +149,7 @@ public sealed class DocumentModel : CodingPageModel
         string? undone = null;
         var result = await ChangeAsync(async () =>
         {
-            undone = await Coding.UndoAsync(id, User.ToActor(), cancellationToken);
+            undone = await _coding.UndoAsync(id, User.ToActor(), cancellationToken);
             return true;
         }, "", Back);
         Message = undone ?? (Errors is null ? "Er is niets om ongedaan te maken." : null);

@@ -15,7 +15,7 @@ public sealed class ExchangeModel : CodingPageModel
 {
     private readonly ProjectExchange _exchange;
 
-    public ExchangeModel(ProjectStore projects, CodingStore coding, ProjectExchange exchange) : base(projects, coding) => _exchange = exchange;
+    public ExchangeModel(ProjectStore projects, ProjectExchange exchange) : base(projects) => _exchange = exchange;
 
     public IReadOnlyList<RefiImportLine>? Report { get; private set; }
 

@@ -11,9 +11,16 @@ namespace Monitor.Web.Pages.Coding;
 [ProjectPermission(Capability.CodeData)]
 public sealed class FragmentsModel : CodingPageModel
 {
+    private readonly CodebookStore _codebooks;
+    private readonly FragmentQueries _fragments;
     private readonly GroupStore _groups;
 
-    public FragmentsModel(ProjectStore projects, CodingStore coding, GroupStore groups) : base(projects, coding) => _groups = groups;
+    public FragmentsModel(ProjectStore projects, CodebookStore codebooks, FragmentQueries fragments, GroupStore groups) : base(projects)
+    {
+        _codebooks = codebooks;
+        _fragments = fragments;
+        _groups = groups;
+    }
 
     public IReadOnlyList<Fragment> Fragments { get; private set; } = [];
 
@@ -34,7 +41,7 @@ public sealed class FragmentsModel : CodingPageModel
             return NotFound();
         }
 
-        Codebooks = await Coding.ListCodebooksAsync(id, cancellationToken);
+        Codebooks = await _codebooks.ListCodebooksAsync(id, cancellationToken);
         Groups = await _groups.ListGroupsAsync(id, cancellationToken) ?? [];
         Filter = new FragmentFilter
         {
@@ -47,8 +54,8 @@ public sealed class FragmentsModel : CodingPageModel
             CoderId = codeur,
             Limit = PageLimit,
         };
-        Fragments = await Coding.ListFragmentsAsync(id, Filter, cancellationToken);
-        Coders = await Coding.ListCodersAsync(id, cancellationToken);
+        Fragments = await _fragments.ListFragmentsAsync(id, Filter, cancellationToken);
+        Coders = await _fragments.ListCodersAsync(id, cancellationToken);
         return Page();
     }
 }

@@ -13,8 +13,13 @@ namespace Monitor.Web.Pages.Coding;
 [RequestFormLimits(MultipartBodyLengthLimit = 4 * DocumentText.MaxUploadBytes)]
 public sealed class IndexModel : CodingPageModel
 {
-    public IndexModel(ProjectStore projects, CodingStore coding) : base(projects, coding)
+    private readonly CodingDocumentStore _documents;
+    private readonly RoundStore _rounds;
+
+    public IndexModel(ProjectStore projects, CodingDocumentStore documents, RoundStore rounds) : base(projects)
     {
+        _documents = documents;
+        _rounds = rounds;
     }
 
     public IReadOnlyList<CodingDocument> Documents { get; private set; } = [];
@@ -28,9 +33,9 @@ public sealed class IndexModel : CodingPageModel
             return NotFound();
         }
 
-        Documents = await Coding.ListDocumentsAsync(id, cancellationToken);
+        Documents = await _documents.ListDocumentsAsync(id, cancellationToken);
         var me = User.UserId();
-        OpenRounds = (await Coding.ListRoundsAsync(id, cancellationToken)).Where(r => r.Status == RoundStatus.Open && r.Coders.Any(c => c.Id == me)).ToList();
+        OpenRounds = (await _rounds.ListRoundsAsync(id, cancellationToken)).Where(r => r.Status == RoundStatus.Open && r.Coders.Any(c => c.Id == me)).ToList();
         return Page();
     }
 
@@ -47,7 +52,7 @@ public sealed class IndexModel : CodingPageModel
         {
             await using var stream = file.OpenReadStream();
             var read = DocumentText.Read(file.FileName, stream);
-            var documentId = await Coding.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(file.FileName) : title, sourceType ?? "", file.FileName, read.Text, User.ToActor(), cancellationToken);
+            var documentId = await _documents.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(file.FileName) : title, sourceType ?? "", file.FileName, read.Text, User.ToActor(), cancellationToken);
             Message = $"'{file.FileName}' is toegevoegd." + (read.Notice is { } notice ? " " + notice : "");
             return LocalRedirect($"/projecten/{id}/codering/documenten/{documentId}");
         }

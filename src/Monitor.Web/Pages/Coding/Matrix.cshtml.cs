@@ -9,9 +9,9 @@ namespace Monitor.Web.Pages.Coding;
 [ProjectPermission(Capability.CodeData)]
 public sealed class MatrixModel : CodingPageModel
 {
-    public MatrixModel(ProjectStore projects, CodingStore coding) : base(projects, coding)
-    {
-    }
+    private readonly FragmentQueries _fragments;
+
+    public MatrixModel(ProjectStore projects, FragmentQueries fragments) : base(projects) => _fragments = fragments;
 
     public CodeMatrix Matrix { get; private set; } = new([], []);
 
@@ -30,8 +30,8 @@ public sealed class MatrixModel : CodingPageModel
 
         ByGroup = per == "groep";
         ShowEmpty = alle;
-        Matrix = await Coding.MatrixAsync(id, ByGroup, cancellationToken);
-        Frequencies = await Coding.FrequenciesAsync(id, cancellationToken);
+        Matrix = await _fragments.MatrixAsync(id, ByGroup, cancellationToken);
+        Frequencies = await _fragments.FrequenciesAsync(id, cancellationToken);
         return Page();
     }
 

@@ -13,8 +13,15 @@ namespace Monitor.Web.Pages.Coding;
 [ProjectPermission(Capability.CodeData)]
 public sealed class RoundModel : CodingPageModel
 {
-    public RoundModel(ProjectStore projects, CodingStore coding) : base(projects, coding)
+    private readonly CodingDocumentStore _documents;
+    private readonly RoundStore _rounds;
+    private readonly RoundAgreement _agreement;
+
+    public RoundModel(ProjectStore projects, CodingDocumentStore documents, RoundStore rounds, RoundAgreement agreement) : base(projects)
     {
+        _documents = documents;
+        _rounds = rounds;
+        _agreement = agreement;
     }
 
     public CodingRound Round { get; private set; } = null!;
@@ -38,13 +45,13 @@ public sealed class RoundModel : CodingPageModel
             return NotFound();
         }
 
-        var all = await Coding.ListDocumentsAsync(id, cancellationToken);
+        var all = await _documents.ListDocumentsAsync(id, cancellationToken);
         Documents = all.Where(d => Round.DocumentIds.Contains(d.Id)).ToList();
         if (Round.Status == RoundStatus.Gesloten)
         {
-            Agreement = await Coding.AgreementAsync(id, roundId, cancellationToken);
-            CodeNames = await Coding.RoundCodeNamesAsync(id, roundId, cancellationToken);
-            Disagreements = await Coding.DisagreementsAsync(id, roundId, cancellationToken);
+            Agreement = await _agreement.AgreementAsync(id, roundId, cancellationToken);
+            CodeNames = await _agreement.RoundCodeNamesAsync(id, roundId, cancellationToken);
+            Disagreements = await _rounds.DisagreementsAsync(id, roundId, cancellationToken);
         }
 
         return Page();
@@ -52,7 +59,7 @@ public sealed class RoundModel : CodingPageModel
 
     private async Task<bool> LoadAsync(long id, long roundId, CancellationToken cancellationToken)
     {
-        if (!await LoadProjectAsync(id, cancellationToken) || await Coding.FindRoundAsync(id, roundId, cancellationToken) is not { } round)
+        if (!await LoadProjectAsync(id, cancellationToken) || await _rounds.FindRoundAsync(id, roundId, cancellationToken) is not { } round)
         {
             return false;
         }
@@ -64,12 +71,12 @@ public sealed class RoundModel : CodingPageModel
 
     public async Task<IActionResult> OnPostCloseAsync(long id, long roundId, CancellationToken cancellationToken) =>
         await LoadAsync(id, roundId, cancellationToken)
-            ? await ChangeAsync(() => Coding.CloseRoundAsync(id, roundId, User.ToActor(), cancellationToken), "De ronde is gesloten. Overeenkomende fragmenten zijn consensuscoderingen geworden; de verschillen staan hieronder.", Back)
+            ? await ChangeAsync(() => _rounds.CloseRoundAsync(id, roundId, User.ToActor(), cancellationToken), "De ronde is gesloten. Overeenkomende fragmenten zijn consensuscoderingen geworden; de verschillen staan hieronder.", Back)
             : NotFound();
 
     public async Task<IActionResult> OnPostSettleAsync(long id, long roundId, long codingId, bool accept, CancellationToken cancellationToken) =>
         await LoadAsync(id, roundId, cancellationToken)
-            ? await ChangeAsync(() => Coding.SettleAsync(id, roundId, codingId, accept, User.ToActor(), cancellationToken), accept ? "Overgenomen als consensuscodering." : "Afgewezen: niet in de consensus.", Back + "#verschillen")
+            ? await ChangeAsync(() => _rounds.SettleAsync(id, roundId, codingId, accept, User.ToActor(), cancellationToken), accept ? "Overgenomen als consensuscodering." : "Afgewezen: niet in de consensus.", Back + "#verschillen")
             : NotFound();
 
     public string Name(string codeKey) => CodeNames.TryGetValue(codeKey, out var name) ? name : codeKey;

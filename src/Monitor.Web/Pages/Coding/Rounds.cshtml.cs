@@ -9,8 +9,13 @@ namespace Monitor.Web.Pages.Coding;
 [ProjectPermission(Capability.CodeData)]
 public sealed class RoundsModel : CodingPageModel
 {
-    public RoundsModel(ProjectStore projects, CodingStore coding) : base(projects, coding)
+    private readonly RoundStore _rounds;
+    private readonly CodingDocumentStore _documents;
+
+    public RoundsModel(ProjectStore projects, RoundStore rounds, CodingDocumentStore documents) : base(projects)
     {
+        _rounds = rounds;
+        _documents = documents;
     }
 
     public IReadOnlyList<CodingRound> Rounds { get; private set; } = [];
@@ -26,9 +31,9 @@ public sealed class RoundsModel : CodingPageModel
             return NotFound();
         }
 
-        Rounds = await Coding.ListRoundsAsync(id, cancellationToken);
-        Researchers = await Coding.ListResearchersAsync(id, cancellationToken);
-        Documents = await Coding.ListDocumentsAsync(id, cancellationToken);
+        Rounds = await _rounds.ListRoundsAsync(id, cancellationToken);
+        Researchers = await _rounds.ListResearchersAsync(id, cancellationToken);
+        Documents = await _documents.ListDocumentsAsync(id, cancellationToken);
         return Page();
     }
 
@@ -42,7 +47,7 @@ public sealed class RoundsModel : CodingPageModel
         long roundId = 0;
         var result = await ChangeAsync(async () =>
         {
-            roundId = await Coding.CreateRoundAsync(id, name ?? "", coders ?? [], documents ?? [], User.ToActor(), cancellationToken);
+            roundId = await _rounds.CreateRoundAsync(id, name ?? "", coders ?? [], documents ?? [], User.ToActor(), cancellationToken);
             return true;
         }, "De ronde is gestart. Iedere codeur ziet alleen de eigen coderingen tot de ronde gesloten is.", $"/projecten/{id}/codering/rondes");
         return roundId > 0 ? LocalRedirect($"/projecten/{id}/codering/rondes/{roundId}") : result;

@@ -11,9 +11,9 @@ namespace Monitor.Web.Pages.Findings;
 [ProjectPermission(Capability.ViewReports)]
 public sealed class FindingModel : FindingsPageModel
 {
-    private readonly CodingStore _coding;
+    private readonly FragmentQueries _fragments;
 
-    public FindingModel(ProjectStore projects, FindingStore findings, IAuthorizationService authorization, CodingStore coding) : base(projects, findings, authorization) => _coding = coding;
+    public FindingModel(ProjectStore projects, FindingStore findings, IAuthorizationService authorization, FragmentQueries fragments) : base(projects, findings, authorization) => _fragments = fragments;
 
     public Finding Finding { get; private set; } = null!;
 
@@ -39,7 +39,7 @@ public sealed class FindingModel : FindingsPageModel
             var candidates = new List<Fragment>();
             foreach (var determinant in finding.Fields.Determinants)
             {
-                candidates.AddRange(await _coding.ListFragmentsAsync(id, new FragmentFilter { CodeKey = $"midi-{determinant}", Limit = 200 }, cancellationToken));
+                candidates.AddRange(await _fragments.ListFragmentsAsync(id, new FragmentFilter { CodeKey = $"midi-{determinant}", Limit = 200 }, cancellationToken));
             }
 
             Candidates = candidates.Where(f => !linked.Contains(f.Coding.Id)).Take(50).ToList();

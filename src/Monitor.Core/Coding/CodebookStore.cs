@@ -1,57 +1,60 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
 namespace Monitor.Core.Coding;
 
-public sealed partial class CodingStore
+/// <summary>
+/// Codebooks and their codes: the built-in codebooks (MIDI, Movisie, Bowen) that every project can use, and the
+/// project's own codebooks, whose codes can be added, renamed, moved and merged. Every write runs in one
+/// transaction with its audit entry.
+/// </summary>
+public sealed class CodebookStore
 {
+    public const int CodeNameMaxLength = 200;
+    public const int CodeTextMaxLength = 4000;
+
     private const string CodeColumns = "c.id, c.codebook_id, c.parent_id, c.key, c.name_nl, c.name_en, c.definition, c.guidance, c.is_codable, c.position, c.color, c.guid";
+
+    private readonly MonitorDatabase _database;
+    private readonly AuditStore _audit;
+    private readonly TimeProvider _time;
+
+    public CodebookStore(MonitorDatabase database, AuditStore audit, TimeProvider time)
+    {
+        _database = database;
+        _audit = audit;
+        _time = time;
+    }
 
     /// <summary>The built-in codebooks (MIDI, Movisie, Bowen) and the project's own, each with its codes in tree order.</summary>
     public async Task<IReadOnlyList<Codebook>> ListCodebooksAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        return await ReadCodebooksAsync(connection, null, projectId, cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
     }
 
     internal static async Task<IReadOnlyList<Codebook>> ReadCodebooksAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, CancellationToken cancellationToken)
     {
-        var codes = new Dictionary<long, List<Code>>();
-        await using (var command = connection.Command(transaction, $"""
+        const string codesSql = $"""
             SELECT {CodeColumns} FROM codes c JOIN codebooks b ON b.id = c.codebook_id
             WHERE b.project_id IS NULL OR b.project_id = @project ORDER BY c.codebook_id, c.position, c.id;
-            """, ("@project", projectId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var code = ReadCode(reader);
-                if (!codes.TryGetValue(code.CodebookId, out var list))
-                {
-                    codes[code.CodebookId] = list = [];
-                }
-
-                list.Add(code);
-            }
-        }
-
-        var books = new List<Codebook>();
-        await using (var command = connection.Command(transaction, """
+            """;
+        const string booksSql = """
             SELECT id, project_id, framework, name, version, description, guid FROM codebooks
             WHERE project_id IS NULL OR project_id = @project ORDER BY project_id IS NOT NULL, id;
-            """, ("@project", projectId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            """;
+        var codes = (await connection.QueryAsync(transaction, codesSql, ReadCode, cancellationToken, ("@project", projectId)))
+            .GroupBy(c => c.CodebookId).ToDictionary(g => g.Key, g => g.ToList());
+        return await connection.QueryAsync(transaction, booksSql, reader =>
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var id = reader.GetInt64(0);
-                books.Add(new Codebook(id, reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetStringOrNull(2), reader.GetString(3), reader.GetString(4),
-                    reader.GetString(5), Guid.Parse(reader.GetString(6)), TreeOrder(codes.GetValueOrDefault(id) ?? [])));
-            }
-        }
-
-        return books;
+            var id = reader.GetInt64(0);
+            return new Codebook(id, reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetStringOrNull(2), reader.GetString(3), reader.GetString(4),
+                reader.GetString(5), Guid.Parse(reader.GetString(6)), TreeOrder(codes.GetValueOrDefault(id) ?? []));
+        }, cancellationToken, ("@project", projectId));
     }
 
     /// <summary>Codes sorted depth-first: every parent directly followed by its children.</summary>
@@ -83,12 +86,20 @@ public sealed partial class CodingStore
     /// <summary>A code this project may use (built-in or its own codebook); null otherwise.</summary>
     internal static async Task<Code?> FindUsableCodeAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long codeId, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(transaction, $"""
+        const string sql = $"""
             SELECT {CodeColumns} FROM codes c JOIN codebooks b ON b.id = c.codebook_id
             WHERE c.id = @id AND (b.project_id IS NULL OR b.project_id = @project);
-            """, ("@id", codeId), ("@project", projectId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadCode(reader) : null;
+            """;
+        return await connection.QueryFirstAsync(transaction, sql, ReadCode, cancellationToken, ("@id", codeId), ("@project", projectId));
+    }
+
+    /// <summary>A code of one of the project's own codebooks; null for built-in codes and codes of other projects.</summary>
+    private static async Task<Code?> FindOwnCodeAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long codeId, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT {CodeColumns} FROM codes c JOIN codebooks b ON b.id = c.codebook_id WHERE c.id = @id AND b.project_id = @project;
+            """;
+        return await connection.QueryFirstAsync(transaction, sql, ReadCode, cancellationToken, ("@id", codeId), ("@project", projectId));
     }
 
     /// <summary>Creates a project codebook for custom codes.</summary>
@@ -106,11 +117,16 @@ public sealed partial class CodingStore
         return id;
     }
 
-    internal async Task<long> InsertCodebookAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string name, string description, Guid guid, CancellationToken cancellationToken) =>
-        await connection.InsertAsync(transaction, """
+    /// <summary>Writes a project codebook inside the caller's transaction (the caller audits).</summary>
+    internal async Task<long> InsertCodebookAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string name, string description, Guid guid, CancellationToken cancellationToken)
+    {
+        const string sql = """
             INSERT INTO codebooks (project_id, framework, name, version, description, guid, created_at)
             VALUES (@project, NULL, @name, '1', @description, @guid, @now) RETURNING id;
-            """, cancellationToken, ("@project", projectId), ("@name", name), ("@description", description), ("@guid", guid.ToString()), ("@now", Now()));
+            """;
+        return await connection.InsertAsync(transaction, sql, cancellationToken,
+            ("@project", projectId), ("@name", name), ("@description", description), ("@guid", guid.ToString()), ("@now", Now()));
+    }
 
     /// <summary>Adds a custom code to one of the project's codebooks. Null when the codebook is not the project's own.</summary>
     public async Task<long?> AddCodeAsync(long projectId, long codebookId, CodeDraft draft, Actor actor, CancellationToken cancellationToken = default)
@@ -130,20 +146,26 @@ public sealed partial class CodingStore
         return id;
     }
 
+    /// <summary>Writes a code at the end of its codebook inside the caller's transaction (the caller audits).</summary>
     internal async Task<long> InsertCodeAsync(SqliteConnection connection, SqliteTransaction transaction, long codebookId, CodeDraft draft, Guid guid, CancellationToken cancellationToken)
     {
-        var position = await connection.ScalarLongAsync(transaction, "SELECT coalesce(max(position), 0) + 1 FROM codes WHERE codebook_id = @book;", cancellationToken, ("@book", codebookId)) ?? 1;
-        return await connection.InsertAsync(transaction, """
+        const string sql = """
             INSERT INTO codes (codebook_id, parent_id, key, name_nl, name_en, definition, guidance, is_codable, position, color, guid, created_at)
             VALUES (@book, @parent, NULL, @name_nl, @name_en, @definition, @guidance, @codable, @position, @color, @guid, @now) RETURNING id;
-            """, cancellationToken, ("@book", codebookId), ("@parent", draft.ParentId is { } p ? p : DBNull.Value), ("@name_nl", draft.NameNl.Trim()),
+            """;
+        var position = await connection.ScalarLongAsync(transaction, "SELECT coalesce(max(position), 0) + 1 FROM codes WHERE codebook_id = @book;", cancellationToken, ("@book", codebookId)) ?? 1;
+        return await connection.InsertAsync(transaction, sql, cancellationToken, ("@book", codebookId), ("@parent", draft.ParentId), ("@name_nl", draft.NameNl.Trim()),
             ("@name_en", draft.NameEn.Trim()), ("@definition", draft.Definition.Trim()), ("@guidance", draft.Guidance.Trim()), ("@codable", draft.IsCodable ? 1 : 0),
-            ("@position", position), ("@color", draft.Color.ToDbValue()), ("@guid", guid.ToString()), ("@now", Now()));
+            ("@position", position), ("@color", draft.Color), ("@guid", guid.ToString()), ("@now", Now()));
     }
 
     /// <summary>Renames, describes or moves (new parent) a custom code. False when it is not a code of the project's own codebooks.</summary>
     public async Task<bool> UpdateCodeAsync(long projectId, long codeId, CodeDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
+        const string sql = """
+            UPDATE codes SET parent_id = @parent, name_nl = @name_nl, name_en = @name_en, definition = @definition, guidance = @guidance,
+                is_codable = @codable, color = @color WHERE id = @id;
+            """;
         CheckDraft(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -154,15 +176,12 @@ public sealed partial class CodingStore
         }
 
         await CheckParentAsync(connection, transaction, before.CodebookId, codeId, draft.ParentId, cancellationToken);
-        await connection.ExecuteAsync(transaction, """
-            UPDATE codes SET parent_id = @parent, name_nl = @name_nl, name_en = @name_en, definition = @definition, guidance = @guidance,
-                is_codable = @codable, color = @color WHERE id = @id;
-            """, cancellationToken, ("@id", codeId), ("@parent", draft.ParentId is { } p ? p : DBNull.Value), ("@name_nl", draft.NameNl.Trim()),
+        await connection.ExecuteAsync(transaction, sql, cancellationToken, ("@id", codeId), ("@parent", draft.ParentId), ("@name_nl", draft.NameNl.Trim()),
             ("@name_en", draft.NameEn.Trim()), ("@definition", draft.Definition.Trim()), ("@guidance", draft.Guidance.Trim()),
-            ("@codable", draft.IsCodable ? 1 : 0), ("@color", draft.Color.ToDbValue()));
+            ("@codable", draft.IsCodable ? 1 : 0), ("@color", draft.Color));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("code", codeId, projectId,
-            new Dictionary<string, string?> { ["name"] = before.NameNl, ["parent"] = before.ParentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            new Dictionary<string, string?> { ["name"] = draft.NameNl.Trim(), ["parent"] = draft.ParentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) }), cancellationToken);
+            new Dictionary<string, string?> { ["name"] = before.NameNl, ["parent"] = before.ParentId?.ToString(CultureInfo.InvariantCulture) },
+            new Dictionary<string, string?> { ["name"] = draft.NameNl.Trim(), ["parent"] = draft.ParentId?.ToString(CultureInfo.InvariantCulture) }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -194,26 +213,17 @@ public sealed partial class CodingStore
 
         var moved = await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM codings WHERE code_id = @id;", cancellationToken, ("@id", codeId)) ?? 0;
         await connection.ExecuteAsync(transaction, "UPDATE codings SET code_id = @into WHERE code_id = @id;", cancellationToken, ("@id", codeId), ("@into", intoCodeId));
-        var newParent = target.CodebookId == source.CodebookId ? (object)intoCodeId : source.ParentId is { } p ? p : DBNull.Value;
+        var newParent = target.CodebookId == source.CodebookId ? intoCodeId : source.ParentId;
         await connection.ExecuteAsync(transaction, "UPDATE codes SET parent_id = @parent WHERE parent_id = @id;", cancellationToken, ("@id", codeId), ("@parent", newParent));
         await connection.ExecuteAsync(transaction, "DELETE FROM codes WHERE id = @id;", cancellationToken, ("@id", codeId));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("code", codeId, projectId, new Dictionary<string, string?>
         {
             ["name"] = source.NameNl,
             ["mergedInto"] = target.NameNl,
-            ["codingsMoved"] = moved.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["codingsMoved"] = moved.ToString(CultureInfo.InvariantCulture),
         }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
-    }
-
-    private static async Task<Code?> FindOwnCodeAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long codeId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command(transaction, $"""
-            SELECT {CodeColumns} FROM codes c JOIN codebooks b ON b.id = c.codebook_id WHERE c.id = @id AND b.project_id = @project;
-            """, ("@id", codeId), ("@project", projectId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadCode(reader) : null;
     }
 
     private static async Task CheckParentAsync(SqliteConnection connection, SqliteTransaction transaction, long codebookId, long? codeId, long? parentId, CancellationToken cancellationToken)
@@ -233,14 +243,14 @@ public sealed partial class CodingStore
                 throw new ValidationException([new ValidationError("parentId", "Een code kan niet onder zichzelf of onder een van haar subcodes staan.")]);
             }
 
-            await using var command = connection.Command(transaction, "SELECT codebook_id, parent_id FROM codes WHERE id = @id;", ("@id", c));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken) || reader.GetInt64(0) != codebookId)
+            var place = await connection.QueryFirstAsync(transaction, "SELECT codebook_id, parent_id FROM codes WHERE id = @id;",
+                reader => new CodePlace(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1)), cancellationToken, ("@id", c));
+            if (place is null || place.CodebookId != codebookId)
             {
                 throw new ValidationException([new ValidationError("parentId", "De bovenliggende code hoort niet bij dit codeboek.")]);
             }
 
-            current = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+            current = place.ParentId;
             if (++steps > 100)
             {
                 throw new ValidationException([new ValidationError("parentId", "De codeboom is te diep (meer dan 100 niveaus).")]);
@@ -255,11 +265,16 @@ public sealed partial class CodingStore
         Checks.Optional(errors, "nameEn", draft.NameEn, CodeNameMaxLength, "de Engelse naam");
         Checks.Optional(errors, "definition", draft.Definition, CodeTextMaxLength, "de definitie");
         Checks.Optional(errors, "guidance", draft.Guidance, CodeTextMaxLength, "de codeerinstructie");
-        if (draft.Color is { } color && !System.Text.RegularExpressions.Regex.IsMatch(color, "^#[0-9A-Fa-f]{6}$"))
+        if (draft.Color is { } color && !Regex.IsMatch(color, "^#[0-9A-Fa-f]{6}$"))
         {
             errors.Add(new ValidationError("color", "Een kleur is een hexcode als #1F77B4."));
         }
 
         Checks.ThrowIfAny(errors);
     }
+
+    private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>Where a code hangs: its codebook and parent.</summary>
+    private sealed record CodePlace(long CodebookId, long? ParentId);
 }

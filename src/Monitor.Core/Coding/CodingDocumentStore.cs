@@ -6,8 +6,26 @@ using Monitor.Core.Data;
 
 namespace Monitor.Core.Coding;
 
-public sealed partial class CodingStore
+/// <summary>
+/// The documents to code, each with immutable text versions: minutes of held meetings and closing reflections
+/// (kept in step with their source) and uploaded interviews and questionnaires. Offsets into a version are
+/// Unicode code points, end exclusive. Every write runs in one transaction with its audit entry.
+/// </summary>
+public sealed class CodingDocumentStore
 {
+    public const int TitleMaxLength = 300;
+
+    private readonly MonitorDatabase _database;
+    private readonly AuditStore _audit;
+    private readonly TimeProvider _time;
+
+    public CodingDocumentStore(MonitorDatabase database, AuditStore audit, TimeProvider time)
+    {
+        _database = database;
+        _audit = audit;
+        _time = time;
+    }
+
     /// <summary>
     /// The documents of a project to code. Minutes of held meetings and closing reflections become documents
     /// on first sight; minutes edited since their last version get a new version here (codings move along
@@ -23,27 +41,35 @@ public sealed partial class CodingStore
         return documents;
     }
 
+    /// <summary>One document with its current text; null when it is not in this project.</summary>
+    public async Task<(CodingDocument Document, DocumentVersion Version)?> FindDocumentAsync(long projectId, long documentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        // minutes may have been edited since the last look
+        await SyncDocumentsAsync(connection, transaction, projectId, cancellationToken);
+        var document = (await ReadDocumentsAsync(connection, transaction, projectId, documentId, cancellationToken)).SingleOrDefault();
+        if (document is null)
+        {
+            return null;
+        }
+
+        var version = await ReadVersionAsync(connection, transaction, document.VersionId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (document, version);
+    }
+
     /// <summary>Brings the documents of a project in step with its minutes and reflections (inside the caller's transaction).</summary>
     internal async Task SyncDocumentsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken)
     {
-        var sources = new List<(string Kind, long MeetingId, long? ReflectionId, string Title, string Text, long? DocumentId, long? VersionId, string? CurrentText)>();
-        await using (var command = connection.Command(transaction, """
+        const string minutesSql = """
             SELECT m.id, g.name, m.held_on, m.minutes, d.id, v.id, v.text
             FROM meetings m JOIN project_groups g ON g.id = m.group_id
             LEFT JOIN coding_documents d ON d.kind = 'verslag' AND d.meeting_id = m.id
             LEFT JOIN document_versions v ON v.document_id = d.id AND v.number = (SELECT max(number) FROM document_versions WHERE document_id = d.id)
             WHERE g.project_id = @project AND m.status = 'gehouden' AND m.minutes <> '';
-            """, ("@project", projectId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                sources.Add(("verslag", reader.GetInt64(0), null, $"Verslag {reader.GetString(1)} {reader.GetDate(2):d-M-yyyy}", reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.GetStringOrNull(6)));
-            }
-        }
-
-        await using (var command = connection.Command(transaction, """
+            """;
+        const string reflectionsSql = """
             SELECT m.id, r.id, g.name, m.held_on, g.reflections_anonymous, coalesce(gm.role_label, gu.name, ''), r.went_well, r.went_less, d.id, v.id, v.text
             FROM reflections r JOIN meetings m ON m.id = r.meeting_id JOIN project_groups g ON g.id = m.group_id
             LEFT JOIN group_members gm ON gm.id = r.member_id
@@ -51,28 +77,29 @@ public sealed partial class CodingStore
             LEFT JOIN coding_documents d ON d.reflection_id = r.id
             LEFT JOIN document_versions v ON v.document_id = d.id AND v.number = (SELECT max(number) FROM document_versions WHERE document_id = d.id)
             WHERE g.project_id = @project AND (r.went_well <> '' OR r.went_less <> '');
-            """, ("@project", projectId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            """;
+        const string insertSql = """
+            INSERT INTO coding_documents (project_id, kind, meeting_id, reflection_id, title, guid, created_at, created_by)
+            VALUES (@project, @kind, @meeting, @reflection, @title, @guid, @now, 'Systeem') RETURNING id;
+            """;
+        var sources = await connection.QueryAsync(transaction, minutesSql, reader => new DocumentSource(
+            "verslag", reader.GetInt64(0), null, $"Verslag {reader.GetString(1)} {reader.GetDate(2):d-M-yyyy}", reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.GetStringOrNull(6)), cancellationToken, ("@project", projectId));
+        sources.AddRange(await connection.QueryAsync(transaction, reflectionsSql, reader =>
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var who = reader.GetFlag(4) ? "anoniem" : reader.GetString(5);
-                sources.Add(("reflectie", reader.GetInt64(0), reader.GetInt64(1), $"Reflectie {who}, {reader.GetString(2)} {reader.GetDate(3):d-M-yyyy}",
-                    ReflectionText(reader.GetString(6), reader.GetString(7)),
-                    reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetInt64(9), reader.GetStringOrNull(10)));
-            }
-        }
+            var who = reader.GetFlag(4) ? "anoniem" : reader.GetString(5);
+            return new DocumentSource("reflectie", reader.GetInt64(0), reader.GetInt64(1), $"Reflectie {who}, {reader.GetString(2)} {reader.GetDate(3):d-M-yyyy}",
+                ReflectionText(reader.GetString(6), reader.GetString(7)),
+                reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetInt64(9), reader.GetStringOrNull(10));
+        }, cancellationToken, ("@project", projectId)));
 
         foreach (var source in sources)
         {
             var text = TextNormalizer.Normalize(source.Text);
             if (source.DocumentId is not { } documentId)
             {
-                var id = await connection.InsertAsync(transaction, """
-                    INSERT INTO coding_documents (project_id, kind, meeting_id, reflection_id, title, guid, created_at, created_by)
-                    VALUES (@project, @kind, @meeting, @reflection, @title, @guid, @now, 'Systeem') RETURNING id;
-                    """, cancellationToken, ("@project", projectId), ("@kind", source.Kind), ("@meeting", source.MeetingId),
-                    ("@reflection", source.ReflectionId is { } r ? r : DBNull.Value), ("@title", Shorten(source.Title)), ("@guid", Guid.NewGuid().ToString()), ("@now", Now()));
+                var id = await connection.InsertAsync(transaction, insertSql, cancellationToken, ("@project", projectId), ("@kind", source.Kind), ("@meeting", source.MeetingId),
+                    ("@reflection", source.ReflectionId), ("@title", Shorten(source.Title)), ("@guid", Guid.NewGuid().ToString()), ("@now", Now()));
                 await InsertVersionAsync(connection, transaction, id, 1, text, "Systeem", cancellationToken);
             }
             else if (!string.Equals(source.CurrentText, text, StringComparison.Ordinal))
@@ -101,10 +128,14 @@ public sealed partial class CodingStore
 
     private static string Shorten(string text) => text.Length <= TitleMaxLength ? text : text[..TitleMaxLength];
 
-    private async Task InsertVersionAsync(SqliteConnection connection, SqliteTransaction transaction, long documentId, int number, string text, string by, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(transaction, """
+    private async Task InsertVersionAsync(SqliteConnection connection, SqliteTransaction transaction, long documentId, int number, string text, string by, CancellationToken cancellationToken)
+    {
+        const string sql = """
             INSERT INTO document_versions (document_id, number, text, length, created_at, created_by) VALUES (@document, @number, @text, @length, @now, @by);
-            """, cancellationToken, ("@document", documentId), ("@number", number), ("@text", text), ("@length", CodePoints.Length(text)), ("@now", Now()), ("@by", by));
+            """;
+        await connection.ExecuteAsync(transaction, sql, cancellationToken,
+            ("@document", documentId), ("@number", number), ("@text", text), ("@length", CodePoints.Length(text)), ("@now", Now()), ("@by", by));
+    }
 
     /// <summary>
     /// Writes a new version and moves the codings of the old one where their fragment is unchanged; the others
@@ -115,16 +146,8 @@ public sealed partial class CodingStore
         var number = (int)(await connection.ScalarLongAsync(transaction, "SELECT max(number) FROM document_versions WHERE document_id = @id;", cancellationToken, ("@id", documentId)) ?? 0) + 1;
         await InsertVersionAsync(connection, transaction, documentId, number, newText, by, cancellationToken);
         var newVersionId = await connection.ScalarLongAsync(transaction, "SELECT id FROM document_versions WHERE document_id = @id AND number = @number;", cancellationToken, ("@id", documentId), ("@number", number));
-        var codings = new List<(long Id, int Start, int End)>();
-        await using (var command = connection.Command(transaction, "SELECT id, start_pos, end_pos FROM codings WHERE version_id = @version AND unplaced_at IS NULL;", ("@version", oldVersionId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                codings.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2)));
-            }
-        }
-
+        var codings = await connection.QueryAsync(transaction, "SELECT id, start_pos, end_pos FROM codings WHERE version_id = @version AND unplaced_at IS NULL;",
+            reader => (Id: reader.GetInt64(0), Start: reader.GetInt32(1), End: reader.GetInt32(2)), cancellationToken, ("@version", oldVersionId));
         if (codings.Count == 0)
         {
             return 0;
@@ -183,48 +206,31 @@ public sealed partial class CodingStore
         return id;
     }
 
+    /// <summary>Writes an uploaded document and its first version inside the caller's transaction (the caller audits).</summary>
     internal async Task<long> InsertUploadAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string title, string sourceType, string fileName, string normalisedText, Guid guid, string by, CancellationToken cancellationToken)
     {
-        var id = await connection.InsertAsync(transaction, """
+        const string sql = """
             INSERT INTO coding_documents (project_id, kind, title, source_type, file_name, guid, created_at, created_by)
             VALUES (@project, 'upload', @title, @type, @file, @guid, @now, @by) RETURNING id;
-            """, cancellationToken, ("@project", projectId), ("@title", Shorten(title)), ("@type", sourceType), ("@file", fileName.Length > 260 ? fileName[..260] : fileName),
-            ("@guid", guid.ToString()), ("@now", Now()), ("@by", by));
+            """;
+        var id = await connection.InsertAsync(transaction, sql, cancellationToken, ("@project", projectId), ("@title", Shorten(title)), ("@type", sourceType),
+            ("@file", fileName.Length > 260 ? fileName[..260] : fileName), ("@guid", guid.ToString()), ("@now", Now()), ("@by", by));
         await InsertVersionAsync(connection, transaction, id, 1, normalisedText, by, cancellationToken);
         return id;
     }
 
-    /// <summary>One document with its current text; null when it is not in this project.</summary>
-    public async Task<(CodingDocument Document, DocumentVersion Version)?> FindDocumentAsync(long projectId, long documentId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        // minutes may have been edited since the last look
-        await SyncDocumentsAsync(connection, transaction, projectId, cancellationToken);
-        var document = (await ReadDocumentsAsync(connection, transaction, projectId, documentId, cancellationToken)).SingleOrDefault();
-        if (document is null)
-        {
-            return null;
-        }
-
-        var version = await ReadVersionAsync(connection, transaction, document.VersionId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (document, version);
-    }
-
     internal static async Task<DocumentVersion> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, long versionId, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(transaction, "SELECT id, document_id, number, text, length, created_at, created_by FROM document_versions WHERE id = @id;", ("@id", versionId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return new DocumentVersion(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), reader.GetInt32(4),
-            DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture), reader.GetString(6));
+        const string sql = "SELECT id, document_id, number, text, length, created_at, created_by FROM document_versions WHERE id = @id;";
+        return await connection.QueryFirstAsync(transaction, sql, reader => new DocumentVersion(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3),
+                reader.GetInt32(4), DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture), reader.GetString(6)), cancellationToken, ("@id", versionId))
+            ?? throw new InvalidOperationException($"Document version {versionId} does not exist.");
     }
 
+    /// <summary>The documents of a project (or the one with <paramref name="documentId"/>), each with its current version and count of visible codings.</summary>
     internal static async Task<List<CodingDocument>> ReadDocumentsAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long? documentId, CancellationToken cancellationToken)
     {
-        var documents = new List<CodingDocument>();
-        await using var command = connection.Command(transaction, $"""
+        var sql = $"""
             SELECT d.id, d.kind, d.meeting_id, d.reflection_id, d.title, d.source_type, d.file_name, d.guid, d.created_at,
                    v.id, v.number, v.length, g.id, g.name, m.held_on,
                    (SELECT count(*) FROM codings c WHERE c.version_id = v.id AND c.removed_at IS NULL AND c.unplaced_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1))
@@ -234,32 +240,31 @@ public sealed partial class CodingStore
             LEFT JOIN project_groups g ON g.id = m.group_id
             WHERE d.project_id = @project {(documentId is null ? "" : "AND d.id = @document")}
             ORDER BY m.held_on IS NULL, m.held_on, g.name, d.kind DESC, d.title, d.id;
-            """, ("@project", projectId), ("@document", documentId ?? 0));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+            """;
+        return await connection.QueryAsync(transaction, sql, reader => new CodingDocument
         {
-            documents.Add(new CodingDocument
-            {
-                Id = reader.GetInt64(0),
-                ProjectId = projectId,
-                Kind = Codes.Parse<DocumentKind>(reader.GetString(1)),
-                MeetingId = reader.IsDBNull(2) ? null : reader.GetInt64(2),
-                ReflectionId = reader.IsDBNull(3) ? null : reader.GetInt64(3),
-                Title = reader.GetString(4),
-                SourceType = reader.GetString(5),
-                FileName = reader.GetString(6),
-                Guid = Guid.Parse(reader.GetString(7)),
-                CreatedAt = DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture),
-                VersionId = reader.GetInt64(9),
-                VersionNumber = reader.GetInt32(10),
-                Length = reader.GetInt32(11),
-                GroupId = reader.IsDBNull(12) ? null : reader.GetInt64(12),
-                GroupName = reader.GetStringOrNull(13),
-                HeldOn = reader.GetDateOrNull(14),
-                CodingCount = reader.GetInt32(15),
-            });
-        }
-
-        return documents;
+            Id = reader.GetInt64(0),
+            ProjectId = projectId,
+            Kind = Codes.Parse<DocumentKind>(reader.GetString(1)),
+            MeetingId = reader.IsDBNull(2) ? null : reader.GetInt64(2),
+            ReflectionId = reader.IsDBNull(3) ? null : reader.GetInt64(3),
+            Title = reader.GetString(4),
+            SourceType = reader.GetString(5),
+            FileName = reader.GetString(6),
+            Guid = Guid.Parse(reader.GetString(7)),
+            CreatedAt = DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture),
+            VersionId = reader.GetInt64(9),
+            VersionNumber = reader.GetInt32(10),
+            Length = reader.GetInt32(11),
+            GroupId = reader.IsDBNull(12) ? null : reader.GetInt64(12),
+            GroupName = reader.GetStringOrNull(13),
+            HeldOn = reader.GetDateOrNull(14),
+            CodingCount = reader.GetInt32(15),
+        }, cancellationToken, ("@project", projectId), ("@document", documentId ?? 0));
     }
+
+    private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>A meeting's minutes or a reflection, with the document made from it so far (if any) and its current text.</summary>
+    private sealed record DocumentSource(string Kind, long MeetingId, long? ReflectionId, string Title, string Text, long? DocumentId, long? VersionId, string? CurrentText);
 }

@@ -1,19 +1,40 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Monitor.Core.Coding.Agreement;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
 namespace Monitor.Core.Coding;
 
-public sealed partial class CodingStore
+/// <summary>
+/// Blind double-coding rounds: two or more researchers code the same documents, each seeing only their own
+/// codings until the round closes; closing turns the fragments they all coded alike into consensus codings,
+/// and the rest are disagreements to settle. Every write runs in one transaction with its audit entry.
+/// The agreement figures of a closed round come from <see cref="RoundAgreement"/>.
+/// </summary>
+public sealed class RoundStore
 {
+    public const int NameMaxLength = 200;
+
+    private readonly MonitorDatabase _database;
+    private readonly AuditStore _audit;
+    private readonly TimeProvider _time;
+
+    public RoundStore(MonitorDatabase database, AuditStore audit, TimeProvider time)
+    {
+        _database = database;
+        _audit = audit;
+        _time = time;
+    }
+
     /// <summary>Starts a blind double-coding round: two or more researchers code the same documents, each seeing only their own codings until it closes.</summary>
     public async Task<long> CreateRoundAsync(long projectId, string name, IReadOnlyList<long> coderIds, IReadOnlyList<long> documentIds, Actor actor, CancellationToken cancellationToken = default)
     {
+        const string researcherSql = """
+            SELECT 1 FROM users u WHERE u.id = @user AND (u.is_admin = 1 OR EXISTS (SELECT 1 FROM project_roles r WHERE r.user_id = u.id AND r.project_id = @project AND r.role = 'onderzoeker'));
+            """;
         var errors = new List<ValidationError>();
-        Checks.Required(errors, "name", name, CodeNameMaxLength, "de naam van de ronde");
+        Checks.Required(errors, "name", name, NameMaxLength, "de naam van de ronde");
         if (coderIds.Distinct().Count() < 2)
         {
             errors.Add(new ValidationError("coders", "Kies ten minste twee onderzoekers die onafhankelijk coderen."));
@@ -29,10 +50,7 @@ public sealed partial class CodingStore
         await using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var coder in coderIds.Distinct())
         {
-            var allowed = await connection.ScalarLongAsync(transaction, """
-                SELECT 1 FROM users u WHERE u.id = @user AND (u.is_admin = 1 OR EXISTS (SELECT 1 FROM project_roles r WHERE r.user_id = u.id AND r.project_id = @project AND r.role = 'onderzoeker'));
-                """, cancellationToken, ("@user", coder), ("@project", projectId));
-            if (allowed is null)
+            if (await connection.ScalarLongAsync(transaction, researcherSql, cancellationToken, ("@user", coder), ("@project", projectId)) is null)
             {
                 throw new ValidationException([new ValidationError("coders", "Alleen onderzoekers van dit project coderen in een ronde.")]);
             }
@@ -57,6 +75,7 @@ public sealed partial class CodingStore
         return id;
     }
 
+    /// <summary>Writes an open round with its coders and documents inside the caller's transaction (the caller audits).</summary>
     internal static async Task<long> InsertRoundAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string name, IEnumerable<long> coderIds, IEnumerable<long> documentIds, string by, string at, CancellationToken cancellationToken)
     {
         var id = await connection.InsertAsync(transaction, "INSERT INTO coding_rounds (project_id, name, created_at, created_by) VALUES (@project, @name, @now, @by) RETURNING id;",
@@ -74,78 +93,53 @@ public sealed partial class CodingStore
         return id;
     }
 
+    /// <summary>The project's rounds, newest first.</summary>
     public async Task<IReadOnlyList<CodingRound>> ListRoundsAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var ids = new List<long>();
-        await using (var command = connection.Command(null, "SELECT id FROM coding_rounds WHERE project_id = @project ORDER BY id DESC;", ("@project", projectId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids.Add(reader.GetInt64(0));
-            }
-        }
-
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var ids = await connection.QueryAsync(transaction, "SELECT id FROM coding_rounds WHERE project_id = @project ORDER BY id DESC;", reader => reader.GetInt64(0),
+            cancellationToken, ("@project", projectId));
         var rounds = new List<CodingRound>();
         foreach (var id in ids)
         {
-            rounds.Add((await ReadRoundAsync(connection, null, projectId, id, cancellationToken))!);
+            rounds.Add((await ReadRoundAsync(connection, transaction, projectId, id, cancellationToken))!);
         }
 
         return rounds;
     }
 
+    /// <summary>One round of the project; null when it is not in this project.</summary>
     public async Task<CodingRound?> FindRoundAsync(long projectId, long roundId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        return await ReadRoundAsync(connection, null, projectId, roundId, cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await ReadRoundAsync(connection, transaction, projectId, roundId, cancellationToken);
     }
 
     internal static async Task<CodingRound?> ReadRoundAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long roundId, CancellationToken cancellationToken)
     {
-        CodingRound round;
-        await using (var command = connection.Command(transaction, "SELECT id, name, status, created_at, closed_at FROM coding_rounds WHERE id = @id AND project_id = @project;", ("@id", roundId), ("@project", projectId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        const string roundSql = "SELECT id, name, status, created_at, closed_at FROM coding_rounds WHERE id = @id AND project_id = @project;";
+        const string codersSql = "SELECT u.id, u.display_name FROM coding_round_coders c JOIN users u ON u.id = c.user_id WHERE c.round_id = @id ORDER BY u.id;";
+        const string documentsSql = "SELECT document_id FROM coding_round_documents WHERE round_id = @id ORDER BY document_id;";
+        var round = await connection.QueryFirstAsync(transaction, roundSql, reader => new CodingRound
         {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            round = new CodingRound
-            {
-                Id = reader.GetInt64(0),
-                ProjectId = projectId,
-                Name = reader.GetString(1),
-                Status = Codes.Parse<RoundStatus>(reader.GetString(2)),
-                CreatedAt = DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
-                ClosedAt = reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
-                Coders = [],
-                DocumentIds = [],
-            };
+            Id = reader.GetInt64(0),
+            ProjectId = projectId,
+            Name = reader.GetString(1),
+            Status = Codes.Parse<RoundStatus>(reader.GetString(2)),
+            CreatedAt = DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
+            ClosedAt = reader.IsDBNull(4) ? null : DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+            Coders = [],
+            DocumentIds = [],
+        }, cancellationToken, ("@id", roundId), ("@project", projectId));
+        if (round is null)
+        {
+            return null;
         }
 
-        var coders = new List<(long, string)>();
-        await using (var command = connection.Command(transaction, "SELECT u.id, u.display_name FROM coding_round_coders c JOIN users u ON u.id = c.user_id WHERE c.round_id = @id ORDER BY u.id;", ("@id", roundId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                coders.Add((reader.GetInt64(0), reader.GetString(1)));
-            }
-        }
-
-        var documents = new List<long>();
-        await using (var command = connection.Command(transaction, "SELECT document_id FROM coding_round_documents WHERE round_id = @id ORDER BY document_id;", ("@id", roundId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                documents.Add(reader.GetInt64(0));
-            }
-        }
-
+        var coders = await connection.QueryAsync(transaction, codersSql, reader => (reader.GetInt64(0), reader.GetString(1)), cancellationToken, ("@id", roundId));
+        var documents = await connection.QueryAsync(transaction, documentsSql, reader => reader.GetInt64(0), cancellationToken, ("@id", roundId));
         return round with { Coders = coders, DocumentIds = documents };
     }
 
@@ -173,20 +167,22 @@ public sealed partial class CodingStore
         return true;
     }
 
+    /// <summary>Closes a round inside the caller's transaction (the caller audits); returns how many consensus codings came from agreement.</summary>
     internal static async Task<int> CloseRoundCoreAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CodingRound round, long closerId, string at, CancellationToken cancellationToken)
     {
+        const string consensusSql = """
+            INSERT INTO codings (project_id, version_id, code_id, start_pos, end_pos, valence, memo, coder_id, round_id, is_consensus, guid, created_at)
+            VALUES (@project, @version, @code, @start, @end, @valence, '', @coder, @round, 1, @guid, @now);
+            """;
         await connection.ExecuteAsync(transaction, "UPDATE coding_rounds SET status = 'gesloten', closed_at = @now WHERE id = @id;", cancellationToken, ("@id", round.Id), ("@now", at));
-        var codings = await ReadRoundCodingsAsync(connection, transaction, round.Id, consensus: false, cancellationToken);
+        var codings = await ReadRoundCodingsAsync(connection, transaction, round.Id, cancellationToken);
         var created = 0;
         foreach (var cluster in Clusters(codings).Where(c => c.Select(x => x.CoderId).Distinct().Count() == round.Coders.Count))
         {
             var first = cluster[0];
             var valence = cluster.All(c => c.Valence == first.Valence) ? first.Valence : Valence.Gemengd;
-            await connection.ExecuteAsync(transaction, """
-                INSERT INTO codings (project_id, version_id, code_id, start_pos, end_pos, valence, memo, coder_id, round_id, is_consensus, guid, created_at)
-                VALUES (@project, @version, @code, @start, @end, @valence, '', @coder, @round, 1, @guid, @now);
-                """, cancellationToken, ("@project", projectId), ("@version", first.VersionId), ("@code", first.CodeId), ("@start", cluster.Min(c => c.Start)),
-                ("@end", cluster.Max(c => c.End)), ("@valence", Codes.ToCode(valence)), ("@coder", closerId), ("@round", round.Id),
+            await connection.ExecuteAsync(transaction, consensusSql, cancellationToken, ("@project", projectId), ("@version", first.VersionId), ("@code", first.CodeId),
+                ("@start", cluster.Min(c => c.Start)), ("@end", cluster.Max(c => c.End)), ("@valence", Codes.ToCode(valence)), ("@coder", closerId), ("@round", round.Id),
                 ("@guid", Guid.NewGuid().ToString()), ("@now", at));
             created++;
         }
@@ -218,70 +214,15 @@ public sealed partial class CodingStore
         return clusters;
     }
 
-    private static async Task<List<Coding>> ReadRoundCodingsAsync(SqliteConnection connection, SqliteTransaction? transaction, long roundId, bool consensus, CancellationToken cancellationToken)
+    /// <summary>The individual (not consensus) codings of a round that are in place, by document and position.</summary>
+    internal static async Task<List<Coding>> ReadRoundCodingsAsync(SqliteConnection connection, SqliteTransaction? transaction, long roundId, CancellationToken cancellationToken)
     {
-        var codings = new List<Coding>();
-        await using var command = connection.Command(transaction, $"""
-            SELECT {CodingColumns} FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
-            WHERE c.round_id = @round AND c.is_consensus = @consensus AND c.removed_at IS NULL AND c.unplaced_at IS NULL
+        const string sql = $"""
+            SELECT {CodingStore.CodingColumns} FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
+            WHERE c.round_id = @round AND c.is_consensus = 0 AND c.removed_at IS NULL AND c.unplaced_at IS NULL
             ORDER BY v.document_id, c.start_pos, c.id;
-            """, ("@round", roundId), ("@consensus", consensus ? 1 : 0));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            codings.Add(ReadCoding(reader));
-        }
-
-        return codings;
-    }
-
-    /// <summary>The agreement figures of a closed round (null when the round is not in this project or still open: blind until closed).</summary>
-    public async Task<AgreementReport?> AgreementAsync(long projectId, long roundId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var input = await AgreementInputAsync(connection, projectId, roundId, cancellationToken);
-        return input is null ? null : AgreementCalculator.Compute(input.Value.Input);
-    }
-
-    /// <summary>The input of the agreement calculation of a closed round, and the names of its codes by key.</summary>
-    internal static async Task<(AgreementInput Input, IReadOnlyDictionary<string, string> CodeNames)?> AgreementInputAsync(SqliteConnection connection, long projectId, long roundId, CancellationToken cancellationToken)
-    {
-        var round = await ReadRoundAsync(connection, null, projectId, roundId, cancellationToken);
-        if (round is null || round.Status != RoundStatus.Gesloten)
-        {
-            return null;
-        }
-
-        var documents = new List<AgreementDocument>();
-        var versionToDocument = new Dictionary<long, long>();
-        foreach (var documentId in round.DocumentIds)
-        {
-            var document = (await ReadDocumentsAsync(connection, null, projectId, documentId, cancellationToken)).Single();
-            var version = await ReadVersionAsync(connection, null, document.VersionId, cancellationToken);
-            versionToDocument[version.Id] = documentId;
-            documents.Add(new AgreementDocument(documentId, version.Length, Paragraphs.Split(version.Text).Select(p => new TextRange(p.Start, p.End)).ToList()));
-        }
-
-        var names = CoderLabels(round);
-        var codings = (await ReadRoundCodingsAsync(connection, null, roundId, consensus: false, cancellationToken)).Where(c => versionToDocument.ContainsKey(c.VersionId)).ToList();
-        var books = await ReadCodebooksAsync(connection, null, projectId, cancellationToken);
-        var codeNames = books.SelectMany(b => b.Codes).ToDictionary(c => c.Id, c => c.NameNl);
-        var codeKeys = codings.Select(c => c.CodeId).Distinct().OrderBy(id => id).ToList();
-        var spans = codings.Select(c => new AgreementSpan(versionToDocument[c.VersionId], Id(c.CodeId), names[c.CoderId], c.Start, c.End)).ToList();
-        var input = new AgreementInput(documents, round.Coders.Select(c => names[c.Id]).ToList(), codeKeys.Select(Id).ToList(), spans);
-        return (input, codeKeys.ToDictionary(Id, id => codeNames.GetValueOrDefault(id, Id(id))));
-    }
-
-    /// <summary>Display names of a round's coders, made unique when two accounts share a name.</summary>
-    private static Dictionary<long, string> CoderLabels(CodingRound round) =>
-        round.Coders.ToDictionary(c => c.Id, c => round.Coders.Count(o => o.Name == c.Name) > 1 ? $"{c.Name} ({c.Id})" : c.Name);
-
-    /// <summary>Names of the codes used in a round, by the code id text used in the agreement report.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> RoundCodeNamesAsync(long projectId, long roundId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var input = await AgreementInputAsync(connection, projectId, roundId, cancellationToken);
-        return input?.CodeNames ?? new Dictionary<string, string>();
+            """;
+        return await connection.QueryAsync(transaction, sql, CodingStore.ReadCoding, cancellationToken, ("@round", roundId));
     }
 
     /// <summary>
@@ -291,30 +232,24 @@ public sealed partial class CodingStore
     public async Task<IReadOnlyList<Disagreement>> DisagreementsAsync(long projectId, long roundId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var round = await ReadRoundAsync(connection, null, projectId, roundId, cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var round = await ReadRoundAsync(connection, transaction, projectId, roundId, cancellationToken);
         if (round is null || round.Status != RoundStatus.Gesloten)
         {
             return [];
         }
 
-        var codings = await ReadRoundCodingsAsync(connection, null, roundId, consensus: false, cancellationToken);
-        var books = await ReadCodebooksAsync(connection, null, projectId, cancellationToken);
+        var codings = await ReadRoundCodingsAsync(connection, transaction, roundId, cancellationToken);
+        var books = await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
         var codeNames = books.SelectMany(b => b.Codes).ToDictionary(c => c.Id, c => c.NameNl);
-        var decisions = new Dictionary<long, string>();
-        await using (var command = connection.Command(null, "SELECT coding_id, decision FROM coding_settlements WHERE round_id = @round;", ("@round", roundId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                decisions[reader.GetInt64(0)] = reader.GetString(1);
-            }
-        }
-
+        var decisions = (await connection.QueryAsync(transaction, "SELECT coding_id, decision FROM coding_settlements WHERE round_id = @round;",
+            reader => (Coding: reader.GetInt64(0), Decision: reader.GetString(1)), cancellationToken, ("@round", roundId)))
+            .ToDictionary(d => d.Coding, d => d.Decision);
         var titles = new Dictionary<long, (string Title, string Text)>();
         foreach (var documentId in round.DocumentIds)
         {
-            var document = (await ReadDocumentsAsync(connection, null, projectId, documentId, cancellationToken)).Single();
-            titles[document.VersionId] = (document.Title, (await ReadVersionAsync(connection, null, document.VersionId, cancellationToken)).Text);
+            var document = (await CodingDocumentStore.ReadDocumentsAsync(connection, transaction, projectId, documentId, cancellationToken)).Single();
+            titles[document.VersionId] = (document.Title, (await CodingDocumentStore.ReadVersionAsync(connection, transaction, document.VersionId, cancellationToken)).Text);
         }
 
         var result = new List<Disagreement>();
@@ -343,11 +278,14 @@ public sealed partial class CodingStore
     /// </summary>
     public async Task<bool> SettleAsync(long projectId, long roundId, long codingId, bool accept, Actor actor, CancellationToken cancellationToken = default)
     {
+        const string settlementSql = """
+            INSERT INTO coding_settlements (round_id, coding_id, decision, decided_by, decided_at) VALUES (@round, @coding, @decision, @by, @now);
+            """;
         var userId = actor.UserId ?? throw new ValidationException("Alleen een ingelogde gebruiker kan een verschil beslechten.");
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var round = await ReadRoundAsync(connection, transaction, projectId, roundId, cancellationToken);
-        var coding = await ReadCodingAsync(connection, transaction, projectId, codingId, cancellationToken);
+        var coding = await CodingStore.ReadCodingAsync(connection, transaction, projectId, codingId, cancellationToken);
         if (round is null || round.Status != RoundStatus.Gesloten || coding is null || coding.RoundId != roundId || coding.IsConsensus)
         {
             return false;
@@ -360,43 +298,37 @@ public sealed partial class CodingStore
 
         if (accept)
         {
-            var document = (await ReadDocumentsAsync(connection, transaction, projectId, coding.DocumentId, cancellationToken)).Single();
+            var document = (await CodingDocumentStore.ReadDocumentsAsync(connection, transaction, projectId, coding.DocumentId, cancellationToken)).Single();
             if (document.VersionId != coding.VersionId)
             {
                 throw new ValidationException("De tekst is sindsdien gewijzigd; deze codering kan niet meer worden overgenomen.");
             }
 
-            await InsertCodingAsync(connection, transaction, projectId, document,
+            await CodingStore.InsertCodingAsync(connection, transaction, projectId, document,
                 new CodingInput(coding.DocumentId, coding.CodeId, coding.Start, coding.End, coding.Valence, coding.Memo, roundId, Consensus: true), userId, Guid.NewGuid(), Now(), cancellationToken);
         }
 
-        await connection.ExecuteAsync(transaction, "INSERT INTO coding_settlements (round_id, coding_id, decision, decided_by, decided_at) VALUES (@round, @coding, @decision, @by, @now);",
-            cancellationToken, ("@round", roundId), ("@coding", codingId), ("@decision", accept ? "overgenomen" : "afgewezen"), ("@by", actor.Name), ("@now", Now()));
+        var decision = accept ? "overgenomen" : "afgewezen";
+        await connection.ExecuteAsync(transaction, settlementSql, cancellationToken, ("@round", roundId), ("@coding", codingId), ("@decision", decision), ("@by", actor.Name), ("@now", Now()));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("codingRound", roundId, projectId,
             new Dictionary<string, string?> { ["coding"] = Id(codingId) },
-            new Dictionary<string, string?> { ["coding"] = Id(codingId), ["decision"] = accept ? "overgenomen" : "afgewezen" }), cancellationToken);
+            new Dictionary<string, string?> { ["coding"] = Id(codingId), ["decision"] = decision }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
-}
 
-public sealed partial class CodingStore
-{
     /// <summary>The researchers (onderzoeker role) of a project: who can code in a round.</summary>
     public async Task<IReadOnlyList<(long Id, string Name)>> ListResearchersAsync(long projectId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var result = new List<(long, string)>();
-        await using var command = connection.Command(null, """
+        const string sql = """
             SELECT u.id, u.display_name FROM users u JOIN project_roles r ON r.user_id = u.id
             WHERE r.project_id = @project AND r.role = 'onderzoeker' ORDER BY u.display_name, u.id;
-            """, ("@project", projectId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result.Add((reader.GetInt64(0), reader.GetString(1)));
-        }
-
-        return result;
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(null, sql, reader => (reader.GetInt64(0), reader.GetString(1)), cancellationToken, ("@project", projectId));
     }
+
+    private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,23 +3,30 @@ using Monitor.Core.Coding;
 using Monitor.Core.Privacy;
 using Monitor.Core.Projects;
 using Monitor.Web.Security;
+using static Monitor.Web.Endpoints.CodingEndpoints;
 
 namespace Monitor.Web.Endpoints;
 
-internal static partial class CodingEndpoints
+/// <summary>
+/// The coded material in and out: codebooks as REFI-QDA .qdc, the project as .qdpx and its codings as CSV (export
+/// and import under /api/v1/projects/{id}), and the same downloads for the browser under the Dutch page paths.
+/// All of it needs <see cref="Capability.CodeData"/>.
+/// </summary>
+internal static class ExchangeEndpoints
 {
-    private static void MapExchange(RouteGroupBuilder group)
+    public static RouteGroupBuilder MapExchangeEndpoints(this IEndpointRouteBuilder routes)
     {
-        group.MapGet("/coding-rounds/{roundId:long}/agreement", AgreementAsync);
+        var group = MapCodingGroup(routes);
         group.MapGet("/codebooks/{codebookId:long}/codebook.qdc", ExportCodebookAsync);
         group.MapPost("/codebooks/import", ImportCodebookAsync);
         group.MapGet("/exports/project.qdpx", ExportQdpxAsync);
         group.MapGet("/exports/codings.csv", ExportCsvAsync);
         group.MapPost("/imports/qdpx", ImportQdpxAsync);
+        return group;
     }
 
     /// <summary>The same downloads for the browser, under the Dutch page paths (cookie login, CodeData).</summary>
-    public static RouteGroupBuilder MapCodingDownloads(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder MapExchangeDownloads(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/projecten/{id:long}").RequireAuthorization(ProjectAccess.PolicyName(Capability.CodeData));
         group.MapGet("/codeboeken/{codebookId:long}.qdc", ExportCodebookAsync);
@@ -27,24 +34,6 @@ internal static partial class CodingEndpoints
         group.MapGet("/codering/coderingen.csv", ExportCsvAsync);
         return group;
     }
-
-    private static async Task<Results<Ok<AgreementBody>, ProblemHttpResult>> AgreementAsync(long id, long roundId, CodingStore coding, CancellationToken ct)
-    {
-        if (await coding.FindRoundAsync(id, roundId, ct) is not { } round)
-        {
-            return RoundNotFound(roundId);
-        }
-
-        if (round.Status == RoundStatus.Open)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Ronde is nog open", detail: "De overeenstemming is pas te zien als de ronde gesloten is (blind coderen).");
-        }
-
-        var report = (await coding.AgreementAsync(id, roundId, ct))!;
-        return TypedResults.Ok(new AgreementBody(await coding.RoundCodeNamesAsync(id, roundId, ct), report));
-    }
-
-    internal sealed record AgreementBody(IReadOnlyDictionary<string, string> CodeNames, Monitor.Core.Coding.Agreement.AgreementReport Report);
 
     private static async Task<IResult> ExportCodebookAsync(long id, long codebookId, CodebookExchange exchange, CancellationToken ct)
     {
@@ -54,11 +43,11 @@ internal static partial class CodingEndpoints
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Codeboek niet gevonden", detail: $"Project {id} kan codeboek {codebookId} niet gebruiken.");
     }
 
-    private static async Task<Results<Created<CreatedId>, ValidationProblem>> ImportCodebookAsync(long id, string? name, HttpContext http, CodebookExchange exchange, CodingStore coding, CancellationToken ct)
+    private static async Task<Results<Created<CreatedId>, ValidationProblem>> ImportCodebookAsync(long id, string? name, HttpContext http, CodebookExchange exchange, CodebookStore codebooks, CancellationToken ct)
     {
         await using var body = await ReadBodyAsync(http.Request, CodebookExchange.MaxQdcBytes, ct);
         var (bookName, _) = await exchange.ImportCodebookAsync(id, name ?? "", body, http.User.ToActor(), ct);
-        var created = (await coding.ListCodebooksAsync(id, ct)).Last(b => b.Name == bookName);
+        var created = (await codebooks.ListCodebooksAsync(id, ct)).Last(b => b.Name == bookName);
         return TypedResults.Created($"/api/v1/projects/{id}/codebooks", new CreatedId(created.Id));
     }
 

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Monitor.Core.Coding;
+using Monitor.Core.Coding.Agreement;
+using Monitor.Core.Common;
+using Monitor.Web.Security;
+using static Monitor.Web.Endpoints.CodingEndpoints;
+
+namespace Monitor.Web.Endpoints;
+
+/// <summary>
+/// /api/v1/projects/{id}/coding-rounds: blind double-coding rounds (start, list, close), and once a round is
+/// closed its agreement figures, its disagreements and their settlement. Blind until closed: an open round
+/// answers 409 for its agreement and disagreements.
+/// </summary>
+internal static class RoundEndpoints
+{
+    public static RouteGroupBuilder MapRoundEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = MapCodingGroup(routes);
+        group.MapGet("/coding-rounds", async (long id, RoundStore rounds, CancellationToken ct) => TypedResults.Ok((await rounds.ListRoundsAsync(id, ct)).Select(RoundBody.From)));
+        group.MapPost("/coding-rounds", CreateRoundAsync);
+        group.MapGet("/coding-rounds/{roundId:long}", GetRoundAsync);
+        group.MapPost("/coding-rounds/{roundId:long}/close", CloseRoundAsync);
+        group.MapGet("/coding-rounds/{roundId:long}/disagreements", DisagreementsAsync);
+        group.MapPost("/coding-rounds/{roundId:long}/settlements", SettleAsync);
+        group.MapGet("/coding-rounds/{roundId:long}/agreement", AgreementAsync);
+        return group;
+    }
+
+    private static async Task<Created<CreatedId>> CreateRoundAsync(long id, RoundRequest body, HttpContext http, RoundStore rounds, CancellationToken ct)
+    {
+        var roundId = await rounds.CreateRoundAsync(id, body.Name ?? "", body.CoderIds ?? [], body.DocumentIds ?? [], http.User.ToActor(), ct);
+        return TypedResults.Created($"/api/v1/projects/{id}/coding-rounds/{roundId}", new CreatedId(roundId));
+    }
+
+    private static async Task<Results<Ok<RoundBody>, ProblemHttpResult>> GetRoundAsync(long id, long roundId, RoundStore rounds, CancellationToken ct) =>
+        await rounds.FindRoundAsync(id, roundId, ct) is { } round ? TypedResults.Ok(RoundBody.From(round)) : RoundNotFound(roundId);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> CloseRoundAsync(long id, long roundId, HttpContext http, RoundStore rounds, CancellationToken ct) =>
+        await rounds.CloseRoundAsync(id, roundId, http.User.ToActor(), ct) ? TypedResults.NoContent() : NotFound("Ronde niet gevonden of al gesloten", $"Project {id} heeft geen open ronde {roundId}.");
+
+    private static async Task<Results<Ok<IEnumerable<object>>, ProblemHttpResult>> DisagreementsAsync(long id, long roundId, RoundStore rounds, CancellationToken ct)
+    {
+        if (await rounds.FindRoundAsync(id, roundId, ct) is not { } round)
+        {
+            return RoundNotFound(roundId);
+        }
+
+        if (round.Status == RoundStatus.Open)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Ronde is nog open", detail: "Verschillen zijn pas te zien als de ronde gesloten is (blind coderen).");
+        }
+
+        return TypedResults.Ok((await rounds.DisagreementsAsync(id, roundId, ct)).Select(d => (object)new
+        {
+            coding = CodingBody.From(d.Coding),
+            code = d.CodeName,
+            document = d.DocumentTitle,
+            text = d.Text,
+            others = d.OtherCoders.Select(o => new { coder = o.Coder, code = o.CodeName, text = o.Text }),
+            decision = d.Decision,
+        }));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SettleAsync(long id, long roundId, SettleBody body, HttpContext http, RoundStore rounds, CancellationToken ct) =>
+        await rounds.SettleAsync(id, roundId, body.CodingId, body.Accept, http.User.ToActor(), ct) ? TypedResults.NoContent() : NotFound("Verschil niet gevonden", $"Ronde {roundId} is niet gesloten of heeft geen codering {body.CodingId}.");
+
+    private static async Task<Results<Ok<AgreementBody>, ProblemHttpResult>> AgreementAsync(long id, long roundId, RoundStore rounds, RoundAgreement agreement, CancellationToken ct)
+    {
+        if (await rounds.FindRoundAsync(id, roundId, ct) is not { } round)
+        {
+            return RoundNotFound(roundId);
+        }
+
+        if (round.Status == RoundStatus.Open)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Ronde is nog open", detail: "De overeenstemming is pas te zien als de ronde gesloten is (blind coderen).");
+        }
+
+        var report = (await agreement.AgreementAsync(id, roundId, ct))!;
+        return TypedResults.Ok(new AgreementBody(await agreement.RoundCodeNamesAsync(id, roundId, ct), report));
+    }
+
+    private static ProblemHttpResult RoundNotFound(long roundId) => NotFound("Ronde niet gevonden", $"Dit project heeft geen coderingsronde {roundId}.");
+
+    internal sealed record RoundRequest(string? Name, long[]? CoderIds, long[]? DocumentIds);
+
+    internal sealed record SettleBody(long CodingId, bool Accept);
+
+    internal sealed record RoundBody(long Id, string Name, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, IEnumerable<object> Coders, IReadOnlyList<long> DocumentIds)
+    {
+        public static RoundBody From(CodingRound r) =>
+            new(r.Id, r.Name, Codes.ToCode(r.Status), r.CreatedAt, r.ClosedAt, r.Coders.Select(c => (object)new { id = c.Id, name = c.Name }), r.DocumentIds);
+    }
+
+    internal sealed record AgreementBody(IReadOnlyDictionary<string, string> CodeNames, AgreementReport Report);
+}

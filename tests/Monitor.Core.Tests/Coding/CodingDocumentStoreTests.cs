@@ -1,0 +1,53 @@
+using Monitor.Core.Coding;
+using Monitor.Core.Coding.Text;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
+using Monitor.Core.Tests.Meetings;
+using Monitor.Core.Tests.Support;
+
+namespace Monitor.Core.Tests.Coding;
+
+public sealed class CodingDocumentStoreTests
+{
+    [Test]
+    public async Task EditingCodedMinutesMakesANewVersionAndMovesOnlyUnchangedFragments()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, meetingId, document) = await CodingStoreTests.ProjectWithMinutesAsync(db);
+        var researcher = await CodingStoreTests.ResearcherAsync(db);
+        var text = (await db.CodingDocuments.FindDocumentAsync(projectId, document.Id))!.Value.Version.Text;
+        int Index(string s) => CodePoints.FromUtf16(text, text.IndexOf(s, StringComparison.Ordinal));
+        var kept = "het team 👍 wil ermee werken";
+        var edited = "te ingewikkeld";
+        var code = await CodingStoreTests.CodeIdAsync(db, "midi-4");
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, Index(kept), Index(kept) + CodePoints.Length(kept), Valence.Bevorderend), researcher);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingStoreTests.CodeIdAsync(db, "midi-5"), Index(edited), Index(edited) + CodePoints.Length(edited), Valence.Belemmerend), researcher);
+
+        await db.Meetings.SaveMinutesAsync(projectId, meetingId, "Nieuw begin.\n\n" + CodingStoreTests.Minutes.Replace("te ingewikkeld", "best ingewikkeld", StringComparison.Ordinal), Actor.System);
+        var now = (await db.CodingDocuments.FindDocumentAsync(projectId, document.Id))!.Value;
+
+        Assert.That(now.Version.Number, Is.EqualTo(2));
+        var moved = (await db.Coding.ListCodingsAsync(projectId, document.Id, researcher.UserId!.Value, null)).Single();
+        Assert.That(CodePoints.Slice(now.Version.Text, moved.Start, moved.End), Is.EqualTo(kept));
+        var unplaced = await db.Fragments.ListUnplacedAsync(projectId, document.Id);
+        Assert.That(unplaced.Single().Text, Is.EqualTo(edited), "listed with the text of the old version");
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM document_versions"), Is.EqualTo(2), "the old version is kept");
+    }
+
+    [Test]
+    public async Task AnUploadedDocumentIsStoredNormalisedAndAnEmptyOneIsRefused()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _, _) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var researcher = await CodingStoreTests.ResearcherAsync(db);
+
+        var id = await db.CodingDocuments.AddUploadAsync(projectId, "Interview 1", "interview", "interview1.txt", "Vraag\r\nAntwoord cliënt", researcher);
+
+        var found = (await db.CodingDocuments.FindDocumentAsync(projectId, id))!.Value;
+        Assert.That(found.Version.Text, Is.EqualTo("Vraag\nAntwoord cliënt"));
+        Assert.That(found.Document.Kind, Is.EqualTo(DocumentKind.Upload));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.CodingDocuments.AddUploadAsync(projectId, "Leeg", "interview", "leeg.txt", "  \n ", researcher));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.CodingDocuments.AddUploadAsync(projectId, "X", "roman", "x.txt", "tekst", researcher));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM coding_documents WHERE kind = 'upload'"), Is.EqualTo(1));
+    }
+}

@@ -1,0 +1,58 @@
+using Monitor.Core.Coding;
+using Monitor.Core.Tests.Support;
+
+namespace Monitor.Core.Tests.Coding;
+
+public sealed class RoundAgreementTests
+{
+    [Test]
+    public async Task TheAgreementOfAClosedRoundIsComputedFromTheRoundsCodingsAtCharacterAndParagraphLevel()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var text = string.Join("\n\n", Enumerable.Range(1, 4).Select(i => new string((char)('a' + i), 99)));
+        var (projectId, _, document) = await CodingStoreTests.ProjectWithMinutesAsync(db, minutes: text);
+        var a = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
+        var b = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker B", projectId);
+        var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
+        var code = await CodingStoreTests.CodeIdAsync(db, "midi-20");
+        // paragraphs: 0–99, 101–200, 202–301, 303–402 (4 × 99 + 3 × 2 = 402 code points in all)
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 99, Valence.Belemmerend, RoundId: roundId), a);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 99, Valence.Belemmerend, RoundId: roundId), b);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 101, 200, Valence.Belemmerend, RoundId: roundId), a);
+        await db.Rounds.CloseRoundAsync(projectId, roundId, a);
+
+        var report = (await db.Agreement.AgreementAsync(projectId, roundId))!;
+
+        var characters = report.Pooled.Characters.Single();
+        Assert.That((characters.TotalUnits, characters.BothCoded, characters.OnlyA, characters.OnlyB, characters.Neither), Is.EqualTo((402L, 99L, 99L, 0L, 204L)));
+        // Po = (99 + 204) / 402; Pe = (A·B + notA·notB) / N² = (198·99 + 204·303) / 402²
+        var po = 303.0 / 402;
+        var pe = (198.0 * 99 + 204.0 * 303) / (402.0 * 402);
+        Assert.That(characters.Kappa, Is.EqualTo((po - pe) / (1 - pe)).Within(1e-9));
+        var segments = report.PerCode.Single().Segments.Single();
+        Assert.That((segments.TotalUnits, segments.BothCoded, segments.OnlyA, segments.Neither), Is.EqualTo((4L, 1L, 1L, 2L)));
+        Assert.That(report.Coders, Is.EqualTo(new[] { "Onderzoeker A", "Onderzoeker B" }));
+    }
+
+    [Test]
+    public async Task TheCodeNamesOfARoundAreKeyedAsTheReportNamesItsCodesAndStayHiddenWhileTheRoundIsOpen()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _, document) = await CodingStoreTests.ProjectWithMinutesAsync(db);
+        var a = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
+        var b = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker B", projectId);
+        var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
+        var code = await CodingStoreTests.CodeIdAsync(db, "midi-4");
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 20, Valence.Belemmerend, RoundId: roundId), a);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 5, 25, Valence.Belemmerend, RoundId: roundId), b);
+
+        Assert.That(await db.Agreement.RoundCodeNamesAsync(projectId, roundId), Is.Empty, "blind: nothing while the round is open");
+        await db.Rounds.CloseRoundAsync(projectId, roundId, a);
+
+        var names = await db.Agreement.RoundCodeNamesAsync(projectId, roundId);
+        var report = (await db.Agreement.AgreementAsync(projectId, roundId))!;
+        Assert.That(report.PerCode.Select(c => c.Code), Is.EqualTo(names.Keys));
+        Assert.That(names[report.PerCode.Single().Code], Is.EqualTo((await db.Codebooks.ListCodebooksAsync(projectId)).SelectMany(book => book.Codes).Single(c => c.Id == code).NameNl));
+        Assert.That(await db.Agreement.RoundCodeNamesAsync(projectId + 1, roundId), Is.Empty, "a round of another project has no names here");
+    }
+}
