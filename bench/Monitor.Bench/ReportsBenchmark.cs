@@ -36,7 +36,7 @@ internal static class ReportsBenchmark
             var plans = new PlanStore(database, audit, time);
             var coding = new CodingStore(database, audit, time);
             var findings = new FindingStore(database, audit, time);
-            var reports = new ReportService(database, new ReportDataBuilder(projects, plans, new FrameworkStore(database), meetings, coding, findings), projects, audit, time);
+            var reports = new ReportService(database, new ReportDataBuilder(projects, plans, new FrameworkStore(database), meetings, coding, findings, new Monitor.Core.Charts.SvgChartRenderer()), projects, audit, time);
 
             var projectId = await projects.CreateAsync(new ProjectDraft { Slug = "bench", Name = "Benchmarkproject", Organisation = "Gemeente", Innovation = "Werkwijze", StartDate = new DateOnly(2022, 1, 1), CurrentPhase = 2 }, Actor.System);
             var groupId = (await meetings.CreateGroupAsync(projectId, new GroupSettings { Kind = GroupKind.Ontwikkelgroep, Name = "Ontwikkelgroep", CadenceDays = 14 }, Actor.System))!.Value;

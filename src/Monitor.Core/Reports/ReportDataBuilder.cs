@@ -25,10 +25,11 @@ public sealed class ReportDataBuilder
     private readonly MeetingStore _meetings;
     private readonly CodingStore _coding;
     private readonly FindingStore _findings;
-    private readonly SvgChartRenderer _charts = new();
+    private readonly IChartRenderer _charts;
 
-    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, MeetingStore meetings, CodingStore coding, FindingStore findings)
+    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, MeetingStore meetings, CodingStore coding, FindingStore findings, IChartRenderer charts)
     {
+        _charts = charts;
         _projects = projects;
         _plans = plans;
         _frameworks = frameworks;
@@ -195,12 +196,12 @@ public sealed class ReportDataBuilder
 
         if (context.Plan is { } p)
         {
-            Chart(data, "fasevoortgang", PlanCharts.Progress(scores, context.Phases, "nl"), spec => _charts.Render(spec), spec => spec.ToTable(), scores.Any(s => s.Activities > 0));
-            Chart(data, "tijdlijn", PlanCharts.Timeline(p, context.Phases, today, "nl"), spec => _charts.Render(spec), spec => spec.ToTable(), activities.Count > 0);
+            Chart(data, "fasevoortgang", PlanCharts.Progress(scores, context.Phases, "nl"), scores.Any(s => s.Activities > 0));
+            Chart(data, "tijdlijn", PlanCharts.Timeline(p, context.Phases, today, "nl"), activities.Count > 0);
         }
 
-        Chart(data, "bijeenkomsten.tijd", MeetingsOverTime(context, from, to), spec => _charts.Render(spec), spec => spec.ToTable(), held > 0);
-        Chart(data, "determinanten", DeterminantChart(determinants, "Bevorderende en belemmerende factoren in de periode"), spec => _charts.Render(spec), spec => spec.ToTable(), period.Count > 0);
+        Chart(data, "bijeenkomsten.tijd", MeetingsOverTime(context, from, to), held > 0);
+        Chart(data, "determinanten", DeterminantChart(determinants, "Bevorderende en belemmerende factoren in de periode"), period.Count > 0);
         return data;
     }
 
@@ -260,31 +261,22 @@ public sealed class ReportDataBuilder
             EmptyText: "Nog geen bevindingen vastgelegd.");
 
         var determinants = Determinants(context.Fragments);
-        Chart(data, "determinanten", DeterminantChart(determinants, "Bevorderende en belemmerende factoren (MIDI)"), spec => _charts.Render(spec), spec => spec.ToTable(), context.Fragments.Count > 0);
-        Chart(data, "heatmap", Heatmap(context), spec => _charts.Render(spec), spec => spec.ToTable(), context.Fragments.Any(f => f.CodeKey?.StartsWith("midi-", StringComparison.Ordinal) == true));
-        Chart(data, "bijeenkomsten.tijd", MeetingsOverTime(context, context.Project.StartDate, context.Project.EndDate ?? parameters.Today), spec => _charts.Render(spec), spec => spec.ToTable(), held.Count > 0);
+        Chart(data, "determinanten", DeterminantChart(determinants, "Bevorderende en belemmerende factoren (MIDI)"), context.Fragments.Count > 0);
+        Chart(data, "heatmap", Heatmap(context), context.Fragments.Any(f => f.CodeKey?.StartsWith("midi-", StringComparison.Ordinal) == true));
+        Chart(data, "bijeenkomsten.tijd", MeetingsOverTime(context, context.Project.StartDate, context.Project.EndDate ?? parameters.Today), held.Count > 0);
         if (context.Plan is { } plan)
         {
             var scores = PlanScoring.Score(plan, parameters.Today);
-            Chart(data, "fasevoortgang", PlanCharts.Progress(scores, context.Phases, "nl"), spec => _charts.Render(spec), spec => spec.ToTable(), scores.Any(s => s.Activities > 0));
+            Chart(data, "fasevoortgang", PlanCharts.Progress(scores, context.Phases, "nl"), scores.Any(s => s.Activities > 0));
         }
 
         return data;
     }
 
-    private static void Chart<T>(ReportData data, string key, T spec, Func<T, string> render, Func<T, ChartTable> table, bool hasData)
+    private void Chart(ReportData data, string key, ChartSpec spec, bool hasData)
     {
-        var t = table(spec);
-        var (title, description) = spec switch
-        {
-            BarChartSpec b => (b.Title, b.Description),
-            TimelineChartSpec tl => (tl.Title, tl.Description),
-            StackedBarChartSpec s => (s.Title, s.Description),
-            DivergingBarChartSpec d => (d.Title, d.Description),
-            HeatmapChartSpec h => (h.Title, h.Description),
-            _ => (key, ""),
-        };
-        data.Charts[key] = new ReportChart(title, description, hasData ? render(spec) : "", new ReportTable(t.Headers, hasData ? t.Rows : [], t.Caption));
+        var table = spec.ToTable();
+        data.Charts[key] = new ReportChart(spec.Title, spec.Description, hasData ? _charts.Render(spec) : "", new ReportTable(table.Headers, hasData ? table.Rows : [], table.Caption));
     }
 
     private sealed record DeterminantCount(int Number, string Name, string Group, int Facilitators, int Barriers);

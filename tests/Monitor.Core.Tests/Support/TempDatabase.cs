@@ -41,7 +41,7 @@ internal sealed class TempDatabase : IDisposable
         Findings = new FindingStore(Database, Audit, Time);
         Suggester = new Monitor.Core.Findings.FindingSuggester(Database, Coding, Findings, Audit, Time);
         DemoFindings = new DemoFindingLoader(Database, Findings, NullLogger<DemoFindingLoader>.Instance);
-        ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Meetings, Coding, Findings);
+        ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Meetings, Coding, Findings, new Monitor.Core.Charts.SvgChartRenderer());
         Reports = new Monitor.Core.Reports.ReportService(Database, ReportData, Projects, Audit, Time);
 
     }

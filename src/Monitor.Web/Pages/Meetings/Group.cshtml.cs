@@ -83,7 +83,7 @@ public sealed class GroupModel : PageModel
         Metrics = MeetingMetrics.Compute(await _meetings.GetFactsAsync(groupId, cancellationToken)).For(audience);
         var held = detail.Meetings.Where(m => m.Status == MeetingStatus.Gehouden).Select(m => m.HeldOn).ToList();
         Gaps = detail.Group.CadenceDays is null ? [] : CadenceCheck.FindGaps(held, detail.Group.CadenceDays, Today, project.EndDate);
-        var renderer = new SvgChartRenderer();
+        var renderer = HttpContext.RequestServices.GetRequiredService<IChartRenderer>();
         RhythmChart = renderer.Render(MeetingCharts.Rhythm(detail.Group.Name, held, detail.Group.CadenceDays, Gaps, Today));
         var reflections = MeetingCharts.Reflections(Metrics);
         ReflectionChart = renderer.Render(reflections);
