@@ -167,7 +167,7 @@ public sealed class ReportService
             throw new ValidationException([.. ex.Errors.Select(e => new ValidationError("body", $"Regel {e.Line}: {e.Placeholder}: {e.Message}"))]);
         }
 
-        var errors = template.Validate(ReportDataBuilder.Catalog(kind));
+        var errors = template.Validate(ReportPlaceholders.Catalog(kind));
         if (errors.Count > 0)
         {
             throw new ValidationException([.. errors.Select(e => new ValidationError("body", $"Regel {e.Line}: {e.Placeholder}: {e.Message}"))]);
