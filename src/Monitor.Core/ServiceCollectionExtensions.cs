@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Accounts;
 using Monitor.Core.Backups;
+using Monitor.Core.Charts;
 using Monitor.Core.Coding;
 using Monitor.Core.Data;
 using Monitor.Core.Demo;
@@ -54,6 +55,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DemoFindingLoader>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<Findings.FindingSuggester>();
+        // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
+        services.AddSingleton<IChartRenderer, SvgChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();
         services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<Reports.MonthlyProgressReports>();

@@ -29,30 +29,25 @@ public static class WorkerHost
     }
 
     /// <summary>
-    /// Quartz with the jobs and cron schedules from the "Worker" section, checked before start. Used by this
-    /// worker and, by default, inside the web app (Worker:RunInWeb).
+    /// Quartz with the jobs of the <see cref="JobCatalogue"/> and their cron schedules from the "Worker" section, every
+    /// setting checked before start. Used by this worker and, by default, inside the web app (Worker:RunInWeb).
     /// </summary>
     public static IServiceCollection AddMonitorJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WorkerOptions>()
+        var options = services.AddOptions<WorkerOptions>()
             .Bind(configuration.GetSection(WorkerOptions.SectionName))
-            .Validate(o => CronExpression.IsValidExpression(o.CheckpointDatabaseCron),
-                "Worker:CheckpointDatabaseCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 15 * * * ?\" = elk uur om kwart over).")
-            .Validate(o => CronExpression.IsValidExpression(o.BackupDatabaseCron),
-                "Worker:BackupDatabaseCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 30 2 * * ?\" = elke nacht om 02:30).")
-            .Validate(o => CronExpression.IsValidExpression(o.SendNotificationMailCron),
-                "Worker:SendNotificationMailCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 */5 * * * ?\" = elke 5 minuten).")
-            .Validate(o => CronExpression.IsValidExpression(o.MeetingRemindersCron),
-                "Worker:MeetingRemindersCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 0 8 * * ?\" = elke dag om 08:00).")
-            .Validate(o => o.ReminderDaysBefore is >= 1 and <= 14, "Worker:ReminderDaysBefore moet 1 tot en met 14 dagen zijn.")
-            .Validate(o => CronExpression.IsValidExpression(o.ProgressReportCheckCron),
-                "Worker:ProgressReportCheckCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 5 * * * ?\" = elk uur om vijf over).")
+            .ValidateOnStart();
+        foreach (var job in JobCatalogue.Jobs)
+        {
+            options.Validate(o => CronExpression.IsValidExpression(job.Cron(o)), job.InvalidCronMessage);
+        }
+
+        // ProgressReportCron is no job's trigger: it is the monthly report day of projects without a schedule of their own.
+        options
             .Validate(o => CronExpression.IsValidExpression(o.ProgressReportCron),
                 "Worker:ProgressReportCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 0 7 1W * ?\" = eerste werkdag van de maand om 07:00).")
-            .Validate(o => CronExpression.IsValidExpression(o.NotifyOverdueActivitiesCron),
-                "Worker:NotifyOverdueActivitiesCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 0 7 * * ?\" = elke dag om 07:00).")
-            .Validate(o => o.LeaseSeconds is >= 3 and <= 3600, "Worker:LeaseSeconds moet tussen 3 en 3600 liggen.")
-            .ValidateOnStart();
+            .Validate(o => o.ReminderDaysBefore is >= 1 and <= 14, "Worker:ReminderDaysBefore moet 1 tot en met 14 dagen zijn.")
+            .Validate(o => o.LeaseSeconds is >= 3 and <= 3600, "Worker:LeaseSeconds moet tussen 3 en 3600 liggen.");
         // Registered, not started: the host decides (the worker always, the web app per Worker:RunInWeb).
         services.AddSingleton<QuartzHostedService>();
         return services;

@@ -6,15 +6,8 @@ namespace Monitor.Core.Charts;
 /// A bar chart as pure data: one bar per item in the given order, each with its value written beside it.
 /// Used for progress per phase (values 0..1 with <see cref="ValueFormat"/> "0%") and for counts.
 /// </summary>
-public sealed record BarChartSpec
+public sealed record BarChartSpec : ChartSpec
 {
-    /// <summary>Distinguishes this chart from others on the same page; the ids of its title and description derive from it.</summary>
-    public required string Id { get; init; }
-
-    public required string Title { get; init; }
-
-    public required string Description { get; init; }
-
     public BarOrientation Orientation { get; init; } = BarOrientation.Horizontal;
 
     public IReadOnlyList<BarChartItem> Items { get; init; } = [];
@@ -29,7 +22,7 @@ public sealed record BarChartSpec
     public CultureInfo? Culture { get; init; }
 
     /// <summary>The items as a table with the headings Categorie, Waarde (values formatted as in the chart).</summary>
-    public ChartTable ToTable() => new()
+    public override ChartTable ToTable() => new()
     {
         Caption = Title,
         Headers = ["Categorie", "Waarde"],

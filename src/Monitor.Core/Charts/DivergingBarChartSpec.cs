@@ -5,15 +5,8 @@ namespace Monitor.Core.Charts;
 /// group changes, with the left count drawn leftwards and the right count rightwards from one zero axis,
 /// both on the same scale. Used for determinants: barriers left, facilitators right, per MIDI group.
 /// </summary>
-public sealed record DivergingBarChartSpec
+public sealed record DivergingBarChartSpec : ChartSpec
 {
-    /// <summary>Distinguishes this chart from others on the same page; the ids of its title and description derive from it.</summary>
-    public required string Id { get; init; }
-
-    public required string Title { get; init; }
-
-    public required string Description { get; init; }
-
     public IReadOnlyList<DivergingBarItem> Items { get; init; } = [];
 
     /// <summary>What the left counts are, for the legend, tooltips and the table heading.</summary>
@@ -24,7 +17,7 @@ public sealed record DivergingBarChartSpec
 
     /// <summary>The items as a table with the headings Groep, Categorie, <see cref="LeftLabel"/>, <see cref="RightLabel"/>.</summary>
     /// <exception cref="ArgumentException">An item has a negative count.</exception>
-    public ChartTable ToTable()
+    public override ChartTable ToTable()
     {
         Validate();
         return new ChartTable

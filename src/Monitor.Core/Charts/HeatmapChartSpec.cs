@@ -7,15 +7,8 @@ namespace Monitor.Core.Charts;
 /// very light at 0 to dark at the largest value; cells without a <see cref="HeatmapCell"/> stay blank.
 /// Used for determinants per phase.
 /// </summary>
-public sealed record HeatmapChartSpec
+public sealed record HeatmapChartSpec : ChartSpec
 {
-    /// <summary>Distinguishes this chart from others on the same page; the ids of its title and description derive from it.</summary>
-    public required string Id { get; init; }
-
-    public required string Title { get; init; }
-
-    public required string Description { get; init; }
-
     /// <summary>The labels left of the rows, top to bottom.</summary>
     public IReadOnlyList<string> Rows { get; init; } = [];
 
@@ -36,7 +29,7 @@ public sealed record HeatmapChartSpec
 
     /// <summary>The grid as a table: headings <see cref="RowHeader"/> and the column labels; one row per row label, "" for blank cells.</summary>
     /// <exception cref="ArgumentException">A cell lies outside the grid, shares its place with another, or has a negative or non-finite value.</exception>
-    public ChartTable ToTable()
+    public override ChartTable ToTable()
     {
         var grid = Grid();
         return new ChartTable

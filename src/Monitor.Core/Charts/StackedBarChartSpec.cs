@@ -7,15 +7,8 @@ namespace Monitor.Core.Charts;
 /// built from one segment per series (the first series at the bottom), with a legend and a y-axis.
 /// Used for the closing-reflection answers per meeting ("wel gewerkt" and "minder gewerkt").
 /// </summary>
-public sealed record StackedBarChartSpec
+public sealed record StackedBarChartSpec : ChartSpec
 {
-    /// <summary>Distinguishes this chart from others on the same page; the ids of its title and description derive from it.</summary>
-    public required string Id { get; init; }
-
-    public required string Title { get; init; }
-
-    public required string Description { get; init; }
-
     /// <summary>The labels under the columns, one per column.</summary>
     public IReadOnlyList<string> Categories { get; init; } = [];
 
@@ -30,7 +23,7 @@ public sealed record StackedBarChartSpec
 
     /// <summary>The data as a table with the headings Categorie, one per series and Totaal; one row per category.</summary>
     /// <exception cref="ArgumentException">A series does not have one finite, non-negative value per category.</exception>
-    public ChartTable ToTable()
+    public override ChartTable ToTable()
     {
         Validate();
         return new ChartTable

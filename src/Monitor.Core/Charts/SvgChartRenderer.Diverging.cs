@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Xml.Linq;
 
@@ -28,8 +27,7 @@ public sealed partial class SvgChartRenderer
     /// draws no bar), and a legend "← left | right →" above. Without items it says "Nog geen gegevens".
     /// Throws <see cref="ArgumentException"/> for a negative count.
     /// </summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Replaceable renderer; see the class remarks.")]
-    public string Render(DivergingBarChartSpec spec)
+    private static string Render(DivergingBarChartSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Xml.Linq;
 
@@ -30,8 +29,7 @@ public sealed partial class SvgChartRenderer
     /// or cells it says "Nog geen gegevens". Throws <see cref="ArgumentException"/> for a cell outside the
     /// grid, a second cell in one place, or a negative or non-finite value.
     /// </summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Replaceable renderer; see the class remarks.")]
-    public string Render(HeatmapChartSpec spec)
+    private static string Render(HeatmapChartSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var grid = spec.Grid();

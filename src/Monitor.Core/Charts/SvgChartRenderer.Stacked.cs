@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Xml.Linq;
 
@@ -26,8 +25,7 @@ public sealed partial class SvgChartRenderer
     /// gegevens". Throws <see cref="ArgumentException"/> for a series without one finite, non-negative value
     /// per category or with a colour that is not hex.
     /// </summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Replaceable renderer; see the class remarks.")]
-    public string Render(StackedBarChartSpec spec)
+    private static string Render(StackedBarChartSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -12,9 +11,9 @@ namespace Monitor.Core.Charts;
 /// own &lt;title&gt; and &lt;desc&gt;; colours and sizes as presentation attributes (the web app's CSP forbids
 /// inline styles); no scripts, links or external references; numbers in invariant notation. The same spec
 /// always gives the same bytes. Drawn elements carry classes and data attributes (bar, band, today) for
-/// tests and CSS. Another renderer (ScottPlot, where available) would take the same specs.
+/// tests and CSS. Another <see cref="IChartRenderer"/> (ScottPlot) would take the same specs.
 /// </summary>
-public sealed partial class SvgChartRenderer
+public sealed partial class SvgChartRenderer : IChartRenderer
 {
     private const string FontStack = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
     private const string TextColor = "#1f2933";
@@ -47,11 +46,20 @@ public sealed partial class SvgChartRenderer
     private static readonly XNamespace _svg = "http://www.w3.org/2000/svg";
     private static readonly string[] _bandFills = ["#f4f6f9", "#e9edf3"];
 
-    // Instance methods although stateless: callers hold a renderer (created or injected), so that another
-    // renderer taking the same specs can take its place without touching the code that builds the specs.
+    /// <inheritdoc/>
+    public string Render(ChartSpec spec) => spec switch
+    {
+        null => throw new ArgumentNullException(nameof(spec)),
+        TimelineChartSpec timeline => Render(timeline),
+        BarChartSpec bars => Render(bars),
+        StackedBarChartSpec stacked => Render(stacked),
+        DivergingBarChartSpec diverging => Render(diverging),
+        HeatmapChartSpec heatmap => Render(heatmap),
+        _ => throw new ArgumentException($"{nameof(SvgChartRenderer)} cannot draw a {spec.GetType().Name}.", nameof(spec)),
+    };
+
     /// <summary>Renders a timeline; throws <see cref="ArgumentException"/> for a bar or band that ends before it starts or an unknown category.</summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Replaceable renderer; see above.")]
-    public string Render(TimelineChartSpec spec)
+    private static string Render(TimelineChartSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         Validate(spec);
@@ -88,8 +96,7 @@ public sealed partial class SvgChartRenderer
     }
 
     /// <summary>Renders a bar chart; throws <see cref="ArgumentException"/> for a negative or non-finite value or maximum.</summary>
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Replaceable renderer; see above.")]
-    public string Render(BarChartSpec spec)
+    private static string Render(BarChartSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         Validate(spec);

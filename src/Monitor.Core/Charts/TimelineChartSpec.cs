@@ -7,7 +7,7 @@ namespace Monitor.Core.Charts;
 /// bars, an optional "today" line. Renderers turn it into an image; <see cref="ToTable"/> gives the same
 /// data as a table.
 /// </summary>
-public sealed record TimelineChartSpec
+public sealed record TimelineChartSpec : ChartSpec
 {
     /// <summary>Styles for the four activity statuses, keyed "gepland", "bezig", "gereed" and "vervallen".</summary>
     public static IReadOnlyDictionary<string, CategoryStyle> DefaultCategories { get; } =
@@ -20,13 +20,6 @@ public sealed record TimelineChartSpec
             ["vervallen"] = new("#c9ced8", Outline: "#5f6b7a", Dashed: true, Label: "vervallen"),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Distinguishes this chart from others on the same page; the ids of its title and description derive from it.</summary>
-    public required string Id { get; init; }
-
-    public required string Title { get; init; }
-
-    public required string Description { get; init; }
-
     public IReadOnlyList<TimelineBar> Bars { get; init; } = [];
 
     public IReadOnlyList<TimelineBand> Bands { get; init; } = [];
@@ -38,7 +31,7 @@ public sealed record TimelineChartSpec
     public IReadOnlyDictionary<string, CategoryStyle> Categories { get; init; } = DefaultCategories;
 
     /// <summary>The bars as a table with the headings Activiteit, Start, Einde, Status.</summary>
-    public ChartTable ToTable() => new()
+    public override ChartTable ToTable() => new()
     {
         Caption = Title,
         Headers = ["Activiteit", "Start", "Einde", "Status"],

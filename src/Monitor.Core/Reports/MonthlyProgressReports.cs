@@ -63,7 +63,6 @@ public sealed class MonthlyProgressReports
             .SelectMany(a => a.Roles.Where(r => r.Value is ProjectRole.Projectleider or ProjectRole.Management).Select(r => (ProjectId: r.Key, UserId: a.Account.Id)))
             .ToLookup(x => x.ProjectId, x => x.UserId);
         var made = 0;
-        var marker = $"\"van\":\"{period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\"";
         foreach (var project in (await _projects.ListAsync(cancellationToken)).Where(p => onlyProject is null || p.Id == onlyProject))
         {
             // a project that had not started or had ended before the month gets no report for it
@@ -72,13 +71,12 @@ public sealed class MonthlyProgressReports
                 continue;
             }
 
-            var existing = await _reports.ListSnapshotsAsync(project.Id, cancellationToken);
-            if (existing.Any(s => s.Kind == ReportKind.Voortgang && s.CreatedBy == Author && s.Parameters.Contains(marker, StringComparison.Ordinal)))
+            if (await _reports.HasScheduledReportAsync(project.Id, ReportKind.Voortgang, period.From, period.To, cancellationToken))
             {
                 continue;
             }
 
-            var snapshot = await _reports.GenerateAsync(project.Id, ReportKind.Voortgang, null, period, new Actor(null, Author), cancellationToken);
+            var snapshot = await _reports.GenerateAsync(project.Id, ReportKind.Voortgang, null, period, new Actor(null, Author), scheduled: true, cancellationToken);
             made++;
             var month = period.From.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
             foreach (var userId in recipients[project.Id].Distinct())
@@ -92,6 +90,6 @@ public sealed class MonthlyProgressReports
         return made;
     }
 
-    /// <summary>The author recorded on the scheduled reports (so a report made by hand does not count as the monthly one).</summary>
+    /// <summary>The author recorded on the scheduled reports (migration 0019 marked the earlier ones scheduled by it).</summary>
     public const string Author = "Maandelijkse rapportage";
 }

@@ -13,7 +13,7 @@ using Monitor.Core.Reports.Templates;
 namespace Monitor.Core.Reports;
 
 /// <summary>
-/// Collects what the two report templates can show (<see cref="Catalog"/>) from the stores. Everything a person
+/// Collects what the two report templates can show (<see cref="ReportPlaceholders"/>) from the stores. Everything a person
 /// typed is Markdown-escaped here; the texts are Markdown made by this class.
 /// </summary>
 public sealed class ReportDataBuilder
@@ -29,10 +29,11 @@ public sealed class ReportDataBuilder
     private readonly RoundStore _rounds;
     private readonly RoundAgreement _agreement;
     private readonly FindingStore _findings;
-    private readonly SvgChartRenderer _charts = new();
+    private readonly IChartRenderer _charts;
 
-    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings)
+    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts)
     {
+        _charts = charts;
         _projects = projects;
         _plans = plans;
         _frameworks = frameworks;
@@ -44,32 +45,6 @@ public sealed class ReportDataBuilder
         _agreement = agreement;
         _findings = findings;
     }
-
-    /// <summary>The placeholder keys each report type offers, per kind (for template validation and the editor's help).</summary>
-    public static IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> Catalog(ReportKind kind)
-    {
-        var common = new[] { "project.naam", "project.organisatie", "project.innovatie", "project.beschrijving", "project.periode", "rapport.datum", "fase.huidig" };
-        return kind == ReportKind.Voortgang
-            ? new Dictionary<PlaceholderKind, IReadOnlySet<string>>
-            {
-                [PlaceholderKind.Waarde] = Set([.. common, "periode.van", "periode.tot", "plan.score", "fase.score", "activiteiten.totaal", "activiteiten.gereed",
-                    "activiteiten.achterstallig", "bijeenkomsten.aantal", "opkomst", "respons", "lussluiting", "actiepunten.open", "fragmenten.aantal"]),
-                [PlaceholderKind.Tabel] = Set(["fasen", "activiteiten.gedaan", "activiteiten.achterstallig", "activiteiten.volgende", "bijeenkomsten", "actiepunten.open",
-                    "belemmeringen.top", "bevorderend.top", "bevindingen.gewijzigd"]),
-                [PlaceholderKind.Tekst] = Set(["samenvatting"]),
-                [PlaceholderKind.Grafiek] = Set(["fasevoortgang", "tijdlijn", "bijeenkomsten.tijd", "determinanten"]),
-            }
-            : new Dictionary<PlaceholderKind, IReadOnlySet<string>>
-            {
-                [PlaceholderKind.Waarde] = Set([.. common, "bronnen.bijeenkomsten", "bronnen.verslagen", "bronnen.reflecties", "bronnen.fragmenten", "bronnen.documenten",
-                    "bronnen.codeurs", "overeenstemming.kort", "bevindingen.succesfactoren", "bevindingen.lessen", "bevindingen.adviezen"]),
-                [PlaceholderKind.Tabel] = Set(["groepen", "overeenstemming", "bevindingen.overzicht"]),
-                [PlaceholderKind.Tekst] = Set(["aanpak", "methode", "kader", "succesfactoren", "lessen", "adviezen"]),
-                [PlaceholderKind.Grafiek] = Set(["determinanten", "heatmap", "bijeenkomsten.tijd", "fasevoortgang"]),
-            };
-    }
-
-    private static HashSet<string> Set(IEnumerable<string> keys) => new(keys, StringComparer.Ordinal);
 
     private sealed record Context(
         Projects.Project Project, ImplementationPlan? Plan, IReadOnlyList<MovisiePhase> Phases, IReadOnlyList<GroupInfo> Groups,
@@ -96,13 +71,13 @@ public sealed class ReportDataBuilder
     private static void Common(ReportData data, Context context, ReportParameters parameters)
     {
         var project = context.Project;
-        data.Values["project.naam"] = project.Name;
-        data.Values["project.organisatie"] = project.Organisation;
-        data.Values["project.innovatie"] = project.Innovation;
-        data.Values["project.beschrijving"] = project.Description;
-        data.Values["project.periode"] = Date(project.StartDate) + (project.EndDate is { } end ? " – " + Date(end) : " – heden");
-        data.Values["rapport.datum"] = Date(parameters.Today);
-        data.Values["fase.huidig"] = $"{project.CurrentPhase} · {PhaseName(context, project.CurrentPhase)}";
+        data.Values[ReportPlaceholders.ProjectNaam] = project.Name;
+        data.Values[ReportPlaceholders.ProjectOrganisatie] = project.Organisation;
+        data.Values[ReportPlaceholders.ProjectInnovatie] = project.Innovation;
+        data.Values[ReportPlaceholders.ProjectBeschrijving] = project.Description;
+        data.Values[ReportPlaceholders.ProjectPeriode] = Date(project.StartDate) + (project.EndDate is { } end ? " – " + Date(end) : " – heden");
+        data.Values[ReportPlaceholders.RapportDatum] = Date(parameters.Today);
+        data.Values[ReportPlaceholders.FaseHuidig] = $"{project.CurrentPhase} · {PhaseName(context, project.CurrentPhase)}";
     }
 
     /// <summary>The data of the progress report over a period; null when the project does not exist.</summary>
@@ -117,29 +92,29 @@ public sealed class ReportDataBuilder
         var data = new ReportData();
         Common(data, context, parameters);
         var (from, to, today) = (parameters.From, parameters.To, parameters.Today);
-        data.Values["periode.van"] = Date(from);
-        data.Values["periode.tot"] = Date(to);
+        data.Values[ReportPlaceholders.PeriodeVan] = Date(from);
+        data.Values[ReportPlaceholders.PeriodeTot] = Date(to);
 
         var activities = context.Plan?.Activities.Select(a => a.Fields).ToList() ?? [];
         var scores = context.Plan is { } plan ? PlanScoring.Score(plan, today) : [];
         var counted = activities.Where(a => a.Status != ActivityStatus.Vervallen).ToList();
-        data.Values["activiteiten.totaal"] = Number(counted.Count);
-        data.Values["activiteiten.gereed"] = Number(counted.Count(a => a.Status == ActivityStatus.Gereed));
-        data.Values["activiteiten.achterstallig"] = Number(activities.Count(a => PlanScoring.IsOverdue(a, today)));
-        data.Values["plan.score"] = counted.Count == 0 ? "–" : Percent((double)counted.Count(a => a.Status == ActivityStatus.Gereed) / counted.Count);
-        data.Values["fase.score"] = scores.FirstOrDefault(s => s.IsCurrent)?.Completion is { } completion ? Percent(completion) : "–";
-        data.Tables["fasen"] = new ReportTable(["Fase", "Activiteiten", "Gereed", "Achterstallig", "Voltooid"],
+        data.Values[ReportPlaceholders.ActiviteitenTotaal] = Number(counted.Count);
+        data.Values[ReportPlaceholders.ActiviteitenGereed] = Number(counted.Count(a => a.Status == ActivityStatus.Gereed));
+        data.Values[ReportPlaceholders.ActiviteitenAchterstallig] = Number(activities.Count(a => PlanScoring.IsOverdue(a, today)));
+        data.Values[ReportPlaceholders.PlanScore] = counted.Count == 0 ? "–" : Percent((double)counted.Count(a => a.Status == ActivityStatus.Gereed) / counted.Count);
+        data.Values[ReportPlaceholders.FaseScore] = scores.FirstOrDefault(s => s.IsCurrent)?.Completion is { } completion ? Percent(completion) : "–";
+        data.Tables[ReportPlaceholders.Fasen] = new ReportTable(["Fase", "Activiteiten", "Gereed", "Achterstallig", "Voltooid"],
             [.. scores.Where(s => s.Activities > 0 || s.IsCurrent).Select(s => (IReadOnlyList<string>)[
                 $"{s.Phase} · {PhaseName(context, s.Phase)}{(s.IsCurrent ? " (huidig)" : "")}", Number(s.Activities), Number(s.Done), Number(s.Overdue), s.Completion is { } c ? Percent(c) : "–"])]);
-        data.Tables["activiteiten.gedaan"] = new ReportTable(["Fase", "Activiteit", "Gereed op", "Eigenaar"],
+        data.Tables[ReportPlaceholders.ActiviteitenGedaan] = new ReportTable(["Fase", "Activiteit", "Gereed op", "Eigenaar"],
             [.. activities.Where(a => a.Status == ActivityStatus.Gereed && a.CompletedOn is { } done && done >= from && done <= to).OrderBy(a => a.CompletedOn)
                 .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, Date(a.CompletedOn!.Value), a.Owner])],
             EmptyText: "Geen activiteiten afgerond in deze periode.");
-        data.Tables["activiteiten.achterstallig"] = new ReportTable(["Fase", "Activiteit", "Gepland", "Eigenaar", "Status"],
+        data.Tables[ReportPlaceholders.ActiviteitenAchterstallig] = new ReportTable(["Fase", "Activiteit", "Gepland", "Eigenaar", "Status"],
             [.. activities.Where(a => PlanScoring.IsOverdue(a, today)).OrderBy(a => a.PlannedMonth?.FirstDay)
                 .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, a.PlannedMonth?.FirstDay.ToString("MMMM yyyy", _dutch) ?? "", a.Owner, a.Status.ToCode()])],
             EmptyText: "Geen achterstallige activiteiten.");
-        data.Tables["activiteiten.volgende"] = new ReportTable(["Fase", "Activiteit", "Gepland", "Eigenaar"],
+        data.Tables[ReportPlaceholders.ActiviteitenVolgende] = new ReportTable(["Fase", "Activiteit", "Gepland", "Eigenaar"],
             [.. activities.Where(a => a.Status is ActivityStatus.Gepland or ActivityStatus.Bezig && !PlanScoring.IsOverdue(a, today))
                 .OrderBy(a => a.PlannedMonth?.FirstDay ?? DateOnly.MaxValue).ThenBy(a => a.Phase).Take(10)
                 .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, a.PlannedMonth?.FirstDay.ToString("MMMM yyyy", _dutch) ?? "", a.Owner])],
@@ -164,11 +139,11 @@ public sealed class ReportDataBuilder
         static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
         var (present, expected, responses) = (rows.Sum(r => r.Present), rows.Sum(r => r.Expected), rows.Sum(r => r.Responses));
         var (lessDue, lessClosed) = (rows.Sum(r => r.LessDue), rows.Sum(r => r.LessClosed));
-        data.Values["bijeenkomsten.aantal"] = Number(held);
-        data.Values["opkomst"] = Rate(present, expected) is { } attendance ? Percent(attendance) : "–";
-        data.Values["respons"] = Rate(responses, present) is { } response ? Percent(response) : "–";
-        data.Values["lussluiting"] = Rate(lessClosed, lessDue) is { } loop ? $"{Percent(loop)} ({lessClosed} van {lessDue})" : "–";
-        data.Tables["bijeenkomsten"] = new ReportTable(["Groep", "Gehouden in periode", "Ritme", "Laatste bijeenkomst", "Gaten in het ritme"], held == 0 ? [] : meetingRows,
+        data.Values[ReportPlaceholders.BijeenkomstenAantal] = Number(held);
+        data.Values[ReportPlaceholders.Opkomst] = Rate(present, expected) is { } attendance ? Percent(attendance) : "–";
+        data.Values[ReportPlaceholders.Respons] = Rate(responses, present) is { } response ? Percent(response) : "–";
+        data.Values[ReportPlaceholders.Lussluiting] = Rate(lessClosed, lessDue) is { } loop ? $"{Percent(loop)} ({lessClosed} van {lessDue})" : "–";
+        data.Tables[ReportPlaceholders.Bijeenkomsten] = new ReportTable(["Groep", "Gehouden in periode", "Ritme", "Laatste bijeenkomst", "Gaten in het ritme"], held == 0 ? [] : meetingRows,
             EmptyText: "Geen bijeenkomsten gehouden in deze periode.");
 
         var open = new List<IReadOnlyList<string>>();
@@ -181,34 +156,34 @@ public sealed class ReportDataBuilder
             }
         }
 
-        data.Values["actiepunten.open"] = Number(open.Count);
-        data.Tables["actiepunten.open"] = new ReportTable(["Groep", "Actiepunt", "Eigenaar", "Uiterlijk"], open, EmptyText: "Geen open actiepunten.");
+        data.Values[ReportPlaceholders.ActiepuntenOpen] = Number(open.Count);
+        data.Tables[ReportPlaceholders.ActiepuntenOpen] = new ReportTable(["Groep", "Actiepunt", "Eigenaar", "Uiterlijk"], open, EmptyText: "Geen open actiepunten.");
 
         var period = context.Fragments.Where(f => f.Date is { } d && d >= from && d <= to).ToList();
-        data.Values["fragmenten.aantal"] = Number(period.Count);
+        data.Values[ReportPlaceholders.FragmentenAantal] = Number(period.Count);
         var determinants = Determinants(period);
-        data.Tables["belemmeringen.top"] = new ReportTable(["Determinant", "Belemmerend", "Bevorderend"],
+        data.Tables[ReportPlaceholders.BelemmeringenTop] = new ReportTable(["Determinant", "Belemmerend", "Bevorderend"],
             [.. determinants.Where(d => d.Barriers > 0).OrderByDescending(d => d.Barriers).ThenBy(d => d.Number).Take(5).Select(d => (IReadOnlyList<string>)[$"{d.Number}. {d.Name}", Number(d.Barriers), Number(d.Facilitators)])],
             EmptyText: "Geen belemmerende fragmenten gecodeerd in deze periode.");
-        data.Tables["bevorderend.top"] = new ReportTable(["Determinant", "Bevorderend", "Belemmerend"],
+        data.Tables[ReportPlaceholders.BevorderendTop] = new ReportTable(["Determinant", "Bevorderend", "Belemmerend"],
             [.. determinants.Where(d => d.Facilitators > 0).OrderByDescending(d => d.Facilitators).ThenBy(d => d.Number).Take(5).Select(d => (IReadOnlyList<string>)[$"{d.Number}. {d.Name}", Number(d.Facilitators), Number(d.Barriers)])],
             EmptyText: "Geen bevorderende fragmenten gecodeerd in deze periode.");
         var fromMoment = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var toMoment = new DateTimeOffset(to.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
-        data.Tables["bevindingen.gewijzigd"] = new ReportTable(["Soort", "Bevinding", "Status", "Gewijzigd"],
+        data.Tables[ReportPlaceholders.BevindingenGewijzigd] = new ReportTable(["Soort", "Bevinding", "Status", "Gewijzigd"],
             [.. context.Findings.Where(f => f.UpdatedAt >= fromMoment && f.UpdatedAt <= toMoment).OrderBy(f => f.UpdatedAt)
                 .Select(f => (IReadOnlyList<string>)[KindName(f.Fields.Kind), f.Fields.Title, Codes.ToCode(f.Status), Date(DateOnly.FromDateTime(f.UpdatedAt.UtcDateTime))])],
             EmptyText: "Geen bevindingen gewijzigd in deze periode.");
-        data.Texts["samenvatting"] = Summary(data);
+        data.Texts[ReportPlaceholders.Samenvatting] = Summary(data);
 
         if (context.Plan is { } p)
         {
-            Chart(data, "fasevoortgang", PlanCharts.Progress(scores, context.Phases, "nl"), spec => _charts.Render(spec), spec => spec.ToTable(), scores.Any(s => s.Activities > 0));
-            Chart(data, "tijdlijn", PlanCharts.Timeline(p, context.Phases, today, "nl"), spec => _charts.Render(spec), spec => spec.ToTable(), activities.Count > 0);
+            Chart(data, ReportPlaceholders.Fasevoortgang, PlanCharts.Progress(scores, context.Phases, "nl"), scores.Any(s => s.Activities > 0));
+            Chart(data, ReportPlaceholders.Tijdlijn, PlanCharts.Timeline(p, context.Phases, today, "nl"), activities.Count > 0);
         }
 
-        Chart(data, "bijeenkomsten.tijd", MeetingsOverTime(context, from, to), spec => _charts.Render(spec), spec => spec.ToTable(), held > 0);
-        Chart(data, "determinanten", DeterminantChart(determinants, "Bevorderende en belemmerende factoren in de periode"), spec => _charts.Render(spec), spec => spec.ToTable(), period.Count > 0);
+        Chart(data, ReportPlaceholders.BijeenkomstenTijd, MeetingsOverTime(context, from, to), held > 0);
+        Chart(data, ReportPlaceholders.Determinanten, DeterminantChart(determinants, "Bevorderende en belemmerende factoren in de periode"), period.Count > 0);
         return data;
     }
 
@@ -225,13 +200,13 @@ public sealed class ReportDataBuilder
         Common(data, context, parameters);
         var held = context.Facts.Values.SelectMany(f => f).Where(f => f.Status == MeetingStatus.Gehouden).ToList();
         var documents = await _documents.ListDocumentsAsync(projectId, cancellationToken);
-        data.Values["bronnen.bijeenkomsten"] = Number(held.Count);
-        data.Values["bronnen.verslagen"] = Number(documents.Count(d => d.Kind == DocumentKind.Verslag));
-        data.Values["bronnen.reflecties"] = Number(documents.Count(d => d.Kind == DocumentKind.Reflectie));
-        data.Values["bronnen.documenten"] = Number(documents.Count(d => d.Kind == DocumentKind.Upload));
-        data.Values["bronnen.fragmenten"] = Number(context.Fragments.Count);
+        data.Values[ReportPlaceholders.BronnenBijeenkomsten] = Number(held.Count);
+        data.Values[ReportPlaceholders.BronnenVerslagen] = Number(documents.Count(d => d.Kind == DocumentKind.Verslag));
+        data.Values[ReportPlaceholders.BronnenReflecties] = Number(documents.Count(d => d.Kind == DocumentKind.Reflectie));
+        data.Values[ReportPlaceholders.BronnenDocumenten] = Number(documents.Count(d => d.Kind == DocumentKind.Upload));
+        data.Values[ReportPlaceholders.BronnenFragmenten] = Number(context.Fragments.Count);
         var coders = context.Fragments.Select(f => f.Coding.CoderName).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
-        data.Values["bronnen.codeurs"] = coders.Count == 0 ? "–" : string.Join(", ", coders);
+        data.Values[ReportPlaceholders.BronnenCodeurs] = coders.Count == 0 ? "–" : string.Join(", ", coders);
 
         var rounds = (await _rounds.ListRoundsAsync(projectId, cancellationToken)).Where(r => r.Status == RoundStatus.Gesloten).ToList();
         var agreementRows = new List<IReadOnlyList<string>>();
@@ -247,52 +222,43 @@ public sealed class ReportDataBuilder
             }
         }
 
-        data.Tables["overeenstemming"] = new ReportTable(["Ronde", "Codeurs", "Documenten", "% overeenstemming (tekens)", "κ tekens", "κ alinea's", "α"], agreementRows,
+        data.Tables[ReportPlaceholders.Overeenstemming] = new ReportTable(["Ronde", "Codeurs", "Documenten", "% overeenstemming (tekens)", "κ tekens", "κ alinea's", "α"], agreementRows,
             EmptyText: "Er is (nog) geen dubbel gecodeerde ronde afgesloten.");
-        data.Values["overeenstemming.kort"] = agreementRows.Count == 0 ? "geen dubbele codering" : $"κ {agreementRows[^1][4]} op tekenniveau en {agreementRows[^1][5]} op alineaniveau (ronde ‘{agreementRows[^1][0]}’)";
+        data.Values[ReportPlaceholders.OvereenstemmingKort] = agreementRows.Count == 0 ? "geen dubbele codering" : $"κ {agreementRows[^1][4]} op tekenniveau en {agreementRows[^1][5]} op alineaniveau (ronde ‘{agreementRows[^1][0]}’)";
 
-        data.Tables["groepen"] = new ReportTable(["Groep", "Soort", "Doel", "Ritme", "Bijeenkomsten"],
+        data.Tables[ReportPlaceholders.Groepen] = new ReportTable(["Groep", "Soort", "Doel", "Ritme", "Bijeenkomsten"],
             [.. context.Groups.Select(g => (IReadOnlyList<string>)[g.Name, g.Kind.ToString().ToLowerInvariant(), g.Purpose, g.Cadence, Number(context.Facts[g.Id].Count(f => f.Status == MeetingStatus.Gehouden))])]);
-        data.Texts["aanpak"] = Approach(context);
-        data.Texts["methode"] = Method(context, held.Count, documents, coders, rounds.Count, data.Values["overeenstemming.kort"]);
-        data.Texts["kader"] = Frame();
-        data.Texts["succesfactoren"] = FindingsText(context.Findings.Where(f => f.Fields.Kind == FindingKind.Succesfactor).ToList(), context);
-        data.Texts["lessen"] = FindingsText(context.Findings.Where(f => f.Fields.Kind == FindingKind.Les).ToList(), context);
-        data.Texts["adviezen"] = FindingsText(context.Findings.Where(f => f.Fields.Kind == FindingKind.Advies).ToList(), context);
-        data.Values["bevindingen.succesfactoren"] = Number(context.Findings.Count(f => f.Fields.Kind == FindingKind.Succesfactor));
-        data.Values["bevindingen.lessen"] = Number(context.Findings.Count(f => f.Fields.Kind == FindingKind.Les));
-        data.Values["bevindingen.adviezen"] = Number(context.Findings.Count(f => f.Fields.Kind == FindingKind.Advies));
-        data.Tables["bevindingen.overzicht"] = new ReportTable(["Soort", "Thema", "Bevinding", "MIDI", "Bowen", "Fase", "Status", "Bewijs"],
+        data.Texts[ReportPlaceholders.Aanpak] = Approach(context);
+        data.Texts[ReportPlaceholders.Methode] = Method(context, held.Count, documents, coders, rounds.Count, data.Values[ReportPlaceholders.OvereenstemmingKort]);
+        data.Texts[ReportPlaceholders.Kader] = Frame();
+        data.Texts[ReportPlaceholders.Succesfactoren] = FindingsText(context.Findings.Where(f => f.Fields.Kind == FindingKind.Succesfactor).ToList(), context);
+        data.Texts[ReportPlaceholders.Lessen] = FindingsText(context.Findings.Where(f => f.Fields.Kind == FindingKind.Les).ToList(), context);
+        data.Texts[ReportPlaceholders.Adviezen] = FindingsText(context.Findings.Where(f => f.Fields.Kind == FindingKind.Advies).ToList(), context);
+        data.Values[ReportPlaceholders.BevindingenSuccesfactoren] = Number(context.Findings.Count(f => f.Fields.Kind == FindingKind.Succesfactor));
+        data.Values[ReportPlaceholders.BevindingenLessen] = Number(context.Findings.Count(f => f.Fields.Kind == FindingKind.Les));
+        data.Values[ReportPlaceholders.BevindingenAdviezen] = Number(context.Findings.Count(f => f.Fields.Kind == FindingKind.Advies));
+        data.Tables[ReportPlaceholders.BevindingenOverzicht] = new ReportTable(["Soort", "Thema", "Bevinding", "MIDI", "Bowen", "Fase", "Status", "Bewijs"],
             [.. context.Findings.Select(f => (IReadOnlyList<string>)[KindName(f.Fields.Kind), f.Fields.Heading, f.Fields.Title, string.Join(", ", f.Fields.Determinants),
                 string.Join(", ", f.Fields.BowenAreas), f.Fields.Phase?.ToString(CultureInfo.InvariantCulture) ?? "", Codes.ToCode(f.Status), Number(f.Evidence.Count)])],
             EmptyText: "Nog geen bevindingen vastgelegd.");
 
         var determinants = Determinants(context.Fragments);
-        Chart(data, "determinanten", DeterminantChart(determinants, "Bevorderende en belemmerende factoren (MIDI)"), spec => _charts.Render(spec), spec => spec.ToTable(), context.Fragments.Count > 0);
-        Chart(data, "heatmap", Heatmap(context), spec => _charts.Render(spec), spec => spec.ToTable(), context.Fragments.Any(f => f.CodeKey?.StartsWith("midi-", StringComparison.Ordinal) == true));
-        Chart(data, "bijeenkomsten.tijd", MeetingsOverTime(context, context.Project.StartDate, context.Project.EndDate ?? parameters.Today), spec => _charts.Render(spec), spec => spec.ToTable(), held.Count > 0);
+        Chart(data, ReportPlaceholders.Determinanten, DeterminantChart(determinants, "Bevorderende en belemmerende factoren (MIDI)"), context.Fragments.Count > 0);
+        Chart(data, ReportPlaceholders.Heatmap, Heatmap(context), context.Fragments.Any(f => f.CodeKey?.StartsWith("midi-", StringComparison.Ordinal) == true));
+        Chart(data, ReportPlaceholders.BijeenkomstenTijd, MeetingsOverTime(context, context.Project.StartDate, context.Project.EndDate ?? parameters.Today), held.Count > 0);
         if (context.Plan is { } plan)
         {
             var scores = PlanScoring.Score(plan, parameters.Today);
-            Chart(data, "fasevoortgang", PlanCharts.Progress(scores, context.Phases, "nl"), spec => _charts.Render(spec), spec => spec.ToTable(), scores.Any(s => s.Activities > 0));
+            Chart(data, ReportPlaceholders.Fasevoortgang, PlanCharts.Progress(scores, context.Phases, "nl"), scores.Any(s => s.Activities > 0));
         }
 
         return data;
     }
 
-    private static void Chart<T>(ReportData data, string key, T spec, Func<T, string> render, Func<T, ChartTable> table, bool hasData)
+    private void Chart(ReportData data, string key, ChartSpec spec, bool hasData)
     {
-        var t = table(spec);
-        var (title, description) = spec switch
-        {
-            BarChartSpec b => (b.Title, b.Description),
-            TimelineChartSpec tl => (tl.Title, tl.Description),
-            StackedBarChartSpec s => (s.Title, s.Description),
-            DivergingBarChartSpec d => (d.Title, d.Description),
-            HeatmapChartSpec h => (h.Title, h.Description),
-            _ => (key, ""),
-        };
-        data.Charts[key] = new ReportChart(title, description, hasData ? render(spec) : "", new ReportTable(t.Headers, hasData ? t.Rows : [], t.Caption));
+        var table = spec.ToTable();
+        data.Charts[key] = new ReportChart(spec.Title, spec.Description, hasData ? _charts.Render(spec) : "", new ReportTable(table.Headers, hasData ? table.Rows : [], table.Caption));
     }
 
     private sealed record DeterminantCount(int Number, string Name, string Group, int Facilitators, int Barriers);
@@ -363,10 +329,10 @@ public sealed class ReportDataBuilder
     }
 
     private static string Summary(ReportData data) =>
-        $"In de periode van {MarkdownText.Escape(data.Values["periode.van"])} tot en met {MarkdownText.Escape(data.Values["periode.tot"])} staat het project in fase " +
-        $"{MarkdownText.Escape(data.Values["fase.huidig"])}. Van de {data.Values["activiteiten.totaal"]} activiteiten in het plan zijn er {data.Values["activiteiten.gereed"]} gereed " +
-        $"({data.Values["plan.score"]}) en {data.Values["activiteiten.achterstallig"]} achterstallig. Er {(data.Values["bijeenkomsten.aantal"] == "1" ? "was 1 bijeenkomst" : $"waren {data.Values["bijeenkomsten.aantal"]} bijeenkomsten")}; " +
-        $"{data.Values["actiepunten.open"]} actiepunten staan open.";
+        $"In de periode van {MarkdownText.Escape(data.Values[ReportPlaceholders.PeriodeVan])} tot en met {MarkdownText.Escape(data.Values[ReportPlaceholders.PeriodeTot])} staat het project in fase " +
+        $"{MarkdownText.Escape(data.Values[ReportPlaceholders.FaseHuidig])}. Van de {data.Values[ReportPlaceholders.ActiviteitenTotaal]} activiteiten in het plan zijn er {data.Values[ReportPlaceholders.ActiviteitenGereed]} gereed " +
+        $"({data.Values[ReportPlaceholders.PlanScore]}) en {data.Values[ReportPlaceholders.ActiviteitenAchterstallig]} achterstallig. Er {(data.Values[ReportPlaceholders.BijeenkomstenAantal] == "1" ? "was 1 bijeenkomst" : $"waren {data.Values[ReportPlaceholders.BijeenkomstenAantal]} bijeenkomsten")}; " +
+        $"{data.Values[ReportPlaceholders.ActiepuntenOpen]} actiepunten staan open.";
 
     private static string Approach(Context context)
     {

@@ -167,7 +167,7 @@ public sealed class ReportService
             throw new ValidationException([.. ex.Errors.Select(e => new ValidationError("body", $"Regel {e.Line}: {e.Placeholder}: {e.Message}"))]);
         }
 
-        var errors = template.Validate(ReportDataBuilder.Catalog(kind));
+        var errors = template.Validate(ReportPlaceholders.Catalog(kind));
         if (errors.Count > 0)
         {
             throw new ValidationException([.. errors.Select(e => new ValidationError("body", $"Regel {e.Line}: {e.Placeholder}: {e.Message}"))]);
@@ -177,7 +177,15 @@ public sealed class ReportService
     }
 
     /// <summary>Builds the report data, renders Markdown and HTML with the template and stores the snapshot. Null when the project or template does not exist.</summary>
-    public async Task<ReportSnapshot?> GenerateAsync(long projectId, ReportKind kind, long? templateId, ReportParameters parameters, Actor actor, CancellationToken cancellationToken = default)
+    public Task<ReportSnapshot?> GenerateAsync(long projectId, ReportKind kind, long? templateId, ReportParameters parameters, Actor actor, CancellationToken cancellationToken = default) =>
+        GenerateAsync(projectId, kind, templateId, parameters, actor, scheduled: false, cancellationToken);
+
+    /// <summary>
+    /// Builds the report data, renders Markdown and HTML with the template and stores the snapshot with its period and
+    /// <paramref name="scheduled"/>: true for the monthly job's report (see <see cref="HasScheduledReportAsync"/>), false
+    /// for one made by hand. Null when the project or template does not exist.
+    /// </summary>
+    public async Task<ReportSnapshot?> GenerateAsync(long projectId, ReportKind kind, long? templateId, ReportParameters parameters, Actor actor, bool scheduled, CancellationToken cancellationToken = default)
     {
         if (parameters.To < parameters.From)
         {
@@ -202,14 +210,16 @@ public sealed class ReportService
         var markdown = $"# {Title(kind)}\n\n*{MarkdownText.Escape(subtitle)}*\n\n" + template.RenderMarkdown(data!);
         var html = template.RenderHtml(data!, new HtmlReportOptions(Title(kind), "nl", subtitle,
             $"ImplementatieMonitor · {Title(kind)} · sjabloon {templateInfo.Name} ({templateInfo.Version}) · gemaakt op {parameters.Today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}"));
-        var parametersJson = JsonSerializer.Serialize(new { van = parameters.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), tot = parameters.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), datum = parameters.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sjabloon = templateInfo.Name });
+        var (from, to) = (IsoDate(parameters.From), IsoDate(parameters.To));
+        var parametersJson = JsonSerializer.Serialize(new { van = from, tot = to, datum = IsoDate(parameters.Today), sjabloon = templateInfo.Name });
         var now = _time.GetUtcNow();
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var insert = connection.Command(transaction, """
-            INSERT INTO report_snapshots (project_id, report_type, template_name, template_version, parameters, markdown, html, sha256, created_at, created_by)
-            VALUES (@project, @type, @name, @version, @parameters, @markdown, @html, @sha, @now, @by); SELECT last_insert_rowid();
+            INSERT INTO report_snapshots (project_id, report_type, template_name, template_version, parameters, period_start, period_end, scheduled, markdown, html, sha256, created_at, created_by)
+            VALUES (@project, @type, @name, @version, @parameters, @from, @to, @scheduled, @markdown, @html, @sha, @now, @by); SELECT last_insert_rowid();
             """, ("@project", projectId), ("@type", Code(kind)), ("@name", templateInfo.Name), ("@version", templateInfo.Version), ("@parameters", parametersJson),
+            ("@from", from), ("@to", to), ("@scheduled", scheduled ? 1 : 0),
             ("@markdown", markdown), ("@html", html), ("@sha", Sha256(html)), ("@now", now.ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name));
         var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("reportSnapshot", id, projectId, new Dictionary<string, string?>
@@ -230,6 +240,22 @@ public sealed class ReportService
     {
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         return new ReportParameters(first, first.AddMonths(1).AddDays(-1), today);
+    }
+
+    /// <summary>
+    /// Whether the project has a scheduled report (<c>scheduled</c> in <see cref="GenerateAsync(long, ReportKind, long?, ReportParameters, Actor, bool, CancellationToken)"/>)
+    /// of this kind over exactly this period; reports made by hand do not count. The monthly job's idempotency check.
+    /// </summary>
+    public async Task<bool> HasScheduledReportAsync(long projectId, ReportKind kind, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT EXISTS (
+                SELECT 1 FROM report_snapshots
+                WHERE project_id = @project AND report_type = @type AND scheduled = 1 AND period_start = @from AND period_end = @to);
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.ScalarLongAsync(null, sql, cancellationToken,
+            ("@project", projectId), ("@type", Code(kind)), ("@from", IsoDate(from)), ("@to", IsoDate(to))) == 1;
     }
 
     public async Task<IReadOnlyList<SnapshotInfo>> ListSnapshotsAsync(long projectId, CancellationToken cancellationToken = default)
@@ -323,6 +349,8 @@ public sealed class ReportService
         lines.AddRange(after.Skip(y).Select(l => new DiffLine('+', l)));
         return lines;
     }
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -1,31 +1,23 @@
 using System.Collections.Specialized;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Accounts;
-using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Notifications;
 using Monitor.Core;
-using Monitor.Worker.Jobs;
 using Quartz.Impl;
 using Quartz;
 
 namespace Monitor.Worker.Scheduling;
 
 /// <summary>
-/// Migrates the database, then runs the Quartz scheduler with the jobs and schedules from
-/// <see cref="WorkerOptions"/> — but only while it holds the "scheduler" lease in the database, so the web app
+/// Migrates the database, then runs the Quartz scheduler with the jobs of the <see cref="JobCatalogue"/> on their
+/// schedules from <see cref="WorkerOptions"/> — but only while it holds the "scheduler" lease in the database, so the web app
 /// and a separate worker on the same database never both run the jobs. The lease is renewed every third of
 /// its length; a process that loses it puts its scheduler in standby. On stop it waits for running jobs to
 /// complete and gives the lease up.
 /// </summary>
 public sealed class QuartzHostedService : IHostedService, IDisposable
 {
-    public static readonly JobKey CheckpointDatabaseKey = new("checkpoint-database", "maintenance");
-    public static readonly JobKey BackupDatabaseKey = new("backup-database", "maintenance");
-    public static readonly JobKey NotifyOverdueActivitiesKey = new("notify-overdue-activities", "reminders");
-    public static readonly JobKey ProgressReportKey = new("progress-report", "reports");
-    public static readonly JobKey MeetingRemindersKey = new("meeting-reminders", "reminders");
-    public static readonly JobKey SendNotificationMailKey = new("send-notification-mail", "reminders");
     public const string LeaseName = "scheduler";
 
     private readonly IServiceProvider _services;
@@ -51,17 +43,6 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
     /// <summary>True while this process holds the lease and its scheduler runs the jobs.</summary>
     public bool IsLeader { get; private set; }
 
-    /// <summary>The jobs and their cron expressions, for the job history page.</summary>
-    public IReadOnlyList<(JobKey Job, string Cron)> Schedules =>
-    [
-        (CheckpointDatabaseKey, _options.Value.CheckpointDatabaseCron),
-        (BackupDatabaseKey, _options.Value.BackupDatabaseCron),
-        (NotifyOverdueActivitiesKey, _options.Value.NotifyOverdueActivitiesCron),
-        (ProgressReportKey, _options.Value.ProgressReportCheckCron),
-        (MeetingRemindersKey, _options.Value.MeetingRemindersCron),
-        (SendNotificationMailKey, _options.Value.SendNotificationMailCron),
-    ];
-
     /// <summary>The running scheduler (null before start); tests use it to trigger jobs.</summary>
     public IScheduler? Scheduler { get; private set; }
 
@@ -82,48 +63,11 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
         var scheduler = await new StdSchedulerFactory(properties).GetScheduler(cancellationToken);
         scheduler.JobFactory = new ServiceProviderJobFactory(_services);
 
-        var checkpoint = JobBuilder.Create<CheckpointDatabaseJob>().WithIdentity(CheckpointDatabaseKey).Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity("checkpoint-database-schedule", "maintenance")
-            .WithCronSchedule(_options.Value.CheckpointDatabaseCron)
-            .Build();
-        await scheduler.ScheduleJob(checkpoint, trigger, cancellationToken);
+        foreach (var job in JobCatalogue.Jobs)
+        {
+            await scheduler.ScheduleJob(job.CreateJob(), job.CreateTrigger(_options.Value), cancellationToken);
+        }
 
-        var backup = JobBuilder.Create<BackupDatabaseJob>().WithIdentity(BackupDatabaseKey).Build();
-        var backupTrigger = TriggerBuilder.Create()
-            .WithIdentity("backup-database-schedule", "maintenance")
-            .WithCronSchedule(_options.Value.BackupDatabaseCron, cron => cron.InTimeZone(DutchClock.Zone).WithMisfireHandlingInstructionFireAndProceed())
-            .Build();
-        await scheduler.ScheduleJob(backup, backupTrigger, cancellationToken);
-
-        var overdue = JobBuilder.Create<NotifyOverdueActivitiesJob>().WithIdentity(NotifyOverdueActivitiesKey).Build();
-        var overdueTrigger = TriggerBuilder.Create()
-            .WithIdentity("notify-overdue-activities-schedule", "reminders")
-            .WithCronSchedule(_options.Value.NotifyOverdueActivitiesCron, cron => cron.InTimeZone(DutchClock.Zone).WithMisfireHandlingInstructionFireAndProceed())
-            .Build();
-        await scheduler.ScheduleJob(overdue, overdueTrigger, cancellationToken);
-
-        // hourly check of each project's own schedule; after downtime it fires once and makes only what is missing
-        var report = JobBuilder.Create<ProgressReportJob>().WithIdentity(ProgressReportKey).Build();
-        var reportTrigger = TriggerBuilder.Create()
-            .WithIdentity("progress-report-schedule", "reports")
-            .WithCronSchedule(_options.Value.ProgressReportCheckCron, cron => cron.InTimeZone(DutchClock.Zone).WithMisfireHandlingInstructionFireAndProceed())
-            .Build();
-        await scheduler.ScheduleJob(report, reportTrigger, cancellationToken);
-
-        var reminders = JobBuilder.Create<MeetingRemindersJob>().WithIdentity(MeetingRemindersKey).Build();
-        var remindersTrigger = TriggerBuilder.Create()
-            .WithIdentity("meeting-reminders-schedule", "reminders")
-            .WithCronSchedule(_options.Value.MeetingRemindersCron, cron => cron.InTimeZone(DutchClock.Zone).WithMisfireHandlingInstructionFireAndProceed())
-            .Build();
-        await scheduler.ScheduleJob(reminders, remindersTrigger, cancellationToken);
-
-        var mail = JobBuilder.Create<SendNotificationMailJob>().WithIdentity(SendNotificationMailKey).Build();
-        var mailTrigger = TriggerBuilder.Create()
-            .WithIdentity("send-notification-mail-schedule", "reminders")
-            .WithCronSchedule(_options.Value.SendNotificationMailCron, cron => cron.WithMisfireHandlingInstructionDoNothing())
-            .Build();
-        await scheduler.ScheduleJob(mail, mailTrigger, cancellationToken);
         scheduler.ListenerManager.AddJobListener(new JobHistoryListener(_services.GetRequiredService<NotificationStore>(), _services.GetRequiredService<AccountStore>()), Quartz.Impl.Matchers.GroupMatcher<JobKey>.AnyGroup());
 
         Scheduler = scheduler;
@@ -177,7 +121,6 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
     }
 
     public void Dispose() => _stopping?.Dispose();
-
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -95,6 +95,32 @@ public sealed class SchemaMigratorTests
     }
 
     [Test]
+    [Description("issue #13: migration 19 gives every report snapshot its period and marks the monthly job's reports scheduled")]
+    public async Task TheReportPeriodMigrationFillsThePeriodAndScheduledFlagFromTheStoredParameters()
+    {
+        using var db = new TempDatabase();
+        await using (var connection = await db.Database.OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = string.Concat(db.Migrator.Migrations.Take(18).Select(m => m.Sql)) + """
+                INSERT INTO projects (id, slug, name, organisation, innovation, start_date, current_phase, created_at) VALUES (1, 'p', 'P', 'O', 'I', '2026-01-01', 1, '2026-01-01');
+                INSERT INTO report_snapshots (id, project_id, report_type, template_name, template_version, parameters, markdown, html, sha256, created_at, created_by) VALUES
+                    (1, 1, 'voortgang', 'Standaard', 'v', '{"van":"2026-10-01","tot":"2026-10-31","datum":"2026-11-02","sjabloon":"Standaard"}', '', '', '', 'x', 'Maandelijkse rapportage'),
+                    (2, 1, 'voortgang', 'Standaard', 'v', '{"van":"2026-10-01","tot":"2026-10-31","datum":"2026-11-05","sjabloon":"Standaard"}', '', '', '', 'x', 'Onderzoeker A'),
+                    (3, 1, 'procesevaluatie', 'Standaard', 'v', 'geen json', '', '', '', 'x', 'Onderzoeker A');
+                PRAGMA user_version = 18;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await db.Migrator.MigrateAsync();
+
+        Assert.That(await db.TextAsync("SELECT group_concat(id || ':' || coalesce(period_start, '-') || ':' || coalesce(period_end, '-') || ':' || scheduled, ' ') FROM (SELECT * FROM report_snapshots ORDER BY id);"),
+            Is.EqualTo("1:2026-10-01:2026-10-31:1 2:2026-10-01:2026-10-31:0 3:-:-:0"));
+        Assert.That(await db.Reports.HasScheduledReportAsync(1, Monitor.Core.Reports.ReportKind.Voortgang, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), Is.True);
+    }
+
+    [Test]
     public async Task SetsWalModeAndForeignKeys()
     {
         using var db = await TempDatabase.MigratedAsync();

@@ -40,9 +40,9 @@ public sealed class InboxAndJobsTests
         using var admin = await _factory.LoggedInClientAsync(Login.Admin);
         var scheduler = _factory.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
         var done = new TaskCompletionSource();
-        scheduler.ListenerManager.AddJobListener(new Done(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(QuartzHostedService.NotifyOverdueActivitiesKey));
+        scheduler.ListenerManager.AddJobListener(new Done(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(JobCatalogue.NotifyOverdueActivitiesKey));
 
-        await scheduler.TriggerJob(QuartzHostedService.NotifyOverdueActivitiesKey);
+        await scheduler.TriggerJob(JobCatalogue.NotifyOverdueActivitiesKey);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var page = await admin.GetDocumentAsync("/beheer/taken");
 
@@ -67,9 +67,9 @@ public sealed class InboxAndJobsTests
         await accounts.SetProjectRoleAsync(leader, projectId, Monitor.Core.Accounts.ProjectRole.Projectleider, Monitor.Core.Data.Actor.System);
         var scheduler = _factory.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
         var done = new TaskCompletionSource();
-        scheduler.ListenerManager.AddJobListener(new Done(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(QuartzHostedService.ProgressReportKey));
+        scheduler.ListenerManager.AddJobListener(new Done(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(JobCatalogue.ProgressReportKey));
 
-        await scheduler.TriggerJob(QuartzHostedService.ProgressReportKey);
+        await scheduler.TriggerJob(JobCatalogue.ProgressReportKey);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
         var snapshot = (await _factory.Services.GetRequiredService<Monitor.Core.Reports.ReportService>().ListSnapshotsAsync(projectId)).Single();

@@ -33,7 +33,7 @@ public sealed class CheckpointDatabaseJobTests
 
         await host.StartAsync();
         var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
-        var triggers = await scheduler.GetTriggersOfJob(QuartzHostedService.CheckpointDatabaseKey);
+        var triggers = await scheduler.GetTriggersOfJob(JobCatalogue.CheckpointDatabaseKey);
 
         Assert.That(triggers, Has.Count.EqualTo(1));
         Assert.That(((ICronTrigger)triggers.Single()).CronExpressionString, Is.EqualTo("0 0/5 * * * ?"));
@@ -65,9 +65,9 @@ public sealed class CheckpointDatabaseJobTests
         Assert.That(walBefore, Is.GreaterThan(100_000), "200 rows of 1 kB are in the WAL");
         var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
         var done = new TaskCompletionSource();
-        scheduler.ListenerManager.AddJobListener(new CompletionListener(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(QuartzHostedService.CheckpointDatabaseKey));
+        scheduler.ListenerManager.AddJobListener(new CompletionListener(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(JobCatalogue.CheckpointDatabaseKey));
 
-        await scheduler.TriggerJob(QuartzHostedService.CheckpointDatabaseKey);
+        await scheduler.TriggerJob(JobCatalogue.CheckpointDatabaseKey);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // Truncated by the checkpoint; the job history's own row update may add a page or two afterwards.
@@ -82,9 +82,9 @@ public sealed class CheckpointDatabaseJobTests
         await host.StartAsync();
         var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
         var done = new TaskCompletionSource();
-        scheduler.ListenerManager.AddJobListener(new CompletionListener(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(QuartzHostedService.BackupDatabaseKey));
+        scheduler.ListenerManager.AddJobListener(new CompletionListener(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(JobCatalogue.BackupDatabaseKey));
 
-        await scheduler.TriggerJob(QuartzHostedService.BackupDatabaseKey);
+        await scheduler.TriggerJob(JobCatalogue.BackupDatabaseKey);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var backups = host.Services.GetRequiredService<Monitor.Core.Backups.BackupService>().List();

@@ -30,20 +30,20 @@ public sealed class RetryTests
                 new Monitor.Core.Accounts.NewAccount { Email = "beheer@test.example", DisplayName = "Beheerder", PasswordHash = "x", IsAdmin = true }, Monitor.Core.Data.Actor.System);
             var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
             var finished = new TaskCompletionSource<IJobExecutionContext>();
-            scheduler.ListenerManager.AddJobListener(new Finished(finished), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(QuartzHostedService.BackupDatabaseKey));
+            scheduler.ListenerManager.AddJobListener(new Finished(finished), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(JobCatalogue.BackupDatabaseKey));
 
-            await scheduler.TriggerJob(QuartzHostedService.BackupDatabaseKey);
+            await scheduler.TriggerJob(JobCatalogue.BackupDatabaseKey);
             var run = await finished.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-            var retries = (await scheduler.GetTriggersOfJob(QuartzHostedService.BackupDatabaseKey)).Where(t => t.Key.Group == "retries").ToList();
+            var retries = (await scheduler.GetTriggersOfJob(JobCatalogue.BackupDatabaseKey)).Where(t => t.Key.Group == "retries").ToList();
             Assert.That(retries, Has.Count.EqualTo(1), "one retry planned");
             Assert.That(retries[0].JobDataMap.GetInt(JobHistoryListener.RetryKey), Is.EqualTo(1));
             Assert.That(retries[0].StartTimeUtc - run.FireTimeUtc, Is.EqualTo(TimeSpan.FromMinutes(1)));
             var history = await host.Services.GetRequiredService<NotificationStore>().ListRunsAsync();
-            var failed = history.First(r => r.Job == QuartzHostedService.BackupDatabaseKey.Name);
+            var failed = history.First(r => r.Job == JobCatalogue.BackupDatabaseKey.Name);
             Assert.That(failed.Outcome, Is.EqualTo("mislukt"));
             Assert.That(failed.Message, Does.Contain("nieuwe poging 1 van 3"));
-            Assert.That((await scheduler.GetTriggersOfJob(QuartzHostedService.CheckpointDatabaseKey)).Count, Is.EqualTo(1), "the other jobs keep their schedule");
+            Assert.That((await scheduler.GetTriggersOfJob(JobCatalogue.CheckpointDatabaseKey)).Count, Is.EqualTo(1), "the other jobs keep their schedule");
             var inbox = await host.Services.GetRequiredService<NotificationStore>().ListAsync(admin);
             Assert.That(inbox.Single().Title, Is.EqualTo("Taak mislukt: backup-database"), "the beheerder is told");
             await host.StopAsync();

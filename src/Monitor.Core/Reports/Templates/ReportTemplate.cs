@@ -53,7 +53,7 @@ public sealed class ReportTemplate
                 : known.TryGetValue(placeholder.Kind, out var keys) && keys.Contains(placeholder.Key);
             if (!isKnown)
             {
-                errors.Add(new TemplateError(placeholder.Line, _written[i], $"Onbekende plaatshouder '{Keyword(placeholder.Kind)} {placeholder.Key}'"));
+                errors.Add(new TemplateError(placeholder.Line, _written[i], $"Onbekende plaatshouder '{PlaceholderKeywords.Of(placeholder.Kind)} {placeholder.Key}'"));
             }
         }
 
@@ -94,16 +94,6 @@ public sealed class ReportTemplate
         var body = charts.Replace(MarkdownRenderer.ToHtml(output.ToString()));
         return HtmlReportDocument.Write(body, options);
     }
-
-    internal static string Keyword(PlaceholderKind kind) => kind switch
-    {
-        PlaceholderKind.Waarde => "waarde",
-        PlaceholderKind.Tabel => "tabel",
-        PlaceholderKind.Tekst => "tekst",
-        PlaceholderKind.Grafiek => "grafiek",
-        PlaceholderKind.Als => "#als",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 
     private static void Write(IReadOnlyList<TemplateNode> nodes, ReportData data, MarkdownOutput output, ChartMarkers? charts)
     {

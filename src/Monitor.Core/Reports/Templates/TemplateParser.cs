@@ -187,16 +187,7 @@ internal sealed partial class TemplateParser
                 : Invalid(written, lineNumber, "Ongeldige plaatshouder: {{/als}} heeft geen sleutel");
         }
 
-        PlaceholderKind? kind = words[0] switch
-        {
-            "waarde" => PlaceholderKind.Waarde,
-            "tabel" => PlaceholderKind.Tabel,
-            "tekst" => PlaceholderKind.Tekst,
-            "grafiek" => PlaceholderKind.Grafiek,
-            "#als" => PlaceholderKind.Als,
-            _ => null,
-        };
-        if (kind is not { } known)
+        if (PlaceholderKeywords.Find(words[0]) is not { } known)
         {
             return Invalid(written, lineNumber, $"Ongeldige plaatshouder: onbekende soort '{words[0]}' (gebruik waarde, tabel, tekst, grafiek, #als of /als)");
         }

@@ -1,25 +1,27 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
-using Monitor.Core.Common;
+using Microsoft.Extensions.Options;
 using Monitor.Core.Notifications;
 using Monitor.Web.Security;
 using Monitor.Worker.Scheduling;
-using Quartz;
+using Monitor.Worker;
 
 namespace Monitor.Web.Pages.Admin;
 
-/// <summary>The scheduled jobs: schedule, next and last run, outcome; and the recent run history.</summary>
+/// <summary>The scheduled jobs of the <see cref="JobCatalogue"/>: schedule and its time zone, next and last run, outcome; and the recent run history.</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class JobsModel : PageModel
 {
     private readonly QuartzHostedService _scheduler;
+    private readonly IOptions<WorkerOptions> _options;
     private readonly NotificationStore _store;
     private readonly TimeProvider _time;
 
-    public JobsModel(QuartzHostedService scheduler, NotificationStore store, TimeProvider time)
+    public JobsModel(QuartzHostedService scheduler, IOptions<WorkerOptions> options, NotificationStore store, TimeProvider time)
     {
         _scheduler = scheduler;
+        _options = options;
         _store = store;
         _time = time;
     }
@@ -27,7 +29,7 @@ public sealed class JobsModel : PageModel
     /// <summary>True when this web app holds the scheduler lease; otherwise a separate worker runs the jobs.</summary>
     public bool RunsHere { get; private set; }
 
-    public IReadOnlyList<(string Name, string Cron, DateTimeOffset? Next, JobRun? Last)> Jobs { get; private set; } = [];
+    public IReadOnlyList<(string Name, string Cron, string Zone, DateTimeOffset? Next, JobRun? Last)> Jobs { get; private set; } = [];
 
     public IReadOnlyList<JobRun> Runs { get; private set; } = [];
 
@@ -37,7 +39,7 @@ public sealed class JobsModel : PageModel
     /// <summary>Runs a job now (beheerder), for instance the monthly progress report; only where the scheduler runs.</summary>
     public async Task<IActionResult> OnPostRunAsync(string? job, CancellationToken cancellationToken)
     {
-        var key = _scheduler.Schedules.Select(s => s.Job).FirstOrDefault(k => k.Name == job);
+        var key = JobCatalogue.Find(job)?.Key;
         if (key is null)
         {
             return NotFound();
@@ -59,10 +61,8 @@ public sealed class JobsModel : PageModel
         RunsHere = _scheduler.IsLeader;
         Runs = await _store.ListRunsAsync(cancellationToken: cancellationToken);
         var now = _time.GetUtcNow();
-        Jobs = _scheduler.Schedules.Select(s =>
-        {
-            var cron = new CronExpression(s.Cron) { TimeZone = DutchClock.Zone };
-            return (s.Job.Name, s.Cron, cron.GetNextValidTimeAfter(now), Runs.FirstOrDefault(r => r.Job == s.Job.Name));
-        }).ToList();
+        var options = _options.Value;
+        Jobs = [.. JobCatalogue.Jobs.Select(job =>
+            (job.Key.Name, job.Cron(options), job.Zone.Id, job.NextFireTime(options, now), Runs.FirstOrDefault(r => r.Job == job.Key.Name)))];
     }
 }

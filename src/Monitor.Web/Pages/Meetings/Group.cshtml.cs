@@ -23,11 +23,12 @@ public sealed class GroupModel : PageModel
     private readonly ProjectStore _projects;
     private readonly TimeProvider _time;
     private readonly IAuthorizationService _authorization;
-
     private readonly AccountStore _accounts;
+    private readonly IChartRenderer _charts;
 
-    public GroupModel(GroupStore groups, MeetingQueries queries, ProjectStore projects, TimeProvider time, IAuthorizationService authorization, AccountStore accounts)
+    public GroupModel(GroupStore groups, MeetingQueries queries, ProjectStore projects, TimeProvider time, IAuthorizationService authorization, AccountStore accounts, IChartRenderer charts)
     {
+        _charts = charts;
         _accounts = accounts;
         _groups = groups;
         _queries = queries;
@@ -85,12 +86,11 @@ public sealed class GroupModel : PageModel
         Metrics = MeetingMetrics.Compute(await _queries.GetFactsAsync(groupId, cancellationToken)).For(audience);
         var held = detail.Meetings.Where(m => m.Status == MeetingStatus.Gehouden).Select(m => m.HeldOn).ToList();
         Gaps = detail.Group.CadenceDays is null ? [] : CadenceCheck.FindGaps(held, detail.Group.CadenceDays, Today, project.EndDate);
-        var renderer = new SvgChartRenderer();
-        RhythmChart = renderer.Render(MeetingCharts.Rhythm(detail.Group.Name, held, detail.Group.CadenceDays, Gaps, Today));
+        RhythmChart = _charts.Render(MeetingCharts.Rhythm(detail.Group.Name, held, detail.Group.CadenceDays, Gaps, Today));
         var reflections = MeetingCharts.Reflections(Metrics);
-        ReflectionChart = renderer.Render(reflections);
+        ReflectionChart = _charts.Render(reflections);
         ReflectionTable = reflections.ToTable();
-        AttendanceChart = renderer.Render(MeetingCharts.Attendance(Metrics));
+        AttendanceChart = _charts.Render(MeetingCharts.Attendance(Metrics));
         CanManage = await IsAllowedAsync(Capability.ManageProject);
         if (CanManage)
         {

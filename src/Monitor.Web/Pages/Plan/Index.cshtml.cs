@@ -19,14 +19,16 @@ public sealed class IndexModel : PageModel
     private readonly FrameworkStore _frameworks;
     private readonly IAuthorizationService _authorization;
     private readonly TimeProvider _time;
+    private readonly IChartRenderer _charts;
 
-    public IndexModel(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, IAuthorizationService authorization, TimeProvider time)
+    public IndexModel(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, IAuthorizationService authorization, TimeProvider time, IChartRenderer charts)
     {
         _projects = projects;
         _plans = plans;
         _frameworks = frameworks;
         _authorization = authorization;
         _time = time;
+        _charts = charts;
     }
 
     public Project? Project { get; private set; }
@@ -138,10 +140,9 @@ public sealed class IndexModel : PageModel
         SuggestedNextPhase = PlanScoring.SuggestNextPhase(Scores);
         Phases = await _frameworks.ListPhasesAsync(cancellationToken);
         var language = UiText.Language;
-        var renderer = new SvgChartRenderer();
-        ProgressChart = renderer.Render(PlanCharts.Progress(Scores, Phases, language));
+        ProgressChart = _charts.Render(PlanCharts.Progress(Scores, Phases, language));
         var timeline = PlanCharts.Timeline(plan, Phases, Today, language);
-        TimelineChart = renderer.Render(timeline);
+        TimelineChart = _charts.Render(timeline);
         TimelineTable = timeline.ToTable();
         CanManage = (await _authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(Capability.ManageProject))).Succeeded;
         return Page();

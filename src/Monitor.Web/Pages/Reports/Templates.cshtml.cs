@@ -81,6 +81,6 @@ public sealed class TemplatesModel : FindingsPageModel
     }
 
     public static IEnumerable<string> Help(ReportKind kind) =>
-        ReportDataBuilder.Catalog(kind).Where(k => k.Key != PlaceholderKind.Als)
-            .SelectMany(k => k.Value.Order(StringComparer.Ordinal).Select(key => $"{{{{{k.Key.ToString().ToLowerInvariant()} {key}}}}}"));
+        ReportPlaceholders.Catalog(kind).Where(k => k.Key != PlaceholderKind.Als)
+            .SelectMany(k => k.Value.Order(StringComparer.Ordinal).Select(key => $"{{{{{PlaceholderKeywords.Of(k.Key)} {key}}}}}"));
 }

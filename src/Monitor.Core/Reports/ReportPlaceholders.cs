@@ -1,0 +1,104 @@
+using Monitor.Core.Reports.Templates;
+
+namespace Monitor.Core.Reports;
+
+/// <summary>
+/// The placeholder keys of the two reports — the names templates use after <c>waarde</c>, <c>tabel</c>, <c>tekst</c>
+/// and <c>grafiek</c> — and which of them each report offers per kind (<see cref="Catalog"/>). Template validation,
+/// the template editor's help and <see cref="ReportDataBuilder"/> all take the keys from here, so each is written once.
+/// </summary>
+public static class ReportPlaceholders
+{
+    // both reports: values
+    public const string ProjectNaam = "project.naam";
+    public const string ProjectOrganisatie = "project.organisatie";
+    public const string ProjectInnovatie = "project.innovatie";
+    public const string ProjectBeschrijving = "project.beschrijving";
+    public const string ProjectPeriode = "project.periode";
+    public const string RapportDatum = "rapport.datum";
+    public const string FaseHuidig = "fase.huidig";
+
+    // progress report: values
+    public const string PeriodeVan = "periode.van";
+    public const string PeriodeTot = "periode.tot";
+    public const string PlanScore = "plan.score";
+    public const string FaseScore = "fase.score";
+    public const string ActiviteitenTotaal = "activiteiten.totaal";
+    public const string ActiviteitenGereed = "activiteiten.gereed";
+    public const string BijeenkomstenAantal = "bijeenkomsten.aantal";
+    public const string Opkomst = "opkomst";
+    public const string Respons = "respons";
+    public const string Lussluiting = "lussluiting";
+    public const string FragmentenAantal = "fragmenten.aantal";
+
+    // progress report: values and tables (the count and the list)
+    public const string ActiviteitenAchterstallig = "activiteiten.achterstallig";
+    public const string ActiepuntenOpen = "actiepunten.open";
+
+    // progress report: tables and text
+    public const string Fasen = "fasen";
+    public const string ActiviteitenGedaan = "activiteiten.gedaan";
+    public const string ActiviteitenVolgende = "activiteiten.volgende";
+    public const string Bijeenkomsten = "bijeenkomsten";
+    public const string BelemmeringenTop = "belemmeringen.top";
+    public const string BevorderendTop = "bevorderend.top";
+    public const string BevindingenGewijzigd = "bevindingen.gewijzigd";
+    public const string Samenvatting = "samenvatting";
+
+    // charts (tijdlijn in the progress report, heatmap in the process evaluation, the others in both)
+    public const string Fasevoortgang = "fasevoortgang";
+    public const string Tijdlijn = "tijdlijn";
+    public const string BijeenkomstenTijd = "bijeenkomsten.tijd";
+    public const string Determinanten = "determinanten";
+    public const string Heatmap = "heatmap";
+
+    // process evaluation: values
+    public const string BronnenBijeenkomsten = "bronnen.bijeenkomsten";
+    public const string BronnenVerslagen = "bronnen.verslagen";
+    public const string BronnenReflecties = "bronnen.reflecties";
+    public const string BronnenFragmenten = "bronnen.fragmenten";
+    public const string BronnenDocumenten = "bronnen.documenten";
+    public const string BronnenCodeurs = "bronnen.codeurs";
+    public const string OvereenstemmingKort = "overeenstemming.kort";
+    public const string BevindingenSuccesfactoren = "bevindingen.succesfactoren";
+    public const string BevindingenLessen = "bevindingen.lessen";
+    public const string BevindingenAdviezen = "bevindingen.adviezen";
+
+    // process evaluation: tables and texts
+    public const string Groepen = "groepen";
+    public const string Overeenstemming = "overeenstemming";
+    public const string BevindingenOverzicht = "bevindingen.overzicht";
+    public const string Aanpak = "aanpak";
+    public const string Methode = "methode";
+    public const string Kader = "kader";
+    public const string Succesfactoren = "succesfactoren";
+    public const string Lessen = "lessen";
+    public const string Adviezen = "adviezen";
+
+    private static readonly string[] _common = [ProjectNaam, ProjectOrganisatie, ProjectInnovatie, ProjectBeschrijving, ProjectPeriode, RapportDatum, FaseHuidig];
+
+    private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _progress = new Dictionary<PlaceholderKind, IReadOnlySet<string>>
+    {
+        [PlaceholderKind.Waarde] = Set([.. _common, PeriodeVan, PeriodeTot, PlanScore, FaseScore, ActiviteitenTotaal, ActiviteitenGereed,
+            ActiviteitenAchterstallig, BijeenkomstenAantal, Opkomst, Respons, Lussluiting, ActiepuntenOpen, FragmentenAantal]),
+        [PlaceholderKind.Tabel] = Set([Fasen, ActiviteitenGedaan, ActiviteitenAchterstallig, ActiviteitenVolgende, Bijeenkomsten, ActiepuntenOpen,
+            BelemmeringenTop, BevorderendTop, BevindingenGewijzigd]),
+        [PlaceholderKind.Tekst] = Set([Samenvatting]),
+        [PlaceholderKind.Grafiek] = Set([Fasevoortgang, Tijdlijn, BijeenkomstenTijd, Determinanten]),
+    };
+
+    private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _evaluation = new Dictionary<PlaceholderKind, IReadOnlySet<string>>
+    {
+        [PlaceholderKind.Waarde] = Set([.. _common, BronnenBijeenkomsten, BronnenVerslagen, BronnenReflecties, BronnenFragmenten, BronnenDocumenten,
+            BronnenCodeurs, OvereenstemmingKort, BevindingenSuccesfactoren, BevindingenLessen, BevindingenAdviezen]),
+        [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht]),
+        [PlaceholderKind.Tekst] = Set([Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen]),
+        [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang]),
+    };
+
+    /// <summary>The keys a report offers, per kind: what template validation accepts and the template editor lists.</summary>
+    public static IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> Catalog(ReportKind kind) =>
+        kind == ReportKind.Voortgang ? _progress : _evaluation;
+
+    private static HashSet<string> Set(IEnumerable<string> keys) => new(keys, StringComparer.Ordinal);
+}
