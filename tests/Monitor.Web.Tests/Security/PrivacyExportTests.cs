@@ -55,7 +55,8 @@ public sealed class PrivacyExportTests
         var project = home.QuerySelector("li[data-project-slug=samen-beslissen-arnhem] h2 a")!.GetAttribute("href")!;
 
         using var response = await leader.PostFormAsync($"{project}/privacy", $"{project}/privacy?handler=AddPseudonym", new Dictionary<string, string> { ["Name"] = "J" });
-        var page = await Html.ParseAsync(response);
+        Assert.That(response.Headers.Location?.OriginalString, Is.EqualTo($"{project}/privacy"), "post-redirect-get back to the page");
+        var page = await leader.GetDocumentAsync($"{project}/privacy");
 
         Assert.That(page.QuerySelector(".error")!.TextContent, Does.Contain("2 tot 200 tekens"));
         Assert.That(page.QuerySelectorAll("table.pseudonyms tbody tr"), Is.Empty);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Notifications;
 using Monitor.Web.Security;
@@ -17,9 +18,11 @@ public sealed class JobsModel : PageModel
     private readonly IOptions<WorkerOptions> _options;
     private readonly NotificationStore _store;
     private readonly TimeProvider _time;
+    private readonly IStringLocalizer<SharedResource> _t;
 
-    public JobsModel(QuartzHostedService scheduler, IOptions<WorkerOptions> options, NotificationStore store, TimeProvider time)
+    public JobsModel(QuartzHostedService scheduler, IOptions<WorkerOptions> options, NotificationStore store, TimeProvider time, IStringLocalizer<SharedResource> t)
     {
+        _t = t;
         _scheduler = scheduler;
         _options = options;
         _store = store;
@@ -47,12 +50,12 @@ public sealed class JobsModel : PageModel
 
         if (!_scheduler.IsLeader || _scheduler.Scheduler is not { } scheduler)
         {
-            Message = "De taken draaien in een ander proces (de aparte worker); start de taak daar.";
+            Message = _t["Jobs.OtherProcess"].Value;
             return RedirectToPage();
         }
 
         await scheduler.TriggerJob(key, cancellationToken);
-        Message = $"De taak {key.Name} is gestart; de uitkomst verschijnt hieronder.";
+        Message = _t["Jobs.RunStarted", key.Name].Value;
         return RedirectToPage();
     }
 

@@ -39,22 +39,22 @@ public sealed class CodebooksModel : CodingPageModel
 
     public async Task<IActionResult> OnPostCodebookAsync(long id, string? name, string? description, CancellationToken cancellationToken) =>
         await LoadProjectAsync(id, cancellationToken)
-            ? await ChangeAsync(async () => await _codebooks.CreateCodebookAsync(id, name ?? "", description ?? "", User.ToActor(), cancellationToken) > 0, "Het codeboek is aangemaakt.", Back)
+            ? await ChangeAsync(async () => await _codebooks.CreateCodebookAsync(id, name ?? "", description ?? "", User.ToActor(), cancellationToken) > 0, "Coding.CodebookCreated", Back)
             : NotFound();
 
     public async Task<IActionResult> OnPostCodeAsync(long id, long codebookId, string? nameNl, string? nameEn, string? definition, string? guidance, long? parentId, CancellationToken cancellationToken) =>
         await LoadProjectAsync(id, cancellationToken)
-            ? await ChangeAsync(async () => await _codebooks.AddCodeAsync(id, codebookId, Draft(nameNl, nameEn, definition, guidance, parentId), User.ToActor(), cancellationToken) is not null, "De code is toegevoegd.", Back)
+            ? await ChangeAsync(async () => await _codebooks.AddCodeAsync(id, codebookId, Draft(nameNl, nameEn, definition, guidance, parentId), User.ToActor(), cancellationToken) is not null, "Coding.CodeAdded", Back)
             : NotFound();
 
     public async Task<IActionResult> OnPostEditAsync(long id, long codeId, string? nameNl, string? nameEn, string? definition, string? guidance, long? parentId, CancellationToken cancellationToken) =>
         await LoadProjectAsync(id, cancellationToken)
-            ? await ChangeAsync(() => _codebooks.UpdateCodeAsync(id, codeId, Draft(nameNl, nameEn, definition, guidance, parentId), User.ToActor(), cancellationToken), "De code is gewijzigd.", Back)
+            ? await ChangeAsync(() => _codebooks.UpdateCodeAsync(id, codeId, Draft(nameNl, nameEn, definition, guidance, parentId), User.ToActor(), cancellationToken), "Coding.CodeChanged", Back)
             : NotFound();
 
     public async Task<IActionResult> OnPostMergeAsync(long id, long codeId, long intoCodeId, CancellationToken cancellationToken) =>
         await LoadProjectAsync(id, cancellationToken)
-            ? await ChangeAsync(() => _codebooks.MergeCodeAsync(id, codeId, intoCodeId, User.ToActor(), cancellationToken), "De codes zijn samengevoegd.", Back)
+            ? await ChangeAsync(() => _codebooks.MergeCodeAsync(id, codeId, intoCodeId, User.ToActor(), cancellationToken), "Coding.CodesMerged", Back)
             : NotFound();
 
     public async Task<IActionResult> OnPostImportAsync(long id, IFormFile? file, CancellationToken cancellationToken)
@@ -74,7 +74,7 @@ public sealed class CodebooksModel : CodingPageModel
         {
             await using var stream = file.OpenReadStream();
             var result = await _exchange.ImportCodebookAsync(id, Path.GetFileNameWithoutExtension(file.FileName), stream, User.ToActor(), cancellationToken);
-            Message = $"Codeboek '{result.Name}' ingelezen met {result.Codes} codes.";
+            Message = T["Coding.CodebookImported", result.Name, result.Codes].Value;
         }
         catch (Monitor.Core.Common.ValidationException ex)
         {

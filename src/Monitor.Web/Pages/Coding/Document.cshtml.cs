@@ -126,7 +126,7 @@ public sealed class DocumentModel : CodingPageModel
             }
 
             return await _coding.AddCodingAsync(id, new CodingInput(documentId, codeId, start, end, parsed, memo ?? "", Round?.Id, consensus && Round is not null), User.ToActor(), cancellationToken) is not null;
-        }, "Het fragment is gecodeerd.", Back);
+        }, "Coding.Coded", Back);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(long id, long documentId, long? ronde, long codingId, CancellationToken cancellationToken)
@@ -136,7 +136,7 @@ public sealed class DocumentModel : CodingPageModel
             return NotFound();
         }
 
-        return await ChangeAsync(() => _coding.RemoveCodingAsync(id, codingId, User.ToActor(), cancellationToken), "De codering is verwijderd.", Back);
+        return await ChangeAsync(() => _coding.RemoveCodingAsync(id, codingId, User.ToActor(), cancellationToken), "Coding.Removed", Back);
     }
 
     public async Task<IActionResult> OnPostUndoAsync(long id, long documentId, long? ronde, CancellationToken cancellationToken)
@@ -152,7 +152,7 @@ public sealed class DocumentModel : CodingPageModel
             undone = await _coding.UndoAsync(id, User.ToActor(), cancellationToken);
             return true;
         }, "", Back);
-        Message = undone ?? (Errors is null ? "Er is niets om ongedaan te maken." : null);
+        Message = undone ?? (Errors is null ? T["Coding.NothingToUndo"].Value : null);
         return result;
     }
 }

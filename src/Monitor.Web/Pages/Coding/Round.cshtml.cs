@@ -71,12 +71,12 @@ public sealed class RoundModel : CodingPageModel
 
     public async Task<IActionResult> OnPostCloseAsync(long id, long roundId, CancellationToken cancellationToken) =>
         await LoadAsync(id, roundId, cancellationToken)
-            ? await ChangeAsync(() => _rounds.CloseRoundAsync(id, roundId, User.ToActor(), cancellationToken), "De ronde is gesloten. Overeenkomende fragmenten zijn consensuscoderingen geworden; de verschillen staan hieronder.", Back)
+            ? await ChangeAsync(() => _rounds.CloseRoundAsync(id, roundId, User.ToActor(), cancellationToken), "Coding.Round.Closed", Back)
             : NotFound();
 
     public async Task<IActionResult> OnPostSettleAsync(long id, long roundId, long codingId, bool accept, CancellationToken cancellationToken) =>
         await LoadAsync(id, roundId, cancellationToken)
-            ? await ChangeAsync(() => _rounds.SettleAsync(id, roundId, codingId, accept, User.ToActor(), cancellationToken), accept ? "Overgenomen als consensuscodering." : "Afgewezen: niet in de consensus.", Back + "#verschillen")
+            ? await ChangeAsync(() => _rounds.SettleAsync(id, roundId, codingId, accept, User.ToActor(), cancellationToken), accept ? "Coding.Round.Accepted" : "Coding.Round.Rejected", Back + "#verschillen")
             : NotFound();
 
     public string Name(string codeKey) => CodeNames.TryGetValue(codeKey, out var name) ? name : codeKey;

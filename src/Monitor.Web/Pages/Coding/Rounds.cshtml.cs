@@ -49,7 +49,7 @@ public sealed class RoundsModel : CodingPageModel
         {
             roundId = await _rounds.CreateRoundAsync(id, name ?? "", coders ?? [], documents ?? [], User.ToActor(), cancellationToken);
             return true;
-        }, "De ronde is gestart. Iedere codeur ziet alleen de eigen coderingen tot de ronde gesloten is.", $"/projecten/{id}/codering/rondes");
+        }, "Coding.Round.Started", $"/projecten/{id}/codering/rondes");
         return roundId > 0 ? LocalRedirect($"/projecten/{id}/codering/rondes/{roundId}") : result;
     }
 }

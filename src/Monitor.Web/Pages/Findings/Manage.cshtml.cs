@@ -21,7 +21,7 @@ public sealed class ManageModel : FindingsPageModel
     public IActionResult OnGet(long id, long findingId) => LocalRedirect(Back(id, findingId));
 
     public Task<IActionResult> OnPostEditAsync(long id, long findingId, string? kind, string? heading, string? title, string? explanation, string? determinants, string? bowen, string? phase, CancellationToken cancellationToken) =>
-        ChangeAsync(() => Findings.UpdateAsync(id, findingId, Draft(kind, heading, title, explanation, determinants, bowen, phase), User.ToActor(), cancellationToken), "De bevinding is opgeslagen.", Back(id, findingId));
+        ChangeAsync(() => Findings.UpdateAsync(id, findingId, Draft(kind, heading, title, explanation, determinants, bowen, phase), User.ToActor(), cancellationToken), "Findings.Saved", Back(id, findingId));
 
     public Task<IActionResult> OnPostStatusAsync(long id, long findingId, string? status, string? heldOn, string? participants, string? changes, CancellationToken cancellationToken) =>
         ChangeAsync(async () =>
@@ -43,17 +43,17 @@ public sealed class ManageModel : FindingsPageModel
             }
 
             return await Findings.SetStatusAsync(id, findingId, parsed, session, User.ToActor(), cancellationToken);
-        }, "De status is gewijzigd.", Back(id, findingId));
+        }, "Findings.StatusChanged", Back(id, findingId));
 
     public Task<IActionResult> OnPostAddEvidenceAsync(long id, long findingId, string? kind, long targetId, string? note, CancellationToken cancellationToken) =>
         ChangeAsync(async () => Codes.TryParse<EvidenceKind>(kind, out var parsed)
                 ? await Findings.AddEvidenceAsync(id, findingId, parsed, targetId, note ?? "", User.ToActor(), cancellationToken)
                 : throw new ValidationException([new ValidationError("kind", "Kies codering, reflectie, bijeenkomst of activiteit.")]),
-            "Het bewijs is gekoppeld.", Back(id, findingId));
+            "Findings.EvidenceAdded", Back(id, findingId));
 
     public Task<IActionResult> OnPostRemoveEvidenceAsync(long id, long findingId, long evidenceId, CancellationToken cancellationToken) =>
-        ChangeAsync(() => Findings.RemoveEvidenceAsync(id, findingId, evidenceId, User.ToActor(), cancellationToken), "Het bewijs is ontkoppeld.", Back(id, findingId));
+        ChangeAsync(() => Findings.RemoveEvidenceAsync(id, findingId, evidenceId, User.ToActor(), cancellationToken), "Findings.EvidenceRemoved", Back(id, findingId));
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, long findingId, CancellationToken cancellationToken) =>
-        await ChangeAsync(() => Findings.DeleteAsync(id, findingId, User.ToActor(), cancellationToken), "De bevinding is verwijderd.", $"/projecten/{id}/bevindingen");
+        await ChangeAsync(() => Findings.DeleteAsync(id, findingId, User.ToActor(), cancellationToken), "Findings.Deleted", $"/projecten/{id}/bevindingen");
 }

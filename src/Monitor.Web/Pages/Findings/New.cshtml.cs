@@ -27,7 +27,7 @@ public sealed class NewModel : FindingsPageModel
         try
         {
             var findingId = await Findings.CreateAsync(id, Draft(kind, heading, title, explanation, determinants, bowen, phase), [], User.ToActor(), cancellationToken);
-            Message = "De bevinding is aangemaakt (concept).";
+            Message = T["Findings.Created"].Value;
             return LocalRedirect($"/projecten/{id}/bevindingen/{findingId}");
         }
         catch (ValidationException ex)

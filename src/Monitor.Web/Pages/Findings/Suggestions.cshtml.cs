@@ -41,13 +41,13 @@ public sealed class SuggestionsModel : FindingsPageModel
 
         long? findingId = null;
         var result = await ChangeAsync(async () => (findingId = await _suggester.AcceptAsync(id, key, User.ToActor(), cancellationToken)) is not null,
-            "De suggestie is een bevinding (concept) geworden, met haar fragmenten als bewijs. Herschrijf de titel en toelichting.", Back);
+            "Findings.SuggestionAccepted", Back);
         return findingId is { } created ? LocalRedirect($"/projecten/{id}/bevindingen/{created}") : result;
     }
 
     public async Task<IActionResult> OnPostMergeAsync(long id, string key, long findingId, CancellationToken cancellationToken) =>
         await LoadProjectAsync(id, cancellationToken)
-            ? await ChangeAsync(() => _suggester.MergeAsync(id, key, findingId, User.ToActor(), cancellationToken), "De fragmenten zijn als bewijs aan de bevinding toegevoegd.", Back)
+            ? await ChangeAsync(() => _suggester.MergeAsync(id, key, findingId, User.ToActor(), cancellationToken), "Findings.SuggestionMerged", Back)
             : NotFound();
 
     public async Task<IActionResult> OnPostDismissAsync(long id, string key, CancellationToken cancellationToken) =>
@@ -56,6 +56,6 @@ public sealed class SuggestionsModel : FindingsPageModel
             {
                 await _suggester.DismissAsync(id, key, User.ToActor(), cancellationToken);
                 return true;
-            }, "De suggestie is weggelegd.", Back)
+            }, "Findings.SuggestionDismissed", Back)
             : NotFound();
 }

@@ -1,91 +1,88 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Monitor.Core.Common;
 using Monitor.Core.Meetings;
 using Monitor.Core.Projects;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Meetings;
 
 /// <summary>The write actions of the group page: settings, members, scheduling a meeting. Guarded by ManageProject.</summary>
 [ProjectPermission(Capability.ManageProject)]
-public sealed class GroupManageModel : PageModel
+public sealed class GroupManageModel : ProjectPageModel
 {
     private readonly MeetingStore _meetings;
     private readonly GroupStore _groups;
     private readonly MemberDataStore _memberData;
-    private readonly IStringLocalizer<SharedResource> _t;
 
-    public GroupManageModel(MeetingStore meetings, GroupStore groups, MemberDataStore memberData, IStringLocalizer<SharedResource> t)
+    public GroupManageModel(ProjectStore projects, MeetingStore meetings, GroupStore groups, MemberDataStore memberData) : base(projects)
     {
         _meetings = meetings;
         _groups = groups;
         _memberData = memberData;
-        _t = t;
     }
-
-    [TempData]
-    public string? Message { get; set; }
-
-    [TempData]
-    public string? Errors { get; set; }
 
     public IActionResult OnGet(long id, long groupId) => LocalRedirect($"/projecten/{id}/groepen/{groupId}");
 
     public async Task<IActionResult> OnPostScheduleAsync(long id, long groupId, string? heldOn, string? startsAt, int? durationMinutes, string? location, string? title, CancellationToken cancellationToken)
     {
-        try
+        long? meetingId = null;
+        var result = await ChangeAsync(async () =>
         {
-            var plan = new MeetingPlan
-            {
-                HeldOn = ManageModel.ParseDate(heldOn, "heldOn") ?? throw new ValidationException([new ValidationError("heldOn", "Vul de datum in.")]),
-                StartsAt = ManageModel.ParseTime(startsAt),
-                DurationMinutes = durationMinutes,
-                Location = location ?? "",
-                Title = title ?? "",
-            };
-            var meetingId = await _meetings.ScheduleMeetingAsync(id, groupId, plan, User.ToActor(), cancellationToken);
-            if (meetingId is null)
-            {
-                return NotFound();
-            }
+            var input = new FieldParser();
+            var date = input.RequiredDate(heldOn, "heldOn", "de datum van de bijeenkomst");
+            var time = input.Time(startsAt, "startsAt", "het begin");
+            input.ThrowIfAny();
+            var plan = new MeetingPlan { HeldOn = date!.Value, StartsAt = time, DurationMinutes = durationMinutes, Location = location ?? "", Title = title ?? "" };
+            meetingId = await _meetings.ScheduleMeetingAsync(id, groupId, plan, User.ToActor(), cancellationToken);
+            return meetingId is not null;
+        }, "Group.Scheduled", Back(id, groupId));
 
-            Message = _t["Group.Scheduled"].Value;
-            return LocalRedirect($"/projecten/{id}/bijeenkomsten/{meetingId}");
-        }
-        catch (ValidationException ex)
-        {
-            Errors = string.Join("\n", ex.Errors.Select(e => e.Message));
-            return LocalRedirect($"/projecten/{id}/groepen/{groupId}");
-        }
+        // a scheduled meeting opens on its own page; a refused one stays on the group with the messages
+        return meetingId is { } created ? LocalRedirect($"/projecten/{id}/bijeenkomsten/{created}") : result;
     }
 
     public Task<IActionResult> OnPostSettingsAsync(long id, long groupId, string? name, string? kind, string? purpose, string? cadence, int? cadenceDays, bool reflectionsAnonymous, CancellationToken cancellationToken) =>
-        ChangeAsync(id, groupId, () => _groups.UpdateGroupAsync(id, groupId, new GroupSettings
+        ChangeAsync(() =>
         {
-            Kind = Codes.TryParse<GroupKind>(kind, out var k) ? k : throw new ValidationException([new ValidationError("kind", "Kies een soort groep uit de lijst.")]),
-            Name = name ?? "",
-            Purpose = purpose ?? "",
-            Cadence = cadence ?? "",
-            CadenceDays = cadenceDays,
-            ReflectionsAnonymous = reflectionsAnonymous,
-        }, User.ToActor(), cancellationToken));
+            var input = new FieldParser();
+            var parsed = input.Code<GroupKind>(kind, "kind", "soort groep");
+            if (parsed is null && !input.HasErrors)
+            {
+                input.Add("kind", "Kies een soort groep uit de lijst.");
+            }
+
+            input.ThrowIfAny();
+            return _groups.UpdateGroupAsync(id, groupId, new GroupSettings
+            {
+                Kind = parsed!.Value,
+                Name = name ?? "",
+                Purpose = purpose ?? "",
+                Cadence = cadence ?? "",
+                CadenceDays = cadenceDays,
+                ReflectionsAnonymous = reflectionsAnonymous,
+            }, User.ToActor(), cancellationToken);
+        }, "Group.Saved", Back(id, groupId));
 
     public Task<IActionResult> OnPostMemberAsync(long id, long groupId, string? roleLabel, string? organisation, string? joinedOn, long? replacesMemberId, CancellationToken cancellationToken) =>
-        ChangeAsync(id, groupId, async () => await _groups.AddMemberAsync(id, groupId, new MemberDraft
+        ChangeAsync(async () =>
         {
-            RoleLabel = roleLabel ?? "",
-            Organisation = organisation ?? "",
-            JoinedOn = ManageModel.ParseDate(joinedOn, "joinedOn"),
-        }, replacesMemberId, User.ToActor(), cancellationToken) is not null);
+            var input = new FieldParser();
+            var joined = input.Date(joinedOn, "joinedOn", "de datum van instappen");
+            input.ThrowIfAny();
+            return await _groups.AddMemberAsync(id, groupId, new MemberDraft { RoleLabel = roleLabel ?? "", Organisation = organisation ?? "", JoinedOn = joined }, replacesMemberId, User.ToActor(), cancellationToken) is not null;
+        }, "Group.Saved", Back(id, groupId));
 
     public Task<IActionResult> OnPostLeaveAsync(long id, long groupId, long memberId, string? leftOn, CancellationToken cancellationToken) =>
-        ChangeAsync(id, groupId, () => _groups.SetMemberLeftAsync(id, memberId,
-            ManageModel.ParseDate(leftOn, "leftOn") ?? throw new ValidationException([new ValidationError("leftOn", "Vul de datum van vertrek in.")]), User.ToActor(), cancellationToken));
+        ChangeAsync(() =>
+        {
+            var input = new FieldParser();
+            var left = input.RequiredDate(leftOn, "leftOn", "de datum van vertrek");
+            input.ThrowIfAny();
+            return _groups.SetMemberLeftAsync(id, memberId, left!.Value, User.ToActor(), cancellationToken);
+        }, "Group.Saved", Back(id, groupId));
 
     public Task<IActionResult> OnPostAccountAsync(long id, long groupId, long memberId, long? userId, CancellationToken cancellationToken) =>
-        ChangeAsync(id, groupId, () => _memberData.LinkAccountAsync(id, memberId, userId, User.ToActor(), cancellationToken));
+        ChangeAsync(() => _memberData.LinkAccountAsync(id, memberId, userId, User.ToActor(), cancellationToken), "Group.Saved", Back(id, groupId));
 
     /// <summary>Everything held about one member as a JSON download (AVG inzage), for a member with or without an account.</summary>
     public async Task<IActionResult> OnGetMemberDataAsync(long id, long memberId, CancellationToken cancellationToken) =>
@@ -93,22 +90,5 @@ public sealed class GroupManageModel : PageModel
             ? File(PersonalDataJson.Serialize(data), "application/json", $"gegevens-lid-{memberId}.json")
             : NotFound();
 
-    private async Task<IActionResult> ChangeAsync(long id, long groupId, Func<Task<bool>> change)
-    {
-        try
-        {
-            if (!await change())
-            {
-                return NotFound();
-            }
-
-            Message = _t["Group.Saved"].Value;
-        }
-        catch (ValidationException ex)
-        {
-            Errors = string.Join("\n", ex.Errors.Select(e => e.Message));
-        }
-
-        return LocalRedirect($"/projecten/{id}/groepen/{groupId}");
-    }
+    private static string Back(long id, long groupId) => $"/projecten/{id}/groepen/{groupId}";
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Monitor.Core.Common;
 using Monitor.Core.Meetings;
+using Monitor.Core.Projects;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Meetings;
@@ -13,28 +13,20 @@ namespace Monitor.Web.Pages.Meetings;
 /// declaratively. Each posts, saves in one transaction and goes back to the meeting with a message.
 /// </summary>
 [ProjectPermission(Capability.ManageProject)]
-public sealed class ManageModel : PageModel
+public sealed class ManageModel : ProjectPageModel
 {
     private readonly MeetingStore _meetings;
     private readonly ReflectionStore _reflections;
     private readonly ReflectionLinkStore _links;
     private readonly ActionItemStore _actions;
-    private readonly IStringLocalizer<SharedResource> _t;
 
-    public ManageModel(MeetingStore meetings, ReflectionStore reflections, ReflectionLinkStore links, ActionItemStore actions, IStringLocalizer<SharedResource> t)
+    public ManageModel(ProjectStore projects, MeetingStore meetings, ReflectionStore reflections, ReflectionLinkStore links, ActionItemStore actions) : base(projects)
     {
         _meetings = meetings;
         _reflections = reflections;
         _links = links;
         _actions = actions;
-        _t = t;
     }
-
-    [TempData]
-    public string? Message { get; set; }
-
-    [TempData]
-    public string? Errors { get; set; }
 
     [TempData]
     public string? NewLink { get; set; }
@@ -44,15 +36,17 @@ public sealed class ManageModel : PageModel
     public Task<IActionResult> OnPostDetailsAsync(long id, long meetingId, string? heldOn, string? startsAt, int? durationMinutes, string? location, string? title, string? status, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, async () =>
         {
-            var plan = new MeetingPlan
+            var input = new FieldParser();
+            var date = input.RequiredDate(heldOn, "heldOn", "de datum van de bijeenkomst");
+            var time = input.Time(startsAt, "startsAt", "het begin");
+            var parsed = input.Code<MeetingStatus>(status, "status", "status");
+            if (parsed is null && !input.HasErrors)
             {
-                HeldOn = ParseDate(heldOn, "heldOn") ?? throw new ValidationException([new ValidationError("heldOn", "Vul de datum in.")]),
-                StartsAt = ParseTime(startsAt),
-                DurationMinutes = durationMinutes,
-                Location = location ?? "",
-                Title = title ?? "",
-                Status = Codes.TryParse<MeetingStatus>(status, out var s) ? s : throw new ValidationException([new ValidationError("status", "Kies gepland, gehouden of geannuleerd.")]),
-            };
+                input.Add("status", "Kies gepland, gehouden of geannuleerd.");
+            }
+
+            input.ThrowIfAny();
+            var plan = new MeetingPlan { HeldOn = date!.Value, StartsAt = time, DurationMinutes = durationMinutes, Location = location ?? "", Title = title ?? "", Status = parsed!.Value };
             return await _meetings.UpdateMeetingAsync(id, meetingId, plan, User.ToActor(), cancellationToken);
         }, "Meeting.Saved");
 
@@ -95,7 +89,12 @@ public sealed class ManageModel : PageModel
 
     public Task<IActionResult> OnPostActionAsync(long id, long meetingId, string? description, long? ownerMemberId, string? dueOn, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, async () =>
-            await _actions.AddActionItemAsync(id, meetingId, description ?? "", ownerMemberId, ParseDate(dueOn, "dueOn"), User.ToActor(), cancellationToken) is not null, "Meeting.Saved");
+        {
+            var input = new FieldParser();
+            var due = input.Date(dueOn, "dueOn", "de uiterste datum");
+            input.ThrowIfAny();
+            return await _actions.AddActionItemAsync(id, meetingId, description ?? "", ownerMemberId, due, User.ToActor(), cancellationToken) is not null;
+        }, "Meeting.Saved");
 
     public Task<IActionResult> OnPostActionStatusAsync(long id, long meetingId, long actionItemId, string? status, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, async () =>
@@ -139,48 +138,8 @@ public sealed class ManageModel : PageModel
     public Task<IActionResult> OnPostRevokeAsync(long id, long meetingId, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, () => _links.RevokeLinksAsync(id, meetingId, User.ToActor(), cancellationToken), "Reflection.LinksRevoked");
 
-    internal static DateOnly? ParseDate(string? text, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new ValidationException([new ValidationError(field, $"'{text}' is geen datum in de vorm jjjj-mm-dd.")]);
-    }
-
-    internal static TimeOnly? ParseTime(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            ? time
-            : throw new ValidationException([new ValidationError("startsAt", $"'{text}' is geen tijd in de vorm uu:mm.")]);
-    }
-
-    private async Task<IActionResult> ChangeAsync(long id, long meetingId, Func<Task<bool>> change, string messageKey)
-    {
-        try
-        {
-            if (!await change())
-            {
-                return NotFound();
-            }
-
-            Message = _t[messageKey].Value;
-        }
-        catch (ValidationException ex)
-        {
-            Errors = string.Join("\n", ex.Errors.Select(e => e.Message));
-        }
-
-        return Back(id, meetingId);
-    }
+    private Task<IActionResult> ChangeAsync(long id, long meetingId, Func<Task<bool>> change, string messageKey) =>
+        ChangeAsync(change, messageKey, $"/projecten/{id}/bijeenkomsten/{meetingId}");
 
     private LocalRedirectResult Back(long id, long meetingId) => LocalRedirect($"/projecten/{id}/bijeenkomsten/{meetingId}");
 }

@@ -1,10 +1,9 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Monitor.Core.Common;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Planning;
+using Monitor.Core.Projects;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Plan;
@@ -14,70 +13,47 @@ namespace Monitor.Web.Pages.Plan;
 /// the ManageProject policy guards them declaratively. Each posts, saves and goes back to the plan.
 /// </summary>
 [ProjectPermission(Capability.ManageProject)]
-public sealed class ManageModel : PageModel
+public sealed class ManageModel : ProjectPageModel
 {
     private readonly PlanStore _plans;
     private readonly FrameworkStore _frameworks;
     private readonly TimeProvider _time;
-    private readonly IStringLocalizer<SharedResource> _t;
 
-    public ManageModel(PlanStore plans, FrameworkStore frameworks, TimeProvider time, IStringLocalizer<SharedResource> t)
+    public ManageModel(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, TimeProvider time) : base(projects)
     {
         _plans = plans;
         _frameworks = frameworks;
         _time = time;
-        _t = t;
     }
 
-    [TempData]
-    public string? Message { get; set; }
-
-    [TempData]
-    public string? Errors { get; set; }
-
-    public IActionResult OnGet(long id) => LocalRedirect($"/projecten/{id}/plan");
+    public IActionResult OnGet(long id) => LocalRedirect(Back(id));
 
     public Task<IActionResult> OnPostGoalAsync(long id, int phase, string? goal, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async () =>
+        ChangeAsync(async () =>
         {
             await _plans.SetGoalAsync(id, phase, goal, User.ToActor(), cancellationToken);
-            return _t["Plan.GoalSaved"].Value;
-        });
+            return true;
+        }, "Plan.GoalSaved", Back(id));
 
     public Task<IActionResult> OnPostSuggestionAsync(long id, int phase, int index, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async () =>
+        ChangeAsync(async () =>
         {
             var activity = (await _frameworks.ListPhasesAsync(cancellationToken)).SingleOrDefault(p => p.Number == phase)?.RecommendedActivities.ElementAtOrDefault(index)
                 ?? throw new ValidationException("Deze voorgestelde activiteit bestaat niet.");
             var title = activity.Length > PlanActivityDraft.MaxTitleLength ? activity[..(PlanActivityDraft.MaxTitleLength - 1)] + "…" : activity;
             await _plans.CreateActivityAsync(id, new PlanActivityDraft { Phase = phase, Title = title, Description = activity }, User.ToActor(), cancellationToken);
-            return _t["Plan.SuggestionAdded"].Value;
-        });
+            return true;
+        }, "Plan.SuggestionAdded", Back(id));
 
     public Task<IActionResult> OnPostTransitionAsync(long id, int toPhase, string? decidedOn, string? note, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async () =>
+        ChangeAsync(async () =>
         {
-            var date = DutchClock.Today(_time);
-            if (!string.IsNullOrWhiteSpace(decidedOn) && !DateOnly.TryParseExact(decidedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            {
-                throw new ValidationException([new ValidationError("decidedOn", $"'{decidedOn}' is geen datum in de vorm jjjj-mm-dd.")]);
-            }
-
+            var input = new FieldParser();
+            var date = input.Date(decidedOn, "decidedOn", "de datum van het besluit") ?? DutchClock.Today(_time);
+            input.ThrowIfAny();
             await _plans.RecordTransitionAsync(id, toPhase, date, note, User.ToActor(), cancellationToken);
-            return _t["Plan.TransitionSaved"].Value;
-        });
+            return true;
+        }, "Plan.TransitionSaved", Back(id));
 
-    private async Task<IActionResult> ChangeAsync(long id, Func<Task<string>> change)
-    {
-        try
-        {
-            Message = await change();
-        }
-        catch (ValidationException ex)
-        {
-            Errors = string.Join("\n", ex.Errors.Select(e => e.Message));
-        }
-
-        return LocalRedirect($"/projecten/{id}/plan");
-    }
+    private static string Back(long id) => $"/projecten/{id}/plan";
 }

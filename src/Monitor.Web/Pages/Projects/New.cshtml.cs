@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Common;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Projects;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Projects;
@@ -41,12 +42,12 @@ public sealed class NewModel : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Phases = await _frameworks.ListPhasesAsync(cancellationToken);
-        var errors = new List<ValidationError>();
-        var start = ParseDate(StartDate, "startDate", "De startdatum", required: true, errors);
-        var end = ParseDate(EndDate, "endDate", "De einddatum", required: false, errors);
-        if (errors.Count > 0)
+        var input = new FieldParser();
+        var start = input.RequiredDate(StartDate, "startDate", "de startdatum");
+        var end = input.Date(EndDate, "endDate", "de einddatum");
+        if (input.HasErrors)
         {
-            Errors = errors;
+            Errors = input.Errors;
             return Page();
         }
 
@@ -90,26 +91,5 @@ public sealed class NewModel : PageModel
 
         var slug = string.Join('-', builder.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
         return slug.Length > 80 ? slug[..80].TrimEnd('-') : slug;
-    }
-
-    private static DateOnly? ParseDate(string? text, string field, string label, bool required, List<ValidationError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                errors.Add(new(field, $"{label} is verplicht."));
-            }
-
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(new(field, $"{label} '{text}' is geen datum in de vorm jjjj-mm-dd."));
-        return null;
     }
 }

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Monitor.Core.Common;
 using Monitor.Core.Privacy;
 using Monitor.Core.Projects;
 using Monitor.Web.Security;
@@ -10,18 +7,11 @@ namespace Monitor.Web.Pages.Projects;
 
 /// <summary>Per project: the names that exports and reports replace by a code, and the retention period with its report.</summary>
 [ProjectPermission(Capability.ManagePrivacy)]
-public sealed class PrivacyModel : PageModel
+public sealed class PrivacyModel : ProjectPageModel
 {
-    private readonly ProjectStore _projects;
     private readonly PrivacyStore _privacy;
-    private readonly IStringLocalizer<SharedResource> _t;
 
-    public PrivacyModel(ProjectStore projects, PrivacyStore privacy, IStringLocalizer<SharedResource> t)
-    {
-        _projects = projects;
-        _privacy = privacy;
-        _t = t;
-    }
+    public PrivacyModel(ProjectStore projects, PrivacyStore privacy) : base(projects) => _privacy = privacy;
 
     public Project? Project { get; private set; }
 
@@ -29,47 +19,9 @@ public sealed class PrivacyModel : PageModel
 
     public RetentionReport Report { get; private set; } = new(null, null, []);
 
-    public IReadOnlyList<ValidationError> Errors { get; private set; } = [];
-
-    public string? Message { get; private set; }
-
-    public Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) => LoadAsync(id, cancellationToken);
-
-    public Task<IActionResult> OnPostAddPseudonymAsync(long id, string? name, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async () =>
-        {
-            var added = await _privacy.AddPseudonymAsync(id, name ?? "", User.ToActor(), cancellationToken);
-            return string.Format(System.Globalization.CultureInfo.CurrentCulture, _t["Privacy.Added"], added.Code);
-        }, cancellationToken);
-
-    public Task<IActionResult> OnPostRemovePseudonymAsync(long id, long pseudonymId, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async () => await _privacy.RemovePseudonymAsync(id, pseudonymId, User.ToActor(), cancellationToken) ? _t["Privacy.Removed"].Value : null, cancellationToken);
-
-    public Task<IActionResult> OnPostRetentionAsync(long id, int? retentionMonths, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async () =>
-        {
-            await _privacy.SetRetentionAsync(id, retentionMonths, User.ToActor(), cancellationToken);
-            return _t["Privacy.RetentionSaved"].Value;
-        }, cancellationToken);
-
-    // A change to a project that no longer exists fails as a ValidationException; LoadAsync then answers 404.
-    private async Task<IActionResult> ChangeAsync(long id, Func<Task<string?>> change, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        try
-        {
-            Message = await change();
-        }
-        catch (ValidationException ex)
-        {
-            Errors = ex.Errors;
-        }
-
-        return await LoadAsync(id, cancellationToken);
-    }
-
-    private async Task<IActionResult> LoadAsync(long id, CancellationToken cancellationToken)
-    {
-        if (await _projects.FindAsync(id, cancellationToken) is not { } project)
+        if (await Projects.FindAsync(id, cancellationToken) is not { } project)
         {
             return NotFound();
         }
@@ -79,4 +31,19 @@ public sealed class PrivacyModel : PageModel
         Report = await _privacy.GetRetentionReportAsync(id, cancellationToken);
         return Page();
     }
+
+    public Task<IActionResult> OnPostAddPseudonymAsync(long id, string? name, CancellationToken cancellationToken) =>
+        ChangeAsync(async () => (await _privacy.AddPseudonymAsync(id, name ?? "", User.ToActor(), cancellationToken)).Code, "Privacy.Added", Back(id));
+
+    public Task<IActionResult> OnPostRemovePseudonymAsync(long id, long pseudonymId, CancellationToken cancellationToken) =>
+        ChangeAsync(() => _privacy.RemovePseudonymAsync(id, pseudonymId, User.ToActor(), cancellationToken), "Privacy.Removed", Back(id));
+
+    public Task<IActionResult> OnPostRetentionAsync(long id, int? retentionMonths, CancellationToken cancellationToken) =>
+        ChangeAsync(async () =>
+        {
+            await _privacy.SetRetentionAsync(id, retentionMonths, User.ToActor(), cancellationToken);
+            return true;
+        }, "Privacy.RetentionSaved", Back(id));
+
+    private static string Back(long id) => $"/projecten/{id}/privacy";
 }

@@ -44,7 +44,7 @@ public sealed class IndexModel : FindingsPageModel
             return Forbid();
         }
 
-        return await ChangeAsync(() => _schedules.SaveAsync(id, new ReportScheduleSetting(cron, timeZone), User.ToActor(), cancellationToken), "Het schema van de maandrapportage is opgeslagen.", $"/projecten/{id}/rapporten");
+        return await ChangeAsync(() => _schedules.SaveAsync(id, new ReportScheduleSetting(cron, timeZone), User.ToActor(), cancellationToken), "Reports.ScheduleSaved", $"/projecten/{id}/rapporten");
     }
 
     public IReadOnlyList<SnapshotInfo> Snapshots { get; private set; } = [];
@@ -93,7 +93,7 @@ public sealed class IndexModel : FindingsPageModel
                 return NotFound();
             }
 
-            Message = "Het rapport is gemaakt en bewaard.";
+            Message = T["Reports.Generated"].Value;
             return LocalRedirect($"/projecten/{id}/rapporten/{snapshot.Info.Id}");
         }
         catch (ValidationException ex)

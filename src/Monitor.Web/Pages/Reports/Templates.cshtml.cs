@@ -60,7 +60,7 @@ public sealed class TemplatesModel : FindingsPageModel
 
             created = await _reports.CopyTemplateAsync(id, parsed, name ?? "", User.ToActor(), cancellationToken);
             return true;
-        }, "Het sjabloon is gekopieerd; pas het hieronder aan.", Back);
+        }, "Reports.TemplateCopied", Back);
         return created > 0 ? LocalRedirect($"{Back}?bewerk={created}") : result;
     }
 
@@ -71,7 +71,7 @@ public sealed class TemplatesModel : FindingsPageModel
             return NotFound();
         }
 
-        var result = await ChangeAsync(() => _reports.SaveTemplateAsync(id, templateId, body ?? "", User.ToActor(), cancellationToken), "Het sjabloon is opgeslagen als nieuwe versie.", $"{Back}?bewerk={templateId}");
+        var result = await ChangeAsync(() => _reports.SaveTemplateAsync(id, templateId, body ?? "", User.ToActor(), cancellationToken), "Reports.TemplateSaved", $"{Back}?bewerk={templateId}");
         if (Errors is not null)
         {
             RefusedText = body;
