@@ -1,7 +1,7 @@
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
-using Monitor.Core.Tests.Meetings;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
@@ -11,7 +11,7 @@ public sealed class CodebookStoreTests
     public async Task TheBuiltInCodebooksHoldAllMidiDeterminantsBowenAreasAndMovisiePhases()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, _) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
 
         var books = await db.Codebooks.ListCodebooksAsync(projectId);
 
@@ -29,8 +29,8 @@ public sealed class CodebookStoreTests
     public async Task ProjectCodesCanBeNestedRenamedMovedAndMergedButNotUnderThemselves()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, document) = await CodingStoreTests.ProjectWithMinutesAsync(db);
-        var researcher = await CodingStoreTests.ResearcherAsync(db);
+        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
+        var researcher = await CodingFixtures.ResearcherAsync(db);
         var book = await db.Codebooks.CreateCodebookAsync(projectId, "Thema's", "", researcher);
         var parent = (await db.Codebooks.AddCodeAsync(projectId, book, new CodeDraft("Samenwerking"), researcher))!.Value;
         var child = (await db.Codebooks.AddCodeAsync(projectId, book, new CodeDraft("Overleg", ParentId: parent), researcher))!.Value;
@@ -40,7 +40,7 @@ public sealed class CodebookStoreTests
         Assert.ThrowsAsync<ValidationException>(async () => await db.Codebooks.UpdateCodeAsync(projectId, parent, new CodeDraft("Samenwerking", ParentId: child), researcher));
         Assert.That(await db.Codebooks.UpdateCodeAsync(projectId, child, new CodeDraft("Overleg en afstemming", Definition: "Wie met wie overlegt"), researcher), Is.True);
         Assert.That(await db.Codebooks.MergeCodeAsync(projectId, twin, child, researcher), Is.True);
-        Assert.That(await db.Codebooks.UpdateCodeAsync(projectId, await CodingStoreTests.CodeIdAsync(db, "midi-1"), new CodeDraft("Anders"), researcher), Is.False, "built-in codes are read-only");
+        Assert.That(await db.Codebooks.UpdateCodeAsync(projectId, await CodingFixtures.CodeIdAsync(db, "midi-1"), new CodeDraft("Anders"), researcher), Is.False, "built-in codes are read-only");
 
         var codes = (await db.Codebooks.ListCodebooksAsync(projectId)).Single(b => b.Id == book).Codes;
         Assert.That(codes.Select(c => c.NameNl), Is.EqualTo(new[] { "Samenwerking", "Overleg en afstemming" }));

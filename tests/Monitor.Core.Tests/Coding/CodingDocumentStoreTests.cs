@@ -2,8 +2,8 @@ using Monitor.Core.Coding;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
-using Monitor.Core.Tests.Meetings;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
@@ -13,17 +13,17 @@ public sealed class CodingDocumentStoreTests
     public async Task EditingCodedMinutesMakesANewVersionAndMovesOnlyUnchangedFragments()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, meetingId, document) = await CodingStoreTests.ProjectWithMinutesAsync(db);
-        var researcher = await CodingStoreTests.ResearcherAsync(db);
+        var (projectId, meetingId, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
+        var researcher = await CodingFixtures.ResearcherAsync(db);
         var text = (await db.CodingDocuments.FindDocumentAsync(projectId, document.Id))!.Value.Version.Text;
         int Index(string s) => CodePoints.FromUtf16(text, text.IndexOf(s, StringComparison.Ordinal));
         var kept = "het team 👍 wil ermee werken";
         var edited = "te ingewikkeld";
-        var code = await CodingStoreTests.CodeIdAsync(db, "midi-4");
+        var code = await CodingFixtures.CodeIdAsync(db, "midi-4");
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, Index(kept), Index(kept) + CodePoints.Length(kept), Valence.Bevorderend), researcher);
-        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingStoreTests.CodeIdAsync(db, "midi-5"), Index(edited), Index(edited) + CodePoints.Length(edited), Valence.Belemmerend), researcher);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingFixtures.CodeIdAsync(db, "midi-5"), Index(edited), Index(edited) + CodePoints.Length(edited), Valence.Belemmerend), researcher);
 
-        await db.Meetings.SaveMinutesAsync(projectId, meetingId, "Nieuw begin.\n\n" + CodingStoreTests.Minutes.Replace("te ingewikkeld", "best ingewikkeld", StringComparison.Ordinal), Actor.System);
+        await db.Meetings.SaveMinutesAsync(projectId, meetingId, "Nieuw begin.\n\n" + CodingFixtures.Minutes.Replace("te ingewikkeld", "best ingewikkeld", StringComparison.Ordinal), Actor.System);
         var now = (await db.CodingDocuments.FindDocumentAsync(projectId, document.Id))!.Value;
 
         Assert.That(now.Version.Number, Is.EqualTo(2));
@@ -38,8 +38,8 @@ public sealed class CodingDocumentStoreTests
     public async Task AnUploadedDocumentIsStoredNormalisedAndAnEmptyOneIsRefused()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, _) = await MeetingStoreTests.ProjectWithGroupAsync(db);
-        var researcher = await CodingStoreTests.ResearcherAsync(db);
+        var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var researcher = await CodingFixtures.ResearcherAsync(db);
 
         var id = await db.CodingDocuments.AddUploadAsync(projectId, "Interview 1", "interview", "interview1.txt", "Vraag\r\nAntwoord cliënt", researcher);
 

@@ -1,51 +1,25 @@
-using Monitor.Core.Accounts;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
-using Monitor.Core.Tests.Meetings;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
 public sealed class CodingStoreTests
 {
-    internal const string Minutes = "Terugblik. De werkcoaches vinden de keuzehulp te ingewikkeld.\n\nWat goed ging: het team 👍 wil ermee werken, zegt de coördinator.";
-
-    internal static async Task<Actor> ResearcherAsync(TempDatabase db, string name = "Onderzoeker 1", long? projectId = null)
-    {
-        var id = await db.Accounts.CreateAsync(new NewAccount { Email = name.Replace(' ', '.') + "@test.example", DisplayName = name, PasswordHash = "x" }, Actor.System);
-        if (projectId is { } p)
-        {
-            await db.Accounts.SetProjectRoleAsync(id, p, ProjectRole.Onderzoeker, Actor.System);
-        }
-
-        return new Actor(id, name);
-    }
-
-    /// <summary>A project with one held meeting whose minutes are <see cref="Minutes"/>; returns the minutes document.</summary>
-    internal static async Task<(long ProjectId, long MeetingId, CodingDocument Document)> ProjectWithMinutesAsync(TempDatabase db, string slug = "p", string minutes = Minutes)
-    {
-        var (projectId, groupId, _) = await MeetingStoreTests.ProjectWithGroupAsync(db, slug);
-        var meetingId = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
-        await db.Meetings.SaveMinutesAsync(projectId, meetingId, minutes, Actor.System);
-        var document = (await db.CodingDocuments.ListDocumentsAsync(projectId)).Single(d => d.Kind == DocumentKind.Verslag);
-        return (projectId, meetingId, document);
-    }
-
-    internal static async Task<long> CodeIdAsync(TempDatabase db, string key) => await db.ScalarAsync($"SELECT id FROM codes WHERE key = '{key}'");
-
     [Test]
     public async Task MinutesBecomeANormalisedDocumentAndACodingStoresCoderValenceAndCodePointOffsets()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, document) = await ProjectWithMinutesAsync(db, minutes: "\uFEFFRegel een\r\nclie\u0308nt 👍 werkt\r\n");
-        var researcher = await ResearcherAsync(db);
+        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db, minutes: "\uFEFFRegel een\r\nclie\u0308nt 👍 werkt\r\n");
+        var researcher = await CodingFixtures.ResearcherAsync(db);
         var found = (await db.CodingDocuments.FindDocumentAsync(projectId, document.Id))!.Value;
         Assert.That(found.Version.Text, Is.EqualTo("Regel een\ncliënt 👍 werkt\n"), "no BOM, LF, NFC");
 
         // "👍 werkt" starts after "Regel een\ncliënt " = 17 code points
-        var id = await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodeIdAsync(db, "midi-12"), 17, 24, Valence.Belemmerend, "memo"), researcher);
+        var id = await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingFixtures.CodeIdAsync(db, "midi-12"), 17, 24, Valence.Belemmerend, "memo"), researcher);
 
         var coding = (await db.Coding.ListCodingsAsync(projectId, document.Id, researcher.UserId!.Value, null)).Single();
         Assert.That(coding.Id, Is.EqualTo(id));
@@ -60,19 +34,19 @@ public sealed class CodingStoreTests
     public async Task BadCodingsAreRefusedWithAMessageAndNothingIsSaved()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, document) = await ProjectWithMinutesAsync(db);
-        var (otherProject, _, _) = await ProjectWithMinutesAsync(db, "q");
-        var researcher = await ResearcherAsync(db);
+        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
+        var (otherProject, _, _) = await CodingFixtures.ProjectWithMinutesAsync(db, "q");
+        var researcher = await CodingFixtures.ResearcherAsync(db);
         var otherBook = await db.Codebooks.CreateCodebookAsync(otherProject, "Eigen codes", "", researcher);
         var foreignCode = (await db.Codebooks.AddCodeAsync(otherProject, otherBook, new CodeDraft("Vertrouwen"), researcher))!.Value;
-        var midi1 = await CodeIdAsync(db, "midi-1");
+        var midi1 = await CodingFixtures.CodeIdAsync(db, "midi-1");
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi1, 0, 10, Valence.Neutraal), researcher);
 
         var outOfRange = Assert.ThrowsAsync<ValidationException>(async () => await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi1, 50, document.Length + 1, Valence.Neutraal), researcher));
         var empty = Assert.ThrowsAsync<ValidationException>(async () => await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi1, 5, 5, Valence.Neutraal), researcher));
         var overlap = Assert.ThrowsAsync<ValidationException>(async () => await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi1, 5, 20, Valence.Neutraal), researcher));
         var foreign = Assert.ThrowsAsync<ValidationException>(async () => await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, foreignCode, 30, 40, Valence.Neutraal), researcher));
-        var group = Assert.ThrowsAsync<ValidationException>(async () => await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodeIdAsync(db, "midi-groep-user"), 30, 40, Valence.Neutraal), researcher));
+        var group = Assert.ThrowsAsync<ValidationException>(async () => await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingFixtures.CodeIdAsync(db, "midi-groep-user"), 30, 40, Valence.Neutraal), researcher));
 
         Assert.That(outOfRange!.Message, Does.Contain($"0–{document.Length}"));
         Assert.That(empty!.Message, Does.Contain("leeg"));
@@ -81,7 +55,7 @@ public sealed class CodingStoreTests
         Assert.That(group!.Message, Does.Contain("groep"));
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM codings"), Is.EqualTo(1));
         // another coder may code the same span with the same code
-        var second = await ResearcherAsync(db, "Onderzoeker 2");
+        var second = await CodingFixtures.ResearcherAsync(db, "Onderzoeker 2");
         Assert.That(await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi1, 5, 20, Valence.Bevorderend), second), Is.Not.Null);
     }
 
@@ -89,9 +63,9 @@ public sealed class CodingStoreTests
     public async Task RemoveAndUndoBringACodingBackAndUndoOfAnAddRemovesIt()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, document) = await ProjectWithMinutesAsync(db);
-        var researcher = await ResearcherAsync(db);
-        var id = (await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodeIdAsync(db, "midi-4"), 0, 10, Valence.Belemmerend), researcher))!.Value;
+        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
+        var researcher = await CodingFixtures.ResearcherAsync(db);
+        var id = (await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingFixtures.CodeIdAsync(db, "midi-4"), 0, 10, Valence.Belemmerend), researcher))!.Value;
 
         Assert.That(await db.Coding.RemoveCodingAsync(projectId, id, researcher), Is.True);
         Assert.That(await db.Coding.ListCodingsAsync(projectId, document.Id, researcher.UserId!.Value, null), Is.Empty);
@@ -106,9 +80,9 @@ public sealed class CodingStoreTests
     public async Task DeletingACodersAccountKeepsTheCodingsUnderANeutralLabel()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, document) = await ProjectWithMinutesAsync(db);
-        var researcher = await ResearcherAsync(db, "Onderzoeker Weg");
-        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodeIdAsync(db, "midi-4"), 0, 10, Valence.Belemmerend), researcher);
+        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
+        var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker Weg");
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingFixtures.CodeIdAsync(db, "midi-4"), 0, 10, Valence.Belemmerend), researcher);
 
         Assert.That(await db.Accounts.DeleteAsync(researcher.UserId!.Value, Actor.System), Is.True);
 

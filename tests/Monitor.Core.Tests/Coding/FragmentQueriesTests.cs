@@ -1,5 +1,6 @@
 using Monitor.Core.Coding;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
@@ -9,9 +10,9 @@ public sealed class FragmentQueriesTests
     public async Task TheMatrixCountsFacilitatorsAndBarriersPerDeterminantAndPhaseAndLinksToTheFilter()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, document) = await CodingStoreTests.ProjectWithMinutesAsync(db);
-        var researcher = await CodingStoreTests.ResearcherAsync(db);
-        var midi4 = await CodingStoreTests.CodeIdAsync(db, "midi-4");
+        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
+        var researcher = await CodingFixtures.ResearcherAsync(db);
+        var midi4 = await CodingFixtures.CodeIdAsync(db, "midi-4");
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi4, 0, 10, Valence.Belemmerend), researcher);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi4, 20, 30, Valence.Belemmerend), researcher);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi4, 40, 50, Valence.Bevorderend), researcher);

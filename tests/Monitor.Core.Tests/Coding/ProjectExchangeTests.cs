@@ -6,8 +6,8 @@ using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Interop.Refi;
 using Monitor.Core.Privacy;
-using Monitor.Core.Tests.Meetings;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
@@ -15,16 +15,16 @@ public sealed class ProjectExchangeTests
 {
     private static async Task<(long ProjectId, CodingDocument Document)> CodedProjectAsync(TempDatabase db)
     {
-        var (projectId, _, document) = await CodingStoreTests.ProjectWithMinutesAsync(db);
-        var researcher = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
+        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
+        var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
         var book = await db.Codebooks.CreateCodebookAsync(projectId, "Thema's", "Eigen thema's", researcher);
         var parent = (await db.Codebooks.AddCodeAsync(projectId, book, new CodeDraft("Samenwerking", Definition: "Wie met wie", Guidance: "Niet: overleg"), researcher))!.Value;
         var child = (await db.Codebooks.AddCodeAsync(projectId, book, new CodeDraft("Overleg", ParentId: parent), researcher))!.Value;
         var text = (await db.CodingDocuments.FindDocumentAsync(projectId, document.Id))!.Value.Version.Text;
         var emoji = Monitor.Core.Coding.Text.CodePoints.FromUtf16(text, text.IndexOf("👍", StringComparison.Ordinal));
-        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingStoreTests.CodeIdAsync(db, "midi-4"), 0, 10, Valence.Belemmerend, "te ingewikkeld"), researcher);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingFixtures.CodeIdAsync(db, "midi-4"), 0, 10, Valence.Belemmerend, "te ingewikkeld"), researcher);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, child, emoji, emoji + 3, Valence.Bevorderend), researcher);
-        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingStoreTests.CodeIdAsync(db, "bowen-1"), emoji - 5, emoji + 10, Valence.Gemengd), researcher);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingFixtures.CodeIdAsync(db, "bowen-1"), emoji - 5, emoji + 10, Valence.Gemengd), researcher);
         return (projectId, document);
     }
 
@@ -69,8 +69,8 @@ public sealed class ProjectExchangeTests
     {
         using var db = await TempDatabase.MigratedAsync();
         var (projectId, _) = await CodedProjectAsync(db);
-        var (emptyProject, _, _) = await MeetingStoreTests.ProjectWithGroupAsync(db, "leeg");
-        var importer = await CodingStoreTests.ResearcherAsync(db, "Importeur", emptyProject);
+        var (emptyProject, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "leeg");
+        var importer = await CodingFixtures.ResearcherAsync(db, "Importeur", emptyProject);
         var export = new MemoryStream();
         await db.Exchange.ExportQdpxAsync(projectId, export);
 
@@ -97,8 +97,8 @@ public sealed class ProjectExchangeTests
     {
         using var db = await TempDatabase.MigratedAsync();
         var (projectId, _) = await CodedProjectAsync(db);
-        var (other, _, _) = await MeetingStoreTests.ProjectWithGroupAsync(db, "ander");
-        var importer = await CodingStoreTests.ResearcherAsync(db, "Importeur", other);
+        var (other, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "ander");
+        var importer = await CodingFixtures.ResearcherAsync(db, "Importeur", other);
         var export = new MemoryStream();
         await db.Exchange.ExportQdpxAsync(projectId, export);
         await db.Exchange.ImportQdpxAsync(other, new MemoryStream(export.ToArray()), importer);
@@ -116,8 +116,8 @@ public sealed class ProjectExchangeTests
     public async Task ABrokenFileGivesADutchMessageAndNothingIsImported()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, _) = await MeetingStoreTests.ProjectWithGroupAsync(db);
-        var importer = await CodingStoreTests.ResearcherAsync(db, "Importeur", projectId);
+        var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var importer = await CodingFixtures.ResearcherAsync(db, "Importeur", projectId);
 
         var notZip = Assert.ThrowsAsync<ValidationException>(async () => await db.Exchange.ImportQdpxAsync(projectId, new MemoryStream(Encoding.UTF8.GetBytes("geen zip")), importer));
         var empty = new MemoryStream();
@@ -182,8 +182,8 @@ public sealed class ProjectExchangeTests
     public async Task ACodebookExportedAsQdcComesBackAsAProjectCodebookWithDefinitionAndGuidance()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, _) = await MeetingStoreTests.ProjectWithGroupAsync(db);
-        var researcher = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
+        var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
         var midi = (await db.Codebooks.ListCodebooksAsync(projectId)).Single(b => b.Framework == "midi");
         var qdc = new MemoryStream();
         Assert.That(await db.CodebookExchange.ExportAsync(projectId, midi.Id, qdc), Is.True);

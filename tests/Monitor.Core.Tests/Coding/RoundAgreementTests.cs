@@ -1,5 +1,6 @@
 using Monitor.Core.Coding;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
@@ -10,11 +11,11 @@ public sealed class RoundAgreementTests
     {
         using var db = await TempDatabase.MigratedAsync();
         var text = string.Join("\n\n", Enumerable.Range(1, 4).Select(i => new string((char)('a' + i), 99)));
-        var (projectId, _, document) = await CodingStoreTests.ProjectWithMinutesAsync(db, minutes: text);
-        var a = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var b = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker B", projectId);
+        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db, minutes: text);
+        var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
+        var b = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
         var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
-        var code = await CodingStoreTests.CodeIdAsync(db, "midi-20");
+        var code = await CodingFixtures.CodeIdAsync(db, "midi-20");
         // paragraphs: 0–99, 101–200, 202–301, 303–402 (4 × 99 + 3 × 2 = 402 code points in all)
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 99, Valence.Belemmerend, RoundId: roundId), a);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 99, Valence.Belemmerend, RoundId: roundId), b);
@@ -38,11 +39,11 @@ public sealed class RoundAgreementTests
     public async Task TheCodeNamesOfARoundAreKeyedAsTheReportNamesItsCodesAndStayHiddenWhileTheRoundIsOpen()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, document) = await CodingStoreTests.ProjectWithMinutesAsync(db);
-        var a = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var b = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker B", projectId);
+        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
+        var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
+        var b = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
         var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
-        var code = await CodingStoreTests.CodeIdAsync(db, "midi-4");
+        var code = await CodingFixtures.CodeIdAsync(db, "midi-4");
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 20, Valence.Belemmerend, RoundId: roundId), a);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 5, 25, Valence.Belemmerend, RoundId: roundId), b);
 

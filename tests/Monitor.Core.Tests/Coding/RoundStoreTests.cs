@@ -1,6 +1,7 @@
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
@@ -10,12 +11,12 @@ public sealed class RoundStoreTests
     public async Task ABlindRoundShowsEachCoderOnlyTheirOwnCodingsUntilItIsClosed()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, document) = await CodingStoreTests.ProjectWithMinutesAsync(db);
-        var a = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var b = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker B", projectId);
+        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
+        var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
+        var b = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
         var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde 1", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
-        var midi4 = await CodingStoreTests.CodeIdAsync(db, "midi-4");
-        var midi5 = await CodingStoreTests.CodeIdAsync(db, "midi-5");
+        var midi4 = await CodingFixtures.CodeIdAsync(db, "midi-4");
+        var midi5 = await CodingFixtures.CodeIdAsync(db, "midi-5");
 
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi4, 0, 20, Valence.Belemmerend, RoundId: roundId), a);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi4, 5, 25, Valence.Belemmerend, RoundId: roundId), b);
@@ -26,7 +27,7 @@ public sealed class RoundStoreTests
         Assert.That(await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId.Value, null), Is.Empty, "round codings are kept apart from the regular ones");
         Assert.That(await db.Agreement.AgreementAsync(projectId, roundId), Is.Null, "no figures while the round is blind");
         Assert.That(await db.Rounds.DisagreementsAsync(projectId, roundId), Is.Empty);
-        var outsider = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker C", projectId);
+        var outsider = await CodingFixtures.ResearcherAsync(db, "Onderzoeker C", projectId);
         Assert.ThrowsAsync<ValidationException>(async () => await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi4, 70, 80, Valence.Neutraal, RoundId: roundId), outsider));
 
         Assert.That(await db.Rounds.CloseRoundAsync(projectId, roundId, a), Is.True);

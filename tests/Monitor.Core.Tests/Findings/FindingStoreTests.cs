@@ -2,8 +2,8 @@ using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Findings;
-using Monitor.Core.Tests.Coding;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Findings;
 
@@ -13,8 +13,8 @@ public sealed class FindingStoreTests
     public async Task AFindingGoesFromConceptViaADiscussedSessionToFinalWithHistory()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, meetingId, _) = await CodingStoreTests.ProjectWithMinutesAsync(db);
-        var researcher = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
+        var (projectId, meetingId, _) = await CodingFixtures.ProjectWithMinutesAsync(db);
+        var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
         var id = await db.Findings.CreateAsync(projectId, new FindingDraft { Kind = FindingKind.Succesfactor, Title = "Draagvlak bij teamleiders", Determinants = [19] },
             [(EvidenceKind.Bijeenkomst, meetingId)], researcher);
 
@@ -36,12 +36,12 @@ public sealed class FindingStoreTests
     public async Task EvidenceFromAnotherProjectOrABlindRoundIsRefusedAndBadFieldsGiveDutchMessages()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, document) = await CodingStoreTests.ProjectWithMinutesAsync(db);
-        var (other, otherMeeting, _) = await CodingStoreTests.ProjectWithMinutesAsync(db, "q");
-        var a = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var b = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker B", projectId);
+        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
+        var (other, otherMeeting, _) = await CodingFixtures.ProjectWithMinutesAsync(db, "q");
+        var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
+        var b = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
         var round = await db.Rounds.CreateRoundAsync(projectId, "R", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
-        var blind = (await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingStoreTests.CodeIdAsync(db, "midi-4"), 0, 5, Valence.Neutraal, RoundId: round), a))!.Value;
+        var blind = (await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingFixtures.CodeIdAsync(db, "midi-4"), 0, 5, Valence.Neutraal, RoundId: round), a))!.Value;
         var id = await db.Findings.CreateAsync(projectId, new FindingDraft { Kind = FindingKind.Les, Title = "Les" }, [], a);
 
         Assert.ThrowsAsync<ValidationException>(async () => await db.Findings.AddEvidenceAsync(projectId, id, EvidenceKind.Bijeenkomst, otherMeeting, "", a));
@@ -57,16 +57,16 @@ public sealed class FindingStoreTests
     {
         using var db = await TempDatabase.MigratedAsync();
         var text = string.Join("\n\n", Enumerable.Range(1, 6).Select(i => $"Alinea {i}: de teamleider steunt het werken met de keuzehulp en maakt er tijd voor vrij."));
-        var (projectId, _, first) = await CodingStoreTests.ProjectWithMinutesAsync(db, minutes: text);
-        var researcher = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
+        var (projectId, _, first) = await CodingFixtures.ProjectWithMinutesAsync(db, minutes: text);
+        var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
         var second = await db.CodingDocuments.AddUploadAsync(projectId, "Interview teamleider", "interview", "i.txt", text, researcher);
-        var support = await CodingStoreTests.CodeIdAsync(db, "midi-19");
+        var support = await CodingFixtures.CodeIdAsync(db, "midi-19");
         foreach (var (document, start) in new[] { (first.Id, 0), (first.Id, 90), (second, 0) })
         {
             await db.Coding.AddCodingAsync(projectId, new CodingInput(document, support, start, start + 40, Valence.Bevorderend), researcher);
         }
 
-        await db.Coding.AddCodingAsync(projectId, new CodingInput(first.Id, await CodingStoreTests.CodeIdAsync(db, "midi-23"), 200, 240, Valence.Belemmerend), researcher);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(first.Id, await CodingFixtures.CodeIdAsync(db, "midi-23"), 200, 240, Valence.Belemmerend), researcher);
 
         var suggestions = await db.Suggester.SuggestAsync(projectId);
 

@@ -3,6 +3,7 @@ using Monitor.Core.Data;
 using Monitor.Core.Meetings;
 using Monitor.Core.Projects;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Meetings;
 
@@ -10,45 +11,13 @@ public sealed class MeetingStoreTests
 {
     private static readonly Actor _leader = new(7, "Projectleider");
 
-    /// <summary>A project with one ontwikkelgroep (three-weekly) of three members; returns the ids.</summary>
-    internal static async Task<(long ProjectId, long GroupId, long[] Members)> ProjectWithGroupAsync(TempDatabase db, string slug = "p", bool anonymous = false)
-    {
-        var projectId = await db.Projects.CreateAsync(new ProjectDraft
-        {
-            Slug = slug,
-            Name = "Project " + slug,
-            Organisation = "Gemeente",
-            Innovation = "Werkwijze",
-            StartDate = new DateOnly(2026, 1, 1),
-            CurrentPhase = 1,
-        }, Actor.System);
-        var groupId = (await db.Groups.CreateGroupAsync(projectId, new GroupSettings
-        {
-            Kind = GroupKind.Ontwikkelgroep,
-            Name = "Ontwikkelgroep",
-            Cadence = "elke 3 weken",
-            CadenceDays = 21,
-            ReflectionsAnonymous = anonymous,
-        }, _leader))!.Value;
-        var members = new List<long>();
-        foreach (var role in new[] { "Projectleider", "Re-integratieprofessional 1", "Re-integratieprofessional 2" })
-        {
-            members.Add((await db.Groups.AddMemberAsync(projectId, groupId, new MemberDraft { RoleLabel = role }, null, _leader))!.Value);
-        }
-
-        return (projectId, groupId, [.. members]);
-    }
-
-    internal static async Task<long> HeldMeetingAsync(TempDatabase db, long projectId, long groupId, DateOnly day, string title = "Sessie") =>
-        (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = day, Title = title, Status = MeetingStatus.Gehouden, StartsAt = new TimeOnly(13, 30), DurationMinutes = 180 }, _leader))!.Value;
-
     [Test]
     [Description("issue #13: renaming a meeting did not re-index it; every write now goes through MeetingWrites")]
     public async Task SearchFindsARenamedMeetingUnderItsNewTitleOnly()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, _) = await ProjectWithGroupAsync(db);
-        var meeting = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1), "Kwartaaloverleg");
+        var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1), "Kwartaaloverleg");
         Assert.That(await db.MeetingQueries.SearchAsync(projectId, "Kwartaaloverleg"), Has.Count.EqualTo(1));
 
         await db.Meetings.UpdateMeetingAsync(projectId, meeting, new MeetingPlan { HeldOn = new DateOnly(2026, 10, 1), Title = "Zwaluwstaartoverleg", Status = MeetingStatus.Gehouden }, _leader);
@@ -79,8 +48,8 @@ public sealed class MeetingStoreTests
     public async Task ANewMeetingOpensWithTheLookBackAtThePreviousOne()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
-        var first = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var first = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         await db.ActionItems.AddActionItemAsync(projectId, first, "Vragenlijst rondsturen", members[0], new DateOnly(2026, 10, 20), _leader);
         await db.Reflections.SaveAsync(projectId, first, new ReflectionInput { MemberId = members[1], WentWell = "Goede sfeer", WentLess = "Te weinig tijd voor de casus" }, "secretaris", _leader);
 
@@ -104,13 +73,13 @@ public sealed class MeetingStoreTests
     public async Task AnActionItemStaysVisibleInEveryFollowingMeetingUntilItIsDone()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
-        var first = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 9, 1));
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var first = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 9, 1));
         var item = (await db.ActionItems.AddActionItemAsync(projectId, first, "Handleiding schrijven", members[1], null, _leader))!.Value;
-        var second = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 9, 22));
-        var third = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 13));
+        var second = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 9, 22));
+        var third = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 13));
         await db.ActionItems.SetActionItemStatusAsync(projectId, item, ActionItemStatus.Gedaan, third, _leader);
-        var fourth = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 3));
+        var fourth = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 3));
 
         Assert.That((await db.Meetings.FindMeetingAsync(projectId, second))!.CarriedActionItems.Select(a => a.Id), Is.EqualTo(new[] { item }));
         var inThird = (await db.Meetings.FindMeetingAsync(projectId, third))!.CarriedActionItems.Single();
@@ -124,9 +93,9 @@ public sealed class MeetingStoreTests
     public async Task RefusesAttendanceForSomeoneWhoIsNotAMemberAndSavesNothing()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
-        var (_, otherGroup, otherMembers) = await ProjectWithGroupAsync(db, "q");
-        var meeting = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var (_, otherGroup, otherMembers) = await MeetingFixtures.ProjectWithGroupAsync(db, "q");
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
 
         var error = Assert.ThrowsAsync<ValidationException>(async () => await db.Meetings.SetAttendanceAsync(projectId, meeting, new Dictionary<long, AttendanceStatus>
         {
@@ -143,9 +112,9 @@ public sealed class MeetingStoreTests
     public async Task AMeetingOfAnotherProjectIsNotFound()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, _) = await ProjectWithGroupAsync(db);
-        var (otherProject, _, _) = await ProjectWithGroupAsync(db, "q");
-        var meeting = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var (otherProject, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "q");
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
 
         Assert.That(await db.Meetings.FindMeetingAsync(otherProject, meeting), Is.Null);
         Assert.That(await db.Meetings.ScheduleMeetingAsync(otherProject, groupId, new MeetingPlan { HeldOn = new DateOnly(2026, 12, 1) }, _leader), Is.Null);
@@ -157,8 +126,8 @@ public sealed class MeetingStoreTests
     public async Task RefusesMinutesOverTheLimitAndKeepsTheOldText()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, _) = await ProjectWithGroupAsync(db);
-        var meeting = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         await db.Meetings.SaveMinutesAsync(projectId, meeting, "Oud verslag", _leader);
 
         var error = Assert.ThrowsAsync<ValidationException>(async () => await db.Meetings.SaveMinutesAsync(projectId, meeting, new string('x', MeetingRules.MinutesMaxLength + 1), _leader));
@@ -171,7 +140,7 @@ public sealed class MeetingStoreTests
     public async Task AReplacementLeavesTheReplacedMemberInTheHistory()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
 
         var replacement = await db.Groups.AddMemberAsync(projectId, groupId, new MemberDraft { RoleLabel = "Re-integratieprofessional 3", JoinedOn = new DateOnly(2026, 6, 1) }, members[2], _leader);
 
@@ -189,8 +158,8 @@ public sealed class MeetingStoreTests
     public async Task SearchIgnoresCaseAndDutchDiacritics(string stored, string query)
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, _) = await ProjectWithGroupAsync(db);
-        var meeting = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         await db.Meetings.SaveMinutesAsync(projectId, meeting, $"We spraken over de {stored} en de planning.", _leader);
 
         var hits = await db.MeetingQueries.SearchAsync(projectId, query);
@@ -203,10 +172,10 @@ public sealed class MeetingStoreTests
     public async Task SearchFindsAgendaDecisionsActionItemsAndReflectionsOnlyInTheProject()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
-        var (otherProject, otherGroup, _) = await ProjectWithGroupAsync(db, "q");
-        var meeting = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
-        var other = await HeldMeetingAsync(db, otherProject, otherGroup, new DateOnly(2026, 10, 1));
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var (otherProject, otherGroup, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "q");
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var other = await MeetingFixtures.HeldMeetingAsync(db, otherProject, otherGroup, new DateOnly(2026, 10, 1));
         await db.Meetings.AddAgendaItemAsync(projectId, meeting, "Keuzehulp in Excel", "", _leader);
         await db.Meetings.AddDecisionAsync(projectId, meeting, "De keuzehulp gaat in januari live", _leader);
         await db.ActionItems.AddActionItemAsync(projectId, meeting, "Keuzehulp testen met twee teams", null, null, _leader);
@@ -223,8 +192,8 @@ public sealed class MeetingStoreTests
     public async Task FactsCarryAttendanceReflectionsAndTheDateOfTheFollowUp()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await ProjectWithGroupAsync(db);
-        var first = await HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var first = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         await db.Meetings.SetAttendanceAsync(projectId, first, new Dictionary<long, AttendanceStatus>
         {
             [members[0]] = AttendanceStatus.Aanwezig,

@@ -2,6 +2,7 @@ using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Meetings;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Meetings;
 
@@ -13,7 +14,7 @@ public sealed class ReflectionStoreTests
     public async Task RefusesAReflectionForAMeetingThatHasNotBeenHeld()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var planned = (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = new DateOnly(2026, 12, 10) }, _leader))!.Value;
 
         var error = Assert.ThrowsAsync<ValidationException>(async () =>
@@ -29,8 +30,8 @@ public sealed class ReflectionStoreTests
     public async Task AnAnonymousGroupKeepsNoAuthorInTheDatabase()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db, anonymous: true);
-        var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db, anonymous: true);
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         await db.Reflections.SaveAsync(projectId, meeting, new ReflectionInput { MemberId = members[1], WentWell = "Fijne sfeer", WentLess = "Laat begonnen" }, "secretaris", _leader);
 
         var reflection = (await db.Meetings.FindMeetingAsync(projectId, meeting))!.Reflections.Single();
@@ -46,8 +47,8 @@ public sealed class ReflectionStoreTests
     public async Task AnAnonymousLinkAddsAnswersThatOnlyTheirOwnBrowserMayChange()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, _) = await MeetingStoreTests.ProjectWithGroupAsync(db, anonymous: true);
-        var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
+        var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db, anonymous: true);
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
         var link = (await db.ReflectionLinks.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(14), _leader))!;
 
         var first = await db.ReflectionLinks.AnswerThroughLinkAsync(link.Token, null, "Open gesprek", "", null);
@@ -66,8 +67,8 @@ public sealed class ReflectionStoreTests
     public async Task AMemberAnswersThroughTheLinkAndOnlyTheirKeyMayChangeIt()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
-        var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
         var link = (await db.ReflectionLinks.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(14), _leader))!;
 
         var context = await db.ReflectionLinks.OpenLinkAsync(link.Token);
@@ -90,8 +91,8 @@ public sealed class ReflectionStoreTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         using var db = new TempDatabase(time);
         await db.Migrator.MigrateAsync();
-        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
-        var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
         var link = (await db.ReflectionLinks.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(7), _leader))!;
 
         time.Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
@@ -114,8 +115,8 @@ public sealed class ReflectionStoreTests
     public async Task TheLinkOffersOnlyMembersWhoWerePresent()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
-        var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
         await db.Meetings.SetAttendanceAsync(projectId, meeting, new Dictionary<long, AttendanceStatus>
         {
             [members[0]] = AttendanceStatus.Aanwezig,
@@ -132,9 +133,9 @@ public sealed class ReflectionStoreTests
     public async Task AFollowUpBelongsInALaterMeetingOfTheSameGroup()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
-        var first = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
-        var second = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 22));
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var first = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var second = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 22));
         var onlyWell = (await db.Reflections.SaveAsync(projectId, second, new ReflectionInput { MemberId = members[0], WentWell = "Goed" }, "secretaris", _leader))!.Value;
         var less = (await db.Reflections.SaveAsync(projectId, second, new ReflectionInput { MemberId = members[1], WentLess = "Onduidelijk doel" }, "secretaris", _leader))!.Value;
 
@@ -148,11 +149,11 @@ public sealed class ReflectionStoreTests
     public async Task TheProjectListNamesAuthorsOnlyInNamedGroups()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var anonymousGroup = (await db.Groups.CreateGroupAsync(projectId, new GroupSettings { Kind = Monitor.Core.Projects.GroupKind.Leernetwerk, Name = "Leernetwerk", ReflectionsAnonymous = true }, _leader))!.Value;
         var anonymousMember = (await db.Groups.AddMemberAsync(projectId, anonymousGroup, new Monitor.Core.Projects.MemberDraft { RoleLabel = "Beleidsadviseur X" }, null, _leader))!.Value;
-        var named = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
-        var hidden = await MeetingStoreTests.HeldMeetingAsync(db, projectId, anonymousGroup, new DateOnly(2026, 10, 2));
+        var named = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var hidden = await MeetingFixtures.HeldMeetingAsync(db, projectId, anonymousGroup, new DateOnly(2026, 10, 2));
         await db.Reflections.SaveAsync(projectId, named, new ReflectionInput { MemberId = members[1], WentWell = "Goed" }, "secretaris", _leader);
         await db.Reflections.SaveAsync(projectId, hidden, new ReflectionInput { MemberId = anonymousMember, WentLess = "Te kort" }, "secretaris", _leader);
 
@@ -166,8 +167,8 @@ public sealed class ReflectionStoreTests
     public async Task HtmlInAReflectionIsStoredAsPlainText()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
-        var meeting = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
 
         await db.Reflections.SaveAsync(projectId, meeting, new ReflectionInput { MemberId = members[0], WentWell = "<script>alert(1)</script>" }, "secretaris", _leader);
 

@@ -2,8 +2,8 @@ using Monitor.Core.Accounts;
 using Monitor.Core.Data;
 using Monitor.Core.Meetings;
 using Monitor.Core.Notifications;
-using Monitor.Core.Tests.Meetings;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Notifications;
 
@@ -13,12 +13,12 @@ public sealed class MeetingRemindersTests
     public async Task TheChairIsRemindedBeforeAndAfterMeetingsAndOfTheRhythmOnceEach()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await MeetingStoreTests.ProjectWithGroupAsync(db);
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var leader = await db.Accounts.CreateAsync(new NewAccount { Email = "pl@test.example", DisplayName = "Projectleider", PasswordHash = "x" }, Actor.System);
         await db.Accounts.SetProjectRoleAsync(leader, projectId, ProjectRole.Projectleider, Actor.System);
         var today = new DateOnly(2026, 11, 22);
         // held 40 days ago: with a cadence of 21 days (the test group's) that is an open gap
-        var earlier = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, today.AddDays(-40));
+        var earlier = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, today.AddDays(-40));
         var reflection = (await db.Reflections.SaveAsync(projectId, earlier, new ReflectionInput { MemberId = members[1], WentLess = "Te veel sheets" }, "secretaris", Actor.System))!.Value;
         await db.ActionItems.AddActionItemAsync(projectId, earlier, "Handleiding rondsturen", null, null, Actor.System);
         var planned = (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = today.AddDays(2), Title = "Volgende" }, Actor.System))!.Value;
@@ -35,7 +35,7 @@ public sealed class MeetingRemindersTests
         Assert.That(inbox.Single(n => n.Title.StartsWith("Ritme", StringComparison.Ordinal)).Title, Does.Contain("40 dagen"));
 
         // the next day: a meeting held yesterday where a present member did not answer the closing question
-        var yesterday = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, today);
+        var yesterday = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, today);
         await db.Meetings.SetAttendanceAsync(projectId, yesterday, new Dictionary<long, AttendanceStatus> { [members[0]] = AttendanceStatus.Aanwezig, [members[1]] = AttendanceStatus.Aanwezig }, Actor.System);
         await db.Reflections.SaveAsync(projectId, yesterday, new ReflectionInput { MemberId = members[1], WentWell = "Helder" }, "secretaris", Actor.System);
         await db.Reflections.RecordFollowUpAsync(projectId, reflection, yesterday, "Minder sheets", Actor.System);

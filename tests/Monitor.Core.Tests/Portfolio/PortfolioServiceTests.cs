@@ -5,9 +5,8 @@ using Monitor.Core.Meetings;
 using Monitor.Core.Planning;
 using Monitor.Core.Portfolio;
 using Monitor.Core.Projects;
-using Monitor.Core.Tests.Coding;
-using Monitor.Core.Tests.Meetings;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Portfolio;
 
@@ -131,8 +130,8 @@ public sealed class PortfolioServiceTests
     {
         using var db = await TempDatabase.MigratedAsync();
         await AlfaAsync(db);
-        var (otherId, groupId, _) = await MeetingStoreTests.ProjectWithGroupAsync(db, "ander");
-        await MeetingStoreTests.HeldMeetingAsync(db, otherId, groupId, new DateOnly(2026, 9, 1));
+        var (otherId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "ander");
+        await MeetingFixtures.HeldMeetingAsync(db, otherId, groupId, new DateOnly(2026, 9, 1));
 
         var other = (await new PortfolioService(db.Database).ListAsync([otherId], _today)).Single();
 
@@ -190,7 +189,7 @@ public sealed class PortfolioServiceTests
         var meetings = new Dictionary<string, long>();
         foreach (var day in new[] { "2026-05-25", "2026-05-26", "2026-10-01", "2026-11-02" })
         {
-            var id = await MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+            var id = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
             await db.Meetings.SaveMinutesAsync(projectId, id, minutes, Actor.System);
             meetings[day] = id;
         }
@@ -203,13 +202,13 @@ public sealed class PortfolioServiceTests
         await db.ActionItems.AddActionItemAsync(projectId, meetings["2026-11-02"], "Teamleider spreken", null, null, Actor.System);
         await db.ActionItems.SetActionItemStatusAsync(projectId, first, ActionItemStatus.Gedaan, meetings["2026-11-02"], Actor.System);
 
-        var coder = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker 1", projectId);
+        var coder = await CodingFixtures.ResearcherAsync(db, "Onderzoeker 1", projectId);
         var documents = (await db.CodingDocuments.ListDocumentsAsync(projectId)).Where(d => d.Kind == DocumentKind.Verslag).ToDictionary(d => d.MeetingId!.Value, d => d.Id);
         var position = 0;
         async Task<long> CodeAsync(string day, string key, Valence valence)
         {
             position += 20;
-            var input = new CodingInput(documents[meetings[day]], await CodingStoreTests.CodeIdAsync(db, key), position, position + 10, valence);
+            var input = new CodingInput(documents[meetings[day]], await CodingFixtures.CodeIdAsync(db, key), position, position + 10, valence);
             return (await db.Coding.AddCodingAsync(projectId, input, coder))!.Value;
         }
 

@@ -2,6 +2,7 @@ using Monitor.Core.Accounts;
 using Monitor.Core.Data;
 using Monitor.Core.Reports;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Reports;
 
@@ -11,7 +12,7 @@ public sealed class MonthlyProgressReportsTests
     public async Task EachRunningProjectGetsOneReportPerMonthAlsoAfterDowntimeAndItsLeadersAreNotified()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var running = await ReportGoldenTests.FixedProjectAsync(db);
+        var running = await ReportFixtures.FixedProjectAsync(db);
         var ended = await db.Projects.CreateAsync(new Monitor.Core.Projects.ProjectDraft
         {
             Slug = "oud", Name = "Afgerond project", Organisation = "Gemeente", Innovation = "X", StartDate = new DateOnly(2024, 1, 1), EndDate = new DateOnly(2025, 6, 30), CurrentPhase = 5,
@@ -38,7 +39,7 @@ public sealed class MonthlyProgressReportsTests
     public async Task EachProjectFollowsItsOwnScheduleOrTheDefaultAndABadScheduleIsRefusedWhenSaved()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var own = await ReportGoldenTests.FixedProjectAsync(db);
+        var own = await ReportFixtures.FixedProjectAsync(db);
         var standard = await db.Projects.CreateAsync(new Monitor.Core.Projects.ProjectDraft
         {
             Slug = "std", Name = "Standaard", Organisation = "Gemeente", Innovation = "X", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 1,
@@ -74,7 +75,7 @@ public sealed class MonthlyProgressReportsTests
     public async Task OnlyAScheduledReportOverTheSamePeriodCounts()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var projectId = await ReportGoldenTests.FixedProjectAsync(db);
+        var projectId = await ReportFixtures.FixedProjectAsync(db);
         var monthly = new MonthlyProgressReports(db.Projects, db.Reports, db.Accounts, new Monitor.Core.Notifications.NotificationStore(db.Database, db.Time), new ReportSchedule(db.Database, db.Audit));
         var november = ReportService.PreviousMonth(new DateOnly(2026, 12, 1));
         // made by hand for the same month, even under the job's name: not the scheduled report

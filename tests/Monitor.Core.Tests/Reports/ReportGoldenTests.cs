@@ -1,10 +1,7 @@
-using Monitor.Core.Coding;
 using Monitor.Core.Data;
-using Monitor.Core.Findings;
-using Monitor.Core.Planning;
 using Monitor.Core.Reports;
-using Monitor.Core.Tests.Coding;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Reports;
 
@@ -16,36 +13,12 @@ public sealed class ReportGoldenTests
 {
     private static readonly ReportParameters _period = new(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), new DateOnly(2026, 11, 22));
 
-    internal static async Task<long> FixedProjectAsync(TempDatabase db)
-    {
-        var (projectId, meetingId, document) = await CodingStoreTests.ProjectWithMinutesAsync(db);
-        var researcher = await CodingStoreTests.ResearcherAsync(db, "Onderzoeker A", projectId);
-        await db.PlanStore.CreateActivityAsync(projectId, new PlanActivityDraft { Phase = 1, Title = "Kick-off met alle teams", Owner = "Projectleider", Status = ActivityStatus.Gereed, PlannedMonth = new YearMonth(2026, 9), StartedOn = new DateOnly(2026, 9, 1), CompletedOn = new DateOnly(2026, 10, 12) }, researcher);
-        await db.PlanStore.CreateActivityAsync(projectId, new PlanActivityDraft { Phase = 1, Title = "Werkinstructie op intranet", Owner = "Kernteam", Status = ActivityStatus.Bezig, PlannedMonth = new YearMonth(2026, 10), StartedOn = new DateOnly(2026, 10, 5) }, researcher);
-        await db.PlanStore.CreateActivityAsync(projectId, new PlanActivityDraft { Phase = 2, Title = "Training werkcoaches", Owner = "Teamleider", PlannedMonth = new YearMonth(2027, 1) }, researcher);
-        var complexity = await CodingStoreTests.CodeIdAsync(db, "midi-4");
-        var first = (await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, complexity, 11, 61, Valence.Belemmerend, "te ingewikkeld"), researcher))!.Value;
-        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingStoreTests.CodeIdAsync(db, "midi-12"), 77, 106, Valence.Bevorderend), researcher);
-        var finding = await db.Findings.CreateAsync(projectId, new FindingDraft
-        {
-            Kind = FindingKind.Les,
-            Heading = "Ontwikkeling",
-            Title = "Houd de keuzehulp *eenvoudig*",
-            Explanation = "Werkcoaches haken af als het instrument te veel stappen heeft.",
-            Determinants = [4],
-            Phase = 1,
-        }, [(EvidenceKind.Codering, first), (EvidenceKind.Bijeenkomst, meetingId)], researcher);
-        await db.Findings.SetStatusAsync(projectId, finding, FindingStatus.Besproken, new FindingSession(new DateOnly(2026, 10, 20), "kernteam en onderzoekers", "titel ingekort"), researcher);
-        await db.Findings.CreateAsync(projectId, new FindingDraft { Kind = FindingKind.Succesfactor, Heading = "Ontwikkeling", Title = "Een team dat wil", Determinants = [12] }, [], researcher);
-        return projectId;
-    }
-
     [TestCase(ReportKind.Voortgang, "voortgangsrapportage.md")]
     [TestCase(ReportKind.Procesevaluatie, "procesevaluatie.md")]
     public async Task TheBuiltInTemplateRendersTheFixedDatasetAsPinned(ReportKind kind, string golden)
     {
         using var db = await TempDatabase.MigratedAsync();
-        var projectId = await FixedProjectAsync(db);
+        var projectId = await ReportFixtures.FixedProjectAsync(db);
 
         var snapshot = (await db.Reports.GenerateAsync(projectId, kind, null, _period, new Actor(null, "Test")))!;
 
@@ -64,7 +37,7 @@ public sealed class ReportGoldenTests
     public async Task AProjectWithoutAnyDataRendersWithNoDataSectionsNotErrors(ReportKind kind)
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, _) = await Meetings.MeetingStoreTests.ProjectWithGroupAsync(db);
+        var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
 
         var snapshot = (await db.Reports.GenerateAsync(projectId, kind, null, _period, new Actor(null, "Test")))!;
 
@@ -77,7 +50,7 @@ public sealed class ReportGoldenTests
     public async Task TheHtmlCarriesTheChartsAsInlineSvgWithTheirNumbersAndEscapesUserText()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var projectId = await FixedProjectAsync(db);
+        var projectId = await ReportFixtures.FixedProjectAsync(db);
 
         var snapshot = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period, new Actor(null, "Test")))!;
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using Monitor.Core.Reports;
 using Monitor.Core.Reports.Templates;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Reports;
 
@@ -37,7 +38,7 @@ public sealed class ReportPlaceholdersTests
     public async Task TheBuilderFillsExactlyTheOfferedKeys(ReportKind kind)
     {
         using var db = await TempDatabase.MigratedAsync();
-        var projectId = await ReportGoldenTests.FixedProjectAsync(db);
+        var projectId = await ReportFixtures.FixedProjectAsync(db);
 
         var data = kind == ReportKind.Voortgang ? await db.ReportData.ProgressAsync(projectId, _period) : await db.ReportData.EvaluationAsync(projectId, _period);
 

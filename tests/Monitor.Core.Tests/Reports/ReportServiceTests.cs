@@ -2,6 +2,7 @@ using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Reports;
 using Monitor.Core.Tests.Support;
+using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Reports;
 
@@ -14,7 +15,7 @@ public sealed class ReportServiceTests
     public async Task ACopiedTemplateIsEditedVersionedUsedAndABrokenOneIsRefusedNamingLineAndPlaceholder()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var projectId = await ReportGoldenTests.FixedProjectAsync(db);
+        var projectId = await ReportFixtures.FixedProjectAsync(db);
         var templateId = await db.Reports.CopyTemplateAsync(projectId, ReportKind.Voortgang, "Kort", _researcher);
 
         var broken = Assert.ThrowsAsync<ValidationException>(async () =>
@@ -34,7 +35,7 @@ public sealed class ReportServiceTests
     public async Task EverySnapshotIsStoredUnchangedAndRegeneratingShowsWhatChanged()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var projectId = await ReportGoldenTests.FixedProjectAsync(db);
+        var projectId = await ReportFixtures.FixedProjectAsync(db);
         var first = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period, _researcher))!;
         var finding = (await db.Findings.ListAsync(projectId)).First(f => f.Fields.Kind == Monitor.Core.Findings.FindingKind.Succesfactor);
         await db.Findings.UpdateAsync(projectId, finding.Id, finding.Fields with { Title = "Een team dat echt wil" }, _researcher);
@@ -70,9 +71,9 @@ public sealed class ReportServiceTests
     public async Task TheProgressReportCountsAFollowUpMadeAfterThePeriodForAMeetingInThePeriod()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, groupId, members) = await Meetings.MeetingStoreTests.ProjectWithGroupAsync(db);
-        var october = await Meetings.MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 8));
-        var november = await Meetings.MeetingStoreTests.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 5));
+        var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var october = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 8));
+        var november = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 5));
         var reflection = (await db.Reflections.SaveAsync(projectId, october, new Monitor.Core.Meetings.ReflectionInput { MemberId = members[0], WentLess = "Te lang" }, "secretaris", _researcher))!.Value;
         await db.Reflections.RecordFollowUpAsync(projectId, reflection, november, "Korter gemaakt", _researcher);
 

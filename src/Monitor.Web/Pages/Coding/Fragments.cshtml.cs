@@ -3,6 +3,7 @@ using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Core.Meetings;
 using Monitor.Core.Projects;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Coding;
@@ -48,8 +49,9 @@ public sealed class FragmentsModel : CodingPageModel
             CodeId = code,
             GroupId = groep,
             Phase = fase is >= 0 and <= 5 ? fase : null,
-            From = DateOnly.TryParse(van, System.Globalization.CultureInfo.InvariantCulture, out var from) ? from : null,
-            To = DateOnly.TryParse(tot, System.Globalization.CultureInfo.InvariantCulture, out var to) ? to : null,
+            // a filter in the address: an unreadable date is no filter (the form only sends jjjj-mm-dd)
+            From = new FieldParser().Date(van, "van", "van"),
+            To = new FieldParser().Date(tot, "tot", "tot"),
             Valence = Codes.TryParse<Valence>(valentie, out var v) ? v : null,
             CoderId = codeur,
             Limit = PageLimit,

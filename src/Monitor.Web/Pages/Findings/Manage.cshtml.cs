@@ -1,9 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Common;
 using Monitor.Core.Findings;
 using Monitor.Core.Projects;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Findings;
@@ -34,12 +34,10 @@ public sealed class ManageModel : FindingsPageModel
             FindingSession? session = null;
             if (parsed == FindingStatus.Besproken)
             {
-                if (!DateOnly.TryParseExact(heldOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                {
-                    throw new ValidationException([new ValidationError("heldOn", "Vul de datum van de gezamenlijke sessie in (jjjj-mm-dd).")]);
-                }
-
-                session = new FindingSession(date, participants ?? "", changes ?? "");
+                var input = new FieldParser();
+                var date = input.RequiredDate(heldOn, "heldOn", "de datum van de gezamenlijke sessie");
+                input.ThrowIfAny();
+                session = new FindingSession(date!.Value, participants ?? "", changes ?? "");
             }
 
             return await Findings.SetStatusAsync(id, findingId, parsed, session, User.ToActor(), cancellationToken);

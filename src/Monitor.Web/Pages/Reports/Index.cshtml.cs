@@ -5,6 +5,7 @@ using Monitor.Core.Common;
 using Monitor.Core.Findings;
 using Monitor.Core.Projects;
 using Monitor.Core.Reports;
+using Monitor.Web.Forms;
 using Monitor.Web.Pages.Findings;
 using Monitor.Web.Security;
 
@@ -83,9 +84,13 @@ public sealed class IndexModel : FindingsPageModel
                 throw new ValidationException([new ValidationError("kind", "Kies voortgangsrapportage of procesevaluatie.")]);
             }
 
+            var input = new FieldParser();
+            var fromDate = input.Date(from, "from", "het begin van de periode");
+            var toDate = input.Date(to, "to", "het einde van de periode");
+            input.ThrowIfAny();
             var today = DutchClock.Today(_time);
             var period = ReportService.PreviousMonth(today);
-            var parameters = new ReportParameters(Date(from, "from") ?? period.From, Date(to, "to") ?? period.To, today);
+            var parameters = new ReportParameters(fromDate ?? period.From, toDate ?? period.To, today);
             long? templateId = long.TryParse(template, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
             var snapshot = await _reports.GenerateAsync(id, parsedKind, templateId, parameters, User.ToActor(), cancellationToken);
             if (snapshot is null)
@@ -102,9 +107,4 @@ public sealed class IndexModel : FindingsPageModel
             return LocalRedirect(back);
         }
     }
-
-    private static DateOnly? Date(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new ValidationException([new ValidationError(field, $"'{text}' is geen datum in de vorm jjjj-mm-dd.")]);
 }

@@ -8,9 +8,9 @@ public sealed class QdcReaderTests
     [Test]
     public void RoundTripGivesBackTheCodebookFieldByField()
     {
-        var codebook = QdcWriterTests.Codebook();
+        var codebook = Codebook();
 
-        var read = QdcReader.Read(new MemoryStream(QdcWriterTests.Write(codebook)), 1024 * 1024);
+        var read = QdcReader.Read(new MemoryStream(WriteQdc(codebook)), 1024 * 1024);
 
         Assert.That(Dump(read), Is.EqualTo(Dump(codebook)));
     }
@@ -71,6 +71,6 @@ public sealed class QdcReaderTests
     [Test]
     public void RefusesAFileOverTheSizeLimit() =>
         Assert.That(
-            () => QdcReader.Read(new MemoryStream(QdcWriterTests.Write(QdcWriterTests.Codebook())), 50),
+            () => QdcReader.Read(new MemoryStream(WriteQdc(Codebook())), 50),
             Throws.TypeOf<RefiImportException>().With.Message.EqualTo("Het bestand is groter dan 50 bytes"));
 }

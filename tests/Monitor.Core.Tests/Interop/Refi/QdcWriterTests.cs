@@ -19,7 +19,7 @@ public sealed class QdcWriterTests
             var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
             settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Exception.LineNumber}: {e.Message}");
 
-            using (var reader = XmlReader.Create(new MemoryStream(Write(Codebook())), settings))
+            using (var reader = XmlReader.Create(new MemoryStream(WriteQdc(Codebook())), settings))
             {
                 while (reader.Read())
                 {
@@ -33,7 +33,7 @@ public sealed class QdcWriterTests
     [Test]
     public void WritesNestedCodesInTheCodebookNamespaceWithoutBom()
     {
-        var bytes = Write(Codebook());
+        var bytes = WriteQdc(Codebook());
         var root = XDocument.Load(new MemoryStream(bytes)).Root!;
         XNamespace ns = "urn:QDA-XML:codebook:1.0";
 
@@ -48,15 +48,15 @@ public sealed class QdcWriterTests
     [Test]
     public void SameCodebookGivesIdenticalBytes()
     {
-        var first = Write(Codebook());
+        var first = WriteQdc(Codebook());
 
-        Assert.That(Write(Codebook()), Is.EqualTo(first));
+        Assert.That(WriteQdc(Codebook()), Is.EqualTo(first));
     }
 
     [Test]
     public void RefusesAnEmptyCodebook() =>
         Assert.That(
-            () => Write(new RefiCodebook("x", [])),
+            () => WriteQdc(new RefiCodebook("x", [])),
             Throws.TypeOf<RefiValidationException>().With.Message.Contains("Het codeboek bevat geen codes"));
 
     [Test]
@@ -68,14 +68,5 @@ public sealed class QdcWriterTests
             () => QdcWriter.Write(new RefiCodebook("x", [new RefiCode(Guid.NewGuid(), "Rood", true, "rood", null, [])]), output),
             Throws.TypeOf<RefiValidationException>().With.Message.Contains("codeboek regel 4:"));
         Assert.That(output.Length, Is.Zero);
-    }
-
-    internal static RefiCodebook Codebook() => new("ImplementatieMonitor", Project().Codes);
-
-    internal static byte[] Write(RefiCodebook codebook)
-    {
-        using var output = new MemoryStream();
-        QdcWriter.Write(codebook, output);
-        return output.ToArray();
     }
 }

@@ -201,4 +201,15 @@ internal static class RefiSamples
         var candidate = Path.Combine(dir.FullName, "shared", "refi-qda", fileName);
         return File.Exists(candidate) ? candidate : null;
     }
+
+    /// <summary>The sample project's codes as a codebook.</summary>
+    internal static RefiCodebook Codebook() => new("ImplementatieMonitor", Project().Codes);
+
+    /// <summary>A codebook written as .qdc bytes.</summary>
+    internal static byte[] WriteQdc(RefiCodebook codebook)
+    {
+        using var output = new MemoryStream();
+        QdcWriter.Write(codebook, output);
+        return output.ToArray();
+    }
 }

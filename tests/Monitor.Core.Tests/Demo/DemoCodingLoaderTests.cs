@@ -4,7 +4,7 @@ using Monitor.Core.Data;
 using Monitor.Core.Demo;
 using Monitor.Core.Tests.Support;
 
-namespace Monitor.Core.Tests.Coding;
+namespace Monitor.Core.Tests.Demo;
 
 public sealed class DemoCodingLoaderTests
 {
