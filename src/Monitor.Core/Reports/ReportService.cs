@@ -10,16 +10,6 @@ using Monitor.Core.Reports.Templates;
 
 namespace Monitor.Core.Reports;
 
-/// <summary>A template a report can use: the built-in one (Id null) or a project's own copy.</summary>
-public sealed record TemplateInfo(long? Id, ReportKind Kind, string Name, string Version, string Body, DateTimeOffset? UpdatedAt, string? UpdatedBy);
-
-public sealed record SnapshotInfo(long Id, ReportKind Kind, string TemplateName, string TemplateVersion, string Parameters, DateTimeOffset CreatedAt, string CreatedBy, string Sha256);
-
-public sealed record ReportSnapshot(SnapshotInfo Info, string Markdown, string Html);
-
-/// <summary>One line of the difference between two reports' Markdown: ' ' unchanged, '+' added, '-' removed.</summary>
-public sealed record DiffLine(char Kind, string Text);
-
 /// <summary>
 /// Generates the two reports from a template (built-in, embedded from templates/, or a project copy), stores
 /// every generated report unchanged as a snapshot and compares a snapshot with the previous one. A template that
