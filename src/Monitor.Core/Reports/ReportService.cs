@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Projects;
@@ -61,18 +62,14 @@ public sealed class ReportService
 
     public async Task<IReadOnlyList<TemplateInfo>> ListTemplatesAsync(long projectId, ReportKind kind, CancellationToken cancellationToken = default)
     {
+        const string sql = """
+            SELECT id, name, version, body, updated_at, updated_by FROM report_templates WHERE project_id = @project AND report_type = @type ORDER BY name;
+            """;
         var templates = new List<TemplateInfo> { BuiltIn(kind) };
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, """
-            SELECT id, name, version, body, updated_at, updated_by FROM report_templates WHERE project_id = @project AND report_type = @type ORDER BY name;
-            """, ("@project", projectId), ("@type", Code(kind)));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            templates.Add(new TemplateInfo(reader.GetInt64(0), kind, reader.GetString(1), "v" + reader.GetInt32(2).ToString(CultureInfo.InvariantCulture), reader.GetString(3),
-                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture), reader.GetString(5)));
-        }
-
+        templates.AddRange(await connection.QueryAsync(null, sql, reader => new TemplateInfo(reader.GetInt64(0), kind, reader.GetString(1),
+            "v" + reader.GetInt32(2).ToString(CultureInfo.InvariantCulture), reader.GetString(3), DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+            reader.GetString(5)), cancellationToken, ("@project", projectId), ("@type", Code(kind))));
         return templates;
     }
 
@@ -90,21 +87,19 @@ public sealed class ReportService
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var exists = connection.Command(transaction, "SELECT 1 FROM report_templates WHERE project_id = @project AND name = @name;", ("@project", projectId), ("@name", name)))
+        if (await connection.ScalarAsync(transaction, "SELECT 1 FROM report_templates WHERE project_id = @project AND name = @name;", cancellationToken,
+            ("@project", projectId), ("@name", name)) is not null)
         {
-            if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
-            {
-                throw new ValidationException([new ValidationError("name", $"Er is al een sjabloon ‘{name}’ in dit project.")]);
-            }
+            throw new ValidationException([new ValidationError("name", $"Er is al een sjabloon ‘{name}’ in dit project.")]);
         }
 
         var builtIn = BuiltIn(kind);
         var now = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        await using var insert = connection.Command(transaction, """
+        var id = await connection.InsertAsync(transaction, """
             INSERT INTO report_templates (project_id, report_type, name, body, version, based_on, created_at, updated_at, updated_by)
-            VALUES (@project, @type, @name, @body, 1, @based, @now, @now, @by); SELECT last_insert_rowid();
-            """, ("@project", projectId), ("@type", Code(kind)), ("@name", name), ("@body", builtIn.Body), ("@based", builtIn.Version), ("@now", now), ("@by", actor.Name));
-        var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            VALUES (@project, @type, @name, @body, 1, @based, @now, @now, @by) RETURNING id;
+            """, cancellationToken, ("@project", projectId), ("@type", Code(kind)), ("@name", name), ("@body", builtIn.Body), ("@based", builtIn.Version), ("@now", now),
+            ("@by", actor.Name));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("reportTemplate", id, projectId, new Dictionary<string, string?> { ["name"] = name, ["basedOn"] = builtIn.Version }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
@@ -115,23 +110,17 @@ public sealed class ReportService
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        string? type;
-        await using (var find = connection.Command(transaction, "SELECT report_type FROM report_templates WHERE id = @id AND project_id = @project;", ("@id", templateId), ("@project", projectId)))
-        {
-            type = (string?)await find.ExecuteScalarAsync(cancellationToken);
-        }
-
+        var type = (string?)await connection.ScalarAsync(transaction, "SELECT report_type FROM report_templates WHERE id = @id AND project_id = @project;", cancellationToken,
+            ("@id", templateId), ("@project", projectId));
         if (type is null)
         {
             return false;
         }
 
         Check(body.Replace("\r\n", "\n", StringComparison.Ordinal), type == "voortgang" ? ReportKind.Voortgang : ReportKind.Procesevaluatie);
-        await using (var update = connection.Command(transaction, "UPDATE report_templates SET body = @body, version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id;",
-            ("@id", templateId), ("@body", body.Replace("\r\n", "\n", StringComparison.Ordinal)), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name)))
-        {
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.ExecuteAsync(transaction, "UPDATE report_templates SET body = @body, version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id;",
+            cancellationToken, ("@id", templateId), ("@body", body.Replace("\r\n", "\n", StringComparison.Ordinal)), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
+            ("@by", actor.Name));
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("reportTemplate", templateId, projectId,
             new Dictionary<string, string?>(), new Dictionary<string, string?> { ["length"] = body.Length.ToString(CultureInfo.InvariantCulture) }), cancellationToken);
@@ -205,13 +194,12 @@ public sealed class ReportService
         var now = _time.GetUtcNow();
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using var insert = connection.Command(transaction, """
+        var id = await connection.InsertAsync(transaction, """
             INSERT INTO report_snapshots (project_id, report_type, template_name, template_version, parameters, period_start, period_end, scheduled, markdown, html, sha256, created_at, created_by)
-            VALUES (@project, @type, @name, @version, @parameters, @from, @to, @scheduled, @markdown, @html, @sha, @now, @by); SELECT last_insert_rowid();
-            """, ("@project", projectId), ("@type", Code(kind)), ("@name", templateInfo.Name), ("@version", templateInfo.Version), ("@parameters", parametersJson),
+            VALUES (@project, @type, @name, @version, @parameters, @from, @to, @scheduled, @markdown, @html, @sha, @now, @by) RETURNING id;
+            """, cancellationToken, ("@project", projectId), ("@type", Code(kind)), ("@name", templateInfo.Name), ("@version", templateInfo.Version), ("@parameters", parametersJson),
             ("@from", from), ("@to", to), ("@scheduled", scheduled ? 1 : 0),
             ("@markdown", markdown), ("@html", html), ("@sha", Sha256(html)), ("@now", now.ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name));
-        var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("reportSnapshot", id, projectId, new Dictionary<string, string?>
         {
             ["type"] = Code(kind),
@@ -251,50 +239,41 @@ public sealed class ReportService
     public async Task<IReadOnlyList<SnapshotInfo>> ListSnapshotsAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var list = new List<SnapshotInfo>();
-        await using var command = connection.Command(null, $"SELECT {InfoColumns} FROM report_snapshots WHERE project_id = @project ORDER BY id DESC;", ("@project", projectId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            list.Add(ReadInfo(reader));
-        }
-
-        return list;
+        return await connection.QueryAsync(null, $"SELECT {InfoColumns} FROM report_snapshots WHERE project_id = @project ORDER BY id DESC;", ReadInfo, cancellationToken,
+            ("@project", projectId));
     }
 
     private const string InfoColumns = "id, report_type, template_name, template_version, parameters, created_at, created_by, sha256";
     private const string SnapshotColumns = InfoColumns + ", markdown, html";
 
-    private static SnapshotInfo ReadInfo(Microsoft.Data.Sqlite.SqliteDataReader reader) => new(reader.GetInt64(0),
+    private static SnapshotInfo ReadInfo(SqliteDataReader reader) => new(reader.GetInt64(0),
         reader.GetString(1) == "voortgang" ? ReportKind.Voortgang : ReportKind.Procesevaluatie, reader.GetString(2), reader.GetString(3), reader.GetString(4),
         DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture), reader.GetString(6), reader.GetString(7));
 
     public async Task<ReportSnapshot?> FindSnapshotAsync(long projectId, long snapshotId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, $"SELECT {SnapshotColumns} FROM report_snapshots WHERE id = @id AND project_id = @project;", ("@id", snapshotId), ("@project", projectId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new ReportSnapshot(ReadInfo(reader), reader.GetString(8), reader.GetString(9)) : null;
+        return await FindSnapshotAsync(connection, null, projectId, snapshotId, cancellationToken);
     }
+
+    private static async Task<ReportSnapshot?> FindSnapshotAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long snapshotId, CancellationToken cancellationToken) =>
+        await connection.QueryFirstAsync(transaction, $"SELECT {SnapshotColumns} FROM report_snapshots WHERE id = @id AND project_id = @project;",
+            reader => new ReportSnapshot(ReadInfo(reader), reader.GetString(8), reader.GetString(9)), cancellationToken, ("@id", snapshotId), ("@project", projectId));
 
     /// <summary>What changed in the Markdown since the previous snapshot of the same report type; null when there is none before it.</summary>
     public async Task<(SnapshotInfo Previous, IReadOnlyList<DiffLine> Lines)?> DiffWithPreviousAsync(long projectId, long snapshotId, CancellationToken cancellationToken = default)
     {
-        var current = await FindSnapshotAsync(projectId, snapshotId, cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var current = await FindSnapshotAsync(connection, transaction, projectId, snapshotId, cancellationToken);
         if (current is null)
         {
             return null;
         }
 
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        long? previousId;
-        await using (var command = connection.Command(null, "SELECT max(id) FROM report_snapshots WHERE project_id = @project AND report_type = @type AND id < @id;",
-            ("@project", projectId), ("@type", Code(current.Info.Kind)), ("@id", snapshotId)))
-        {
-            previousId = await command.ExecuteScalarAsync(cancellationToken) is long p ? p : null;
-        }
-
-        if (previousId is null || await FindSnapshotAsync(projectId, previousId.Value, cancellationToken) is not { } previous)
+        var previousId = await connection.ScalarLongAsync(transaction, "SELECT max(id) FROM report_snapshots WHERE project_id = @project AND report_type = @type AND id < @id;",
+            cancellationToken, ("@project", projectId), ("@type", Code(current.Info.Kind)), ("@id", snapshotId));
+        if (previousId is null || await FindSnapshotAsync(connection, transaction, projectId, previousId.Value, cancellationToken) is not { } previous)
         {
             return null;
         }
