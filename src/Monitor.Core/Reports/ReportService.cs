@@ -18,7 +18,7 @@ namespace Monitor.Core.Reports;
 /// </summary>
 public sealed class ReportService
 {
-    public const int TemplateMaxLength = 100_000;
+    public const int TemplateMaxLength = ReportTemplate.MaxLength;
     private readonly MonitorDatabase _database;
     private readonly ReportDataBuilder _builder;
     private readonly ProjectStore _projects;
@@ -34,15 +34,13 @@ public sealed class ReportService
         _time = time;
     }
 
-    public static string Code(ReportKind kind) => kind == ReportKind.Voortgang ? "voortgang" : "procesevaluatie";
+    /// <summary>The kind's code in the database, URLs and the API ("voortgang", "procesevaluatie"), as <see cref="Codes"/> spells every enum.</summary>
+    public static string Code(ReportKind kind) => kind.ToCode();
 
     public static string Title(ReportKind kind) => kind == ReportKind.Voortgang ? "Voortgangsrapportage" : "Procesevaluatie: succesfactoren en geleerde lessen";
 
-    public static bool TryParseKind(string? code, out ReportKind kind)
-    {
-        kind = code == "procesevaluatie" ? ReportKind.Procesevaluatie : ReportKind.Voortgang;
-        return code is "voortgang" or "procesevaluatie";
-    }
+    /// <summary>Parses a kind's code as <see cref="Codes.TryParse{T}"/> parses every enum: case and surrounding spaces ignored, numbers refused.</summary>
+    public static bool TryParseKind(string? code, out ReportKind kind) => Codes.TryParse(code, out kind);
 
     /// <summary>The built-in template text (templates/voortgangsrapportage.md or templates/procesevaluatie.md).</summary>
     public static string BuiltInTemplate(ReportKind kind)
@@ -117,7 +115,7 @@ public sealed class ReportService
             return false;
         }
 
-        Check(body.Replace("\r\n", "\n", StringComparison.Ordinal), type == "voortgang" ? ReportKind.Voortgang : ReportKind.Procesevaluatie);
+        Check(body.Replace("\r\n", "\n", StringComparison.Ordinal), Codes.Parse<ReportKind>(type));
         await connection.ExecuteAsync(transaction, "UPDATE report_templates SET body = @body, version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id;",
             cancellationToken, ("@id", templateId), ("@body", body.Replace("\r\n", "\n", StringComparison.Ordinal)), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
             ("@by", actor.Name));
@@ -247,7 +245,7 @@ public sealed class ReportService
     private const string SnapshotColumns = InfoColumns + ", markdown, html";
 
     private static SnapshotInfo ReadInfo(SqliteDataReader reader) => new(reader.GetInt64(0),
-        reader.GetString(1) == "voortgang" ? ReportKind.Voortgang : ReportKind.Procesevaluatie, reader.GetString(2), reader.GetString(3), reader.GetString(4),
+        Codes.Parse<ReportKind>(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4),
         DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture), reader.GetString(6), reader.GetString(7));
 
     public async Task<ReportSnapshot?> FindSnapshotAsync(long projectId, long snapshotId, CancellationToken cancellationToken = default)
