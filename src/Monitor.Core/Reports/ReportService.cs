@@ -19,6 +19,11 @@ namespace Monitor.Core.Reports;
 public sealed class ReportService
 {
     public const int TemplateMaxLength = ReportTemplate.MaxLength;
+
+    // Two long reports with little in common would otherwise cost (lines before + lines after)² steps; past this
+    // budget the rest counts as removed and added, which is still a correct (if longer) diff.
+    private const long DiffBudget = 10_000_000;
+
     private readonly MonitorDatabase _database;
     private readonly ReportDataBuilder _builder;
     private readonly ProjectStore _projects;
@@ -279,41 +284,55 @@ public sealed class ReportService
         return (previous.Info, Diff(previous.Markdown.Split('\n'), current.Markdown.Split('\n')));
     }
 
-    /// <summary>A line diff (longest common subsequence), for reports of up to a few thousand lines.</summary>
+    /// <summary>
+    /// A line diff through the one diff, <see cref="SequenceDiff"/>: its equal runs are the unchanged lines, and each change
+    /// between them shows its removed lines before its added lines. Within the work budget it is a shortest edit script:
+    /// the fewest added and removed lines.
+    /// </summary>
     public static IReadOnlyList<DiffLine> Diff(IReadOnlyList<string> before, IReadOnlyList<string> after)
     {
-        var (n, m) = (before.Count, after.Count);
-        var lengths = new int[n + 1, m + 1];
-        for (var i = n - 1; i >= 0; i--)
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        int[] Intern(IReadOnlyList<string> lines)
         {
-            for (var j = m - 1; j >= 0; j--)
+            var result = new int[lines.Count];
+            for (var i = 0; i < lines.Count; i++)
             {
-                lengths[i, j] = before[i] == after[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+                if (!ids.TryGetValue(lines[i], out result[i]))
+                {
+                    result[i] = ids[lines[i]] = ids.Count;
+                }
             }
+
+            return result;
         }
 
-        var lines = new List<DiffLine>();
-        int x = 0, y = 0;
-        while (x < n && y < m)
+        var (a, b) = (Intern(before), Intern(after));
+        var lines = new List<DiffLine>(Math.Max(a.Length, b.Length));
+        var (x, y) = (0, 0);
+        void ChangesUpTo(int beforeEnd, int afterEnd)
         {
-            if (before[x] == after[y])
-            {
-                lines.Add(new DiffLine(' ', before[x]));
-                x++;
-                y++;
-            }
-            else if (lengths[x + 1, y] >= lengths[x, y + 1])
+            while (x < beforeEnd)
             {
                 lines.Add(new DiffLine('-', before[x++]));
             }
-            else
+
+            while (y < afterEnd)
             {
                 lines.Add(new DiffLine('+', after[y++]));
             }
         }
 
-        lines.AddRange(before.Skip(x).Select(l => new DiffLine('-', l)));
-        lines.AddRange(after.Skip(y).Select(l => new DiffLine('+', l)));
+        new SequenceDiff(DiffBudget).Run(a, 0, a.Length, b, 0, b.Length, (i, j, count) =>
+        {
+            ChangesUpTo(i, j);
+            for (var k = 0; k < count; k++)
+            {
+                lines.Add(new DiffLine(' ', before[i + k]));
+            }
+
+            (x, y) = (i + count, j + count);
+        });
+        ChangesUpTo(a.Length, b.Length);
         return lines;
     }
 
