@@ -25,9 +25,7 @@ public sealed class AccountStore
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM users;";
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return await connection.ScalarLongAsync(null, "SELECT count(*) FROM users;", cancellationToken) ?? 0;
     }
 
     /// <exception cref="ValidationException">Bad e-mail or name, or the e-mail is taken; nothing was written.</exception>
@@ -45,14 +43,9 @@ public sealed class AccountStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var count = connection.CreateCommand())
+        if (await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM users;", cancellationToken) > 0)
         {
-            count.Transaction = transaction;
-            count.CommandText = "SELECT count(*) FROM users;";
-            if ((long)(await count.ExecuteScalarAsync(cancellationToken))! > 0)
-            {
-                return null;
-            }
+            return null;
         }
 
         var id = await InsertAsync(connection, transaction, account with { IsAdmin = true }, Actor.System, cancellationToken);
@@ -69,15 +62,9 @@ public sealed class AccountStore
             throw new ValidationException(errors);
         }
 
-        await using (var exists = connection.CreateCommand())
+        if (await connection.ScalarLongAsync(transaction, "SELECT EXISTS (SELECT 1 FROM users WHERE email = @email);", cancellationToken, ("@email", email)) == 1)
         {
-            exists.Transaction = transaction;
-            exists.CommandText = "SELECT EXISTS (SELECT 1 FROM users WHERE email = @email);";
-            exists.Parameters.AddWithValue("@email", email);
-            if ((long)(await exists.ExecuteScalarAsync(cancellationToken))! == 1)
-            {
-                throw new ValidationException([new ValidationError("email", $"Er is al een account met e-mailadres {email}.")]);
-            }
+            throw new ValidationException([new ValidationError("email", $"Er is al een account met e-mailadres {email}.")]);
         }
 
         const string sql = """
@@ -85,17 +72,9 @@ public sealed class AccountStore
             VALUES (@email, @display_name, @password_hash, @is_admin, @must_change_password, @is_demo, @created_at)
             RETURNING id;
             """;
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("@email", email);
-        command.Parameters.AddWithValue("@display_name", account.DisplayName.Trim());
-        command.Parameters.AddWithValue("@password_hash", account.PasswordHash);
-        command.Parameters.AddWithValue("@is_admin", account.IsAdmin ? 1 : 0);
-        command.Parameters.AddWithValue("@must_change_password", account.MustChangePassword ? 1 : 0);
-        command.Parameters.AddWithValue("@is_demo", account.IsDemo ? 1 : 0);
-        command.Parameters.AddWithValue("@created_at", Now());
-        var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        var id = await connection.InsertAsync(transaction, sql, cancellationToken, ("@email", email), ("@display_name", account.DisplayName.Trim()),
+            ("@password_hash", account.PasswordHash), ("@is_admin", account.IsAdmin ? 1 : 0), ("@must_change_password", account.MustChangePassword ? 1 : 0),
+            ("@is_demo", account.IsDemo ? 1 : 0), ("@created_at", Now()));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("account", id, null, new Dictionary<string, string?>
         {
             ["email"] = email,
@@ -114,36 +93,24 @@ public sealed class AccountStore
     public async Task<IReadOnlyList<AccountWithRoles>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
         var roles = new Dictionary<long, Dictionary<long, ProjectRole>>();
-        await using (var command = connection.CreateCommand())
+        foreach (var (userId, projectId, role) in await connection.QueryAsync(transaction, "SELECT user_id, project_id, role FROM project_roles;",
+            reader => (reader.GetInt64(0), reader.GetInt64(1), Codes.Parse<ProjectRole>(reader.GetString(2))), cancellationToken))
         {
-            command.CommandText = "SELECT user_id, project_id, role FROM project_roles;";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            if (!roles.TryGetValue(userId, out var map))
             {
-                var userId = reader.GetInt64(0);
-                if (!roles.TryGetValue(userId, out var map))
-                {
-                    roles[userId] = map = [];
-                }
-
-                map[reader.GetInt64(1)] = Codes.Parse<ProjectRole>(reader.GetString(2));
-            }
-        }
-
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"SELECT {AccountColumns} FROM users ORDER BY display_name COLLATE NOCASE, id;";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var accounts = new List<AccountWithRoles>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var account = ReadAccount(reader);
-                accounts.Add(new AccountWithRoles(account, roles.GetValueOrDefault(account.Id) ?? []));
+                roles[userId] = map = [];
             }
 
-            return accounts;
+            map[projectId] = role;
         }
+
+        return await connection.QueryAsync(transaction, $"SELECT {AccountColumns} FROM users ORDER BY display_name COLLATE NOCASE, id;", reader =>
+        {
+            var account = ReadAccount(reader);
+            return new AccountWithRoles(account, roles.GetValueOrDefault(account.Id) ?? []);
+        }, cancellationToken);
     }
 
     /// <summary>Counts a failed login; locks the account for <paramref name="lockFor"/> once <paramref name="maxFailures"/> is reached.</summary>
@@ -157,39 +124,25 @@ public sealed class AccountStore
             RETURNING locked_until;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("@max", maxFailures);
-        command.Parameters.AddWithValue("@until", (_time.GetUtcNow() + lockFor).ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("@id", userId);
-        var value = await command.ExecuteScalarAsync(cancellationToken);
+        var value = await connection.ScalarAsync(null, sql, cancellationToken,
+            ("@max", maxFailures), ("@until", (_time.GetUtcNow() + lockFor).ToString("O", CultureInfo.InvariantCulture)), ("@id", userId));
         return value is string text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture) : null;
     }
 
     public async Task RecordSuccessfulLoginAsync(long userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id;";
-        command.Parameters.AddWithValue("@id", userId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await connection.ExecuteAsync(null, "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id;", cancellationToken, ("@id", userId));
     }
 
     public async Task SetPasswordAsync(long userId, string passwordHash, bool mustChange, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var command = connection.CreateCommand())
+        if (await connection.ExecuteAsync(transaction, "UPDATE users SET password_hash = @hash, must_change_password = @must, failed_logins = 0, locked_until = NULL WHERE id = @id;",
+            cancellationToken, ("@hash", passwordHash), ("@must", mustChange ? 1 : 0), ("@id", userId)) == 0)
         {
-            command.Transaction = transaction;
-            command.CommandText = "UPDATE users SET password_hash = @hash, must_change_password = @must, failed_logins = 0, locked_until = NULL WHERE id = @id;";
-            command.Parameters.AddWithValue("@hash", passwordHash);
-            command.Parameters.AddWithValue("@must", mustChange ? 1 : 0);
-            command.Parameters.AddWithValue("@id", userId);
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                throw new ValidationException([new ValidationError("id", "Dit account bestaat niet (meer).")]);
-            }
+            throw new ValidationException([new ValidationError("id", "Dit account bestaat niet (meer).")]);
         }
 
         // The hash itself never goes into the trail.
@@ -207,13 +160,7 @@ public sealed class AccountStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id;";
-            command.Parameters.AddWithValue("@id", userId);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.ExecuteAsync(transaction, "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id;", cancellationToken, ("@id", userId));
 
         await _audit.RecordAsync(connection, transaction, actor, new AuditChange
         {
@@ -245,42 +192,27 @@ public sealed class AccountStore
 
     private async Task SetProjectRoleAsync(SqliteConnection connection, SqliteTransaction transaction, long userId, long projectId, ProjectRole? role, Actor actor, CancellationToken cancellationToken)
     {
-        string? before;
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "SELECT role FROM project_roles WHERE user_id = @user_id AND project_id = @project_id;";
-            command.Parameters.AddWithValue("@user_id", userId);
-            command.Parameters.AddWithValue("@project_id", projectId);
-            before = (string?)await command.ExecuteScalarAsync(cancellationToken);
-        }
-
+        var before = (string?)await connection.ScalarAsync(transaction, "SELECT role FROM project_roles WHERE user_id = @user_id AND project_id = @project_id;", cancellationToken,
+            ("@user_id", userId), ("@project_id", projectId));
         var after = role?.ToCode();
         if (string.Equals(before, after, StringComparison.Ordinal))
         {
             return;
         }
 
-        await using (var command = connection.CreateCommand())
+        var sql = after is null
+            ? "DELETE FROM project_roles WHERE user_id = @user_id AND project_id = @project_id;"
+            : """
+              INSERT INTO project_roles (user_id, project_id, role) VALUES (@user_id, @project_id, @role)
+              ON CONFLICT (user_id, project_id) DO UPDATE SET role = excluded.role;
+              """;
+        try
         {
-            command.Transaction = transaction;
-            command.CommandText = after is null
-                ? "DELETE FROM project_roles WHERE user_id = @user_id AND project_id = @project_id;"
-                : """
-                  INSERT INTO project_roles (user_id, project_id, role) VALUES (@user_id, @project_id, @role)
-                  ON CONFLICT (user_id, project_id) DO UPDATE SET role = excluded.role;
-                  """;
-            command.Parameters.AddWithValue("@user_id", userId);
-            command.Parameters.AddWithValue("@project_id", projectId);
-            command.Parameters.AddWithValue("@role", after.ToDbValue());
-            try
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (SqliteException ex) when (ex.IsForeignKeyViolation())
-            {
-                throw new ValidationException([new ValidationError("projectId", "Het account of het project bestaat niet (meer).")]);
-            }
+            await connection.ExecuteAsync(transaction, sql, cancellationToken, ("@user_id", userId), ("@project_id", projectId), ("@role", after));
+        }
+        catch (SqliteException ex) when (ex.IsForeignKeyViolation())
+        {
+            throw new ValidationException([new ValidationError("projectId", "Het account of het project bestaat niet (meer).")]);
         }
 
         await _audit.RecordAsync(connection, transaction, actor, new AuditChange
@@ -296,24 +228,18 @@ public sealed class AccountStore
     public async Task<ProjectRole?> FindProjectRoleAsync(long userId, long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT role FROM project_roles WHERE user_id = @user_id AND project_id = @project_id;";
-        command.Parameters.AddWithValue("@user_id", userId);
-        command.Parameters.AddWithValue("@project_id", projectId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string code ? Codes.Parse<ProjectRole>(code) : null;
+        return await connection.ScalarAsync(null, "SELECT role FROM project_roles WHERE user_id = @user_id AND project_id = @project_id;", cancellationToken,
+            ("@user_id", userId), ("@project_id", projectId)) is string code ? Codes.Parse<ProjectRole>(code) : null;
     }
 
     public async Task<IReadOnlyDictionary<long, ProjectRole>> GetProjectRolesAsync(long userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT project_id, role FROM project_roles WHERE user_id = @user_id;";
-        command.Parameters.AddWithValue("@user_id", userId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var roles = new Dictionary<long, ProjectRole>();
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var (projectId, role) in await connection.QueryAsync(null, "SELECT project_id, role FROM project_roles WHERE user_id = @user_id;",
+            reader => (reader.GetInt64(0), Codes.Parse<ProjectRole>(reader.GetString(1))), cancellationToken, ("@user_id", userId)))
         {
-            roles[reader.GetInt64(0)] = Codes.Parse<ProjectRole>(reader.GetString(1));
+            roles[projectId] = role;
         }
 
         return roles;
@@ -325,19 +251,14 @@ public sealed class AccountStore
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await AuditStore.AnonymiseActorAsync(connection, transaction, userId, cancellationToken);
-        await using (var command = connection.CreateCommand())
+        // codings stay (they are research data) under a neutral label; the foreign key then clears the coder
+        const string sql = """
+            UPDATE codings SET external_coder_name = coalesce(external_coder_name, 'Codeur #' || @id) WHERE coder_id = @id;
+            DELETE FROM users WHERE id = @id;
+            """;
+        if (await connection.ExecuteAsync(transaction, sql, cancellationToken, ("@id", userId)) == 0)
         {
-            command.Transaction = transaction;
-            // codings stay (they are research data) under a neutral label; the foreign key then clears the coder
-            command.CommandText = """
-                UPDATE codings SET external_coder_name = coalesce(external_coder_name, 'Codeur #' || @id) WHERE coder_id = @id;
-                DELETE FROM users WHERE id = @id;
-                """;
-            command.Parameters.AddWithValue("@id", userId);
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                return false;
-            }
+            return false;
         }
 
         // No names in the trail of a deleted person: only that account #id was removed.
@@ -355,22 +276,13 @@ public sealed class AccountStore
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        long id;
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at)
-                VALUES (@user_id, @name, @token_hash, @prefix, @created_at)
-                RETURNING id;
-                """;
-            command.Parameters.AddWithValue("@user_id", userId);
-            command.Parameters.AddWithValue("@name", name.Trim());
-            command.Parameters.AddWithValue("@token_hash", tokenHash);
-            command.Parameters.AddWithValue("@prefix", prefix);
-            command.Parameters.AddWithValue("@created_at", Now());
-            id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        }
+        const string sql = """
+            INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at)
+            VALUES (@user_id, @name, @token_hash, @prefix, @created_at)
+            RETURNING id;
+            """;
+        var id = await connection.InsertAsync(transaction, sql, cancellationToken,
+            ("@user_id", userId), ("@name", name.Trim()), ("@token_hash", tokenHash), ("@prefix", prefix), ("@created_at", Now()));
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("apitoken", id, null, new Dictionary<string, string?> { ["name"] = name.Trim(), ["prefix"] = prefix }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -384,32 +296,20 @@ public sealed class AccountStore
     public async Task<long?> UseTokenAsync(string tokenHash, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        long userId;
-        string? lastUsed;
-        await using (var command = connection.CreateCommand())
+        var token = await connection.QueryFirstAsync(null, "SELECT user_id, last_used_at FROM api_tokens WHERE token_hash = @hash AND revoked_at IS NULL;",
+            reader => new TokenUse(reader.GetInt64(0), reader.GetStringOrNull(1)), cancellationToken, ("@hash", tokenHash));
+        if (token is null)
         {
-            command.CommandText = "SELECT user_id, last_used_at FROM api_tokens WHERE token_hash = @hash AND revoked_at IS NULL;";
-            command.Parameters.AddWithValue("@hash", tokenHash);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            userId = reader.GetInt64(0);
-            lastUsed = reader.IsDBNull(1) ? null : reader.GetString(1);
+            return null;
         }
 
         var now = _time.GetUtcNow();
-        if (lastUsed is null || now - ParseTime(lastUsed) > TimeSpan.FromMinutes(5))
+        if (token.LastUsedAt is null || now - ParseTime(token.LastUsedAt) > TimeSpan.FromMinutes(5))
         {
             try
             {
-                await using var update = connection.CreateCommand();
-                update.CommandText = "UPDATE api_tokens SET last_used_at = @now WHERE token_hash = @hash;";
-                update.Parameters.AddWithValue("@now", now.ToString("O", CultureInfo.InvariantCulture));
-                update.Parameters.AddWithValue("@hash", tokenHash);
-                await update.ExecuteNonQueryAsync(cancellationToken);
+                await connection.ExecuteAsync(null, "UPDATE api_tokens SET last_used_at = @now WHERE token_hash = @hash;", cancellationToken,
+                    ("@now", now.ToString("O", CultureInfo.InvariantCulture)), ("@hash", tokenHash));
             }
             catch (SqliteException ex) when (DatabaseHealth.IsStorageFailure(ex) || ex.SqliteErrorCode is SqliteCodes.Busy or SqliteCodes.Locked)
             {
@@ -417,35 +317,17 @@ public sealed class AccountStore
             }
         }
 
-        return userId;
+        return token.UserId;
     }
 
     public async Task<IReadOnlyList<ApiToken>> ListTokensAsync(long userId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        const string sql = """
             SELECT id, user_id, name, prefix, created_at, last_used_at, revoked_at
             FROM api_tokens WHERE user_id = @user_id ORDER BY id DESC;
             """;
-        command.Parameters.AddWithValue("@user_id", userId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var tokens = new List<ApiToken>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            tokens.Add(new ApiToken
-            {
-                Id = reader.GetInt64(0),
-                UserId = reader.GetInt64(1),
-                Name = reader.GetString(2),
-                Prefix = reader.GetString(3),
-                CreatedAt = ParseTime(reader.GetString(4)),
-                LastUsedAt = reader.IsDBNull(5) ? null : ParseTime(reader.GetString(5)),
-                RevokedAt = reader.IsDBNull(6) ? null : ParseTime(reader.GetString(6)),
-            });
-        }
-
-        return tokens;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(null, sql, ReadToken, cancellationToken, ("@user_id", userId));
     }
 
     /// <summary>Revokes one of the user's own tokens; false when there is no such active token.</summary>
@@ -453,17 +335,10 @@ public sealed class AccountStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var command = connection.CreateCommand())
+        if (await connection.ExecuteAsync(transaction, "UPDATE api_tokens SET revoked_at = @now WHERE id = @id AND user_id = @user_id AND revoked_at IS NULL;", cancellationToken,
+            ("@now", Now()), ("@id", tokenId), ("@user_id", userId)) == 0)
         {
-            command.Transaction = transaction;
-            command.CommandText = "UPDATE api_tokens SET revoked_at = @now WHERE id = @id AND user_id = @user_id AND revoked_at IS NULL;";
-            command.Parameters.AddWithValue("@now", Now());
-            command.Parameters.AddWithValue("@id", tokenId);
-            command.Parameters.AddWithValue("@user_id", userId);
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                return false;
-            }
+            return false;
         }
 
         await _audit.RecordAsync(connection, transaction, actor, new AuditChange
@@ -493,11 +368,7 @@ public sealed class AccountStore
     private async Task<Account?> FindAsync(string where, object value, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {AccountColumns} FROM users WHERE {where};";
-        command.Parameters.AddWithValue("@value", value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadAccount(reader) : null;
+        return await connection.QueryFirstAsync(null, $"SELECT {AccountColumns} FROM users WHERE {where};", ReadAccount, cancellationToken, ("@value", value));
     }
 
     private static Account ReadAccount(SqliteDataReader reader) => new()
@@ -514,7 +385,21 @@ public sealed class AccountStore
         CreatedAt = ParseTime(reader.GetString(9)),
     };
 
+    private static ApiToken ReadToken(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetInt64(0),
+        UserId = reader.GetInt64(1),
+        Name = reader.GetString(2),
+        Prefix = reader.GetString(3),
+        CreatedAt = ParseTime(reader.GetString(4)),
+        LastUsedAt = reader.IsDBNull(5) ? null : ParseTime(reader.GetString(5)),
+        RevokedAt = reader.IsDBNull(6) ? null : ParseTime(reader.GetString(6)),
+    };
+
     private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>An active token's owner and when it was last used.</summary>
+    private sealed record TokenUse(long UserId, string? LastUsedAt);
 }

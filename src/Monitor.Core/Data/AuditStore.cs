@@ -23,18 +23,10 @@ public sealed class AuditStore
             VALUES (@at, @actor_user_id, @actor_name, @project_id, @entity, @entity_id, @action, @changes);
             """;
         var changes = change.Changes.ToDictionary(c => c.Key, c => new[] { c.Value.Old, c.Value.New });
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("@at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("@actor_user_id", actor.UserId is { } id ? id : DBNull.Value);
-        command.Parameters.AddWithValue("@actor_name", actor.Name);
-        command.Parameters.AddWithValue("@project_id", change.ProjectId is { } p ? p : DBNull.Value);
-        command.Parameters.AddWithValue("@entity", change.Entity);
-        command.Parameters.AddWithValue("@entity_id", change.EntityId is { } e ? e : DBNull.Value);
-        command.Parameters.AddWithValue("@action", change.Action);
-        command.Parameters.AddWithValue("@changes", JsonSerializer.Serialize(changes));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await connection.ExecuteAsync(transaction, sql, cancellationToken,
+            ("@at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@actor_user_id", actor.UserId), ("@actor_name", actor.Name),
+            ("@project_id", change.ProjectId), ("@entity", change.Entity), ("@entity_id", change.EntityId), ("@action", change.Action),
+            ("@changes", JsonSerializer.Serialize(changes)));
     }
 
     /// <summary>Audit entries, newest first; filter by project and/or entity (and entity id).</summary>
@@ -51,32 +43,15 @@ public sealed class AuditStore
             LIMIT @limit;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("@project_id", projectId is { } p ? p : DBNull.Value);
-        command.Parameters.AddWithValue("@entity", entity.ToDbValue());
-        command.Parameters.AddWithValue("@entity_id", entityId is { } e ? e : DBNull.Value);
-        command.Parameters.AddWithValue("@actor_user_id", actorUserId is { } a ? a : DBNull.Value);
-        command.Parameters.AddWithValue("@limit", Math.Clamp(limit, 1, 100_000));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var entries = new List<AuditEntry>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            entries.Add(ReadEntry(reader));
-        }
-
-        return entries;
+        return await connection.QueryAsync(null, sql, ReadEntry, cancellationToken, ("@project_id", projectId), ("@entity", entity), ("@entity_id", entityId),
+            ("@actor_user_id", actorUserId), ("@limit", Math.Clamp(limit, 1, 100_000)));
     }
 
     /// <summary>Replaces a deleted person's name in the trail; the entries themselves are kept.</summary>
     internal static async Task AnonymiseActorAsync(SqliteConnection connection, SqliteTransaction transaction, long userId, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE audit_log SET actor_name = @name WHERE actor_user_id = @user_id;";
-        command.Parameters.AddWithValue("@name", $"Verwijderde gebruiker #{userId}");
-        command.Parameters.AddWithValue("@user_id", userId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await connection.ExecuteAsync(transaction, "UPDATE audit_log SET actor_name = @name WHERE actor_user_id = @user_id;", cancellationToken,
+            ("@name", $"Verwijderde gebruiker #{userId}"), ("@user_id", userId));
     }
 
     private static AuditEntry ReadEntry(SqliteDataReader reader)

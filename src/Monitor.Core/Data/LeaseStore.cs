@@ -28,23 +28,14 @@ public sealed class LeaseStore
             """;
         var now = _time.GetUtcNow();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("@name", name);
-        command.Parameters.AddWithValue("@holder", holder);
-        command.Parameters.AddWithValue("@now", now.ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("@expires_at", (now + duration).ToString("O", CultureInfo.InvariantCulture));
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+        return await connection.ScalarLongAsync(null, sql, cancellationToken, ("@name", name), ("@holder", holder),
+            ("@now", now.ToString("O", CultureInfo.InvariantCulture)), ("@expires_at", (now + duration).ToString("O", CultureInfo.InvariantCulture))) == 1;
     }
 
     /// <summary>Gives the lease up (only when <paramref name="holder"/> has it), so another process can take over at once.</summary>
     public async Task ReleaseAsync(string name, string holder, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM scheduler_leases WHERE name = @name AND holder = @holder;";
-        command.Parameters.AddWithValue("@name", name);
-        command.Parameters.AddWithValue("@holder", holder);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await connection.ExecuteAsync(null, "DELETE FROM scheduler_leases WHERE name = @name AND holder = @holder;", cancellationToken, ("@name", name), ("@holder", holder));
     }
 }

@@ -119,33 +119,17 @@ public sealed class DemoDataLoader
 
         await DemoMeetingLoader.LoadAsync(connection, transaction, ids, _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        await connection.ExecuteAsync(transaction, """
             INSERT INTO app_settings (key, value) VALUES (@key, @value)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value;
-            """;
-        command.Parameters.AddWithValue("@key", LoadedMarker);
-        command.Parameters.AddWithValue("@value", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """, cancellationToken, ("@key", LoadedMarker), ("@value", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
     }
 
-    private static async Task<string?> GetMarkerAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT value FROM app_settings WHERE key = @key;";
-        command.Parameters.AddWithValue("@key", LoadedMarker);
-        return (string?)await command.ExecuteScalarAsync(cancellationToken);
-    }
+    private static async Task<string?> GetMarkerAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        (string?)await connection.ScalarAsync(transaction, "SELECT value FROM app_settings WHERE key = @key;", cancellationToken, ("@key", LoadedMarker));
 
-    private static async Task<long> CountProjectsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT count(*) FROM projects;";
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
+    private static async Task<long> CountProjectsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM projects;", cancellationToken) ?? 0;
 
     private sealed record DemoPlanSet
     {

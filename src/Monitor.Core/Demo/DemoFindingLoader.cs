@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text;
@@ -54,9 +53,9 @@ public sealed class DemoFindingLoader
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        if (await ScalarAsync(connection, transaction, "SELECT id FROM projects WHERE slug = @slug AND is_demo = 1;", cancellationToken, ("@slug", slug)) is not { } projectId
-            || await ScalarAsync(connection, transaction, "SELECT count(*) FROM findings WHERE project_id = @p;", cancellationToken, ("@p", projectId)) > 0
-            || await ScalarAsync(connection, transaction, "SELECT count(*) FROM codings WHERE project_id = @p;", cancellationToken, ("@p", projectId)) == 0)
+        if (await connection.ScalarLongAsync(transaction, "SELECT id FROM projects WHERE slug = @slug AND is_demo = 1;", cancellationToken, ("@slug", slug)) is not { } projectId
+            || await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM findings WHERE project_id = @p;", cancellationToken, ("@p", projectId)) > 0
+            || await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM codings WHERE project_id = @p;", cancellationToken, ("@p", projectId)) == 0)
         {
             return 0;
         }
@@ -78,10 +77,9 @@ public sealed class DemoFindingLoader
             var id = await FindingStore.InsertAsync(connection, transaction, projectId, draft, Codes.Parse<FindingStatus>(finding.Status), at, cancellationToken);
             if (finding.Session is { } session)
             {
-                await using var insert = connection.Command(transaction, """
+                await connection.ExecuteAsync(transaction, """
                     INSERT INTO finding_sessions (finding_id, held_on, participants, changes, recorded_at, recorded_by) VALUES (@id, @held, @who, @changes, @at, @by);
-                    """, ("@id", id), ("@held", session.Date), ("@who", session.Participants), ("@changes", session.Changes ?? ""), ("@at", at), ("@by", actor.Name));
-                await insert.ExecuteNonQueryAsync(cancellationToken);
+                    """, cancellationToken, ("@id", id), ("@held", session.Date), ("@who", session.Participants), ("@changes", session.Changes ?? ""), ("@at", at), ("@by", actor.Name));
             }
 
             foreach (var evidence in finding.Evidence)
@@ -100,7 +98,7 @@ public sealed class DemoFindingLoader
 
     private static async Task<(EvidenceKind, long)> ResolveAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, DemoEvidence evidence, CancellationToken cancellationToken)
     {
-        async Task<long> MeetingAsync() => await ScalarAsync(connection, transaction, """
+        async Task<long> MeetingAsync() => await connection.ScalarLongAsync(transaction, """
             SELECT m.id FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE g.project_id = @p AND g.name = @group AND m.held_on = @held ORDER BY m.id LIMIT 1;
             """, cancellationToken, ("@p", projectId), ("@group", evidence.Group ?? ""), ("@held", evidence.HeldOn ?? ""))
             ?? throw new InvalidOperationException($"Demo finding evidence: no meeting of '{evidence.Group}' on {evidence.HeldOn}.");
@@ -113,7 +111,7 @@ public sealed class DemoFindingLoader
                 return (EvidenceKind.Reflectie, await DemoMeetingLoader.FindReflectionAsync(connection, transaction, await MeetingAsync(), evidence.Member ?? "", cancellationToken)
                     ?? throw new InvalidOperationException($"Demo finding evidence: no reflection of '{evidence.Member}' on {evidence.HeldOn}."));
             case "activity":
-                return (EvidenceKind.Activiteit, await ScalarAsync(connection, transaction, "SELECT id FROM plan_activities WHERE project_id = @p AND title = @title ORDER BY id LIMIT 1;",
+                return (EvidenceKind.Activiteit, await connection.ScalarLongAsync(transaction, "SELECT id FROM plan_activities WHERE project_id = @p AND title = @title ORDER BY id LIMIT 1;",
                     cancellationToken, ("@p", projectId), ("@title", evidence.Title ?? ""))
                     ?? throw new InvalidOperationException($"Demo finding evidence: no activity '{evidence.Title}'."));
             default:
@@ -125,28 +123,19 @@ public sealed class DemoFindingLoader
                 var reflection = evidence.Document?.StartsWith("reflection:", StringComparison.Ordinal) == true
                     ? await DemoMeetingLoader.FindReflectionAsync(connection, transaction, meetingId, evidence.Document["reflection:".Length..], cancellationToken)
                     : null;
-                await using (var command = connection.Command(transaction, sql + " AND c.removed_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1) ORDER BY c.round_id IS NOT NULL, c.id;",
-                    ("@m", meetingId), ("@r", reflection ?? 0)))
-                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                var codings = await connection.QueryAsync(transaction, sql + " AND c.removed_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1) ORDER BY c.round_id IS NOT NULL, c.id;",
+                    reader => (Id: reader.GetInt64(0), Text: reader.GetString(1), Start: reader.GetInt32(2), End: reader.GetInt32(3)), cancellationToken,
+                    ("@m", meetingId), ("@r", reflection ?? 0));
+                foreach (var (id, text, start, end) in codings)
                 {
-                    while (await reader.ReadAsync(cancellationToken))
+                    if (CodePoints.Slice(text, start, end) == quote)
                     {
-                        if (CodePoints.Slice(reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)) == quote)
-                        {
-                            return (EvidenceKind.Codering, reader.GetInt64(0));
-                        }
+                        return (EvidenceKind.Codering, id);
                     }
                 }
 
                 throw new InvalidOperationException($"Demo finding evidence: no coding with the quote '{evidence.Quote}' on {evidence.HeldOn}.");
         }
-    }
-
-    private static async Task<long?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
-    {
-        await using var command = connection.Command(transaction, sql, parameters);
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 }
 

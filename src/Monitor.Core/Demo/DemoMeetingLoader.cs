@@ -39,28 +39,21 @@ internal static class DemoMeetingLoader
 
     private static async Task LoadGroupAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, DemoGroup group, string now, CancellationToken cancellationToken)
     {
-        long groupId;
-        await using (var command = connection.Command(transaction, """
+        var groupId = await connection.ScalarLongAsync(transaction, """
             UPDATE project_groups SET cadence_days = @days, reflections_anonymous = @anonymous
             WHERE project_id = @project_id AND name = @name RETURNING id;
-            """, ("@days", group.CadenceDays.ToDbValue()), ("@anonymous", group.ReflectionsAnonymous ? 1 : 0), ("@project_id", projectId), ("@name", group.GroupName)))
-        {
-            groupId = await command.ExecuteScalarAsync(cancellationToken) as long?
-                ?? throw new InvalidOperationException($"Demo meetings name group '{group.GroupName}', which project {group.ProjectSlug} does not have.");
-        }
+            """, cancellationToken, ("@days", group.CadenceDays), ("@anonymous", group.ReflectionsAnonymous ? 1 : 0), ("@project_id", projectId), ("@name", group.GroupName))
+            ?? throw new InvalidOperationException($"Demo meetings name group '{group.GroupName}', which project {group.ProjectSlug} does not have.");
 
         var members = await GroupStore.ReadMembersAsync(connection, transaction, groupId, cancellationToken);
         long MemberId(string role) => members.FirstOrDefault(m => m.RoleLabel == role)?.Id
             ?? throw new InvalidOperationException($"Demo meetings name member '{role}', who is not in group '{group.GroupName}'.");
 
         var meetingIds = new Dictionary<DateOnly, long>();
-        await using (var command = connection.Command(transaction, "SELECT held_on, id FROM meetings WHERE group_id = @id;", ("@id", groupId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        foreach (var (heldOn, id) in await connection.QueryAsync(transaction, "SELECT held_on, id FROM meetings WHERE group_id = @id;",
+            reader => (reader.GetDate(0), reader.GetInt64(1)), cancellationToken, ("@id", groupId)))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                meetingIds[reader.GetDate(0)] = reader.GetInt64(1);
-            }
+            meetingIds[heldOn] = id;
         }
 
         long MeetingId(DateOnly day) => meetingIds.TryGetValue(day, out var id) ? id
@@ -72,28 +65,24 @@ internal static class DemoMeetingLoader
             var meeting = ordered[i];
             var meetingId = MeetingId(meeting.HeldOn);
             var next = i + 1 < ordered.Count ? MeetingId(ordered[i + 1].HeldOn) : (long?)null;
-            await using (var command = connection.Command(transaction, """
+            await connection.ExecuteAsync(transaction, """
                 UPDATE meetings SET status = 'gehouden', starts_at = @starts_at, location = @location, minutes = @minutes, minutes_approved = @approved WHERE id = @id;
-                """, ("@starts_at", (object?)meeting.StartsAt ?? DBNull.Value), ("@location", meeting.Location), ("@minutes", meeting.Minutes), ("@approved", next is null ? 0 : 1), ("@id", meetingId)))
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+                """, cancellationToken, ("@starts_at", meeting.StartsAt), ("@location", meeting.Location), ("@minutes", meeting.Minutes), ("@approved", next is null ? 0 : 1),
+                ("@id", meetingId));
 
             foreach (var member in members.Where(m => m.IsActiveOn(meeting.HeldOn)))
             {
                 var status = meeting.Excused.Contains(member.RoleLabel) ? AttendanceStatus.Afgemeld
                     : meeting.Absent.Contains(member.RoleLabel) ? AttendanceStatus.Afwezig
                     : AttendanceStatus.Aanwezig;
-                await using var command = connection.Command(transaction, "INSERT INTO meeting_attendance (meeting_id, member_id, status) VALUES (@m, @p, @s);",
+                await connection.ExecuteAsync(transaction, "INSERT INTO meeting_attendance (meeting_id, member_id, status) VALUES (@m, @p, @s);", cancellationToken,
                     ("@m", meetingId), ("@p", member.Id), ("@s", status.ToCode()));
-                await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
             foreach (var guest in meeting.Guests)
             {
-                await using var command = connection.Command(transaction, "INSERT INTO meeting_guests (meeting_id, name, organisation) VALUES (@m, @n, @o);",
+                await connection.ExecuteAsync(transaction, "INSERT INTO meeting_guests (meeting_id, name, organisation) VALUES (@m, @n, @o);", cancellationToken,
                     ("@m", meetingId), ("@n", guest.Name), ("@o", guest.Organisation));
-                await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
             for (var position = 0; position < meeting.Agenda.Count; position++)
@@ -106,19 +95,17 @@ internal static class DemoMeetingLoader
 
             foreach (var decision in meeting.Decisions)
             {
-                await using var command = connection.Command(transaction, "INSERT INTO meeting_decisions (meeting_id, text) VALUES (@m, @t);", ("@m", meetingId), ("@t", decision));
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await connection.ExecuteAsync(transaction, "INSERT INTO meeting_decisions (meeting_id, text) VALUES (@m, @t);", cancellationToken, ("@m", meetingId), ("@t", decision));
             }
 
             foreach (var item in meeting.ActionItems)
             {
                 var closedIn = item.DoneOn is { } done ? MeetingId(done) : (long?)null;
-                await using var command = connection.Command(transaction, """
+                await connection.ExecuteAsync(transaction, """
                     INSERT INTO action_items (group_id, meeting_id, description, owner_member_id, due_on, status, closed_in_meeting_id, closed_on, created_at)
                     VALUES (@g, @m, @d, @o, @due, @status, @closed_in, @closed_on, @now);
-                    """, ("@g", groupId), ("@m", meetingId), ("@d", item.Description), ("@o", MemberId(item.Owner)), ("@due", item.DueOn.ToDbValue()),
-                    ("@status", item.DoneOn is null ? "open" : "gedaan"), ("@closed_in", (object?)closedIn ?? DBNull.Value), ("@closed_on", item.DoneOn.ToDbValue()), ("@now", now));
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                    """, cancellationToken, ("@g", groupId), ("@m", meetingId), ("@d", item.Description), ("@o", MemberId(item.Owner)), ("@due", item.DueOn.ToDbValue()),
+                    ("@status", item.DoneOn is null ? "open" : "gedaan"), ("@closed_in", closedIn), ("@closed_on", item.DoneOn.ToDbValue()), ("@now", now));
             }
 
             foreach (var reflection in meeting.Reflections)
@@ -130,10 +117,9 @@ internal static class DemoMeetingLoader
                         new ReflectionInput { MemberId = MemberId(reflection.Member), WentWell = reflection.Wel, WentLess = reflection.Minder }, "demo", null, now, cancellationToken);
                 if (reflection.FollowUp is { } followUp && next is { } nextId)
                 {
-                    await using var command = connection.Command(transaction, """
+                    await connection.ExecuteAsync(transaction, """
                         INSERT INTO reflection_followups (reflection_id, meeting_id, text, recorded_at, recorded_by) VALUES (@r, @m, @t, @now, 'Demo');
-                        """, ("@r", id), ("@m", nextId), ("@t", followUp), ("@now", now));
-                    await command.ExecuteNonQueryAsync(cancellationToken);
+                        """, cancellationToken, ("@r", id), ("@m", nextId), ("@t", followUp), ("@now", now));
                 }
             }
         }
@@ -150,42 +136,32 @@ internal static class DemoMeetingLoader
     /// </summary>
     public static async Task<long?> FindReflectionAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, string member, CancellationToken cancellationToken)
     {
-        await using (var named = connection.Command(transaction, """
+        if (await connection.ScalarLongAsync(transaction, """
             SELECT r.id FROM reflections r LEFT JOIN group_members gm ON gm.id = r.member_id LEFT JOIN meeting_guests gu ON gu.id = r.guest_id
             WHERE r.meeting_id = @m AND coalesce(gm.role_label, gu.name) = @who;
-            """, ("@m", meetingId), ("@who", member)))
+            """, cancellationToken, ("@m", meetingId), ("@who", member)) is { } id)
         {
-            if (await named.ExecuteScalarAsync(cancellationToken) is long id)
-            {
-                return id;
-            }
+            return id;
         }
 
-        string groupName;
-        DateOnly heldOn;
-        await using (var meeting = connection.Command(transaction, "SELECT g.name, m.held_on FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE m.id = @m;", ("@m", meetingId)))
-        await using (var reader = await meeting.ExecuteReaderAsync(cancellationToken))
+        var meeting = await connection.QueryFirstAsync(transaction, "SELECT g.name, m.held_on FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE m.id = @m;",
+            reader => new MeetingPlace(reader.GetString(0), reader.GetDate(1)), cancellationToken, ("@m", meetingId));
+        if (meeting is null)
         {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            (groupName, heldOn) = (reader.GetString(0), reader.GetDate(1));
+            return null;
         }
 
-        var answer = (await _set.Value).Groups.Where(g => g.GroupName == groupName && g.ReflectionsAnonymous)
-            .SelectMany(g => g.Meetings).Where(m => m.HeldOn == heldOn)
+        var answer = (await _set.Value).Groups.Where(g => g.GroupName == meeting.GroupName && g.ReflectionsAnonymous)
+            .SelectMany(g => g.Meetings).Where(m => m.HeldOn == meeting.HeldOn)
             .SelectMany(m => m.Reflections).FirstOrDefault(r => r.Member == member);
         if (answer is null)
         {
             return null;
         }
 
-        await using var anonymous = connection.Command(transaction, """
+        return await connection.ScalarLongAsync(transaction, """
             SELECT id FROM reflections WHERE meeting_id = @m AND anonymous = 1 AND went_well = @well AND went_less = @less ORDER BY id LIMIT 1;
-            """, ("@m", meetingId), ("@well", ReflectionStore.Normalise(answer.Wel)), ("@less", ReflectionStore.Normalise(answer.Minder)));
-        return await anonymous.ExecuteScalarAsync(cancellationToken) as long?;
+            """, cancellationToken, ("@m", meetingId), ("@well", ReflectionStore.Normalise(answer.Wel)), ("@less", ReflectionStore.Normalise(answer.Minder)));
     }
 
     private static readonly Lazy<Task<DemoMeetingSet>> _set = new(async () =>
@@ -194,6 +170,9 @@ internal static class DemoMeetingLoader
             ?? throw new InvalidOperationException("The demo meeting file is missing.");
         return await JsonSerializer.DeserializeAsync<DemoMeetingSet>(stream, _jsonOptions) ?? throw new InvalidOperationException("The demo meeting file is empty.");
     });
+
+    /// <summary>The group and date of a meeting, by which the demo file names it.</summary>
+    private sealed record MeetingPlace(string GroupName, DateOnly HeldOn);
 
     private sealed record DemoMeetingSet
     {

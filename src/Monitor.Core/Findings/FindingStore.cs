@@ -66,46 +66,26 @@ public sealed class FindingStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        await using (var status = connection.Command(transaction, "SELECT status FROM findings WHERE id = @id AND project_id = @project;", ("@id", findingId), ("@project", projectId)))
+        var current = await connection.ScalarAsync(transaction, "SELECT status FROM findings WHERE id = @id AND project_id = @project;", cancellationToken,
+            ("@id", findingId), ("@project", projectId)) as string;
+        if (current is null || (audience == Audience.Management && current != Codes.ToCode(FindingStatus.Vastgesteld)))
         {
-            var current = await status.ExecuteScalarAsync(cancellationToken) as string;
-            if (current is null || (audience == Audience.Management && current != Codes.ToCode(FindingStatus.Vastgesteld)))
-            {
-                return null;
-            }
+            return null;
         }
 
-        var entries = new List<FindingHistoryEntry>();
-        await using var command = connection.Command(transaction, """
-            SELECT h.at, h.by, h.action, h.snapshot FROM finding_history h WHERE h.finding_id = @id ORDER BY h.id;
-            """, ("@id", findingId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            entries.Add(new FindingHistoryEntry(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2),
-                audience == Audience.Team ? reader.GetString(3) : ""));
-        }
-
-        return entries;
+        return await connection.QueryAsync(transaction, "SELECT h.at, h.by, h.action, h.snapshot FROM finding_history h WHERE h.finding_id = @id ORDER BY h.id;",
+            reader => new FindingHistoryEntry(DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2),
+                audience == Audience.Team ? reader.GetString(3) : ""), cancellationToken, ("@id", findingId));
     }
 
     // Management sees what was agreed, and no member can be recognised in its evidence: the source is the group and the
     // date, and the members' labels (and the project's pseudonym list) are replaced in quotes and notes.
     private static async Task<List<Finding>> ForManagementAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, List<Finding> findings, CancellationToken cancellationToken)
     {
-        var names = new List<Pseudonym>();
-        await using (var command = connection.Command(transaction, """
+        var names = await connection.QueryAsync(transaction, """
             SELECT DISTINCT m.role_label, 'lid' FROM group_members m JOIN project_groups g ON g.id = m.group_id WHERE g.project_id = @project AND m.role_label <> ''
             UNION ALL SELECT name, code FROM pseudonyms WHERE project_id = @project;
-            """, ("@project", projectId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                names.Add(new Pseudonym(0, reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
+            """, reader => new Pseudonym(0, reader.GetString(0), reader.GetString(1)), cancellationToken, ("@project", projectId));
         var scrub = new Pseudonymizer(names);
         return findings.Where(f => f.Status == FindingStatus.Vastgesteld).Select(f => f with
         {
@@ -139,36 +119,30 @@ public sealed class FindingStore
 
     internal static async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, FindingDraft draft, FindingStatus status, string at, CancellationToken cancellationToken)
     {
-        await using var position = connection.Command(transaction, "SELECT coalesce(max(position), 0) + 1 FROM findings WHERE project_id = @project;", ("@project", projectId));
-        var next = Convert.ToInt32(await position.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        await using var insert = connection.Command(transaction, """
+        var next = Convert.ToInt32(await connection.ScalarAsync(transaction, "SELECT coalesce(max(position), 0) + 1 FROM findings WHERE project_id = @project;", cancellationToken,
+            ("@project", projectId)), CultureInfo.InvariantCulture);
+        var id = await connection.InsertAsync(transaction, """
             INSERT INTO findings (project_id, kind, heading, title, explanation, phase, status, position, created_at, updated_at)
-            VALUES (@project, @kind, @heading, @title, @explanation, @phase, @status, @position, @now, @now);
-            SELECT last_insert_rowid();
-            """, ("@project", projectId), ("@kind", Codes.ToCode(draft.Kind)), ("@heading", draft.Heading.Trim()), ("@title", draft.Title.Trim()),
-            ("@explanation", draft.Explanation.Trim()), ("@phase", draft.Phase is { } p ? p : DBNull.Value), ("@status", Codes.ToCode(status)), ("@position", next), ("@now", at));
-        var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            VALUES (@project, @kind, @heading, @title, @explanation, @phase, @status, @position, @now, @now)
+            RETURNING id;
+            """, cancellationToken, ("@project", projectId), ("@kind", Codes.ToCode(draft.Kind)), ("@heading", draft.Heading.Trim()), ("@title", draft.Title.Trim()),
+            ("@explanation", draft.Explanation.Trim()), ("@phase", draft.Phase), ("@status", Codes.ToCode(status)), ("@position", next), ("@now", at));
         await WriteLinksAsync(connection, transaction, id, draft, cancellationToken);
         return id;
     }
 
     private static async Task WriteLinksAsync(SqliteConnection connection, SqliteTransaction transaction, long id, FindingDraft draft, CancellationToken cancellationToken)
     {
-        await using (var clear = connection.Command(transaction, "DELETE FROM finding_determinants WHERE finding_id = @id; DELETE FROM finding_bowen_areas WHERE finding_id = @id;", ("@id", id)))
-        {
-            await clear.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await connection.ExecuteAsync(transaction, "DELETE FROM finding_determinants WHERE finding_id = @id; DELETE FROM finding_bowen_areas WHERE finding_id = @id;", cancellationToken,
+            ("@id", id));
         foreach (var determinant in draft.Determinants.Distinct())
         {
-            await using var command = connection.Command(transaction, "INSERT INTO finding_determinants (finding_id, determinant) VALUES (@id, @d);", ("@id", id), ("@d", determinant));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await connection.ExecuteAsync(transaction, "INSERT INTO finding_determinants (finding_id, determinant) VALUES (@id, @d);", cancellationToken, ("@id", id), ("@d", determinant));
         }
 
         foreach (var area in draft.BowenAreas.Distinct())
         {
-            await using var command = connection.Command(transaction, "INSERT INTO finding_bowen_areas (finding_id, area) VALUES (@id, @a);", ("@id", id), ("@a", area));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await connection.ExecuteAsync(transaction, "INSERT INTO finding_bowen_areas (finding_id, area) VALUES (@id, @a);", cancellationToken, ("@id", id), ("@a", area));
         }
     }
 
@@ -178,16 +152,13 @@ public sealed class FindingStore
         Check(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var command = connection.Command(transaction, """
+        if (await connection.ExecuteAsync(transaction, """
             UPDATE findings SET kind = @kind, heading = @heading, title = @title, explanation = @explanation, phase = @phase, updated_at = @now
             WHERE id = @id AND project_id = @project;
-            """, ("@id", findingId), ("@project", projectId), ("@kind", Codes.ToCode(draft.Kind)), ("@heading", draft.Heading.Trim()), ("@title", draft.Title.Trim()),
-            ("@explanation", draft.Explanation.Trim()), ("@phase", draft.Phase is { } p ? p : DBNull.Value), ("@now", Now())))
+            """, cancellationToken, ("@id", findingId), ("@project", projectId), ("@kind", Codes.ToCode(draft.Kind)), ("@heading", draft.Heading.Trim()),
+            ("@title", draft.Title.Trim()), ("@explanation", draft.Explanation.Trim()), ("@phase", draft.Phase), ("@now", Now())) == 0)
         {
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                return false;
-            }
+            return false;
         }
 
         await WriteLinksAsync(connection, transaction, findingId, draft, cancellationToken);
@@ -227,21 +198,18 @@ public sealed class FindingStore
                 throw new ValidationException([new ValidationError("heldOn", "De sessie kan niet in de toekomst liggen.")]);
             }
 
-            await using var insert = connection.Command(transaction, """
+            await connection.ExecuteAsync(transaction, """
                 INSERT INTO finding_sessions (finding_id, held_on, participants, changes, recorded_at, recorded_by) VALUES (@id, @held, @who, @changes, @now, @by);
-                """, ("@id", findingId), ("@held", session.HeldOn.ToDbValue()), ("@who", session.Participants.Trim()), ("@changes", session.Changes.Trim()), ("@now", Now()), ("@by", actor.Name));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+                """, cancellationToken, ("@id", findingId), ("@held", session.HeldOn.ToDbValue()), ("@who", session.Participants.Trim()), ("@changes", session.Changes.Trim()),
+                ("@now", Now()), ("@by", actor.Name));
         }
         else if (status == FindingStatus.Vastgesteld && finding.Sessions.Count == 0)
         {
             throw new ValidationException([new ValidationError("status", "Een bevinding wordt vastgesteld nadat ze in een gezamenlijke sessie is besproken.")]);
         }
 
-        await using (var update = connection.Command(transaction, "UPDATE findings SET status = @status, updated_at = @now WHERE id = @id;",
-            ("@id", findingId), ("@status", Codes.ToCode(status)), ("@now", Now())))
-        {
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.ExecuteAsync(transaction, "UPDATE findings SET status = @status, updated_at = @now WHERE id = @id;", cancellationToken,
+            ("@id", findingId), ("@status", Codes.ToCode(status)), ("@now", Now()));
 
         await RecordAsync(connection, transaction, projectId, findingId, "status " + Codes.ToCode(status), actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -258,10 +226,7 @@ public sealed class FindingStore
             return false;
         }
 
-        await using (var delete = connection.Command(transaction, "DELETE FROM findings WHERE id = @id;", ("@id", findingId)))
-        {
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.ExecuteAsync(transaction, "DELETE FROM findings WHERE id = @id;", cancellationToken, ("@id", findingId));
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("finding", findingId, projectId, new Dictionary<string, string?> { ["finding"] = JsonSerializer.Serialize(finding, _json) }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -298,19 +263,15 @@ public sealed class FindingStore
             EvidenceKind.Bijeenkomst => ("meeting_id", "SELECT 1 FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE m.id = @target AND g.project_id = @project"),
             _ => ("activity_id", "SELECT 1 FROM plan_activities WHERE id = @target AND project_id = @project"),
         };
-        await using (var exists = connection.Command(transaction, check, ("@target", targetId), ("@project", projectId)))
+        if (await connection.ScalarAsync(transaction, check, cancellationToken, ("@target", targetId), ("@project", projectId)) is null)
         {
-            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
-            {
-                throw new ValidationException([new ValidationError("targetId", $"Dit bewijs ({Codes.ToCode(kind)} {targetId}) hoort niet bij dit project, of is een codering uit een lopende dubbele-coderingsronde.")]);
-            }
+            throw new ValidationException([new ValidationError("targetId", $"Dit bewijs ({Codes.ToCode(kind)} {targetId}) hoort niet bij dit project, of is een codering uit een lopende dubbele-coderingsronde.")]);
         }
 
-        await using var insert = connection.Command(transaction, $"""
+        await connection.ExecuteAsync(transaction, $"""
             INSERT INTO finding_evidence (finding_id, kind, {column}, note, added_at, added_by) VALUES (@finding, @kind, @target, @note, @now, @by)
             ON CONFLICT DO NOTHING;
-            """, ("@finding", findingId), ("@kind", Codes.ToCode(kind)), ("@target", targetId), ("@note", note), ("@now", at), ("@by", by));
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+            """, cancellationToken, ("@finding", findingId), ("@kind", Codes.ToCode(kind)), ("@target", targetId), ("@note", note), ("@now", at), ("@by", by));
     }
 
     public async Task<bool> RemoveEvidenceAsync(long projectId, long findingId, long evidenceId, Actor actor, CancellationToken cancellationToken = default)
@@ -322,12 +283,10 @@ public sealed class FindingStore
             return false;
         }
 
-        await using (var delete = connection.Command(transaction, "DELETE FROM finding_evidence WHERE id = @id AND finding_id = @finding;", ("@id", evidenceId), ("@finding", findingId)))
+        if (await connection.ExecuteAsync(transaction, "DELETE FROM finding_evidence WHERE id = @id AND finding_id = @finding;", cancellationToken,
+            ("@id", evidenceId), ("@finding", findingId)) == 0)
         {
-            if (await delete.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                return false;
-            }
+            return false;
         }
 
         await RecordAsync(connection, transaction, projectId, findingId, "bewijs verwijderd", actor, cancellationToken);
@@ -335,11 +294,8 @@ public sealed class FindingStore
         return true;
     }
 
-    private static async Task<bool> ExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long findingId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command(transaction, "SELECT 1 FROM findings WHERE id = @id AND project_id = @project;", ("@id", findingId), ("@project", projectId));
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
-    }
+    private static async Task<bool> ExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long findingId, CancellationToken cancellationToken) =>
+        await connection.ScalarAsync(transaction, "SELECT 1 FROM findings WHERE id = @id AND project_id = @project;", cancellationToken, ("@id", findingId), ("@project", projectId)) is not null;
 
     internal async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long findingId, string action, Actor actor, CancellationToken cancellationToken)
     {
@@ -357,11 +313,8 @@ public sealed class FindingStore
             evidence = finding.Evidence.Select(e => $"{Codes.ToCode(e.Kind)}:{e.TargetId}"),
             sessions = finding.Sessions.Count,
         }, _json);
-        await using (var command = connection.Command(transaction, "INSERT INTO finding_history (finding_id, at, by, action, snapshot) VALUES (@id, @at, @by, @action, @snapshot);",
-            ("@id", findingId), ("@at", Now()), ("@by", actor.Name), ("@action", action), ("@snapshot", snapshot)))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.ExecuteAsync(transaction, "INSERT INTO finding_history (finding_id, at, by, action, snapshot) VALUES (@id, @at, @by, @action, @snapshot);", cancellationToken,
+            ("@id", findingId), ("@at", Now()), ("@by", actor.Name), ("@action", action), ("@snapshot", snapshot));
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("finding", findingId, projectId,
             new Dictionary<string, string?>(), new Dictionary<string, string?> { ["action"] = action, ["finding"] = snapshot }), cancellationToken);
@@ -370,39 +323,26 @@ public sealed class FindingStore
     internal static async Task<List<Finding>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long? findingId, CancellationToken cancellationToken)
     {
         var filter = findingId is null ? "" : " AND f.id = @finding";
-        var parameters = new (string, object?)[] { ("@project", projectId), ("@finding", findingId ?? 0) };
-        var determinants = new Dictionary<long, List<int>>();
-        var areas = new Dictionary<long, List<int>>();
-        var sessions = new Dictionary<long, List<FindingSession>>();
-        async Task ReadPairsAsync(string sql, Action<SqliteDataReader> read)
-        {
-            await using var command = connection.Command(transaction, sql, parameters);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                read(reader);
-            }
-        }
-
-        await ReadPairsAsync($"SELECT d.finding_id, d.determinant FROM finding_determinants d JOIN findings f ON f.id = d.finding_id WHERE f.project_id = @project{filter} ORDER BY d.determinant;",
-            r => Add(determinants, r.GetInt64(0), r.GetInt32(1)));
-        await ReadPairsAsync($"SELECT b.finding_id, b.area FROM finding_bowen_areas b JOIN findings f ON f.id = b.finding_id WHERE f.project_id = @project{filter} ORDER BY b.area;",
-            r => Add(areas, r.GetInt64(0), r.GetInt32(1)));
-        await ReadPairsAsync($"SELECT s.finding_id, s.held_on, s.participants, s.changes FROM finding_sessions s JOIN findings f ON f.id = s.finding_id WHERE f.project_id = @project{filter} ORDER BY s.held_on, s.id;",
-            r => Add(sessions, r.GetInt64(0), new FindingSession(r.GetDate(1), r.GetString(2), r.GetString(3))));
+        (string, object?)[] parameters = [("@project", projectId), ("@finding", findingId ?? 0)];
+        var determinants = (await connection.QueryAsync(transaction,
+            $"SELECT d.finding_id, d.determinant FROM finding_determinants d JOIN findings f ON f.id = d.finding_id WHERE f.project_id = @project{filter} ORDER BY d.determinant;",
+            r => (FindingId: r.GetInt64(0), Determinant: r.GetInt32(1)), cancellationToken, parameters)).ToLookup(d => d.FindingId, d => d.Determinant);
+        var areas = (await connection.QueryAsync(transaction,
+            $"SELECT b.finding_id, b.area FROM finding_bowen_areas b JOIN findings f ON f.id = b.finding_id WHERE f.project_id = @project{filter} ORDER BY b.area;",
+            r => (FindingId: r.GetInt64(0), Area: r.GetInt32(1)), cancellationToken, parameters)).ToLookup(a => a.FindingId, a => a.Area);
+        var sessions = (await connection.QueryAsync(transaction,
+            $"SELECT s.finding_id, s.held_on, s.participants, s.changes FROM finding_sessions s JOIN findings f ON f.id = s.finding_id WHERE f.project_id = @project{filter} ORDER BY s.held_on, s.id;",
+            r => (FindingId: r.GetInt64(0), Session: new FindingSession(r.GetDate(1), r.GetString(2), r.GetString(3))), cancellationToken, parameters))
+            .ToLookup(s => s.FindingId, s => s.Session);
         var evidence = await ReadEvidenceAsync(connection, transaction, projectId, findingId, cancellationToken);
-
-        var findings = new List<Finding>();
-        await using var command = connection.Command(transaction, $"""
+        return await connection.QueryAsync(transaction, $"""
             SELECT f.id, f.kind, f.heading, f.title, f.explanation, f.phase, f.status, f.position, f.created_at, f.updated_at
             FROM findings f WHERE f.project_id = @project{filter}
             ORDER BY CASE f.kind WHEN 'succesfactor' THEN 0 WHEN 'les' THEN 1 ELSE 2 END, f.position, f.id;
-            """, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+            """, reader =>
         {
             var id = reader.GetInt64(0);
-            findings.Add(new Finding
+            return new Finding
             {
                 Id = id,
                 ProjectId = projectId,
@@ -413,140 +353,101 @@ public sealed class FindingStore
                     Title = reader.GetString(3),
                     Explanation = reader.GetString(4),
                     Phase = reader.GetInt32OrNull(5),
-                    Determinants = determinants.GetValueOrDefault(id) ?? [],
-                    BowenAreas = areas.GetValueOrDefault(id) ?? [],
+                    Determinants = [.. determinants[id]],
+                    BowenAreas = [.. areas[id]],
                 },
                 Status = Codes.Parse<FindingStatus>(reader.GetString(6)),
                 Position = reader.GetInt32(7),
                 CreatedAt = DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture),
                 UpdatedAt = DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture),
-                Sessions = sessions.GetValueOrDefault(id) ?? [],
-                Evidence = evidence.GetValueOrDefault(id) ?? [],
-            });
-        }
-
-        return findings;
-    }
-
-    private static void Add<T>(Dictionary<long, List<T>> map, long key, T value)
-    {
-        if (!map.TryGetValue(key, out var list))
-        {
-            map[key] = list = [];
-        }
-
-        list.Add(value);
+                Sessions = [.. sessions[id]],
+                Evidence = [.. evidence[id]],
+            };
+        }, cancellationToken, parameters);
     }
 
     /// <summary>The evidence of the project's findings as quotes with their source, in one query per kind.</summary>
-    private static async Task<Dictionary<long, List<Evidence>>> ReadEvidenceAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long? findingId, CancellationToken cancellationToken)
+    private static async Task<ILookup<long, Evidence>> ReadEvidenceAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long? findingId, CancellationToken cancellationToken)
     {
         var filter = findingId is null ? "" : " AND f.id = @finding";
-        var parameters = new (string, object?)[] { ("@project", projectId), ("@finding", findingId ?? 0) };
-        var result = new Dictionary<long, List<Evidence>>();
-        await using (var command = connection.Command(transaction, $"""
+        (string, object?)[] parameters = [("@project", projectId), ("@finding", findingId ?? 0)];
+        var codings = await connection.QueryAsync(transaction, $"""
             SELECT e.finding_id, e.id, e.coding_id, v.text, c.start_pos, c.end_pos, d.title, d.meeting_id, m.held_on, k.name_nl, c.valence, e.note, g.name
             FROM finding_evidence e JOIN findings f ON f.id = e.finding_id
             JOIN codings c ON c.id = e.coding_id JOIN document_versions v ON v.id = c.version_id JOIN coding_documents d ON d.id = v.document_id
             JOIN codes k ON k.id = c.code_id LEFT JOIN meetings m ON m.id = d.meeting_id LEFT JOIN project_groups g ON g.id = m.group_id
             WHERE e.kind = 'codering' AND f.project_id = @project{filter} ORDER BY m.held_on, e.id;
-            """, parameters))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            """, reader => (FindingId: reader.GetInt64(0), Evidence: new Evidence
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                Add(result, reader.GetInt64(0), new Evidence
-                {
-                    Id = reader.GetInt64(1),
-                    Kind = EvidenceKind.Codering,
-                    TargetId = reader.GetInt64(2),
-                    Quote = CodePoints.Slice(reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5)),
-                    Source = reader.GetString(6),
-                    MeetingId = reader.IsDBNull(7) ? null : reader.GetInt64(7),
-                    GroupName = reader.GetStringOrNull(12),
-                    Date = reader.GetDateOrNull(8),
-                    CodeName = reader.GetString(9),
-                    Valence = reader.GetString(10),
-                    Note = reader.GetString(11),
-                });
-            }
-        }
-
-        await using (var command = connection.Command(transaction, $"""
+            Id = reader.GetInt64(1),
+            Kind = EvidenceKind.Codering,
+            TargetId = reader.GetInt64(2),
+            Quote = CodePoints.Slice(reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5)),
+            Source = reader.GetString(6),
+            MeetingId = reader.IsDBNull(7) ? null : reader.GetInt64(7),
+            GroupName = reader.GetStringOrNull(12),
+            Date = reader.GetDateOrNull(8),
+            CodeName = reader.GetString(9),
+            Valence = reader.GetString(10),
+            Note = reader.GetString(11),
+        }), cancellationToken, parameters);
+        var reflections = await connection.QueryAsync(transaction, $"""
             SELECT e.finding_id, e.id, e.reflection_id, r.went_well, r.went_less, g.name, m.held_on, m.id, e.note
             FROM finding_evidence e JOIN findings f ON f.id = e.finding_id
             JOIN reflections r ON r.id = e.reflection_id JOIN meetings m ON m.id = r.meeting_id JOIN project_groups g ON g.id = m.group_id
             WHERE e.kind = 'reflectie' AND f.project_id = @project{filter} ORDER BY m.held_on, e.id;
-            """, parameters))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            """, reader =>
         {
-            while (await reader.ReadAsync(cancellationToken))
+            var date = reader.GetDate(6);
+            return (FindingId: reader.GetInt64(0), Evidence: new Evidence
             {
-                var date = reader.GetDate(6);
-                Add(result, reader.GetInt64(0), new Evidence
-                {
-                    Id = reader.GetInt64(1),
-                    Kind = EvidenceKind.Reflectie,
-                    TargetId = reader.GetInt64(2),
-                    Quote = CodingDocumentStore.ReflectionText(reader.GetString(3), reader.GetString(4)).Replace("\n\n", " · ", StringComparison.Ordinal),
-                    Source = $"Slotreflectie {reader.GetString(5)} {date:d-M-yyyy}",
-                    MeetingId = reader.GetInt64(7),
-                    GroupName = reader.GetString(5),
-                    Date = date,
-                    Note = reader.GetString(8),
-                });
-            }
-        }
-
-        await using (var command = connection.Command(transaction, $"""
+                Id = reader.GetInt64(1),
+                Kind = EvidenceKind.Reflectie,
+                TargetId = reader.GetInt64(2),
+                Quote = CodingDocumentStore.ReflectionText(reader.GetString(3), reader.GetString(4)).Replace("\n\n", " · ", StringComparison.Ordinal),
+                Source = $"Slotreflectie {reader.GetString(5)} {date:d-M-yyyy}",
+                MeetingId = reader.GetInt64(7),
+                GroupName = reader.GetString(5),
+                Date = date,
+                Note = reader.GetString(8),
+            });
+        }, cancellationToken, parameters);
+        var meetings = await connection.QueryAsync(transaction, $"""
             SELECT e.finding_id, e.id, e.meeting_id, m.title, g.name, m.held_on, e.note
             FROM finding_evidence e JOIN findings f ON f.id = e.finding_id
             JOIN meetings m ON m.id = e.meeting_id JOIN project_groups g ON g.id = m.group_id
             WHERE e.kind = 'bijeenkomst' AND f.project_id = @project{filter} ORDER BY m.held_on, e.id;
-            """, parameters))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            """, reader =>
         {
-            while (await reader.ReadAsync(cancellationToken))
+            var date = reader.GetDate(5);
+            return (FindingId: reader.GetInt64(0), Evidence: new Evidence
             {
-                var date = reader.GetDate(5);
-                Add(result, reader.GetInt64(0), new Evidence
-                {
-                    Id = reader.GetInt64(1),
-                    Kind = EvidenceKind.Bijeenkomst,
-                    TargetId = reader.GetInt64(2),
-                    Quote = reader.GetString(3).Length > 0 ? reader.GetString(3) : "Bijeenkomst " + reader.GetString(4),
-                    Source = $"Bijeenkomst {reader.GetString(4)} {date:d-M-yyyy}",
-                    MeetingId = reader.GetInt64(2),
-                    GroupName = reader.GetString(4),
-                    Date = date,
-                    Note = reader.GetString(6),
-                });
-            }
-        }
-
-        await using (var command = connection.Command(transaction, $"""
+                Id = reader.GetInt64(1),
+                Kind = EvidenceKind.Bijeenkomst,
+                TargetId = reader.GetInt64(2),
+                Quote = reader.GetString(3).Length > 0 ? reader.GetString(3) : "Bijeenkomst " + reader.GetString(4),
+                Source = $"Bijeenkomst {reader.GetString(4)} {date:d-M-yyyy}",
+                MeetingId = reader.GetInt64(2),
+                GroupName = reader.GetString(4),
+                Date = date,
+                Note = reader.GetString(6),
+            });
+        }, cancellationToken, parameters);
+        var activities = await connection.QueryAsync(transaction, $"""
             SELECT e.finding_id, e.id, e.activity_id, a.title, a.phase, coalesce(a.completed_on, a.started_on), e.note
             FROM finding_evidence e JOIN findings f ON f.id = e.finding_id JOIN plan_activities a ON a.id = e.activity_id
             WHERE e.kind = 'activiteit' AND f.project_id = @project{filter} ORDER BY a.phase, e.id;
-            """, parameters))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            """, reader => (FindingId: reader.GetInt64(0), Evidence: new Evidence
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                Add(result, reader.GetInt64(0), new Evidence
-                {
-                    Id = reader.GetInt64(1),
-                    Kind = EvidenceKind.Activiteit,
-                    TargetId = reader.GetInt64(2),
-                    Quote = reader.GetString(3),
-                    Source = $"Activiteit in fase {reader.GetInt32(4)}",
-                    Date = reader.GetDateOrNull(5),
-                    Note = reader.GetString(6),
-                });
-            }
-        }
-
-        return result;
+            Id = reader.GetInt64(1),
+            Kind = EvidenceKind.Activiteit,
+            TargetId = reader.GetInt64(2),
+            Quote = reader.GetString(3),
+            Source = $"Activiteit in fase {reader.GetInt32(4)}",
+            Date = reader.GetDateOrNull(5),
+            Note = reader.GetString(6),
+        }), cancellationToken, parameters);
+        return codings.Concat(reflections).Concat(meetings).Concat(activities).ToLookup(e => e.FindingId, e => e.Evidence);
     }
 
     private static void Check(FindingDraft draft)

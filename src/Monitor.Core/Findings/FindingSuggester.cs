@@ -157,12 +157,9 @@ public sealed class FindingSuggester
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var command = connection.Command(transaction, """
+        await connection.ExecuteAsync(transaction, """
             INSERT INTO finding_suggestion_dismissals (project_id, suggestion_key, dismissed_at, dismissed_by) VALUES (@project, @key, @now, @by) ON CONFLICT DO NOTHING;
-            """, ("@project", projectId), ("@key", key), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name)))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+            """, cancellationToken, ("@project", projectId), ("@key", key), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name));
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("findingSuggestionDismissal", projectId, projectId, new Dictionary<string, string?> { ["key"] = key }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -171,14 +168,7 @@ public sealed class FindingSuggester
     private async Task<HashSet<string>> DismissedAsync(long projectId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, "SELECT suggestion_key FROM finding_suggestion_dismissals WHERE project_id = @project;", ("@project", projectId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
+        return (await connection.QueryAsync(null, "SELECT suggestion_key FROM finding_suggestion_dismissals WHERE project_id = @project;", reader => reader.GetString(0),
+            cancellationToken, ("@project", projectId))).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -18,23 +18,14 @@ public sealed class FrameworkStore
             ORDER BY CASE code WHEN 'movisie' THEN 1 WHEN 'midi' THEN 2 ELSE 3 END;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var frameworks = new List<ReferenceFramework>();
-        while (await reader.ReadAsync(cancellationToken))
+        return await connection.QueryAsync(null, sql, reader => new ReferenceFramework
         {
-            frameworks.Add(new ReferenceFramework
-            {
-                Code = reader.GetString(0),
-                Title = reader.GetString(1),
-                Version = reader.GetString(2),
-                Citation = reader.GetString(3),
-                Note = reader.GetString(4),
-            });
-        }
-
-        return frameworks;
+            Code = reader.GetString(0),
+            Title = reader.GetString(1),
+            Version = reader.GetString(2),
+            Citation = reader.GetString(3),
+            Note = reader.GetString(4),
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<MovisiePhase>> ListPhasesAsync(CancellationToken cancellationToken = default)
@@ -50,45 +41,23 @@ public sealed class FrameworkStore
             ORDER BY phase_number, position;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var activities = new Dictionary<int, List<string>>();
-        await using (var command = connection.CreateCommand())
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var activities = (await connection.QueryAsync(transaction, activitiesSql, reader => (Phase: reader.GetInt32(0), Text: reader.GetString(1)), cancellationToken))
+            .ToLookup(a => a.Phase, a => a.Text);
+        return await connection.QueryAsync(transaction, phasesSql, reader =>
         {
-            command.CommandText = activitiesSql;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var number = reader.GetInt32(0);
+            return new MovisiePhase
             {
-                var phase = reader.GetInt32(0);
-                if (!activities.TryGetValue(phase, out var list))
-                {
-                    activities[phase] = list = [];
-                }
-
-                list.Add(reader.GetString(1));
-            }
-        }
-
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = phasesSql;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var phases = new List<MovisiePhase>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var number = reader.GetInt32(0);
-                phases.Add(new MovisiePhase
-                {
-                    Number = number,
-                    NameNl = reader.GetString(1),
-                    NameEn = reader.GetString(2),
-                    DescriptionNl = reader.GetString(3),
-                    GrolStageEn = reader.GetString(4),
-                    MovisieGrouping = reader.GetString(5),
-                    RecommendedActivities = activities.GetValueOrDefault(number) ?? [],
-                });
-            }
-
-            return phases;
-        }
+                Number = number,
+                NameNl = reader.GetString(1),
+                NameEn = reader.GetString(2),
+                DescriptionNl = reader.GetString(3),
+                GrolStageEn = reader.GetString(4),
+                MovisieGrouping = reader.GetString(5),
+                RecommendedActivities = [.. activities[number]],
+            };
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<MidiGroup>> ListMidiGroupsAsync(CancellationToken cancellationToken = default)
@@ -104,37 +73,20 @@ public sealed class FrameworkStore
             ORDER BY number;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var determinants = new List<MidiDeterminant>();
-        await using (var command = connection.CreateCommand())
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var determinants = await connection.QueryAsync(transaction, determinantsSql, ReadDeterminant, cancellationToken);
+        return await connection.QueryAsync(transaction, groupsSql, reader =>
         {
-            command.CommandText = determinantsSql;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var code = reader.GetString(0);
+            return new MidiGroup
             {
-                determinants.Add(ReadDeterminant(reader));
-            }
-        }
-
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = groupsSql;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var groups = new List<MidiGroup>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var code = reader.GetString(0);
-                groups.Add(new MidiGroup
-                {
-                    Code = code,
-                    Position = reader.GetInt32(1),
-                    NameNl = reader.GetString(2),
-                    NameEn = reader.GetString(3),
-                    Determinants = determinants.Where(d => d.GroupCode == code).ToList(),
-                });
-            }
-
-            return groups;
-        }
+                Code = code,
+                Position = reader.GetInt32(1),
+                NameNl = reader.GetString(2),
+                NameEn = reader.GetString(3),
+                Determinants = determinants.Where(d => d.GroupCode == code).ToList(),
+            };
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<BowenArea>> ListBowenAreasAsync(CancellationToken cancellationToken = default)
@@ -145,25 +97,16 @@ public sealed class FrameworkStore
             ORDER BY number;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var areas = new List<BowenArea>();
-        while (await reader.ReadAsync(cancellationToken))
+        return await connection.QueryAsync(null, sql, reader => new BowenArea
         {
-            areas.Add(new BowenArea
-            {
-                Number = reader.GetInt32(0),
-                NameEn = reader.GetString(1),
-                NameNl = reader.GetString(2),
-                KeyQuestionEn = reader.GetString(3),
-                KeyQuestionNl = reader.GetString(4),
-                OutcomesEn = reader.GetString(5),
-                IsDefault = reader.GetFlag(6),
-            });
-        }
-
-        return areas;
+            Number = reader.GetInt32(0),
+            NameEn = reader.GetString(1),
+            NameNl = reader.GetString(2),
+            KeyQuestionEn = reader.GetString(3),
+            KeyQuestionNl = reader.GetString(4),
+            OutcomesEn = reader.GetString(5),
+            IsDefault = reader.GetFlag(6),
+        }, cancellationToken);
     }
 
     private static MidiDeterminant ReadDeterminant(SqliteDataReader reader) => new()

@@ -31,35 +31,24 @@ public sealed class MemberDataStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        long? before;
-        await using (var find = connection.Command(transaction, """
-            SELECT gm.user_id, gm.group_id FROM group_members gm JOIN project_groups g ON g.id = gm.group_id WHERE gm.id = @id AND g.project_id = @project;
-            """, ("@id", memberId), ("@project", projectId)))
-        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+        var member = await connection.QueryFirstAsync(transaction, $"""
+            SELECT {GroupStore.MemberColumns} FROM group_members gm JOIN project_groups g ON g.id = gm.group_id WHERE gm.id = @id AND g.project_id = @project;
+            """, GroupStore.ReadMember, cancellationToken, ("@id", memberId), ("@project", projectId));
+        if (member is null)
         {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return false;
-            }
-
-            before = reader.IsDBNull(0) ? null : reader.GetInt64(0);
+            return false;
         }
 
-        if (userId is { } user)
+        if (userId is { } user
+            && await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM project_roles WHERE user_id = @user AND project_id = @project;", cancellationToken,
+                ("@user", user), ("@project", projectId)) == 0)
         {
-            await using var role = connection.Command(transaction, "SELECT count(*) FROM project_roles WHERE user_id = @user AND project_id = @project;",
-                ("@user", user), ("@project", projectId));
-            if ((long)(await role.ExecuteScalarAsync(cancellationToken))! == 0)
-            {
-                throw new ValidationException([new ValidationError("userId", "Koppel alleen een account met een rol in dit project. Geef het account eerst een rol (Beheer › Accounts).")]);
-            }
+            throw new ValidationException([new ValidationError("userId", "Koppel alleen een account met een rol in dit project. Geef het account eerst een rol (Beheer › Accounts).")]);
         }
 
         try
         {
-            await using var update = connection.Command(transaction, "UPDATE group_members SET user_id = @user WHERE id = @id;",
-                ("@user", (object?)userId ?? DBNull.Value), ("@id", memberId));
-            await update.ExecuteNonQueryAsync(cancellationToken);
+            await connection.ExecuteAsync(transaction, "UPDATE group_members SET user_id = @user WHERE id = @id;", cancellationToken, ("@user", userId), ("@id", memberId));
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
         {
@@ -67,7 +56,7 @@ public sealed class MemberDataStore
         }
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("member", memberId, projectId,
-            new Dictionary<string, string?> { ["account"] = before?.ToString(CultureInfo.InvariantCulture) },
+            new Dictionary<string, string?> { ["account"] = member.UserId?.ToString(CultureInfo.InvariantCulture) },
             new Dictionary<string, string?> { ["account"] = userId?.ToString(CultureInfo.InvariantCulture) }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -91,77 +80,37 @@ public sealed class MemberDataStore
 
     private static async Task<List<MemberPersonalData>> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, string where, (string, object?)[] parameters, CancellationToken cancellationToken)
     {
-        var members = new List<(MemberInfo Member, string Project, string Group, bool Anonymous)>();
-        await using (var command = connection.Command(transaction, $"""
-            SELECT gm.id, gm.role_label, gm.organisation, gm.joined_on, gm.left_on, gm.replaces_member_id, gm.user_id, p.name, g.name, g.reflections_anonymous
+        const string attendanceSql = """
+            SELECT m.held_on, m.title, a.status FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.member_id = @id ORDER BY m.held_on, m.id;
+            """;
+        const string reflectionsSql = """
+            SELECT m.held_on, m.title, r.went_well, r.went_less, f.text FROM reflections r JOIN meetings m ON m.id = r.meeting_id
+            LEFT JOIN reflection_followups f ON f.reflection_id = r.id WHERE r.member_id = @id ORDER BY m.held_on, r.id;
+            """;
+        const string actionsSql = """
+            SELECT m.held_on, a.description, a.due_on, a.status FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.owner_member_id = @id ORDER BY m.held_on, a.id;
+            """;
+        var members = await connection.QueryAsync(transaction, $"""
+            SELECT {GroupStore.MemberColumns}, p.name, g.name, g.reflections_anonymous
             FROM group_members gm JOIN project_groups g ON g.id = gm.group_id JOIN projects p ON p.id = g.project_id
             WHERE {where} ORDER BY p.name, g.name, gm.id;
-            """, parameters))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                members.Add((new MemberInfo
-                {
-                    Id = reader.GetInt64(0),
-                    RoleLabel = reader.GetString(1),
-                    Organisation = reader.GetString(2),
-                    JoinedOn = reader.GetDateOrNull(3),
-                    LeftOn = reader.GetDateOrNull(4),
-                    ReplacesMemberId = reader.IsDBNull(5) ? null : reader.GetInt64(5),
-                    UserId = reader.IsDBNull(6) ? null : reader.GetInt64(6),
-                }, reader.GetString(7), reader.GetString(8), reader.GetFlag(9)));
-            }
-        }
-
+            """, reader => (Member: GroupStore.ReadMember(reader, 0), Project: reader.GetString(7), Group: reader.GetString(8), Anonymous: reader.GetFlag(9)),
+            cancellationToken, parameters);
         var result = new List<MemberPersonalData>();
         foreach (var (member, project, group, anonymous) in members)
         {
-            var attendance = new List<MemberAttendance>();
-            await using (var command = connection.Command(transaction, """
-                SELECT m.held_on, m.title, a.status FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.member_id = @id ORDER BY m.held_on, m.id;
-                """, ("@id", member.Id)))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    attendance.Add(new MemberAttendance(reader.GetDate(0), reader.GetString(1), reader.GetString(2)));
-                }
-            }
-
-            var reflections = new List<MemberReflection>();
-            await using (var command = connection.Command(transaction, """
-                SELECT m.held_on, m.title, r.went_well, r.went_less, f.text FROM reflections r JOIN meetings m ON m.id = r.meeting_id
-                LEFT JOIN reflection_followups f ON f.reflection_id = r.id WHERE r.member_id = @id ORDER BY m.held_on, r.id;
-                """, ("@id", member.Id)))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    reflections.Add(new MemberReflection(reader.GetDate(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetStringOrNull(4)));
-                }
-            }
-
-            var actions = new List<MemberActionItem>();
-            await using (var command = connection.Command(transaction, """
-                SELECT m.held_on, a.description, a.due_on, a.status FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.owner_member_id = @id ORDER BY m.held_on, a.id;
-                """, ("@id", member.Id)))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    actions.Add(new MemberActionItem(reader.GetDate(0), reader.GetString(1), reader.GetDateOrNull(2), reader.GetString(3)));
-                }
-            }
-
             result.Add(new MemberPersonalData
             {
                 ProjectName = project,
                 GroupName = group,
                 Member = member,
-                Attendance = attendance,
-                Reflections = reflections,
-                ActionItems = actions,
+                Attendance = await connection.QueryAsync(transaction, attendanceSql,
+                    reader => new MemberAttendance(reader.GetDate(0), reader.GetString(1), reader.GetString(2)), cancellationToken, ("@id", member.Id)),
+                Reflections = await connection.QueryAsync(transaction, reflectionsSql,
+                    reader => new MemberReflection(reader.GetDate(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetStringOrNull(4)),
+                    cancellationToken, ("@id", member.Id)),
+                ActionItems = await connection.QueryAsync(transaction, actionsSql,
+                    reader => new MemberActionItem(reader.GetDate(0), reader.GetString(1), reader.GetDateOrNull(2), reader.GetString(3)), cancellationToken, ("@id", member.Id)),
                 Note = anonymous ? AnonymousNote : "",
             });
         }

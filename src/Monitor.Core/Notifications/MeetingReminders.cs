@@ -48,34 +48,34 @@ public sealed class MeetingReminders
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        foreach (var (meetingId, groupId, projectId, group, heldOn) in await QueryAsync(connection, """
+        foreach (var (meetingId, groupId, projectId, group, heldOn) in await connection.QueryAsync(null, """
             SELECT m.id, g.id, g.project_id, g.name, m.held_on FROM meetings m JOIN project_groups g ON g.id = m.group_id
             WHERE m.status = 'gepland' AND m.held_on >= @today AND m.held_on <= @until ORDER BY m.held_on;
-            """, cancellationToken, ("@today", today.ToDbValue()), ("@until", today.AddDays(daysBefore).ToDbValue())))
+            """, ReadMeetingRow, cancellationToken, ("@today", today.ToDbValue()), ("@until", today.AddDays(daysBefore).ToDbValue())))
         {
-            var open = await ListAsync(connection, "SELECT description FROM action_items WHERE group_id = @id AND status = 'open' ORDER BY id;", cancellationToken, ("@id", groupId));
-            var less = await ListAsync(connection, """
+            var open = await connection.QueryAsync(null, "SELECT description FROM action_items WHERE group_id = @id AND status = 'open' ORDER BY id;", ReadText, cancellationToken, ("@id", groupId));
+            var less = await connection.QueryAsync(null, """
                 SELECT r.went_less FROM reflections r JOIN meetings p ON p.id = r.meeting_id
                 LEFT JOIN reflection_followups f ON f.reflection_id = r.id
                 WHERE p.group_id = @group AND p.status = 'gehouden' AND p.held_on < @held AND r.went_less <> '' AND f.reflection_id IS NULL
                   AND p.held_on = (SELECT max(held_on) FROM meetings WHERE group_id = @group AND status = 'gehouden' AND held_on < @held);
-                """, cancellationToken, ("@group", groupId), ("@held", heldOn.ToDbValue()));
+                """, ReadText, cancellationToken, ("@group", groupId), ("@held", heldOn.ToDbValue()));
             var body = $"{open.Count} open actiepunten{(open.Count > 0 ? ": " + string.Join("; ", open.Take(5)) : "")}. "
                 + $"{less.Count} ‘minder gewerkt’-antwoorden van de vorige bijeenkomst zonder opvolging{(less.Count > 0 ? ": " + string.Join("; ", less.Take(5)) : "")}.";
             await SendAsync(projectId, $"Bijeenkomst {group} op {heldOn.ToString("d MMMM", CultureInfo.GetCultureInfo("nl-NL"))}: voorbereiden", body,
                 $"/projecten/{projectId}/bijeenkomsten/{meetingId}", $"meeting-reminder:{meetingId}");
         }
 
-        foreach (var (meetingId, _, projectId, group, heldOn) in await QueryAsync(connection, """
+        foreach (var (meetingId, _, projectId, group, heldOn) in await connection.QueryAsync(null, """
             SELECT m.id, g.id, g.project_id, g.name, m.held_on FROM meetings m JOIN project_groups g ON g.id = m.group_id
             WHERE m.status = 'gehouden' AND m.held_on < @today AND m.held_on >= @since ORDER BY m.held_on;
-            """, cancellationToken, ("@today", today.ToDbValue()), ("@since", today.AddDays(-7).ToDbValue())))
+            """, ReadMeetingRow, cancellationToken, ("@today", today.ToDbValue()), ("@since", today.AddDays(-7).ToDbValue())))
         {
-            var missing = await ListAsync(connection, """
+            var missing = await connection.QueryAsync(null, """
                 SELECT gm.role_label FROM meeting_attendance a JOIN group_members gm ON gm.id = a.member_id
                 LEFT JOIN reflections r ON r.meeting_id = a.meeting_id AND r.member_id = a.member_id
                 WHERE a.meeting_id = @meeting AND a.status = 'aanwezig' AND r.id IS NULL ORDER BY gm.id;
-                """, cancellationToken, ("@meeting", meetingId));
+                """, ReadText, cancellationToken, ("@meeting", meetingId));
             if (missing.Count > 0)
             {
                 await SendAsync(projectId, $"Slotvraag {group} {heldOn.ToString("d MMMM", CultureInfo.GetCultureInfo("nl-NL"))}: {missing.Count} nog niet beantwoord",
@@ -83,13 +83,14 @@ public sealed class MeetingReminders
             }
         }
 
-        foreach (var (groupId, _, projectId, group, _) in await QueryAsync(connection, """
+        foreach (var (groupId, _, projectId, group, _) in await connection.QueryAsync(null, """
             SELECT g.id, g.cadence_days, g.project_id, g.name, '2000-01-01' FROM project_groups g JOIN projects p ON p.id = g.project_id
             WHERE g.cadence_days IS NOT NULL AND (p.end_date IS NULL OR p.end_date >= @today);
-            """, cancellationToken, ("@today", today.ToDbValue())))
+            """, ReadMeetingRow, cancellationToken, ("@today", today.ToDbValue())))
         {
-            var cadence = (int)(await ScalarAsync(connection, "SELECT cadence_days FROM project_groups WHERE id = @id;", cancellationToken, ("@id", groupId)) ?? 0);
-            var held = (await ListAsync(connection, "SELECT held_on FROM meetings WHERE group_id = @id AND status = 'gehouden' ORDER BY held_on;", cancellationToken, ("@id", groupId)))
+            var cadence = (int)(await connection.ScalarLongAsync(null, "SELECT cadence_days FROM project_groups WHERE id = @id;", cancellationToken, ("@id", groupId)) ?? 0);
+            var held = (await connection.QueryAsync(null, "SELECT held_on FROM meetings WHERE group_id = @id AND status = 'gehouden' ORDER BY held_on;", ReadText,
+                    cancellationToken, ("@id", groupId)))
                 .Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
             if (held.Count == 0)
             {
@@ -107,35 +108,9 @@ public sealed class MeetingReminders
         return sent;
     }
 
-    private static async Task<List<(long, long, long, string, DateOnly)>> QueryAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
-    {
-        var rows = new List<(long, long, long, string, DateOnly)>();
-        await using var command = connection.Command(null, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add((reader.GetInt64(0), reader.IsDBNull(1) ? 0 : reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), reader.GetDate(4)));
-        }
+    /// <summary>The five columns the reminder queries select: an id, a second number (0 when NULL), the project id, a group name and a date.</summary>
+    private static (long, long, long, string, DateOnly) ReadMeetingRow(SqliteDataReader reader) =>
+        (reader.GetInt64(0), reader.IsDBNull(1) ? 0 : reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), reader.GetDate(4));
 
-        return rows;
-    }
-
-    private static async Task<List<string>> ListAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
-    {
-        var rows = new List<string>();
-        await using var command = connection.Command(null, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
-
-    private static async Task<long?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
-    {
-        await using var command = connection.Command(null, sql, parameters);
-        return await command.ExecuteScalarAsync(cancellationToken) is long value ? value : null;
-    }
+    private static string ReadText(SqliteDataReader reader) => reader.GetString(0);
 }

@@ -39,19 +39,12 @@ public sealed class NotificationMailer
             return 0;
         }
 
-        var pending = new List<(long Id, string Email, string Title, string Body, string Link)>();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using (var command = connection.Command(null, """
+        var pending = await connection.QueryAsync(null, """
             SELECT n.id, u.email, n.title, n.body, n.link FROM notifications n JOIN users u ON u.id = n.user_id
             WHERE n.emailed_at IS NULL AND n.email_attempts < @max ORDER BY n.id LIMIT 200;
-            """, ("@max", MaxAttempts)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                pending.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
-            }
-        }
+            """, reader => (Id: reader.GetInt64(0), Email: reader.GetString(1), Title: reader.GetString(2), Body: reader.GetString(3), Link: reader.GetString(4)),
+            cancellationToken, ("@max", MaxAttempts));
 
         var sent = 0;
         using var client = new SmtpClient(options.Host, options.Port) { EnableSsl = options.UseTls, DeliveryMethod = SmtpDeliveryMethod.Network };
@@ -82,8 +75,7 @@ public sealed class NotificationMailer
                 update = "UPDATE notifications SET email_attempts = email_attempts + 1 WHERE id = @id;";
             }
 
-            await using var command = connection.Command(null, update, ("@id", id), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await connection.ExecuteAsync(null, update, cancellationToken, ("@id", id), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
         }
 
         return sent;

@@ -29,41 +29,20 @@ public sealed class PlanStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        int currentPhase;
-        await using (var command = Command(connection, transaction, "SELECT current_phase FROM projects WHERE id = @project_id;", projectId))
+        if (await CurrentPhaseAsync(connection, transaction, projectId, cancellationToken) is not { } currentPhase)
         {
-            if (await command.ExecuteScalarAsync(cancellationToken) is not long phase)
-            {
-                return null;
-            }
-
-            currentPhase = (int)phase;
+            return null;
         }
 
-        var goals = new List<PhaseGoal>();
-        await using (var command = Command(connection, transaction, "SELECT phase, goal FROM phase_goals WHERE project_id = @project_id ORDER BY phase;", projectId))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                goals.Add(new PhaseGoal(reader.GetInt32(0), reader.GetString(1)));
-            }
-        }
-
+        var goals = await connection.QueryAsync(transaction, "SELECT phase, goal FROM phase_goals WHERE project_id = @project_id ORDER BY phase;",
+            reader => new PhaseGoal(reader.GetInt32(0), reader.GetString(1)), cancellationToken, ("@project_id", projectId));
         var activities = await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken);
-
-        var transitions = new List<PhaseTransition>();
-        await using (var command = Command(connection, transaction, "SELECT id, from_phase, to_phase, decided_on, note, decided_by FROM phase_transitions WHERE project_id = @project_id ORDER BY decided_on, id;", projectId))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                transitions.Add(new PhaseTransition(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetDate(3), reader.GetString(4), reader.GetString(5)));
-            }
-        }
-
+        var transitions = await connection.QueryAsync(transaction, """
+            SELECT id, from_phase, to_phase, decided_on, note, decided_by FROM phase_transitions WHERE project_id = @project_id ORDER BY decided_on, id;
+            """, reader => new PhaseTransition(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetDate(3), reader.GetString(4), reader.GetString(5)),
+            cancellationToken, ("@project_id", projectId));
         await transaction.CommitAsync(cancellationToken);
-        return new ImplementationPlan(projectId, currentPhase, goals, activities, transitions);
+        return new ImplementationPlan(projectId, (int)currentPhase, goals, activities, transitions);
     }
 
     public async Task<PlanActivity?> FindActivityAsync(long projectId, long activityId, CancellationToken cancellationToken = default)
@@ -104,15 +83,7 @@ public sealed class PlanStore
                 updated_at = @updated_at
             WHERE id = @id AND project_id = @project_id;
             """;
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            BindFields(command, draft);
-            command.Parameters.AddWithValue("@id", activityId);
-            command.Parameters.AddWithValue("@project_id", projectId);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.ExecuteAsync(transaction, sql, cancellationToken, [.. Fields(draft), ("@id", activityId), ("@project_id", projectId)]);
 
         await ReplaceDeterminantsAsync(connection, transaction, activityId, draft.Determinants, cancellationToken);
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("activiteit", activityId, projectId, Describe(before.Fields), Describe(draft)), cancellationToken);
@@ -130,11 +101,8 @@ public sealed class PlanStore
             return false;
         }
 
-        await using (var command = Command(connection, transaction, "DELETE FROM plan_activities WHERE id = @id AND project_id = @project_id;", projectId))
-        {
-            command.Parameters.AddWithValue("@id", activityId);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.ExecuteAsync(transaction, "DELETE FROM plan_activities WHERE id = @id AND project_id = @project_id;", cancellationToken,
+            ("@project_id", projectId), ("@id", activityId));
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("activiteit", activityId, projectId, Describe(before.Fields)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -195,38 +163,20 @@ public sealed class PlanStore
         }
 
         var wanted = meetingIds.Distinct().Order().ToList();
-        await using (var check = Command(connection, transaction, """
+        var ids = System.Text.Json.JsonSerializer.Serialize(wanted);
+        var found = (await connection.QueryAsync(transaction, """
             SELECT m.id FROM meetings m JOIN project_groups g ON g.id = m.group_id
             WHERE g.project_id = @project_id AND m.id IN (SELECT value FROM json_each(@ids));
-            """, projectId))
+            """, reader => reader.GetInt64(0), cancellationToken, ("@project_id", projectId), ("@ids", ids))).ToHashSet();
+        var foreign = wanted.Where(id => !found.Contains(id)).ToList();
+        if (foreign.Count > 0)
         {
-            check.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(wanted));
-            var found = new HashSet<long>();
-            await using var reader = await check.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                found.Add(reader.GetInt64(0));
-            }
-
-            var foreign = wanted.Where(id => !found.Contains(id)).ToList();
-            if (foreign.Count > 0)
-            {
-                throw new ValidationException([new ValidationError("meetingIds", $"Bijeenkomst {string.Join(", ", foreign)} hoort niet bij dit project.")]);
-            }
+            throw new ValidationException([new ValidationError("meetingIds", $"Bijeenkomst {string.Join(", ", foreign)} hoort niet bij dit project.")]);
         }
 
-        await using (var delete = Command(connection, transaction, "DELETE FROM plan_activity_meetings WHERE activity_id = @id;", projectId))
-        {
-            delete.Parameters.AddWithValue("@id", activityId);
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var insert = Command(connection, transaction, "INSERT INTO plan_activity_meetings (activity_id, meeting_id) SELECT @id, value FROM json_each(@ids);", projectId))
-        {
-            insert.Parameters.AddWithValue("@id", activityId);
-            insert.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(wanted));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.ExecuteAsync(transaction, "DELETE FROM plan_activity_meetings WHERE activity_id = @id;", cancellationToken, ("@id", activityId));
+        await connection.ExecuteAsync(transaction, "INSERT INTO plan_activity_meetings (activity_id, meeting_id) SELECT @id, value FROM json_each(@ids);", cancellationToken,
+            ("@id", activityId), ("@ids", ids));
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("activiteit", activityId, projectId,
             new Dictionary<string, string?> { ["meetings"] = string.Join(", ", before.MeetingIds) },
@@ -253,39 +203,22 @@ public sealed class PlanStore
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        long fromPhase;
-        await using (var command = Command(connection, transaction, "SELECT current_phase FROM projects WHERE id = @project_id;", projectId))
-        {
-            fromPhase = await command.ExecuteScalarAsync(cancellationToken) is long phase
-                ? phase
-                : throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
-        }
+        var fromPhase = await CurrentPhaseAsync(connection, transaction, projectId, cancellationToken)
+            ?? throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
 
         if (fromPhase == toPhase)
         {
             throw new ValidationException([new ValidationError("toPhase", $"Het project zit al in fase {toPhase}.")]);
         }
 
-        long id;
-        await using (var command = Command(connection, transaction, """
+        var id = await connection.InsertAsync(transaction, """
             INSERT INTO phase_transitions (project_id, from_phase, to_phase, decided_on, note, decided_by)
             VALUES (@project_id, @from_phase, @to_phase, @decided_on, @note, @decided_by)
             RETURNING id;
-            """, projectId))
-        {
-            command.Parameters.AddWithValue("@from_phase", fromPhase);
-            command.Parameters.AddWithValue("@to_phase", toPhase);
-            command.Parameters.AddWithValue("@decided_on", decidedOn.ToDbValue());
-            command.Parameters.AddWithValue("@note", note?.Trim() ?? "");
-            command.Parameters.AddWithValue("@decided_by", actor.Name);
-            id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        }
-
-        await using (var command = Command(connection, transaction, "UPDATE projects SET current_phase = @to_phase WHERE id = @project_id;", projectId))
-        {
-            command.Parameters.AddWithValue("@to_phase", toPhase);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+            """, cancellationToken, ("@project_id", projectId), ("@from_phase", fromPhase), ("@to_phase", toPhase), ("@decided_on", decidedOn.ToDbValue()),
+            ("@note", note?.Trim() ?? ""), ("@decided_by", actor.Name));
+        await connection.ExecuteAsync(transaction, "UPDATE projects SET current_phase = @to_phase WHERE id = @project_id;", cancellationToken,
+            ("@project_id", projectId), ("@to_phase", toPhase));
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("project", projectId, projectId,
             new Dictionary<string, string?> { ["currentPhase"] = fromPhase.ToString(CultureInfo.InvariantCulture) },
@@ -305,20 +238,13 @@ public sealed class PlanStore
             RETURNING id;
             """;
         long id;
-        await using (var command = connection.CreateCommand())
+        try
         {
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            BindFields(command, draft);
-            command.Parameters.AddWithValue("@project_id", projectId);
-            try
-            {
-                id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-            }
-            catch (SqliteException ex) when (ex.IsForeignKeyViolation())
-            {
-                throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
-            }
+            id = await connection.InsertAsync(transaction, sql, cancellationToken, [.. Fields(draft), ("@project_id", projectId)]);
+        }
+        catch (SqliteException ex) when (ex.IsForeignKeyViolation())
+        {
+            throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
         }
 
         await ReplaceDeterminantsAsync(connection, transaction, id, draft.Determinants, cancellationToken);
@@ -338,32 +264,23 @@ public sealed class PlanStore
         Checks.Optional(goalErrors, "goal", text, 4000, "het doel");
         Checks.ThrowIfAny(goalErrors);
 
-        string? before;
-        await using (var command = Command(connection, transaction, "SELECT goal FROM phase_goals WHERE project_id = @project_id AND phase = @phase;", projectId))
-        {
-            command.Parameters.AddWithValue("@phase", phase);
-            before = (string?)await command.ExecuteScalarAsync(cancellationToken);
-        }
-
+        var before = (string?)await connection.ScalarAsync(transaction, "SELECT goal FROM phase_goals WHERE project_id = @project_id AND phase = @phase;", cancellationToken,
+            ("@project_id", projectId), ("@phase", phase));
         if (string.Equals(before ?? "", text, StringComparison.Ordinal))
         {
             return;
         }
 
-        await using (var command = Command(connection, transaction, text.Length == 0
+        var sql = text.Length == 0
             ? "DELETE FROM phase_goals WHERE project_id = @project_id AND phase = @phase;"
-            : "INSERT INTO phase_goals (project_id, phase, goal) VALUES (@project_id, @phase, @goal) ON CONFLICT (project_id, phase) DO UPDATE SET goal = excluded.goal;", projectId))
+            : "INSERT INTO phase_goals (project_id, phase, goal) VALUES (@project_id, @phase, @goal) ON CONFLICT (project_id, phase) DO UPDATE SET goal = excluded.goal;";
+        try
         {
-            command.Parameters.AddWithValue("@phase", phase);
-            command.Parameters.AddWithValue("@goal", text);
-            try
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (SqliteException ex) when (ex.IsForeignKeyViolation())
-            {
-                throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
-            }
+            await connection.ExecuteAsync(transaction, sql, cancellationToken, ("@project_id", projectId), ("@phase", phase), ("@goal", text));
+        }
+        catch (SqliteException ex) when (ex.IsForeignKeyViolation())
+        {
+            throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
         }
 
         var key = $"goal{phase}";
@@ -380,120 +297,89 @@ public sealed class PlanStore
         }
     }
 
-    private void BindFields(SqliteCommand command, PlanActivityDraft draft)
-    {
-        command.Parameters.AddWithValue("@phase", draft.Phase);
-        command.Parameters.AddWithValue("@title", draft.Title.Trim());
-        command.Parameters.AddWithValue("@description", draft.Description ?? "");
-        command.Parameters.AddWithValue("@target_group", draft.TargetGroup.ToCode());
-        command.Parameters.AddWithValue("@actors", draft.Actors ?? "");
-        command.Parameters.AddWithValue("@barriers", draft.Barriers ?? "");
-        command.Parameters.AddWithValue("@facilitators", draft.Facilitators ?? "");
-        command.Parameters.AddWithValue("@preconditions", draft.Preconditions ?? "");
-        command.Parameters.AddWithValue("@owner", draft.Owner?.Trim() ?? "");
-        command.Parameters.AddWithValue("@planned_month", draft.PlannedMonth?.ToString().ToDbValue() ?? DBNull.Value);
-        command.Parameters.AddWithValue("@status", draft.Status.ToCode());
-        command.Parameters.AddWithValue("@started_on", draft.StartedOn.ToDbValue());
-        command.Parameters.AddWithValue("@completed_on", draft.CompletedOn.ToDbValue());
-        command.Parameters.AddWithValue("@updated_at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-    }
+    /// <summary>The activity's fields as the parameters of its INSERT and UPDATE.</summary>
+    private (string Name, object? Value)[] Fields(PlanActivityDraft draft) =>
+    [
+        ("@phase", draft.Phase),
+        ("@title", draft.Title.Trim()),
+        ("@description", draft.Description ?? ""),
+        ("@target_group", draft.TargetGroup.ToCode()),
+        ("@actors", draft.Actors ?? ""),
+        ("@barriers", draft.Barriers ?? ""),
+        ("@facilitators", draft.Facilitators ?? ""),
+        ("@preconditions", draft.Preconditions ?? ""),
+        ("@owner", draft.Owner?.Trim() ?? ""),
+        ("@planned_month", draft.PlannedMonth?.ToString()),
+        ("@status", draft.Status.ToCode()),
+        ("@started_on", draft.StartedOn.ToDbValue()),
+        ("@completed_on", draft.CompletedOn.ToDbValue()),
+        ("@updated_at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
+    ];
+
+    private static async Task<long?> CurrentPhaseAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken) =>
+        await connection.ScalarLongAsync(transaction, "SELECT current_phase FROM projects WHERE id = @project_id;", cancellationToken, ("@project_id", projectId));
 
     private static async Task ReplaceDeterminantsAsync(SqliteConnection connection, SqliteTransaction transaction, long activityId, IReadOnlyList<int> determinants, CancellationToken cancellationToken)
     {
-        await using (var delete = connection.CreateCommand())
-        {
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM plan_activity_determinants WHERE activity_id = @id;";
-            delete.Parameters.AddWithValue("@id", activityId);
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO plan_activity_determinants (activity_id, determinant) VALUES (@id, @determinant);";
-        var id = insert.Parameters.Add("@id", SqliteType.Integer);
-        var number = insert.Parameters.Add("@determinant", SqliteType.Integer);
+        await connection.ExecuteAsync(transaction, "DELETE FROM plan_activity_determinants WHERE activity_id = @id;", cancellationToken, ("@id", activityId));
         foreach (var determinant in determinants.Distinct())
         {
-            id.Value = activityId;
-            number.Value = determinant;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await connection.ExecuteAsync(transaction, "INSERT INTO plan_activity_determinants (activity_id, determinant) VALUES (@id, @determinant);", cancellationToken,
+                ("@id", activityId), ("@determinant", determinant));
         }
     }
 
     /// <summary>The project's activities, or only the one with <paramref name="activityId"/>.</summary>
     private static async Task<List<PlanActivity>> ReadActivitiesAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken, long? activityId = null)
     {
-        // Both link tables hold (activity_id, value) rows; read each into a map per activity.
+        // Both link tables hold (activity_id, value) rows; read each into a lookup per activity.
         var determinants = await ReadLinksAsync(connection, transaction, projectId, activityId, "plan_activity_determinants", "determinant", r => r.GetInt32(1), cancellationToken);
         var meetings = await ReadLinksAsync(connection, transaction, projectId, activityId, "plan_activity_meetings", "meeting_id", r => r.GetInt64(1), cancellationToken);
-
-        var activities = new List<PlanActivity>();
-        await using (var command = Command(connection, transaction, $"""
+        return await connection.QueryAsync(transaction, $"""
             SELECT {ActivityColumns} FROM plan_activities
             WHERE project_id = @project_id AND (@id IS NULL OR id = @id)
             ORDER BY phase, planned_month IS NULL, planned_month, id;
-            """, projectId))
+            """, reader =>
         {
-            command.Parameters.AddWithValue("@id", activityId is { } aid ? aid : DBNull.Value);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var id = reader.GetInt64(0);
+            return new PlanActivity
             {
-                var id = reader.GetInt64(0);
-                activities.Add(new PlanActivity
+                Id = id,
+                ProjectId = reader.GetInt64(1),
+                UpdatedAt = DateTimeOffset.Parse(reader.GetString(15), CultureInfo.InvariantCulture),
+                MeetingIds = [.. meetings[id]],
+                Fields = new PlanActivityDraft
                 {
-                    Id = id,
-                    ProjectId = reader.GetInt64(1),
-                    UpdatedAt = DateTimeOffset.Parse(reader.GetString(15), CultureInfo.InvariantCulture),
-                    MeetingIds = meetings.GetValueOrDefault(id) ?? [],
-                    Fields = new PlanActivityDraft
-                    {
-                        Phase = reader.GetInt32(2),
-                        Title = reader.GetString(3),
-                        Description = reader.GetString(4),
-                        TargetGroup = Codes.Parse<TargetGroup>(reader.GetString(5)),
-                        Actors = reader.GetString(6),
-                        Barriers = reader.GetString(7),
-                        Facilitators = reader.GetString(8),
-                        Preconditions = reader.GetString(9),
-                        Owner = reader.GetString(10),
-                        PlannedMonth = reader.GetStringOrNull(11) is { } month ? YearMonth.Parse(month) : null,
-                        Status = Codes.Parse<ActivityStatus>(reader.GetString(12)),
-                        StartedOn = reader.GetDateOrNull(13),
-                        CompletedOn = reader.GetDateOrNull(14),
-                        Determinants = determinants.GetValueOrDefault(id) ?? [],
-                    },
-                });
-            }
-        }
-
-        return activities;
+                    Phase = reader.GetInt32(2),
+                    Title = reader.GetString(3),
+                    Description = reader.GetString(4),
+                    TargetGroup = Codes.Parse<TargetGroup>(reader.GetString(5)),
+                    Actors = reader.GetString(6),
+                    Barriers = reader.GetString(7),
+                    Facilitators = reader.GetString(8),
+                    Preconditions = reader.GetString(9),
+                    Owner = reader.GetString(10),
+                    PlannedMonth = reader.GetStringOrNull(11) is { } month ? YearMonth.Parse(month) : null,
+                    Status = Codes.Parse<ActivityStatus>(reader.GetString(12)),
+                    StartedOn = reader.GetDateOrNull(13),
+                    CompletedOn = reader.GetDateOrNull(14),
+                    Determinants = [.. determinants[id]],
+                },
+            };
+        }, cancellationToken, ("@project_id", projectId), ("@id", activityId));
     }
 
-    private static async Task<Dictionary<long, List<T>>> ReadLinksAsync<T>(SqliteConnection connection, SqliteTransaction transaction, long projectId, long? activityId, string table, string column, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    private static async Task<ILookup<long, T>> ReadLinksAsync<T>(SqliteConnection connection, SqliteTransaction transaction, long projectId, long? activityId, string table, string column, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {
         // table and column are constants of this class, never input.
-        await using var command = Command(connection, transaction, $"""
+        var sql = $"""
             SELECT l.activity_id, l.{column} FROM {table} l
             JOIN plan_activities a ON a.id = l.activity_id
             WHERE a.project_id = @project_id AND (@id IS NULL OR a.id = @id)
             ORDER BY l.activity_id, l.{column};
-            """, projectId);
-        command.Parameters.AddWithValue("@id", activityId is { } aid ? aid : DBNull.Value);
-        var links = new Dictionary<long, List<T>>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var key = reader.GetInt64(0);
-            if (!links.TryGetValue(key, out var list))
-            {
-                links[key] = list = [];
-            }
-
-            list.Add(read(reader));
-        }
-
-        return links;
+            """;
+        return (await connection.QueryAsync(transaction, sql, reader => (ActivityId: reader.GetInt64(0), Value: read(reader)), cancellationToken,
+            ("@project_id", projectId), ("@id", activityId))).ToLookup(l => l.ActivityId, l => l.Value);
     }
 
     private static Dictionary<string, string?> Describe(PlanActivityDraft draft) => new()
@@ -513,13 +399,4 @@ public sealed class PlanStore
         ["completedOn"] = draft.CompletedOn.ToDbValue() as string,
         ["determinants"] = string.Join(", ", draft.Determinants),
     };
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, long projectId)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("@project_id", projectId);
-        return command;
-    }
 }

@@ -86,58 +86,36 @@ public sealed class PortfolioService
             GROUP BY project_id;
             """;
 
-        var ids = projectIds is null ? (object)DBNull.Value : JsonSerializer.Serialize(projectIds);
+        // Microsoft.Data.Sqlite binds only the parameters a statement names, so every query gets all three.
+        (string, object?)[] parameters =
+        [
+            ("@ids", projectIds is null ? null : JsonSerializer.Serialize(projectIds)),
+            ("@today", today.ToDbValue()),
+            ("@from", today.AddDays(-BarrierWindowDays).ToDbValue()),
+        ];
         await using var connection = await _database.OpenAsync(cancellationToken);
         // One snapshot for all five queries while the worker or another user writes.
         await using var transaction = connection.BeginTransaction(deferred: true);
-
-        var projects = new List<(long Id, string Name, string Organisation, int Phase)>();
-        await using (var command = Command(connection, transaction, projectsSql, ids, today))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                projects.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
-            }
-        }
-
-        var activities = new Dictionary<long, List<PlanActivity>>();
-        await using (var command = Command(connection, transaction, activitiesSql, ids, today))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var projectId = reader.GetInt64(0);
-                if (!activities.TryGetValue(projectId, out var list))
-                {
-                    activities[projectId] = list = [];
-                }
-
-                list.Add(ReadActivity(reader, projectId));
-            }
-        }
-
+        var projects = await connection.QueryAsync(transaction, projectsSql,
+            reader => (Id: reader.GetInt64(0), Name: reader.GetString(1), Organisation: reader.GetString(2), Phase: reader.GetInt32(3)), cancellationToken, parameters);
+        var activities = (await connection.QueryAsync(transaction, activitiesSql, ReadActivity, cancellationToken, parameters)).ToLookup(a => a.ProjectId);
         var lastMeetings = new Dictionary<long, DateOnly>();
-        await using (var command = Command(connection, transaction, lastMeetingSql, ids, today))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        foreach (var (projectId, held) in await connection.QueryAsync(transaction, lastMeetingSql, reader => (reader.GetInt64(0), reader.GetDateOrNull(1)), cancellationToken, parameters))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            if (held is { } day)
             {
-                if (reader.GetDateOrNull(1) is { } held)
-                {
-                    lastMeetings[reader.GetInt64(0)] = held;
-                }
+                lastMeetings[projectId] = day;
             }
         }
 
-        var openActions = await CountsAsync(connection, transaction, openActionsSql, ids, today, cancellationToken);
-        var barriers = await CountsAsync(connection, transaction, barriersSql, ids, today, cancellationToken);
+        var openActions = await CountsAsync(connection, transaction, openActionsSql, parameters, cancellationToken);
+        var barriers = await CountsAsync(connection, transaction, barriersSql, parameters, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         var rows = new List<PortfolioRow>(projects.Count);
         foreach (var (id, name, organisation, phase) in projects)
         {
-            var plan = new ImplementationPlan(id, phase, [], activities.GetValueOrDefault(id) ?? [], []);
+            var plan = new ImplementationPlan(id, phase, [], [.. activities[id]], []);
             var scores = PlanScoring.Score(plan, today);
             var counted = scores.Sum(s => s.Activities);
             var done = scores.Sum(s => s.Done);
@@ -164,10 +142,10 @@ public sealed class PortfolioService
     }
 
     /// <summary>Only what <see cref="PlanScoring"/> reads; the other fields stay empty.</summary>
-    private static PlanActivity ReadActivity(SqliteDataReader reader, long projectId) => new()
+    private static PlanActivity ReadActivity(SqliteDataReader reader) => new()
     {
         Id = reader.GetInt64(1),
-        ProjectId = projectId,
+        ProjectId = reader.GetInt64(0),
         UpdatedAt = DateTimeOffset.MinValue,
         Fields = new PlanActivityDraft
         {
@@ -180,28 +158,7 @@ public sealed class PortfolioService
         },
     };
 
-    private static async Task<Dictionary<long, int>> CountsAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, object ids, DateOnly today, CancellationToken cancellationToken)
-    {
-        var counts = new Dictionary<long, int>();
-        await using var command = Command(connection, transaction, sql, ids, today);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            counts[reader.GetInt64(0)] = reader.GetInt32(1);
-        }
-
-        return counts;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, object ids, DateOnly today)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        // Microsoft.Data.Sqlite binds only the parameters a statement names, so every query gets all three.
-        command.Parameters.AddWithValue("@ids", ids);
-        command.Parameters.AddWithValue("@today", today.ToDbValue());
-        command.Parameters.AddWithValue("@from", today.AddDays(-BarrierWindowDays).ToDbValue());
-        return command;
-    }
+    private static async Task<Dictionary<long, int>> CountsAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, (string, object?)[] parameters, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync(transaction, sql, reader => (ProjectId: reader.GetInt64(0), Count: reader.GetInt32(1)), cancellationToken, parameters))
+            .ToDictionary(c => c.ProjectId, c => c.Count);
 }

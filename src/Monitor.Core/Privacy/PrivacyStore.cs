@@ -22,17 +22,8 @@ public sealed class PrivacyStore
     public async Task<IReadOnlyList<Pseudonym>> ListPseudonymsAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, name, code FROM pseudonyms WHERE project_id = @project_id ORDER BY code;";
-        command.Parameters.AddWithValue("@project_id", projectId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<Pseudonym>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            list.Add(new Pseudonym(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
-        }
-
-        return list;
+        return await connection.QueryAsync(null, "SELECT id, name, code FROM pseudonyms WHERE project_id = @project_id ORDER BY code;",
+            reader => new Pseudonym(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)), cancellationToken, ("@project_id", projectId));
     }
 
     public async Task<Pseudonymizer> GetPseudonymizerAsync(long projectId, CancellationToken cancellationToken = default) =>
@@ -49,53 +40,33 @@ public sealed class PrivacyStore
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var exists = connection.CreateCommand())
+        if (await connection.ScalarLongAsync(transaction, "SELECT EXISTS (SELECT 1 FROM pseudonyms WHERE project_id = @project_id AND name = @name COLLATE NOCASE);",
+            cancellationToken, ("@project_id", projectId), ("@name", trimmed)) == 1)
         {
-            exists.Transaction = transaction;
-            exists.CommandText = "SELECT EXISTS (SELECT 1 FROM pseudonyms WHERE project_id = @project_id AND name = @name COLLATE NOCASE);";
-            exists.Parameters.AddWithValue("@project_id", projectId);
-            exists.Parameters.AddWithValue("@name", trimmed);
-            if ((long)(await exists.ExecuteScalarAsync(cancellationToken))! == 1)
-            {
-                throw new ValidationException([new ValidationError("name", $"'{trimmed}' staat al in de lijst.")]);
-            }
+            throw new ValidationException([new ValidationError("name", $"'{trimmed}' staat al in de lijst.")]);
         }
 
         // Next number after every code this project ever had: the current ones and the deleted ones
         // (which live on in the audit trail), so an old export's "[P03]" never means someone else.
-        long next;
-        await using (var max = connection.CreateCommand())
-        {
-            max.Transaction = transaction;
-            max.CommandText = """
-                SELECT coalesce(max(CAST(substr(code, 2) AS INTEGER)), 0) + 1 FROM (
-                    SELECT code FROM pseudonyms WHERE project_id = @project_id AND code GLOB 'P[0-9]*'
-                    UNION ALL
-                    SELECT json_extract(changes, '$.code[0]') FROM audit_log
-                    WHERE project_id = @project_id AND entity = 'pseudoniem' AND action = 'delete'
-                );
-                """;
-            max.Parameters.AddWithValue("@project_id", projectId);
-            next = (long)(await max.ExecuteScalarAsync(cancellationToken))!;
-        }
-
+        const string nextSql = """
+            SELECT coalesce(max(CAST(substr(code, 2) AS INTEGER)), 0) + 1 FROM (
+                SELECT code FROM pseudonyms WHERE project_id = @project_id AND code GLOB 'P[0-9]*'
+                UNION ALL
+                SELECT json_extract(changes, '$.code[0]') FROM audit_log
+                WHERE project_id = @project_id AND entity = 'pseudoniem' AND action = 'delete'
+            );
+            """;
+        var next = await connection.ScalarLongAsync(transaction, nextSql, cancellationToken, ("@project_id", projectId)) ?? 1;
         var code = string.Create(CultureInfo.InvariantCulture, $"P{next:00}");
         long id;
-        await using (var insert = connection.CreateCommand())
+        try
         {
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO pseudonyms (project_id, name, code) VALUES (@project_id, @name, @code) RETURNING id;";
-            insert.Parameters.AddWithValue("@project_id", projectId);
-            insert.Parameters.AddWithValue("@name", trimmed);
-            insert.Parameters.AddWithValue("@code", code);
-            try
-            {
-                id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-            }
-            catch (SqliteException ex) when (ex.IsForeignKeyViolation())
-            {
-                throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
-            }
+            id = await connection.InsertAsync(transaction, "INSERT INTO pseudonyms (project_id, name, code) VALUES (@project_id, @name, @code) RETURNING id;", cancellationToken,
+                ("@project_id", projectId), ("@name", trimmed), ("@code", code));
+        }
+        catch (SqliteException ex) when (ex.IsForeignKeyViolation())
+        {
+            throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
         }
 
         // The name itself stays out of the audit trail: that is the point of the list.
@@ -108,16 +79,8 @@ public sealed class PrivacyStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        string? code;
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = "DELETE FROM pseudonyms WHERE id = @id AND project_id = @project_id RETURNING code;";
-            command.Parameters.AddWithValue("@id", pseudonymId);
-            command.Parameters.AddWithValue("@project_id", projectId);
-            code = (string?)await command.ExecuteScalarAsync(cancellationToken);
-        }
-
+        var code = (string?)await connection.ScalarAsync(transaction, "DELETE FROM pseudonyms WHERE id = @id AND project_id = @project_id RETURNING code;", cancellationToken,
+            ("@id", pseudonymId), ("@project_id", projectId));
         if (code is null)
         {
             return false;
@@ -138,16 +101,9 @@ public sealed class PrivacyStore
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var before = await GetRetentionTextAsync(connection, transaction, projectId, cancellationToken);
-        await using (var command = connection.CreateCommand())
+        if (await connection.ExecuteAsync(transaction, "UPDATE projects SET retention_months = @months WHERE id = @id;", cancellationToken, ("@months", months), ("@id", projectId)) == 0)
         {
-            command.Transaction = transaction;
-            command.CommandText = "UPDATE projects SET retention_months = @months WHERE id = @id;";
-            command.Parameters.AddWithValue("@months", months.ToDbValue());
-            command.Parameters.AddWithValue("@id", projectId);
-            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
-            }
+            throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
         }
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("project", projectId, projectId,
@@ -169,28 +125,20 @@ public sealed class PrivacyStore
 
         var months = int.Parse(text, CultureInfo.InvariantCulture);
         var cutoff = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddMonths(-months);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        const string sql = """
             SELECT count(*), min(m.held_on)
             FROM meetings m JOIN project_groups g ON g.id = m.group_id
             WHERE g.project_id = @project_id AND m.held_on < @cutoff;
             """;
-        command.Parameters.AddWithValue("@project_id", projectId);
-        command.Parameters.AddWithValue("@cutoff", cutoff.ToDbValue());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var items = new List<RetentionItem> { new("bijeenkomsten", reader.GetInt32(0), reader.GetDateOrNull(1)) };
+        // an aggregate without GROUP BY: always exactly one row
+        var items = await connection.QueryAsync(transaction, sql, reader => new RetentionItem("bijeenkomsten", reader.GetInt32(0), reader.GetDateOrNull(1)), cancellationToken,
+            ("@project_id", projectId), ("@cutoff", cutoff.ToDbValue()));
         return new RetentionReport(months, cutoff, items);
     }
 
     private static async Task<string?> GetRetentionTextAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT retention_months FROM projects WHERE id = @id;";
-        command.Parameters.AddWithValue("@id", projectId);
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is long n ? n.ToString(CultureInfo.InvariantCulture) : null;
+        var months = await connection.ScalarLongAsync(transaction, "SELECT retention_months FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId));
+        return months?.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -38,57 +38,34 @@ public sealed class ProjectStore
             ORDER BY g.project_id, g.id;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var groups = new Dictionary<long, List<GroupSummary>>();
-        await using (var command = connection.CreateCommand())
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var groups = (await connection.QueryAsync(transaction, groupsSql, reader => (ProjectId: reader.GetInt64(0), Group: new GroupSummary
         {
-            command.CommandText = groupsSql;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var projectId = reader.GetInt64(0);
-                if (!groups.TryGetValue(projectId, out var list))
-                {
-                    groups[projectId] = list = [];
-                }
-
-                list.Add(new GroupSummary
-                {
-                    Id = reader.GetInt64(1),
-                    Kind = Codes.Parse<GroupKind>(reader.GetString(2)),
-                    Name = reader.GetString(3),
-                    Cadence = reader.GetString(4),
-                    MemberCount = reader.GetInt32(5),
-                    MeetingCount = reader.GetInt32(6),
-                });
-            }
-        }
-
-        await using (var command = connection.CreateCommand())
+            Id = reader.GetInt64(1),
+            Kind = Codes.Parse<GroupKind>(reader.GetString(2)),
+            Name = reader.GetString(3),
+            Cadence = reader.GetString(4),
+            MemberCount = reader.GetInt32(5),
+            MeetingCount = reader.GetInt32(6),
+        }), cancellationToken)).ToLookup(g => g.ProjectId, g => g.Group);
+        return await connection.QueryAsync(transaction, projectsSql, reader =>
         {
-            command.CommandText = projectsSql;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var projects = new List<ProjectSummary>();
-            while (await reader.ReadAsync(cancellationToken))
+            var id = reader.GetInt64(0);
+            return new ProjectSummary
             {
-                var id = reader.GetInt64(0);
-                projects.Add(new ProjectSummary
-                {
-                    Id = id,
-                    Slug = reader.GetString(1),
-                    Name = reader.GetString(2),
-                    Organisation = reader.GetString(3),
-                    Innovation = reader.GetString(4),
-                    StartDate = reader.GetDate(5),
-                    EndDate = reader.GetDateOrNull(6),
-                    CurrentPhase = reader.GetInt32(7),
-                    IsDemo = reader.GetFlag(8),
-                    LastMeetingOn = reader.GetDateOrNull(9),
-                    Groups = groups.GetValueOrDefault(id) ?? [],
-                });
-            }
-
-            return projects;
-        }
+                Id = id,
+                Slug = reader.GetString(1),
+                Name = reader.GetString(2),
+                Organisation = reader.GetString(3),
+                Innovation = reader.GetString(4),
+                StartDate = reader.GetDate(5),
+                EndDate = reader.GetDateOrNull(6),
+                CurrentPhase = reader.GetInt32(7),
+                IsDemo = reader.GetFlag(8),
+                LastMeetingOn = reader.GetDateOrNull(9),
+                Groups = [.. groups[id]],
+            };
+        }, cancellationToken);
     }
 
     /// <summary>Returns the project with its groups, members and meetings, or null if there is none with this id.</summary>
@@ -123,55 +100,44 @@ public sealed class ProjectStore
         // One deferred (read) transaction so the four queries see the same snapshot while the worker writes.
         await using var transaction = connection.BeginTransaction(deferred: true);
 
-        Project? project = null;
-        await using (var command = Command(connection, transaction, projectSql, id))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        var project = await connection.QueryFirstAsync(transaction, projectSql, reader => new Project
         {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            project = new Project
-            {
-                Id = reader.GetInt64(0),
-                Slug = reader.GetString(1),
-                Name = reader.GetString(2),
-                Organisation = reader.GetString(3),
-                Innovation = reader.GetString(4),
-                Description = reader.GetString(5),
-                StartDate = reader.GetDate(6),
-                EndDate = reader.GetDateOrNull(7),
-                CurrentPhase = reader.GetInt32(8),
-                IsDemo = reader.GetFlag(9),
-                CreatedAt = DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture),
-                Groups = [],
-            };
+            Id = reader.GetInt64(0),
+            Slug = reader.GetString(1),
+            Name = reader.GetString(2),
+            Organisation = reader.GetString(3),
+            Innovation = reader.GetString(4),
+            Description = reader.GetString(5),
+            StartDate = reader.GetDate(6),
+            EndDate = reader.GetDateOrNull(7),
+            CurrentPhase = reader.GetInt32(8),
+            IsDemo = reader.GetFlag(9),
+            CreatedAt = DateTimeOffset.Parse(reader.GetString(10), CultureInfo.InvariantCulture),
+            Groups = [],
+        }, cancellationToken, ("@id", id));
+        if (project is null)
+        {
+            return null;
         }
 
         var members = (await connection.QueryAsync(transaction, membersSql, r => (Group: r.GetInt64(0), Member: GroupStore.ReadMember(r, 1)), cancellationToken, ("@id", id)))
             .ToLookup(m => m.Group, m => m.Member);
         var meetings = (await connection.QueryAsync(transaction, meetingsSql, MeetingStore.ReadMeeting, cancellationToken, ("@id", id)))
             .ToLookup(m => m.GroupId, MeetingSummary.From);
-        var groups = new List<ProjectGroup>();
-        await using (var command = Command(connection, transaction, groupsSql, id))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        var groups = await connection.QueryAsync(transaction, groupsSql, reader =>
         {
-            while (await reader.ReadAsync(cancellationToken))
+            var groupId = reader.GetInt64(0);
+            return new ProjectGroup
             {
-                var groupId = reader.GetInt64(0);
-                groups.Add(new ProjectGroup
-                {
-                    Id = groupId,
-                    Kind = Codes.Parse<GroupKind>(reader.GetString(1)),
-                    Name = reader.GetString(2),
-                    Purpose = reader.GetString(3),
-                    Cadence = reader.GetString(4),
-                    Members = [.. members[groupId]],
-                    Meetings = [.. meetings[groupId]],
-                });
-            }
-        }
+                Id = groupId,
+                Kind = Codes.Parse<GroupKind>(reader.GetString(1)),
+                Name = reader.GetString(2),
+                Purpose = reader.GetString(3),
+                Cadence = reader.GetString(4),
+                Members = [.. members[groupId]],
+                Meetings = [.. meetings[groupId]],
+            };
+        }, cancellationToken, ("@id", id));
 
         await transaction.CommitAsync(cancellationToken);
         return project with { Groups = groups };
@@ -206,23 +172,10 @@ public sealed class ProjectStore
             VALUES (@slug, @name, @organisation, @innovation, @description, @start_date, @end_date, @current_phase, @is_demo, @created_at)
             RETURNING id;
             """;
-        long projectId;
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = projectSql;
-            command.Parameters.AddWithValue("@slug", draft.Slug);
-            command.Parameters.AddWithValue("@name", draft.Name.Trim());
-            command.Parameters.AddWithValue("@organisation", draft.Organisation.Trim());
-            command.Parameters.AddWithValue("@innovation", draft.Innovation.Trim());
-            command.Parameters.AddWithValue("@description", draft.Description);
-            command.Parameters.AddWithValue("@start_date", draft.StartDate.ToDbValue());
-            command.Parameters.AddWithValue("@end_date", draft.EndDate.ToDbValue());
-            command.Parameters.AddWithValue("@current_phase", draft.CurrentPhase);
-            command.Parameters.AddWithValue("@is_demo", isDemo ? 1 : 0);
-            command.Parameters.AddWithValue("@created_at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            projectId = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        }
+        var projectId = await connection.InsertAsync(transaction, projectSql, cancellationToken, ("@slug", draft.Slug), ("@name", draft.Name.Trim()),
+            ("@organisation", draft.Organisation.Trim()), ("@innovation", draft.Innovation.Trim()), ("@description", draft.Description),
+            ("@start_date", draft.StartDate.ToDbValue()), ("@end_date", draft.EndDate.ToDbValue()), ("@current_phase", draft.CurrentPhase),
+            ("@is_demo", isDemo ? 1 : 0), ("@created_at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
 
         // Groups, members and meetings through the meeting slice's own inserts: one way to write each of them.
         foreach (var group in draft.Groups)
@@ -254,39 +207,9 @@ public sealed class ProjectStore
         return projectId;
     }
 
-    internal static async Task<int> DeleteDemoProjectsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM projects WHERE is_demo = 1;";
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    internal static async Task<int> DeleteDemoProjectsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(transaction, "DELETE FROM projects WHERE is_demo = 1;", cancellationToken);
 
-    private static async Task<bool> SlugExistsAsync(SqliteConnection connection, SqliteTransaction transaction, string slug, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM projects WHERE slug = @slug);";
-        command.Parameters.AddWithValue("@slug", slug);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, long id)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("@id", id);
-        return command;
-    }
-
-    private static void AddTo<T>(Dictionary<long, List<T>> map, long key, T item)
-    {
-        if (!map.TryGetValue(key, out var list))
-        {
-            map[key] = list = [];
-        }
-
-        list.Add(item);
-    }
+    private static async Task<bool> SlugExistsAsync(SqliteConnection connection, SqliteTransaction transaction, string slug, CancellationToken cancellationToken) =>
+        await connection.ScalarLongAsync(transaction, "SELECT EXISTS (SELECT 1 FROM projects WHERE slug = @slug);", cancellationToken, ("@slug", slug)) == 1;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Quartz;
@@ -65,10 +66,12 @@ public sealed class ReportSchedule
     public async Task<ReportScheduleSetting?> FindAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, "SELECT report_cron, report_time_zone FROM projects WHERE id = @id;", ("@id", projectId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new ReportScheduleSetting(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
+        return await FindAsync(connection, null, projectId, cancellationToken);
     }
+
+    private static async Task<ReportScheduleSetting?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, CancellationToken cancellationToken) =>
+        await connection.QueryFirstAsync(transaction, "SELECT report_cron, report_time_zone FROM projects WHERE id = @id;",
+            reader => new ReportScheduleSetting(reader.GetStringOrNull(0), reader.GetStringOrNull(1)), cancellationToken, ("@id", projectId));
 
     /// <summary>Saves a project's schedule after checking it; empty values go back to the default. False when the project does not exist.</summary>
     public async Task<bool> SaveAsync(long projectId, ReportScheduleSetting setting, Actor actor, CancellationToken cancellationToken = default)
@@ -88,17 +91,14 @@ public sealed class ReportSchedule
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var before = await FindAsync(projectId, cancellationToken);
+        var before = await FindAsync(connection, transaction, projectId, cancellationToken);
         if (before is null)
         {
             return false;
         }
 
-        await using (var command = connection.Command(transaction, "UPDATE projects SET report_cron = @cron, report_time_zone = @zone WHERE id = @id;",
-            ("@id", projectId), ("@cron", (object?)cron ?? DBNull.Value), ("@zone", (object?)zone ?? DBNull.Value)))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.ExecuteAsync(transaction, "UPDATE projects SET report_cron = @cron, report_time_zone = @zone WHERE id = @id;", cancellationToken,
+            ("@id", projectId), ("@cron", cron), ("@zone", zone));
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("project", projectId, projectId,
             new Dictionary<string, string?> { ["reportCron"] = before.Cron, ["reportTimeZone"] = before.TimeZone },

@@ -3,22 +3,13 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Projects;
 using Monitor.Core.Reports.Templates;
 
 namespace Monitor.Core.Reports;
-
-/// <summary>A template a report can use: the built-in one (Id null) or a project's own copy.</summary>
-public sealed record TemplateInfo(long? Id, ReportKind Kind, string Name, string Version, string Body, DateTimeOffset? UpdatedAt, string? UpdatedBy);
-
-public sealed record SnapshotInfo(long Id, ReportKind Kind, string TemplateName, string TemplateVersion, string Parameters, DateTimeOffset CreatedAt, string CreatedBy, string Sha256);
-
-public sealed record ReportSnapshot(SnapshotInfo Info, string Markdown, string Html);
-
-/// <summary>One line of the difference between two reports' Markdown: ' ' unchanged, '+' added, '-' removed.</summary>
-public sealed record DiffLine(char Kind, string Text);
 
 /// <summary>
 /// Generates the two reports from a template (built-in, embedded from templates/, or a project copy), stores
@@ -27,7 +18,12 @@ public sealed record DiffLine(char Kind, string Text);
 /// </summary>
 public sealed class ReportService
 {
-    public const int TemplateMaxLength = 100_000;
+    public const int TemplateMaxLength = ReportTemplate.MaxLength;
+
+    // Two long reports with little in common would otherwise cost (lines before + lines after)² steps; past this
+    // budget the rest counts as removed and added, which is still a correct (if longer) diff.
+    private const long DiffBudget = 10_000_000;
+
     private readonly MonitorDatabase _database;
     private readonly ReportDataBuilder _builder;
     private readonly ProjectStore _projects;
@@ -43,15 +39,13 @@ public sealed class ReportService
         _time = time;
     }
 
-    public static string Code(ReportKind kind) => kind == ReportKind.Voortgang ? "voortgang" : "procesevaluatie";
+    /// <summary>The kind's code in the database, URLs and the API ("voortgang", "procesevaluatie"), as <see cref="Codes"/> spells every enum.</summary>
+    public static string Code(ReportKind kind) => kind.ToCode();
 
     public static string Title(ReportKind kind) => kind == ReportKind.Voortgang ? "Voortgangsrapportage" : "Procesevaluatie: succesfactoren en geleerde lessen";
 
-    public static bool TryParseKind(string? code, out ReportKind kind)
-    {
-        kind = code == "procesevaluatie" ? ReportKind.Procesevaluatie : ReportKind.Voortgang;
-        return code is "voortgang" or "procesevaluatie";
-    }
+    /// <summary>Parses a kind's code as <see cref="Codes.TryParse{T}"/> parses every enum: case and surrounding spaces ignored, numbers refused.</summary>
+    public static bool TryParseKind(string? code, out ReportKind kind) => Codes.TryParse(code, out kind);
 
     /// <summary>The built-in template text (templates/voortgangsrapportage.md or templates/procesevaluatie.md).</summary>
     public static string BuiltInTemplate(ReportKind kind)
@@ -71,18 +65,14 @@ public sealed class ReportService
 
     public async Task<IReadOnlyList<TemplateInfo>> ListTemplatesAsync(long projectId, ReportKind kind, CancellationToken cancellationToken = default)
     {
+        const string sql = """
+            SELECT id, name, version, body, updated_at, updated_by FROM report_templates WHERE project_id = @project AND report_type = @type ORDER BY name;
+            """;
         var templates = new List<TemplateInfo> { BuiltIn(kind) };
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, """
-            SELECT id, name, version, body, updated_at, updated_by FROM report_templates WHERE project_id = @project AND report_type = @type ORDER BY name;
-            """, ("@project", projectId), ("@type", Code(kind)));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            templates.Add(new TemplateInfo(reader.GetInt64(0), kind, reader.GetString(1), "v" + reader.GetInt32(2).ToString(CultureInfo.InvariantCulture), reader.GetString(3),
-                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture), reader.GetString(5)));
-        }
-
+        templates.AddRange(await connection.QueryAsync(null, sql, reader => new TemplateInfo(reader.GetInt64(0), kind, reader.GetString(1),
+            "v" + reader.GetInt32(2).ToString(CultureInfo.InvariantCulture), reader.GetString(3), DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+            reader.GetString(5)), cancellationToken, ("@project", projectId), ("@type", Code(kind))));
         return templates;
     }
 
@@ -100,21 +90,19 @@ public sealed class ReportService
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var exists = connection.Command(transaction, "SELECT 1 FROM report_templates WHERE project_id = @project AND name = @name;", ("@project", projectId), ("@name", name)))
+        if (await connection.ScalarAsync(transaction, "SELECT 1 FROM report_templates WHERE project_id = @project AND name = @name;", cancellationToken,
+            ("@project", projectId), ("@name", name)) is not null)
         {
-            if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
-            {
-                throw new ValidationException([new ValidationError("name", $"Er is al een sjabloon ‘{name}’ in dit project.")]);
-            }
+            throw new ValidationException([new ValidationError("name", $"Er is al een sjabloon ‘{name}’ in dit project.")]);
         }
 
         var builtIn = BuiltIn(kind);
         var now = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        await using var insert = connection.Command(transaction, """
+        var id = await connection.InsertAsync(transaction, """
             INSERT INTO report_templates (project_id, report_type, name, body, version, based_on, created_at, updated_at, updated_by)
-            VALUES (@project, @type, @name, @body, 1, @based, @now, @now, @by); SELECT last_insert_rowid();
-            """, ("@project", projectId), ("@type", Code(kind)), ("@name", name), ("@body", builtIn.Body), ("@based", builtIn.Version), ("@now", now), ("@by", actor.Name));
-        var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            VALUES (@project, @type, @name, @body, 1, @based, @now, @now, @by) RETURNING id;
+            """, cancellationToken, ("@project", projectId), ("@type", Code(kind)), ("@name", name), ("@body", builtIn.Body), ("@based", builtIn.Version), ("@now", now),
+            ("@by", actor.Name));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("reportTemplate", id, projectId, new Dictionary<string, string?> { ["name"] = name, ["basedOn"] = builtIn.Version }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
@@ -125,23 +113,17 @@ public sealed class ReportService
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        string? type;
-        await using (var find = connection.Command(transaction, "SELECT report_type FROM report_templates WHERE id = @id AND project_id = @project;", ("@id", templateId), ("@project", projectId)))
-        {
-            type = (string?)await find.ExecuteScalarAsync(cancellationToken);
-        }
-
+        var type = (string?)await connection.ScalarAsync(transaction, "SELECT report_type FROM report_templates WHERE id = @id AND project_id = @project;", cancellationToken,
+            ("@id", templateId), ("@project", projectId));
         if (type is null)
         {
             return false;
         }
 
-        Check(body.Replace("\r\n", "\n", StringComparison.Ordinal), type == "voortgang" ? ReportKind.Voortgang : ReportKind.Procesevaluatie);
-        await using (var update = connection.Command(transaction, "UPDATE report_templates SET body = @body, version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id;",
-            ("@id", templateId), ("@body", body.Replace("\r\n", "\n", StringComparison.Ordinal)), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name)))
-        {
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
+        Check(body.Replace("\r\n", "\n", StringComparison.Ordinal), Codes.Parse<ReportKind>(type));
+        await connection.ExecuteAsync(transaction, "UPDATE report_templates SET body = @body, version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id;",
+            cancellationToken, ("@id", templateId), ("@body", body.Replace("\r\n", "\n", StringComparison.Ordinal)), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
+            ("@by", actor.Name));
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("reportTemplate", templateId, projectId,
             new Dictionary<string, string?>(), new Dictionary<string, string?> { ["length"] = body.Length.ToString(CultureInfo.InvariantCulture) }), cancellationToken);
@@ -215,13 +197,12 @@ public sealed class ReportService
         var now = _time.GetUtcNow();
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using var insert = connection.Command(transaction, """
+        var id = await connection.InsertAsync(transaction, """
             INSERT INTO report_snapshots (project_id, report_type, template_name, template_version, parameters, period_start, period_end, scheduled, markdown, html, sha256, created_at, created_by)
-            VALUES (@project, @type, @name, @version, @parameters, @from, @to, @scheduled, @markdown, @html, @sha, @now, @by); SELECT last_insert_rowid();
-            """, ("@project", projectId), ("@type", Code(kind)), ("@name", templateInfo.Name), ("@version", templateInfo.Version), ("@parameters", parametersJson),
+            VALUES (@project, @type, @name, @version, @parameters, @from, @to, @scheduled, @markdown, @html, @sha, @now, @by) RETURNING id;
+            """, cancellationToken, ("@project", projectId), ("@type", Code(kind)), ("@name", templateInfo.Name), ("@version", templateInfo.Version), ("@parameters", parametersJson),
             ("@from", from), ("@to", to), ("@scheduled", scheduled ? 1 : 0),
             ("@markdown", markdown), ("@html", html), ("@sha", Sha256(html)), ("@now", now.ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name));
-        var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("reportSnapshot", id, projectId, new Dictionary<string, string?>
         {
             ["type"] = Code(kind),
@@ -261,50 +242,41 @@ public sealed class ReportService
     public async Task<IReadOnlyList<SnapshotInfo>> ListSnapshotsAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var list = new List<SnapshotInfo>();
-        await using var command = connection.Command(null, $"SELECT {InfoColumns} FROM report_snapshots WHERE project_id = @project ORDER BY id DESC;", ("@project", projectId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            list.Add(ReadInfo(reader));
-        }
-
-        return list;
+        return await connection.QueryAsync(null, $"SELECT {InfoColumns} FROM report_snapshots WHERE project_id = @project ORDER BY id DESC;", ReadInfo, cancellationToken,
+            ("@project", projectId));
     }
 
     private const string InfoColumns = "id, report_type, template_name, template_version, parameters, created_at, created_by, sha256";
     private const string SnapshotColumns = InfoColumns + ", markdown, html";
 
-    private static SnapshotInfo ReadInfo(Microsoft.Data.Sqlite.SqliteDataReader reader) => new(reader.GetInt64(0),
-        reader.GetString(1) == "voortgang" ? ReportKind.Voortgang : ReportKind.Procesevaluatie, reader.GetString(2), reader.GetString(3), reader.GetString(4),
+    private static SnapshotInfo ReadInfo(SqliteDataReader reader) => new(reader.GetInt64(0),
+        Codes.Parse<ReportKind>(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4),
         DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture), reader.GetString(6), reader.GetString(7));
 
     public async Task<ReportSnapshot?> FindSnapshotAsync(long projectId, long snapshotId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(null, $"SELECT {SnapshotColumns} FROM report_snapshots WHERE id = @id AND project_id = @project;", ("@id", snapshotId), ("@project", projectId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new ReportSnapshot(ReadInfo(reader), reader.GetString(8), reader.GetString(9)) : null;
+        return await FindSnapshotAsync(connection, null, projectId, snapshotId, cancellationToken);
     }
+
+    private static async Task<ReportSnapshot?> FindSnapshotAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long snapshotId, CancellationToken cancellationToken) =>
+        await connection.QueryFirstAsync(transaction, $"SELECT {SnapshotColumns} FROM report_snapshots WHERE id = @id AND project_id = @project;",
+            reader => new ReportSnapshot(ReadInfo(reader), reader.GetString(8), reader.GetString(9)), cancellationToken, ("@id", snapshotId), ("@project", projectId));
 
     /// <summary>What changed in the Markdown since the previous snapshot of the same report type; null when there is none before it.</summary>
     public async Task<(SnapshotInfo Previous, IReadOnlyList<DiffLine> Lines)?> DiffWithPreviousAsync(long projectId, long snapshotId, CancellationToken cancellationToken = default)
     {
-        var current = await FindSnapshotAsync(projectId, snapshotId, cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var current = await FindSnapshotAsync(connection, transaction, projectId, snapshotId, cancellationToken);
         if (current is null)
         {
             return null;
         }
 
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        long? previousId;
-        await using (var command = connection.Command(null, "SELECT max(id) FROM report_snapshots WHERE project_id = @project AND report_type = @type AND id < @id;",
-            ("@project", projectId), ("@type", Code(current.Info.Kind)), ("@id", snapshotId)))
-        {
-            previousId = await command.ExecuteScalarAsync(cancellationToken) is long p ? p : null;
-        }
-
-        if (previousId is null || await FindSnapshotAsync(projectId, previousId.Value, cancellationToken) is not { } previous)
+        var previousId = await connection.ScalarLongAsync(transaction, "SELECT max(id) FROM report_snapshots WHERE project_id = @project AND report_type = @type AND id < @id;",
+            cancellationToken, ("@project", projectId), ("@type", Code(current.Info.Kind)), ("@id", snapshotId));
+        if (previousId is null || await FindSnapshotAsync(connection, transaction, projectId, previousId.Value, cancellationToken) is not { } previous)
         {
             return null;
         }
@@ -312,41 +284,55 @@ public sealed class ReportService
         return (previous.Info, Diff(previous.Markdown.Split('\n'), current.Markdown.Split('\n')));
     }
 
-    /// <summary>A line diff (longest common subsequence), for reports of up to a few thousand lines.</summary>
+    /// <summary>
+    /// A line diff through the one diff, <see cref="SequenceDiff"/>: its equal runs are the unchanged lines, and each change
+    /// between them shows its removed lines before its added lines. Within the work budget it is a shortest edit script:
+    /// the fewest added and removed lines.
+    /// </summary>
     public static IReadOnlyList<DiffLine> Diff(IReadOnlyList<string> before, IReadOnlyList<string> after)
     {
-        var (n, m) = (before.Count, after.Count);
-        var lengths = new int[n + 1, m + 1];
-        for (var i = n - 1; i >= 0; i--)
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        int[] Intern(IReadOnlyList<string> lines)
         {
-            for (var j = m - 1; j >= 0; j--)
+            var result = new int[lines.Count];
+            for (var i = 0; i < lines.Count; i++)
             {
-                lengths[i, j] = before[i] == after[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+                if (!ids.TryGetValue(lines[i], out result[i]))
+                {
+                    result[i] = ids[lines[i]] = ids.Count;
+                }
             }
+
+            return result;
         }
 
-        var lines = new List<DiffLine>();
-        int x = 0, y = 0;
-        while (x < n && y < m)
+        var (a, b) = (Intern(before), Intern(after));
+        var lines = new List<DiffLine>(Math.Max(a.Length, b.Length));
+        var (x, y) = (0, 0);
+        void ChangesUpTo(int beforeEnd, int afterEnd)
         {
-            if (before[x] == after[y])
-            {
-                lines.Add(new DiffLine(' ', before[x]));
-                x++;
-                y++;
-            }
-            else if (lengths[x + 1, y] >= lengths[x, y + 1])
+            while (x < beforeEnd)
             {
                 lines.Add(new DiffLine('-', before[x++]));
             }
-            else
+
+            while (y < afterEnd)
             {
                 lines.Add(new DiffLine('+', after[y++]));
             }
         }
 
-        lines.AddRange(before.Skip(x).Select(l => new DiffLine('-', l)));
-        lines.AddRange(after.Skip(y).Select(l => new DiffLine('+', l)));
+        new SequenceDiff(DiffBudget).Run(a, 0, a.Length, b, 0, b.Length, (i, j, count) =>
+        {
+            ChangesUpTo(i, j);
+            for (var k = 0; k < count; k++)
+            {
+                lines.Add(new DiffLine(' ', before[i + k]));
+            }
+
+            (x, y) = (i + count, j + count);
+        });
+        ChangesUpTo(a.Length, b.Length);
         return lines;
     }
 

@@ -67,6 +67,19 @@ public sealed class ReportServiceTests
         Assert.That(diff.Select(l => $"{l.Kind}{l.Text}"), Is.EqualTo(new[] { " a", "-b", " c", "+d" }));
     }
 
+    [TestCase(new[] { "# Titel", "", "| a |", "|---|", "", "tekst" }, new[] { "# Titel", "", "", "| a |", "|---|", "nieuw", "", "tekst", "" }, 6)]
+    [TestCase(new[] { "x", "a" }, new[] { "a", "x" }, 1)]
+    [TestCase(new string[0], new[] { "a", "b" }, 0)]
+    [TestCase(new[] { "a", "b" }, new string[0], 0)]
+    public void TheLineDiffRebuildsBothReportsKeepingTheLongestCommonLines(string[] before, string[] after, int unchanged)
+    {
+        var diff = ReportService.Diff(before, after);
+
+        Assert.That(diff.Where(l => l.Kind != '+').Select(l => l.Text), Is.EqualTo(before));
+        Assert.That(diff.Where(l => l.Kind != '-').Select(l => l.Text), Is.EqualTo(after));
+        Assert.That(diff.Count(l => l.Kind == ' '), Is.EqualTo(unchanged));
+    }
+
     [Test]
     public async Task TheProgressReportCountsAFollowUpMadeAfterThePeriodForAMeetingInThePeriod()
     {
