@@ -97,7 +97,7 @@ public sealed class ProjectExchange
         {
             var (text, mapOffset) = names.ApplyKeepingOffsets(byDocument[document.Id].FirstOrDefault(c => c.Coding.VersionId == document.VersionId)?.VersionText
                 ?? (await CodingDocumentStore.ReadVersionAsync(connection, transaction, document.VersionId, cancellationToken)).Text);
-            var date = document.HeldOn ?? DateOnly.FromDateTime(document.CreatedAt.UtcDateTime);
+            var date = document.HeldOn ?? DateOnly.FromDateTime(DutchClock.ToDutch(document.CreatedAt).DateTime);
             var phase = FragmentQueries.PhaseAt(timeline, date);
             var values = new List<RefiVariableValue>
             {

@@ -193,7 +193,7 @@ public sealed class FindingStore
                 throw new ValidationException([new ValidationError("changes", "Deelnemers hoogstens 1000 tekens, wijzigingen hoogstens 4000 tekens.")]);
             }
 
-            if (session.HeldOn > DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime))
+            if (session.HeldOn > DutchClock.Today(_time))
             {
                 throw new ValidationException([new ValidationError("heldOn", "De sessie kan niet in de toekomst liggen.")]);
             }

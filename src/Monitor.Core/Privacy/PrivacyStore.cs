@@ -124,7 +124,7 @@ public sealed class PrivacyStore
         }
 
         var months = int.Parse(text, CultureInfo.InvariantCulture);
-        var cutoff = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime).AddMonths(-months);
+        var cutoff = DutchClock.Today(_time).AddMonths(-months);
         const string sql = """
             SELECT count(*), min(m.held_on)
             FROM meetings m JOIN project_groups g ON g.id = m.group_id

@@ -172,7 +172,7 @@ public sealed class ReportDataBuilder
         var toMoment = new DateTimeOffset(to.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
         data.Tables[ReportPlaceholders.BevindingenGewijzigd] = new ReportTable(["Soort", "Bevinding", "Status", "Gewijzigd"],
             [.. context.Findings.Where(f => f.UpdatedAt >= fromMoment && f.UpdatedAt <= toMoment).OrderBy(f => f.UpdatedAt)
-                .Select(f => (IReadOnlyList<string>)[KindName(f.Fields.Kind), f.Fields.Title, Codes.ToCode(f.Status), Date(DateOnly.FromDateTime(f.UpdatedAt.UtcDateTime))])],
+                .Select(f => (IReadOnlyList<string>)[KindName(f.Fields.Kind), f.Fields.Title, Codes.ToCode(f.Status), Date(DateOnly.FromDateTime(DutchClock.ToDutch(f.UpdatedAt).DateTime))])],
             EmptyText: "Geen bevindingen gewijzigd in deze periode.");
         data.Texts[ReportPlaceholders.Samenvatting] = Summary(data);
 
