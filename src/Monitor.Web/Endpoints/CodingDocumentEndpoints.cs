@@ -24,7 +24,7 @@ internal static class CodingDocumentEndpoints
     {
         if (string.IsNullOrWhiteSpace(fileName))
         {
-            return ValidationProblems.From([new ValidationError("fileName", "Geef de bestandsnaam mee (?fileName=verslag.docx); de extensie bepaalt hoe het bestand wordt gelezen.")], NotSaved);
+            return ValidationProblems.From([new ValidationError("fileName", "Geef de bestandsnaam mee (?fileName=verslag.docx); de extensie bepaalt hoe het bestand wordt gelezen.")], ApiResults.NotSaved);
         }
 
         try
@@ -36,7 +36,7 @@ internal static class CodingDocumentEndpoints
         }
         catch (DocumentTextException ex)
         {
-            return ValidationProblems.From([new ValidationError("file", ex.Message)], NotSaved);
+            return ValidationProblems.From([new ValidationError("file", ex.Message)], ApiResults.NotSaved);
         }
     }
 

@@ -14,8 +14,6 @@ namespace Monitor.Web.Endpoints;
 /// </summary>
 internal static class CodingEndpoints
 {
-    internal const string NotSaved = "De wijziging is niet opgeslagen";
-
     public static RouteGroupBuilder MapCodingEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = MapCodingGroup(routes);
@@ -33,23 +31,23 @@ internal static class CodingEndpoints
     internal static RouteGroupBuilder MapCodingGroup(IEndpointRouteBuilder routes) =>
         routes.MapGroup("/api/v1/projects/{id:long}").WithTags("Coding")
             .AddEndpointFilter<BrowserAntiforgeryFilter>()
-            .AddEndpointFilter(RefuseInvalidAsync)
+            .AddEndpointFilter(ApiResults.RefuseInvalidAsync)
             .RequireAuthorization(ProjectAccess.PolicyName(Capability.CodeData));
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> AddCodingAsync(long id, CodingRequest body, HttpContext http, CodingStore coding, CancellationToken ct)
     {
         if (!Codes.TryParse<Valence>(body.Valence, out var valence))
         {
-            return ValidationProblems.From([new ValidationError("valence", $"'{body.Valence}' is geen valentie. Kies bevorderend, belemmerend, gemengd of neutraal.")], NotSaved);
+            return ValidationProblems.From([new ValidationError("valence", $"'{body.Valence}' is geen valentie. Kies bevorderend, belemmerend, gemengd of neutraal.")], ApiResults.NotSaved);
         }
 
         if (body.Start is not { } start || body.End is not { } end || body.CodeId is not { } codeId || body.DocumentId is not { } documentId)
         {
-            return ValidationProblems.From([new ValidationError("start", "Geef documentId, codeId, start en end (in Unicode-codepunten, end exclusief).")], NotSaved);
+            return ValidationProblems.From([new ValidationError("start", "Geef documentId, codeId, start en end (in Unicode-codepunten, end exclusief).")], ApiResults.NotSaved);
         }
 
         return await coding.AddCodingAsync(id, new CodingInput(documentId, codeId, start, end, valence, body.Memo ?? "", body.RoundId, body.Consensus ?? false), http.User.ToActor(), ct) is { } codingId
-            ? TypedResults.Created($"/api/v1/projects/{id}/coding-documents/{documentId}", new CreatedId(codingId))
+            ? ApiResults.Created($"/api/v1/projects/{id}/coding-documents/{documentId}", codingId)
             : NotFound("Document niet gevonden", $"Project {id} heeft geen document {documentId}.");
     }
 
@@ -99,18 +97,6 @@ internal static class CodingEndpoints
         return TypedResults.Ok((await fragments.ListFragmentsAsync(id, filter, ct)).Select(FragmentBody.From));
     }
 
-    private static async ValueTask<object?> RefuseInvalidAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (ValidationException ex)
-        {
-            return ValidationProblems.From(ex.Errors, NotSaved);
-        }
-    }
-
     internal static ProblemHttpResult NotFound(string title, string detail) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
 
     /// <summary>Reads a request body into memory, refusing more than <paramref name="maxBytes"/> with a Dutch message.</summary>
@@ -137,8 +123,6 @@ internal static class CodingEndpoints
         buffer.Position = 0;
         return buffer;
     }
-
-    internal sealed record CreatedId(long Id);
 
     internal sealed record CodingRequest(long? DocumentId, long? CodeId, int? Start, int? End, string? Valence, string? Memo, long? RoundId, bool? Consensus);
 

@@ -48,7 +48,7 @@ internal static class ExchangeEndpoints
         await using var body = await ReadBodyAsync(http.Request, CodebookExchange.MaxQdcBytes, ct);
         var (bookName, _) = await exchange.ImportCodebookAsync(id, name ?? "", body, http.User.ToActor(), ct);
         var created = (await codebooks.ListCodebooksAsync(id, ct)).Last(b => b.Name == bookName);
-        return TypedResults.Created($"/api/v1/projects/{id}/codebooks", new CreatedId(created.Id));
+        return ApiResults.Created($"/api/v1/projects/{id}/codebooks", created.Id);
     }
 
     private static async Task<IResult> ExportQdpxAsync(long id, ProjectExchange exchange, ProjectStore projects, CancellationToken ct)

@@ -50,7 +50,7 @@ internal static class GroupEndpoints
         }
 
         return await groups.CreateGroupAsync(id, settings, http.User.ToActor(), cancellationToken) is { } groupId
-            ? TypedResults.Created($"/api/v1/projects/{id}/groups/{groupId}", new CreatedId(groupId))
+            ? ApiResults.Created($"/api/v1/projects/{id}/groups/{groupId}", groupId)
             : ApiResults.ProjectNotFound(id);
     }
 
@@ -100,7 +100,7 @@ internal static class GroupEndpoints
 
         var member = new MemberDraft { RoleLabel = body.RoleLabel ?? "", Organisation = body.Organisation ?? "", JoinedOn = joinedOn, LeftOn = leftOn };
         return await groups.AddMemberAsync(id, groupId, member, body.ReplacesMemberId, http.User.ToActor(), cancellationToken) is { } memberId
-            ? TypedResults.Created($"/api/v1/projects/{id}/groups/{groupId}", new CreatedId(memberId))
+            ? ApiResults.Created($"/api/v1/projects/{id}/groups/{groupId}", memberId)
             : GroupNotFound(groupId);
     }
 

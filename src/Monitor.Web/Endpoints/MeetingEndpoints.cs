@@ -69,7 +69,7 @@ internal static class MeetingEndpoints
         }
 
         return await meetings.ScheduleMeetingAsync(id, groupId, plan, http.User.ToActor(), cancellationToken) is { } meetingId
-            ? TypedResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", new CreatedId(meetingId))
+            ? ApiResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", meetingId)
             : GroupNotFound(groupId);
     }
 
@@ -175,7 +175,7 @@ internal static class MeetingEndpoints
         }
 
         return await actions.AddActionItemAsync(id, meetingId, body.Description ?? "", body.OwnerMemberId, dueOn, http.User.ToActor(), cancellationToken) is { } itemId
-            ? TypedResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", new CreatedId(itemId))
+            ? ApiResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", itemId)
             : MeetingNotFound(meetingId);
     }
 
@@ -201,7 +201,7 @@ internal static class MeetingEndpoints
     // ---------------------------------------------------------------- reflections
 
     private static Results<Created<CreatedId>, ProblemHttpResult> Child(long id, long meetingId, long? childId) =>
-        childId is { } created ? TypedResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", new CreatedId(created)) : MeetingNotFound(meetingId);
+        childId is { } created ? ApiResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", created) : MeetingNotFound(meetingId);
 
     private static ProblemHttpResult MeetingNotFound(long meetingId) => ApiResults.NotFound("Bijeenkomst niet gevonden", $"Dit project heeft geen bijeenkomst {meetingId}.");
 

@@ -27,7 +27,7 @@ internal static class ReflectionEndpoints
     {
         var input = new ReflectionInput { MemberId = body.MemberId, GuestId = body.GuestId, WentWell = body.WentWell ?? "", WentLess = body.WentLess ?? "" };
         return await reflections.SaveAsync(id, meetingId, input, "api", http.User.ToActor(), cancellationToken) is { } reflectionId
-            ? TypedResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", new CreatedId(reflectionId))
+            ? ApiResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", reflectionId)
             : MeetingNotFound(meetingId);
     }
 

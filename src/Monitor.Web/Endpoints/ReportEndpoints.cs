@@ -16,15 +16,13 @@ namespace Monitor.Web.Endpoints;
 /// </summary>
 internal static class ReportEndpoints
 {
-    private const string NotSaved = "De wijziging is niet opgeslagen";
-
     public static void MapReportEndpoints(this IEndpointRouteBuilder routes)
     {
         var view = ProjectAccess.PolicyName(Capability.ViewReports);
         var manage = ProjectAccess.PolicyName(Capability.ManageFindings);
         var api = routes.MapGroup("/api/v1/projects/{id:long}").WithTags("Reports")
             .AddEndpointFilter<BrowserAntiforgeryFilter>()
-            .AddEndpointFilter(RefuseInvalidAsync);
+            .AddEndpointFilter(ApiResults.RefuseInvalidAsync);
         api.MapGet("/findings", async (long id, HttpContext http, IAuthorizationService authorization, FindingStore findings, CancellationToken ct) =>
             TypedResults.Ok(await findings.ListAsync(id, await Audiences.ForAsync(authorization, http), ct))).RequireAuthorization(view);
         api.MapPost("/findings", CreateFindingAsync).RequireAuthorization(manage);
@@ -51,7 +49,7 @@ internal static class ReportEndpoints
         }))).RequireAuthorization(manage);
         api.MapPost("/finding-suggestions/accept", async Task<Results<Created<CreatedId>, ProblemHttpResult>> (long id, SuggestionBody body, HttpContext http, FindingSuggester suggester, CancellationToken ct) =>
             await suggester.AcceptAsync(id, body.Key ?? "", http.User.ToActor(), ct) is { } findingId
-                ? TypedResults.Created($"/api/v1/projects/{id}/findings/{findingId}", new CreatedId(findingId))
+                ? ApiResults.Created($"/api/v1/projects/{id}/findings/{findingId}", findingId)
                 : TypedResults.Problem(statusCode: 404, title: "Suggestie niet gevonden", detail: $"Er is (nu) geen suggestie '{body.Key}'.")).RequireAuthorization(manage);
         api.MapPost("/finding-suggestions/merge", async Task<Results<NoContent, ProblemHttpResult>> (long id, SuggestionBody body, HttpContext http, FindingSuggester suggester, CancellationToken ct) =>
             await suggester.MergeAsync(id, body.Key ?? "", body.FindingId ?? 0, http.User.ToActor(), ct)
@@ -94,7 +92,7 @@ internal static class ReportEndpoints
         }
 
         var findingId = await findings.CreateAsync(id, body.ToDraft(), evidence, http.User.ToActor(), ct);
-        return TypedResults.Created($"/api/v1/projects/{id}/findings/{findingId}", new CreatedId(findingId));
+        return ApiResults.Created($"/api/v1/projects/{id}/findings/{findingId}", findingId);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetStatusAsync(long id, long findingId, StatusBody body, HttpContext http, FindingStore findings, CancellationToken ct)
@@ -150,23 +148,9 @@ internal static class ReportEndpoints
             ? Results.File(Encoding.UTF8.GetBytes(snapshot.Markdown), "text/markdown; charset=utf-8", $"{ReportService.Code(snapshot.Info.Kind)}-{snapshotId}.md")
             : ReportNotFound(snapshotId);
 
-    private static async ValueTask<object?> RefuseInvalidAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (ValidationException ex)
-        {
-            return ValidationProblems.From(ex.Errors, NotSaved);
-        }
-    }
-
     private static ProblemHttpResult FindingNotFound(long findingId) => TypedResults.Problem(statusCode: 404, title: "Bevinding niet gevonden", detail: $"Dit project heeft geen bevinding {findingId}.");
 
     private static ProblemHttpResult ReportNotFound(long snapshotId) => TypedResults.Problem(statusCode: 404, title: "Rapport niet gevonden", detail: $"Dit project heeft geen rapport {snapshotId}.");
-
-    internal sealed record CreatedId(long Id);
 
     internal sealed record EvidenceItem(string? Kind, long TargetId);
 

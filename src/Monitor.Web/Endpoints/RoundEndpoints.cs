@@ -30,7 +30,7 @@ internal static class RoundEndpoints
     private static async Task<Created<CreatedId>> CreateRoundAsync(long id, RoundRequest body, HttpContext http, RoundStore rounds, CancellationToken ct)
     {
         var roundId = await rounds.CreateRoundAsync(id, body.Name ?? "", body.CoderIds ?? [], body.DocumentIds ?? [], http.User.ToActor(), ct);
-        return TypedResults.Created($"/api/v1/projects/{id}/coding-rounds/{roundId}", new CreatedId(roundId));
+        return ApiResults.Created($"/api/v1/projects/{id}/coding-rounds/{roundId}", roundId);
     }
 
     private static async Task<Results<Ok<RoundBody>, ProblemHttpResult>> GetRoundAsync(long id, long roundId, RoundStore rounds, CancellationToken ct) =>
