@@ -44,7 +44,7 @@ internal static class CodingDocumentEndpoints
     {
         if (await documents.FindDocumentAsync(id, documentId, ct) is not { } found)
         {
-            return NotFound("Document niet gevonden", $"Project {id} heeft geen document {documentId}.");
+            return ApiResults.NotFound("Document niet gevonden", $"Project {id} heeft geen document {documentId}.");
         }
 
         var codings = await coding.ListCodingsAsync(id, documentId, http.User.UserId() ?? 0, round, ct);

@@ -48,11 +48,11 @@ internal static class CodingEndpoints
 
         return await coding.AddCodingAsync(id, new CodingInput(documentId, codeId, start, end, valence, body.Memo ?? "", body.RoundId, body.Consensus ?? false), http.User.ToActor(), ct) is { } codingId
             ? ApiResults.Created($"/api/v1/projects/{id}/coding-documents/{documentId}", codingId)
-            : NotFound("Document niet gevonden", $"Project {id} heeft geen document {documentId}.");
+            : ApiResults.NotFound("Document niet gevonden", $"Project {id} heeft geen document {documentId}.");
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveCodingAsync(long id, long codingId, HttpContext http, CodingStore coding, CancellationToken ct) =>
-        await coding.RemoveCodingAsync(id, codingId, http.User.ToActor(), ct) ? TypedResults.NoContent() : NotFound("Codering niet gevonden", $"Project {id} heeft geen (actieve) codering {codingId}.");
+        await coding.RemoveCodingAsync(id, codingId, http.User.ToActor(), ct) ? TypedResults.NoContent() : ApiResults.NotFound("Codering niet gevonden", $"Project {id} heeft geen (actieve) codering {codingId}.");
 
     private static async Task<Ok<UndoBody>> UndoAsync(long id, HttpContext http, CodingStore coding, CancellationToken ct) =>
         TypedResults.Ok(new UndoBody(await coding.UndoAsync(id, http.User.ToActor(), ct) ?? "Er is niets om ongedaan te maken."));
@@ -96,8 +96,6 @@ internal static class CodingEndpoints
 
         return TypedResults.Ok((await fragments.ListFragmentsAsync(id, filter, ct)).Select(FragmentBody.From));
     }
-
-    internal static ProblemHttpResult NotFound(string title, string detail) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
 
     /// <summary>Reads a request body into memory, refusing more than <paramref name="maxBytes"/> with a Dutch message.</summary>
     internal static async Task<MemoryStream> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)

@@ -40,7 +40,7 @@ internal static class ExchangeEndpoints
         var buffer = new MemoryStream();
         return await exchange.ExportAsync(id, codebookId, buffer, ct)
             ? Results.File(buffer.ToArray(), "application/xml", $"codeboek-{codebookId}.qdc")
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Codeboek niet gevonden", detail: $"Project {id} kan codeboek {codebookId} niet gebruiken.");
+            : ApiResults.NotFound("Codeboek niet gevonden", $"Project {id} kan codeboek {codebookId} niet gebruiken.");
     }
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem>> ImportCodebookAsync(long id, string? name, HttpContext http, CodebookExchange exchange, CodebookStore codebooks, CancellationToken ct)
@@ -55,7 +55,7 @@ internal static class ExchangeEndpoints
     {
         if (await projects.FindAsync(id, ct) is not { } project)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden", detail: $"Er is geen project met id {id}.");
+            return ApiResults.ProjectNotFound(id);
         }
 
         var buffer = new MemoryStream();
@@ -67,7 +67,7 @@ internal static class ExchangeEndpoints
     {
         if (await projects.FindAsync(id, ct) is not { } project)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden", detail: $"Er is geen project met id {id}.");
+            return ApiResults.ProjectNotFound(id);
         }
 
         var bytes = await exchange.ExportCodingsCsvAsync(id, await privacy.GetPseudonymizerAsync(id, ct), string.Equals(scheiding, "komma", StringComparison.OrdinalIgnoreCase) ? ',' : ';', ct);

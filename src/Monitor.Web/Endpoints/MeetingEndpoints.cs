@@ -70,12 +70,12 @@ internal static class MeetingEndpoints
 
         return await meetings.ScheduleMeetingAsync(id, groupId, plan, http.User.ToActor(), cancellationToken) is { } meetingId
             ? ApiResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", meetingId)
-            : GroupNotFound(groupId);
+            : ApiResults.GroupNotFound(groupId);
     }
 
     private static async Task<Results<Ok<MeetingDetail>, ProblemHttpResult>> GetMeetingAsync(long id, long meetingId, MeetingStore meetings, CancellationToken cancellationToken) =>
         // Returned as the store reads it: in an anonymous group the reflections come without their authors.
-        await meetings.FindMeetingAsync(id, meetingId, cancellationToken) is { } meeting ? TypedResults.Ok(meeting) : MeetingNotFound(meetingId);
+        await meetings.FindMeetingAsync(id, meetingId, cancellationToken) is { } meeting ? TypedResults.Ok(meeting) : ApiResults.MeetingNotFound(meetingId);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UpdateMeetingAsync(long id, long meetingId, MeetingBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken)
     {
@@ -86,7 +86,7 @@ internal static class MeetingEndpoints
             return input.Problem();
         }
 
-        return await meetings.UpdateMeetingAsync(id, meetingId, plan, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : MeetingNotFound(meetingId);
+        return await meetings.UpdateMeetingAsync(id, meetingId, plan, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SaveMinutesAsync(long id, long meetingId, MinutesBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken)
@@ -96,7 +96,7 @@ internal static class MeetingEndpoints
             return FieldParser.Single("minutes", "Stuur het verslag mee in 'minutes' (een lege tekst wist het).");
         }
 
-        return await meetings.SaveMinutesAsync(id, meetingId, body.Minutes, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : MeetingNotFound(meetingId);
+        return await meetings.SaveMinutesAsync(id, meetingId, body.Minutes, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ApproveMinutesAsync(long id, long meetingId, ApprovalBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken)
@@ -106,7 +106,7 @@ internal static class MeetingEndpoints
             return FieldParser.Single("approved", "Geef met 'approved' (true of false) aan of het verslag is vastgesteld.");
         }
 
-        return await meetings.SetMinutesApprovedAsync(id, meetingId, approved, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : MeetingNotFound(meetingId);
+        return await meetings.SetMinutesApprovedAsync(id, meetingId, approved, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetAttendanceAsync(long id, long meetingId, AttendanceBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken)
@@ -138,7 +138,7 @@ internal static class MeetingEndpoints
             return input.Problem();
         }
 
-        return await meetings.SetAttendanceAsync(id, meetingId, attendance, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : MeetingNotFound(meetingId);
+        return await meetings.SetAttendanceAsync(id, meetingId, attendance, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<Created<CreatedId>, ProblemHttpResult>> AddGuestAsync(long id, long meetingId, GuestBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken) =>
@@ -176,7 +176,7 @@ internal static class MeetingEndpoints
 
         return await actions.AddActionItemAsync(id, meetingId, body.Description ?? "", body.OwnerMemberId, dueOn, http.User.ToActor(), cancellationToken) is { } itemId
             ? ApiResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", itemId)
-            : MeetingNotFound(meetingId);
+            : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetActionItemStatusAsync(long id, long actionItemId, ActionItemStatusBody body, HttpContext http, ActionItemStore actions, CancellationToken cancellationToken)
@@ -198,14 +198,8 @@ internal static class MeetingEndpoints
             : ApiResults.NotFound("Actiepunt niet gevonden", $"Dit project heeft geen actiepunt {actionItemId}.");
     }
 
-    // ---------------------------------------------------------------- reflections
-
     private static Results<Created<CreatedId>, ProblemHttpResult> Child(long id, long meetingId, long? childId) =>
-        childId is { } created ? ApiResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", created) : MeetingNotFound(meetingId);
-
-    private static ProblemHttpResult MeetingNotFound(long meetingId) => ApiResults.NotFound("Bijeenkomst niet gevonden", $"Dit project heeft geen bijeenkomst {meetingId}.");
-
-    private static ProblemHttpResult GroupNotFound(long groupId) => ApiResults.NotFound("Groep niet gevonden", $"Dit project heeft geen groep {groupId}.");
+        childId is { } created ? ApiResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", created) : ApiResults.MeetingNotFound(meetingId);
 
     internal sealed record MeetingBody(string? HeldOn, string? StartsAt, int? DurationMinutes, string? Location, string? Title, string? Status)
     {

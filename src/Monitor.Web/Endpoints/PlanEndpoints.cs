@@ -115,11 +115,10 @@ internal static class PlanEndpoints
 
     private static ValidationProblem Invalid(IReadOnlyList<ValidationError> errors) => ValidationProblems.From(errors, "De wijziging is niet opgeslagen");
 
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden");
+    // Title only, as this API has always answered; ApiResults.ProjectNotFound would add a detail.
+    private static ProblemHttpResult NotFound() => ApiResults.NotFound("Project niet gevonden");
 
-    private static ProblemHttpResult ActivityNotFound(long activityId) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Activiteit niet gevonden", detail: $"Dit project heeft geen activiteit {activityId}.");
+    private static ProblemHttpResult ActivityNotFound(long activityId) => ApiResults.NotFound("Activiteit niet gevonden", $"Dit project heeft geen activiteit {activityId}.");
 
     internal sealed record GoalBody(string? Goal);
 

@@ -31,7 +31,7 @@ internal static class ProjectEndpoints
         {
             if (await store.FindAsync(id, cancellationToken) is not { } project)
             {
-                return NotFound(id);
+                return ApiResults.ProjectNotFound(id);
             }
 
             // Management gets the structure and counts, not the members or the raw meeting notes (one rule with the pages).
@@ -57,7 +57,4 @@ internal static class ProjectEndpoints
 
         return group;
     }
-
-    private static ProblemHttpResult NotFound(long id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden", detail: $"Er is geen project met id {id}.");
 }

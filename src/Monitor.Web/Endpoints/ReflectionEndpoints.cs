@@ -28,7 +28,7 @@ internal static class ReflectionEndpoints
         var input = new ReflectionInput { MemberId = body.MemberId, GuestId = body.GuestId, WentWell = body.WentWell ?? "", WentLess = body.WentLess ?? "" };
         return await reflections.SaveAsync(id, meetingId, input, "api", http.User.ToActor(), cancellationToken) is { } reflectionId
             ? ApiResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", reflectionId)
-            : MeetingNotFound(meetingId);
+            : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteReflectionAsync(long id, long reflectionId, HttpContext http, ReflectionStore reflections, CancellationToken cancellationToken) =>
@@ -51,17 +51,13 @@ internal static class ReflectionEndpoints
         var validFor = body?.ValidDays is { } days ? TimeSpan.FromDays(days) : ReflectionLinkStore.DefaultLinkValidity;
         return await links.CreateLinkAsync(id, meetingId, validFor, http.User.ToActor(), cancellationToken) is { } link
             ? TypedResults.Created($"/reflectie/{link.Token}", new LinkResponse(link.Token, $"/reflectie/{link.Token}", link.ExpiresAt))
-            : MeetingNotFound(meetingId);
+            : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeLinksAsync(long id, long meetingId, HttpContext http, ReflectionLinkStore links, CancellationToken cancellationToken) =>
-        await links.RevokeLinksAsync(id, meetingId, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : MeetingNotFound(meetingId);
-
-    // ---------------------------------------------------------------- shared
+        await links.RevokeLinksAsync(id, meetingId, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ApiResults.MeetingNotFound(meetingId);
 
     private static ProblemHttpResult ReflectionNotFound(long reflectionId) => ApiResults.NotFound("Reflectie niet gevonden", $"Dit project heeft geen reflectie {reflectionId}.");
-
-    private static ProblemHttpResult MeetingNotFound(long meetingId) => ApiResults.NotFound("Bijeenkomst niet gevonden", $"Dit project heeft geen bijeenkomst {meetingId}.");
 
     internal sealed record ReflectionBody(long? MemberId, long? GuestId, string? WentWell, string? WentLess);
 

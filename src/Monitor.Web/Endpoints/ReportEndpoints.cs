@@ -50,11 +50,11 @@ internal static class ReportEndpoints
         api.MapPost("/finding-suggestions/accept", async Task<Results<Created<CreatedId>, ProblemHttpResult>> (long id, SuggestionBody body, HttpContext http, FindingSuggester suggester, CancellationToken ct) =>
             await suggester.AcceptAsync(id, body.Key ?? "", http.User.ToActor(), ct) is { } findingId
                 ? ApiResults.Created($"/api/v1/projects/{id}/findings/{findingId}", findingId)
-                : TypedResults.Problem(statusCode: 404, title: "Suggestie niet gevonden", detail: $"Er is (nu) geen suggestie '{body.Key}'.")).RequireAuthorization(manage);
+                : ApiResults.NotFound("Suggestie niet gevonden", $"Er is (nu) geen suggestie '{body.Key}'.")).RequireAuthorization(manage);
         api.MapPost("/finding-suggestions/merge", async Task<Results<NoContent, ProblemHttpResult>> (long id, SuggestionBody body, HttpContext http, FindingSuggester suggester, CancellationToken ct) =>
             await suggester.MergeAsync(id, body.Key ?? "", body.FindingId ?? 0, http.User.ToActor(), ct)
                 ? TypedResults.NoContent()
-                : TypedResults.Problem(statusCode: 404, title: "Niet gevonden", detail: "Suggestie of bevinding bestaat niet.")).RequireAuthorization(manage);
+                : ApiResults.NotFound("Niet gevonden", "Suggestie of bevinding bestaat niet.")).RequireAuthorization(manage);
         api.MapPost("/finding-suggestions/dismiss", async (long id, SuggestionBody body, HttpContext http, FindingSuggester suggester, CancellationToken ct) =>
         {
             await suggester.DismissAsync(id, body.Key ?? "", http.User.ToActor(), ct);
@@ -73,9 +73,9 @@ internal static class ReportEndpoints
                 : ReportNotFound(snapshotId)).RequireAuthorization(view);
 
         api.MapGet("/report-schedule", async Task<Results<Ok<ReportScheduleSetting>, ProblemHttpResult>> (long id, ReportSchedule schedules, CancellationToken ct) =>
-            await schedules.FindAsync(id, ct) is { } setting ? TypedResults.Ok(setting) : TypedResults.Problem(statusCode: 404, title: "Project niet gevonden")).RequireAuthorization(view);
+            await schedules.FindAsync(id, ct) is { } setting ? TypedResults.Ok(setting) : ApiResults.NotFound("Project niet gevonden")).RequireAuthorization(view);
         api.MapPut("/report-schedule", async Task<Results<NoContent, ProblemHttpResult>> (long id, ReportScheduleSetting body, HttpContext http, ReportSchedule schedules, CancellationToken ct) =>
-            await schedules.SaveAsync(id, body, http.User.ToActor(), ct) ? TypedResults.NoContent() : TypedResults.Problem(statusCode: 404, title: "Project niet gevonden"))
+            await schedules.SaveAsync(id, body, http.User.ToActor(), ct) ? TypedResults.NoContent() : ApiResults.NotFound("Project niet gevonden"))
             .RequireAuthorization(ProjectAccess.PolicyName(Capability.ManageProject));
 
         var pages = routes.MapGroup("/projecten/{id:long}/rapporten").RequireAuthorization(view);
@@ -127,7 +127,7 @@ internal static class ReportEndpoints
             : throw new ValidationException([new ValidationError(field, $"'{text}' is geen datum; schrijf jjjj-mm-dd.")]);
         var snapshot = await reports.GenerateAsync(id, kind, body.TemplateId, new ReportParameters(Parse(body.From, period.From, "from"), Parse(body.To, period.To, "to"), today), http.User.ToActor(), ct);
         return snapshot is null
-            ? TypedResults.Problem(statusCode: 404, title: "Niet gevonden", detail: "Project of sjabloon bestaat niet.")
+            ? ApiResults.NotFound("Niet gevonden", "Project of sjabloon bestaat niet.")
             : TypedResults.Created($"/api/v1/projects/{id}/reports/{snapshot.Info.Id}", SnapshotBody.From(snapshot.Info));
     }
 
@@ -148,9 +148,9 @@ internal static class ReportEndpoints
             ? Results.File(Encoding.UTF8.GetBytes(snapshot.Markdown), "text/markdown; charset=utf-8", $"{ReportService.Code(snapshot.Info.Kind)}-{snapshotId}.md")
             : ReportNotFound(snapshotId);
 
-    private static ProblemHttpResult FindingNotFound(long findingId) => TypedResults.Problem(statusCode: 404, title: "Bevinding niet gevonden", detail: $"Dit project heeft geen bevinding {findingId}.");
+    private static ProblemHttpResult FindingNotFound(long findingId) => ApiResults.NotFound("Bevinding niet gevonden", $"Dit project heeft geen bevinding {findingId}.");
 
-    private static ProblemHttpResult ReportNotFound(long snapshotId) => TypedResults.Problem(statusCode: 404, title: "Rapport niet gevonden", detail: $"Dit project heeft geen rapport {snapshotId}.");
+    private static ProblemHttpResult ReportNotFound(long snapshotId) => ApiResults.NotFound("Rapport niet gevonden", $"Dit project heeft geen rapport {snapshotId}.");
 
     internal sealed record EvidenceItem(string? Kind, long TargetId);
 
