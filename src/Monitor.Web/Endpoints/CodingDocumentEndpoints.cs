@@ -29,7 +29,7 @@ internal static class CodingDocumentEndpoints
 
         try
         {
-            await using var body = await ReadBodyAsync(http.Request, DocumentText.MaxUploadBytes, ct);
+            await using var body = await RequestBody.ReadAsync(http.Request, DocumentText.MaxUploadBytes, ct);
             var read = DocumentText.Read(fileName, body);
             var documentId = await documents.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title, sourceType ?? "overig", fileName, read.Text, http.User.ToActor(), ct);
             return TypedResults.Created($"/api/v1/projects/{id}/coding-documents/{documentId}", new UploadedDocument(documentId, read.Notice));

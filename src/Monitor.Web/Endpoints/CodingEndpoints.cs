@@ -97,31 +97,6 @@ internal static class CodingEndpoints
         return TypedResults.Ok((await fragments.ListFragmentsAsync(id, filter, ct)).Select(FragmentBody.From));
     }
 
-    /// <summary>Reads a request body into memory, refusing more than <paramref name="maxBytes"/> with a Dutch message.</summary>
-    internal static async Task<MemoryStream> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            throw new ValidationException([new ValidationError("file", $"Het bestand is groter dan {maxBytes / 1024 / 1024} MB.")]);
-        }
-
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new ValidationException([new ValidationError("file", $"Het bestand is groter dan {maxBytes / 1024 / 1024} MB.")]);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
-        return buffer;
-    }
-
     internal sealed record CodingRequest(long? DocumentId, long? CodeId, int? Start, int? End, string? Valence, string? Memo, long? RoundId, bool? Consensus);
 
     internal sealed record UndoBody(string Message);

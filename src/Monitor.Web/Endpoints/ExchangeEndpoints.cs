@@ -45,7 +45,7 @@ internal static class ExchangeEndpoints
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem>> ImportCodebookAsync(long id, string? name, HttpContext http, CodebookExchange exchange, CodebookStore codebooks, CancellationToken ct)
     {
-        await using var body = await ReadBodyAsync(http.Request, CodebookExchange.MaxQdcBytes, ct);
+        await using var body = await RequestBody.ReadAsync(http.Request, CodebookExchange.MaxQdcBytes, ct);
         var (bookName, _) = await exchange.ImportCodebookAsync(id, name ?? "", body, http.User.ToActor(), ct);
         var created = (await codebooks.ListCodebooksAsync(id, ct)).Last(b => b.Name == bookName);
         return ApiResults.Created($"/api/v1/projects/{id}/codebooks", created.Id);
@@ -76,7 +76,7 @@ internal static class ExchangeEndpoints
 
     private static async Task<Ok<ProjectImportResult>> ImportQdpxAsync(long id, HttpContext http, ProjectExchange exchange, CancellationToken ct)
     {
-        await using var body = await ReadBodyAsync(http.Request, ProjectExchange.MaxQdpxBytes, ct);
+        await using var body = await RequestBody.ReadAsync(http.Request, ProjectExchange.MaxQdpxBytes, ct);
         return TypedResults.Ok(await exchange.ImportQdpxAsync(id, body, http.User.ToActor(), ct));
     }
 }
