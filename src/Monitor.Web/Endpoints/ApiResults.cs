@@ -34,6 +34,9 @@ internal static class ApiResults
         errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
         title: title);
 
+    /// <summary>One refused field as the same validation problem (titled <see cref="NotSaved"/>).</summary>
+    public static ValidationProblem Invalid(string field, string message) => Invalid([new ValidationError(field, message)]);
+
     /// <summary>An endpoint filter: Core refuses what breaks its rules with a <see cref="ValidationException"/>; every endpoint answers it the same way.</summary>
     public static async ValueTask<object?> RefuseInvalidAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

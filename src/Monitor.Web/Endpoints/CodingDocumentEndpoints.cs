@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Coding;
 using Monitor.Core.Coding.Text;
-using Monitor.Core.Common;
 using Monitor.Web.Security;
 using static Monitor.Web.Endpoints.CodingEndpoints;
 
@@ -24,7 +23,7 @@ internal static class CodingDocumentEndpoints
     {
         if (string.IsNullOrWhiteSpace(fileName))
         {
-            return ValidationProblems.From([new ValidationError("fileName", "Geef de bestandsnaam mee (?fileName=verslag.docx); de extensie bepaalt hoe het bestand wordt gelezen.")], ApiResults.NotSaved);
+            return ApiResults.Invalid("fileName", "Geef de bestandsnaam mee (?fileName=verslag.docx); de extensie bepaalt hoe het bestand wordt gelezen.");
         }
 
         try
@@ -36,7 +35,7 @@ internal static class CodingDocumentEndpoints
         }
         catch (DocumentTextException ex)
         {
-            return ValidationProblems.From([new ValidationError("file", ex.Message)], ApiResults.NotSaved);
+            return ApiResults.Invalid("file", ex.Message);
         }
     }
 

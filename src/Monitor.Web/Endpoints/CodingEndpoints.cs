@@ -38,12 +38,12 @@ internal static class CodingEndpoints
     {
         if (!Codes.TryParse<Valence>(body.Valence, out var valence))
         {
-            return ValidationProblems.From([new ValidationError("valence", $"'{body.Valence}' is geen valentie. Kies bevorderend, belemmerend, gemengd of neutraal.")], ApiResults.NotSaved);
+            return ApiResults.Invalid("valence", $"'{body.Valence}' is geen valentie. Kies bevorderend, belemmerend, gemengd of neutraal.");
         }
 
         if (body.Start is not { } start || body.End is not { } end || body.CodeId is not { } codeId || body.DocumentId is not { } documentId)
         {
-            return ValidationProblems.From([new ValidationError("start", "Geef documentId, codeId, start en end (in Unicode-codepunten, end exclusief).")], ApiResults.NotSaved);
+            return ApiResults.Invalid("start", "Geef documentId, codeId, start en end (in Unicode-codepunten, end exclusief).");
         }
 
         return await coding.AddCodingAsync(id, new CodingInput(documentId, codeId, start, end, valence, body.Memo ?? "", body.RoundId, body.Consensus ?? false), http.User.ToActor(), ct) is { } codingId
@@ -91,7 +91,7 @@ internal static class CodingEndpoints
 
         if (errors.Count > 0)
         {
-            return ValidationProblems.From(errors, "Ongeldig filter");
+            return ApiResults.Invalid(errors, "Ongeldig filter");
         }
 
         return TypedResults.Ok((await fragments.ListFragmentsAsync(id, filter, ct)).Select(FragmentBody.From));

@@ -93,7 +93,7 @@ internal static class MeetingEndpoints
     {
         if (body.Minutes is null)
         {
-            return FieldParser.Single("minutes", "Stuur het verslag mee in 'minutes' (een lege tekst wist het).");
+            return ApiResults.Invalid("minutes", "Stuur het verslag mee in 'minutes' (een lege tekst wist het).");
         }
 
         return await meetings.SaveMinutesAsync(id, meetingId, body.Minutes, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ApiResults.MeetingNotFound(meetingId);
@@ -103,7 +103,7 @@ internal static class MeetingEndpoints
     {
         if (body.Approved is not { } approved)
         {
-            return FieldParser.Single("approved", "Geef met 'approved' (true of false) aan of het verslag is vastgesteld.");
+            return ApiResults.Invalid("approved", "Geef met 'approved' (true of false) aan of het verslag is vastgesteld.");
         }
 
         return await meetings.SetMinutesApprovedAsync(id, meetingId, approved, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ApiResults.MeetingNotFound(meetingId);

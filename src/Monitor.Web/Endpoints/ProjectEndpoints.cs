@@ -47,7 +47,7 @@ internal static class ProjectEndpoints
             }
             catch (ValidationException ex)
             {
-                return ValidationProblems.From(ex.Errors, "Het project is niet opgeslagen");
+                return ApiResults.Invalid(ex.Errors, "Het project is niet opgeslagen");
             }
         }).RequireAuthorization(Policies.Admin);
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Meetings;
-using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;
@@ -38,7 +37,7 @@ internal static class ReflectionEndpoints
     {
         if (body.MeetingId is not { } meetingId)
         {
-            return FieldParser.Single("meetingId", "Geef de bijeenkomst (meetingId) waarin het antwoord is opgevolgd.");
+            return ApiResults.Invalid("meetingId", "Geef de bijeenkomst (meetingId) waarin het antwoord is opgevolgd.");
         }
 
         return await reflections.RecordFollowUpAsync(id, reflectionId, meetingId, body.Text ?? "", http.User.ToActor(), cancellationToken)

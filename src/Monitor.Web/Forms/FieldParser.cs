@@ -18,8 +18,6 @@ internal sealed class FieldParser
 
     public IReadOnlyList<ValidationError> Errors => _errors;
 
-    public static ValidationProblem Single(string field, string message) => ApiResults.Invalid([new ValidationError(field, message)]);
-
     public void Add(string field, string message) => _errors.Add(new ValidationError(field, message));
 
     public ValidationProblem Problem() => ApiResults.Invalid(_errors);
