@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;
@@ -36,9 +36,10 @@ internal static class CodingEndpoints
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> AddCodingAsync(long id, CodingRequest body, HttpContext http, CodingStore coding, CancellationToken ct)
     {
-        if (!Codes.TryParse<Valence>(body.Valence, out var valence))
+        var input = new FieldParser();
+        if (input.RequiredCode<Valence>(body.Valence, "valence", "valentie") is not { } valence)
         {
-            return ApiResults.Invalid("valence", $"'{body.Valence}' is geen valentie. Kies bevorderend, belemmerend, gemengd of neutraal.");
+            return input.Problem();
         }
 
         if (body.Start is not { } start || body.End is not { } end || body.CodeId is not { } codeId || body.DocumentId is not { } documentId)
@@ -59,39 +60,22 @@ internal static class CodingEndpoints
 
     private static async Task<Results<Ok<IEnumerable<FragmentBody>>, ValidationProblem>> FragmentsAsync(long id, long? code, string? codeKey, long? group, int? phase, string? from, string? to, string? valence, long? coder, int? limit, FragmentQueries fragments, CancellationToken ct)
     {
-        var errors = new List<ValidationError>();
-        DateOnly? Date(string? text, string field)
+        var input = new FieldParser();
+        var filter = new FragmentFilter
         {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return date;
-            }
-
-            errors.Add(new ValidationError(field, $"'{text}' is geen datum; schrijf jjjj-mm-dd."));
-            return null;
-        }
-
-        var filter = new FragmentFilter { CodeId = code, CodeKey = codeKey, GroupId = group, Phase = phase, From = Date(from, "from"), To = Date(to, "to"), CoderId = coder, Limit = Math.Clamp(limit ?? 1000, 1, 10000) };
-        if (valence is not null)
+            CodeId = code,
+            CodeKey = codeKey,
+            GroupId = group,
+            Phase = phase,
+            From = input.Date(from, "from", "het begin van de periode"),
+            To = input.Date(to, "to", "het einde van de periode"),
+            Valence = input.Code<Valence>(valence, "valence", "valentie"),
+            CoderId = coder,
+            Limit = Math.Clamp(limit ?? 1000, 1, 10000),
+        };
+        if (input.HasErrors)
         {
-            if (Codes.TryParse<Valence>(valence, out var v))
-            {
-                filter = filter with { Valence = v };
-            }
-            else
-            {
-                errors.Add(new ValidationError("valence", $"'{valence}' is geen valentie."));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return ApiResults.Invalid(errors, "Ongeldig filter");
+            return input.Problem("Ongeldig filter");
         }
 
         return TypedResults.Ok((await fragments.ListFragmentsAsync(id, filter, ct)).Select(FragmentBody.From));
