@@ -22,13 +22,13 @@ internal static class CodebookEndpoints
     private static async Task<Results<Created<CreatedId>, ValidationProblem>> CreateCodebookAsync(long id, CodebookBody body, HttpContext http, CodebookStore codebooks, CancellationToken ct)
     {
         var bookId = await codebooks.CreateCodebookAsync(id, body.Name ?? "", body.Description ?? "", http.User.ToActor(), ct);
-        return TypedResults.Created($"/api/v1/projects/{id}/codebooks", new CreatedId(bookId));
+        return ApiResults.Created($"/api/v1/projects/{id}/codebooks", bookId);
     }
 
     private static async Task<Results<Created<CreatedId>, ProblemHttpResult>> AddCodeAsync(long id, long codebookId, CodeBody body, HttpContext http, CodebookStore codebooks, CancellationToken ct) =>
         await codebooks.AddCodeAsync(id, codebookId, body.ToDraft(), http.User.ToActor(), ct) is { } codeId
-            ? TypedResults.Created($"/api/v1/projects/{id}/codebooks", new CreatedId(codeId))
-            : NotFound("Codeboek niet gevonden", $"Project {id} heeft geen eigen codeboek {codebookId}; ingebouwde codeboeken (MIDI, Movisie, Bowen) zijn niet te wijzigen.");
+            ? ApiResults.Created($"/api/v1/projects/{id}/codebooks", codeId)
+            : ApiResults.NotFound("Codeboek niet gevonden", $"Project {id} heeft geen eigen codeboek {codebookId}; ingebouwde codeboeken (MIDI, Movisie, Bowen) zijn niet te wijzigen.");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UpdateCodeAsync(long id, long codeId, CodeBody body, HttpContext http, CodebookStore codebooks, CancellationToken ct) =>
         await codebooks.UpdateCodeAsync(id, codeId, body.ToDraft(), http.User.ToActor(), ct) ? TypedResults.NoContent() : CodeNotFound(codeId);
@@ -36,7 +36,7 @@ internal static class CodebookEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> MergeCodeAsync(long id, long codeId, MergeBody body, HttpContext http, CodebookStore codebooks, CancellationToken ct) =>
         await codebooks.MergeCodeAsync(id, codeId, body.IntoCodeId, http.User.ToActor(), ct) ? TypedResults.NoContent() : CodeNotFound(codeId);
 
-    private static ProblemHttpResult CodeNotFound(long codeId) => NotFound("Code niet gevonden", $"Code {codeId} is geen eigen code van dit project (ingebouwde codes zijn niet te wijzigen).");
+    private static ProblemHttpResult CodeNotFound(long codeId) => ApiResults.NotFound("Code niet gevonden", $"Code {codeId} is geen eigen code van dit project (ingebouwde codes zijn niet te wijzigen).");
 
     internal sealed record CodebookBody(string? Name, string? Description);
 

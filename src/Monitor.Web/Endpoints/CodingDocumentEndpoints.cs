@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Coding;
 using Monitor.Core.Coding.Text;
-using Monitor.Core.Common;
 using Monitor.Web.Security;
 using static Monitor.Web.Endpoints.CodingEndpoints;
 
@@ -24,19 +23,19 @@ internal static class CodingDocumentEndpoints
     {
         if (string.IsNullOrWhiteSpace(fileName))
         {
-            return ValidationProblems.From([new ValidationError("fileName", "Geef de bestandsnaam mee (?fileName=verslag.docx); de extensie bepaalt hoe het bestand wordt gelezen.")], NotSaved);
+            return ApiResults.Invalid("fileName", "Geef de bestandsnaam mee (?fileName=verslag.docx); de extensie bepaalt hoe het bestand wordt gelezen.");
         }
 
         try
         {
-            await using var body = await ReadBodyAsync(http.Request, DocumentText.MaxUploadBytes, ct);
+            await using var body = await RequestBody.ReadAsync(http.Request, DocumentText.MaxUploadBytes, ct);
             var read = DocumentText.Read(fileName, body);
             var documentId = await documents.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title, sourceType ?? "overig", fileName, read.Text, http.User.ToActor(), ct);
             return TypedResults.Created($"/api/v1/projects/{id}/coding-documents/{documentId}", new UploadedDocument(documentId, read.Notice));
         }
         catch (DocumentTextException ex)
         {
-            return ValidationProblems.From([new ValidationError("file", ex.Message)], NotSaved);
+            return ApiResults.Invalid("file", ex.Message);
         }
     }
 
@@ -44,7 +43,7 @@ internal static class CodingDocumentEndpoints
     {
         if (await documents.FindDocumentAsync(id, documentId, ct) is not { } found)
         {
-            return NotFound("Document niet gevonden", $"Project {id} heeft geen document {documentId}.");
+            return ApiResults.NotFound("Document niet gevonden", $"Project {id} heeft geen document {documentId}.");
         }
 
         var codings = await coding.ListCodingsAsync(id, documentId, http.User.UserId() ?? 0, round, ct);

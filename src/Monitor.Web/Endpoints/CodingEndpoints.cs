@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;
@@ -14,8 +14,6 @@ namespace Monitor.Web.Endpoints;
 /// </summary>
 internal static class CodingEndpoints
 {
-    internal const string NotSaved = "De wijziging is niet opgeslagen";
-
     public static RouteGroupBuilder MapCodingEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = MapCodingGroup(routes);
@@ -33,112 +31,55 @@ internal static class CodingEndpoints
     internal static RouteGroupBuilder MapCodingGroup(IEndpointRouteBuilder routes) =>
         routes.MapGroup("/api/v1/projects/{id:long}").WithTags("Coding")
             .AddEndpointFilter<BrowserAntiforgeryFilter>()
-            .AddEndpointFilter(RefuseInvalidAsync)
+            .AddEndpointFilter(ApiResults.RefuseInvalidAsync)
             .RequireAuthorization(ProjectAccess.PolicyName(Capability.CodeData));
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> AddCodingAsync(long id, CodingRequest body, HttpContext http, CodingStore coding, CancellationToken ct)
     {
-        if (!Codes.TryParse<Valence>(body.Valence, out var valence))
+        var input = new FieldParser();
+        if (input.RequiredCode<Valence>(body.Valence, "valence", "valentie") is not { } valence)
         {
-            return ValidationProblems.From([new ValidationError("valence", $"'{body.Valence}' is geen valentie. Kies bevorderend, belemmerend, gemengd of neutraal.")], NotSaved);
+            return input.Problem();
         }
 
         if (body.Start is not { } start || body.End is not { } end || body.CodeId is not { } codeId || body.DocumentId is not { } documentId)
         {
-            return ValidationProblems.From([new ValidationError("start", "Geef documentId, codeId, start en end (in Unicode-codepunten, end exclusief).")], NotSaved);
+            return ApiResults.Invalid("start", "Geef documentId, codeId, start en end (in Unicode-codepunten, end exclusief).");
         }
 
         return await coding.AddCodingAsync(id, new CodingInput(documentId, codeId, start, end, valence, body.Memo ?? "", body.RoundId, body.Consensus ?? false), http.User.ToActor(), ct) is { } codingId
-            ? TypedResults.Created($"/api/v1/projects/{id}/coding-documents/{documentId}", new CreatedId(codingId))
-            : NotFound("Document niet gevonden", $"Project {id} heeft geen document {documentId}.");
+            ? ApiResults.Created($"/api/v1/projects/{id}/coding-documents/{documentId}", codingId)
+            : ApiResults.NotFound("Document niet gevonden", $"Project {id} heeft geen document {documentId}.");
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveCodingAsync(long id, long codingId, HttpContext http, CodingStore coding, CancellationToken ct) =>
-        await coding.RemoveCodingAsync(id, codingId, http.User.ToActor(), ct) ? TypedResults.NoContent() : NotFound("Codering niet gevonden", $"Project {id} heeft geen (actieve) codering {codingId}.");
+        await coding.RemoveCodingAsync(id, codingId, http.User.ToActor(), ct) ? TypedResults.NoContent() : ApiResults.NotFound("Codering niet gevonden", $"Project {id} heeft geen (actieve) codering {codingId}.");
 
     private static async Task<Ok<UndoBody>> UndoAsync(long id, HttpContext http, CodingStore coding, CancellationToken ct) =>
         TypedResults.Ok(new UndoBody(await coding.UndoAsync(id, http.User.ToActor(), ct) ?? "Er is niets om ongedaan te maken."));
 
     private static async Task<Results<Ok<IEnumerable<FragmentBody>>, ValidationProblem>> FragmentsAsync(long id, long? code, string? codeKey, long? group, int? phase, string? from, string? to, string? valence, long? coder, int? limit, FragmentQueries fragments, CancellationToken ct)
     {
-        var errors = new List<ValidationError>();
-        DateOnly? Date(string? text, string field)
+        var input = new FieldParser();
+        var filter = new FragmentFilter
         {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return date;
-            }
-
-            errors.Add(new ValidationError(field, $"'{text}' is geen datum; schrijf jjjj-mm-dd."));
-            return null;
-        }
-
-        var filter = new FragmentFilter { CodeId = code, CodeKey = codeKey, GroupId = group, Phase = phase, From = Date(from, "from"), To = Date(to, "to"), CoderId = coder, Limit = Math.Clamp(limit ?? 1000, 1, 10000) };
-        if (valence is not null)
+            CodeId = code,
+            CodeKey = codeKey,
+            GroupId = group,
+            Phase = phase,
+            From = input.Date(from, "from", "het begin van de periode"),
+            To = input.Date(to, "to", "het einde van de periode"),
+            Valence = input.Code<Valence>(valence, "valence", "valentie"),
+            CoderId = coder,
+            Limit = Math.Clamp(limit ?? 1000, 1, 10000),
+        };
+        if (input.HasErrors)
         {
-            if (Codes.TryParse<Valence>(valence, out var v))
-            {
-                filter = filter with { Valence = v };
-            }
-            else
-            {
-                errors.Add(new ValidationError("valence", $"'{valence}' is geen valentie."));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return ValidationProblems.From(errors, "Ongeldig filter");
+            return input.Problem("Ongeldig filter");
         }
 
         return TypedResults.Ok((await fragments.ListFragmentsAsync(id, filter, ct)).Select(FragmentBody.From));
     }
-
-    private static async ValueTask<object?> RefuseInvalidAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (ValidationException ex)
-        {
-            return ValidationProblems.From(ex.Errors, NotSaved);
-        }
-    }
-
-    internal static ProblemHttpResult NotFound(string title, string detail) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
-
-    /// <summary>Reads a request body into memory, refusing more than <paramref name="maxBytes"/> with a Dutch message.</summary>
-    internal static async Task<MemoryStream> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            throw new ValidationException([new ValidationError("file", $"Het bestand is groter dan {maxBytes / 1024 / 1024} MB.")]);
-        }
-
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new ValidationException([new ValidationError("file", $"Het bestand is groter dan {maxBytes / 1024 / 1024} MB.")]);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
-        return buffer;
-    }
-
-    internal sealed record CreatedId(long Id);
 
     internal sealed record CodingRequest(long? DocumentId, long? CodeId, int? Start, int? End, string? Valence, string? Memo, long? RoundId, bool? Consensus);
 

@@ -40,22 +40,22 @@ internal static class ExchangeEndpoints
         var buffer = new MemoryStream();
         return await exchange.ExportAsync(id, codebookId, buffer, ct)
             ? Results.File(buffer.ToArray(), "application/xml", $"codeboek-{codebookId}.qdc")
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Codeboek niet gevonden", detail: $"Project {id} kan codeboek {codebookId} niet gebruiken.");
+            : ApiResults.NotFound("Codeboek niet gevonden", $"Project {id} kan codeboek {codebookId} niet gebruiken.");
     }
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem>> ImportCodebookAsync(long id, string? name, HttpContext http, CodebookExchange exchange, CodebookStore codebooks, CancellationToken ct)
     {
-        await using var body = await ReadBodyAsync(http.Request, CodebookExchange.MaxQdcBytes, ct);
+        await using var body = await RequestBody.ReadAsync(http.Request, CodebookExchange.MaxQdcBytes, ct);
         var (bookName, _) = await exchange.ImportCodebookAsync(id, name ?? "", body, http.User.ToActor(), ct);
         var created = (await codebooks.ListCodebooksAsync(id, ct)).Last(b => b.Name == bookName);
-        return TypedResults.Created($"/api/v1/projects/{id}/codebooks", new CreatedId(created.Id));
+        return ApiResults.Created($"/api/v1/projects/{id}/codebooks", created.Id);
     }
 
     private static async Task<IResult> ExportQdpxAsync(long id, ProjectExchange exchange, ProjectStore projects, CancellationToken ct)
     {
         if (await projects.FindAsync(id, ct) is not { } project)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden", detail: $"Er is geen project met id {id}.");
+            return ApiResults.ProjectNotFound(id);
         }
 
         var buffer = new MemoryStream();
@@ -67,7 +67,7 @@ internal static class ExchangeEndpoints
     {
         if (await projects.FindAsync(id, ct) is not { } project)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden", detail: $"Er is geen project met id {id}.");
+            return ApiResults.ProjectNotFound(id);
         }
 
         var bytes = await exchange.ExportCodingsCsvAsync(id, await privacy.GetPseudonymizerAsync(id, ct), string.Equals(scheiding, "komma", StringComparison.OrdinalIgnoreCase) ? ',' : ';', ct);
@@ -76,7 +76,7 @@ internal static class ExchangeEndpoints
 
     private static async Task<Ok<ProjectImportResult>> ImportQdpxAsync(long id, HttpContext http, ProjectExchange exchange, CancellationToken ct)
     {
-        await using var body = await ReadBodyAsync(http.Request, ProjectExchange.MaxQdpxBytes, ct);
+        await using var body = await RequestBody.ReadAsync(http.Request, ProjectExchange.MaxQdpxBytes, ct);
         return TypedResults.Ok(await exchange.ImportQdpxAsync(id, body, http.User.ToActor(), ct));
     }
 }

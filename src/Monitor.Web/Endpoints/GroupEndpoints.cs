@@ -50,7 +50,7 @@ internal static class GroupEndpoints
         }
 
         return await groups.CreateGroupAsync(id, settings, http.User.ToActor(), cancellationToken) is { } groupId
-            ? TypedResults.Created($"/api/v1/projects/{id}/groups/{groupId}", new CreatedId(groupId))
+            ? ApiResults.Created($"/api/v1/projects/{id}/groups/{groupId}", groupId)
             : ApiResults.ProjectNotFound(id);
     }
 
@@ -59,7 +59,7 @@ internal static class GroupEndpoints
     {
         if (await groups.FindGroupAsync(id, groupId, cancellationToken) is not { } detail)
         {
-            return GroupNotFound(groupId);
+            return ApiResults.GroupNotFound(groupId);
         }
 
         var metrics = MeetingMetrics.Compute(await queries.GetFactsAsync(groupId, cancellationToken));
@@ -85,7 +85,7 @@ internal static class GroupEndpoints
             return input.Problem();
         }
 
-        return await groups.UpdateGroupAsync(id, groupId, settings, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : GroupNotFound(groupId);
+        return await groups.UpdateGroupAsync(id, groupId, settings, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ApiResults.GroupNotFound(groupId);
     }
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> AddMemberAsync(long id, long groupId, MemberBody body, HttpContext http, GroupStore groups, CancellationToken cancellationToken)
@@ -100,21 +100,19 @@ internal static class GroupEndpoints
 
         var member = new MemberDraft { RoleLabel = body.RoleLabel ?? "", Organisation = body.Organisation ?? "", JoinedOn = joinedOn, LeftOn = leftOn };
         return await groups.AddMemberAsync(id, groupId, member, body.ReplacesMemberId, http.User.ToActor(), cancellationToken) is { } memberId
-            ? TypedResults.Created($"/api/v1/projects/{id}/groups/{groupId}", new CreatedId(memberId))
-            : GroupNotFound(groupId);
+            ? ApiResults.Created($"/api/v1/projects/{id}/groups/{groupId}", memberId)
+            : ApiResults.GroupNotFound(groupId);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> LinkAccountAsync(long id, long memberId, AccountLinkBody body, HttpContext http, MemberDataStore members, CancellationToken cancellationToken) =>
         await members.LinkAccountAsync(id, memberId, body.UserId, http.User.ToActor(), cancellationToken)
             ? TypedResults.NoContent()
-            : ApiResults.NotFound("Lid niet gevonden", $"Dit project heeft geen groepslid {memberId}.");
+            : MemberNotFound(memberId);
 
     private static async Task<Results<Ok<MemberPersonalData>, ProblemHttpResult>> MemberDataAsync(long id, long memberId, MemberDataStore members, CancellationToken cancellationToken) =>
         await members.ExportAsync(id, memberId, cancellationToken) is { } data
             ? TypedResults.Ok(data)
-            : ApiResults.NotFound("Lid niet gevonden", $"Dit project heeft geen groepslid {memberId}.");
-
-    internal sealed record AccountLinkBody(long? UserId);
+            : MemberNotFound(memberId);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> LeaveAsync(long id, long memberId, LeaveBody body, HttpContext http, GroupStore groups, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -127,14 +125,14 @@ internal static class GroupEndpoints
 
         return await groups.SetMemberLeftAsync(id, memberId, leftOn ?? DutchClock.Today(time), http.User.ToActor(), cancellationToken)
             ? TypedResults.NoContent()
-            : ApiResults.NotFound("Lid niet gevonden", $"Dit project heeft geen groepslid {memberId}.");
+            : MemberNotFound(memberId);
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> CalendarAsync(long id, long groupId, GroupStore groups, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await groups.FindGroupAsync(id, groupId, cancellationToken) is not { } detail)
         {
-            return GroupNotFound(groupId);
+            return ApiResults.GroupNotFound(groupId);
         }
 
         // Held meetings are history, not appointments; a cancelled one stays so that subscribers see it cancelled.
@@ -152,9 +150,7 @@ internal static class GroupEndpoints
         return TypedResults.Text(calendar, "text/calendar; charset=utf-8");
     }
 
-    // ---------------------------------------------------------------- meetings
-
-    private static ProblemHttpResult GroupNotFound(long groupId) => ApiResults.NotFound("Groep niet gevonden", $"Dit project heeft geen groep {groupId}.");
+    private static ProblemHttpResult MemberNotFound(long memberId) => ApiResults.NotFound("Lid niet gevonden", $"Dit project heeft geen groepslid {memberId}.");
 
     internal sealed record GroupBody(string? Kind, string? Name, string? Purpose, string? Cadence, int? CadenceDays, bool? ReflectionsAnonymous)
     {
@@ -181,6 +177,8 @@ internal static class GroupEndpoints
     internal sealed record MemberBody(string? RoleLabel, string? Organisation, string? JoinedOn, string? LeftOn, long? ReplacesMemberId);
 
     internal sealed record LeaveBody(string? LeftOn);
+
+    internal sealed record AccountLinkBody(long? UserId);
 
     /// <summary>A group with its members (history included), its meetings without their minutes, metrics and cadence gaps.</summary>
     internal sealed record GroupResponse(GroupInfo Group, IReadOnlyList<MemberInfo> Members, IReadOnlyList<MeetingSummary> Meetings, GroupMetrics Metrics, IReadOnlyList<CadenceGap> CadenceGaps);

@@ -69,13 +69,13 @@ internal static class MeetingEndpoints
         }
 
         return await meetings.ScheduleMeetingAsync(id, groupId, plan, http.User.ToActor(), cancellationToken) is { } meetingId
-            ? TypedResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", new CreatedId(meetingId))
-            : GroupNotFound(groupId);
+            ? ApiResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", meetingId)
+            : ApiResults.GroupNotFound(groupId);
     }
 
     private static async Task<Results<Ok<MeetingDetail>, ProblemHttpResult>> GetMeetingAsync(long id, long meetingId, MeetingStore meetings, CancellationToken cancellationToken) =>
         // Returned as the store reads it: in an anonymous group the reflections come without their authors.
-        await meetings.FindMeetingAsync(id, meetingId, cancellationToken) is { } meeting ? TypedResults.Ok(meeting) : MeetingNotFound(meetingId);
+        await meetings.FindMeetingAsync(id, meetingId, cancellationToken) is { } meeting ? TypedResults.Ok(meeting) : ApiResults.MeetingNotFound(meetingId);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UpdateMeetingAsync(long id, long meetingId, MeetingBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken)
     {
@@ -86,27 +86,27 @@ internal static class MeetingEndpoints
             return input.Problem();
         }
 
-        return await meetings.UpdateMeetingAsync(id, meetingId, plan, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : MeetingNotFound(meetingId);
+        return await meetings.UpdateMeetingAsync(id, meetingId, plan, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SaveMinutesAsync(long id, long meetingId, MinutesBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken)
     {
         if (body.Minutes is null)
         {
-            return FieldParser.Single("minutes", "Stuur het verslag mee in 'minutes' (een lege tekst wist het).");
+            return ApiResults.Invalid("minutes", "Stuur het verslag mee in 'minutes' (een lege tekst wist het).");
         }
 
-        return await meetings.SaveMinutesAsync(id, meetingId, body.Minutes, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : MeetingNotFound(meetingId);
+        return await meetings.SaveMinutesAsync(id, meetingId, body.Minutes, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ApproveMinutesAsync(long id, long meetingId, ApprovalBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken)
     {
         if (body.Approved is not { } approved)
         {
-            return FieldParser.Single("approved", "Geef met 'approved' (true of false) aan of het verslag is vastgesteld.");
+            return ApiResults.Invalid("approved", "Geef met 'approved' (true of false) aan of het verslag is vastgesteld.");
         }
 
-        return await meetings.SetMinutesApprovedAsync(id, meetingId, approved, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : MeetingNotFound(meetingId);
+        return await meetings.SetMinutesApprovedAsync(id, meetingId, approved, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetAttendanceAsync(long id, long meetingId, AttendanceBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken)
@@ -138,7 +138,7 @@ internal static class MeetingEndpoints
             return input.Problem();
         }
 
-        return await meetings.SetAttendanceAsync(id, meetingId, attendance, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : MeetingNotFound(meetingId);
+        return await meetings.SetAttendanceAsync(id, meetingId, attendance, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<Created<CreatedId>, ProblemHttpResult>> AddGuestAsync(long id, long meetingId, GuestBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken) =>
@@ -175,8 +175,8 @@ internal static class MeetingEndpoints
         }
 
         return await actions.AddActionItemAsync(id, meetingId, body.Description ?? "", body.OwnerMemberId, dueOn, http.User.ToActor(), cancellationToken) is { } itemId
-            ? TypedResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", new CreatedId(itemId))
-            : MeetingNotFound(meetingId);
+            ? ApiResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", itemId)
+            : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetActionItemStatusAsync(long id, long actionItemId, ActionItemStatusBody body, HttpContext http, ActionItemStore actions, CancellationToken cancellationToken)
@@ -198,14 +198,8 @@ internal static class MeetingEndpoints
             : ApiResults.NotFound("Actiepunt niet gevonden", $"Dit project heeft geen actiepunt {actionItemId}.");
     }
 
-    // ---------------------------------------------------------------- reflections
-
     private static Results<Created<CreatedId>, ProblemHttpResult> Child(long id, long meetingId, long? childId) =>
-        childId is { } created ? TypedResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", new CreatedId(created)) : MeetingNotFound(meetingId);
-
-    private static ProblemHttpResult MeetingNotFound(long meetingId) => ApiResults.NotFound("Bijeenkomst niet gevonden", $"Dit project heeft geen bijeenkomst {meetingId}.");
-
-    private static ProblemHttpResult GroupNotFound(long groupId) => ApiResults.NotFound("Groep niet gevonden", $"Dit project heeft geen groep {groupId}.");
+        childId is { } created ? ApiResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", created) : ApiResults.MeetingNotFound(meetingId);
 
     internal sealed record MeetingBody(string? HeldOn, string? StartsAt, int? DurationMinutes, string? Location, string? Title, string? Status)
     {

@@ -31,7 +31,7 @@ internal static class PlanEndpoints
             var (draft, errors) = input.ToDraft();
             if (draft is null)
             {
-                return Invalid(errors);
+                return ApiResults.Invalid(errors);
             }
 
             try
@@ -42,7 +42,7 @@ internal static class PlanEndpoints
             }
             catch (ValidationException ex)
             {
-                return Invalid(ex.Errors);
+                return ApiResults.Invalid(ex.Errors);
             }
         }).RequireAuthorization(manage);
 
@@ -51,7 +51,7 @@ internal static class PlanEndpoints
             var (draft, errors) = input.ToDraft();
             if (draft is null)
             {
-                return Invalid(errors);
+                return ApiResults.Invalid(errors);
             }
 
             try
@@ -62,7 +62,7 @@ internal static class PlanEndpoints
             }
             catch (ValidationException ex)
             {
-                return Invalid(ex.Errors);
+                return ApiResults.Invalid(ex.Errors);
             }
         }).RequireAuthorization(manage);
 
@@ -76,7 +76,7 @@ internal static class PlanEndpoints
             }
             catch (ValidationException ex)
             {
-                return Invalid(ex.Errors);
+                return ApiResults.Invalid(ex.Errors);
             }
         }).RequireAuthorization(manage);
 
@@ -93,7 +93,7 @@ internal static class PlanEndpoints
             }
             catch (ValidationException ex)
             {
-                return Invalid(ex.Errors);
+                return ApiResults.Invalid(ex.Errors);
             }
         }).RequireAuthorization(manage);
 
@@ -106,20 +106,17 @@ internal static class PlanEndpoints
             }
             catch (ValidationException ex)
             {
-                return Invalid(ex.Errors);
+                return ApiResults.Invalid(ex.Errors);
             }
         }).RequireAuthorization(manage);
 
         return group;
     }
 
-    private static ValidationProblem Invalid(IReadOnlyList<ValidationError> errors) => ValidationProblems.From(errors, "De wijziging is niet opgeslagen");
+    // Title only, as this API has always answered; ApiResults.ProjectNotFound would add a detail.
+    private static ProblemHttpResult NotFound() => ApiResults.NotFound("Project niet gevonden");
 
-    private static ProblemHttpResult NotFound() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden");
-
-    private static ProblemHttpResult ActivityNotFound(long activityId) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Activiteit niet gevonden", detail: $"Dit project heeft geen activiteit {activityId}.");
+    private static ProblemHttpResult ActivityNotFound(long activityId) => ApiResults.NotFound("Activiteit niet gevonden", $"Dit project heeft geen activiteit {activityId}.");
 
     internal sealed record GoalBody(string? Goal);
 

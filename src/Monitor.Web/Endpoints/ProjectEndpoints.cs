@@ -31,7 +31,7 @@ internal static class ProjectEndpoints
         {
             if (await store.FindAsync(id, cancellationToken) is not { } project)
             {
-                return NotFound(id);
+                return ApiResults.ProjectNotFound(id);
             }
 
             // Management gets the structure and counts, not the members or the raw meeting notes (one rule with the pages).
@@ -47,7 +47,7 @@ internal static class ProjectEndpoints
             }
             catch (ValidationException ex)
             {
-                return ValidationProblems.From(ex.Errors, "Het project is niet opgeslagen");
+                return ApiResults.Invalid(ex.Errors, "Het project is niet opgeslagen");
             }
         }).RequireAuthorization(Policies.Admin);
 
@@ -57,7 +57,4 @@ internal static class ProjectEndpoints
 
         return group;
     }
-
-    private static ProblemHttpResult NotFound(long id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Project niet gevonden", detail: $"Er is geen project met id {id}.");
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Meetings;
-using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;
@@ -27,8 +26,8 @@ internal static class ReflectionEndpoints
     {
         var input = new ReflectionInput { MemberId = body.MemberId, GuestId = body.GuestId, WentWell = body.WentWell ?? "", WentLess = body.WentLess ?? "" };
         return await reflections.SaveAsync(id, meetingId, input, "api", http.User.ToActor(), cancellationToken) is { } reflectionId
-            ? TypedResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", new CreatedId(reflectionId))
-            : MeetingNotFound(meetingId);
+            ? ApiResults.Created($"/api/v1/projects/{id}/meetings/{meetingId}", reflectionId)
+            : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteReflectionAsync(long id, long reflectionId, HttpContext http, ReflectionStore reflections, CancellationToken cancellationToken) =>
@@ -38,7 +37,7 @@ internal static class ReflectionEndpoints
     {
         if (body.MeetingId is not { } meetingId)
         {
-            return FieldParser.Single("meetingId", "Geef de bijeenkomst (meetingId) waarin het antwoord is opgevolgd.");
+            return ApiResults.Invalid("meetingId", "Geef de bijeenkomst (meetingId) waarin het antwoord is opgevolgd.");
         }
 
         return await reflections.RecordFollowUpAsync(id, reflectionId, meetingId, body.Text ?? "", http.User.ToActor(), cancellationToken)
@@ -51,17 +50,13 @@ internal static class ReflectionEndpoints
         var validFor = body?.ValidDays is { } days ? TimeSpan.FromDays(days) : ReflectionLinkStore.DefaultLinkValidity;
         return await links.CreateLinkAsync(id, meetingId, validFor, http.User.ToActor(), cancellationToken) is { } link
             ? TypedResults.Created($"/reflectie/{link.Token}", new LinkResponse(link.Token, $"/reflectie/{link.Token}", link.ExpiresAt))
-            : MeetingNotFound(meetingId);
+            : ApiResults.MeetingNotFound(meetingId);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeLinksAsync(long id, long meetingId, HttpContext http, ReflectionLinkStore links, CancellationToken cancellationToken) =>
-        await links.RevokeLinksAsync(id, meetingId, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : MeetingNotFound(meetingId);
-
-    // ---------------------------------------------------------------- shared
+        await links.RevokeLinksAsync(id, meetingId, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : ApiResults.MeetingNotFound(meetingId);
 
     private static ProblemHttpResult ReflectionNotFound(long reflectionId) => ApiResults.NotFound("Reflectie niet gevonden", $"Dit project heeft geen reflectie {reflectionId}.");
-
-    private static ProblemHttpResult MeetingNotFound(long meetingId) => ApiResults.NotFound("Bijeenkomst niet gevonden", $"Dit project heeft geen bijeenkomst {meetingId}.");
 
     internal sealed record ReflectionBody(long? MemberId, long? GuestId, string? WentWell, string? WentLess);
 

@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Common;
 using Monitor.Core.Findings;
 using Monitor.Core.Reports;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 using Monitor.Web.Startup;
 
@@ -16,28 +16,23 @@ namespace Monitor.Web.Endpoints;
 /// </summary>
 internal static class ReportEndpoints
 {
-    private const string NotSaved = "De wijziging is niet opgeslagen";
-
     public static void MapReportEndpoints(this IEndpointRouteBuilder routes)
     {
         var view = ProjectAccess.PolicyName(Capability.ViewReports);
         var manage = ProjectAccess.PolicyName(Capability.ManageFindings);
         var api = routes.MapGroup("/api/v1/projects/{id:long}").WithTags("Reports")
             .AddEndpointFilter<BrowserAntiforgeryFilter>()
-            .AddEndpointFilter(RefuseInvalidAsync);
+            .AddEndpointFilter(ApiResults.RefuseInvalidAsync);
         api.MapGet("/findings", async (long id, HttpContext http, IAuthorizationService authorization, FindingStore findings, CancellationToken ct) =>
             TypedResults.Ok(await findings.ListAsync(id, await Audiences.ForAsync(authorization, http), ct))).RequireAuthorization(view);
         api.MapPost("/findings", CreateFindingAsync).RequireAuthorization(manage);
         api.MapGet("/findings/{findingId:long}", async Task<Results<Ok<Finding>, ProblemHttpResult>> (long id, long findingId, HttpContext http, IAuthorizationService authorization, FindingStore findings, CancellationToken ct) =>
             await findings.FindAsync(id, findingId, await Audiences.ForAsync(authorization, http), ct) is { } finding ? TypedResults.Ok(finding) : FindingNotFound(findingId)).RequireAuthorization(view);
-        api.MapPut("/findings/{findingId:long}", async Task<Results<NoContent, ProblemHttpResult>> (long id, long findingId, FindingBody body, HttpContext http, FindingStore findings, CancellationToken ct) =>
-            await findings.UpdateAsync(id, findingId, body.ToDraft(), http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
+        api.MapPut("/findings/{findingId:long}", UpdateFindingAsync).RequireAuthorization(manage);
         api.MapDelete("/findings/{findingId:long}", async Task<Results<NoContent, ProblemHttpResult>> (long id, long findingId, HttpContext http, FindingStore findings, CancellationToken ct) =>
             await findings.DeleteAsync(id, findingId, http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
         api.MapPut("/findings/{findingId:long}/status", SetStatusAsync).RequireAuthorization(manage);
-        api.MapPost("/findings/{findingId:long}/evidence", async Task<Results<NoContent, ProblemHttpResult>> (long id, long findingId, EvidenceBody body, HttpContext http, FindingStore findings, CancellationToken ct) =>
-            await findings.AddEvidenceAsync(id, findingId, Codes.TryParse<EvidenceKind>(body.Kind, out var kind) ? kind : throw new ValidationException([new ValidationError("kind", "Kies codering, reflectie, bijeenkomst of activiteit.")]),
-                body.TargetId, body.Note ?? "", http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
+        api.MapPost("/findings/{findingId:long}/evidence", AddEvidenceAsync).RequireAuthorization(manage);
         api.MapDelete("/findings/{findingId:long}/evidence/{evidenceId:long}", async Task<Results<NoContent, ProblemHttpResult>> (long id, long findingId, long evidenceId, HttpContext http, FindingStore findings, CancellationToken ct) =>
             await findings.RemoveEvidenceAsync(id, findingId, evidenceId, http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId)).RequireAuthorization(manage);
         api.MapGet("/findings/{findingId:long}/history", async Task<Results<Ok<IReadOnlyList<FindingHistoryEntry>>, ProblemHttpResult>> (long id, long findingId, HttpContext http, IAuthorizationService authorization, FindingStore findings, CancellationToken ct) =>
@@ -51,12 +46,12 @@ internal static class ReportEndpoints
         }))).RequireAuthorization(manage);
         api.MapPost("/finding-suggestions/accept", async Task<Results<Created<CreatedId>, ProblemHttpResult>> (long id, SuggestionBody body, HttpContext http, FindingSuggester suggester, CancellationToken ct) =>
             await suggester.AcceptAsync(id, body.Key ?? "", http.User.ToActor(), ct) is { } findingId
-                ? TypedResults.Created($"/api/v1/projects/{id}/findings/{findingId}", new CreatedId(findingId))
-                : TypedResults.Problem(statusCode: 404, title: "Suggestie niet gevonden", detail: $"Er is (nu) geen suggestie '{body.Key}'.")).RequireAuthorization(manage);
+                ? ApiResults.Created($"/api/v1/projects/{id}/findings/{findingId}", findingId)
+                : ApiResults.NotFound("Suggestie niet gevonden", $"Er is (nu) geen suggestie '{body.Key}'.")).RequireAuthorization(manage);
         api.MapPost("/finding-suggestions/merge", async Task<Results<NoContent, ProblemHttpResult>> (long id, SuggestionBody body, HttpContext http, FindingSuggester suggester, CancellationToken ct) =>
             await suggester.MergeAsync(id, body.Key ?? "", body.FindingId ?? 0, http.User.ToActor(), ct)
                 ? TypedResults.NoContent()
-                : TypedResults.Problem(statusCode: 404, title: "Niet gevonden", detail: "Suggestie of bevinding bestaat niet.")).RequireAuthorization(manage);
+                : ApiResults.NotFound("Niet gevonden", "Suggestie of bevinding bestaat niet.")).RequireAuthorization(manage);
         api.MapPost("/finding-suggestions/dismiss", async (long id, SuggestionBody body, HttpContext http, FindingSuggester suggester, CancellationToken ct) =>
         {
             await suggester.DismissAsync(id, body.Key ?? "", http.User.ToActor(), ct);
@@ -75,9 +70,9 @@ internal static class ReportEndpoints
                 : ReportNotFound(snapshotId)).RequireAuthorization(view);
 
         api.MapGet("/report-schedule", async Task<Results<Ok<ReportScheduleSetting>, ProblemHttpResult>> (long id, ReportSchedule schedules, CancellationToken ct) =>
-            await schedules.FindAsync(id, ct) is { } setting ? TypedResults.Ok(setting) : TypedResults.Problem(statusCode: 404, title: "Project niet gevonden")).RequireAuthorization(view);
+            await schedules.FindAsync(id, ct) is { } setting ? TypedResults.Ok(setting) : ApiResults.NotFound("Project niet gevonden")).RequireAuthorization(view);
         api.MapPut("/report-schedule", async Task<Results<NoContent, ProblemHttpResult>> (long id, ReportScheduleSetting body, HttpContext http, ReportSchedule schedules, CancellationToken ct) =>
-            await schedules.SaveAsync(id, body, http.User.ToActor(), ct) ? TypedResults.NoContent() : TypedResults.Problem(statusCode: 404, title: "Project niet gevonden"))
+            await schedules.SaveAsync(id, body, http.User.ToActor(), ct) ? TypedResults.NoContent() : ApiResults.NotFound("Project niet gevonden"))
             .RequireAuthorization(ProjectAccess.PolicyName(Capability.ManageProject));
 
         var pages = routes.MapGroup("/projecten/{id:long}/rapporten").RequireAuthorization(view);
@@ -87,49 +82,69 @@ internal static class ReportEndpoints
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem>> CreateFindingAsync(long id, FindingBody body, HttpContext http, FindingStore findings, CancellationToken ct)
     {
-        var evidence = new List<(EvidenceKind, long)>();
-        foreach (var item in body.Evidence ?? [])
+        var input = new FieldParser();
+        var evidence = (body.Evidence ?? []).Select(item => (Kind: input.RequiredCode<EvidenceKind>(item.Kind, "evidence", "soort bewijs"), item.TargetId)).ToList();
+        if (body.ToDraft(input) is not { } draft)
         {
-            evidence.Add((Codes.TryParse<EvidenceKind>(item.Kind, out var kind) ? kind : throw new ValidationException([new ValidationError("evidence", $"'{item.Kind}' is geen soort bewijs.")]), item.TargetId));
+            return input.Problem();
         }
 
-        var findingId = await findings.CreateAsync(id, body.ToDraft(), evidence, http.User.ToActor(), ct);
-        return TypedResults.Created($"/api/v1/projects/{id}/findings/{findingId}", new CreatedId(findingId));
+        var findingId = await findings.CreateAsync(id, draft, [.. evidence.Select(e => (e.Kind!.Value, e.TargetId))], http.User.ToActor(), ct);
+        return ApiResults.Created($"/api/v1/projects/{id}/findings/{findingId}", findingId);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SetStatusAsync(long id, long findingId, StatusBody body, HttpContext http, FindingStore findings, CancellationToken ct)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UpdateFindingAsync(long id, long findingId, FindingBody body, HttpContext http, FindingStore findings, CancellationToken ct)
     {
-        if (!Codes.TryParse<FindingStatus>(body.Status, out var status))
+        var input = new FieldParser();
+        if (body.ToDraft(input) is not { } draft)
         {
-            throw new ValidationException([new ValidationError("status", $"'{body.Status}' is geen status. Kies concept, besproken of vastgesteld.")]);
+            return input.Problem();
         }
 
-        FindingSession? session = null;
-        if (body.Session is { } s)
-        {
-            session = new FindingSession(DateOnly.TryParseExact(s.HeldOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var held) ? held
-                : throw new ValidationException([new ValidationError("session.heldOn", "Schrijf de datum van de sessie als jjjj-mm-dd.")]), s.Participants ?? "", s.Changes ?? "");
-        }
-
-        return await findings.SetStatusAsync(id, findingId, status, session, http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId);
+        return await findings.UpdateAsync(id, findingId, draft, http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId);
     }
 
-    private static async Task<Results<Created<SnapshotBody>, ProblemHttpResult>> GenerateAsync(long id, GenerateBody body, HttpContext http, ReportService reports, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AddEvidenceAsync(long id, long findingId, EvidenceBody body, HttpContext http, FindingStore findings, CancellationToken ct)
     {
-        if (!ReportService.TryParseKind(body.Kind, out var kind))
+        var input = new FieldParser();
+        if (input.RequiredCode<EvidenceKind>(body.Kind, "kind", "soort bewijs") is not { } kind)
         {
-            throw new ValidationException([new ValidationError("kind", $"'{body.Kind}' is geen rapportsoort. Kies voortgang of procesevaluatie.")]);
+            return input.Problem();
+        }
+
+        return await findings.AddEvidenceAsync(id, findingId, kind, body.TargetId, body.Note ?? "", http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetStatusAsync(long id, long findingId, StatusBody body, HttpContext http, FindingStore findings, CancellationToken ct)
+    {
+        var input = new FieldParser();
+        var status = input.RequiredCode<FindingStatus>(body.Status, "status", "status");
+        var heldOn = body.Session is { } s ? input.RequiredDate(s.HeldOn, "session.heldOn", "de datum van de sessie") : null;
+        if (input.HasErrors)
+        {
+            return input.Problem();
+        }
+
+        var session = body.Session is { } given ? new FindingSession(heldOn!.Value, given.Participants ?? "", given.Changes ?? "") : null;
+        return await findings.SetStatusAsync(id, findingId, status!.Value, session, http.User.ToActor(), ct) ? TypedResults.NoContent() : FindingNotFound(findingId);
+    }
+
+    private static async Task<Results<Created<SnapshotBody>, ValidationProblem, ProblemHttpResult>> GenerateAsync(long id, GenerateBody body, HttpContext http, ReportService reports, TimeProvider time, CancellationToken ct)
+    {
+        var input = new FieldParser();
+        var kind = input.RequiredCode<ReportKind>(body.Kind, "kind", "rapportsoort");
+        var from = input.Date(body.From, "from", "het begin van de periode");
+        var to = input.Date(body.To, "to", "het einde van de periode");
+        if (input.HasErrors)
+        {
+            return input.Problem();
         }
 
         var today = DutchClock.Today(time);
         var period = ReportService.PreviousMonth(today);
-        DateOnly Parse(string? text, DateOnly fallback, string field) =>
-            string.IsNullOrWhiteSpace(text) ? fallback
-            : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-            : throw new ValidationException([new ValidationError(field, $"'{text}' is geen datum; schrijf jjjj-mm-dd.")]);
-        var snapshot = await reports.GenerateAsync(id, kind, body.TemplateId, new ReportParameters(Parse(body.From, period.From, "from"), Parse(body.To, period.To, "to"), today), http.User.ToActor(), ct);
+        var snapshot = await reports.GenerateAsync(id, kind!.Value, body.TemplateId, new ReportParameters(from ?? period.From, to ?? period.To, today), http.User.ToActor(), ct);
         return snapshot is null
-            ? TypedResults.Problem(statusCode: 404, title: "Niet gevonden", detail: "Project of sjabloon bestaat niet.")
+            ? ApiResults.NotFound("Niet gevonden", "Project of sjabloon bestaat niet.")
             : TypedResults.Created($"/api/v1/projects/{id}/reports/{snapshot.Info.Id}", SnapshotBody.From(snapshot.Info));
     }
 
@@ -150,38 +165,29 @@ internal static class ReportEndpoints
             ? Results.File(Encoding.UTF8.GetBytes(snapshot.Markdown), "text/markdown; charset=utf-8", $"{ReportService.Code(snapshot.Info.Kind)}-{snapshotId}.md")
             : ReportNotFound(snapshotId);
 
-    private static async ValueTask<object?> RefuseInvalidAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (ValidationException ex)
-        {
-            return ValidationProblems.From(ex.Errors, NotSaved);
-        }
-    }
+    private static ProblemHttpResult FindingNotFound(long findingId) => ApiResults.NotFound("Bevinding niet gevonden", $"Dit project heeft geen bevinding {findingId}.");
 
-    private static ProblemHttpResult FindingNotFound(long findingId) => TypedResults.Problem(statusCode: 404, title: "Bevinding niet gevonden", detail: $"Dit project heeft geen bevinding {findingId}.");
-
-    private static ProblemHttpResult ReportNotFound(long snapshotId) => TypedResults.Problem(statusCode: 404, title: "Rapport niet gevonden", detail: $"Dit project heeft geen rapport {snapshotId}.");
-
-    internal sealed record CreatedId(long Id);
+    private static ProblemHttpResult ReportNotFound(long snapshotId) => ApiResults.NotFound("Rapport niet gevonden", $"Dit project heeft geen rapport {snapshotId}.");
 
     internal sealed record EvidenceItem(string? Kind, long TargetId);
 
     internal sealed record FindingBody(string? Kind, string? Heading, string? Title, string? Explanation, int[]? Determinants, int[]? BowenAreas, int? Phase, EvidenceItem[]? Evidence)
     {
-        public FindingDraft ToDraft() => new()
+        /// <summary>The draft to store; null when a field could not be read (or <paramref name="input"/> already holds a message).</summary>
+        public FindingDraft? ToDraft(FieldParser input)
         {
-            Kind = Codes.TryParse<FindingKind>(Kind, out var kind) ? kind : throw new ValidationException([new ValidationError("kind", $"'{Kind}' is geen soort. Kies succesfactor, les of advies.")]),
-            Heading = Heading ?? "",
-            Title = Title ?? "",
-            Explanation = Explanation ?? "",
-            Determinants = Determinants ?? [],
-            BowenAreas = BowenAreas ?? [],
-            Phase = Phase,
-        };
+            var kind = input.RequiredCode<FindingKind>(Kind, "kind", "soort bevinding");
+            return input.HasErrors ? null : new FindingDraft
+            {
+                Kind = kind!.Value,
+                Heading = Heading ?? "",
+                Title = Title ?? "",
+                Explanation = Explanation ?? "",
+                Determinants = Determinants ?? [],
+                BowenAreas = BowenAreas ?? [],
+                Phase = Phase,
+            };
+        }
     }
 
     internal sealed record SessionBody(string? HeldOn, string? Participants, string? Changes);

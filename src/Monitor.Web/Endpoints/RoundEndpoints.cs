@@ -30,14 +30,14 @@ internal static class RoundEndpoints
     private static async Task<Created<CreatedId>> CreateRoundAsync(long id, RoundRequest body, HttpContext http, RoundStore rounds, CancellationToken ct)
     {
         var roundId = await rounds.CreateRoundAsync(id, body.Name ?? "", body.CoderIds ?? [], body.DocumentIds ?? [], http.User.ToActor(), ct);
-        return TypedResults.Created($"/api/v1/projects/{id}/coding-rounds/{roundId}", new CreatedId(roundId));
+        return ApiResults.Created($"/api/v1/projects/{id}/coding-rounds/{roundId}", roundId);
     }
 
     private static async Task<Results<Ok<RoundBody>, ProblemHttpResult>> GetRoundAsync(long id, long roundId, RoundStore rounds, CancellationToken ct) =>
         await rounds.FindRoundAsync(id, roundId, ct) is { } round ? TypedResults.Ok(RoundBody.From(round)) : RoundNotFound(roundId);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> CloseRoundAsync(long id, long roundId, HttpContext http, RoundStore rounds, CancellationToken ct) =>
-        await rounds.CloseRoundAsync(id, roundId, http.User.ToActor(), ct) ? TypedResults.NoContent() : NotFound("Ronde niet gevonden of al gesloten", $"Project {id} heeft geen open ronde {roundId}.");
+        await rounds.CloseRoundAsync(id, roundId, http.User.ToActor(), ct) ? TypedResults.NoContent() : ApiResults.NotFound("Ronde niet gevonden of al gesloten", $"Project {id} heeft geen open ronde {roundId}.");
 
     private static async Task<Results<Ok<IEnumerable<object>>, ProblemHttpResult>> DisagreementsAsync(long id, long roundId, RoundStore rounds, CancellationToken ct)
     {
@@ -63,7 +63,7 @@ internal static class RoundEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SettleAsync(long id, long roundId, SettleBody body, HttpContext http, RoundStore rounds, CancellationToken ct) =>
-        await rounds.SettleAsync(id, roundId, body.CodingId, body.Accept, http.User.ToActor(), ct) ? TypedResults.NoContent() : NotFound("Verschil niet gevonden", $"Ronde {roundId} is niet gesloten of heeft geen codering {body.CodingId}.");
+        await rounds.SettleAsync(id, roundId, body.CodingId, body.Accept, http.User.ToActor(), ct) ? TypedResults.NoContent() : ApiResults.NotFound("Verschil niet gevonden", $"Ronde {roundId} is niet gesloten of heeft geen codering {body.CodingId}.");
 
     private static async Task<Results<Ok<AgreementBody>, ProblemHttpResult>> AgreementAsync(long id, long roundId, RoundStore rounds, RoundAgreement agreement, CancellationToken ct)
     {
@@ -81,7 +81,7 @@ internal static class RoundEndpoints
         return TypedResults.Ok(new AgreementBody(await agreement.RoundCodeNamesAsync(id, roundId, ct), report));
     }
 
-    private static ProblemHttpResult RoundNotFound(long roundId) => NotFound("Ronde niet gevonden", $"Dit project heeft geen coderingsronde {roundId}.");
+    private static ProblemHttpResult RoundNotFound(long roundId) => ApiResults.NotFound("Ronde niet gevonden", $"Dit project heeft geen coderingsronde {roundId}.");
 
     internal sealed record RoundRequest(string? Name, long[]? CoderIds, long[]? DocumentIds);
 

@@ -18,11 +18,10 @@ internal sealed class FieldParser
 
     public IReadOnlyList<ValidationError> Errors => _errors;
 
-    public static ValidationProblem Single(string field, string message) => ApiResults.Invalid([new ValidationError(field, message)]);
-
     public void Add(string field, string message) => _errors.Add(new ValidationError(field, message));
 
-    public ValidationProblem Problem() => ApiResults.Invalid(_errors);
+    /// <summary>The collected messages as the API's 400 problem+json (<see cref="ApiResults.Invalid(IReadOnlyList{ValidationError}, string)"/>).</summary>
+    public ValidationProblem Problem(string title = ApiResults.NotSaved) => ApiResults.Invalid(_errors, title);
 
     /// <exception cref="ValidationException">When a field could not be read.</exception>
     public void ThrowIfAny() => Checks.ThrowIfAny(_errors);
@@ -89,5 +88,18 @@ internal sealed class FieldParser
 
         Add(field, $"'{text}' is geen {label}. Kies {string.Join(", ", Codes.All<T>())}.");
         return null;
+    }
+
+    /// <summary>One of an enum's codes that must be there; null when empty (then with a message listing the choices) or unknown.</summary>
+    public T? RequiredCode<T>(string? text, string field, string label)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Add(field, $"Kies een {label}: {string.Join(", ", Codes.All<T>())}.");
+            return null;
+        }
+
+        return Code<T>(text, field, label);
     }
 }
