@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Common;
+using Monitor.Core.Planning;
 using Monitor.Web.Endpoints;
 
 namespace Monitor.Web.Forms;
@@ -53,6 +54,23 @@ internal sealed class FieldParser
         }
 
         return Date(text, field, label);
+    }
+
+    /// <summary>A month as jjjj-mm; null when empty or unreadable (then with a message).</summary>
+    public YearMonth? Month(string? text, string field, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (YearMonth.TryParse(text.Trim(), out var month))
+        {
+            return month;
+        }
+
+        Add(field, $"'{text}' is geen maand voor {label}; schrijf jjjj-mm (bijvoorbeeld 2021-03).");
+        return null;
     }
 
     /// <summary>A time as uu:mm; null when empty or unreadable (then with a message).</summary>

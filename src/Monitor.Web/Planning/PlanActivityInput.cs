@@ -1,6 +1,7 @@
 using System.Globalization;
 using Monitor.Core.Common;
 using Monitor.Core.Planning;
+using Monitor.Web.Forms;
 
 namespace Monitor.Web.Planning;
 
@@ -48,42 +49,21 @@ public sealed class PlanActivityInput
     /// <summary>The draft, or the list of what is wrong (then the draft is null).</summary>
     public (PlanActivityDraft? Draft, IReadOnlyList<ValidationError> Errors) ToDraft()
     {
-        var errors = new List<ValidationError>();
+        var input = new FieldParser();
         if (Phase is null)
         {
-            errors.Add(new("phase", "Kies een fase van 0 (ontwikkelen) tot en met 5 (blijven doen)."));
+            input.Add("phase", "Kies een fase van 0 (ontwikkelen) tot en met 5 (blijven doen).");
         }
 
-        var targetGroup = Core.Planning.TargetGroup.Professionals;
-        if (!string.IsNullOrWhiteSpace(TargetGroup) && !TryParseTargetGroup(TargetGroup, out targetGroup))
+        // "cliënten" as typed is the code "clienten".
+        var targetGroup = input.Code<TargetGroup>(TargetGroup?.Replace("ë", "e", StringComparison.Ordinal), "targetGroup", "doelgroep") ?? Core.Planning.TargetGroup.Professionals;
+        var status = input.Code<ActivityStatus>(Status, "status", "status") ?? ActivityStatus.Gepland;
+        var month = input.Month(PlannedMonth, "plannedMonth", "de geplande maand");
+        var started = input.Date(StartedOn, "startedOn", "gestart op");
+        var completed = input.Date(CompletedOn, "completedOn", "gereed op");
+        if (input.HasErrors)
         {
-            errors.Add(new("targetGroup", $"'{TargetGroup}' is geen doelgroep. Kies professionals, cliënten, management, afdelingen of overig."));
-        }
-
-        var status = ActivityStatus.Gepland;
-        if (!string.IsNullOrWhiteSpace(Status) && !TryParseStatus(Status, out status))
-        {
-            errors.Add(new("status", $"'{Status}' is geen status. Kies gepland, bezig, gereed of vervallen."));
-        }
-
-        YearMonth? month = null;
-        if (!string.IsNullOrWhiteSpace(PlannedMonth))
-        {
-            if (YearMonth.TryParse(PlannedMonth, out var parsed))
-            {
-                month = parsed;
-            }
-            else
-            {
-                errors.Add(new("plannedMonth", $"'{PlannedMonth}' is geen maand in de vorm jjjj-mm (bijvoorbeeld 2021-03)."));
-            }
-        }
-
-        var started = ParseDate(StartedOn, "startedOn", "gestart op", errors);
-        var completed = ParseDate(CompletedOn, "completedOn", "gereed op", errors);
-        if (errors.Count > 0)
-        {
-            return (null, errors);
+            return (null, input.Errors);
         }
 
         var draft = new PlanActivityDraft
@@ -105,52 +85,5 @@ public sealed class PlanActivityInput
         };
         var rules = PlanActivityValidator.Validate(draft);
         return rules.Count > 0 ? (null, rules) : (draft, []);
-    }
-
-    private static bool TryParseStatus(string text, out ActivityStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<ActivityStatus>())
-        {
-            if (string.Equals(candidate.ToCode(), text.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                status = candidate;
-                return true;
-            }
-        }
-
-        status = default;
-        return false;
-    }
-
-    private static bool TryParseTargetGroup(string text, out TargetGroup group)
-    {
-        var normalized = text.Trim().ToLowerInvariant().Replace("ë", "e", StringComparison.Ordinal);
-        foreach (var candidate in Enum.GetValues<TargetGroup>())
-        {
-            if (candidate.ToCode() == normalized)
-            {
-                group = candidate;
-                return true;
-            }
-        }
-
-        group = default;
-        return false;
-    }
-
-    private static DateOnly? ParseDate(string? text, string field, string label, List<ValidationError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(new(field, $"'{text}' bij '{label}' is geen datum in de vorm jjjj-mm-dd."));
-        return null;
     }
 }
