@@ -68,7 +68,7 @@ public sealed class FrameworkStore
             ORDER BY position;
             """;
         const string determinantsSql = """
-            SELECT number, group_code, name_nl, name_en, guiding_question_nl, answer_scale, reverse_scored, wording_verified
+            SELECT number, group_code, name_nl, name_en, guiding_question_nl, answer_scale, reverse_scored, name_verified, question_verified
             FROM midi_determinants
             ORDER BY number;
             """;
@@ -118,6 +118,7 @@ public sealed class FrameworkStore
         GuidingQuestionNl = reader.GetString(4),
         AnswerScale = reader.GetString(5),
         ReverseScored = reader.GetFlag(6),
-        WordingVerified = reader.GetFlag(7),
+        NameVerified = reader.GetFlag(7),
+        QuestionVerified = reader.GetFlag(8),
     };
 }

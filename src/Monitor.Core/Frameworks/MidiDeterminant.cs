@@ -15,8 +15,11 @@ public sealed record MidiDeterminant
     /// <summary>Negatively phrased item (complexity, unrest): reverse-score before applying thresholds.</summary>
     public required bool ReverseScored { get; init; }
 
-    /// <summary>False where the wording is not yet checked against the MIDI manual.</summary>
-    public required bool WordingVerified { get; init; }
+    /// <summary>True where the Dutch name is confirmed by a source (domain.md §1.3: determinants 1 and 2 only).</summary>
+    public required bool NameVerified { get; init; }
+
+    /// <summary>True where the guiding question's wording is checked against the MIDI manual (none yet: all paraphrases).</summary>
+    public required bool QuestionVerified { get; init; }
 
     public string Name(string language) => language == "en" ? NameEn : NameNl;
 }

@@ -32,13 +32,14 @@ public sealed class FrameworkStoreTests
     }
 
     [Test]
-    public async Task MarksOnlyTheFirstTwoDeterminantsAsVerifiedWording()
+    public async Task MarksOnlyTheDutchNamesOfTheFirstTwoDeterminantsAsVerifiedAndNoQuestion()
     {
         using var db = await TempDatabase.MigratedAsync();
 
         var determinants = (await db.Frameworks.ListMidiGroupsAsync()).SelectMany(g => g.Determinants).ToList();
 
-        Assert.That(determinants.Where(d => d.WordingVerified).Select(d => d.Number), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(determinants.Where(d => d.NameVerified).Select(d => d.Number), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(determinants.Where(d => d.QuestionVerified), Is.Empty, "every guiding question is a paraphrase (domain.md §1.3)");
         Assert.That(determinants[0].NameNl, Is.EqualTo("Procedurele helderheid"));
         Assert.That(determinants[1].NameNl, Is.EqualTo("Juistheid"));
     }

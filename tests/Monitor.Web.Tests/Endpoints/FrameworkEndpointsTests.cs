@@ -34,8 +34,9 @@ public sealed class FrameworkEndpointsTests
         var first = determinants[0];
         Assert.That(first.GetProperty("number").GetInt32(), Is.EqualTo(1));
         Assert.That(first.GetProperty("nameNl").GetString(), Is.EqualTo("Procedurele helderheid"));
-        Assert.That(first.GetProperty("wordingVerified").GetBoolean(), Is.True);
-        Assert.That(determinants[2].GetProperty("wordingVerified").GetBoolean(), Is.False);
+        Assert.That(first.GetProperty("nameVerified").GetBoolean(), Is.True);
+        Assert.That(first.GetProperty("questionVerified").GetBoolean(), Is.False, "the guiding questions are paraphrases");
+        Assert.That(determinants[2].GetProperty("nameVerified").GetBoolean(), Is.False);
     }
 
     [Test]

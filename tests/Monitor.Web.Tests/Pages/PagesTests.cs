@@ -76,7 +76,10 @@ public sealed class PagesTests
         var rows = page.QuerySelectorAll("tr[id^=determinant-]");
         Assert.That(rows, Has.Length.EqualTo(29));
         Assert.That(page.QuerySelectorAll("section h2").Length, Is.EqualTo(4));
-        Assert.That(page.QuerySelectorAll("tr[id^=determinant-] .tag.warn"), Has.Length.EqualTo(27));
+        Assert.That(page.QuerySelectorAll("tr[id^=determinant-] th .tag.warn"), Has.Length.EqualTo(27), "names 3-29 unchecked");
+        Assert.That(page.QuerySelectorAll("tr[id^=determinant-] td .tag.warn"), Has.Length.EqualTo(29), "every question a paraphrase");
+        Assert.That(page.QuerySelector("#determinant-1 th .tag.warn"), Is.Null);
+        Assert.That(page.QuerySelector("#determinant-1 td .tag.warn"), Is.Not.Null);
         Assert.That(page.QuerySelector("p.notice")!.TextContent, Does.Contain("MIDI-handleiding"));
     }
 
