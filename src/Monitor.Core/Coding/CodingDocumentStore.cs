@@ -126,7 +126,8 @@ public sealed class CodingDocumentStore
         return string.Join("\n\n", parts);
     }
 
-    private static string Shorten(string text) => text.Length <= TitleMaxLength ? text : text[..TitleMaxLength];
+    // A title is never cut silently: a visible ellipsis says the rest is in the source (meeting or upload).
+    private static string Shorten(string text) => text.Length <= TitleMaxLength ? text : text[..(TitleMaxLength - 1)].TrimEnd() + "…";
 
     private async Task InsertVersionAsync(SqliteConnection connection, SqliteTransaction transaction, long documentId, int number, string text, string by, CancellationToken cancellationToken)
     {

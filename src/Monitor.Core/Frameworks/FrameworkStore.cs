@@ -36,14 +36,15 @@ public sealed class FrameworkStore
             ORDER BY number;
             """;
         const string activitiesSql = """
-            SELECT phase_number, text_nl
+            SELECT phase_number, text_nl, sub_points_nl
             FROM movisie_phase_activities
             ORDER BY phase_number, position;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var activities = (await connection.QueryAsync(transaction, activitiesSql, reader => (Phase: reader.GetInt32(0), Text: reader.GetString(1)), cancellationToken))
-            .ToLookup(a => a.Phase, a => a.Text);
+        var activities = (await connection.QueryAsync(transaction, activitiesSql, reader => (Phase: reader.GetInt32(0), Activity: new MovisieActivity(reader.GetString(1),
+                reader.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries))), cancellationToken))
+            .ToLookup(a => a.Phase, a => a.Activity);
         return await connection.QueryAsync(transaction, phasesSql, reader =>
         {
             var number = reader.GetInt32(0);

@@ -9,7 +9,7 @@ public sealed record MovisiePhase
     public required string DescriptionNl { get; init; }
     public required string GrolStageEn { get; init; }
     public required string MovisieGrouping { get; init; }
-    public required IReadOnlyList<string> RecommendedActivities { get; init; }
+    public required IReadOnlyList<MovisieActivity> RecommendedActivities { get; init; }
 
     /// <summary>The name in the UI language: English for "en", Dutch otherwise.</summary>
     public string Name(string language) => language == "en" ? NameEn : NameNl;

@@ -1,10 +1,28 @@
 using Monitor.Core.Frameworks;
+using Monitor.Core.Planning;
 using Monitor.Core.Tests.Support;
 
 namespace Monitor.Core.Tests.Frameworks;
 
 public sealed class FrameworkStoreTests
 {
+    [Test]
+    public async Task PhaseOneAdviceIsOneMainPointWithItsTwoSubPointsAsInSeed003()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+
+        var weten = (await db.Frameworks.ListPhasesAsync()).Single(p => p.Number == 1);
+
+        Assert.That(weten.RecommendedActivities, Has.Count.EqualTo(1));
+        Assert.That(weten.RecommendedActivities[0].Title, Is.EqualTo("Maak een verspreidingsplan"));
+        Assert.That(weten.RecommendedActivities[0].SubPoints, Is.EqualTo(new[]
+        {
+            "Via diverse kanalen en communicatiemiddelen informatie verspreiden, benaderen sleutelfiguren en netwerken",
+            "Informatie afstemmen op gebruiker; wervende brochure, bijeenkomsten, persoonlijke benadering en uitleg",
+        }));
+        Assert.That(weten.RecommendedActivities[0].Description, Does.StartWith("- Via diverse kanalen").And.Contains("\n- Informatie afstemmen"));
+    }
+
     [Test]
     public async Task HasTheSixMovisiePhasesWithActivities()
     {
@@ -15,7 +33,9 @@ public sealed class FrameworkStoreTests
         Assert.That(phases.Select(p => p.Number), Is.EqualTo(new[] { 0, 1, 2, 3, 4, 5 }));
         Assert.That(phases.Select(p => p.NameNl), Is.EqualTo(new[] { "Ontwikkelen", "Weten", "Begrijpen", "Willen", "Doen", "Blijven doen" }));
         Assert.That(phases, Has.All.Matches<MovisiePhase>(p => p.RecommendedActivities.Count >= 1));
-        Assert.That(phases[4].RecommendedActivities, Has.Some.Contains("training"));
+        Assert.That(phases[4].RecommendedActivities.Select(a => a.Title), Has.Some.Contains("training"));
+        Assert.That(phases.SelectMany(p => p.RecommendedActivities).Select(a => a.Title.Length), Has.All.LessThanOrEqualTo(PlanActivityDraft.MaxTitleLength),
+            "every advice can be adopted as an activity without cutting its title");
     }
 
     [Test]

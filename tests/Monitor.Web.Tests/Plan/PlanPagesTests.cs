@@ -122,8 +122,23 @@ public sealed class PlanPagesTests
         using var adopted = await Leader.PostFormAsync($"/projecten/{_empty}/plan", suggestion.GetAttribute("action")!, new Dictionary<string, string> { ["phase"] = "4", ["index"] = "0" });
         var after = await Leader.GetDocumentAsync($"/projecten/{_empty}/plan");
 
-        Assert.That(after.QuerySelector("#fase-4 tr[data-activity-id]")!.TextContent, Does.Contain(text.Length > 60 ? text[..60] : text));
+        Assert.That(after.QuerySelector("#fase-4 tr[data-activity-id]")!.TextContent, Does.Contain(text));
         Assert.That(after.QuerySelector(".notice")!.TextContent, Does.Contain("toegevoegd"));
+    }
+
+    [Test]
+    public async Task AdoptingTheDisseminationPlanKeepsItsWholeTitleAndItsSubPointsAsDescription()
+    {
+        var before = await Leader.GetDocumentAsync($"/projecten/{_empty}/plan");
+        var suggestion = before.QuerySelector("#fase-1 .suggestions form")!;
+        Assert.That(suggestion.QuerySelectorAll(".sub-points li"), Has.Length.EqualTo(2), "the two sub-points are shown with the advice");
+
+        using var adopted = await Leader.PostFormAsync($"/projecten/{_empty}/plan", suggestion.GetAttribute("action")!, new Dictionary<string, string> { ["phase"] = "1", ["index"] = "0" });
+        using var json = JsonDocument.Parse(await Leader.GetStringAsync($"/api/v1/projects/{_empty}/plan"));
+
+        var activity = json.RootElement.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("fields")).Single(a => a.GetProperty("phase").GetInt32() == 1);
+        Assert.That(activity.GetProperty("title").GetString(), Is.EqualTo("Maak een verspreidingsplan"));
+        Assert.That(activity.GetProperty("description").GetString(), Does.Contain("sleutelfiguren en netwerken").And.Contain("persoonlijke benadering en uitleg"));
     }
 
     [Test]

@@ -40,8 +40,7 @@ public sealed class ManageModel : ProjectPageModel
         {
             var activity = (await _frameworks.ListPhasesAsync(cancellationToken)).SingleOrDefault(p => p.Number == phase)?.RecommendedActivities.ElementAtOrDefault(index)
                 ?? throw new ValidationException("Deze voorgestelde activiteit bestaat niet.");
-            var title = activity.Length > PlanActivityDraft.MaxTitleLength ? activity[..(PlanActivityDraft.MaxTitleLength - 1)] + "…" : activity;
-            await _plans.CreateActivityAsync(id, new PlanActivityDraft { Phase = phase, Title = title, Description = activity }, User.ToActor(), cancellationToken);
+            await _plans.CreateActivityAsync(id, new PlanActivityDraft { Phase = phase, Title = activity.Title, Description = activity.Description }, User.ToActor(), cancellationToken);
             return true;
         }, "Plan.SuggestionAdded", Back(id));
 
