@@ -7,4 +7,7 @@ public sealed record MemberDraft
     public string Organisation { get; init; } = "";
     public DateOnly? JoinedOn { get; init; }
     public DateOnly? LeftOn { get; init; }
+
+    /// <summary>The role label of an earlier member of the same group whom this member replaces (seed 003: "Werkcoach 6 vervangt Werkcoach 3").</summary>
+    public string? Replaces { get; init; }
 }

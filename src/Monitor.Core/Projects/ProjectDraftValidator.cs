@@ -56,6 +56,11 @@ public static partial class ProjectDraftValidator
                 {
                     errors.Add(new($"{path}.members[{m}].leftOn", $"'{member.RoleLabel}' vertrekt vóór de datum van toetreden."));
                 }
+
+                if (!string.IsNullOrWhiteSpace(member.Replaces) && !group.Members.Take(m).Any(earlier => earlier.RoleLabel.Trim() == member.Replaces.Trim()))
+                {
+                    errors.Add(new($"{path}.members[{m}].replaces", $"'{member.RoleLabel}' vervangt '{member.Replaces}', maar dat is geen eerder lid van deze groep."));
+                }
             }
 
             for (var m = 0; m < group.Meetings.Count; m++)

@@ -182,9 +182,11 @@ public sealed class ProjectStore
         {
             var groupId = await GroupStore.InsertGroupAsync(connection, transaction, projectId,
                 new GroupSettings { Kind = group.Kind, Name = group.Name.Trim(), Purpose = group.Purpose, Cadence = group.Cadence }, cancellationToken);
+            var memberIds = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var member in group.Members)
             {
-                await GroupStore.InsertMemberAsync(connection, transaction, groupId, member, null, cancellationToken);
+                long? replaces = string.IsNullOrWhiteSpace(member.Replaces) ? null : memberIds[member.Replaces.Trim()];
+                memberIds[member.RoleLabel.Trim()] = await GroupStore.InsertMemberAsync(connection, transaction, groupId, member, replaces, cancellationToken);
             }
 
             foreach (var meeting in group.Meetings)

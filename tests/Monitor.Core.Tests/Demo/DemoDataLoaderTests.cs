@@ -105,6 +105,22 @@ public sealed class DemoDataLoaderTests
     }
 
     [Test]
+    public async Task LinksTheThreeOntwikkelteamReplacementsOfSeed003ToTheMembersTheyReplaced()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        await db.Demo.LoadIfEmptyAsync();
+
+        var summary = (await db.Projects.ListAsync()).Single(p => p.Slug == "keuzehulp-werkzaak");
+        var members = (await db.Projects.FindAsync(summary.Id))!.Groups.Single(g => g.Kind == GroupKind.Ontwikkelteam).Members;
+        string? Replaced(string role) => members.SingleOrDefault(m => m.Id == members.Single(n => n.RoleLabel == role).ReplacesMemberId)?.RoleLabel;
+
+        Assert.That(Replaced("Werkcoach 5"), Is.EqualTo("Werkcoach 2"));
+        Assert.That(Replaced("Werkcoach 6"), Is.EqualTo("Werkcoach 3"));
+        Assert.That(Replaced("Praktijkbegeleider 5"), Is.EqualTo("Praktijkbegeleider 3"));
+        Assert.That(members.Count(m => m.ReplacesMemberId is not null), Is.EqualTo(3));
+    }
+
+    [Test]
     public async Task ReconstructsTheSamenBeslissenDevelopmentGroup()
     {
         using var db = await TempDatabase.MigratedAsync();

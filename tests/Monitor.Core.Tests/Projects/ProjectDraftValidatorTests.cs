@@ -85,4 +85,16 @@ public sealed class ProjectDraftValidatorTests
 
         Assert.That(errors.Single().Field, Is.EqualTo("groups[0].meetings[0].durationMinutes"));
     }
+
+    [TestCase("Werkcoach 9", false)]
+    [TestCase("Werkcoach 3", true)]
+    public void AReplacementMustNameAnEarlierMemberOfTheSameGroup(string replaces, bool accepted)
+    {
+        MemberDraft[] members = [new() { RoleLabel = "Werkcoach 3", LeftOn = new DateOnly(2020, 4, 30) }, new() { RoleLabel = "Werkcoach 6", Replaces = replaces }];
+        var draft = _valid with { Groups = [new GroupDraft { Kind = GroupKind.Ontwikkelteam, Name = "OT", Members = members }] };
+
+        var errors = ProjectDraftValidator.Validate(draft);
+
+        Assert.That(errors.Select(e => e.Field), accepted ? Is.Empty : Is.EqualTo(new[] { "groups[0].members[1].replaces" }));
+    }
 }
