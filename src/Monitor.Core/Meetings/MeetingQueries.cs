@@ -58,6 +58,12 @@ public sealed class MeetingQueries
         var match = MeetingSearchIndex.ToMatchExpression(query);
         if (match is null)
         {
+            if (query.Trim().Length > 0)
+            {
+                throw new ValidationException([new ValidationError("q",
+                    "Deze zoekvraag bevat geen woorden. Tekens als aanhalingstekens, * en haakjes werken hier niet als zoekopdracht; zoek met woorden uit de verslagen.")]);
+            }
+
             return [];
         }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Data;
 
@@ -37,39 +36,10 @@ internal static class MeetingSearchIndex
         await connection.ExecuteAsync(transaction, sql, cancellationToken, ("@id", meetingId));
     }
 
-    /// <summary>
-    /// Turns what a user typed into a safe FTS5 expression: every run of letters and digits becomes a quoted
-    /// prefix term, all of which must occur. Operators and quotes the user typed are never interpreted, so
-    /// no input can make the query fail. Null when nothing searchable is left.
-    /// </summary>
+    /// <summary>The FTS5 expression for a query: every word quoted as a prefix, all required; null when there are no words.</summary>
     public static string? ToMatchExpression(string? query)
     {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return null;
-        }
-
-        var terms = new List<string>();
-        var current = new StringBuilder();
-        var text = (query.Length > 200 ? query[..200] : query).Normalize(NormalizationForm.FormC);
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                current.Append(c);
-            }
-            else if (current.Length > 0)
-            {
-                terms.Add(current.ToString());
-                current.Clear();
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            terms.Add(current.ToString());
-        }
-
-        return terms.Count == 0 ? null : string.Join(" AND ", terms.Take(12).Select(t => $"\"{t}\"*"));
+        var words = SearchWords.Of(query);
+        return words.Count == 0 ? null : string.Join(" AND ", words.Select(t => $"\"{t}\"*"));
     }
 }

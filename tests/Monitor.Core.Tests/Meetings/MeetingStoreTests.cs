@@ -188,6 +188,35 @@ public sealed class MeetingStoreTests
         Assert.That(await db.MeetingQueries.SearchAsync(projectId, "\" OR * NEAR("), Is.Empty);
     }
 
+    [TestCase("\"keuzehulp", "a lone quote")]
+    [TestCase("keuzehulp*", "a star")]
+    [TestCase("NEAR(keuzehulp", "NEAR(")]
+    [TestCase("(keuzehulp) AND", "brackets and a dangling AND")]
+    public async Task SearchSyntaxIsReadAsPlainWords(string query, string what)
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        await db.Meetings.SaveMinutesAsync(projectId, meeting, "De keuzehulp near de andere instrumenten.", _leader);
+
+        var hits = await db.MeetingQueries.SearchAsync(projectId, query);
+
+        Assert.That(hits.Select(h => h.MeetingId), Is.EqualTo(new[] { meeting }), what);
+        Assert.That(SearchWords.LooksLikeSyntax(query), Is.True);
+    }
+
+    [TestCase("\"")]
+    [TestCase("* ( )")]
+    public async Task AQueryWithoutWordsIsRefusedWithAReasonInsteadOfAnsweringNothing(string query)
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+
+        var refused = Assert.ThrowsAsync<ValidationException>(async () => await db.MeetingQueries.SearchAsync(projectId, query));
+
+        Assert.That(refused!.Errors.Single().Message, Does.Contain("geen woorden"));
+    }
+
     [Test]
     public async Task FactsCarryAttendanceReflectionsAndTheDateOfTheFollowUp()
     {

@@ -105,6 +105,25 @@ public sealed class MeetingPagesTests
     }
 
     [Test]
+    public async Task SearchSaysWhenItReadSyntaxAsWordsAndRefusesAQueryWithoutWords()
+    {
+        var (projectId, _, _) = await FirstMeetingAsync("keuzehulp-werkzaak", "Ontwikkelteam");
+        using var leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
+
+        var syntax = await leader.GetDocumentAsync($"/projecten/{projectId}/zoeken?q={Uri.EscapeDataString("\"keuzehulp*")}");
+        using var noWords = await leader.GetAsync($"/projecten/{projectId}/zoeken?q={Uri.EscapeDataString("\" * (")}");
+        var noWordsPage = await Html.ParseAsync(noWords);
+        using var api = await leader.GetAsync($"/api/v1/projects/{projectId}/meetings/search?q={Uri.EscapeDataString("* (")}");
+
+        Assert.That(syntax.QuerySelectorAll("[data-testid=search-hits] li"), Is.Not.Empty, "read as the word keuzehulp");
+        Assert.That(syntax.QuerySelector("[data-testid=search-read-as-words]")!.TextContent, Does.Contain("«keuzehulp»"));
+        Assert.That(noWords.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(noWordsPage.QuerySelector("[data-testid=search-error]")!.TextContent, Does.Contain("geen woorden"));
+        Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await api.Content.ReadAsStringAsync(), Does.Contain("geen woorden"));
+    }
+
+    [Test]
     public async Task SearchIgnoresDiacriticsAndLinksToTheMeeting()
     {
         var (projectId, _, _) = await FirstMeetingAsync("keuzehulp-werkzaak", "Ontwikkelteam");

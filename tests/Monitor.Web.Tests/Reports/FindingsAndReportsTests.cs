@@ -39,6 +39,25 @@ public sealed class FindingsAndReportsTests
     }
 
     [Test]
+    public async Task AFindingOfAnotherProjectIsNotFoundOnEveryFindingRouteIncludingItsHistory()
+    {
+        var arnhem = await ProjectIdAsync("samen-beslissen-arnhem");
+        var keuzehulp = await ProjectIdAsync("keuzehulp-werkzaak");
+        using var admin = await _factory.ApiClientAsync(Login.Admin);
+        using var list = JsonDocument.Parse(await admin.GetStringAsync($"/api/v1/projects/{arnhem}/findings"));
+        var arnhemFinding = list.RootElement.EnumerateArray().First().GetProperty("id").GetInt64();
+
+        using var own = await admin.GetAsync($"/api/v1/projects/{arnhem}/findings/{arnhemFinding}/history");
+        using var detail = await admin.GetAsync($"/api/v1/projects/{keuzehulp}/findings/{arnhemFinding}");
+        using var history = await admin.GetAsync($"/api/v1/projects/{keuzehulp}/findings/{arnhemFinding}/history");
+
+        Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(detail.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(history.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "not 200 []");
+        Assert.That(history.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+    }
+
+    [Test]
     public async Task AResearcherAcceptsASuggestionRecordsTheSessionAndFinalisesTheFinding()
     {
         var keuzehulp = await ProjectIdAsync("keuzehulp-werkzaak");

@@ -28,7 +28,10 @@ public sealed class SearchModel : PageModel
 
     public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
 
-    /// <summary>Why the query was not run (too long), in Dutch.</summary>
+    /// <summary>The words searched for when the query held search syntax (quotes, *, AND/OR): shown so nobody expects operators.</summary>
+    public IReadOnlyList<string> ReadAsWords { get; private set; } = [];
+
+    /// <summary>Why the query was not run (too long, no words), in Dutch.</summary>
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, string? q, CancellationToken cancellationToken)
@@ -44,6 +47,7 @@ public sealed class SearchModel : PageModel
         try
         {
             Hits = Query.Length == 0 ? [] : await _queries.SearchAsync(id, Query, cancellationToken);
+            ReadAsWords = SearchWords.LooksLikeSyntax(Query) ? SearchWords.Of(Query) : [];
         }
         catch (ValidationException ex)
         {
