@@ -173,14 +173,21 @@ public sealed class CodingDocumentStore
         return unplaced;
     }
 
-    /// <summary>Adds an uploaded document (text already read and normalised by <see cref="DocumentText"/>).</summary>
-    public async Task<long> AddUploadAsync(long projectId, string title, string sourceType, string fileName, string text, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>The source types of an uploaded document; an observation (of a work session, seed 000) needs the date observed.</summary>
+    public static readonly IReadOnlyList<string> UploadSourceTypes = ["interview", "observatie", "vragenlijst", "overig"];
+
+    /// <summary>Adds an uploaded document (text already read and normalised by <see cref="DocumentText"/>), with the date it records if known.</summary>
+    public async Task<long> AddUploadAsync(long projectId, string title, string sourceType, string fileName, string text, DateOnly? heldOn, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = new List<ValidationError>();
         Checks.Required(errors, "title", title, TitleMaxLength, "de titel");
-        if (sourceType is not ("interview" or "vragenlijst" or "overig"))
+        if (!UploadSourceTypes.Contains(sourceType))
         {
-            errors.Add(new ValidationError("sourceType", "Kies het soort document: interview, vragenlijst of overig."));
+            errors.Add(new ValidationError("sourceType", "Kies het soort document: interview, observatie, vragenlijst of overig."));
+        }
+        else if (sourceType == "observatie" && heldOn is null)
+        {
+            errors.Add(new ValidationError("heldOn", "Vul de datum van de observatie in (jjjj-mm-dd)."));
         }
 
         var normalised = TextNormalizer.Normalize(text);
@@ -196,7 +203,7 @@ public sealed class CodingDocumentStore
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var id = await InsertUploadAsync(connection, transaction, projectId, title.Trim(), sourceType, fileName, normalised, Guid.NewGuid(), actor.Name, cancellationToken);
+        var id = await InsertUploadAsync(connection, transaction, projectId, title.Trim(), sourceType, fileName, normalised, Guid.NewGuid(), heldOn, actor.Name, cancellationToken);
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("codingDocument", id, projectId, new Dictionary<string, string?>
         {
             ["title"] = title.Trim(),
@@ -208,14 +215,14 @@ public sealed class CodingDocumentStore
     }
 
     /// <summary>Writes an uploaded document and its first version inside the caller's transaction (the caller audits).</summary>
-    internal async Task<long> InsertUploadAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string title, string sourceType, string fileName, string normalisedText, Guid guid, string by, CancellationToken cancellationToken)
+    internal async Task<long> InsertUploadAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string title, string sourceType, string fileName, string normalisedText, Guid guid, DateOnly? heldOn, string by, CancellationToken cancellationToken)
     {
         const string sql = """
-            INSERT INTO coding_documents (project_id, kind, title, source_type, file_name, guid, created_at, created_by)
-            VALUES (@project, 'upload', @title, @type, @file, @guid, @now, @by) RETURNING id;
+            INSERT INTO coding_documents (project_id, kind, title, source_type, file_name, guid, held_on, created_at, created_by)
+            VALUES (@project, 'upload', @title, @type, @file, @guid, @held_on, @now, @by) RETURNING id;
             """;
         var id = await connection.InsertAsync(transaction, sql, cancellationToken, ("@project", projectId), ("@title", Shorten(title)), ("@type", sourceType),
-            ("@file", fileName.Length > 260 ? fileName[..260] : fileName), ("@guid", guid.ToString()), ("@now", Now()), ("@by", by));
+            ("@file", fileName.Length > 260 ? fileName[..260] : fileName), ("@guid", guid.ToString()), ("@held_on", heldOn.ToDbValue()), ("@now", Now()), ("@by", by));
         await InsertVersionAsync(connection, transaction, id, 1, normalisedText, by, cancellationToken);
         return id;
     }
@@ -233,14 +240,14 @@ public sealed class CodingDocumentStore
     {
         var sql = $"""
             SELECT d.id, d.kind, d.meeting_id, d.reflection_id, d.title, d.source_type, d.file_name, d.guid, d.created_at,
-                   v.id, v.number, v.length, g.id, g.name, m.held_on,
+                   v.id, v.number, v.length, g.id, g.name, coalesce(m.held_on, d.held_on),
                    (SELECT count(*) FROM codings c WHERE c.version_id = v.id AND c.removed_at IS NULL AND c.unplaced_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1))
             FROM coding_documents d
             JOIN document_versions v ON v.document_id = d.id AND v.number = (SELECT max(number) FROM document_versions WHERE document_id = d.id)
             LEFT JOIN meetings m ON m.id = d.meeting_id
             LEFT JOIN project_groups g ON g.id = m.group_id
             WHERE d.project_id = @project {(documentId is null ? "" : "AND d.id = @document")}
-            ORDER BY m.held_on IS NULL, m.held_on, g.name, d.kind DESC, d.title, d.id;
+            ORDER BY coalesce(m.held_on, d.held_on) IS NULL, coalesce(m.held_on, d.held_on), g.name, d.kind DESC, d.title, d.id;
             """;
         return await connection.QueryAsync(transaction, sql, reader => new CodingDocument
         {

@@ -374,7 +374,7 @@ public sealed class ProjectExchange
             var spans = source.Selections.Select(s => new TextSpan(s.Start, s.End)).ToList();
             var mapped = text == source.Text ? spans.Select(s => (TextSpan?)s).ToList() : OffsetMapper.Map(source.Text, text, spans).ToList();
             var documentId = await _documents.InsertUploadAsync(connection, transaction, projectId, string.IsNullOrWhiteSpace(source.Name) ? "Bron " + source.Guid : source.Name,
-                "overig", "project.qdpx", text, source.Guid, "Import", cancellationToken);
+                "overig", "project.qdpx", text, source.Guid, null, "Import", cancellationToken);
             documents++;
             var document = (await CodingDocumentStore.ReadDocumentsAsync(connection, transaction, projectId, documentId, cancellationToken)).Single();
             for (var i = 0; i < source.Selections.Count; i++)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Monitor.Core.Coding;
 using Monitor.Core.Coding.Text;
+using Monitor.Core.Coding;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 using static Monitor.Web.Endpoints.CodingEndpoints;
 
@@ -18,9 +19,16 @@ internal static class CodingDocumentEndpoints
         return group;
     }
 
-    /// <summary>Upload as the raw file body: POST /coding-documents?fileName=interview.docx&amp;title=...&amp;sourceType=interview.</summary>
-    private static async Task<Results<Created<UploadedDocument>, ValidationProblem>> UploadDocumentAsync(long id, string? fileName, string? title, string? sourceType, HttpContext http, CodingDocumentStore documents, CancellationToken ct)
+    /// <summary>Upload as the raw file body: POST /coding-documents?fileName=interview.docx&amp;title=...&amp;sourceType=interview|observatie|vragenlijst|overig&amp;heldOn=2021-03-14 (required for an observatie).</summary>
+    private static async Task<Results<Created<UploadedDocument>, ValidationProblem>> UploadDocumentAsync(long id, string? fileName, string? title, string? sourceType, string? heldOn, HttpContext http, CodingDocumentStore documents, CancellationToken ct)
     {
+        var input = new FieldParser();
+        var date = input.Date(heldOn, "heldOn", "de datum");
+        if (input.HasErrors)
+        {
+            return input.Problem();
+        }
+
         if (string.IsNullOrWhiteSpace(fileName))
         {
             return ApiResults.Invalid("fileName", "Geef de bestandsnaam mee (?fileName=verslag.docx); de extensie bepaalt hoe het bestand wordt gelezen.");
@@ -30,7 +38,7 @@ internal static class CodingDocumentEndpoints
         {
             await using var body = await RequestBody.ReadAsync(http.Request, DocumentText.MaxUploadBytes, ct);
             var read = DocumentText.Read(fileName, body);
-            var documentId = await documents.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title, sourceType ?? "overig", fileName, read.Text, http.User.ToActor(), ct);
+            var documentId = await documents.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(fileName) : title, sourceType ?? "overig", fileName, read.Text, date, http.User.ToActor(), ct);
             return TypedResults.Created($"/api/v1/projects/{id}/coding-documents/{documentId}", new UploadedDocument(documentId, read.Notice));
         }
         catch (DocumentTextException ex)

@@ -41,13 +41,31 @@ public sealed class CodingDocumentStoreTests
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var researcher = await CodingFixtures.ResearcherAsync(db);
 
-        var id = await db.CodingDocuments.AddUploadAsync(projectId, "Interview 1", "interview", "interview1.txt", "Vraag\r\nAntwoord cliënt", researcher);
+        var id = await db.CodingDocuments.AddUploadAsync(projectId, "Interview 1", "interview", "interview1.txt", "Vraag\r\nAntwoord cliënt", null, researcher);
 
         var found = (await db.CodingDocuments.FindDocumentAsync(projectId, id))!.Value;
         Assert.That(found.Version.Text, Is.EqualTo("Vraag\nAntwoord cliënt"));
         Assert.That(found.Document.Kind, Is.EqualTo(DocumentKind.Upload));
-        Assert.ThrowsAsync<ValidationException>(async () => await db.CodingDocuments.AddUploadAsync(projectId, "Leeg", "interview", "leeg.txt", "  \n ", researcher));
-        Assert.ThrowsAsync<ValidationException>(async () => await db.CodingDocuments.AddUploadAsync(projectId, "X", "roman", "x.txt", "tekst", researcher));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.CodingDocuments.AddUploadAsync(projectId, "Leeg", "interview", "leeg.txt", "  \n ", null, researcher));
+        Assert.ThrowsAsync<ValidationException>(async () => await db.CodingDocuments.AddUploadAsync(projectId, "X", "roman", "x.txt", "tekst", null, researcher));
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM coding_documents WHERE kind = 'upload'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AnObservationOfAWorkSessionIsItsOwnTypeAndCarriesTheDateObserved()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var researcher = await CodingFixtures.ResearcherAsync(db);
+
+        var id = await db.CodingDocuments.AddUploadAsync(projectId, "Observatie werksessie 2", "observatie", "obs2.txt", "De professional vraagt naar de voorkeur van de cliënt.", new DateOnly(2021, 3, 9), researcher);
+        var undated = Assert.ThrowsAsync<ValidationException>(async () =>
+            await db.CodingDocuments.AddUploadAsync(projectId, "Observatie zonder datum", "observatie", "obs.txt", "tekst", null, researcher));
+
+        var found = (await db.CodingDocuments.FindDocumentAsync(projectId, id))!.Value.Document;
+        Assert.That(found.SourceType, Is.EqualTo("observatie"));
+        Assert.That(found.HeldOn, Is.EqualTo(new DateOnly(2021, 3, 9)));
+        Assert.That(undated!.Errors.Single().Field, Is.EqualTo("heldOn"));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM coding_documents WHERE kind = 'upload'"), Is.EqualTo(1), "nothing half-saved");
     }
 }

@@ -59,7 +59,7 @@ public sealed class FindingStoreTests
         var text = string.Join("\n\n", Enumerable.Range(1, 6).Select(i => $"Alinea {i}: de teamleider steunt het werken met de keuzehulp en maakt er tijd voor vrij."));
         var (projectId, _, first) = await CodingFixtures.ProjectWithMinutesAsync(db, minutes: text);
         var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var second = await db.CodingDocuments.AddUploadAsync(projectId, "Interview teamleider", "interview", "i.txt", text, researcher);
+        var second = await db.CodingDocuments.AddUploadAsync(projectId, "Interview teamleider", "interview", "i.txt", text, null, researcher);
         var support = await CodingFixtures.CodeIdAsync(db, "midi-19");
         foreach (var (document, start) in new[] { (first.Id, 0), (first.Id, 90), (second, 0) })
         {

@@ -57,6 +57,29 @@ public sealed class CodingApiTests
     }
 
     [Test]
+    public async Task AnObservationIsUploadedWithItsDateAndRefusedWithoutOne()
+    {
+        var (keuzehulp, _) = await ProjectsAsync();
+        using var api = await _factory.ApiClientAsync(Login.Researcher);
+        var url = $"/api/v1/projects/{keuzehulp}/coding-documents?fileName=observatie.txt&title=Observatie%20werksessie&sourceType=observatie";
+
+        using var undated = await api.PostAsync(url, new StringContent("De professional noemt de opties."));
+        using var badDate = await api.PostAsync(url + "&heldOn=9-3-2021", new StringContent("De professional noemt de opties."));
+        using var dated = await api.PostAsync(url + "&heldOn=2021-03-09", new StringContent("De professional noemt de opties."));
+        var id = (await dated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        using var list = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/projects/{keuzehulp}/coding-documents"));
+
+        Assert.That(undated.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await undated.Content.ReadAsStringAsync(), Does.Contain("datum van de observatie"));
+        Assert.That(badDate.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(dated.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var stored = list.RootElement.EnumerateArray().Single(d => d.GetProperty("id").GetInt64() == id);
+        Assert.That(stored.GetProperty("sourceType").GetString(), Is.EqualTo("observatie"));
+        Assert.That(stored.GetProperty("heldOn").GetString(), Is.EqualTo("2021-03-09"));
+        Assert.That(list.RootElement.EnumerateArray().Count(d => d.GetProperty("title").GetString() == "Observatie werksessie"), Is.EqualTo(1), "the refused uploads left nothing");
+    }
+
+    [Test]
     public async Task ACodeOfAnotherProjectsCodebookIsRefused()
     {
         var (keuzehulp, arnhem) = await ProjectsAsync();

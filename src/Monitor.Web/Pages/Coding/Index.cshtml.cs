@@ -3,6 +3,7 @@ using Monitor.Core.Coding.Text;
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Core.Projects;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Coding;
@@ -39,7 +40,7 @@ public sealed class IndexModel : CodingPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(long id, string? title, string? sourceType, IFormFile? file, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUploadAsync(long id, string? title, string? sourceType, string? heldOn, IFormFile? file, CancellationToken cancellationToken)
     {
         var back = $"/projecten/{id}/codering";
         if (file is null || file.Length == 0)
@@ -50,9 +51,12 @@ public sealed class IndexModel : CodingPageModel
 
         try
         {
+            var input = new FieldParser();
+            var date = input.Date(heldOn, "heldOn", "de datum");
+            input.ThrowIfAny();
             await using var stream = file.OpenReadStream();
             var read = DocumentText.Read(file.FileName, stream);
-            var documentId = await _documents.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(file.FileName) : title, sourceType ?? "", file.FileName, read.Text, User.ToActor(), cancellationToken);
+            var documentId = await _documents.AddUploadAsync(id, string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(file.FileName) : title, sourceType ?? "", file.FileName, read.Text, date, User.ToActor(), cancellationToken);
             Message = $"'{file.FileName}' is toegevoegd." + (read.Notice is { } notice ? " " + notice : "");
             return LocalRedirect($"/projecten/{id}/codering/documenten/{documentId}");
         }
