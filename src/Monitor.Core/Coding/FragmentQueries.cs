@@ -71,12 +71,12 @@ public sealed class FragmentQueries
 
         if (filter.From is { } from)
         {
-            Add("coalesce(m.held_on, substr(d.created_at, 1, 10)) >= @from", "@from", from.ToDbValue());
+            Add("coalesce(m.held_on, d.held_on, substr(d.created_at, 1, 10)) >= @from", "@from", from.ToDbValue());
         }
 
         if (filter.To is { } to)
         {
-            Add("coalesce(m.held_on, substr(d.created_at, 1, 10)) <= @to", "@to", to.ToDbValue());
+            Add("coalesce(m.held_on, d.held_on, substr(d.created_at, 1, 10)) <= @to", "@to", to.ToDbValue());
         }
 
         if (filter.Valence is { } valence)
@@ -95,12 +95,12 @@ public sealed class FragmentQueries
         }
 
         var sql = $"""
-            SELECT {CodingStore.CodingColumns}, d.title, d.kind, d.meeting_id, m.group_id, g.name, coalesce(m.held_on, substr(d.created_at, 1, 10)), v.text
+            SELECT {CodingStore.CodingColumns}, d.title, d.kind, d.meeting_id, m.group_id, g.name, coalesce(m.held_on, d.held_on, substr(d.created_at, 1, 10)), v.text
             FROM codings c JOIN document_versions v ON v.id = c.version_id JOIN coding_documents d ON d.id = v.document_id
             LEFT JOIN users u ON u.id = c.coder_id
             LEFT JOIN meetings m ON m.id = d.meeting_id LEFT JOIN project_groups g ON g.id = m.group_id
             WHERE {string.Join(" AND ", where)}
-            ORDER BY coalesce(m.held_on, substr(d.created_at, 1, 10)), d.id, c.start_pos, c.id;
+            ORDER BY coalesce(m.held_on, d.held_on, substr(d.created_at, 1, 10)), d.id, c.start_pos, c.id;
             """;
         var fragments = new List<Fragment>();
         var texts = new Dictionary<long, string>();
