@@ -30,6 +30,10 @@ public sealed class OpenApiDocumentTests
 
     private JsonElement Paths => _document.RootElement.GetProperty("paths");
 
+    /// <summary>"METHOD /path" for every operation the document describes.</summary>
+    private List<string> DescribedOperations() => [.. Paths.EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "delete" or "patch").Select(o => $"{o.Name.ToUpperInvariant()} {path.Name}"))];
+
     private JsonElement Operation(string path, string method) => Paths.GetProperty(path).GetProperty(method);
 
     [Test]
@@ -40,9 +44,7 @@ public sealed class OpenApiDocumentTests
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => $"{method} {OpenApiPath(e.RoutePattern.RawText!)}"))
             .Distinct()
             .ToList();
-        var described = Paths.EnumerateObject()
-            .SelectMany(path => path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "delete" or "patch").Select(o => $"{o.Name.ToUpperInvariant()} {path.Name}"))
-            .ToList();
+        var described = DescribedOperations();
 
         Assert.That(mapped, Has.Count.GreaterThan(80), "the API has its routes mapped");
         Assert.That(mapped.Except(described), Is.Empty, "mapped routes missing from /openapi/v1.json");
@@ -106,9 +108,7 @@ public sealed class OpenApiDocumentTests
         using var response = await browser.GetAsync("/api-referentie");
         var page = await Html.ParseAsync(response);
 
-        var operations = Paths.EnumerateObject()
-            .SelectMany(path => path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "delete" or "patch").Select(o => $"{o.Name.ToUpperInvariant()} {path.Name}"))
-            .Order(StringComparer.Ordinal);
+        var operations = DescribedOperations().Order(StringComparer.Ordinal);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(page.QuerySelector("h1")!.TextContent, Is.EqualTo("API-referentie"));
         Assert.That(page.QuerySelectorAll("[data-route]").Select(e => e.GetAttribute("data-route")!).Order(StringComparer.Ordinal), Is.EqualTo(operations));
