@@ -52,6 +52,9 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
 });
 
+// API description: /openapi/v1.json for logged-in users, shown readably at /api-referentie
+builder.Services.AddMonitorOpenApi();
+
 // Health: the database opens and has the expected schema
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -77,6 +80,7 @@ app.UseAuthorization();
 
 app.MapRazorPages();
 app.MapHealthChecks("/health").AllowAnonymous();
+app.MapMonitorOpenApi();
 app.MapProjectEndpoints();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();

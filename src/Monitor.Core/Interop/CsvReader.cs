@@ -1,11 +1,13 @@
-using System.Text;
+using System.Globalization;
 
 namespace Monitor.Core.Interop;
 
 /// <summary>
-/// Reads RFC 4180 CSV as <see cref="CsvWriter"/> writes it: quoted cells may hold separators, doubled quotes
-/// and line breaks; records end at CRLF, LF or CR. The apostrophe that <see cref="CsvWriter"/> puts before
-/// formula-like cells is taken off again, but only there, so "'s-Hertogenbosch" keeps its apostrophe.
+/// Reads the CSV files people upload, with CsvHelper: quoted cells may hold separators, doubled quotes and line
+/// breaks; records end at CRLF, LF or CR; a stray quote inside an unquoted cell is kept as text, as Excel does.
+/// A quoted cell that is never closed is refused with a Dutch message naming the row and the line. The apostrophe
+/// that <see cref="CsvWriter"/> puts before formula-like cells is taken off again, but only there, so
+/// "'s-Hertogenbosch" keeps its apostrophe.
 /// </summary>
 public static class CsvReader
 {
@@ -26,71 +28,39 @@ public static class CsvReader
     public static IReadOnlyList<IReadOnlyList<string>> Read(string text, char separator)
     {
         ArgumentNullException.ThrowIfNull(text);
+        CsvHelper.CsvMalformedRecord? unclosed = null;
+        var options = CsvHelper.CsvReaderOptions.Default with
+        {
+            Separator = separator,
+            HasHeader = false,
+            SkipEmptyLines = false,
+            DetectSeparatorHint = false,
+            TrackLineNumbers = true,
+            // Recover keeps a stray quote as text; only a quote that is never closed is refused, below.
+            MalformedData = CsvHelper.CsvMalformedDataHandling.Recover,
+            OnMalformedRecord = record => unclosed ??= record.Reason == CsvHelper.CsvMalformedReason.UnterminatedQuote ? record : null,
+            FormatProvider = CultureInfo.InvariantCulture,
+        };
+
         var records = new List<IReadOnlyList<string>>();
-        var record = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        var i = 0;
-        while (i < text.Length)
+        using (var csv = CsvHelper.CsvReader.FromText(text, options))
         {
-            var c = text[i];
-            if (quoted)
+            while (csv.Read())
             {
-                if (c != '"')
+                var record = new string[csv.FieldCount];
+                for (var i = 0; i < record.Length; i++)
                 {
-                    cell.Append(c);
-                }
-                else if (i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else
-                {
-                    quoted = false;
+                    record[i] = RestoreDefusedFormula(csv.GetString(i));
                 }
 
-                i++;
-                continue;
-            }
-
-            if (c == separator)
-            {
-                record.Add(Restore(cell));
-            }
-            else if (c is '\r' or '\n')
-            {
-                record.Add(Restore(cell));
                 records.Add(record);
-                record = [];
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
             }
-            else if (c == '"' && cell.Length == 0)
-            {
-                quoted = true;
-            }
-            else
-            {
-                // A stray quote inside an unquoted cell is kept as text, as Excel does.
-                cell.Append(c);
-            }
-
-            i++;
         }
 
-        if (quoted)
+        if (unclosed is { } bad)
         {
-            throw new FormatException(
-                $"Rij {records.Count + 1}: een cel begint met een aanhalingsteken (\") dat nergens wordt afgesloten.");
-        }
-
-        if (cell.Length > 0 || record.Count > 0)
-        {
-            record.Add(Restore(cell));
-            records.Add(record);
+            throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                $"Rij {bad.RecordNumber}, regel {bad.LineNumber}: een cel begint met een aanhalingsteken (\") dat nergens wordt afgesloten."));
         }
 
         return records;
@@ -100,15 +70,8 @@ public static class CsvReader
     public static string RestoreDefusedFormula(string cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        return cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' or '\t' or '\r'
+        return cell.Length > 1 && cell[0] == '\'' && CsvWriter.DefusedFirstCharacters.Contains(cell[1], StringComparison.Ordinal)
             ? cell[1..]
             : cell;
-    }
-
-    private static string Restore(StringBuilder cell)
-    {
-        var value = RestoreDefusedFormula(cell.ToString());
-        cell.Clear();
-        return value;
     }
 }

@@ -1,43 +1,24 @@
-using System.Globalization;
-using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 
 namespace Monitor.Core.Meetings;
 
 /// <summary>
-/// Writes meetings as an iCalendar feed (RFC 5545) that calendar apps can subscribe to: CRLF line endings,
-/// TEXT values escaped, content lines folded at 75 octets of UTF-8, start times in Europe/Amsterdam with the
-/// time zone defined in the feed itself, invariant notation throughout.
+/// Writes meetings as an iCalendar feed (RFC 5545) that calendar apps can subscribe to, with Ical.Net: start times
+/// in Europe/Amsterdam with the time zone defined in the feed itself (VTIMEZONE, because clients do not all know
+/// IANA names), stable UIDs, SEQUENCE for changed meetings, cancelled ones as STATUS:CANCELLED. Ical.Net escapes
+/// TEXT values, folds lines at 75 octets and ends them with CRLF.
 /// </summary>
 public static class ICalendarWriter
 {
     /// <summary>The TZID of the event start times.</summary>
     public const string TimeZoneId = "Europe/Amsterdam";
 
-    private const int MaxLineOctets = 75;
-    private const string LineBreak = "\r\n";
-
-    // The EU rules since 1996: summer time from the last Sunday of March 02:00 CET to the last Sunday of
-    // October 03:00 CEST. Defined in the feed because clients do not all know IANA names.
-    private static readonly string[] _timeZone =
-    [
-        "BEGIN:VTIMEZONE",
-        $"TZID:{TimeZoneId}",
-        "BEGIN:DAYLIGHT",
-        "TZOFFSETFROM:+0100",
-        "TZOFFSETTO:+0200",
-        "TZNAME:CEST",
-        "DTSTART:19700329T020000",
-        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-        "END:DAYLIGHT",
-        "BEGIN:STANDARD",
-        "TZOFFSETFROM:+0200",
-        "TZOFFSETTO:+0100",
-        "TZNAME:CET",
-        "DTSTART:19701025T030000",
-        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-        "END:STANDARD",
-        "END:VTIMEZONE",
-    ];
+    // The EU summer-time rules hold since 1996; from then on the time zone is the same two observances (CET and
+    // CEST with yearly rules), whatever the dates of the events. (Ical.Net refuses a start after today.)
+    private static readonly DateTime _rulesSince = new(1996, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
     /// <summary>
     /// The calendar <paramref name="calendarName"/> with one VEVENT per event, in the given order.
@@ -47,21 +28,8 @@ public static class ICalendarWriter
     public static string Write(string calendarName, IEnumerable<CalendarEvent> events, DateTimeOffset stamp)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var calendar = new StringBuilder();
-        Line(calendar, "BEGIN:VCALENDAR");
-        Line(calendar, "VERSION:2.0");
-        Line(calendar, "PRODID:-//ImplementatieMonitor//NL");
-        Line(calendar, "CALSCALE:GREGORIAN");
-        Line(calendar, "METHOD:PUBLISH");
-        Line(calendar, "X-WR-CALNAME:" + Escape(calendarName));
-        Line(calendar, "X-WR-TIMEZONE:" + TimeZoneId);
-        foreach (var line in _timeZone)
-        {
-            Line(calendar, line);
-        }
-
-        var dtStamp = stamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        foreach (var item in events)
+        var items = events.ToList();
+        foreach (var item in items)
         {
             ArgumentNullException.ThrowIfNull(item, nameof(events));
             if (string.IsNullOrWhiteSpace(item.Uid))
@@ -73,110 +41,37 @@ public static class ICalendarWriter
             {
                 throw new ArgumentException($"The event '{item.Uid}' has a negative duration ({item.DurationMinutes} minutes).", nameof(events));
             }
-
-            Line(calendar, "BEGIN:VEVENT");
-            Line(calendar, "UID:" + Escape(item.Uid));
-            Line(calendar, "DTSTAMP:" + dtStamp);
-            Line(calendar, $"DTSTART;TZID={TimeZoneId}:" + item.LocalStart.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture));
-            Line(calendar, "DURATION:" + Duration(item.DurationMinutes));
-            Line(calendar, "SUMMARY:" + Escape(item.Summary));
-            if (!string.IsNullOrEmpty(item.Description))
-            {
-                Line(calendar, "DESCRIPTION:" + Escape(item.Description));
-            }
-
-            if (!string.IsNullOrEmpty(item.Location))
-            {
-                Line(calendar, "LOCATION:" + Escape(item.Location));
-            }
-
-            Line(calendar, item.Cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
-            Line(calendar, "END:VEVENT");
         }
 
-        Line(calendar, "END:VCALENDAR");
-        return calendar.ToString();
+        var calendar = new Calendar { ProductId = "-//ImplementatieMonitor//NL", Scale = "GREGORIAN", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", calendarName ?? "");
+        calendar.AddProperty("X-WR-TIMEZONE", TimeZoneId);
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, _rulesSince, includeHistoricalData: false));
+
+        var dtStamp = new CalDateTime(stamp.UtcDateTime, true);
+        foreach (var item in items)
+        {
+            calendar.Events.Add(new Ical.Net.CalendarComponents.CalendarEvent
+            {
+                Uid = item.Uid,
+                DtStamp = dtStamp,
+                DtStart = new CalDateTime(DateTime.SpecifyKind(item.LocalStart, DateTimeKind.Unspecified), TimeZoneId, true),
+                Duration = Duration(item.DurationMinutes),
+                Summary = item.Summary,
+                Description = string.IsNullOrEmpty(item.Description) ? null : item.Description,
+                Location = string.IsNullOrEmpty(item.Location) ? null : item.Location,
+                Status = item.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+                Sequence = item.Sequence,
+            });
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    /// <summary>A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, line breaks as \n, other control characters dropped.</summary>
-    internal static string Escape(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        var escaped = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            switch (c)
-            {
-                case '\\':
-                    escaped.Append(@"\\");
-                    break;
-                case ';':
-                    escaped.Append(@"\;");
-                    break;
-                case ',':
-                    escaped.Append(@"\,");
-                    break;
-                case '\r':
-                    escaped.Append(@"\n");
-                    if (i + 1 < text.Length && text[i + 1] == '\n')
-                    {
-                        i++;
-                    }
-
-                    break;
-                case '\n':
-                    escaped.Append(@"\n");
-                    break;
-                case '\t':
-                    escaped.Append(c);
-                    break;
-                default:
-                    if (!char.IsControl(c))
-                    {
-                        escaped.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return escaped.ToString();
-    }
-
-    private static string Duration(int minutes)
+    /// <summary>In hours and minutes as people write it (PT1H30M), not in minutes only.</summary>
+    private static Duration Duration(int minutes)
     {
         var (hours, rest) = Math.DivRem(minutes, 60);
-        return hours switch
-        {
-            0 => string.Create(CultureInfo.InvariantCulture, $"PT{rest}M"),
-            _ when rest == 0 => string.Create(CultureInfo.InvariantCulture, $"PT{hours}H"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"PT{hours}H{rest}M"),
-        };
-    }
-
-    /// <summary>Appends a content line folded at 75 octets; a continuation line starts with a space, which counts among its octets.</summary>
-    private static void Line(StringBuilder calendar, string line)
-    {
-        Span<char> buffer = stackalloc char[2];
-        var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var length = rune.Utf8SequenceLength;
-            if (octets + length > MaxLineOctets)
-            {
-                calendar.Append(LineBreak).Append(' ');
-                octets = 1;
-            }
-
-            calendar.Append(buffer[..rune.EncodeToUtf16(buffer)]);
-            octets += length;
-        }
-
-        calendar.Append(LineBreak);
+        return new Duration(null, null, hours == 0 ? null : hours, rest == 0 && hours > 0 ? null : rest, null);
     }
 }

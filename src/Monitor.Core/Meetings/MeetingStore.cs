@@ -44,6 +44,24 @@ public sealed class MeetingStore
             """, ReadMeeting, cancellationToken, ("@project_id", projectId), ("@group_id", groupId));
     }
 
+    /// <summary>
+    /// Per meeting of the group, how often its date, time, duration, place, title or status was changed (from the
+    /// audit log): the SEQUENCE of its calendar event. Meetings that were never changed are left out (0).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, int>> CalendarRevisionsAsync(long groupId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var revisions = await connection.QueryAsync(null, """
+            SELECT a.entity_id, count(*) FROM audit_log a
+            WHERE a.entity = 'meeting' AND a.action = 'update'
+              AND a.entity_id IN (SELECT id FROM meetings WHERE group_id = @group_id)
+              AND EXISTS (SELECT 1 FROM json_each(a.changes) c
+                          WHERE c.key IN ('heldOn', 'startsAt', 'durationMinutes', 'location', 'title', 'status'))
+            GROUP BY a.entity_id;
+            """, reader => (Id: reader.GetInt64(0), Count: reader.GetInt32(1)), cancellationToken, ("@group_id", groupId));
+        return revisions.ToDictionary(r => r.Id, r => r.Count);
+    }
+
     /// <summary>Everything on a meeting's page; null when it is not a meeting of this project.</summary>
     public async Task<MeetingDetail?> FindMeetingAsync(long projectId, long meetingId, CancellationToken cancellationToken = default)
     {

@@ -1,20 +1,27 @@
 using System.Globalization;
-using System.Net.Mail;
-using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using Monitor.Core.Data;
 
 namespace Monitor.Core.Notifications;
 
 /// <summary>
-/// Sends inbox notifications by e-mail when SMTP is configured: each notification once, to its user's address, with
-/// the link into the app. A failure is counted and retried on later runs (at most <see cref="MaxAttempts"/>); the
-/// notification stays in the inbox either way.
+/// Sends inbox notifications by e-mail through MailKit when SMTP is configured: each notification once, to its user's
+/// address, with the link into the app. A failure is counted and retried on later runs (at most <see cref="MaxAttempts"/>);
+/// the notification stays in the inbox either way. When the server cannot be reached, every pending mail counts one
+/// failed attempt and the run stops there (instead of waiting for the time-out once per mail).
 /// </summary>
 public sealed class NotificationMailer
 {
     public const int MaxAttempts = 5;
+    private const int TimeoutMilliseconds = 30_000;
+    private const string Failed = "UPDATE notifications SET email_attempts = email_attempts + 1 WHERE id = @id;";
     private readonly MonitorDatabase _database;
     private readonly IOptions<SmtpOptions> _options;
     private readonly IOptions<MonitorOptions> _monitor;
@@ -45,39 +52,95 @@ public sealed class NotificationMailer
             WHERE n.emailed_at IS NULL AND n.email_attempts < @max ORDER BY n.id LIMIT 200;
             """, reader => (Id: reader.GetInt64(0), Email: reader.GetString(1), Title: reader.GetString(2), Body: reader.GetString(3), Link: reader.GetString(4)),
             cancellationToken, ("@max", MaxAttempts));
-
-        var sent = 0;
-        using var client = new SmtpClient(options.Host, options.Port) { EnableSsl = options.UseTls, DeliveryMethod = SmtpDeliveryMethod.Network };
-        if (options.UserName.Length > 0)
+        if (pending.Count == 0)
         {
-            client.Credentials = new NetworkCredential(options.UserName, options.Password);
+            return 0;
         }
 
+        using var client = new SmtpClient { Timeout = TimeoutMilliseconds };
+        try
+        {
+            await ConnectAsync(client, options, cancellationToken);
+        }
+        catch (Exception ex) when (IsMailFailure(ex))
+        {
+            _logger.LogWarning(ex, "SMTP server {Host}:{Port} not reached; {Count} e-mails wait for the next run", options.Host, options.Port, pending.Count);
+            foreach (var item in pending)
+            {
+                await connection.ExecuteAsync(null, Failed, cancellationToken, ("@id", item.Id));
+            }
+
+            return 0;
+        }
+
+        var sent = 0;
         foreach (var (id, email, title, body, link) in pending)
         {
             string update;
             try
             {
-                using var message = new MailMessage(options.From.Length > 0 ? options.From : "implementatiemonitor@localhost", email, title,
-                    body + (link.Length > 0 ? $"\n\nOpenen: {_monitor.Value.PublicBaseUrl.TrimEnd('/')}{link}" : "") + "\n\n— ImplementatieMonitor")
+                if (!client.IsConnected)
                 {
-                    SubjectEncoding = System.Text.Encoding.UTF8,
-                    BodyEncoding = System.Text.Encoding.UTF8,
-                    BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
-                };
-                await client.SendMailAsync(message, cancellationToken);
+                    // The server hung up after an earlier failure: one more try for this mail.
+                    await ConnectAsync(client, options, cancellationToken);
+                }
+
+                using var message = Message(options.From, _time.GetUtcNow(), email, title, body + (link.Length > 0 ? $"\n\nOpenen: {_monitor.Value.PublicBaseUrl.TrimEnd('/')}{link}" : "") + "\n\n— ImplementatieMonitor");
+                await client.SendAsync(message, cancellationToken);
                 update = "UPDATE notifications SET emailed_at = @now WHERE id = @id;";
                 sent++;
             }
-            catch (Exception ex) when (ex is SmtpException or InvalidOperationException or IOException or FormatException)
+            catch (Exception ex) when (IsMailFailure(ex))
             {
                 _logger.LogWarning(ex, "E-mail for notification {Id} failed", id);
-                update = "UPDATE notifications SET email_attempts = email_attempts + 1 WHERE id = @id;";
+                update = Failed;
             }
 
             await connection.ExecuteAsync(null, update, cancellationToken, ("@id", id), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
         }
 
+        if (client.IsConnected)
+        {
+            try
+            {
+                await client.DisconnectAsync(quit: true, cancellationToken);
+            }
+            catch (Exception ex) when (IsMailFailure(ex))
+            {
+                // The mails went out; a server that drops the line at QUIT changes nothing.
+                _logger.LogDebug(ex, "SMTP QUIT failed");
+            }
+        }
+
         return sent;
     }
+
+    /// <summary>Implicit TLS (port 465), STARTTLS that must succeed, or a plain connection; then authentication when a user name is set.</summary>
+    private static async Task ConnectAsync(SmtpClient client, SmtpOptions options, CancellationToken cancellationToken)
+    {
+        var security = options.ImplicitTls ? SecureSocketOptions.SslOnConnect
+            : options.UseTls ? SecureSocketOptions.StartTls
+            : SecureSocketOptions.None;
+        await client.ConnectAsync(options.Host, options.Port, security, cancellationToken);
+        if (options.UserName.Length > 0)
+        {
+            await client.AuthenticateAsync(options.UserName, options.Password, cancellationToken);
+        }
+    }
+
+    private static MimeMessage Message(string from, DateTimeOffset date, string to, string subject, string text)
+    {
+        var message = new MimeMessage { Subject = subject, Date = date };
+        message.From.Add(MailboxAddress.Parse(from.Length > 0 ? from : "implementatiemonitor@localhost"));
+        message.To.Add(MailboxAddress.Parse(to));
+        var body = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };
+        body.SetText(Encoding.UTF8, text);
+        message.Body = body;
+        return message;
+    }
+
+    private static bool IsMailFailure(Exception ex) => ex is ProtocolException or CommandException or AuthenticationException or SslHandshakeException
+        or SocketException or IOException or TimeoutException or InvalidOperationException or FormatException
+        // STARTTLS asked for but not offered by the server: nothing is sent in the clear.
+        or NotSupportedException;
 }

@@ -11,11 +11,15 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 25;
 
-    /// <summary>STARTTLS/TLS to the SMTP server.</summary>
+    /// <summary>STARTTLS: the connection starts plain and must be upgraded to TLS before anything is sent (port 587 or 25).</summary>
     public bool UseTls { get; set; }
+
+    /// <summary>Implicit TLS: TLS from the first byte (SMTPS, port 465). Wins over <see cref="UseTls"/>.</summary>
+    public bool ImplicitTls { get; set; }
 
     public string From { get; set; } = "";
 
+    /// <summary>With a user name the sender authenticates (with <see cref="Password"/>); without one it does not.</summary>
     public string UserName { get; set; } = "";
 
     public string Password { get; set; } = "";

@@ -402,28 +402,38 @@ public static partial class PlanXlsx
         public string Text(Cell cell)
         {
             var value = cell.CellValue?.Text ?? "";
-            switch (cell.DataType?.Value)
+            // Open XML SDK 3 made CellValues a struct (no constants to switch on), so this compares.
+            var type = cell.DataType?.Value;
+            if (type == CellValues.InlineString)
             {
-                case CellValues.InlineString:
-                    return ItemText(cell.InlineString);
-                case CellValues.SharedString:
-                    return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < _sharedStrings.Count
-                        ? _sharedStrings[index]
-                        : "";
-                case CellValues.Date:
-                    return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date)
-                        ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                        : value;
-                case null or CellValues.Number:
-                    // Excel keeps a date as a day count and shows it as a date through the cell's number format.
-                    return cell.StyleIndex?.Value is { } style && _dateStyles.Contains(style)
-                        && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var days)
-                        && days is > 0 and < 2958466
-                        ? DateTime.FromOADate(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                        : value;
-                default:
-                    return value;
+                return ItemText(cell.InlineString);
             }
+
+            if (type == CellValues.SharedString)
+            {
+                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < _sharedStrings.Count
+                    ? _sharedStrings[index]
+                    : "";
+            }
+
+            if (type == CellValues.Date)
+            {
+                return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var date)
+                    ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    : value;
+            }
+
+            if (type is null || type == CellValues.Number)
+            {
+                // Excel keeps a date as a day count and shows it as a date through the cell's number format.
+                return cell.StyleIndex?.Value is { } style && _dateStyles.Contains(style)
+                    && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var days)
+                    && days is > 0 and < 2958466
+                    ? DateTime.FromOADate(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    : value;
+            }
+
+            return value;
         }
 
         private static string ItemText(RstType? item) =>

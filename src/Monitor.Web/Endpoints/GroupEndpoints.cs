@@ -128,13 +128,14 @@ internal static class GroupEndpoints
             : MemberNotFound(memberId);
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> CalendarAsync(long id, long groupId, GroupStore groups, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> CalendarAsync(long id, long groupId, GroupStore groups, MeetingStore meetings, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await groups.FindGroupAsync(id, groupId, cancellationToken) is not { } detail)
         {
             return ApiResults.GroupNotFound(groupId);
         }
 
+        var revisions = await meetings.CalendarRevisionsAsync(groupId, cancellationToken);
         // Held meetings are history, not appointments; a cancelled one stays so that subscribers see it cancelled.
         var events = detail.Meetings
             .Where(m => m.Status is MeetingStatus.Gepland or MeetingStatus.Geannuleerd)
@@ -145,7 +146,8 @@ internal static class GroupEndpoints
                 Location: m.Location,
                 LocalStart: m.HeldOn.ToDateTime(m.StartsAt ?? _defaultStart),
                 DurationMinutes: m.DurationMinutes ?? DefaultDurationMinutes,
-                Cancelled: m.Status == MeetingStatus.Geannuleerd));
+                Cancelled: m.Status == MeetingStatus.Geannuleerd,
+                Sequence: revisions.GetValueOrDefault(m.Id)));
         var calendar = ICalendarWriter.Write(detail.Group.Name, events, time.GetUtcNow());
         return TypedResults.Text(calendar, "text/calendar; charset=utf-8");
     }

@@ -32,10 +32,10 @@ public sealed class CsvReaderTests
         Assert.That(CsvReader.Read("12\" scherm;b", ';'), Is.EqualTo(new[] { new[] { "12\" scherm", "b" } }));
 
     [Test]
-    public void RefusesAQuotedCellThatIsNeverClosedNamingTheRow() =>
+    public void RefusesAQuotedCellThatIsNeverClosedNamingTheRowAndTheLine() =>
         Assert.That(
-            () => CsvReader.Read("kop\r\nok\r\n\"open;dicht", ';'),
-            Throws.TypeOf<FormatException>().With.Message.StartsWith("Rij 3:"));
+            () => CsvReader.Read("kop\r\n\"twee\r\nregels\"\r\n\"open;dicht", ';'),
+            Throws.TypeOf<FormatException>().With.Message.StartsWith("Rij 3, regel 4: een cel begint met een aanhalingsteken"));
 
     [TestCase("'=SUM(A1)", "=SUM(A1)")]
     [TestCase("'+31 6", "+31 6")]

@@ -27,6 +27,22 @@ public sealed class MeetingStoreTests
     }
 
     [Test]
+    public async Task TheCalendarRevisionCountsChangesToDateTimePlaceTitleOrStatusOnly()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var meeting = (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = new DateOnly(2099, 3, 2), Title = "Overleg" }, _leader))!.Value;
+        Assert.That(await db.Meetings.CalendarRevisionsAsync(groupId), Is.Empty, "a new meeting is revision 0");
+
+        await db.Meetings.UpdateMeetingAsync(projectId, meeting, new MeetingPlan { HeldOn = new DateOnly(2099, 3, 9), Title = "Overleg" }, _leader);
+        await db.Meetings.SaveMinutesAsync(projectId, meeting, "Verslag", _leader);
+        await db.Meetings.UpdateMeetingAsync(projectId, meeting, new MeetingPlan { HeldOn = new DateOnly(2099, 3, 9), Title = "Overleg" }, _leader);
+        await db.Meetings.UpdateMeetingAsync(projectId, meeting, new MeetingPlan { HeldOn = new DateOnly(2099, 3, 9), Title = "Overleg", Status = MeetingStatus.Geannuleerd }, _leader);
+
+        Assert.That(await db.Meetings.CalendarRevisionsAsync(groupId), Is.EqualTo(new Dictionary<long, int> { [meeting] = 2 }));
+    }
+
+    [Test]
     public async Task AMeetingCreatedWithItsProjectIsSearchableAtOnce()
     {
         using var db = await TempDatabase.MigratedAsync();

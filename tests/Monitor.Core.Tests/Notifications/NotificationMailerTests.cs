@@ -12,15 +12,21 @@ namespace Monitor.Core.Tests.Notifications;
 
 public sealed class NotificationMailerTests
 {
-    /// <summary>A local SMTP sink: speaks just enough SMTP for System.Net.Mail and keeps every message it receives.</summary>
+    /// <summary>
+    /// A local SMTP sink: speaks just enough SMTP for MailKit and keeps every message it receives. With
+    /// <c>advertiseAuth</c> it offers AUTH PLAIN and keeps the credentials it is given. It never offers STARTTLS.
+    /// </summary>
     private sealed class SmtpSink : IAsyncDisposable
     {
         private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _loop;
 
-        public SmtpSink()
+        private readonly bool _advertiseAuth;
+
+        public SmtpSink(bool advertiseAuth = false)
         {
+            _advertiseAuth = advertiseAuth;
             _listener.Start();
             _loop = Task.Run(AcceptAsync);
         }
@@ -30,6 +36,9 @@ public sealed class NotificationMailerTests
         public List<string> Messages { get; } = [];
 
         public List<string> Recipients { get; } = [];
+
+        /// <summary>The decoded AUTH PLAIN answers: "\0user\0password".</summary>
+        public List<string> Credentials { get; } = [];
 
         private async Task AcceptAsync()
         {
@@ -45,46 +54,65 @@ public sealed class NotificationMailerTests
                     return;
                 }
 
-                using (client)
+                try
                 {
-                    var stream = client.GetStream();
-                    using var reader = new StreamReader(stream, Encoding.ASCII);
-                    await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
-                    await writer.WriteLineAsync("220 sink");
-                    while (await reader.ReadLineAsync() is { } line)
+                    using (client)
                     {
-                        var verb = line.Split(' ')[0].ToUpperInvariant();
-                        if (verb is "EHLO" or "HELO")
+                        var stream = client.GetStream();
+                        using var reader = new StreamReader(stream, Encoding.ASCII);
+                        await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+                        await writer.WriteLineAsync("220 sink");
+                        while (await reader.ReadLineAsync() is { } line)
                         {
-                            await writer.WriteLineAsync("250 sink");
-                        }
-                        else if (verb == "RCPT")
-                        {
-                            Recipients.Add(line);
-                            await writer.WriteLineAsync("250 OK");
-                        }
-                        else if (verb == "DATA")
-                        {
-                            await writer.WriteLineAsync("354 end with .");
-                            var message = new StringBuilder();
-                            while (await reader.ReadLineAsync() is { } data && data != ".")
+                            var verb = line.Split(' ')[0].ToUpperInvariant();
+                            if (verb is "EHLO" or "HELO")
                             {
-                                message.AppendLine(data);
+                                await writer.WriteLineAsync(_advertiseAuth ? "250-sink\r\n250 AUTH PLAIN" : "250 sink");
                             }
+                            else if (verb == "AUTH")
+                            {
+                                var parts = line.Split(' ');
+                                if (parts.Length < 3)
+                                {
+                                    await writer.WriteLineAsync("334 ");
+                                }
 
-                            Messages.Add(message.ToString());
-                            await writer.WriteLineAsync("250 queued");
-                        }
-                        else if (verb == "QUIT")
-                        {
-                            await writer.WriteLineAsync("221 bye");
-                            break;
-                        }
-                        else
-                        {
-                            await writer.WriteLineAsync("250 OK");
+                                var answer = parts.Length < 3 ? await reader.ReadLineAsync() ?? "" : parts[2];
+                                Credentials.Add(Encoding.UTF8.GetString(Convert.FromBase64String(answer)));
+                                await writer.WriteLineAsync("235 authenticated");
+                            }
+                            else if (verb == "RCPT")
+                            {
+                                Recipients.Add(line);
+                                await writer.WriteLineAsync("250 OK");
+                            }
+                            else if (verb == "DATA")
+                            {
+                                await writer.WriteLineAsync("354 end with .");
+                                var message = new StringBuilder();
+                                while (await reader.ReadLineAsync() is { } data && data != ".")
+                                {
+                                    message.AppendLine(data);
+                                }
+
+                                Messages.Add(message.ToString());
+                                await writer.WriteLineAsync("250 queued");
+                            }
+                            else if (verb == "QUIT")
+                            {
+                                await writer.WriteLineAsync("221 bye");
+                                break;
+                            }
+                            else
+                            {
+                                await writer.WriteLineAsync("250 OK");
+                            }
                         }
                     }
+                }
+                catch (IOException)
+                {
+                    // A client that hangs up mid-conversation (a TLS handshake against this plain sink).
                 }
             }
         }
@@ -129,6 +157,37 @@ public sealed class NotificationMailerTests
         Assert.That(message, Does.Contain("Subject:"));
         Assert.That(body, Does.Contain("Fase 2: gepland in 2026-10.").And.Contain("https://monitor.example/projecten/1/plan"));
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM notifications WHERE emailed_at IS NOT NULL"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task WithAUserNameTheSenderAuthenticatesBeforeSending()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        await using var sink = new SmtpSink(advertiseAuth: true);
+        var user = await db.Accounts.CreateAsync(new NewAccount { Email = "pl@gemeente.example", DisplayName = "Projectleider", PasswordHash = "x" }, Actor.System);
+        await new NotificationStore(db.Database, db.Time).AddAsync(user, null, "Melding", "Tekst", "", "test:3");
+
+        var sent = await Mailer(db, new SmtpOptions { Host = "127.0.0.1", Port = sink.Port, UserName = "monitor", Password = "geheim wachtwoord" }).SendPendingAsync();
+
+        Assert.That(sent, Is.EqualTo(1));
+        Assert.That(sink.Credentials, Is.EqualTo(new[] { "\0monitor\0geheim wachtwoord" }));
+        Assert.That(sink.Messages, Has.Count.EqualTo(1));
+    }
+
+    [TestCase(false, true, Description = "STARTTLS required, the server does not offer it")]
+    [TestCase(true, false, Description = "implicit TLS, the server speaks plain SMTP")]
+    public async Task ATlsSettingTheServerCannotMeetSendsNothingInTheClearAndIsRetriedLater(bool implicitTls, bool startTls)
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        await using var sink = new SmtpSink();
+        var user = await db.Accounts.CreateAsync(new NewAccount { Email = "pl@gemeente.example", DisplayName = "Projectleider", PasswordHash = "x" }, Actor.System);
+        await new NotificationStore(db.Database, db.Time).AddAsync(user, null, "Melding", "Vertrouwelijk", "", "test:4");
+
+        var sent = await Mailer(db, new SmtpOptions { Host = "127.0.0.1", Port = sink.Port, UseTls = startTls, ImplicitTls = implicitTls }).SendPendingAsync();
+
+        Assert.That(sent, Is.Zero);
+        Assert.That(sink.Messages, Is.Empty);
+        Assert.That(await db.ScalarAsync("SELECT email_attempts FROM notifications"), Is.EqualTo(1));
     }
 
     [Test]

@@ -44,7 +44,8 @@ public sealed class PlanCsvTests
         {
             var text = Encoding.UTF8.GetString(PlanCsv.Export([new PlanActivityDraft { Phase = 1, Title = "=SUM(A1)" }]));
 
-            Assert.That(text, Does.Contain(";'=SUM(A1);"));
+            // CsvHelper's injection guard: an apostrophe (Excel shows the cell as text), and quotes around the cell.
+            Assert.That(text, Does.Contain(";\"'=SUM(A1)\";"));
         }
 
         [Test]
@@ -242,7 +243,7 @@ public sealed class PlanCsvTests
             var result = Import(Lines(PlanSamples.Headings, PlanSamples.Row("omschrijving", "\"nooit dicht")));
 
             Assert.That(result.Errors.Single(), Is.EqualTo(new ValidationError(
-                "bestand", "Rij 2: een cel begint met een aanhalingsteken (\") dat nergens wordt afgesloten.")));
+                "bestand", "Rij 2, regel 2: een cel begint met een aanhalingsteken (\") dat nergens wordt afgesloten.")));
         }
 
         [Test]

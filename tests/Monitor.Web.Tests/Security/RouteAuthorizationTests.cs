@@ -45,6 +45,9 @@ public sealed class RouteAuthorizationTests
         ["account"] = _signedIn,
         ["meldingen"] = _signedIn,
         ["referentie"] = _signedIn,
+        // the API description and its readable page: for everyone logged in (cookie or API token), like the API itself
+        ["openapi/{documentName}.json"] = _signedIn,
+        ["api-referentie"] = _signedIn,
         ["referentie/movisie"] = _signedIn,
         ["referentie/midi"] = _signedIn,
         ["referentie/bowen"] = _signedIn,
