@@ -128,7 +128,7 @@ public sealed class ToolImportTests
         var (db, projectId, importer) = await ProjectAsync();
         using var _ = db;
 
-        var (_, count) = await db.CodebookExchange.ImportCodebookAsync(projectId, "Taguette", new MemoryStream(ToolFiles.TaguetteCodebook()), importer);
+        var (_, count, _) = await db.CodebookExchange.ImportCodebookAsync(projectId, "Taguette", new MemoryStream(ToolFiles.TaguetteCodebook()), importer);
 
         Assert.That(count, Is.EqualTo(2));
     }
