@@ -27,6 +27,3 @@ CREATE TABLE document_attributes (
     value        TEXT NOT NULL CHECK (length(value) <= 2000),
     PRIMARY KEY (document_id, name)
 ) STRICT;
-
--- An archived codebook is no longer offered for coding; its codes and codings stay and are still exported.
-ALTER TABLE codebooks ADD COLUMN archived_at TEXT;
