@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Monitor.Core.Interop.Refi;
@@ -17,7 +18,7 @@ internal sealed record ToolCoding(string Fragment, string Coder, string Code, st
 /// shortened, code groups as Sets), NVivo (a Sources folder, positions in the stored CRLF text, memos as Notes with a
 /// NoteRef) and MAXQDA (nameless cases holding one source's variables, a memo-only selection) follow the conventions
 /// QualCoder's importer documents for them. The text has emoji, a decomposed ö and a selection across a line end;
-/// two coders code the same passage with the same code.
+/// two coders code the same passage with the same code. Also linked into Monitor.Web.Tests (browser test of the exchange page).
 /// </summary>
 internal static class ToolFiles
 {
@@ -167,6 +168,16 @@ internal static class ToolFiles
 
         xml.Append("<Description />\n</Project>");
         byte[] text = [.. shape.Bom ? new byte[] { 0xEF, 0xBB, 0xBF } : [], .. Encoding.UTF8.GetBytes(stored)];
-        return RefiSamples.Zip(("project.qde", Encoding.UTF8.GetBytes(xml.ToString())), ($"{shape.Folder}/{_source}.txt", text));
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (entryName, content) in new[] { ("project.qde", Encoding.UTF8.GetBytes(xml.ToString())), ($"{shape.Folder}/{_source}.txt", text) })
+            {
+                using var entry = zip.CreateEntry(entryName).Open();
+                entry.Write(content);
+            }
+        }
+
+        return buffer.ToArray();
     }
 }
