@@ -560,6 +560,11 @@ public sealed class HomePageBrowserTests
         Assert.That(await page.Locator("[data-testid=file-coders]").InnerTextAsync(), Does.Contain("Anna").And.Contain("Bram"));
         Assert.That(await page.Locator("main").InnerTextAsync(), Does.Not.Contain("Alles of niets"));
         await SaveScreenshotAsync(page, screenshot);
+
+        // the import codebook is unused until someone codes with it, so it can be deleted
+        await page.GotoAsync(new Uri(_factory.ServerAddress, $"/projecten/{projectId}/codeboeken").ToString());
+        await page.Locator("[data-testid^=delete-codebook]").Last.WaitForAsync();
+        await SaveScreenshotAsync(page, screenshot.Replace("exchange-import-report", "codebooks", StringComparison.Ordinal));
     }
 
     private static async Task LogInAsync(IPage page, string email)
