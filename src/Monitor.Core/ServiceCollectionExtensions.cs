@@ -45,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CodebookStore>();
         services.AddSingleton<CodingDocumentStore>();
         services.AddSingleton<CodingStore>();
+        services.AddSingleton<FileCoderStore>();
         services.AddSingleton<FragmentQueries>();
         services.AddSingleton<RoundStore>();
         services.AddSingleton<RoundAgreement>();

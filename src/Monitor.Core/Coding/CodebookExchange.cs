@@ -61,8 +61,13 @@ public sealed class CodebookExchange
         return at < 0 ? (description, "") : (description[..at], description[(at + GuidanceMarker.Length)..]);
     }
 
-    /// <summary>Reads a .qdc into a new codebook of the project. Bad files give a Dutch message naming what is wrong; nothing is saved then.</summary>
-    public async Task<(string Name, int Codes)> ImportCodebookAsync(long projectId, string name, Stream input, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads a .qdc into a new codebook of the project. A code whose GUID the project already uses (the same codebook
+    /// imported twice, a colleague's export of a built-in codebook) gets a new GUID, derived from the new codebook's,
+    /// so that the project's exports stay valid; <c>NewGuids</c> counts them. Bad files give a Dutch message naming
+    /// what is wrong; nothing is saved then.
+    /// </summary>
+    public async Task<(string Name, int Codes, int NewGuids)> ImportCodebookAsync(long projectId, string name, Stream input, Actor actor, CancellationToken cancellationToken = default)
     {
         RefiCodebook codebook;
         try
@@ -82,8 +87,12 @@ public sealed class CodebookExchange
 
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var bookId = await _codebooks.InsertCodebookAsync(connection, transaction, projectId, bookName, $"Ingelezen uit een REFI-QDA-codeboek ({codebook.Origin}).", Guid.NewGuid(), cancellationToken);
+        var bookGuid = Guid.NewGuid();
+        var bookId = await _codebooks.InsertCodebookAsync(connection, transaction, projectId, bookName, $"Ingelezen uit een REFI-QDA-codeboek ({codebook.Origin}).", bookGuid, cancellationToken);
+        var taken = (await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken))
+            .SelectMany(b => b.Codes.Select(c => c.Guid).Prepend(b.Guid)).ToHashSet();
         var count = 0;
+        var newGuids = 0;
         async Task AddAsync(IReadOnlyList<RefiCode> codes, long? parentId)
         {
             foreach (var code in codes)
@@ -96,7 +105,15 @@ public sealed class CodebookExchange
                     throw new ValidationException([new ValidationError("file", $"Code {code.Guid} in het codeboek heeft geen naam.")]);
                 }
 
-                var id = await _codebooks.InsertCodeAsync(connection, transaction, bookId, draft, code.Guid, cancellationToken);
+                var guid = code.Guid;
+                if (!taken.Add(guid))
+                {
+                    guid = StableGuid.From($"qdc:{bookGuid}:{code.Guid}");
+                    taken.Add(guid);
+                    newGuids++;
+                }
+
+                var id = await _codebooks.InsertCodeAsync(connection, transaction, bookId, draft, guid, cancellationToken);
                 count++;
                 await AddAsync(code.Children, id);
             }
@@ -107,9 +124,10 @@ public sealed class CodebookExchange
         {
             ["name"] = bookName,
             ["importedCodes"] = count.ToString(CultureInfo.InvariantCulture),
+            ["newGuids"] = newGuids.ToString(CultureInfo.InvariantCulture),
         }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (bookName, count);
+        return (bookName, count, newGuids);
     }
 
     internal static string Trim(string text, int max) => text.Length <= max ? text : text[..max];

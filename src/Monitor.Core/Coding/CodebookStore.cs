@@ -128,6 +128,41 @@ public sealed class CodebookStore
             ("@project", projectId), ("@name", name), ("@description", description), ("@guid", guid.ToString()), ("@now", Now()));
     }
 
+    /// <summary>
+    /// Deletes one of the project's own codebooks with its codes, provided none of its codes has a coding (removed
+    /// codings kept for undo go with it). False when the codebook is not the project's own; a Dutch refusal when coded.
+    /// </summary>
+    public async Task<bool> DeleteCodebookAsync(long projectId, long codebookId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        const string bookSql = "SELECT name FROM codebooks WHERE id = @id AND project_id = @project;";
+        const string codedSql = """
+            SELECT count(*) FROM codings c JOIN codes k ON k.id = c.code_id WHERE k.codebook_id = @id AND c.removed_at IS NULL;
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        if (await connection.ScalarAsync(transaction, bookSql, cancellationToken, ("@id", codebookId), ("@project", projectId)) is not string name)
+        {
+            return false;
+        }
+
+        var coded = await connection.ScalarLongAsync(transaction, codedSql, cancellationToken, ("@id", codebookId)) ?? 0;
+        if (coded > 0)
+        {
+            throw new ValidationException([new ValidationError("codebookId",
+                $"'{name}' heeft {coded.ToString(CultureInfo.InvariantCulture)} coderingen en kan niet worden verwijderd. Voeg de codes eerst samen met andere codes of verwijder de coderingen.")]);
+        }
+
+        var codes = await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM codes WHERE codebook_id = @id;", cancellationToken, ("@id", codebookId)) ?? 0;
+        await connection.ExecuteAsync(transaction, "DELETE FROM codebooks WHERE id = @id;", cancellationToken, ("@id", codebookId));
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("codebook", codebookId, projectId, new Dictionary<string, string?>
+        {
+            ["name"] = name,
+            ["codes"] = codes.ToString(CultureInfo.InvariantCulture),
+        }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>Adds a custom code to one of the project's codebooks. Null when the codebook is not the project's own.</summary>
     public async Task<long?> AddCodeAsync(long projectId, long codebookId, CodeDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {

@@ -14,9 +14,13 @@ public sealed class CodingStore
 {
     public const int MemoMaxLength = 2000;
 
-    /// <summary>The columns <see cref="ReadCoding"/> reads, from codings c, document_versions v and users u (left joined on the coder).</summary>
+    /// <summary>
+    /// The columns <see cref="ReadCoding"/> reads, from codings c, document_versions v and users u (left joined on the coder).
+    /// The coder id is the account; for a coder from an imported REFI-QDA file not (yet) mapped to an account it is
+    /// minus the file coder's id (<see cref="FileCoderStore"/>), so that every file coder stays a coder of its own.
+    /// </summary>
     internal const string CodingColumns = """
-        c.id, v.document_id, c.version_id, c.code_id, c.start_pos, c.end_pos, c.valence, c.memo, coalesce(c.coder_id, 0), coalesce(c.external_coder_name, u.display_name, 'Verwijderde codeur'),
+        c.id, v.document_id, c.version_id, c.code_id, c.start_pos, c.end_pos, c.valence, c.memo, coalesce(c.coder_id, -c.file_coder_id, 0), coalesce(c.external_coder_name, u.display_name, 'Verwijderde codeur'),
         c.round_id, c.is_consensus, c.guid, c.created_at, c.unplaced_at
         """;
 
@@ -65,18 +69,22 @@ public sealed class CodingStore
         return id;
     }
 
-    /// <summary>Checks and writes a coding inside the caller's transaction (the caller audits); throws a <see cref="ValidationException"/> saying what is wrong.</summary>
-    internal static async Task<long> InsertCodingAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CodingDocument document, CodingInput input, long coderId, Guid guid, string createdAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks and writes a coding inside the caller's transaction (the caller audits); throws a <see cref="ValidationException"/>
+    /// saying what is wrong. An imported coding (<paramref name="fileCoderId"/> set, <paramref name="coderId"/> null unless
+    /// the file coder is mapped to an account) recreates a round's history, so the round's open/closed rules are not applied to it.
+    /// </summary>
+    internal static async Task<long> InsertCodingAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CodingDocument document, CodingInput input, long? coderId, Guid guid, string createdAt, CancellationToken cancellationToken, long? fileCoderId = null)
     {
         const string overlapSql = """
             SELECT id FROM codings
-            WHERE version_id = @version AND code_id = @code AND coder_id = @coder AND removed_at IS NULL AND unplaced_at IS NULL
+            WHERE version_id = @version AND code_id = @code AND coder_id IS @coder AND (@coder IS NOT NULL OR file_coder_id IS @fileCoder) AND removed_at IS NULL AND unplaced_at IS NULL
               AND round_id IS @round AND is_consensus = @consensus AND start_pos < @end AND end_pos > @start
             LIMIT 1;
             """;
         const string insertSql = """
-            INSERT INTO codings (project_id, version_id, code_id, start_pos, end_pos, valence, memo, coder_id, round_id, is_consensus, guid, created_at)
-            VALUES (@project, @version, @code, @start, @end, @valence, @memo, @coder, @round, @consensus, @guid, @now) RETURNING id;
+            INSERT INTO codings (project_id, version_id, code_id, start_pos, end_pos, valence, memo, coder_id, file_coder_id, round_id, is_consensus, guid, created_at)
+            VALUES (@project, @version, @code, @start, @end, @valence, @memo, @coder, @fileCoder, @round, @consensus, @guid, @now) RETURNING id;
             """;
         if (input.Start < 0 || input.End > document.Length || input.Start >= input.End)
         {
@@ -94,7 +102,10 @@ public sealed class CodingStore
         {
             var round = await RoundStore.ReadRoundAsync(connection, transaction, projectId, roundId, cancellationToken)
                 ?? throw new ValidationException([new ValidationError("roundId", "Deze coderingsronde hoort niet bij dit project.")]);
-            CheckRound(round, document, input.Consensus, coderId);
+            if (fileCoderId is null)
+            {
+                CheckRound(round, document, input.Consensus, coderId ?? 0);
+            }
         }
         else if (input.Consensus)
         {
@@ -102,7 +113,7 @@ public sealed class CodingStore
         }
 
         var overlap = await connection.ScalarLongAsync(transaction, overlapSql, cancellationToken, ("@version", document.VersionId), ("@code", input.CodeId), ("@coder", coderId),
-            ("@round", input.RoundId), ("@consensus", input.Consensus ? 1 : 0), ("@start", input.Start), ("@end", input.End));
+            ("@fileCoder", fileCoderId), ("@round", input.RoundId), ("@consensus", input.Consensus ? 1 : 0), ("@start", input.Start), ("@end", input.End));
         if (overlap is not null)
         {
             throw new ValidationException([new ValidationError("start", $"Dit fragment overlapt met een codering met '{code.NameNl}' die er al is; pas die aan of verwijder die eerst.")]);
@@ -110,7 +121,7 @@ public sealed class CodingStore
 
         return await connection.InsertAsync(transaction, insertSql, cancellationToken, ("@project", projectId), ("@version", document.VersionId), ("@code", input.CodeId),
             ("@start", input.Start), ("@end", input.End), ("@valence", Codes.ToCode(input.Valence)), ("@memo", input.Memo.Trim()), ("@coder", coderId),
-            ("@round", input.RoundId), ("@consensus", input.Consensus ? 1 : 0), ("@guid", guid.ToString()), ("@now", createdAt));
+            ("@fileCoder", fileCoderId), ("@round", input.RoundId), ("@consensus", input.Consensus ? 1 : 0), ("@guid", guid.ToString()), ("@now", createdAt));
     }
 
     /// <summary>An individual coding needs an open round in which the coder codes the document; a consensus coding a closed round.</summary>

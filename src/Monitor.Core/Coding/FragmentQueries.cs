@@ -86,7 +86,7 @@ public sealed class FragmentQueries
 
         if (filter.CoderId is { } coder)
         {
-            Add("c.coder_id = @coder", "@coder", coder);
+            Add("coalesce(c.coder_id, -c.file_coder_id, 0) = @coder", "@coder", coder);
         }
 
         if (filter.DocumentId is { } documentId)
@@ -297,7 +297,7 @@ public sealed class FragmentQueries
     public async Task<IReadOnlyList<(long Id, string Name)>> ListCodersAsync(long projectId, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            SELECT DISTINCT coalesce(c.coder_id, 0), coalesce(c.external_coder_name, u.display_name, 'Verwijderde codeur') AS name
+            SELECT DISTINCT coalesce(c.coder_id, -c.file_coder_id, 0), coalesce(c.external_coder_name, u.display_name, 'Verwijderde codeur') AS name
             FROM codings c LEFT JOIN users u ON u.id = c.coder_id
             WHERE c.project_id = @project AND c.removed_at IS NULL AND c.unplaced_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1)
             ORDER BY name;

@@ -22,6 +22,8 @@ internal static class ExchangeEndpoints
         group.MapGet("/exports/project.qdpx", ExportQdpxAsync);
         group.MapGet("/exports/codings.csv", ExportCsvAsync);
         group.MapPost("/imports/qdpx", ImportQdpxAsync);
+        group.MapGet("/file-coders", ListFileCodersAsync);
+        group.MapPost("/file-coders/{fileCoderId:long}/account", MapFileCoderAsync);
         return group;
     }
 
@@ -46,7 +48,7 @@ internal static class ExchangeEndpoints
     private static async Task<Results<Created<CreatedId>, ValidationProblem>> ImportCodebookAsync(long id, string? name, HttpContext http, CodebookExchange exchange, CodebookStore codebooks, CancellationToken ct)
     {
         await using var body = await RequestBody.ReadAsync(http.Request, CodebookExchange.MaxQdcBytes, ct);
-        var (bookName, _) = await exchange.ImportCodebookAsync(id, name ?? "", body, http.User.ToActor(), ct);
+        var (bookName, _, _) = await exchange.ImportCodebookAsync(id, name ?? "", body, http.User.ToActor(), ct);
         var created = (await codebooks.ListCodebooksAsync(id, ct)).Last(b => b.Name == bookName);
         return ApiResults.Created($"/api/v1/projects/{id}/codebooks", created.Id);
     }
@@ -73,6 +75,15 @@ internal static class ExchangeEndpoints
         var bytes = await exchange.ExportCodingsCsvAsync(id, await privacy.GetPseudonymizerAsync(id, ct), string.Equals(scheiding, "komma", StringComparison.OrdinalIgnoreCase) ? ',' : ';', ct);
         return Results.File(bytes!, "text/csv; charset=utf-8", $"coderingen-{project.Slug}.csv");
     }
+
+    private static async Task<Ok<IReadOnlyList<FileCoder>>> ListFileCodersAsync(long id, FileCoderStore fileCoders, CancellationToken ct) =>
+        TypedResults.Ok(await fileCoders.ListAsync(id, ct));
+
+    /// <summary>Body {"userId": n}: confirms that the file coder is that researcher of the project.</summary>
+    private static async Task<IResult> MapFileCoderAsync(long id, long fileCoderId, FileCoderMapping body, FileCoderStore fileCoders, HttpContext http, CancellationToken ct) =>
+        await fileCoders.MapAsync(id, fileCoderId, body.UserId ?? 0, http.User.ToActor(), ct)
+            ? TypedResults.NoContent()
+            : ApiResults.NotFound("Codeur niet gevonden", $"Project {id} heeft geen codeur {fileCoderId} uit een ingelezen bestand.");
 
     private static async Task<Ok<ProjectImportResult>> ImportQdpxAsync(long id, HttpContext http, ProjectExchange exchange, CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Interop.Refi;
 using Monitor.Core.Privacy;
+using Monitor.Core.Tests.Interop.Refi;
 using Monitor.Core.Tests.Support;
 using Monitor.Core.Tests.Support.Fixtures;
 
@@ -189,12 +190,95 @@ public sealed class ProjectExchangeTests
         Assert.That(await db.CodebookExchange.ExportAsync(projectId, midi.Id, qdc), Is.True);
 
         qdc.Position = 0;
-        var (name, count) = await db.CodebookExchange.ImportCodebookAsync(projectId, "MIDI-kopie", qdc, researcher);
+        var (name, count, _) = await db.CodebookExchange.ImportCodebookAsync(projectId, "MIDI-kopie", qdc, researcher);
 
         Assert.That((name, count), Is.EqualTo(("MIDI-kopie", 33)));
         var copy = (await db.Codebooks.ListCodebooksAsync(projectId)).Single(b => b.Name == "MIDI-kopie");
-        Assert.That(copy.Codes.Select(c => (c.NameNl, c.Definition, c.Guidance, c.IsCodable, c.Guid)),
-            Is.EqualTo(midi.Codes.Select(c => (c.NameNl, c.Definition, c.Guidance, c.IsCodable, c.Guid))));
+        Assert.That(copy.Codes.Select(c => (c.NameNl, c.Definition, c.Guidance, c.IsCodable)),
+            Is.EqualTo(midi.Codes.Select(c => (c.NameNl, c.Definition, c.Guidance, c.IsCodable))));
+        // issue #17: the built-in codebook already uses these GUIDs in this project, so the copy gets its own
+        Assert.That(copy.Codes.Select(c => c.Guid).Intersect(midi.Codes.Select(c => c.Guid)), Is.Empty);
         Assert.ThrowsAsync<ValidationException>(async () => await db.CodebookExchange.ImportCodebookAsync(projectId, "x", new MemoryStream(Encoding.UTF8.GetBytes("<niet/>")), researcher));
+    }
+
+    [Test]
+    [Description("issue #17: export → import → export keeps codings, coders, rounds, consensus, memos and valence")]
+    public async Task ExportImportExportGivesTheSameCodingsRoundsConsensusMemosAndValence()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
+        var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
+        var b = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
+        var midi4 = await CodingFixtures.CodeIdAsync(db, "midi-4");
+        var midi5 = await CodingFixtures.CodeIdAsync(db, "midi-5");
+        var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde 1", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi4, 0, 20, Valence.Belemmerend, "A ziet een drempel", RoundId: roundId), a);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi4, 0, 20, Valence.Belemmerend, RoundId: roundId), b);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi5, 40, 60, Valence.Bevorderend, RoundId: roundId), b);
+        await db.Rounds.CloseRoundAsync(projectId, roundId, a);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi4, 0, 20, Valence.Gemengd, "regulier, zelfde tekst"), a);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi4, 0, 20, Valence.Bevorderend), b);
+        var (copy, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "kopie");
+        var importer = await CodingFixtures.ResearcherAsync(db, "Importeur", copy);
+        var first = (await db.Exchange.BuildAsync(projectId))!;
+        var export = new MemoryStream();
+        await db.Exchange.ExportQdpxAsync(projectId, export);
+
+        var result = await db.Exchange.ImportQdpxAsync(copy, new MemoryStream(export.ToArray()), importer);
+
+        var second = (await db.Exchange.BuildAsync(copy))!;
+        static IEnumerable<string> Codings(RefiProject p) => p.Sources.SelectMany(s => s.Selections)
+            .Select(s => $"{s.Guid}|{s.Name}|{s.Start}|{s.End}|{s.Description}|{s.Codings.Single().CodeGuid}|{s.CreatingUser}|{s.CreatedUtc:O}")
+            .Order(StringComparer.Ordinal);
+        Assert.That(first.Sources.Sum(s => s.Selections.Count), Is.EqualTo(6), "3 round codings, 1 consensus, 2 regular");
+        Assert.That(result.Codings, Is.EqualTo(6));
+        Assert.That(Codings(second), Is.EqualTo(Codings(first)));
+        Assert.That(second.Users.Select(u => (u.Guid, u.Name)), Is.EquivalentTo(first.Users.Select(u => (u.Guid, u.Name))));
+        Assert.That(second.Sets.Select(s => (s.Name, s.Description)), Is.EqualTo(first.Sets.Select(s => (s.Name, s.Description))));
+        Assert.That(first.Sets.Single().Description, Does.Contain("gesloten"));
+        Assert.That(await db.ScalarAsync($"SELECT count(*) FROM codings WHERE project_id = {copy} AND is_consensus = 1"), Is.EqualTo(1));
+        Assert.That(await db.ScalarAsync($"SELECT count(*) FROM codings WHERE project_id = {copy} AND round_id IS NOT NULL"), Is.EqualTo(4));
+        Assert.That(await db.TextAsync($"SELECT status FROM coding_rounds WHERE project_id = {copy}"), Is.EqualTo("gesloten"));
+        Assert.That(first.Sources.SelectMany(s => s.Selections).Select(s => s.Description), Has.Some.EqualTo("A ziet een drempel\n\nValentie: belemmerend\nRonde: Ronde 1"));
+        Assert.That(result.Lines.Single(l => l.ElementType == "Coding"), Is.EqualTo(new RefiImportLine("Coding", 6, 0, null)));
+    }
+
+    [Test]
+    [Description("issue #17: a .qdc whose GUIDs the project already uses never breaks the .qdpx export")]
+    public async Task ImportingACodebookTwiceGivesNewGuidsAndTheExportStaysValid()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _) = await CodedProjectAsync(db);
+        var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
+        var midi = new MemoryStream();
+        await db.CodebookExchange.ExportAsync(projectId, 1, midi);
+
+        var (_, codes, newGuids) = await db.CodebookExchange.ImportCodebookAsync(projectId, "MIDI van een collega", new MemoryStream(midi.ToArray()), researcher);
+        var again = await db.CodebookExchange.ImportCodebookAsync(projectId, "MIDI van een collega", new MemoryStream(midi.ToArray()), researcher);
+
+        Assert.That((codes, newGuids, again.NewGuids), Is.EqualTo((33, 33, 33)));
+        // a database that already holds duplicates (imported before this check) still exports
+        await db.ScalarAsync($"UPDATE codes SET guid = (SELECT guid FROM codes WHERE key = 'midi-4') WHERE id = (SELECT max(id) FROM codes)");
+        var export = new MemoryStream();
+        Assert.That(await db.Exchange.ExportQdpxAsync(projectId, export), Is.True);
+    }
+
+    [Test]
+    [Description("issue #17: a researcher can delete a codebook without codings")]
+    public async Task ACodebookWithoutCodingsCanBeDeletedOneWithCodingsNot()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _) = await CodedProjectAsync(db);
+        var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
+        var (_, _, _) = await db.CodebookExchange.ImportCodebookAsync(projectId, "Ongebruikt", new MemoryStream(ToolFiles.TaguetteCodebook()), researcher);
+        var unused = await db.ScalarAsync("SELECT id FROM codebooks WHERE name = 'Ongebruikt'");
+        var used = await db.ScalarAsync("SELECT id FROM codebooks WHERE name = 'Thema''s'");
+
+        Assert.That(await db.Codebooks.DeleteCodebookAsync(projectId, unused, researcher), Is.True);
+        var refused = Assert.ThrowsAsync<ValidationException>(async () => await db.Codebooks.DeleteCodebookAsync(projectId, used, researcher));
+
+        Assert.That(refused!.Message, Does.Contain("coderingen"));
+        Assert.That(await db.ScalarAsync("SELECT count(*) FROM codebooks WHERE name = 'Ongebruikt'"), Is.Zero);
+        Assert.That(await db.Codebooks.DeleteCodebookAsync(projectId, 1, researcher), Is.False, "built-in codebooks are not the project's");
     }
 }

@@ -46,7 +46,8 @@ internal sealed class TempDatabase : IDisposable
         Rounds = new RoundStore(Database, Audit, Time);
         Agreement = new RoundAgreement(Database);
         CodebookExchange = new CodebookExchange(Database, Codebooks, Audit);
-        Exchange = new ProjectExchange(Database, Codebooks, CodingDocuments, Audit, Projects, Privacy);
+        Exchange = new ProjectExchange(Database, Codebooks, CodingDocuments, Audit, Projects, Privacy, Time);
+        FileCoders = new FileCoderStore(Database, Audit, Time);
         DemoCodings = new DemoCodingLoader(Database, CodingDocuments, NullLogger<DemoCodingLoader>.Instance);
         Findings = new FindingStore(Database, Audit, Time);
         Suggester = new Monitor.Core.Findings.FindingSuggester(Database, Fragments, Findings, Audit, Time);
@@ -82,6 +83,8 @@ internal sealed class TempDatabase : IDisposable
     public RoundAgreement Agreement { get; }
     public CodebookExchange CodebookExchange { get; }
     public ProjectExchange Exchange { get; }
+
+    public FileCoderStore FileCoders { get; }
     public DemoCodingLoader DemoCodings { get; }
     public FindingStore Findings { get; }
     public Monitor.Core.Findings.FindingSuggester Suggester { get; }

@@ -535,6 +535,38 @@ public sealed class HomePageBrowserTests
     }
 
     /// <summary>Fills in the login form the anonymous visitor is sent to.</summary>
+    [TestCase(1280, "exchange-import-report-desktop.png")]
+    [TestCase(390, "exchange-import-report-390.png")]
+    [Description("issue #17: an ATLAS.ti file with CRLF imports with every coding; the report and the file coders show")]
+    public async Task TheExchangePageImportsAForeignFileAndShowsTheReportAndItsCoders(int width, string screenshot)
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        // each case imports into another demo project: the same source GUID twice in one project is refused whole
+        var slug = width == 1280 ? "samen-beslissen-arnhem" : "keuzehulp-werkzaak";
+        var projectId = (await _factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync()).Single(p => p.Slug == slug).Id;
+        var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"tool-{width}.qdpx");
+        await File.WriteAllBytesAsync(file, width == 1280 ? Monitor.Core.Tests.Interop.Refi.ToolFiles.AtlasTi() : Monitor.Core.Tests.Interop.Refi.ToolFiles.QualCoder(maxqdaLineEndings: true));
+        await page.GotoAsync(new Uri(_factory.ServerAddress, $"/projecten/{projectId}/codering/uitwisselen").ToString());
+        await LogInAsync(page, Login.Researcher);
+
+        await page.Locator("input[type=file][name=file]").SetInputFilesAsync(file);
+        await page.Locator("form[enctype] button[type=submit]").ClickAsync();
+
+        var report = page.Locator("[data-testid=import-report]");
+        await report.WaitForAsync();
+        var coding = report.Locator("tr", new LocatorLocatorOptions { HasText = "Coding" }).First;
+        Assert.That(await coding.Locator("td").Nth(1).InnerTextAsync(), Is.EqualTo("6"));
+        Assert.That(await coding.Locator("td").Nth(2).InnerTextAsync(), Is.EqualTo("0"));
+        Assert.That(await page.Locator("[data-testid=file-coders]").InnerTextAsync(), Does.Contain("Anna").And.Contain("Bram"));
+        Assert.That(await page.Locator("main").InnerTextAsync(), Does.Not.Contain("Alles of niets"));
+        await SaveScreenshotAsync(page, screenshot);
+
+        // the import codebook is unused until someone codes with it, so it can be deleted
+        await page.GotoAsync(new Uri(_factory.ServerAddress, $"/projecten/{projectId}/codeboeken").ToString());
+        await page.Locator("[data-testid^=delete-codebook]").Last.WaitForAsync();
+        await SaveScreenshotAsync(page, screenshot.Replace("exchange-import-report", "codebooks", StringComparison.Ordinal));
+    }
+
     private static async Task LogInAsync(IPage page, string email)
     {
         await page.WaitForURLAsync("**/inloggen**");

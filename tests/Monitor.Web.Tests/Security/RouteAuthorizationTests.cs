@@ -154,6 +154,8 @@ public sealed class RouteAuthorizationTests
         ["api/v1/projects/{id:long}/exports/project.qdpx"] = [Admin, Researcher],
         ["api/v1/projects/{id:long}/exports/codings.csv"] = [Admin, Researcher],
         ["api/v1/projects/{id:long}/imports/qdpx"] = [Admin, Researcher],
+        ["api/v1/projects/{id:long}/file-coders"] = [Admin, Researcher],
+        ["api/v1/projects/{id:long}/file-coders/{fileCoderId:long}/account"] = [Admin, Researcher],
         // findings and reports (#7): read with ViewReports, change with ManageFindings
         ["projecten/{id:long}/bevindingen"] = [Admin, Leader, Researcher, Manager],
         ["projecten/{id:long}/bevindingen/{findingId:long}"] = [Admin, Leader, Researcher, Manager],

@@ -77,6 +77,7 @@ public static class QdpxWriter
             Container("Cases", project.Cases.Select(c => WriteCase(c, variableTypes))),
             Container("Sources", project.Sources.Select(s => WriteSource(s, variableTypes))),
             Container("Notes", project.Notes.Select(WriteNote)),
+            Container("Sets", project.Sets.Select(WriteSet)),
             project.Description is null ? null : new XElement(_ns + "Description", project.Description));
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root);
     }
@@ -162,6 +163,15 @@ public static class QdpxWriter
                 DateAttribute("creationDateTime", coding.CreatedUtc),
                 new XElement(_ns + "CodeRef", GuidAttribute("targetGUID", coding.CodeGuid)))),
             selection.NoteRefs.Select(n => new XElement(_ns + "NoteRef", GuidAttribute("targetGUID", n))));
+
+    private static XElement WriteSet(RefiSet set) =>
+        new(
+            _ns + "Set",
+            GuidAttribute("guid", set.Guid),
+            new XAttribute("name", set.Name),
+            DescriptionElement(set.Description),
+            set.MemberCodes.Select(c => new XElement(_ns + "MemberCode", GuidAttribute("targetGUID", c))),
+            set.MemberSources.Select(s => new XElement(_ns + "MemberSource", GuidAttribute("targetGUID", s))));
 
     private static XElement WriteNote(RefiNote note) =>
         new(

@@ -73,6 +73,20 @@ internal static class RefiModelCheck
             }
         }
 
+        Unique(project.Sets.Select(s => s.Guid), "set", errors);
+        foreach (var set in project.Sets)
+        {
+            foreach (var member in set.MemberCodes.Where(c => !codes.Contains(c)))
+            {
+                errors.Add($"Set '{set.Name}' verwijst naar onbekende code {RefiXml.Format(member)}");
+            }
+
+            foreach (var member in set.MemberSources.Where(s => !sources.Contains(s)))
+            {
+                errors.Add($"Set '{set.Name}' verwijst naar onbekende bron {RefiXml.Format(member)}");
+            }
+        }
+
         foreach (var note in project.Notes)
         {
             CheckUser(note.CreatingUser, $"Notitie '{note.Name}'");

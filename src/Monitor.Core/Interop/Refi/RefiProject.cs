@@ -2,7 +2,7 @@ namespace Monitor.Core.Interop.Refi;
 
 /// <summary>
 /// A REFI-QDA project (QDA-XML <c>urn:QDA-XML:project:1.0</c>) as far as ImplementatieMonitor exchanges it:
-/// users, a code tree, variables, cases, plain-text sources with coded selections, and notes.
+/// users, a code tree, variables, cases, plain-text sources with coded selections, notes and sets.
 /// </summary>
 public sealed record RefiProject(
     string Name,
@@ -14,4 +14,9 @@ public sealed record RefiProject(
     IReadOnlyList<RefiCase> Cases,
     IReadOnlyList<RefiTextSource> Sources,
     IReadOnlyList<RefiNote> Notes,
-    string? Description = null);
+    string? Description = null,
+    IReadOnlyList<RefiSet>? Sets = null)
+{
+    /// <summary>Sets (groups); never null.</summary>
+    public IReadOnlyList<RefiSet> Sets { get; init; } = Sets ?? [];
+}

@@ -69,7 +69,7 @@ internal sealed class RefiProjectParser(RefiArchive archive, RefiImportReportBui
         var cases = Children(root, "Cases", "Case").Select(ReadCase).ToList();
 
         report.Drop("Link", "koppelingen worden niet ingelezen", Children(root, "Links", "Link").Count());
-        report.Drop("Set", "sets worden niet ingelezen", Children(root, "Sets", "Set").Count());
+        var sets = Children(root, "Sets", "Set").Select(ReadSet).ToList();
         report.Drop("Graph", "grafen worden niet ingelezen", Children(root, "Graphs", "Graph").Count());
         report.Drop("NoteRef", NoteRefReason, root.Elements(_ns + "NoteRef").Count());
 
@@ -83,7 +83,20 @@ internal sealed class RefiProjectParser(RefiArchive archive, RefiImportReportBui
             cases,
             sources,
             notes,
-            root.Element(_ns + "Description")?.Value);
+            root.Element(_ns + "Description")?.Value,
+            sets);
+    }
+
+    private RefiSet ReadSet(XElement set)
+    {
+        report.Drop("MemberNote", "notities in een set worden niet ingelezen", set.Elements(_ns + "MemberNote").Count());
+        report.Keep("Set");
+        return new RefiSet(
+            Guid(set, "guid"),
+            (string?)set.Attribute("name") ?? "",
+            set.Element(_ns + "Description")?.Value,
+            set.Elements(_ns + "MemberCode").Select(m => Guid(m, "targetGUID")).Where(_codes.Contains).ToList(),
+            set.Elements(_ns + "MemberSource").Select(m => Guid(m, "targetGUID")).Where(_sources.Contains).ToList());
     }
 
     private void OnCode(XElement element, RefiCode code)
@@ -125,8 +138,9 @@ internal sealed class RefiProjectParser(RefiArchive archive, RefiImportReportBui
             return null;
         }
 
-        var length = CodePointText.Length(text);
-        var selections = source.Elements(_ns + "PlainTextSelection").Select(s => ReadSelection(s, name, length)).ToList();
+        // The widest reading of positions (UTF-16 units); the import detects which convention the file used.
+        var length = text.Length;
+        var selections = source.Elements(_ns + "PlainTextSelection").Select(s => ReadSelection(s, name, text, length)).ToList();
         report.Drop("Coding", "coderingen van een hele bron worden niet ingelezen", source.Elements(_ns + "Coding").Count());
         report.Drop("NoteRef", NoteRefReason, source.Elements(_ns + "NoteRef").Count());
         var guid = Guid(source, "guid");
@@ -143,7 +157,7 @@ internal sealed class RefiProjectParser(RefiArchive archive, RefiImportReportBui
             source.Element(_ns + "Description")?.Value);
     }
 
-    private RefiSelection ReadSelection(XElement selection, string sourceName, int length)
+    private RefiSelection ReadSelection(XElement selection, string sourceName, string sourceText, int length)
     {
         var guidText = selection.Attribute("guid")!.Value.Trim();
         var start = Position(selection, "startPosition");
@@ -152,7 +166,7 @@ internal sealed class RefiProjectParser(RefiArchive archive, RefiImportReportBui
         {
             throw new RefiImportException(
                 $"PlainTextSelection {guidText} in TextSource '{sourceName}' ligt buiten de tekst " +
-                $"({selection.Attribute("startPosition")!.Value}–{selection.Attribute("endPosition")!.Value}, de tekst telt {length} tekens)");
+                $"({selection.Attribute("startPosition")!.Value}–{selection.Attribute("endPosition")!.Value}, de tekst telt {CodePointText.Length(sourceText)} tekens)");
         }
 
         var codings = new List<RefiCoding>();

@@ -86,6 +86,18 @@ internal static class RefiXml
         }
     }
 
+    // Containers the schema wants non-empty but that carry nothing: Taguette writes <Sets/> in every codebook.
+    private static readonly string[] _optionalContainers = ["Sets", "Users", "Variables", "Cases", "Notes", "Links", "Graphs"];
+
+    /// <summary>Removes empty optional containers (lenient on elements that carry no data).</summary>
+    public static void RemoveEmptyContainers(XDocument document)
+    {
+        document.Root?.Elements()
+            .Where(e => _optionalContainers.Contains(e.Name.LocalName) && !e.HasElements)
+            .ToList()
+            .ForEach(e => e.Remove());
+    }
+
     /// <summary>Schema errors as "regel N: message", in document order.</summary>
     public static IReadOnlyList<string> Validate(XDocument document, XmlSchemaSet schemas)
     {
@@ -116,6 +128,7 @@ internal static class RefiXml
         }
 
         RewriteNamespace(document, namespacePrefix, target);
+        RemoveEmptyContainers(document);
         var errors = Validate(document, schemas);
         if (errors.Count > 0)
         {

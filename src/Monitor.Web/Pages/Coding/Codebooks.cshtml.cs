@@ -57,6 +57,11 @@ public sealed class CodebooksModel : CodingPageModel
             ? await ChangeAsync(() => _codebooks.MergeCodeAsync(id, codeId, intoCodeId, User.ToActor(), cancellationToken), "Coding.CodesMerged", Back)
             : NotFound();
 
+    public async Task<IActionResult> OnPostDeleteAsync(long id, long codebookId, CancellationToken cancellationToken) =>
+        await LoadProjectAsync(id, cancellationToken)
+            ? await ChangeAsync(() => _codebooks.DeleteCodebookAsync(id, codebookId, User.ToActor(), cancellationToken), "Coding.CodebookDeleted", Back)
+            : NotFound();
+
     public async Task<IActionResult> OnPostImportAsync(long id, IFormFile? file, CancellationToken cancellationToken)
     {
         if (!await LoadProjectAsync(id, cancellationToken))
@@ -74,7 +79,8 @@ public sealed class CodebooksModel : CodingPageModel
         {
             await using var stream = file.OpenReadStream();
             var result = await _exchange.ImportCodebookAsync(id, Path.GetFileNameWithoutExtension(file.FileName), stream, User.ToActor(), cancellationToken);
-            Message = T["Coding.CodebookImported", result.Name, result.Codes].Value;
+            Message = T["Coding.CodebookImported", result.Name, result.Codes].Value
+                + (result.NewGuids > 0 ? " " + T["Coding.CodebookNewGuids", result.NewGuids].Value : "");
         }
         catch (Monitor.Core.Common.ValidationException ex)
         {

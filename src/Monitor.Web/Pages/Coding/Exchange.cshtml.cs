@@ -7,15 +7,31 @@ using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Coding;
 
-/// <summary>REFI-QDA exchange: download the project as .qdpx or the codings as CSV; import a .qdpx with a report of what was kept and dropped.</summary>
+/// <summary>
+/// REFI-QDA exchange: download the project as .qdpx or the codings as CSV; import a .qdpx with a report of what was
+/// kept and dropped; link coders from imported files to researchers of the project (only on confirmation).
+/// </summary>
 [ProjectPermission(Capability.CodeData)]
 [RequestSizeLimit(ProjectExchange.MaxQdpxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = ProjectExchange.MaxQdpxBytes + 1024 * 1024)]
 public sealed class ExchangeModel : CodingPageModel
 {
     private readonly ProjectExchange _exchange;
+    private readonly FileCoderStore _fileCoders;
+    private readonly RoundStore _rounds;
 
-    public ExchangeModel(ProjectStore projects, ProjectExchange exchange) : base(projects) => _exchange = exchange;
+    public ExchangeModel(ProjectStore projects, ProjectExchange exchange, FileCoderStore fileCoders, RoundStore rounds) : base(projects)
+    {
+        _exchange = exchange;
+        _fileCoders = fileCoders;
+        _rounds = rounds;
+    }
+
+    public IReadOnlyList<FileCoder> FileCoders { get; private set; } = [];
+
+    public IReadOnlyList<(long Id, string Name)> Researchers { get; private set; } = [];
+
+    private string Back => $"/projecten/{ProjectId}/codering/uitwisselen";
 
     public IReadOnlyList<RefiImportLine>? Report { get; private set; }
 
@@ -26,8 +42,27 @@ public sealed class ExchangeModel : CodingPageModel
 
     public string? ImportErrors { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
-        await LoadProjectAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await LoadCodersAsync(id, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostMapAsync(long id, long fileCoderId, long? userId, CancellationToken cancellationToken) =>
+        await LoadProjectAsync(id, cancellationToken)
+            ? await ChangeAsync(() => _fileCoders.MapAsync(id, fileCoderId, userId ?? 0, User.ToActor(), cancellationToken), "Exchange.Mapped", Back)
+            : NotFound();
+
+    private async Task LoadCodersAsync(long id, CancellationToken cancellationToken)
+    {
+        FileCoders = await _fileCoders.ListAsync(id, cancellationToken);
+        Researchers = await _rounds.ListResearchersAsync(id, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(long id, IFormFile? file, CancellationToken cancellationToken)
     {
@@ -54,6 +89,7 @@ public sealed class ExchangeModel : CodingPageModel
             ImportErrors = string.Join("\n", ex.Errors.Select(e => e.Message));
         }
 
+        await LoadCodersAsync(id, cancellationToken);
         return Page();
     }
 }

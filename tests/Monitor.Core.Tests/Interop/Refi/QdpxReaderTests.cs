@@ -91,7 +91,7 @@ public sealed class QdpxReaderTests
     }
 
     [Test]
-    public void DropsPictureSourcesAndSetsWithReportLines()
+    public void DropsPictureSourcesWithReportLinesAndReadsSets()
     {
         const string Picture = """
             <PictureSource guid="DD000000-0000-4000-8000-000000000001" name="Foto" path="internal://foto.jpg">
@@ -109,7 +109,9 @@ public sealed class QdpxReaderTests
         Assert.That(result.Report.Lines, Does.Contain(new RefiImportLine("PictureSource", 0, 1, "alleen tekstbronnen worden ingelezen")));
         Assert.That(result.Report.Lines, Does.Contain(new RefiImportLine("PictureSelection", 0, 1, "hoort bij een bron die niet wordt ingelezen")));
         Assert.That(result.Report.Lines, Does.Contain(new RefiImportLine("Coding", 1, 1, "hoort bij een bron die niet wordt ingelezen")));
-        Assert.That(result.Report.Lines, Does.Contain(new RefiImportLine("Set", 0, 1, "sets worden niet ingelezen")));
+        // sets are read (a project import keeps round sets and reports code groups)
+        Assert.That(result.Report.Lines, Does.Contain(new RefiImportLine("Set", 1, 0, null)));
+        Assert.That(result.Project.Sets.Single().Name, Is.EqualTo("Set"));
         Assert.That(result.Report.Lines, Does.Contain(new RefiImportLine("TextSource", 1, 0, null)));
     }
 
@@ -155,10 +157,10 @@ public sealed class QdpxReaderTests
             Throws.TypeOf<RefiImportException>().With.Message.EqualTo("TextSource 'Verslag' verwijst naar sources/abc.txt, dat ontbreekt in het archief"));
 
     [Test]
-    public void RefusesASelectionOutsideTheTextCountingCodePoints()
+    public void RefusesASelectionOutsideTheTextHoweverItsPositionsAreCounted()
     {
-        // Four UTF-16 chars but two code points: a selection up to 4 lies outside the text.
-        var archive = Zip(("project.qde", Utf8(Qde(TextSource("", "<PlainTextContent>👍👍</PlainTextContent>", end: 4)))));
+        // Four UTF-16 chars, two code points: up to 4 may be UTF-16 positions (the import detects that), 5 lies outside.
+        var archive = Zip(("project.qde", Utf8(Qde(TextSource("", "<PlainTextContent>👍👍</PlainTextContent>", end: 5)))));
 
         Assert.That(
             () => Import(archive),
