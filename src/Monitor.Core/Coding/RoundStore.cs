@@ -176,6 +176,7 @@ public sealed class RoundStore
             """;
         await connection.ExecuteAsync(transaction, "UPDATE coding_rounds SET status = 'gesloten', closed_at = @now WHERE id = @id;", cancellationToken, ("@id", round.Id), ("@now", at));
         var codings = await ReadRoundCodingsAsync(connection, transaction, round.Id, cancellationToken);
+        await RoundAgreement.StoreFiguresAsync(connection, transaction, projectId, round, codings, at, late: false, cancellationToken);
         var created = 0;
         foreach (var cluster in Clusters(codings).Where(c => c.Select(x => x.CoderId).Distinct().Count() == round.Coders.Count))
         {
@@ -188,6 +189,13 @@ public sealed class RoundStore
         }
 
         return created;
+    }
+
+    /// <summary>Fixes the figures of a round closed before they were frozen, on the versions of now (the caller's transaction).</summary>
+    internal static async Task FreezeAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CodingRound round, string at, bool late, CancellationToken cancellationToken)
+    {
+        var codings = await ReadRoundCodingsAsync(connection, transaction, round.Id, cancellationToken);
+        await RoundAgreement.StoreFiguresAsync(connection, transaction, projectId, round, codings, at, late, cancellationToken);
     }
 
     /// <summary>Groups the codings of one version and code whose spans overlap (transitively).</summary>

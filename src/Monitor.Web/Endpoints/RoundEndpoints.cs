@@ -77,8 +77,7 @@ internal static class RoundEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Ronde is nog open", detail: "De overeenstemming is pas te zien als de ronde gesloten is (blind coderen).");
         }
 
-        var report = (await agreement.AgreementAsync(id, roundId, ct))!;
-        return TypedResults.Ok(new AgreementBody(await agreement.RoundCodeNamesAsync(id, roundId, ct), report));
+        return TypedResults.Ok(AgreementBody.From((await agreement.ResultAsync(id, roundId, ct))!));
     }
 
     private static ProblemHttpResult RoundNotFound(long roundId) => ApiResults.NotFound("Ronde niet gevonden", $"Dit project heeft geen coderingsronde {roundId}.");
@@ -93,5 +92,10 @@ internal static class RoundEndpoints
             new(r.Id, r.Name, Codes.ToCode(r.Status), r.CreatedAt, r.ClosedAt, r.Coders.Select(c => (object)new { id = c.Id, name = c.Name }), r.DocumentIds);
     }
 
-    internal sealed record AgreementBody(IReadOnlyDictionary<string, string> CodeNames, AgreementReport Report);
+    /// <summary>The frozen figures: <c>computedAt</c> (when the round closed, or first shown when <c>late</c>) and the document <c>versions</c> they were computed on.</summary>
+    internal sealed record AgreementBody(IReadOnlyDictionary<string, string> CodeNames, AgreementReport Report, DateTimeOffset ComputedAt, bool Late, IEnumerable<object> Versions)
+    {
+        public static AgreementBody From(RoundResult r) => new(r.Figures.CodeNames, r.Figures.Report, r.ComputedAt, r.Late,
+            r.Versions.Select(v => (object)new { documentId = v.DocumentId, title = v.Title, versionId = v.VersionId, versionNumber = v.VersionNumber, currentVersionNumber = v.CurrentVersionNumber }));
+    }
 }

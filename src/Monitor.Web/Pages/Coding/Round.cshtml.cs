@@ -28,9 +28,10 @@ public sealed class RoundModel : CodingPageModel
 
     public IReadOnlyList<CodingDocument> Documents { get; private set; } = [];
 
-    public AgreementReport? Agreement { get; private set; }
+    /// <summary>The frozen agreement of a closed round, with the document versions it was computed on.</summary>
+    public RoundResult? Result { get; private set; }
 
-    public IReadOnlyDictionary<string, string> CodeNames { get; private set; } = new Dictionary<string, string>();
+    public AgreementReport? Agreement => Result?.Figures.Report;
 
     public IReadOnlyList<Disagreement> Disagreements { get; private set; } = [];
 
@@ -49,8 +50,7 @@ public sealed class RoundModel : CodingPageModel
         Documents = all.Where(d => Round.DocumentIds.Contains(d.Id)).ToList();
         if (Round.Status == RoundStatus.Gesloten)
         {
-            Agreement = await _agreement.AgreementAsync(id, roundId, cancellationToken);
-            CodeNames = await _agreement.RoundCodeNamesAsync(id, roundId, cancellationToken);
+            Result = await _agreement.ResultAsync(id, roundId, cancellationToken);
             Disagreements = await _rounds.DisagreementsAsync(id, roundId, cancellationToken);
         }
 
@@ -79,7 +79,7 @@ public sealed class RoundModel : CodingPageModel
             ? await ChangeAsync(() => _rounds.SettleAsync(id, roundId, codingId, accept, User.ToActor(), cancellationToken), accept ? "Coding.Round.Accepted" : "Coding.Round.Rejected", Back + "#verschillen")
             : NotFound();
 
-    public string Name(string codeKey) => CodeNames.TryGetValue(codeKey, out var name) ? name : codeKey;
+    public string Name(string codeKey) => Result is not null && Result.Figures.CodeNames.TryGetValue(codeKey, out var name) ? name : codeKey;
 
     public static string Percent(double value) => (value * 100).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture) + " %";
 
