@@ -51,7 +51,7 @@ public sealed class RoundAgreement
         if (await ReadResultAsync(connection, write, projectId, roundId, cancellationToken) is not { } result)
         {
             var round = (await RoundStore.ReadRoundAsync(connection, write, projectId, roundId, cancellationToken))!;
-            await RoundStore.FreezeAsync(connection, write, projectId, round, _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), late: true, cancellationToken);
+            await RoundStore.FreezeAsync(connection, write, projectId, round, null, _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), late: true, cancellationToken);
             result = (await ReadResultAsync(connection, write, projectId, roundId, cancellationToken))!;
         }
 

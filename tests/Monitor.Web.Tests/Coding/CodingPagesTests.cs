@@ -129,9 +129,9 @@ public sealed class CodingPagesTests
         Assert.That(page.QuerySelector(".formulas")!.TextContent, Does.Contain("κ = (Po − Pe) / (1 − Pe)"));
         var open = page.QuerySelectorAll("[data-testid=disagreements] li.open");
         Assert.That(open, Is.Not.Empty);
-        var codingId = open[0].QuerySelector("input[name=codingId]")!.GetAttribute("value")!;
+        var differenceId = open[0].QuerySelector("input[name=differenceId]")!.GetAttribute("value")!;
 
-        using var response = await researcher.PostFormAsync(url, url + "?handler=Settle", new Dictionary<string, string> { ["codingId"] = codingId, ["accept"] = "false" });
+        using var response = await researcher.PostFormAsync(url, url + "?handler=Settle", new Dictionary<string, string> { ["differenceId"] = differenceId, ["accept"] = "false" });
 
         var after = await researcher.GetDocumentAsync(url);
         Assert.That(after.QuerySelectorAll("[data-testid=disagreements] li.open"), Has.Length.EqualTo(open.Length - 1));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Coding.Agreement;
 using Monitor.Core.Coding;
 using Monitor.Core.Projects;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Coding;
@@ -33,7 +34,7 @@ public sealed class RoundModel : CodingPageModel
 
     public AgreementReport? Agreement => Result?.Figures.Report;
 
-    public IReadOnlyList<Disagreement> Disagreements { get; private set; } = [];
+    public IReadOnlyList<RoundDifference> Differences { get; private set; } = [];
 
     public bool IsCoder { get; private set; }
 
@@ -51,7 +52,7 @@ public sealed class RoundModel : CodingPageModel
         if (Round.Status == RoundStatus.Gesloten)
         {
             Result = await _agreement.ResultAsync(id, roundId, cancellationToken);
-            Disagreements = await _rounds.DisagreementsAsync(id, roundId, cancellationToken);
+            Differences = await _rounds.DifferencesAsync(id, roundId, cancellationToken);
         }
 
         return Page();
@@ -74,9 +75,15 @@ public sealed class RoundModel : CodingPageModel
             ? await ChangeAsync(() => _rounds.CloseRoundAsync(id, roundId, User.ToActor(), cancellationToken), "Coding.Round.Closed", Back)
             : NotFound();
 
-    public async Task<IActionResult> OnPostSettleAsync(long id, long roundId, long codingId, bool accept, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostSettleAsync(long id, long roundId, long differenceId, bool accept, string? valence, CancellationToken cancellationToken) =>
         await LoadAsync(id, roundId, cancellationToken)
-            ? await ChangeAsync(() => _rounds.SettleAsync(id, roundId, codingId, accept, User.ToActor(), cancellationToken), accept ? "Coding.Round.Accepted" : "Coding.Round.Rejected", Back + "#verschillen")
+            ? await ChangeAsync(() =>
+            {
+                var input = new FieldParser();
+                var parsed = input.Code<Valence>(valence, "valence", "valentie");
+                input.ThrowIfAny();
+                return _rounds.SettleAsync(id, roundId, differenceId, accept, parsed, User.ToActor(), cancellationToken);
+            }, accept ? "Coding.Round.Accepted" : "Coding.Round.Rejected", Back + "#verschillen")
             : NotFound();
 
     public string Name(string codeKey) => Result is not null && Result.Figures.CodeNames.TryGetValue(codeKey, out var name) ? name : codeKey;
