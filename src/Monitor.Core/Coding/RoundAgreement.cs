@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Coding.Agreement;
 using Monitor.Core.Coding.Text;
+using Monitor.Core.Common;
 using Monitor.Core.Data;
 
 namespace Monitor.Core.Coding;
@@ -87,12 +88,13 @@ public sealed class RoundAgreement
         var books = await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
         var codeNames = books.SelectMany(b => b.Codes).ToDictionary(c => c.Id, c => c.NameNl);
         var codeKeys = placed.Select(c => c.CodeId).Distinct().OrderBy(id => id).ToList();
-        var spans = placed.Select(c => new AgreementSpan(versionToDocument[c.VersionId], Id(c.CodeId), names[c.CoderId], c.Start, c.End)).ToList();
+        var spans = placed.Select(c => new AgreementSpan(versionToDocument[c.VersionId], Id(c.CodeId), names[c.CoderId], c.Start, c.End, Codes.ToCode(c.Valence))).ToList();
         var input = new AgreementInput(documents, round.Coders.Select(c => names[c.Id]).ToList(), codeKeys.Select(Id).ToList(), spans);
         var figures = new RoundFigures
         {
             Report = AgreementCalculator.Compute(input),
             CodeNames = codeKeys.ToDictionary(Id, id => codeNames.GetValueOrDefault(id, Id(id))),
+            Valence = ValenceAgreement.Compute(input),
         };
         await connection.ExecuteAsync(transaction, "INSERT INTO coding_round_results (round_id, figures, computed_at, late) VALUES (@round, @figures, @at, @late);", cancellationToken,
             ("@round", round.Id), ("@figures", JsonSerializer.Serialize(figures, _json)), ("@at", at), ("@late", late ? 1 : 0));

@@ -13,4 +13,7 @@ public sealed record RoundFigures
 
     /// <summary>Names of the codes of <see cref="Report"/>, by the code id text the report uses.</summary>
     public required IReadOnlyDictionary<string, string> CodeNames { get; init; }
+
+    /// <summary>Agreement on valence where both coders coded the same code (null for rounds frozen before it was measured).</summary>
+    public ValenceReport? Valence { get; init; }
 }

@@ -131,9 +131,9 @@ internal static class RoundEndpoints
     }
 
     /// <summary>The frozen figures: <c>computedAt</c> (when the round closed, or first shown when <c>late</c>) and the document <c>versions</c> they were computed on.</summary>
-    internal sealed record AgreementBody(IReadOnlyDictionary<string, string> CodeNames, AgreementReport Report, DateTimeOffset ComputedAt, bool Late, IEnumerable<object> Versions)
+    internal sealed record AgreementBody(IReadOnlyDictionary<string, string> CodeNames, AgreementReport Report, ValenceReport? Valence, DateTimeOffset ComputedAt, bool Late, IEnumerable<object> Versions)
     {
-        public static AgreementBody From(RoundResult r) => new(r.Figures.CodeNames, r.Figures.Report, r.ComputedAt, r.Late,
+        public static AgreementBody From(RoundResult r) => new(r.Figures.CodeNames, r.Figures.Report, r.Figures.Valence, r.ComputedAt, r.Late,
             r.Versions.Select(v => (object)new { documentId = v.DocumentId, title = v.Title, versionId = v.VersionId, versionNumber = v.VersionNumber, currentVersionNumber = v.CurrentVersionNumber }));
     }
 }

@@ -127,6 +127,8 @@ public sealed class CodingPagesTests
         var kappa = double.Parse(page.QuerySelector("[data-testid=pooled-kappa]")!.TextContent, System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
         Assert.That(kappa, Is.InRange(0.5, 0.9));
         Assert.That(page.QuerySelector(".formulas")!.TextContent, Does.Contain("κ = (Po − Pe) / (1 − Pe)"));
+        Assert.That(page.QuerySelector("[data-testid=agreement-versions]")!.TextContent, Does.Contain("berekend op").And.Contain("versie 1 van"));
+        Assert.That(page.QuerySelectorAll("[data-testid=valence-kappa]").Select(k => k.TextContent), Has.Some.Not.EqualTo("—"), "valence agreement is measured on the demo round");
         var open = page.QuerySelectorAll("[data-testid=disagreements] li.open");
         Assert.That(open, Is.Not.Empty);
         var differenceId = open[0].QuerySelector("input[name=differenceId]")!.GetAttribute("value")!;

@@ -50,6 +50,23 @@ public sealed class RoundAgreementApiTests
         Assert.That(after, Is.EqualTo(before), "pooled character κ, segment κ and α of the closed round stay as they were");
     }
 
+    [Test]
+    public async Task TheAgreementOfTheDemoRoundReportsValenceAgreementOnTheTextBothCodersCodedAlike()
+    {
+        var projectId = (await _factory.Services.GetRequiredService<ProjectStore>().ListAsync()).Single(p => p.Slug == "keuzehulp-werkzaak").Id;
+        using var researcher = await _factory.ApiClientAsync(Login.Researcher);
+        var roundId = (await _factory.Services.GetRequiredService<RoundStore>().ListRoundsAsync(projectId)).First(r => r.Status == RoundStatus.Gesloten).Id;
+
+        using var agreement = JsonDocument.Parse(await researcher.GetStringAsync($"/api/v1/projects/{projectId}/coding-rounds/{roundId}/agreement"));
+
+        var pooled = agreement.RootElement.GetProperty("valence").GetProperty("pooled")[0];
+        var both = agreement.RootElement.GetProperty("report").GetProperty("pooled").GetProperty("characters")[0].GetProperty("bothCoded").GetInt64();
+        Assert.That(pooled.GetProperty("units").GetInt64(), Is.EqualTo(both), "valence is compared on exactly the characters both coded with the same code");
+        Assert.That(pooled.GetProperty("agreeing").GetInt64(), Is.LessThanOrEqualTo(both));
+        Assert.That(pooled.GetProperty("kappa").ValueKind, Is.EqualTo(JsonValueKind.Number));
+        await TestContext.Out.WriteLineAsync($"valence: {pooled}");
+    }
+
     private static string Slice(string text, int start, int end) =>
         string.Concat(text.EnumerateRunes().Skip(start).Take(end - start).Select(r => r.ToString()));
 

@@ -14,6 +14,8 @@ public static class AgreementNotes
 
     public const string PooledSegments = "gepoolde κ (De Vries e.a. 2008): Po en Pe gemiddeld over de codes";
 
+    public const string NoSharedValenceUnits = "geen tekst die beide codeurs met deze code codeerden: valentie niet te vergelijken";
+
     public const string NoPairableValues = "geen paarbare waarden";
 
     public const string NoVariation =

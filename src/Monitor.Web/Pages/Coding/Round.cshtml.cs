@@ -88,7 +88,7 @@ public sealed class RoundModel : CodingPageModel
 
     public string Name(string codeKey) => Result is not null && Result.Figures.CodeNames.TryGetValue(codeKey, out var name) ? name : codeKey;
 
-    public static string Percent(double value) => (value * 100).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture) + " %";
+    public static string Percent(double? value) => value is { } v ? (v * 100).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture) + " %" : "—";
 
     public static string Number(double? value) => value is { } v ? v.ToString("0.000", System.Globalization.CultureInfo.CurrentCulture) : "—";
 }
