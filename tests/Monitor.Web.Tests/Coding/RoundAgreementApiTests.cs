@@ -67,6 +67,34 @@ public sealed class RoundAgreementApiTests
         await TestContext.Out.WriteLineAsync($"valence: {pooled}");
     }
 
+    [Test]
+    [Description("issue #17: a round in which nobody used a code showed '0,0 %' and the API percentAgreement 0")]
+    public async Task ARoundInWhichNobodyCodedShowsNoPercentageButADashWithTheReason()
+    {
+        var projectId = (await _factory.Services.GetRequiredService<ProjectStore>().ListAsync()).Single(p => p.Slug == "samen-beslissen-arnhem").Id;
+        using var one = await _factory.ApiClientAsync(Login.Researcher);
+        using var two = await _factory.ApiClientAsync(Login.Researcher2);
+        var document = (await _factory.Services.GetRequiredService<CodingDocumentStore>().ListDocumentsAsync(projectId)).First(d => d.Kind == DocumentKind.Reflectie);
+        using var meOne = JsonDocument.Parse(await one.GetStringAsync("/api/v1/me"));
+        using var meTwo = JsonDocument.Parse(await two.GetStringAsync("/api/v1/me"));
+        using var created = await one.PostAsJsonAsync($"/api/v1/projects/{projectId}/coding-rounds",
+            new { name = "Lege ronde", coderIds = new[] { meOne.RootElement.GetProperty("id").GetInt64(), meTwo.RootElement.GetProperty("id").GetInt64() }, documentIds = new[] { document.Id } });
+        var roundId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        using var close = await one.PostAsync($"/api/v1/projects/{projectId}/coding-rounds/{roundId}/close", null);
+        using var agreement = JsonDocument.Parse(await one.GetStringAsync($"/api/v1/projects/{projectId}/coding-rounds/{roundId}/agreement"));
+        using var browser = await _factory.LoggedInClientAsync(Login.Researcher);
+        var page = await browser.GetDocumentAsync($"/projecten/{projectId}/codering/rondes/{roundId}");
+
+        var pooled = agreement.RootElement.GetProperty("report").GetProperty("pooled").GetProperty("characters")[0];
+        Assert.That((pooled.GetProperty("totalUnits").GetInt64(), pooled.GetProperty("percentAgreement").ValueKind, pooled.GetProperty("kappa").ValueKind),
+            Is.EqualTo((0L, JsonValueKind.Null, JsonValueKind.Null)));
+        Assert.That(pooled.GetProperty("note").GetString(), Does.Contain("niemand gebruikte een code"));
+        var firstRow = page.QuerySelector("[data-testid=agreement] table.data tbody tr")!.TextContent;
+        Assert.That(firstRow, Does.Contain("—").And.Not.Contain("0,0 %"));
+        Assert.That(page.QuerySelector("[data-testid=agreement]")!.TextContent, Does.Contain("niemand gebruikte een code"));
+    }
+
     private static string Slice(string text, int start, int end) =>
         string.Concat(text.EnumerateRunes().Skip(start).Take(end - start).Select(r => r.ToString()));
 

@@ -3,7 +3,8 @@ namespace Monitor.Core.Coding.Agreement;
 /// <summary>The Dutch notes put on results when a convention was applied (several are joined with "; ").</summary>
 public static class AgreementNotes
 {
-    public const string NoUnits = "geen eenheden";
+    public const string NoUnits =
+        "geen eenheden: niemand gebruikte een code, of de codeurs hadden geen document samen; % overeenstemming en κ bestaan dan niet";
 
     public const string FullAgreement = "volledige overeenstemming; kans-correctie niet van toepassing";
 
