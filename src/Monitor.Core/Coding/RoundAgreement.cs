@@ -95,6 +95,7 @@ public sealed class RoundAgreement
             Report = AgreementCalculator.Compute(input),
             CodeNames = codeKeys.ToDictionary(Id, id => codeNames.GetValueOrDefault(id, Id(id))),
             Valence = ValenceAgreement.Compute(input),
+            NominalAlpha = NominalParagraphAlpha.Compute(input),
         };
         await connection.ExecuteAsync(transaction, "INSERT INTO coding_round_results (round_id, figures, computed_at, late) VALUES (@round, @figures, @at, @late);", cancellationToken,
             ("@round", round.Id), ("@figures", JsonSerializer.Serialize(figures, _json)), ("@at", at), ("@late", late ? 1 : 0));

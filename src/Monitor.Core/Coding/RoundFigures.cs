@@ -16,4 +16,7 @@ public sealed record RoundFigures
 
     /// <summary>Agreement on valence where both coders coded the same code (null for rounds frozen before it was measured).</summary>
     public ValenceReport? Valence { get; init; }
+
+    /// <summary>α nominal with one category (code) per paragraph and missing values (null for rounds frozen before it was offered).</summary>
+    public AlphaResult? NominalAlpha { get; init; }
 }

@@ -130,10 +130,13 @@ internal static class RoundEndpoints
             new(r.Id, r.Name, Codes.ToCode(r.Status), r.CreatedAt, r.ClosedAt, r.Coders.Select(c => (object)new { id = c.Id, name = c.Name }), r.DocumentIds);
     }
 
-    /// <summary>The frozen figures: <c>computedAt</c> (when the round closed, or first shown when <c>late</c>) and the document <c>versions</c> they were computed on.</summary>
-    internal sealed record AgreementBody(IReadOnlyDictionary<string, string> CodeNames, AgreementReport Report, ValenceReport? Valence, DateTimeOffset ComputedAt, bool Late, IEnumerable<object> Versions)
+    /// <summary>
+    /// The frozen figures: <c>report</c> (κ and the binary α per paragraph × code), <c>valence</c>, <c>nominalAlpha</c> (one code
+    /// per paragraph, missing = not coded), <c>computedAt</c> (when the round closed, or first shown when <c>late</c>) and the document <c>versions</c> they were computed on.
+    /// </summary>
+    internal sealed record AgreementBody(IReadOnlyDictionary<string, string> CodeNames, AgreementReport Report, ValenceReport? Valence, AlphaResult? NominalAlpha, DateTimeOffset ComputedAt, bool Late, IEnumerable<object> Versions)
     {
-        public static AgreementBody From(RoundResult r) => new(r.Figures.CodeNames, r.Figures.Report, r.Figures.Valence, r.ComputedAt, r.Late,
+        public static AgreementBody From(RoundResult r) => new(r.Figures.CodeNames, r.Figures.Report, r.Figures.Valence, r.Figures.NominalAlpha, r.ComputedAt, r.Late,
             r.Versions.Select(v => (object)new { documentId = v.DocumentId, title = v.Title, versionId = v.VersionId, versionNumber = v.VersionNumber, currentVersionNumber = v.CurrentVersionNumber }));
     }
 }

@@ -128,6 +128,8 @@ public sealed class CodingPagesTests
         Assert.That(kappa, Is.InRange(0.5, 0.9));
         Assert.That(page.QuerySelector(".formulas")!.TextContent, Does.Contain("κ = (Po − Pe) / (1 − Pe)"));
         Assert.That(page.QuerySelector("[data-testid=agreement-versions]")!.TextContent, Does.Contain("berekend op").And.Contain("versie 1 van"));
+        Assert.That(page.QuerySelector("[data-testid=nominal-alpha]")!.TextContent, Does.Match(@"^-?\d,\d{3}$"), "the nominal α with one code per paragraph is offered beside the binary one");
+        Assert.That(page.QuerySelector("[data-testid=agreement]")!.TextContent, Does.Contain("nominaal: één code per alinea").And.Contain("binair"));
         Assert.That(page.QuerySelectorAll("[data-testid=valence-kappa]").Select(k => k.TextContent), Has.Some.Not.EqualTo("—"), "valence agreement is measured on the demo round");
         var open = page.QuerySelectorAll("[data-testid=disagreements] li.open");
         Assert.That(open, Is.Not.Empty);

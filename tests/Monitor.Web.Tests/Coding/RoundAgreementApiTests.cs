@@ -51,7 +51,7 @@ public sealed class RoundAgreementApiTests
     }
 
     [Test]
-    public async Task TheAgreementOfTheDemoRoundReportsValenceAgreementOnTheTextBothCodersCodedAlike()
+    public async Task TheAgreementOfTheDemoRoundReportsValenceAgreementAndTheNominalAlpha()
     {
         var projectId = (await _factory.Services.GetRequiredService<ProjectStore>().ListAsync()).Single(p => p.Slug == "keuzehulp-werkzaak").Id;
         using var researcher = await _factory.ApiClientAsync(Login.Researcher);
@@ -64,7 +64,9 @@ public sealed class RoundAgreementApiTests
         Assert.That(pooled.GetProperty("units").GetInt64(), Is.EqualTo(both), "valence is compared on exactly the characters both coded with the same code");
         Assert.That(pooled.GetProperty("agreeing").GetInt64(), Is.LessThanOrEqualTo(both));
         Assert.That(pooled.GetProperty("kappa").ValueKind, Is.EqualTo(JsonValueKind.Number));
-        await TestContext.Out.WriteLineAsync($"valence: {pooled}");
+        var nominal = agreement.RootElement.GetProperty("nominalAlpha");
+        Assert.That(nominal.GetProperty("alpha").GetDouble(), Is.InRange(-1.0, 1.0));
+        await TestContext.Out.WriteLineAsync($"valence: {pooled}; nominal α: {nominal}");
     }
 
     [Test]

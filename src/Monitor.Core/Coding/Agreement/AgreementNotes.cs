@@ -17,6 +17,8 @@ public static class AgreementNotes
 
     public const string NoSharedValenceUnits = "geen tekst die beide codeurs met deze code codeerden: valentie niet te vergelijken";
 
+    public static string SeveralCodesInAUnit(int times) => $"{times}× gaf een codeur één alinea meer dan één code: de code met de meeste tekens telt";
+
     public const string NoPairableValues = "geen paarbare waarden";
 
     public const string NoVariation =
