@@ -40,11 +40,8 @@ public sealed class RoundAgreementTests
     public async Task TheCodeNamesOfARoundAreKeyedAsTheReportNamesItsCodesAndStayHiddenWhileTheRoundIsOpen()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
-        var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var b = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
-        var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
-        var code = await CodingFixtures.CodeIdAsync(db, "midi-4");
+        var round = await CodingFixtures.BlindRoundAsync(db);
+        var (projectId, document, a, b, roundId, code) = (round.ProjectId, round.Document, round.A, round.B, round.RoundId, round.CodeId);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 20, Valence.Belemmerend, RoundId: roundId), a);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 5, 25, Valence.Belemmerend, RoundId: roundId), b);
 
@@ -63,11 +60,9 @@ public sealed class RoundAgreementTests
     public async Task TheFiguresOfAClosedRoundStayThoseOfTheVersionsItWasCodedOnWhenTheMinutesAreEditedAfterwards()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, meetingId, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
-        var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var b = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
-        var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
-        var code = await CodingFixtures.CodeIdAsync(db, "midi-4");
+        var round = await CodingFixtures.BlindRoundAsync(db);
+        var (projectId, document, a, b, roundId, code) = (round.ProjectId, round.Document, round.A, round.B, round.RoundId, round.CodeId);
+        var meetingId = round.MeetingId;
         // "De werkcoaches vinden de keuzehulp te ingewikkeld." is 11–61; A codes a part of it, B all of it
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 11, 40, Valence.Belemmerend, RoundId: roundId), a);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 11, 61, Valence.Belemmerend, RoundId: roundId), b);
@@ -90,11 +85,9 @@ public sealed class RoundAgreementTests
     public async Task ARoundClosedBeforeFiguresWereFrozenGetsThemOnceWhenFirstReadAndSaysSo()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, meetingId, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
-        var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var b = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
-        var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
-        var code = await CodingFixtures.CodeIdAsync(db, "midi-4");
+        var round = await CodingFixtures.BlindRoundAsync(db);
+        var (projectId, document, a, b, roundId, code) = (round.ProjectId, round.Document, round.A, round.B, round.RoundId, round.CodeId);
+        var meetingId = round.MeetingId;
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 11, 40, Valence.Belemmerend, RoundId: roundId), a);
         await db.Rounds.CloseRoundAsync(projectId, roundId, a);
         // as a round closed before migration 0020: no stored figures

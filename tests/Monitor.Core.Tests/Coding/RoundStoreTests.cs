@@ -22,9 +22,9 @@ public sealed class RoundStoreTests
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi4, 0, 20, Valence.Belemmerend, RoundId: roundId), b);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, midi5, 40, 60, Valence.Bevorderend, RoundId: roundId), b);
 
-        Assert.That(await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId.Value, roundId), Has.Count.EqualTo(1), "A sees only A's codings");
+        Assert.That(await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId!.Value, roundId), Has.Count.EqualTo(1), "A sees only A's codings");
         Assert.That(await db.Coding.ListCodingsAsync(projectId, document.Id, b.UserId.Value, roundId), Has.Count.EqualTo(2));
-        Assert.That(await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId.Value, null), Is.Empty, "round codings are kept apart from the regular ones");
+        Assert.That(await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId!.Value, null), Is.Empty, "round codings are kept apart from the regular ones");
         Assert.That(await db.Agreement.AgreementAsync(projectId, roundId), Is.Null, "no figures while the round is blind");
         Assert.That(await db.Rounds.DifferencesAsync(projectId, roundId), Is.Empty);
         var outsider = await CodingFixtures.ResearcherAsync(db, "Onderzoeker C", projectId);
@@ -32,8 +32,8 @@ public sealed class RoundStoreTests
 
         Assert.That(await db.Rounds.CloseRoundAsync(projectId, roundId, a), Is.True);
 
-        Assert.That(await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId.Value, roundId), Has.Count.EqualTo(4), "after closing: both coders' codings and the consensus");
-        var consensus = (await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId.Value, null)).Single();
+        Assert.That(await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId!.Value, roundId), Has.Count.EqualTo(4), "after closing: both coders' codings and the consensus");
+        var consensus = (await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId!.Value, null)).Single();
         Assert.That((consensus.Start, consensus.End, consensus.IsConsensus, consensus.CodeId, consensus.Valence), Is.EqualTo((0, 20, true, midi4, Valence.Belemmerend)));
         var difference = (await db.Rounds.DifferencesAsync(projectId, roundId)).Single();
         Assert.That((difference.CodeId, difference.Kind, difference.Start, difference.End, difference.Decision), Is.EqualTo((midi5, DifferenceKind.Overlap, 40, 60, (string?)null)));
@@ -53,18 +53,15 @@ public sealed class RoundStoreTests
     public async Task PartlyOverlappingSpansAreDifferencesAtCharacterLevelAndTheConsensusHoldsOnlyWhatWasAgreedOrSettled()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
-        var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var b = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
-        var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
-        var code = await CodingFixtures.CodeIdAsync(db, "midi-4");
+        var round = await CodingFixtures.BlindRoundAsync(db);
+        var (projectId, document, a, b, roundId, code) = (round.ProjectId, round.Document, round.A, round.B, round.RoundId, round.CodeId);
         // A: 0–30, B: 10–45 → agreed 10–30; only A 0–10; only B 30–45
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 30, Valence.Belemmerend, RoundId: roundId), a);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 10, 45, Valence.Belemmerend, RoundId: roundId), b);
 
         await db.Rounds.CloseRoundAsync(projectId, roundId, a);
 
-        var consensus = (await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId.Value, null)).Where(c => c.IsConsensus).ToList();
+        var consensus = (await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId!.Value, null)).Where(c => c.IsConsensus).ToList();
         Assert.That(consensus.Select(c => (c.Start, c.End)), Is.EqualTo(new[] { (10, 30) }), "only the agreed characters, not the union 0–45");
         var differences = await db.Rounds.DifferencesAsync(projectId, roundId);
         Assert.That(differences.Select(d => (d.Start, d.End, d.Kind, d.CodedBy.Single().Coding.CoderName, d.NotCodedBy.Single())),
@@ -74,7 +71,7 @@ public sealed class RoundStoreTests
         await db.Rounds.SettleAsync(projectId, roundId, differences[0].Id, accept: false, null, b);
         await db.Rounds.SettleAsync(projectId, roundId, differences[1].Id, accept: true, null, b);
 
-        var settled = (await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId.Value, null)).Where(c => c.IsConsensus).OrderBy(c => c.Start).ToList();
+        var settled = (await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId!.Value, null)).Where(c => c.IsConsensus).OrderBy(c => c.Start).ToList();
         Assert.That(settled.Select(c => (c.Start, c.End, c.Valence)), Is.EqualTo(new[] { (10, 45, Valence.Belemmerend) }), "agreed plus accepted in one coding, not the rejected 0–10");
         Assert.That((await db.Rounds.DifferencesAsync(projectId, roundId)).Select(d => d.Decision), Is.EqualTo(new[] { "afgewezen", "overgenomen" }));
         var kappa = (await db.Agreement.AgreementAsync(projectId, roundId))!.Pooled.Characters.Single();
@@ -86,17 +83,14 @@ public sealed class RoundStoreTests
     public async Task OppositeValencesOnAgreedTextAreAConflictToSettleWithAChosenValence()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
-        var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var b = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
-        var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
-        var code = await CodingFixtures.CodeIdAsync(db, "midi-4");
+        var round = await CodingFixtures.BlindRoundAsync(db);
+        var (projectId, document, a, b, roundId, code) = (round.ProjectId, round.Document, round.A, round.B, round.RoundId, round.CodeId);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 30, Valence.Bevorderend, RoundId: roundId), a);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 30, Valence.Belemmerend, RoundId: roundId), b);
 
         await db.Rounds.CloseRoundAsync(projectId, roundId, a);
 
-        Assert.That((await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId.Value, null)).Where(c => c.IsConsensus), Is.Empty, "no silent 'gemengd' consensus");
+        Assert.That((await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId!.Value, null)).Where(c => c.IsConsensus), Is.Empty, "no silent 'gemengd' consensus");
         var conflict = (await db.Rounds.DifferencesAsync(projectId, roundId)).Single();
         Assert.That((conflict.Kind, conflict.Start, conflict.End, conflict.NotCodedBy.Count), Is.EqualTo((DifferenceKind.Valentie, 0, 30, 0)));
         Assert.That(conflict.Valences, Is.EqualTo(new[] { Valence.Bevorderend, Valence.Belemmerend }));
@@ -105,7 +99,7 @@ public sealed class RoundStoreTests
 
         await db.Rounds.SettleAsync(projectId, roundId, conflict.Id, accept: true, Valence.Belemmerend, a);
 
-        var consensus = (await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId.Value, null)).Single(c => c.IsConsensus);
+        var consensus = (await db.Coding.ListCodingsAsync(projectId, document.Id, a.UserId!.Value, null)).Single(c => c.IsConsensus);
         Assert.That((consensus.Start, consensus.End, consensus.Valence), Is.EqualTo((0, 30, Valence.Belemmerend)));
         Assert.That((await db.Rounds.DifferencesAsync(projectId, roundId)).Single().Valence, Is.EqualTo(Valence.Belemmerend));
     }
