@@ -129,8 +129,6 @@ public sealed record CodingRound
     public required IReadOnlyList<long> DocumentIds { get; init; }
 }
 
-/// <summary>A fragment in a closed round that not all coders coded the same way, with its settlement.</summary>
-public sealed record Disagreement(Coding Coding, string CodeName, string DocumentTitle, string Text, IReadOnlyList<(string Coder, string CodeName, string Text)> OtherCoders, string? Decision);
 
 /// <summary>Facilitator / barrier counts of one cell of a determinant matrix.</summary>
 public sealed record MatrixCell(int Facilitators, int Barriers, int Mixed, int Neutral)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Common;
@@ -144,9 +145,10 @@ public sealed class RoundStore
     }
 
     /// <summary>
-    /// Closes a round: from then on every coder sees everyone's codings of the round. Fragments that all coders
-    /// coded with the same code become consensus codings at once (the union of their spans); the rest are the
-    /// disagreements to settle. False when the round is not in this project or already closed.
+    /// Closes a round: from then on every coder sees everyone's codings of the round. Its agreement figures are
+    /// computed and frozen with the document versions used (<see cref="RoundAgreement"/>). The characters that all
+    /// coders coded with the same code and valence become consensus codings at once; every other coded character is
+    /// a difference to settle (<see cref="RoundDifferences"/>). False when the round is not in this project or already closed.
     /// </summary>
     public async Task<bool> CloseRoundAsync(long projectId, long roundId, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -170,48 +172,87 @@ public sealed class RoundStore
     /// <summary>Closes a round inside the caller's transaction (the caller audits); returns how many consensus codings came from agreement.</summary>
     internal static async Task<int> CloseRoundCoreAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CodingRound round, long closerId, string at, CancellationToken cancellationToken)
     {
+        await connection.ExecuteAsync(transaction, "UPDATE coding_rounds SET status = 'gesloten', closed_at = @now WHERE id = @id;", cancellationToken, ("@id", round.Id), ("@now", at));
+        return await FreezeAsync(connection, transaction, projectId, round with { Status = RoundStatus.Gesloten }, closerId, at, late: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Freezes a closed round inside the caller's transaction: stores its figures and its differences, and (unless
+    /// <paramref name="late"/>) writes the agreed characters as consensus codings. Late: a round closed before
+    /// figures were frozen already has its consensus (the old union of agreeing fragments), so only its differences
+    /// are listed, settled where that consensus already covers them. Returns the number of consensus codings written.
+    /// </summary>
+    internal static async Task<int> FreezeAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CodingRound round, long? closerId, string at, bool late, CancellationToken cancellationToken)
+    {
         const string consensusSql = """
             INSERT INTO codings (project_id, version_id, code_id, start_pos, end_pos, valence, memo, coder_id, round_id, is_consensus, guid, created_at)
             VALUES (@project, @version, @code, @start, @end, @valence, '', @coder, @round, 1, @guid, @now);
             """;
-        await connection.ExecuteAsync(transaction, "UPDATE coding_rounds SET status = 'gesloten', closed_at = @now WHERE id = @id;", cancellationToken, ("@id", round.Id), ("@now", at));
+        const string differenceSql = """
+            INSERT INTO coding_round_differences (round_id, version_id, code_id, start_pos, end_pos, kind) VALUES (@round, @version, @code, @start, @end, @kind) RETURNING id;
+            """;
         var codings = await ReadRoundCodingsAsync(connection, transaction, round.Id, cancellationToken);
+        await RoundAgreement.StoreFiguresAsync(connection, transaction, projectId, round, codings, at, late, cancellationToken);
         var created = 0;
-        foreach (var cluster in Clusters(codings).Where(c => c.Select(x => x.CoderId).Distinct().Count() == round.Coders.Count))
+        foreach (var span in RoundDifferences.Compute(codings, round.Coders.Select(c => c.Id).ToList()))
         {
-            var first = cluster[0];
-            var valence = cluster.All(c => c.Valence == first.Valence) ? first.Valence : Valence.Gemengd;
-            await connection.ExecuteAsync(transaction, consensusSql, cancellationToken, ("@project", projectId), ("@version", first.VersionId), ("@code", first.CodeId),
-                ("@start", cluster.Min(c => c.Start)), ("@end", cluster.Max(c => c.End)), ("@valence", Codes.ToCode(valence)), ("@coder", closerId), ("@round", round.Id),
-                ("@guid", Guid.NewGuid().ToString()), ("@now", at));
-            created++;
+            if (span.Kind is not { } kind)
+            {
+                if (!late)
+                {
+                    await connection.ExecuteAsync(transaction, consensusSql, cancellationToken, ("@project", projectId), ("@version", span.VersionId), ("@code", span.CodeId),
+                        ("@start", span.Start), ("@end", span.End), ("@valence", Codes.ToCode(span.Codings[0].Valence)), ("@coder", closerId), ("@round", round.Id),
+                        ("@guid", Guid.NewGuid().ToString()), ("@now", at));
+                    created++;
+                }
+
+                continue;
+            }
+
+            var id = await connection.InsertAsync(transaction, differenceSql, cancellationToken, ("@round", round.Id), ("@version", span.VersionId), ("@code", span.CodeId),
+                ("@start", span.Start), ("@end", span.End), ("@kind", Codes.ToCode(kind)));
+            foreach (var coding in span.Codings)
+            {
+                await connection.ExecuteAsync(transaction, "INSERT INTO coding_round_difference_coders (difference_id, coding_id, valence) VALUES (@difference, @coding, @valence);", cancellationToken,
+                    ("@difference", id), ("@coding", coding.Id), ("@valence", Codes.ToCode(coding.Valence)));
+            }
+        }
+
+        if (late)
+        {
+            var consensus = await connection.QueryAsync(transaction, "SELECT version_id, code_id, start_pos, end_pos, valence FROM codings WHERE round_id = @round AND is_consensus = 1 AND removed_at IS NULL;",
+                reader => new ConsensusSpan(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), Codes.Parse<Valence>(reader.GetString(4))), cancellationToken, ("@round", round.Id));
+            await SettleByConsensusAsync(connection, transaction, projectId, round.Id, consensus, null, "bij het vastleggen van de cijfers", at, cancellationToken);
         }
 
         return created;
     }
 
-    /// <summary>Groups the codings of one version and code whose spans overlap (transitively).</summary>
-    private static List<List<Coding>> Clusters(IEnumerable<Coding> codings)
+    /// <summary>
+    /// Settles the open differences of a closed round after a consensus decided elsewhere (the demo data, or the
+    /// consensus of a round closed before differences were listed): a difference under a consensus span of its code
+    /// is "overgenomen" with that span's valence (written as a consensus coding by <paramref name="settlerId"/>
+    /// unless null: then the consensus already holds it), under a span of another code only "afgewezen".
+    /// </summary>
+    internal static async Task SettleByConsensusAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long roundId, IReadOnlyList<ConsensusSpan> consensus, long? settlerId, string by, string at, CancellationToken cancellationToken)
     {
-        var clusters = new List<List<Coding>>();
-        foreach (var group in codings.GroupBy(c => (c.VersionId, c.CodeId)))
+        foreach (var difference in await ReadDifferenceRowsAsync(connection, transaction, roundId, null, cancellationToken))
         {
-            List<Coding>? current = null;
-            var end = -1;
-            foreach (var coding in group.OrderBy(c => c.Start).ThenBy(c => c.End))
+            if (difference.Decision is not null)
             {
-                if (current is null || coding.Start >= end)
-                {
-                    current = [];
-                    clusters.Add(current);
-                }
+                continue;
+            }
 
-                current.Add(coding);
-                end = Math.Max(end, coding.End);
+            var here = consensus.Where(c => c.VersionId == difference.VersionId && c.Start < difference.End && c.End > difference.Start).ToList();
+            if (here.FirstOrDefault(c => c.CodeId == difference.CodeId) is { } same)
+            {
+                await DecideAsync(connection, transaction, projectId, difference, same.Valence, settlerId, by, at, cancellationToken);
+            }
+            else if (here.Count > 0)
+            {
+                await DecideAsync(connection, transaction, projectId, difference, null, null, by, at, cancellationToken);
             }
         }
-
-        return clusters;
     }
 
     /// <summary>The individual (not consensus) codings of a round that are in place, by document and position.</summary>
@@ -226,10 +267,11 @@ public sealed class RoundStore
     }
 
     /// <summary>
-    /// The codings of a closed round that not all coders share (same code, overlapping span), each with what the
-    /// other coders coded at that place and how it was settled.
+    /// The differences of a closed round (<see cref="RoundDifferences"/>), in document order: each character-level
+    /// place where not all coders coded the same code with the same valence, with who coded it, what the others
+    /// coded there, the text of the version the round was coded on, and how it was settled.
     /// </summary>
-    public async Task<IReadOnlyList<Disagreement>> DisagreementsAsync(long projectId, long roundId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RoundDifference>> DifferencesAsync(long projectId, long roundId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
@@ -240,82 +282,156 @@ public sealed class RoundStore
         }
 
         var codings = await ReadRoundCodingsAsync(connection, transaction, roundId, cancellationToken);
+        var codingsById = codings.ToDictionary(c => c.Id);
         var books = await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
         var codeNames = books.SelectMany(b => b.Codes).ToDictionary(c => c.Id, c => c.NameNl);
-        var decisions = (await connection.QueryAsync(transaction, "SELECT coding_id, decision FROM coding_settlements WHERE round_id = @round;",
-            reader => (Coding: reader.GetInt64(0), Decision: reader.GetString(1)), cancellationToken, ("@round", roundId)))
-            .ToDictionary(d => d.Coding, d => d.Decision);
-        var titles = new Dictionary<long, (string Title, string Text)>();
-        foreach (var documentId in round.DocumentIds)
+        var versions = new Dictionary<long, (string Title, long DocumentId, string Text)>();
+        var result = new List<RoundDifference>();
+        foreach (var row in await ReadDifferenceRowsAsync(connection, transaction, roundId, null, cancellationToken))
         {
-            var document = (await CodingDocumentStore.ReadDocumentsAsync(connection, transaction, projectId, documentId, cancellationToken)).Single();
-            titles[document.VersionId] = (document.Title, (await CodingDocumentStore.ReadVersionAsync(connection, transaction, document.VersionId, cancellationToken)).Text);
-        }
-
-        var result = new List<Disagreement>();
-        foreach (var cluster in Clusters(codings).Where(c => c.Select(x => x.CoderId).Distinct().Count() < round.Coders.Count))
-        {
-            foreach (var coding in cluster)
+            if (!versions.TryGetValue(row.VersionId, out var source))
             {
-                if (!titles.TryGetValue(coding.VersionId, out var source))
-                {
-                    continue;
-                }
-
-                var others = codings.Where(o => o.CoderId != coding.CoderId && o.VersionId == coding.VersionId && o.Start < coding.End && o.End > coding.Start)
-                    .Select(o => (o.CoderName, codeNames.GetValueOrDefault(o.CodeId, "?"), CodePoints.Slice(source.Text, o.Start, o.End))).ToList();
-                result.Add(new Disagreement(coding, codeNames.GetValueOrDefault(coding.CodeId, "?"), source.Title, CodePoints.Slice(source.Text, coding.Start, coding.End), others,
-                    decisions.GetValueOrDefault(coding.Id)));
+                var version = await CodingDocumentStore.ReadVersionAsync(connection, transaction, row.VersionId, cancellationToken);
+                var title = (await CodingDocumentStore.ReadDocumentsAsync(connection, transaction, projectId, version.DocumentId, cancellationToken)).Single().Title;
+                versions[row.VersionId] = source = (title, version.DocumentId, version.Text);
             }
+
+            var coders = new List<RoundDifferenceCoder>();
+            foreach (var (codingId, valence) in row.Coders)
+            {
+                var coding = codingsById.GetValueOrDefault(codingId) ?? await CodingStore.ReadCodingAsync(connection, transaction, projectId, codingId, cancellationToken);
+                if (coding is not null)
+                {
+                    coders.Add(new RoundDifferenceCoder(coding, valence));
+                }
+            }
+
+            var codedBy = coders.Select(c => c.Coding.CoderId).ToHashSet();
+            var others = codings.Where(o => o.VersionId == row.VersionId && o.Start < row.End && o.End > row.Start && !(codedBy.Contains(o.CoderId) && o.CodeId == row.CodeId))
+                .Select(o => (o.CoderName, codeNames.GetValueOrDefault(o.CodeId, "?"), CodePoints.Slice(source.Text, o.Start, o.End))).ToList();
+            result.Add(new RoundDifference
+            {
+                Id = row.Id,
+                DocumentId = source.DocumentId,
+                DocumentTitle = source.Title,
+                VersionId = row.VersionId,
+                CodeId = row.CodeId,
+                CodeName = codeNames.GetValueOrDefault(row.CodeId, "?"),
+                Start = row.Start,
+                End = row.End,
+                Kind = row.Kind,
+                Text = CodePoints.Slice(source.Text, row.Start, row.End),
+                CodedBy = coders,
+                NotCodedBy = round.Coders.Where(c => !codedBy.Contains(c.Id)).Select(c => c.Name).ToList(),
+                OtherCodes = others,
+                Decision = row.Decision,
+                Valence = row.Valence,
+            });
         }
 
         return result;
     }
 
     /// <summary>
-    /// Settles one disagreement: "overgenomen" adds the coding as a consensus coding, "afgewezen" leaves it out.
-    /// False when the round or coding is not found, or the round is still open.
+    /// Settles one difference: "overgenomen" adds its characters to the consensus with code and
+    /// <paramref name="valence"/> (needed when the coders gave different valences), "afgewezen" leaves them out.
+    /// False when the round or difference is not found, or the round is still open.
     /// </summary>
-    public async Task<bool> SettleAsync(long projectId, long roundId, long codingId, bool accept, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<bool> SettleAsync(long projectId, long roundId, long differenceId, bool accept, Valence? valence, Actor actor, CancellationToken cancellationToken = default)
     {
-        const string settlementSql = """
-            INSERT INTO coding_settlements (round_id, coding_id, decision, decided_by, decided_at) VALUES (@round, @coding, @decision, @by, @now);
-            """;
         var userId = actor.UserId ?? throw new ValidationException("Alleen een ingelogde gebruiker kan een verschil beslechten.");
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var round = await ReadRoundAsync(connection, transaction, projectId, roundId, cancellationToken);
-        var coding = await CodingStore.ReadCodingAsync(connection, transaction, projectId, codingId, cancellationToken);
-        if (round is null || round.Status != RoundStatus.Gesloten || coding is null || coding.RoundId != roundId || coding.IsConsensus)
+        var difference = (await ReadDifferenceRowsAsync(connection, transaction, roundId, differenceId, cancellationToken)).SingleOrDefault();
+        if (round is null || round.Status != RoundStatus.Gesloten || difference is null)
         {
             return false;
         }
 
-        if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM coding_settlements WHERE round_id = @round AND coding_id = @coding;", cancellationToken, ("@round", roundId), ("@coding", codingId)) is not null)
+        if (difference.Decision is not null)
         {
             throw new ValidationException("Dit verschil is al beslecht.");
         }
 
+        Valence? chosen = null;
         if (accept)
         {
-            var document = (await CodingDocumentStore.ReadDocumentsAsync(connection, transaction, projectId, coding.DocumentId, cancellationToken)).Single();
-            if (document.VersionId != coding.VersionId)
-            {
-                throw new ValidationException("De tekst is sindsdien gewijzigd; deze codering kan niet meer worden overgenomen.");
-            }
-
-            await CodingStore.InsertCodingAsync(connection, transaction, projectId, document,
-                new CodingInput(coding.DocumentId, coding.CodeId, coding.Start, coding.End, coding.Valence, coding.Memo, roundId, Consensus: true), userId, Guid.NewGuid(), Now(), cancellationToken);
+            var given = difference.Coders.Select(c => c.Valence).Distinct().ToList();
+            chosen = valence ?? (given.Count == 1 ? given[0] : throw new ValidationException([new ValidationError("valence",
+                $"De codeurs gaven hier verschillende valenties ({string.Join(", ", given.Select(Codes.ToCode))}); kies de valentie voor de consensus.")]));
         }
 
+        await DecideAsync(connection, transaction, projectId, difference, chosen, accept ? userId : null, actor.Name, Now(), cancellationToken);
         var decision = accept ? "overgenomen" : "afgewezen";
-        await connection.ExecuteAsync(transaction, settlementSql, cancellationToken, ("@round", roundId), ("@coding", codingId), ("@decision", decision), ("@by", actor.Name), ("@now", Now()));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("codingRound", roundId, projectId,
-            new Dictionary<string, string?> { ["coding"] = Id(codingId) },
-            new Dictionary<string, string?> { ["coding"] = Id(codingId), ["decision"] = decision }), cancellationToken);
+            new Dictionary<string, string?> { ["difference"] = Id(differenceId) },
+            new Dictionary<string, string?> { ["difference"] = Id(differenceId), ["decision"] = decision, ["valence"] = chosen is { } v ? Codes.ToCode(v) : null }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// Records the decision on a difference: accepted when <paramref name="valence"/> is given (a consensus coding
+    /// over its characters is written by <paramref name="settlerId"/> unless null), rejected otherwise.
+    /// </summary>
+    private static async Task DecideAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, DifferenceRow difference, Valence? valence, long? settlerId, string by, string at, CancellationToken cancellationToken)
+    {
+        if (valence is { } accepted && settlerId is { } settler)
+        {
+            var documentId = await connection.ScalarLongAsync(transaction, "SELECT document_id FROM document_versions WHERE id = @version;", cancellationToken, ("@version", difference.VersionId));
+            var document = (await CodingDocumentStore.ReadDocumentsAsync(connection, transaction, projectId, documentId!.Value, cancellationToken)).Single();
+            if (document.VersionId != difference.VersionId)
+            {
+                throw new ValidationException("De tekst is sindsdien gewijzigd; dit verschil kan niet meer in de consensus worden overgenomen.");
+            }
+
+            // The consensus is one coding per run of characters: an accepted place joins the consensus coding of its code and valence that it touches.
+            var touching = await connection.QueryAsync(transaction, """
+                SELECT id, start_pos, end_pos FROM codings
+                WHERE round_id = @round AND is_consensus = 1 AND removed_at IS NULL AND version_id = @version AND code_id = @code AND valence = @valence
+                  AND start_pos <= @end AND end_pos >= @start
+                ORDER BY start_pos, id;
+                """, reader => (Id: reader.GetInt64(0), Start: reader.GetInt32(1), End: reader.GetInt32(2)), cancellationToken,
+                ("@round", difference.RoundId), ("@version", difference.VersionId), ("@code", difference.CodeId), ("@valence", Codes.ToCode(accepted)), ("@start", difference.Start), ("@end", difference.End));
+            if (touching.Count == 0)
+            {
+                await CodingStore.InsertCodingAsync(connection, transaction, projectId, document,
+                    new CodingInput(document.Id, difference.CodeId, difference.Start, difference.End, accepted, "", difference.RoundId, Consensus: true), settler, Guid.NewGuid(), at, cancellationToken);
+            }
+            else
+            {
+                await connection.ExecuteAsync(transaction, "UPDATE codings SET start_pos = @start, end_pos = @end WHERE id = @id;", cancellationToken, ("@id", touching[0].Id),
+                    ("@start", Math.Min(difference.Start, touching[0].Start)), ("@end", Math.Max(difference.End, touching[^1].End)));
+                foreach (var joined in touching.Skip(1))
+                {
+                    await connection.ExecuteAsync(transaction, "UPDATE codings SET removed_at = @at WHERE id = @id;", cancellationToken, ("@id", joined.Id), ("@at", at));
+                }
+            }
+        }
+
+        await connection.ExecuteAsync(transaction, """
+            UPDATE coding_round_differences SET decision = @decision, valence = @valence, decided_by = @by, decided_at = @at WHERE id = @id;
+            """, cancellationToken, ("@id", difference.Id), ("@decision", valence is null ? "afgewezen" : "overgenomen"), ("@valence", valence is { } v ? Codes.ToCode(v) : null),
+            ("@by", by), ("@at", at));
+    }
+
+    private static async Task<List<DifferenceRow>> ReadDifferenceRowsAsync(SqliteConnection connection, SqliteTransaction transaction, long roundId, long? differenceId, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT d.id, d.round_id, d.version_id, d.code_id, d.start_pos, d.end_pos, d.kind, d.decision, d.valence,
+                   (SELECT json_group_array(json_array(k.coding_id, k.valence)) FROM coding_round_difference_coders k WHERE k.difference_id = d.id)
+            FROM coding_round_differences d JOIN document_versions v ON v.id = d.version_id
+            WHERE d.round_id = @round AND (@difference IS NULL OR d.id = @difference)
+            ORDER BY v.document_id, d.start_pos, d.code_id, d.id;
+            """;
+        return await connection.QueryAsync(transaction, sql, reader => new DifferenceRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt32(4), reader.GetInt32(5),
+            Codes.Parse<DifferenceKind>(reader.GetString(6)), reader.GetStringOrNull(7), reader.GetStringOrNull(8) is { } valence ? Codes.Parse<Valence>(valence) : null,
+            [.. JsonSerializer.Deserialize<List<JsonElement[]>>(reader.GetString(9))!.Select(pair => (pair[0].GetInt64(), Codes.Parse<Valence>(pair[1].GetString()!)))]),
+            cancellationToken, ("@round", roundId), ("@difference", differenceId));
+    }
+
+    private sealed record DifferenceRow(long Id, long RoundId, long VersionId, long CodeId, int Start, int End, DifferenceKind Kind, string? Decision, Valence? Valence, IReadOnlyList<(long CodingId, Valence Valence)> Coders);
 
     /// <summary>The researchers (onderzoeker role) of a project: who can code in a round.</summary>
     public async Task<IReadOnlyList<(long Id, string Name)>> ListResearchersAsync(long projectId, CancellationToken cancellationToken = default)

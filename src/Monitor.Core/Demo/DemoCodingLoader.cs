@@ -158,35 +158,26 @@ public sealed class DemoCodingLoader
 
             var closed = (await RoundStore.ReadRoundAsync(connection, transaction, project, roundId, cancellationToken))!;
             written += await RoundStore.CloseRoundCoreAsync(connection, transaction, project, closed, coders[round.Coders[0]], At(round.ClosedOn ?? round.OpenedOn), cancellationToken);
+            // The consensus of the demo file settles the round's differences: under a consensus coding of its code a
+            // difference is "overgenomen" (with that valence), under one of another code "afgewezen"; the rest stay open.
+            // A consensus coding where no coder used its code is the consensus meeting's own addition.
+            var consensus = new List<ConsensusSpan>();
             foreach (var coding in codings.Where(c => c.Round == round.Key && c.Consensus))
             {
                 var (document, start, end) = await LocateAsync(coding);
                 var input = Input(coding, document, start, end, roundId);
-                var duplicate = await connection.ScalarLongAsync(transaction, """
-                    SELECT id FROM codings WHERE round_id = @r AND is_consensus = 1 AND version_id = @v AND code_id = @c AND start_pos < @e AND end_pos > @s AND removed_at IS NULL LIMIT 1;
+                consensus.Add(new ConsensusSpan(document.VersionId, input.CodeId, start, end, input.Valence));
+                var coded = await connection.ScalarLongAsync(transaction, """
+                    SELECT id FROM codings WHERE round_id = @r AND version_id = @v AND code_id = @c AND start_pos < @e AND end_pos > @s AND removed_at IS NULL LIMIT 1;
                     """, cancellationToken, ("@r", roundId), ("@v", document.VersionId), ("@c", input.CodeId), ("@s", start), ("@e", end));
-                if (duplicate is null)
+                if (coded is null)
                 {
                     await CodingStore.InsertCodingAsync(connection, transaction, project, document, input, coders[coding.Coder], Guid.NewGuid(), At(coding.CodedOn), cancellationToken);
                     written++;
                 }
             }
 
-            // Settlements: an individual coding outside the agreed fragments is "overgenomen" when a consensus
-            // coding with its code covers it, "afgewezen" when a consensus coding with another code does.
-            await connection.ExecuteAsync(transaction, """
-                INSERT INTO coding_settlements (round_id, coding_id, decision, decided_by, decided_at)
-                SELECT i.round_id, i.id,
-                       CASE WHEN EXISTS (SELECT 1 FROM codings k WHERE k.round_id = i.round_id AND k.is_consensus = 1 AND k.version_id = i.version_id
-                                         AND k.code_id = i.code_id AND k.start_pos < i.end_pos AND k.end_pos > i.start_pos) THEN 'overgenomen' ELSE 'afgewezen' END,
-                       'Onderzoeker TNO (demo)', @at
-                FROM codings i
-                WHERE i.round_id = @r AND i.is_consensus = 0
-                  AND NOT EXISTS (SELECT 1 FROM codings o WHERE o.round_id = i.round_id AND o.is_consensus = 0 AND o.coder_id <> i.coder_id
-                                  AND o.version_id = i.version_id AND o.code_id = i.code_id AND o.start_pos < i.end_pos AND o.end_pos > i.start_pos)
-                  AND EXISTS (SELECT 1 FROM codings k WHERE k.round_id = i.round_id AND k.is_consensus = 1 AND k.version_id = i.version_id
-                              AND k.start_pos < i.end_pos AND k.end_pos > i.start_pos);
-                """, cancellationToken, ("@r", roundId), ("@at", At(round.ClosedOn ?? round.OpenedOn)));
+            await RoundStore.SettleByConsensusAsync(connection, transaction, project, roundId, consensus, coders[round.Coders[0]], "Onderzoeker TNO (demo)", At(round.ClosedOn ?? round.OpenedOn), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

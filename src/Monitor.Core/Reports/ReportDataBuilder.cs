@@ -216,7 +216,7 @@ public sealed class ReportDataBuilder
             {
                 foreach (var (characters, segments) in report.Pooled.Characters.Zip(report.Pooled.Segments))
                 {
-                    agreementRows.Add([round.Name, $"{characters.CoderA} – {characters.CoderB}", Number(round.DocumentIds.Count), Percent(characters.PercentAgreement),
+                    agreementRows.Add([round.Name, $"{characters.CoderA} – {characters.CoderB}", Number(round.DocumentIds.Count), characters.PercentAgreement is { } percent ? Percent(percent) : "—",
                         Kappa(characters.Kappa), Kappa(segments.Kappa), Kappa(report.Pooled.Alpha.Alpha)]);
                 }
             }

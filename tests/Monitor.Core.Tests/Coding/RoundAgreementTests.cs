@@ -1,4 +1,5 @@
 using Monitor.Core.Coding;
+using Monitor.Core.Data;
 using Monitor.Core.Tests.Support;
 using Monitor.Core.Tests.Support.Fixtures;
 
@@ -39,11 +40,8 @@ public sealed class RoundAgreementTests
     public async Task TheCodeNamesOfARoundAreKeyedAsTheReportNamesItsCodesAndStayHiddenWhileTheRoundIsOpen()
     {
         using var db = await TempDatabase.MigratedAsync();
-        var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
-        var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
-        var b = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
-        var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
-        var code = await CodingFixtures.CodeIdAsync(db, "midi-4");
+        var round = await CodingFixtures.BlindRoundAsync(db);
+        var (projectId, document, a, b, roundId, code) = (round.ProjectId, round.Document, round.A, round.B, round.RoundId, round.CodeId);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 20, Valence.Belemmerend, RoundId: roundId), a);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 5, 25, Valence.Belemmerend, RoundId: roundId), b);
 
@@ -55,5 +53,53 @@ public sealed class RoundAgreementTests
         Assert.That(report.PerCode.Select(c => c.Code), Is.EqualTo(names.Keys));
         Assert.That(names[report.PerCode.Single().Code], Is.EqualTo((await db.Codebooks.ListCodebooksAsync(projectId)).SelectMany(book => book.Codes).Single(c => c.Id == code).NameNl));
         Assert.That(await db.Agreement.RoundCodeNamesAsync(projectId + 1, roundId), Is.Empty, "a round of another project has no names here");
+    }
+
+    [Test]
+    [Description("issue #17: a closed round's figures changed when the minutes were edited afterwards")]
+    public async Task TheFiguresOfAClosedRoundStayThoseOfTheVersionsItWasCodedOnWhenTheMinutesAreEditedAfterwards()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var round = await CodingFixtures.BlindRoundAsync(db);
+        var (projectId, document, a, b, roundId, code) = (round.ProjectId, round.Document, round.A, round.B, round.RoundId, round.CodeId);
+        var meetingId = round.MeetingId;
+        // "De werkcoaches vinden de keuzehulp te ingewikkeld." is 11–61; A codes a part of it, B all of it
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 11, 40, Valence.Belemmerend, RoundId: roundId), a);
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 11, 61, Valence.Belemmerend, RoundId: roundId), b);
+        await db.Rounds.CloseRoundAsync(projectId, roundId, a);
+        var before = (await db.Agreement.ResultAsync(projectId, roundId))!;
+
+        await db.Meetings.SaveMinutesAsync(projectId, meetingId, CodingFixtures.Minutes.Replace("ingewikkeld", "moeilijk", StringComparison.Ordinal) + "\n\nNog een alinea.", Actor.System);
+        var edited = (await db.CodingDocuments.ListDocumentsAsync(projectId)).Single(d => d.Id == document.Id);
+        var after = (await db.Agreement.ResultAsync(projectId, roundId))!;
+
+        Assert.That(edited.VersionNumber, Is.EqualTo(2), "the edit is a new version");
+        Assert.That(after.Figures.Report.Pooled.Characters.Single().Kappa, Is.EqualTo(before.Figures.Report.Pooled.Characters.Single().Kappa));
+        Assert.That(after.Figures.Report.Pooled.Segments.Single().Kappa, Is.EqualTo(before.Figures.Report.Pooled.Segments.Single().Kappa));
+        Assert.That(after.Figures.Report.Pooled.Characters.Single().TotalUnits, Is.EqualTo(document.Length), "units of the coded version");
+        var version = after.Versions.Single();
+        Assert.That((version.DocumentId, version.VersionId, version.VersionNumber, version.CurrentVersionNumber, version.EditedSince, after.Late), Is.EqualTo((document.Id, document.VersionId, 1, 2, true, false)));
+    }
+
+    [Test]
+    public async Task ARoundClosedBeforeFiguresWereFrozenGetsThemOnceWhenFirstReadAndSaysSo()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var round = await CodingFixtures.BlindRoundAsync(db);
+        var (projectId, document, a, b, roundId, code) = (round.ProjectId, round.Document, round.A, round.B, round.RoundId, round.CodeId);
+        var meetingId = round.MeetingId;
+        await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 11, 40, Valence.Belemmerend, RoundId: roundId), a);
+        await db.Rounds.CloseRoundAsync(projectId, roundId, a);
+        // as a round closed before migration 0020: no stored figures
+        await db.ScalarAsync($"DELETE FROM coding_round_results WHERE round_id = {roundId}; DELETE FROM coding_round_versions WHERE round_id = {roundId}; SELECT 0;");
+
+        var first = (await db.Agreement.ResultAsync(projectId, roundId))!;
+        await db.Meetings.SaveMinutesAsync(projectId, meetingId, CodingFixtures.Minutes + "\n\nNog een alinea.", Actor.System);
+        await db.CodingDocuments.ListDocumentsAsync(projectId);
+        var second = (await db.Agreement.ResultAsync(projectId, roundId))!;
+
+        Assert.That((first.Late, second.Late), Is.EqualTo((true, true)));
+        Assert.That(second.Figures.Report.Pooled.Characters.Single().TotalUnits, Is.EqualTo(first.Figures.Report.Pooled.Characters.Single().TotalUnits), "fixed once, not recomputed");
+        Assert.That(second.Versions.Single().VersionNumber, Is.EqualTo(1));
     }
 }

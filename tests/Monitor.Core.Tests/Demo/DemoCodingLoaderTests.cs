@@ -36,7 +36,7 @@ public sealed class DemoCodingLoaderTests
         var report = (await db.Agreement.AgreementAsync(keuzehulp, round.Id))!;
         var kappa = report.Pooled.Characters.Single().Kappa!.Value;
         Assert.That(kappa, Is.InRange(0.5, 0.9), "realistic, not perfect agreement");
-        var disagreements = await db.Rounds.DisagreementsAsync(keuzehulp, round.Id);
+        var disagreements = await db.Rounds.DifferencesAsync(keuzehulp, round.Id);
         Assert.That(disagreements.Count(d => d.Decision is not null), Is.GreaterThan(0), "some disagreements settled");
         Assert.That(disagreements.Count(d => d.Decision is null), Is.GreaterThan(0), "some left to settle in the demo");
 

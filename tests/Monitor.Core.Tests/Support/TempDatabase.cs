@@ -44,7 +44,7 @@ internal sealed class TempDatabase : IDisposable
         Coding = new CodingStore(Database, Audit, Time);
         Fragments = new FragmentQueries(Database);
         Rounds = new RoundStore(Database, Audit, Time);
-        Agreement = new RoundAgreement(Database);
+        Agreement = new RoundAgreement(Database, Time);
         CodebookExchange = new CodebookExchange(Database, Codebooks, Audit);
         Exchange = new ProjectExchange(Database, Codebooks, CodingDocuments, Audit, Projects, Privacy, Time);
         FileCoders = new FileCoderStore(Database, Audit, Time);

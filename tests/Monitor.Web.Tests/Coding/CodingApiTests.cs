@@ -128,7 +128,14 @@ public sealed class CodingApiTests
         Assert.That((pooled.GetProperty("bothCoded").GetInt64(), pooled.GetProperty("onlyB").GetInt64()), Is.EqualTo((10L, 2L)));
         Assert.That(pooled.GetProperty("kappa").GetDouble(), Is.GreaterThan(0.8).And.LessThan(1));
         using var disagreements = JsonDocument.Parse(await one.GetStringAsync($"/api/v1/projects/{arnhem}/coding-rounds/{roundId}/disagreements"));
-        Assert.That(disagreements.RootElement.GetArrayLength(), Is.Zero, "overlapping codings with the same code agree");
+        var difference = disagreements.RootElement.EnumerateArray().Single();
+        Assert.That((difference.GetProperty("kind").GetString(), difference.GetProperty("start").GetInt32(), difference.GetProperty("end").GetInt32()), Is.EqualTo(("overlap", 10, 12)),
+            "a partial overlap is a difference: the two characters only the second coder coded");
+        using var missingValence = await one.PostAsJsonAsync($"/api/v1/projects/{arnhem}/coding-rounds/{roundId}/settlements", new { differenceId = difference.GetProperty("id").GetInt64(), accept = true, valence = "positief" });
+        using var settled = await one.PostAsJsonAsync($"/api/v1/projects/{arnhem}/coding-rounds/{roundId}/settlements", new { differenceId = difference.GetProperty("id").GetInt64(), accept = true });
+        Assert.That((missingValence.StatusCode, settled.StatusCode), Is.EqualTo((HttpStatusCode.BadRequest, HttpStatusCode.NoContent)));
+        using var after = JsonDocument.Parse(await one.GetStringAsync($"/api/v1/projects/{arnhem}/coding-rounds/{roundId}/disagreements"));
+        Assert.That((after.RootElement[0].GetProperty("decision").GetString(), after.RootElement[0].GetProperty("valence").GetString()), Is.EqualTo(("overgenomen", "bevorderend")));
     }
 
     [Test]

@@ -127,11 +127,15 @@ public sealed class CodingPagesTests
         var kappa = double.Parse(page.QuerySelector("[data-testid=pooled-kappa]")!.TextContent, System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
         Assert.That(kappa, Is.InRange(0.5, 0.9));
         Assert.That(page.QuerySelector(".formulas")!.TextContent, Does.Contain("κ = (Po − Pe) / (1 − Pe)"));
+        Assert.That(page.QuerySelector("[data-testid=agreement-versions]")!.TextContent, Does.Contain("berekend op").And.Contain("versie 1 van"));
+        Assert.That(page.QuerySelector("[data-testid=nominal-alpha]")!.TextContent, Does.Match(@"^-?\d,\d{3}$"), "the nominal α with one code per paragraph is offered beside the binary one");
+        Assert.That(page.QuerySelector("[data-testid=agreement]")!.TextContent, Does.Contain("nominaal: één code per alinea").And.Contain("binair"));
+        Assert.That(page.QuerySelectorAll("[data-testid=valence-kappa]").Select(k => k.TextContent), Has.Some.Not.EqualTo("—"), "valence agreement is measured on the demo round");
         var open = page.QuerySelectorAll("[data-testid=disagreements] li.open");
         Assert.That(open, Is.Not.Empty);
-        var codingId = open[0].QuerySelector("input[name=codingId]")!.GetAttribute("value")!;
+        var differenceId = open[0].QuerySelector("input[name=differenceId]")!.GetAttribute("value")!;
 
-        using var response = await researcher.PostFormAsync(url, url + "?handler=Settle", new Dictionary<string, string> { ["codingId"] = codingId, ["accept"] = "false" });
+        using var response = await researcher.PostFormAsync(url, url + "?handler=Settle", new Dictionary<string, string> { ["differenceId"] = differenceId, ["accept"] = "false" });
 
         var after = await researcher.GetDocumentAsync(url);
         Assert.That(after.QuerySelectorAll("[data-testid=disagreements] li.open"), Has.Length.EqualTo(open.Length - 1));

@@ -242,8 +242,10 @@ public static class AgreementCalculator
         return Row(input, a, b, documentId, counts, counts.ExpectedAgreeingUnits, !counts.IsDegenerate, Join(method, note));
     }
 
+    /// <summary>A pooled segment row carries the constant-coder note of its summed table, as the per-code rows do.</summary>
     private static PairCounts PooledRow(AgreementInput input, int a, int b, long? documentId, KappaAccumulator pool) =>
-        Row(input, a, b, documentId, pool.Counts, pool.ExpectedAgreeingUnits, pool.HasVariation, AgreementNotes.PooledSegments);
+        Row(input, a, b, documentId, pool.Counts, pool.ExpectedAgreeingUnits, pool.HasVariation,
+            Join(AgreementNotes.PooledSegments, pool.Counts.HasConstantCoder ? AgreementNotes.ConstantCoder : null));
 
     /// <summary>κ = (agreeing − ΣEF) / (N − ΣEF), NVivo's form of (Po − Pe) / (1 − Pe).</summary>
     private static PairCounts Row(
@@ -252,8 +254,8 @@ public static class AgreementCalculator
     {
         var total = counts.Total;
         double? kappa;
-        double percent = 0;
-        double expected = 0;
+        double? percent = null;
+        double? expected = null;
         if (total == 0)
         {
             kappa = null;

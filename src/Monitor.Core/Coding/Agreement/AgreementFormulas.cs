@@ -33,5 +33,15 @@ public static class AgreementFormulas
         "gepoolde κ (De Vries e.a. 2008) = (P̄o − P̄e) / (1 − P̄e); P̄o en P̄e = gemiddelden over de codes van Po en Pe "
         + "(gewogen naar aantal eenheden); tellingen opgeteld over alle alinea × code-eenheden";
 
+    public const string Valence =
+        "eenheid = teken dat beide codeurs met dezelfde code codeerden; waarde = de valentie die elk gaf; "
+        + "% overeenstemming = tekens met dezelfde valentie / zulke tekens; κ = (Po − Pe) / (1 − Pe), Pe = Σ_c A_c·B_c / totaal²; "
+        + "over alle codes: tabellen opgeteld";
+
+    public const string NominalAlphaUnit =
+        "α nominaal: eenheid = alinea, één categorie per alinea = de code die de codeur er gaf (bij meer codes die met de meeste tekens); "
+        + "niet gecodeerd of niet toegewezen = ontbrekend; alinea's met minder dan 2 waarden vervallen — vergelijkbaar met α uit "
+        + "KALPHA, het R-pakket irr of de K-Alpha Calculator op een alinea × codeur-tabel";
+
     public const string PooledAlpha = "α over alle alinea × code-eenheden samen";
 }

@@ -4,8 +4,8 @@ namespace Monitor.Core.Coding.Agreement;
 /// The 2×2 table of one coder pair for one code (or pooled over codes) with percent agreement and Cohen's κ.
 /// A row with <see cref="DocumentId"/> null is summed over documents and lists its documents in
 /// <see cref="PerDocument"/>; per-document rows have an empty <see cref="PerDocument"/>.
-/// Conventions: no units gives <see cref="PercentAgreement"/> 0, <see cref="Kappa"/> null and the note
-/// "geen eenheden"; Pe = 1 (both coders coded nothing, or both coded everything) gives κ = 1 with the note
+/// Conventions: no units gives <see cref="PercentAgreement"/>, <see cref="ExpectedAgreement"/> and <see cref="Kappa"/>
+/// null (nothing to agree on, not 0 %) and the note <see cref="AgreementNotes.NoUnits"/>; Pe = 1 (both coders coded nothing, or both coded everything) gives κ = 1 with the note
 /// "volledige overeenstemming; kans-correctie niet van toepassing".
 /// </summary>
 public sealed record PairCounts
@@ -27,11 +27,11 @@ public sealed record PairCounts
 
     public required long Neither { get; init; }
 
-    /// <summary>Po = (both + neither) / total, 0..1.</summary>
-    public required double PercentAgreement { get; init; }
+    /// <summary>Po = (both + neither) / total, 0..1; null without units.</summary>
+    public required double? PercentAgreement { get; init; }
 
-    /// <summary>Pe, the agreement expected by chance, 0..1.</summary>
-    public required double ExpectedAgreement { get; init; }
+    /// <summary>Pe, the agreement expected by chance, 0..1; null without units.</summary>
+    public required double? ExpectedAgreement { get; init; }
 
     public required double? Kappa { get; init; }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Coding.Agreement;
 using Monitor.Core.Coding;
 using Monitor.Core.Projects;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Coding;
@@ -28,11 +29,12 @@ public sealed class RoundModel : CodingPageModel
 
     public IReadOnlyList<CodingDocument> Documents { get; private set; } = [];
 
-    public AgreementReport? Agreement { get; private set; }
+    /// <summary>The frozen agreement of a closed round, with the document versions it was computed on.</summary>
+    public RoundResult? Result { get; private set; }
 
-    public IReadOnlyDictionary<string, string> CodeNames { get; private set; } = new Dictionary<string, string>();
+    public AgreementReport? Agreement => Result?.Figures.Report;
 
-    public IReadOnlyList<Disagreement> Disagreements { get; private set; } = [];
+    public IReadOnlyList<RoundDifference> Differences { get; private set; } = [];
 
     public bool IsCoder { get; private set; }
 
@@ -49,9 +51,8 @@ public sealed class RoundModel : CodingPageModel
         Documents = all.Where(d => Round.DocumentIds.Contains(d.Id)).ToList();
         if (Round.Status == RoundStatus.Gesloten)
         {
-            Agreement = await _agreement.AgreementAsync(id, roundId, cancellationToken);
-            CodeNames = await _agreement.RoundCodeNamesAsync(id, roundId, cancellationToken);
-            Disagreements = await _rounds.DisagreementsAsync(id, roundId, cancellationToken);
+            Result = await _agreement.ResultAsync(id, roundId, cancellationToken);
+            Differences = await _rounds.DifferencesAsync(id, roundId, cancellationToken);
         }
 
         return Page();
@@ -74,14 +75,20 @@ public sealed class RoundModel : CodingPageModel
             ? await ChangeAsync(() => _rounds.CloseRoundAsync(id, roundId, User.ToActor(), cancellationToken), "Coding.Round.Closed", Back)
             : NotFound();
 
-    public async Task<IActionResult> OnPostSettleAsync(long id, long roundId, long codingId, bool accept, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostSettleAsync(long id, long roundId, long differenceId, bool accept, string? valence, CancellationToken cancellationToken) =>
         await LoadAsync(id, roundId, cancellationToken)
-            ? await ChangeAsync(() => _rounds.SettleAsync(id, roundId, codingId, accept, User.ToActor(), cancellationToken), accept ? "Coding.Round.Accepted" : "Coding.Round.Rejected", Back + "#verschillen")
+            ? await ChangeAsync(() =>
+            {
+                var input = new FieldParser();
+                var parsed = input.Code<Valence>(valence, "valence", "valentie");
+                input.ThrowIfAny();
+                return _rounds.SettleAsync(id, roundId, differenceId, accept, parsed, User.ToActor(), cancellationToken);
+            }, accept ? "Coding.Round.Accepted" : "Coding.Round.Rejected", Back + "#verschillen")
             : NotFound();
 
-    public string Name(string codeKey) => CodeNames.TryGetValue(codeKey, out var name) ? name : codeKey;
+    public string Name(string codeKey) => Result is not null && Result.Figures.CodeNames.TryGetValue(codeKey, out var name) ? name : codeKey;
 
-    public static string Percent(double value) => (value * 100).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture) + " %";
+    public static string Percent(double? value) => value is { } v ? (v * 100).ToString("0.0", System.Globalization.CultureInfo.CurrentCulture) + " %" : "—";
 
     public static string Number(double? value) => value is { } v ? v.ToString("0.000", System.Globalization.CultureInfo.CurrentCulture) : "—";
 }

@@ -142,8 +142,8 @@ public sealed class AgreementCalculatorTests
             var pair = report.PerCode[0].Characters[0];
             Assert.That(pair.TotalUnits, Is.EqualTo(0));
             Assert.That(pair.Kappa, Is.Null);
-            Assert.That(pair.PercentAgreement, Is.EqualTo(0.0));
-            Assert.That(pair.Note, Is.EqualTo("geen eenheden"));
+            Assert.That((pair.PercentAgreement, pair.ExpectedAgreement), Is.EqualTo(((double?)null, (double?)null)), "nothing to agree on is not 0 %");
+            Assert.That(pair.Note, Is.EqualTo(AgreementNotes.NoUnits));
             Assert.That(report.PerCode[0].Segments[0].Kappa, Is.Null);
             Assert.That(report.PerCode[0].Alpha.Alpha, Is.Null);
         }
@@ -395,6 +395,17 @@ public sealed class AgreementCalculatorTests
             Assert.That(pooled.ExpectedAgreement, Is.EqualTo(0.51).Within(Tolerance));
             Assert.That(pooled.Kappa, Is.EqualTo(0.29 / 0.49).Within(Tolerance));
             Assert.That(pooled.Note, Is.EqualTo(AgreementNotes.PooledSegments));
+        }
+
+        [Test]
+        [Description("issue #17: the pooled segment row of a coder who coded nothing lacked the note the per-code rows carry")]
+        public void PooledSegmentRowOfACoderWhoCodedNothingCarriesTheConstantCoderNote()
+        {
+            var report = Compute([TenCharacterParagraphs(1, 10)], [.. CodeParagraphs(1, "X", "A", 1, 2), .. CodeParagraphs(1, "Y", "A", 3)], codes: ["X", "Y"]);
+
+            Assert.That(report.PerCode.Select(c => c.Segments[0].Note), Is.All.EqualTo(AgreementNotes.ConstantCoder));
+            Assert.That(report.Pooled.Segments[0].Kappa, Is.EqualTo(0.0));
+            Assert.That(report.Pooled.Segments[0].Note, Is.EqualTo(AgreementNotes.PooledSegments + "; " + AgreementNotes.ConstantCoder));
         }
 
         [Test]

@@ -31,4 +31,20 @@ internal static class CodingFixtures
     }
 
     internal static async Task<long> CodeIdAsync(TempDatabase db, string key) => await db.ScalarAsync($"SELECT id FROM codes WHERE key = '{key}'");
+
+    /// <summary>A project with minutes, two researchers A and B and an open blind round of both over the minutes; the code to use is <paramref name="codeKey"/>.</summary>
+    internal static async Task<BlindRound> BlindRoundAsync(TempDatabase db, string codeKey = "midi-4", string minutes = Minutes)
+    {
+        var (projectId, meetingId, document) = await ProjectWithMinutesAsync(db, minutes: minutes);
+        var a = await ResearcherAsync(db, "Onderzoeker A", projectId);
+        var b = await ResearcherAsync(db, "Onderzoeker B", projectId);
+        var roundId = await db.Rounds.CreateRoundAsync(projectId, "Ronde", [a.UserId!.Value, b.UserId!.Value], [document.Id], a);
+        return new BlindRound(projectId, meetingId, document, a, b, roundId, await CodeIdAsync(db, codeKey));
+    }
+}
+
+/// <summary>An open blind round made by <see cref="CodingFixtures.BlindRoundAsync"/>.</summary>
+internal sealed record BlindRound(long ProjectId, long MeetingId, CodingDocument Document, Actor A, Actor B, long RoundId, long CodeId)
+{
+    public CodingInput Span(int start, int end, Valence valence = Valence.Belemmerend) => new(Document.Id, CodeId, start, end, valence, RoundId: RoundId);
 }
