@@ -7,7 +7,6 @@ public sealed partial class ScottPlotChartRenderer
 {
     private const int HeatmapCellHeight = 28;
     private const int HeatmapLegendSteps = 4;
-    private static readonly Color _emptyCell = Colors.White;
     // ColorBrewer "Blues" without its near-white first step, so that a 0 still differs from a blank cell; light to
     // dark, so the order also reads in grey print.
     private static readonly string[] _heatmapShades = ["#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"];
@@ -15,7 +14,7 @@ public sealed partial class ScottPlotChartRenderer
     /// <summary>
     /// A grid of rows (labels left) by columns (labels below, turned when long), each filled cell shaded from very
     /// light blue at 0 to dark blue at the largest value with its text in black or white, whichever reads; blank
-    /// cells stay white. The legend shows the shades with their values.
+    /// cells stay white within the grid lines. The legend shows the shades with their values.
     /// </summary>
     private static Drawing Draw(HeatmapChartSpec spec)
     {
@@ -36,21 +35,32 @@ public sealed partial class ScottPlotChartRenderer
             double y = rows - 1 - r;
             for (var c = 0; c < columns; c++)
             {
-                var cell = grid[r, c];
-                var fill = cell is null ? _emptyCell : Shade(cell.Value / scaleMax);
+                // blank cells stay the white background; the grid lines below outline them
+                if (grid[r, c] is not { } cell)
+                {
+                    continue;
+                }
+
+                var fill = Shade(cell.Value / scaleMax);
                 var rectangle = plot.Add.Rectangle(c - 0.5, c + 0.5, y - 0.5, y + 0.5);
                 rectangle.FillColor = fill;
-                rectangle.LineColor = cell is null ? _grid : Colors.White;
-                rectangle.LineWidth = 1;
-                if (cell is not null)
-                {
-                    var text = plot.Add.Text(spec.CellText(cell), c, y);
-                    text.LabelFontName = FontName;
-                    text.LabelFontSize = SmallFontSize;
-                    text.LabelFontColor = TextOn(fill);
-                    text.LabelAlignment = Alignment.MiddleCenter;
-                }
+                rectangle.LineWidth = 0;
+                var text = plot.Add.Text(spec.CellText(cell), c, y);
+                text.LabelFontName = FontName;
+                text.LabelFontSize = SmallFontSize;
+                text.LabelFontColor = TextOn(fill);
+                text.LabelAlignment = Alignment.MiddleCenter;
             }
+        }
+
+        for (var c = 0; c <= columns; c++)
+        {
+            plot.Add.VerticalLine(c - 0.5, 1, _grid).LegendText = "";
+        }
+
+        for (var r = 0; r <= rows; r++)
+        {
+            plot.Add.HorizontalLine(r - 0.5, 1, _grid).LegendText = "";
         }
 
         plot.Axes.Left.TickGenerator = new NumericManual(
