@@ -47,9 +47,7 @@ public sealed partial class ScottPlotChartRenderer
             };
         }).ToList();
         var barPlot = plot.Add.Bars(bars);
-        barPlot.ValueLabelStyle.FontSize = SmallFontSize;
-        barPlot.ValueLabelStyle.ForeColor = _text;
-        barPlot.ValueLabelStyle.FontName = FontName;
+        ValueLabels(barPlot, _text);
 
         var labels = spec.Items.Select(item => ChartText.Shorten(ChartText.Clean(item.Label), CategoryLabelChars)).ToArray();
         var valueTicks = ValueTicks(max, spec.ValueFormat, spec.FormatValue);
@@ -115,9 +113,7 @@ public sealed partial class ScottPlotChartRenderer
 
             // one plottable per series, so that labels inside a segment can be black or white, whichever reads on its fill
             var barPlot = plot.Add.Bars(bars);
-            barPlot.ValueLabelStyle.FontSize = SmallFontSize;
-            barPlot.ValueLabelStyle.ForeColor = stacked ? TextOn(colors[s]) : _text;
-            barPlot.ValueLabelStyle.FontName = FontName;
+            ValueLabels(barPlot, stacked ? TextOn(colors[s]) : _text);
         }
 
         var max = Enumerable.Range(0, count).Max(c => stacked ? spec.Total(c) : spec.Series.Max(series => series.Values[c]));

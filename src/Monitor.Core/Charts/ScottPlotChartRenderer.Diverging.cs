@@ -50,12 +50,7 @@ public sealed partial class ScottPlotChartRenderer
             double y = rows.Count - 1 - i;
             if (rows[i].Heading is { } heading)
             {
-                var text = plot.Add.Text(heading, -max * 1.2, y);
-                text.LabelFontName = FontName;
-                text.LabelFontSize = TickFontSize;
-                text.LabelBold = true;
-                text.LabelFontColor = _text;
-                text.LabelAlignment = Alignment.MiddleLeft;
+                AddLabel(plot, heading, -max * 1.2, y, Alignment.MiddleLeft, _text, TickFontSize).LabelBold = true;
                 continue;
             }
 
@@ -73,9 +68,7 @@ public sealed partial class ScottPlotChartRenderer
         }
 
         var barPlot = plot.Add.Bars(bars);
-        barPlot.ValueLabelStyle.FontSize = SmallFontSize;
-        barPlot.ValueLabelStyle.ForeColor = _text;
-        barPlot.ValueLabelStyle.FontName = FontName;
+        ValueLabels(barPlot, _text);
         plot.Add.VerticalLine(0, 1.5f, _mutedText).LegendText = "";
         plot.Axes.Left.TickGenerator = ticks;
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;

@@ -45,11 +45,7 @@ public sealed partial class ScottPlotChartRenderer
                 var rectangle = plot.Add.Rectangle(c - 0.5, c + 0.5, y - 0.5, y + 0.5);
                 rectangle.FillColor = fill;
                 rectangle.LineWidth = 0;
-                var text = plot.Add.Text(spec.CellText(cell), c, y);
-                text.LabelFontName = FontName;
-                text.LabelFontSize = SmallFontSize;
-                text.LabelFontColor = TextOn(fill);
-                text.LabelAlignment = Alignment.MiddleCenter;
+                AddLabel(plot, spec.CellText(cell), c, y, Alignment.MiddleCenter, TextOn(fill));
             }
         }
 

@@ -100,12 +100,7 @@ public sealed partial class ScottPlotChartRenderer
             {
                 var line = plot.Add.VerticalLine(today.DayNumber + 0.5, 2, _today, dashes ? LinePattern.Dashed : LinePattern.Solid);
                 line.LegendText = "";
-                var label = plot.Add.Text(TodayText, today.DayNumber + 0.5, bottom + 0.05);
-                label.LabelFontName = FontName;
-                label.LabelFontSize = SmallFontSize;
-                label.LabelFontColor = _today;
-                label.LabelBackgroundColor = Colors.White;
-                label.LabelAlignment = Alignment.LowerCenter;
+                AddLabel(plot, TodayText, today.DayNumber + 0.5, bottom + 0.05, Alignment.LowerCenter, _today).LabelBackgroundColor = Colors.White;
                 bottom -= 0.6;
                 legend.Add(new LegendItem { LabelText = $"{TodayText} ({ChartText.Date(today)})", LineColor = _today, LineWidth = 2, LinePattern = dashes ? LinePattern.Dashed : LinePattern.Solid });
             }
@@ -177,11 +172,7 @@ public sealed partial class ScottPlotChartRenderer
 
             if (shown is not null)
             {
-                var label = plot.Add.Text(shown, (x1 + x2) / 2, top - 0.05);
-                label.LabelFontName = FontName;
-                label.LabelFontSize = SmallFontSize;
-                label.LabelFontColor = _text;
-                label.LabelAlignment = Alignment.UpperCenter;
+                AddLabel(plot, shown, (x1 + x2) / 2, top - 0.05, Alignment.UpperCenter, _text);
             }
 
             if (shown != name)
@@ -197,15 +188,11 @@ public sealed partial class ScottPlotChartRenderer
     /// <summary>A note at the edge of the plot where a bar is cut, saying where it really starts or ends.</summary>
     private static void EdgeNote(Plot plot, string text, double x, double y, Alignment alignment)
     {
-        var note = plot.Add.Text(text, x, y);
-        note.LabelFontName = FontName;
-        note.LabelFontSize = SmallFontSize;
-        note.LabelFontColor = _text;
+        var note = AddLabel(plot, text, x, y, alignment, _text);
         note.LabelBackgroundColor = Colors.White.WithAlpha(0.9);
         note.LabelBorderColor = _axis;
         note.LabelBorderWidth = 1;
         note.LabelPadding = 2;
-        note.LabelAlignment = alignment;
     }
 
     /// <summary>A tick at the first of each month; a label every 1, 2, 3, 6 or 12 months (at most 12 labels), with the year under January and the first label.</summary>

@@ -1,4 +1,5 @@
 using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace Monitor.Core.Charts;
 
@@ -80,6 +81,13 @@ public sealed partial class ScottPlotChartRenderer : IChartRenderer
             axis.Label.Bold = false;
         }
 
+        // Every chart sets its own ticks; ScottPlot's automatic ones (measured over many candidate spacings)
+        // would cost most of the drawing time, also on the unused top and right axes.
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            axis.TickGenerator = new NumericManual();
+        }
+
         plot.Axes.Top.FrameLineStyle.Width = 0;
         plot.Axes.Right.FrameLineStyle.Width = 0;
         plot.Grid.MajorLineColor = _grid;
@@ -97,13 +105,28 @@ public sealed partial class ScottPlotChartRenderer : IChartRenderer
     {
         var plot = NewPlot();
         plot.HideAxesAndGrid();
-        var label = plot.Add.Text(text, 0, 0);
-        label.LabelFontName = FontName;
-        label.LabelFontSize = TickFontSize;
-        label.LabelFontColor = _mutedText;
-        label.LabelAlignment = Alignment.MiddleCenter;
+        AddLabel(plot, text, 0, 0, Alignment.MiddleCenter, _mutedText, TickFontSize);
         plot.Axes.SetLimits(-1, 1, -1, 1);
         return new Drawing(plot, width, NoDataHeight);
+    }
+
+    /// <summary>A text in the plot at data coordinates, in the house font.</summary>
+    private static ScottPlot.Plottables.Text AddLabel(Plot plot, string text, double x, double y, Alignment alignment, Color color, float size = SmallFontSize)
+    {
+        var label = plot.Add.Text(text, x, y);
+        label.LabelFontName = FontName;
+        label.LabelFontSize = size;
+        label.LabelFontColor = color;
+        label.LabelAlignment = alignment;
+        return label;
+    }
+
+    /// <summary>Value labels of bars in the house font, in the given colour.</summary>
+    private static void ValueLabels(ScottPlot.Plottables.BarPlot bars, Color color)
+    {
+        bars.ValueLabelStyle.FontSize = SmallFontSize;
+        bars.ValueLabelStyle.ForeColor = color;
+        bars.ValueLabelStyle.FontName = FontName;
     }
 
     /// <summary>The legend as one row (wrapping when needed) under the plot, outside the data area.</summary>
