@@ -57,7 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FindingStore>();
         services.AddSingleton<Findings.FindingSuggester>();
         // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
-        services.AddSingleton<IChartRenderer, SvgChartRenderer>();
+        services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();
         services.AddSingleton<Reports.ReportService>();
         services.AddSingleton<Reports.MonthlyProgressReports>();

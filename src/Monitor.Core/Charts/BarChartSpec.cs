@@ -29,5 +29,31 @@ public sealed record BarChartSpec : ChartSpec
         Rows = [.. Items.Select(item => (IReadOnlyList<string>)[ChartText.Clean(item.Label), FormatValue(item.Value)])],
     };
 
+    /// <summary>What the values are, written along the value axis (for example "Aanwezig, deel van de verwachte leden"); empty for none.</summary>
+    public string ValueLabel { get; init; } = "";
+
     internal string FormatValue(double value) => value.ToString(ValueFormat, (IFormatProvider?)Culture ?? ChartText.DutchNumbers);
+
+    /// <exception cref="ArgumentException">A value or the maximum is negative or not finite, or a colour is not hex.</exception>
+    internal void Validate()
+    {
+        if (Max is { } max && (!double.IsFinite(max) || max <= 0))
+        {
+            throw new ArgumentException($"Max must be a positive number, not {max.ToString(CultureInfo.InvariantCulture)}.", nameof(Max));
+        }
+
+        foreach (var item in Items)
+        {
+            ArgumentNullException.ThrowIfNull(item, nameof(Items));
+            if (!double.IsFinite(item.Value) || item.Value < 0)
+            {
+                throw new ArgumentException($"Bar '{item.Label}' has value {item.Value.ToString(CultureInfo.InvariantCulture)}; values must be finite and not negative.", nameof(Items));
+            }
+
+            if (item.Color is not null)
+            {
+                ChartColor.Parse(item.Color, $"bar '{item.Label}'");
+            }
+        }
+    }
 }

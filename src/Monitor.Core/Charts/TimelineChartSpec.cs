@@ -5,7 +5,8 @@ namespace Monitor.Core.Charts;
 /// <summary>
 /// A timeline (Gantt-like) chart as pure data: one row per bar in the given order, phase bands behind the
 /// bars, an optional "today" line. Renderers turn it into an image; <see cref="ToTable"/> gives the same
-/// data as a table.
+/// data as a table. The time axis covers the bulk of the bars: a bar far before or after the others is cut
+/// at the edge and marked with its dates (see <see cref="TimelineAxis"/>), so that it cannot squeeze the rest.
 /// </summary>
 public sealed record TimelineChartSpec : ChartSpec
 {
@@ -41,4 +42,40 @@ public sealed record TimelineChartSpec : ChartSpec
 
     internal string CategoryLabel(string category) =>
         Categories.TryGetValue(category, out var style) && style.Label is not null ? ChartText.Clean(style.Label) : ChartText.Clean(category);
+
+    /// <exception cref="ArgumentException">A bar or band ends before it starts, a bar's category has no style, or a colour is not hex.</exception>
+    internal void Validate()
+    {
+        foreach (var (category, style) in Categories)
+        {
+            ChartColor.Parse(style.Fill, $"category '{category}'");
+            if (style.Outline is not null)
+            {
+                ChartColor.Parse(style.Outline, $"category '{category}'");
+            }
+        }
+
+        foreach (var bar in Bars)
+        {
+            ArgumentNullException.ThrowIfNull(bar, nameof(Bars));
+            if (bar.End < bar.Start)
+            {
+                throw new ArgumentException($"Activity '{bar.Label}' ends ({bar.End:yyyy-MM-dd}) before it starts ({bar.Start:yyyy-MM-dd}).", nameof(Bars));
+            }
+
+            if (!Categories.ContainsKey(bar.Category))
+            {
+                throw new ArgumentException($"Activity '{bar.Label}' has category '{bar.Category}', which has no style in Categories.", nameof(Bars));
+            }
+        }
+
+        foreach (var band in Bands)
+        {
+            ArgumentNullException.ThrowIfNull(band, nameof(Bands));
+            if (band.End < band.Start)
+            {
+                throw new ArgumentException($"Band '{band.Label}' ends ({band.End:yyyy-MM-dd}) before it starts ({band.Start:yyyy-MM-dd}).", nameof(Bands));
+            }
+        }
+    }
 }

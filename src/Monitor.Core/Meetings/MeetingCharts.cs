@@ -38,7 +38,7 @@ public static class MeetingCharts
             Categories = new Dictionary<string, CategoryStyle>(StringComparer.Ordinal)
             {
                 ["op-ritme"] = new("#5b9bd5", Label: "Op ritme"),
-                ["gat"] = new("#d9534f", Label: "Gat in het ritme"),
+                ["gat"] = new("#9b1c1c", Label: "Gat in het ritme"),
             },
         };
     }
@@ -49,11 +49,13 @@ public static class MeetingCharts
         Id = "reflecties",
         Title = "Antwoorden op de slotvraag per bijeenkomst",
         Description = $"Aantal antwoorden 'wel gewerkt' en 'minder gewerkt' per gehouden bijeenkomst; {metrics.LessClosed} van {metrics.LessDue} te volgen 'minder gewerkt'-antwoorden zijn opgevolgd.",
+        ValueLabel = "Aantal antwoorden",
         Categories = [.. metrics.Meetings.Select(m => m.HeldOn.ToString("d MMM yy", _dutch))],
+        // dark green and light orange: apart in colour and in grey print
         Series =
         [
-            new StackedBarSeries("Wel gewerkt", "#2e8b57", [.. metrics.Meetings.Select(m => (double)m.WellCount)]),
-            new StackedBarSeries("Minder gewerkt", "#e07b39", [.. metrics.Meetings.Select(m => (double)m.LessCount)]),
+            new StackedBarSeries("Wel gewerkt", "#2e7d4f", [.. metrics.Meetings.Select(m => (double)m.WellCount)]),
+            new StackedBarSeries("Minder gewerkt", "#f4b183", [.. metrics.Meetings.Select(m => (double)m.LessCount)]),
         ],
     };
 
@@ -67,5 +69,6 @@ public static class MeetingCharts
         Items = [.. metrics.Meetings.Where(m => m.AttendanceRate is not null).Select(m => new BarChartItem(m.HeldOn.ToString("d MMM yyyy", _dutch), m.AttendanceRate!.Value))],
         Max = 1,
         ValueFormat = "0%",
+        ValueLabel = "Aanwezig, als deel van de verwachte leden",
     };
 }

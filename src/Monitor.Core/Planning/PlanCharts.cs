@@ -16,6 +16,7 @@ public static class PlanCharts
             : "Per Movisie-fase het aandeel van de activiteiten (zonder vervallen) dat gereed is.",
         Max = 1,
         ValueFormat = "0%",
+        ValueLabel = language == "en" ? "Share of activities done" : "Aandeel activiteiten gereed",
         Items = [.. scores.Select(s => new BarChartItem(
             $"{s.Phase} {phases.FirstOrDefault(p => p.Number == s.Phase)?.Name(language) ?? ""}",
             s.Completion ?? 0,

@@ -318,12 +318,15 @@ public sealed class ReportDataBuilder
         {
             Id = "bijeenkomsten-tijd",
             Title = "Bijeenkomsten en slotreflecties per maand",
-            Description = "Aantal gehouden bijeenkomsten en aantal antwoorden op de slotvraag per maand, over alle groepen.",
+            Description = "Aantal gehouden bijeenkomsten en aantal antwoorden op de slotvraag per maand, over alle groepen, naast elkaar.",
+            // two counts that do not add up to anything: side by side, dark and light so they also differ in grey print
+            Layout = SeriesLayout.SideBySide,
+            ValueLabel = "Aantal",
             Categories = [.. months.Select(m => m.ToString("MMM yy", _dutch))],
             Series =
             [
                 new StackedBarSeries("Bijeenkomsten", "#0b5cad", [.. months.Select(m => (double)held.Count(f => In(f.HeldOn, m)))]),
-                new StackedBarSeries("Slotreflecties", "#2e8b57", [.. months.Select(m => (double)held.Where(f => In(f.HeldOn, m)).Sum(f => f.Reflections.Count))]),
+                new StackedBarSeries("Slotreflecties", "#8fd3a8", [.. months.Select(m => (double)held.Where(f => In(f.HeldOn, m)).Sum(f => f.Reflections.Count))]),
             ],
         };
     }

@@ -1,11 +1,13 @@
+using System.Globalization;
+using System.Xml.Linq;
 using Monitor.Core.Charts;
 
 namespace Monitor.Core.Tests.Charts;
 
-/// <summary>Every kind of chart goes through the one seam: a <see cref="ChartSpec"/> into an <see cref="IChartRenderer"/>.</summary>
+/// <summary>Every kind of chart goes through the one seam: a <see cref="ChartSpec"/> into an <see cref="IChartRenderer"/>, SVG or PNG out.</summary>
 public sealed class ChartSpecTests
 {
-    private static readonly SvgChartRenderer _renderer = new();
+    private static readonly ScottPlotChartRenderer _renderer = new();
 
     private static IEnumerable<TestCaseData> OneOfEachKind()
     {
@@ -34,9 +36,73 @@ public sealed class ChartSpecTests
         var svg = ChartSvg.Parse(_renderer.Render(spec));
 
         Assert.That(svg.Name, Is.EqualTo(ChartSvg.Svg + "svg"));
-        Assert.That(svg.Text("role"), Is.EqualTo("img"));
+        Assert.That((string?)svg.Attribute("role"), Is.EqualTo("img"));
+        var labelledBy = ((string?)svg.Attribute("aria-labelledby") ?? "").Split(' ');
+        Assert.That(svg.Elements().First().Name, Is.EqualTo(ChartSvg.Svg + "title"));
         Assert.That(svg.Element(ChartSvg.Svg + "title")?.Value, Is.EqualTo(spec.Title));
         Assert.That(svg.Element(ChartSvg.Svg + "desc")?.Value, Is.EqualTo(spec.Description));
+        Assert.That(labelledBy, Is.EqualTo(new[] { (string?)svg.Element(ChartSvg.Svg + "title")?.Attribute("id"), (string?)svg.Element(ChartSvg.Svg + "desc")?.Attribute("id") }));
+    }
+
+    [TestCaseSource(nameof(OneOfEachKind))]
+    public void ScalesToItsColumnWithAViewBoxAndNoFixedSize(ChartSpec spec)
+    {
+        var svg = ChartSvg.Parse(_renderer.Render(spec));
+
+        Assert.That((string?)svg.Attribute("width"), Is.EqualTo("100%"));
+        Assert.That(svg.Attribute("height"), Is.Null);
+        Assert.That((string?)svg.Attribute("viewBox"), Does.Match(@"^0 0 \d+ \d+$"));
+        Assert.That((string?)svg.Attribute("class"), Does.Match(@"^chart chart-[a-z]+ chart-(s|m|l|xl)$"));
+    }
+
+    [TestCaseSource(nameof(OneOfEachKind))]
+    public void UsesNoScriptsInlineStylesOrExternalReferences(ChartSpec spec)
+    {
+        var svg = ChartSvg.Parse(_renderer.Render(spec));
+        var elements = svg.DescendantsAndSelf().ToList();
+
+        Assert.That(elements.Select(e => e.Name.LocalName), Has.None.AnyOf("script", "style", "foreignObject", "image", "a"));
+        Assert.That(elements.SelectMany(e => e.Attributes()).Select(a => a.Name.LocalName), Has.None.EqualTo("style").And.None.EqualTo("href").And.None.StartsWith("on"));
+        var references = elements.SelectMany(e => e.Attributes()).Where(a => a.Value.Contains("url(", StringComparison.Ordinal)).Select(a => a.Value);
+        Assert.That(references, Has.All.Match(@"^url\(#chart-[a-z]+-d\d+\)$"), "only references to its own clip paths");
+    }
+
+    [TestCaseSource(nameof(OneOfEachKind))]
+    public void DerivesItsIdsFromTheSpecIdSoChartsOnOnePageDoNotClash(ChartSpec spec)
+    {
+        var first = ChartSvg.Parse(_renderer.Render(spec));
+        var second = ChartSvg.Parse(_renderer.Render(spec with { Id = "ander" }));
+
+        static List<string> Ids(XElement root) => [.. root.DescendantsAndSelf().Select(e => (string?)e.Attribute("id")).OfType<string>()];
+        Assert.That(Ids(first), Is.Unique.And.All.StartsWith($"chart-{spec.Id}-"));
+        Assert.That(Ids(first).Intersect(Ids(second)), Is.Empty);
+    }
+
+    [TestCaseSource(nameof(OneOfEachKind))]
+    public void GivesTheSameTextForTheSameSpecWhateverTheCulture(ChartSpec spec)
+    {
+        var first = _renderer.Render(spec);
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("nl-NL");
+            Assert.That(_renderer.Render(spec), Is.EqualTo(first));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [TestCaseSource(nameof(OneOfEachKind))]
+    public void RendersAsAPngThatDecodesAtTwiceItsDrawnSizeWithRoomForTheTitle(ChartSpec spec)
+    {
+        var viewBox = ((string)ChartSvg.Parse(_renderer.Render(spec)).Attribute("viewBox")!).Split(' ').Select(int.Parse).ToArray();
+
+        var (width, height) = ChartSvg.PngSize(_renderer.RenderPng(spec));
+
+        Assert.That(width, Is.EqualTo(viewBox[2] * 2));
+        Assert.That(height, Is.GreaterThan(viewBox[3] * 2));
     }
 
     [TestCaseSource(nameof(OneOfEachKind))]
@@ -50,11 +116,28 @@ public sealed class ChartSpecTests
     }
 
     [Test]
-    public void TheSvgRendererRefusesAKindItDoesNotKnow()
+    public void WritesUserTextAsTextNeverAsMarkupAndDropsWhatXmlCannotCarry()
+    {
+        var spec = new BarChartSpec
+        {
+            Id = "x", Title = "<b>Titel</b> & meer", Description = "Beschrijving\u0001.", Items = [new BarChartItem("<script>alert(1)</script> & co\u0007", 1)],
+        };
+
+        var svg = _renderer.Render(spec);
+        var root = ChartSvg.Parse(svg);
+
+        Assert.That(root.Descendants().Select(e => e.Name.LocalName), Has.None.EqualTo("script").And.None.EqualTo("b"));
+        Assert.That(root.Element(ChartSvg.Svg + "title")?.Value, Is.EqualTo("<b>Titel</b> & meer"));
+        Assert.That(root.Labels(), Does.Contain("<script>alert(1)</script> & co"));
+    }
+
+    [Test]
+    public void TheRendererRefusesAKindItDoesNotKnow()
     {
         var spec = new UnknownChartSpec { Id = "x", Title = "X", Description = "X." };
 
         Assert.That(() => _renderer.Render(spec), Throws.ArgumentException.With.Message.Contains(nameof(UnknownChartSpec)));
+        Assert.That(() => _renderer.RenderPng(spec), Throws.ArgumentException.With.Message.Contains(nameof(UnknownChartSpec)));
     }
 
     private sealed record UnknownChartSpec : ChartSpec

@@ -76,6 +76,43 @@ public sealed class HomePageBrowserTests
     }
 
     [Test]
+    public async Task ChartsScaleToAPhoneWithoutPushingThePageSideways()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await LogInAsync(page, Login.ProjectLeader);
+        await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
+        await page.WaitForURLAsync("**/projecten/*");
+        var project = new Uri(page.Url).AbsolutePath.TrimEnd('/');
+
+        await page.GotoAsync(new Uri(_factory.ServerAddress, project + "/plan").ToString());
+        await page.Locator("figure.chart figcaption", new() { HasText = "Activiteiten in de tijd" }).WaitForAsync();
+        await AssertFitsTheScreenAsync(page, "plan");
+        await SaveScreenshotAsync(page, "plan-390.png");
+
+        await page.GotoAsync(new Uri(_factory.ServerAddress, project).ToString());
+        await page.Locator("h2 a", new PageLocatorOptions { HasText = "Ontwikkelteam" }).ClickAsync();
+        await page.WaitForURLAsync("**/groepen/*");
+        Assert.That(await page.Locator("figure.chart .chart-title").AllInnerTextsAsync(), Is.EqualTo(new[]
+        {
+            "Bijeenkomsten van Ontwikkelteam door de tijd", "Antwoorden op de slotvraag per bijeenkomst", "Opkomst per bijeenkomst",
+        }));
+        await AssertFitsTheScreenAsync(page, "group");
+        await SaveScreenshotAsync(page, "group-390.png");
+    }
+
+    /// <summary>The page is no wider than the screen, and every chart is scaled to its column (or scrolls inside its own box).</summary>
+    private static async Task AssertFitsTheScreenAsync(IPage page, string name)
+    {
+        Assert.That(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"), Is.LessThanOrEqualTo(0), $"{name}: page wider than the screen");
+        foreach (var chart in await page.Locator("figure.chart .chart-image").AllAsync())
+        {
+            var box = await chart.BoundingBoxAsync();
+            Assert.That(box!.X + box.Width, Is.LessThanOrEqualTo(390), $"{name}: a chart box sticks out");
+        }
+    }
+
+    [Test]
     public async Task LanguageSwitchWorksInTheBrowser()
     {
         var context = await _browser!.NewContextAsync();
@@ -175,9 +212,13 @@ public sealed class HomePageBrowserTests
         var doneAfter = int.Parse(await page.Locator("table.scores tr[data-phase='2'] td").Nth(1).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(doneAfter, Is.EqualTo(doneBefore + 1));
         Assert.That(await page.Locator("#fase-2 tr[data-activity-id]", new() { HasText = "Werkinstructie keuzehulp" }).InnerTextAsync(), Does.Contain("gereed").And.Contain("Besproken in: Veranderteam · januari 2021"));
-        var timelineBar = page.Locator("figure.chart.wide svg rect.bar[data-label^='2 · Werkinstructie keuzehulp']");
-        Assert.That(await timelineBar.GetAttributeAsync("data-category"), Is.EqualTo("gereed"), "the timeline shows the new state");
-        Assert.That(await page.Locator("figure.chart svg rect.bar[data-label^='2 ']").First.GetAttributeAsync("data-value"), Is.Not.EqualTo("0"));
+        var timeline = page.Locator("section.card:has(#timeline-title) figure.chart");
+        Assert.That(await timeline.Locator("figcaption .chart-title").InnerTextAsync(), Is.EqualTo("Activiteiten in de tijd"));
+        Assert.That(await timeline.Locator("svg text", new() { HasText = "Werkinstructie" }).CountAsync(), Is.EqualTo(1), "the timeline labels the activity");
+        Assert.That(await timeline.Locator("table tr", new() { HasText = "Werkinstructie keuzehulp" }).TextContentAsync(), Does.Contain("gereed"), "the timeline's table shows the new state");
+        var progress = page.Locator("section.card:has(#progress-title) figure.chart");
+        Assert.That(await progress.Locator("svg text", new() { HasText = "2 Begrijpen" }).CountAsync(), Is.EqualTo(1));
+        Assert.That(await progress.Locator("table tr", new() { HasText = "2 Begrijpen" }).Locator("td").Nth(1).TextContentAsync(), Is.Not.EqualTo("0%"));
         await SaveScreenshotAsync(page, "plan.png");
         var charts = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots", "plan-charts.png");
         await page.Locator("section.card:has(#progress-title)").ScreenshotAsync(new LocatorScreenshotOptions { Path = charts });

@@ -100,6 +100,13 @@ public sealed class MeetingPagesTests
 
         Assert.That(group.QuerySelector("[data-testid=loop-closure]")!.TextContent, Does.Contain("%"));
         Assert.That(group.QuerySelectorAll("svg"), Has.Length.GreaterThanOrEqualTo(3));
+        Assert.That(group.QuerySelectorAll("figure.chart .chart-title").Select(title => title.TextContent), Is.EqualTo(new[]
+        {
+            "Bijeenkomsten van Ontwikkelteam door de tijd", "Antwoorden op de slotvraag per bijeenkomst", "Opkomst per bijeenkomst",
+        }), "every group chart has a visible title");
+        var attendance = group.QuerySelectorAll("figure.chart")[2];
+        Assert.That(attendance.QuerySelectorAll("svg text").Select(text => text.TextContent.Trim()), Does.Contain("Aanwezig, als deel van de verwachte leden"), "the attendance chart says what its bars are");
+        Assert.That(group.QuerySelectorAll("figure.chart")[1].QuerySelectorAll("svg text").Select(text => text.TextContent.Trim()), Does.Contain("Wel gewerkt").And.Contain("Minder gewerkt"), "legend");
         Assert.That(group.QuerySelectorAll($"a[href='/projecten/{projectId}/bijeenkomsten/{meetingId}']"), Is.Empty);
         Assert.That(meeting.StatusCode == HttpStatusCode.Redirect && meeting.Headers.Location!.OriginalString.Contains("geen-toegang", StringComparison.Ordinal), Is.True);
     }

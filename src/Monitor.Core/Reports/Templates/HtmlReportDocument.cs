@@ -40,6 +40,10 @@ internal static class HtmlReportDocument
         .chart-image svg { display: block; max-width: 100%; height: auto; }
         table.chart-data { width: auto; min-width: 50%; margin: 2mm 0 0; font-size: 8.5pt; }
         table.chart-data td + td, table.chart-data th + th { text-align: right; padding-left: 10pt; }
+        @media screen and (max-width: 40rem) {
+          body { padding: 4mm 3mm; }
+          table { display: block; overflow-x: auto; }
+        }
         @media print {
           body { max-width: none; padding: 0; }
           a { color: inherit; text-decoration: none; }

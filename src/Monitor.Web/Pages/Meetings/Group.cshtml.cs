@@ -53,13 +53,8 @@ public sealed class GroupModel : PageModel
 
     public IReadOnlyList<CadenceGap> Gaps { get; private set; } = [];
 
-    public string RhythmChart { get; private set; } = "";
-
-    public string ReflectionChart { get; private set; } = "";
-
-    public ChartTable ReflectionTable { get; private set; } = null!;
-
-    public string AttendanceChart { get; private set; } = "";
+    /// <summary>Meetings over time, closing-question answers per meeting and attendance per meeting, each with title, description and table.</summary>
+    public IReadOnlyList<ShownChart> Charts { get; private set; } = [];
 
     public bool CanManage { get; private set; }
 
@@ -86,11 +81,12 @@ public sealed class GroupModel : PageModel
         Metrics = MeetingMetrics.Compute(await _queries.GetFactsAsync(groupId, cancellationToken)).For(audience);
         var held = detail.Meetings.Where(m => m.Status == MeetingStatus.Gehouden).Select(m => m.HeldOn).ToList();
         Gaps = detail.Group.CadenceDays is null ? [] : CadenceCheck.FindGaps(held, detail.Group.CadenceDays, Today, project.EndDate);
-        RhythmChart = _charts.Render(MeetingCharts.Rhythm(detail.Group.Name, held, detail.Group.CadenceDays, Gaps, Today));
-        var reflections = MeetingCharts.Reflections(Metrics);
-        ReflectionChart = _charts.Render(reflections);
-        ReflectionTable = reflections.ToTable();
-        AttendanceChart = _charts.Render(MeetingCharts.Attendance(Metrics));
+        Charts =
+        [
+            ShownChart.Of(_charts, MeetingCharts.Rhythm(detail.Group.Name, held, detail.Group.CadenceDays, Gaps, Today)),
+            ShownChart.Of(_charts, MeetingCharts.Reflections(Metrics)),
+            ShownChart.Of(_charts, MeetingCharts.Attendance(Metrics)),
+        ];
         CanManage = await IsAllowedAsync(Capability.ManageProject);
         if (CanManage)
         {

@@ -41,14 +41,11 @@ public sealed class IndexModel : PageModel
 
     public int? SuggestedNextPhase { get; private set; }
 
-    /// <summary>SVG of progress per phase (from the Core chart module), or null.</summary>
-    public string? ProgressChart { get; private set; }
+    /// <summary>Progress per phase (from the Core chart module), or null.</summary>
+    public ShownChart? ProgressChart { get; private set; }
 
-    /// <summary>SVG timeline of the activities with phase bands and a today line, or null.</summary>
-    public string? TimelineChart { get; private set; }
-
-    /// <summary>The timeline's data as a table, shown beside the chart.</summary>
-    public ChartTable? TimelineTable { get; private set; }
+    /// <summary>Timeline of the activities with phase bands and a today line, with its data as a table, or null.</summary>
+    public ShownChart? TimelineChart { get; private set; }
 
     public bool CanManage { get; private set; }
 
@@ -140,10 +137,8 @@ public sealed class IndexModel : PageModel
         SuggestedNextPhase = PlanScoring.SuggestNextPhase(Scores);
         Phases = await _frameworks.ListPhasesAsync(cancellationToken);
         var language = UiText.Language;
-        ProgressChart = _charts.Render(PlanCharts.Progress(Scores, Phases, language));
-        var timeline = PlanCharts.Timeline(plan, Phases, Today, language);
-        TimelineChart = _charts.Render(timeline);
-        TimelineTable = timeline.ToTable();
+        ProgressChart = ShownChart.Of(_charts, PlanCharts.Progress(Scores, Phases, language));
+        TimelineChart = ShownChart.Of(_charts, PlanCharts.Timeline(plan, Phases, Today, language));
         CanManage = (await _authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(Capability.ManageProject))).Succeeded;
         return Page();
     }

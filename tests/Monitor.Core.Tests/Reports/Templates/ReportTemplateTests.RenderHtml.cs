@@ -47,7 +47,7 @@ public sealed partial class ReportTemplateTests
                 Items = [new BarChartItem("Verkenning", 1), new BarChartItem("Uitvoering", 0.25)],
                 ValueFormat = "0%",
             };
-            var svg = new SvgChartRenderer().Render(spec);
+            var svg = new ScottPlotChartRenderer().Render(spec);
             var other = "<svg xmlns=\"http://www.w3.org/2000/svg\" data-chart=\"ander\"><rect/></svg>";
             var data = new ReportData();
             data.Charts["voortgang"] = new ReportChart(spec.Title, spec.Description, svg, ReportTable.From(spec.ToTable()));
