@@ -566,16 +566,19 @@ public sealed class HomePageBrowserTests
     /// has loaded. Waiting for the URL alone would return at once when it does not change, and network idleness is not
     /// what a user sees: the callers then assert on the page's content.
     /// </summary>
+    private const float SubmitTimeoutMs = 120_000;
+
     private static async Task SubmitAsync(IPage page, ILocator button)
     {
         // a mark on the current document: it is gone once the browser shows the page the form led to
         await page.EvaluateAsync("() => { window.__imBeforeSubmit = true; }");
         await button.ClickAsync();
-        await page.WaitForFunctionAsync("() => window.__imBeforeSubmit !== true");
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // generous: on the 2-core CI machine a job started by the click (e.g. the progress report drawing its charts)
+        // competes with the page for the CPU; the wait ends as soon as the page is there
+        await page.WaitForFunctionAsync("() => window.__imBeforeSubmit !== true", null, new() { Timeout = SubmitTimeoutMs });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = SubmitTimeoutMs });
     }
 
-    /// <summary>Fills in the login form the anonymous visitor is sent to.</summary>
     [TestCase(1280, "exchange-import-report-desktop.png")]
     [TestCase(390, "exchange-import-report-390.png")]
     [Description("issue #17: an ATLAS.ti file with CRLF imports with every coding; the report and the file coders show")]
@@ -608,6 +611,7 @@ public sealed class HomePageBrowserTests
         await SaveScreenshotAsync(page, screenshot.Replace("exchange-import-report", "codebooks", StringComparison.Ordinal));
     }
 
+    /// <summary>Fills in the login form the anonymous visitor is sent to.</summary>
     private static async Task LogInAsync(IPage page, string email)
     {
         await page.WaitForURLAsync("**/inloggen**");
