@@ -114,7 +114,21 @@ public sealed record FragmentFilter
     public Valence? Valence { get; init; }
     public long? CoderId { get; init; }
     public long? DocumentId { get; init; }
+
+    /// <summary>Only documents with this attribute (a case variable from a REFI-QDA import, e.g. Conditie = getraind).</summary>
+    public DocumentVariable? Attribute { get; init; }
+
     public int Limit { get; init; } = 500;
+}
+
+/// <summary>A respondent or case attribute of a document (name and value), as REFI-QDA variables carry them.</summary>
+public sealed record DocumentVariable(string Name, string Value)
+{
+    /// <summary>Reads "naam=waarde" (the form and API spelling); null when there is no '=' or no name.</summary>
+    public static DocumentVariable? Parse(string? text) =>
+        text?.IndexOf('=', StringComparison.Ordinal) is > 0 and var at ? new DocumentVariable(text[..at].Trim(), text[(at + 1)..].Trim()) : null;
+
+    public override string ToString() => $"{Name}={Value}";
 }
 
 public sealed record CodingRound

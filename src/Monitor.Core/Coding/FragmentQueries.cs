@@ -94,6 +94,13 @@ public sealed class FragmentQueries
             Add("d.id = @document", "@document", documentId);
         }
 
+        if (filter.Attribute is { } attribute)
+        {
+            Add("EXISTS (SELECT 1 FROM document_attributes a WHERE a.document_id = d.id AND a.name = @attribute_name AND a.value = @attribute_value)",
+                "@attribute_name", attribute.Name);
+            parameters.Add(("@attribute_value", attribute.Value));
+        }
+
         var sql = $"""
             SELECT {CodingStore.CodingColumns}, d.title, d.kind, d.meeting_id, m.group_id, g.name, coalesce(m.held_on, d.held_on, substr(d.created_at, 1, 10)), v.text
             FROM codings c JOIN document_versions v ON v.id = c.version_id JOIN coding_documents d ON d.id = v.document_id
@@ -304,6 +311,20 @@ public sealed class FragmentQueries
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
         return await connection.QueryAsync(null, sql, reader => (reader.GetInt64(0), reader.GetString(1)), cancellationToken, ("@project", projectId));
+    }
+
+    /// <summary>The distinct document attributes (name and value) of the project's documents, for the fragment filter.</summary>
+    public async Task<IReadOnlyList<DocumentVariable>> ListAttributesAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT DISTINCT a.name, a.value
+            FROM document_attributes a JOIN coding_documents d ON d.id = a.document_id
+            WHERE d.project_id = @project
+            ORDER BY a.name, a.value
+            LIMIT 500;
+            """;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(null, sql, reader => new DocumentVariable(reader.GetString(0), reader.GetString(1)), cancellationToken, ("@project", projectId));
     }
 
     /// <summary>How often each code is used (regular and consensus codings), per codebook, most used first.</summary>

@@ -58,7 +58,7 @@ internal static class CodingEndpoints
     private static async Task<Ok<UndoBody>> UndoAsync(long id, HttpContext http, CodingStore coding, CancellationToken ct) =>
         TypedResults.Ok(new UndoBody(await coding.UndoAsync(id, http.User.ToActor(), ct) ?? "Er is niets om ongedaan te maken."));
 
-    private static async Task<Results<Ok<IEnumerable<FragmentBody>>, ValidationProblem>> FragmentsAsync(long id, long? code, string? codeKey, long? group, int? phase, string? from, string? to, string? valence, long? coder, int? limit, FragmentQueries fragments, CancellationToken ct)
+    private static async Task<Results<Ok<IEnumerable<FragmentBody>>, ValidationProblem>> FragmentsAsync(long id, long? code, string? codeKey, long? group, int? phase, string? from, string? to, string? valence, long? coder, string? attribute, int? limit, FragmentQueries fragments, CancellationToken ct)
     {
         var input = new FieldParser();
         var filter = new FragmentFilter
@@ -71,8 +71,14 @@ internal static class CodingEndpoints
             To = input.Date(to, "to", "het einde van de periode"),
             Valence = input.Code<Valence>(valence, "valence", "valentie"),
             CoderId = coder,
+            Attribute = DocumentVariable.Parse(attribute),
             Limit = Math.Clamp(limit ?? 1000, 1, 10000),
         };
+        if (!string.IsNullOrWhiteSpace(attribute) && filter.Attribute is null)
+        {
+            input.Add("attribute", $"'{attribute}' is geen kenmerk; schrijf naam=waarde (bijvoorbeeld Conditie=getraind).");
+        }
+
         if (input.HasErrors)
         {
             return input.Problem("Ongeldig filter");

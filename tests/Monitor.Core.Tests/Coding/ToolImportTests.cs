@@ -69,6 +69,25 @@ public sealed class ToolImportTests
     }
 
     [Test]
+    [Description("issue #17: imported cases and variables filter the fragments")]
+    public async Task ImportedVariablesFilterTheFragments()
+    {
+        var (db, projectId, importer) = await ProjectAsync();
+        using var _ = db;
+        await db.Exchange.ImportQdpxAsync(projectId, new MemoryStream(ToolFiles.QualCoder(maxqdaLineEndings: false)), importer);
+
+        var offered = await db.Fragments.ListAttributesAsync(projectId);
+        var trained = await db.Fragments.ListFragmentsAsync(projectId, new FragmentFilter { Attribute = new DocumentVariable("Training", "getraind") });
+        var other = await db.Fragments.ListFragmentsAsync(projectId, new FragmentFilter { Attribute = new DocumentVariable("Training", "niet getraind") });
+
+        Assert.That(offered, Does.Contain(new DocumentVariable("Training", "getraind")));
+        Assert.That(trained, Has.Count.EqualTo(ToolFiles.Codings.Length));
+        Assert.That(other, Is.Empty);
+        Assert.That(DocumentVariable.Parse("Training = getraind"), Is.EqualTo(new DocumentVariable("Training", "getraind")));
+        Assert.That(DocumentVariable.Parse("getraind"), Is.Null);
+    }
+
+    [Test]
     [Description("issue #17: ATLAS.ti code groups are reported, not dropped silently")]
     public async Task AtlasCodeGroupsAreReported()
     {

@@ -39,6 +39,7 @@ public sealed class ApiResultsTests
     [TestCase("POST", "/reports", """{"kind":"jaarverslag"}""", "kind", "'jaarverslag' is geen rapportsoort", NotSaved)]
     [TestCase("GET", "/fragments?from=maart", null, "from", "'maart' is geen datum", BadFilter)]
     [TestCase("GET", "/fragments?valence=positief", null, "valence", "'positief' is geen valentie", BadFilter)]
+    [TestCase("GET", "/fragments?attribute=getraind", null, "attribute", "'getraind' is geen kenmerk; schrijf naam=waarde", BadFilter)]
     [TestCase("POST", "/codings", """{"documentId":1,"codeId":1,"start":0,"end":1}""", "valence", "Kies een valentie", NotSaved)]
     [TestCase("POST", "/findings", """{"kind":"inzicht","title":"T"}""", "kind", "'inzicht' is geen soort bevinding", NotSaved)]
     [TestCase("POST", "/findings", """{"kind":"les","title":"T","evidence":[{"kind":"foto","targetId":1}]}""", "evidence", "'foto' is geen soort bewijs", NotSaved)]

@@ -31,11 +31,13 @@ public sealed class FragmentsModel : CodingPageModel
 
     public IReadOnlyList<(long Id, string Name)> Coders { get; private set; } = [];
 
+    public IReadOnlyList<DocumentVariable> Attributes { get; private set; } = [];
+
     public FragmentFilter Filter { get; private set; } = new();
 
     public const int PageLimit = 500;
 
-    public async Task<IActionResult> OnGetAsync(long id, long? code, long? groep, int? fase, string? van, string? tot, string? valentie, long? codeur, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long id, long? code, long? groep, int? fase, string? van, string? tot, string? valentie, long? codeur, string? kenmerk, CancellationToken cancellationToken)
     {
         if (!await LoadProjectAsync(id, cancellationToken))
         {
@@ -54,10 +56,12 @@ public sealed class FragmentsModel : CodingPageModel
             To = new FieldParser().Date(tot, "tot", "tot"),
             Valence = Codes.TryParse<Valence>(valentie, out var v) ? v : null,
             CoderId = codeur,
+            Attribute = DocumentVariable.Parse(kenmerk),
             Limit = PageLimit,
         };
         Fragments = await _fragments.ListFragmentsAsync(id, Filter, cancellationToken);
         Coders = await _fragments.ListCodersAsync(id, cancellationToken);
+        Attributes = await _fragments.ListAttributesAsync(id, cancellationToken);
         return Page();
     }
 }
