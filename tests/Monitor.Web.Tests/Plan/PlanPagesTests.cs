@@ -235,6 +235,30 @@ public sealed class PlanPagesTests
         Assert.That(after.QuerySelector("[role=alert]")?.TextContent, Does.Contain("'klaar' is geen status"));
     }
 
+    [Test]
+    [Description("issue #16: the audit trail shows Dutch field labels, the name of the thing changed and Dutch local time")]
+    public async Task TheAuditTrailNamesTheActivityAndLabelsItsFieldsInDutch()
+    {
+        var planUrl = $"/projecten/{_samenBeslissen}/plan";
+        var row = (await Leader.GetDocumentAsync(planUrl)).QuerySelector("tr[data-activity-id].status-gepland")!;
+        var activityId = row.GetAttribute("data-activity-id")!;
+        var title = row.QuerySelector("td a")!.TextContent.Trim();
+        using var changed = await Leader.PostFormAsync(planUrl, $"{planUrl}/wijzigen?handler=Status", new Dictionary<string, string> { ["activityId"] = activityId, ["status"] = "bezig" });
+
+        var trail = await Leader.GetDocumentAsync($"/projecten/{_samenBeslissen}/audit?entity=activiteit&entityId={activityId}");
+
+        var entry = trail.QuerySelector("table.audit tbody tr")!;
+        var cells = entry.QuerySelectorAll("td");
+        Assert.That(cells[2].TextContent, Does.Contain("activiteit #" + activityId).And.Contain(title));
+        Assert.That(cells[4].TextContent, Does.Contain("status: gepland → bezig").And.Contain("gestart op"));
+        Assert.That(cells[4].TextContent, Does.Not.Contain("startedOn"));
+        var at = DateTimeOffset.Parse(cells[0].QuerySelector("time")!.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture);
+        var dutch = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+        Assert.That(cells[0].TextContent.Trim(), Is.EqualTo(dutch.ToString("g", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))), "Dutch local time, not UTC");
+        Assert.That(trail.QuerySelector("#entity option[value=activiteit]")!.TextContent, Is.EqualTo("activiteit"));
+        Assert.That(trail.QuerySelector("#entity option[value=meeting]")?.TextContent, Is.EqualTo("bijeenkomst").Or.Null);
+    }
+
     private async Task<HttpResponseMessage> PostFileAsync(string url, string fileName, byte[] bytes)
     {
         var form = await Leader.GetDocumentAsync(url);
