@@ -113,6 +113,54 @@ public sealed class EverydayBrowserTests
         Assert.That(gone!.Status, Is.EqualTo(404), "accepting deletes it");
     }
 
+    [TestCase(1280)]
+    [TestCase(390)]
+    [Description("issue #16: one click on the plan list and a save on the meeting page keep the place on the page")]
+    public async Task SavingKeepsThePlaceOnThePage(int width)
+    {
+        var page = await NewPageAsync(width, Login.ProjectLeader);
+        await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
+        await page.Locator("nav.subnav a", new() { HasText = "Implementatieplan" }).ClickAsync();
+        var row = page.Locator("tr[data-activity-id].status-gepland").Last;
+        var id = await row.GetAttributeAsync("data-activity-id");
+        await SubmitAsync(page, row.Locator("[data-testid=status-change] button[value=bezig]"));
+        Assert.That(page.Url, Does.EndWith($"/plan#activiteit-{id}"));
+        Assert.That(await page.Locator($"#activiteit-{id}").GetAttributeAsync("class"), Does.Contain("status-bezig"));
+        Assert.That(await page.EvaluateAsync<double>("() => window.scrollY"), Is.GreaterThan(0), "the page stays at the row");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath($"plan-status-{width}.png") });
+
+        await page.GotoAsync(page.Url.Split('/').Take(5).Aggregate((a, b) => a + "/" + b));
+        await OpenAMeetingFromProjectAsync(page);
+        await page.Locator("#decision-text").FillAsync("Werkinstructie vaststellen");
+        await SubmitAsync(page, page.Locator("#decision-text ~ button"));
+        Assert.That(page.Url, Does.EndWith("#decisions"));
+        Assert.That(await page.EvaluateAsync<double>("() => window.scrollY"), Is.GreaterThan(0), "back at the decisions, not at the top");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath($"meeting-decisions-{width}.png") });
+        await SaveScreenshotAsync(page, $"meeting-{width}.png");
+
+        await page.GotoAsync(page.Url.Split('/').Take(5).Aggregate((a, b) => a + "/" + b) + "/audit");
+        var decision = await page.Locator("table.audit tbody tr").First.InnerTextAsync();
+        Assert.That(decision, Does.Contain("besluit #").And.Contain("aangemaakt").And.Contain("bijeenkomst: – → Leernetwerk · ").And.Contain("tekst: – → Werkinstructie vaststellen"));
+        await SaveScreenshotAsync(page, $"audit-{width}.png");
+    }
+
+    [TestCase(1280)]
+    [TestCase(390)]
+    public async Task TheDeelnemerSeesNoPortfolioInTheMenu(int width)
+    {
+        var page = await NewPageAsync(width, Login.Participant);
+
+        Assert.That(await page.Locator("header nav a[href='/portfolio']").CountAsync(), Is.Zero);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath($"deelnemer-menu-{width}.png") });
+    }
+
+    private static string ShotPath(string name)
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
     private static async void Accept(object? sender, IDialog dialog) => await dialog.AcceptAsync();
 
     private static async void Dismiss(object? sender, IDialog dialog) => await dialog.DismissAsync();
@@ -133,6 +181,11 @@ public sealed class EverydayBrowserTests
     private static async Task OpenAMeetingAsync(IPage page)
     {
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
+        await OpenAMeetingFromProjectAsync(page);
+    }
+
+    private static async Task OpenAMeetingFromProjectAsync(IPage page)
+    {
         await page.Locator("h2 a", new PageLocatorOptions { HasText = "Leernetwerk" }).ClickAsync();
         await page.WaitForURLAsync("**/groepen/*");
         await page.Locator("a[href*='/bijeenkomsten/']").First.ClickAsync();

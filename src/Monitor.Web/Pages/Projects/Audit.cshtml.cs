@@ -31,7 +31,7 @@ public sealed class AuditModel : PageModel
 
     public IReadOnlyList<string> Entities { get; private set; } = [];
 
-    /// <summary>The latest name the trail itself knows for each changed thing (entity, id), so a row names it, not only its id.</summary>
+    /// <summary>The name of each changed thing (entity, id) that the project or the trail knows, so a row names it, not only its id.</summary>
     public IReadOnlyDictionary<(string Entity, long Id), string> Names { get; private set; } = new Dictionary<(string, long), string>();
 
     // Fields that hold the id of another thing in the trail: their values are shown with its name.
@@ -43,7 +43,7 @@ public sealed class AuditModel : PageModel
 
     private static readonly string[] _nameFields = ["name", "title", "displayName", "roleLabel", "heldOn"];
 
-    /// <summary>"Leernetwerk-bijeenkomst 4" for a thing whose name the trail knows, else null.</summary>
+    /// <summary>"Leernetwerk · 17 november 2020" for a thing whose name is known, else null.</summary>
     public string? NameOf(string entity, long? id) => id is { } known && Names.TryGetValue((entity, known), out var name) ? name : null;
 
     /// <summary>A value as the trail shows it: a moment in Dutch local time, the name beside an id of another thing when the trail knows it.</summary>
@@ -86,7 +86,18 @@ public sealed class AuditModel : PageModel
         Project = project;
         var all = await _audit.ListAsync(projectId: id, cancellationToken: cancellationToken);
         Entities = all.Select(e => e.Entity).Distinct().Order(StringComparer.Ordinal).ToList();
-        Names = NamesIn(all);
+        var names = NamesIn(all);
+        // groups and meetings often date from the import, before the trail: their current names come from the project
+        foreach (var group in project.Groups)
+        {
+            names[("group", group.Id)] = group.Name;
+            foreach (var meeting in group.Meetings)
+            {
+                names[("meeting", meeting.Id)] = $"{group.Name} · {UiText.Date(meeting.HeldOn)}";
+            }
+        }
+
+        Names = names;
         Entries = all.Where(e => (Entity is null || e.Entity == Entity) && (EntityId is null || e.EntityId == EntityId)).ToList();
         return Page();
     }
