@@ -27,4 +27,17 @@ public sealed record PlanActivityDraft
 
     /// <summary>MIDI determinant numbers (1..29), ascending, no duplicates.</summary>
     public IReadOnlyList<int> Determinants { get; init; } = [];
+
+    /// <summary>
+    /// The same activity in another status, as the one-click change on the plan list makes it: 'bezig' dates its start
+    /// today when it has none, 'gereed' its completion; back to 'bezig' or 'gepland' it is no longer completed. Dates
+    /// the user typed stay.
+    /// </summary>
+    public PlanActivityDraft WithStatus(ActivityStatus status, DateOnly today) => status switch
+    {
+        ActivityStatus.Bezig => this with { Status = status, StartedOn = StartedOn ?? today, CompletedOn = null },
+        ActivityStatus.Gereed => this with { Status = status, CompletedOn = CompletedOn ?? today },
+        ActivityStatus.Gepland => this with { Status = status, CompletedOn = null },
+        _ => this with { Status = status },
+    };
 }

@@ -91,6 +91,13 @@ public sealed class PlanStore
         return true;
     }
 
+    /// <summary>Changes only the status (see <see cref="PlanActivityDraft.WithStatus"/>); false when the project has no such activity.</summary>
+    public async Task<bool> SetActivityStatusAsync(long projectId, long activityId, ActivityStatus status, DateOnly today, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var current = await FindActivityAsync(projectId, activityId, cancellationToken);
+        return current is not null && await UpdateActivityAsync(projectId, activityId, current.Fields.WithStatus(status, today), actor, cancellationToken);
+    }
+
     public async Task<bool> DeleteActivityAsync(long projectId, long activityId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);

@@ -170,7 +170,7 @@ public sealed class HomePageBrowserTests
         await page.Locator("nav.breadcrumb a").Nth(1).ClickAsync();
         await page.Locator("nav.subnav a", new() { HasText = "Wijzigingslog" }).ClickAsync();
         var trail = await page.Locator("main table").InnerTextAsync();
-        Assert.That(trail, Does.Contain("pseudoniem").And.Contain("retentionMonths").And.Contain("Projectleider (demo)"));
+        Assert.That(trail, Does.Contain("pseudoniem").And.Contain("bewaartermijn (maanden)").And.Contain("Projectleider (demo)"));
         Assert.That(trail, Does.Not.Contain("Jansen"), "the name itself stays out of the trail");
         await SaveScreenshotAsync(page, "audit.png");
         await context.DisposeAsync();

@@ -428,7 +428,9 @@ public sealed class AdminAccountsTests
                 Assert.That(form.QuerySelector("input[name=__RequestVerificationToken]"), Is.Not.Null, $"{url}: {form.GetAttribute("action")}");
             }
 
-            Assert.That(page.QuerySelectorAll("script, style, [style]"), Is.Empty, url);
+            // script only as files of our own (the CSP's script-src 'self'; issue #16's confirm.js), never inline
+            Assert.That(page.QuerySelectorAll("script:not([src]), style, [style]"), Is.Empty, url);
+            Assert.That(page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")), Has.All.StartWith("/js/"), url);
         }
     }
 

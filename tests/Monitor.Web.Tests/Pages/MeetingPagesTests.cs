@@ -51,12 +51,22 @@ public sealed class MeetingPagesTests
         var page = await Html.ParseAsync(new HttpResponseMessage { Content = new StringContent(html) });
         var last = await leader.GetDocumentAsync(url + "?actiepagina=999");
 
-        var carried = page.QuerySelector("#actions-open")!.NextElementSibling!;
-        Assert.That(carried.QuerySelectorAll("tbody tr"), Has.Length.EqualTo(25));
+        Assert.That(CarriedRows(page), Is.EqualTo(25), "open ones in the table, done ones folded away below it");
         Assert.That(page.QuerySelector("[data-testid=action-pager]")!.TextContent, Does.Contain("1–25 van 100"));
         Assert.That(html.Length, Is.LessThan(250_000), "the page stays small");
         Assert.That(last.QuerySelector("[data-testid=action-pager]")!.TextContent, Does.Contain("van 100"));
-        Assert.That(last.QuerySelector("#actions-open")!.NextElementSibling!.QuerySelectorAll("tbody tr").Length, Is.InRange(1, 25));
+        Assert.That(CarriedRows(last), Is.InRange(1, 25));
+    }
+
+    private static int CarriedRows(AngleSharp.Dom.IDocument page)
+    {
+        var rows = 0;
+        for (var element = page.QuerySelector("#actions-open")!.NextElementSibling; element is not null && element.LocalName != "nav"; element = element.NextElementSibling)
+        {
+            rows += element.QuerySelectorAll("tbody tr").Length;
+        }
+
+        return rows;
     }
 
     [Test]
@@ -162,6 +172,33 @@ public sealed class MeetingPagesTests
         Assert.That(await wrong.Content.ReadAsStringAsync(), Does.Contain("bestaat niet"));
         Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
         Assert.That(await revoked.Content.ReadAsStringAsync(), Does.Contain("ingetrokken"));
+    }
+
+    [Test]
+    [Description("issue #16: after a save the meeting page comes back at the section just saved; done action items fold away")]
+    public async Task ASaveReturnsToItsSectionAndDoneActionItemsFoldAway()
+    {
+        var (projectId, _, meetingId) = await FirstMeetingAsync("samen-beslissen-arnhem", "Ontwikkelgroep");
+        using var leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
+        var url = $"/projecten/{projectId}/bijeenkomsten/{meetingId}";
+
+        using var agenda = await leader.PostFormAsync(url, url + "/wijzigen?handler=agenda", new Dictionary<string, string> { ["title"] = "Rondvraag" });
+        using var minutes = await leader.PostFormAsync(url, url + "/wijzigen?handler=minutes", new Dictionary<string, string> { ["minutes"] = "Kort verslag." });
+        using var action = await leader.PostFormAsync(url, url + "/wijzigen?handler=action", new Dictionary<string, string> { ["description"] = "Folder rondsturen" });
+        var actionItemId = (await leader.GetDocumentAsync(url)).QuerySelectorAll("#actions ~ div tr")
+            .Single(r => r.TextContent.Contains("Folder rondsturen", StringComparison.Ordinal)).QuerySelector("input[name=actionItemId]")!.GetAttribute("value")!;
+        using var done = await leader.PostFormAsync(url, url + "/wijzigen?handler=actionstatus", new Dictionary<string, string> { ["actionItemId"] = actionItemId, ["status"] = "gedaan", ["anchor"] = "actions" });
+        using var reopened = await leader.PostFormAsync(url, url + "/wijzigen?handler=actionstatus", new Dictionary<string, string> { ["actionItemId"] = actionItemId, ["status"] = "open", ["anchor"] = "actions-open" });
+        using var elsewhere = await leader.PostFormAsync(url, url + "/wijzigen?handler=actionstatus", new Dictionary<string, string> { ["actionItemId"] = actionItemId, ["status"] = "gedaan", ["anchor"] = "/elders" });
+
+        Assert.That(new[] { agenda, minutes, action, done, reopened, elsewhere }.Select(r => r.Headers.Location!.OriginalString),
+            Is.EqualTo(new[] { "#agenda", "#minutes", "#actions", "#actions", "#actions-open", "#actions" }.Select(anchor => url + anchor)));
+        var page = await leader.GetDocumentAsync(url);
+        var folded = page.QuerySelector("#actions ~ details[data-testid=closed-actions]");
+        Assert.That(folded, Is.Not.Null, "done items are in a closed <details>");
+        Assert.That(folded!.HasAttribute("open"), Is.False);
+        Assert.That(folded.TextContent, Does.Contain("Folder rondsturen"));
+        Assert.That(page.QuerySelector("#agenda") is not null && page.QuerySelector("#minutes") is not null, Is.True, "the anchors exist");
     }
 
     [Test]

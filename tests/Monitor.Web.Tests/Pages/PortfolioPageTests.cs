@@ -23,6 +23,22 @@ public sealed class PortfolioPageTests
         _factory.Dispose();
     }
 
+    [TestCase(Login.Management, true)]
+    [TestCase(Login.ProjectLeader, true)]
+    [TestCase(Login.Admin, true)]
+    [TestCase(Login.Participant, false)]
+    [Description("issue #16: the menu shows Portfolio only to whom it lists a project; a deelnemer sees no item that then says they have no role")]
+    public async Task TheMenuOffersThePortfolioOnlyToRolesThatSeeAProjectInIt(string email, bool offered)
+    {
+        using var client = await _factory.LoggedInClientAsync(email);
+
+        var home = await client.GetDocumentAsync("/");
+
+        Assert.That(home.QuerySelector("header nav a[href='/portfolio']") is not null, Is.EqualTo(offered));
+        Assert.That(home.QuerySelector("header nav a[href='/referentie']"), Is.Not.Null, "the reference is for everyone");
+        Assert.That(home.QuerySelector("header nav a[href='/beheer/accounts']") is not null, Is.EqualTo(email == Login.Admin));
+    }
+
     [Test]
     public async Task ManagementSeesBothDemoProjectsWithATotalsRow()
     {

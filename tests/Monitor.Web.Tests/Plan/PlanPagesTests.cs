@@ -200,6 +200,65 @@ public sealed class PlanPagesTests
         Assert.That(plan.QuerySelectorAll("tr[data-activity-id]").Select(r => r.TextContent), Has.None.Contains("Goed"), "all or nothing");
     }
 
+    [Test]
+    [Description("issue #16: one click on the plan list changes an activity's status and comes back to its row")]
+    public async Task OneClickChangesTheStatusAndReturnsToTheActivitysRow()
+    {
+        var planUrl = $"/projecten/{_keuzehulp}/plan";
+        var before = await Leader.GetDocumentAsync(planUrl);
+        var row = before.QuerySelector("tr[data-activity-id].status-gepland")!;
+        var activityId = row.GetAttribute("data-activity-id")!;
+        Assert.That(row.Id, Is.EqualTo($"activiteit-{activityId}"));
+        Assert.That(row.QuerySelectorAll("[data-testid=status-change] button[name=status]").Select(b => b.GetAttribute("value")), Is.EqualTo(new[] { "bezig", "gereed", "vervallen" }));
+
+        using var response = await Leader.PostFormAsync(planUrl, $"{planUrl}/wijzigen?handler=Status", new Dictionary<string, string> { ["activityId"] = activityId, ["status"] = "gereed" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location!.OriginalString, Is.EqualTo($"{planUrl}#activiteit-{activityId}"));
+        var after = await Leader.GetDocumentAsync(planUrl);
+        Assert.That(after.QuerySelector($"#activiteit-{activityId}")!.ClassName, Does.Contain("status-gereed"));
+        Assert.That(after.QuerySelector(".notice[role=status]")?.TextContent, Does.Contain("De status is gewijzigd."));
+        var form = await Leader.GetDocumentAsync($"{planUrl}/activiteit/{activityId}");
+        Assert.That(form.QuerySelector("#completedOn")!.GetAttribute("value"), Is.Not.Empty, "done today");
+        Assert.That(form.QuerySelector("label[for=phase]")!.TextContent, Is.EqualTo("Fase"), "the phase field is not labelled 'Naam'");
+    }
+
+    [Test]
+    public async Task AnUnknownStatusIsRefusedInDutch()
+    {
+        var planUrl = $"/projecten/{_keuzehulp}/plan";
+        var activityId = (await Leader.GetDocumentAsync(planUrl)).QuerySelector("tr[data-activity-id]")!.GetAttribute("data-activity-id")!;
+
+        using var response = await Leader.PostFormAsync(planUrl, $"{planUrl}/wijzigen?handler=Status", new Dictionary<string, string> { ["activityId"] = activityId, ["status"] = "klaar" });
+        var after = await Leader.GetDocumentAsync(response.Headers.Location!.OriginalString);
+
+        Assert.That(after.QuerySelector("[role=alert]")?.TextContent, Does.Contain("'klaar' is geen status"));
+    }
+
+    [Test]
+    [Description("issue #16: the audit trail shows Dutch field labels, the name of the thing changed and Dutch local time")]
+    public async Task TheAuditTrailNamesTheActivityAndLabelsItsFieldsInDutch()
+    {
+        var planUrl = $"/projecten/{_samenBeslissen}/plan";
+        var row = (await Leader.GetDocumentAsync(planUrl)).QuerySelector("tr[data-activity-id].status-gepland")!;
+        var activityId = row.GetAttribute("data-activity-id")!;
+        var title = row.QuerySelector("td a")!.TextContent.Trim();
+        using var changed = await Leader.PostFormAsync(planUrl, $"{planUrl}/wijzigen?handler=Status", new Dictionary<string, string> { ["activityId"] = activityId, ["status"] = "bezig" });
+
+        var trail = await Leader.GetDocumentAsync($"/projecten/{_samenBeslissen}/audit?entity=activiteit&entityId={activityId}");
+
+        var entry = trail.QuerySelector("table.audit tbody tr")!;
+        var cells = entry.QuerySelectorAll("td");
+        Assert.That(cells[2].TextContent, Does.Contain("activiteit #" + activityId).And.Contain(title));
+        Assert.That(cells[4].TextContent, Does.Contain("status: gepland → bezig").And.Contain("gestart op"));
+        Assert.That(cells[4].TextContent, Does.Not.Contain("startedOn"));
+        var at = DateTimeOffset.Parse(cells[0].QuerySelector("time")!.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture);
+        var dutch = TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+        Assert.That(cells[0].TextContent.Trim(), Is.EqualTo(dutch.ToString("g", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))), "Dutch local time, not UTC");
+        Assert.That(trail.QuerySelector("#entity option[value=activiteit]")!.TextContent, Is.EqualTo("activiteit"));
+        Assert.That(trail.QuerySelector("#entity option[value=meeting]")?.TextContent, Is.EqualTo("bijeenkomst").Or.Null);
+    }
+
     private async Task<HttpResponseMessage> PostFileAsync(string url, string fileName, byte[] bytes)
     {
         var form = await Leader.GetDocumentAsync(url);

@@ -51,7 +51,7 @@ public sealed class ManageModel : ProjectPageModel
         }, "Meeting.Saved");
 
     public Task<IActionResult> OnPostApproveAsync(long id, long meetingId, long previousId, bool approved, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, () => _meetings.SetMinutesApprovedAsync(id, previousId, approved, User.ToActor(), cancellationToken), "Meeting.Saved");
+        ChangeAsync(id, meetingId, () => _meetings.SetMinutesApprovedAsync(id, previousId, approved, User.ToActor(), cancellationToken), "Meeting.Saved", "lookback");
 
     public Task<IActionResult> OnPostAttendanceAsync(long id, long meetingId, Dictionary<long, string>? attendance, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, async () =>
@@ -64,28 +64,28 @@ public sealed class ManageModel : ProjectPageModel
             }
 
             return await _meetings.SetAttendanceAsync(id, meetingId, parsed, User.ToActor(), cancellationToken);
-        }, "Meeting.AttendanceSaved");
+        }, "Meeting.AttendanceSaved", "attendance");
 
     public Task<IActionResult> OnPostGuestAsync(long id, long meetingId, string? name, string? organisation, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, async () => await _meetings.AddGuestAsync(id, meetingId, name ?? "", organisation ?? "", User.ToActor(), cancellationToken) is not null, "Meeting.Saved");
+        ChangeAsync(id, meetingId, async () => await _meetings.AddGuestAsync(id, meetingId, name ?? "", organisation ?? "", User.ToActor(), cancellationToken) is not null, "Meeting.Saved", "attendance");
 
     public Task<IActionResult> OnPostAgendaAsync(long id, long meetingId, string? title, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, async () => await _meetings.AddAgendaItemAsync(id, meetingId, title ?? "", "", User.ToActor(), cancellationToken) is not null, "Meeting.Saved");
+        ChangeAsync(id, meetingId, async () => await _meetings.AddAgendaItemAsync(id, meetingId, title ?? "", "", User.ToActor(), cancellationToken) is not null, "Meeting.Saved", "agenda");
 
     public Task<IActionResult> OnPostDecisionAsync(long id, long meetingId, string? text, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, async () => await _meetings.AddDecisionAsync(id, meetingId, text ?? "", User.ToActor(), cancellationToken) is not null, "Meeting.Saved");
+        ChangeAsync(id, meetingId, async () => await _meetings.AddDecisionAsync(id, meetingId, text ?? "", User.ToActor(), cancellationToken) is not null, "Meeting.Saved", "decisions");
 
     public Task<IActionResult> OnPostRemoveGuestAsync(long id, long meetingId, long childId, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, () => _meetings.DeleteChildAsync(id, meetingId, MeetingChild.Guest, childId, User.ToActor(), cancellationToken), "Meeting.Removed");
+        ChangeAsync(id, meetingId, () => _meetings.DeleteChildAsync(id, meetingId, MeetingChild.Guest, childId, User.ToActor(), cancellationToken), "Meeting.Removed", "attendance");
 
     public Task<IActionResult> OnPostRemoveAgendaAsync(long id, long meetingId, long childId, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, () => _meetings.DeleteChildAsync(id, meetingId, MeetingChild.AgendaItem, childId, User.ToActor(), cancellationToken), "Meeting.Removed");
+        ChangeAsync(id, meetingId, () => _meetings.DeleteChildAsync(id, meetingId, MeetingChild.AgendaItem, childId, User.ToActor(), cancellationToken), "Meeting.Removed", "agenda");
 
     public Task<IActionResult> OnPostRemoveDecisionAsync(long id, long meetingId, long childId, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, () => _meetings.DeleteChildAsync(id, meetingId, MeetingChild.Decision, childId, User.ToActor(), cancellationToken), "Meeting.Removed");
+        ChangeAsync(id, meetingId, () => _meetings.DeleteChildAsync(id, meetingId, MeetingChild.Decision, childId, User.ToActor(), cancellationToken), "Meeting.Removed", "decisions");
 
     public Task<IActionResult> OnPostMinutesAsync(long id, long meetingId, string? minutes, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, () => _meetings.SaveMinutesAsync(id, meetingId, minutes ?? "", User.ToActor(), cancellationToken), "Meeting.MinutesSaved");
+        ChangeAsync(id, meetingId, () => _meetings.SaveMinutesAsync(id, meetingId, minutes ?? "", User.ToActor(), cancellationToken), "Meeting.MinutesSaved", "minutes");
 
     public Task<IActionResult> OnPostActionAsync(long id, long meetingId, string? description, long? ownerMemberId, string? dueOn, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, async () =>
@@ -94,14 +94,14 @@ public sealed class ManageModel : ProjectPageModel
             var due = input.Date(dueOn, "dueOn", "de uiterste datum");
             input.ThrowIfAny();
             return await _actions.AddActionItemAsync(id, meetingId, description ?? "", ownerMemberId, due, User.ToActor(), cancellationToken) is not null;
-        }, "Meeting.Saved");
+        }, "Meeting.Saved", "actions");
 
-    public Task<IActionResult> OnPostActionStatusAsync(long id, long meetingId, long actionItemId, string? status, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostActionStatusAsync(long id, long meetingId, long actionItemId, string? status, string? anchor, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, async () =>
         {
             var parsed = Codes.TryParse<ActionItemStatus>(status, out var s) ? s : throw new ValidationException([new ValidationError("status", "Kies open, gedaan of vervallen.")]);
             return await _actions.SetActionItemStatusAsync(id, actionItemId, parsed, meetingId, User.ToActor(), cancellationToken);
-        }, "Meeting.Saved");
+        }, "Meeting.Saved", Section(anchor));
 
     public Task<IActionResult> OnPostReflectionAsync(long id, long meetingId, string? who, string? wentWell, string? wentLess, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, async () =>
@@ -114,13 +114,13 @@ public sealed class ManageModel : ProjectPageModel
                 _ => throw new ValidationException([new ValidationError("who", "Kies wie de reflectie geeft.")]),
             };
             return await _reflections.SaveAsync(id, meetingId, input, "secretaris", User.ToActor(), cancellationToken) is not null;
-        }, "Reflection.Saved");
+        }, "Reflection.Saved", "reflections");
 
     public Task<IActionResult> OnPostRemoveReflectionAsync(long id, long meetingId, long reflectionId, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, () => _reflections.DeleteAsync(id, reflectionId, User.ToActor(), cancellationToken), "Meeting.Removed");
+        ChangeAsync(id, meetingId, () => _reflections.DeleteAsync(id, reflectionId, User.ToActor(), cancellationToken), "Meeting.Removed", "reflections");
 
     public Task<IActionResult> OnPostFollowUpAsync(long id, long meetingId, long reflectionId, string? text, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, () => _reflections.RecordFollowUpAsync(id, reflectionId, meetingId, text ?? "", User.ToActor(), cancellationToken), "Reflection.FollowUpSaved");
+        ChangeAsync(id, meetingId, () => _reflections.RecordFollowUpAsync(id, reflectionId, meetingId, text ?? "", User.ToActor(), cancellationToken), "Reflection.FollowUpSaved", "lookback");
 
     public Task<IActionResult> OnPostLinkAsync(long id, long meetingId, int? validDays, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, async () =>
@@ -133,13 +133,17 @@ public sealed class ManageModel : ProjectPageModel
 
             NewLink = $"{Request.Scheme}://{Request.Host}/reflectie/{link.Token}";
             return true;
-        }, "Reflection.LinkSaved");
+        }, "Reflection.LinkSaved", "reflections");
 
     public Task<IActionResult> OnPostRevokeAsync(long id, long meetingId, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, () => _links.RevokeLinksAsync(id, meetingId, User.ToActor(), cancellationToken), "Reflection.LinksRevoked");
+        ChangeAsync(id, meetingId, () => _links.RevokeLinksAsync(id, meetingId, User.ToActor(), cancellationToken), "Reflection.LinksRevoked", "reflections");
 
-    private Task<IActionResult> ChangeAsync(long id, long meetingId, Func<Task<bool>> change, string messageKey) =>
-        ChangeAsync(change, messageKey, $"/projecten/{id}/bijeenkomsten/{meetingId}");
+    /// <summary>Saves and returns to the section just saved (its heading's id), not to the top of a long page.</summary>
+    private Task<IActionResult> ChangeAsync(long id, long meetingId, Func<Task<bool>> change, string messageKey, string? section = null) =>
+        ChangeAsync(change, messageKey, $"/projecten/{id}/bijeenkomsten/{meetingId}" + (section is null ? "" : "#" + section));
+
+    // The action items show in two sections; the form says which one, and only these two are taken.
+    private static string Section(string? anchor) => anchor == "actions-open" ? "actions-open" : "actions";
 
     private LocalRedirectResult Back(long id, long meetingId) => LocalRedirect($"/projecten/{id}/bijeenkomsten/{meetingId}");
 }

@@ -54,5 +54,15 @@ public sealed class ManageModel : ProjectPageModel
             return true;
         }, "Plan.TransitionSaved", Back(id));
 
+    /// <summary>One click on the plan list; back to the activity's row, so the page does not jump to the top.</summary>
+    public Task<IActionResult> OnPostStatusAsync(long id, long activityId, string? status, CancellationToken cancellationToken) =>
+        ChangeAsync(async () =>
+        {
+            var input = new FieldParser();
+            var parsed = input.RequiredCode<ActivityStatus>(status, "status", "status");
+            input.ThrowIfAny();
+            return await _plans.SetActivityStatusAsync(id, activityId, parsed!.Value, DutchClock.Today(_time), User.ToActor(), cancellationToken);
+        }, "Plan.StatusSaved", $"{Back(id)}#activiteit-{activityId}");
+
     private static string Back(long id) => $"/projecten/{id}/plan";
 }

@@ -31,6 +31,51 @@ public sealed class AuditModel : PageModel
 
     public IReadOnlyList<string> Entities { get; private set; } = [];
 
+    /// <summary>The name of each changed thing (entity, id) that the project or the trail knows, so a row names it, not only its id.</summary>
+    public IReadOnlyDictionary<(string Entity, long Id), string> Names { get; private set; } = new Dictionary<(string, long), string>();
+
+    // Fields that hold the id of another thing in the trail: their values are shown with its name.
+    private static readonly Dictionary<string, string> _idFields = new(StringComparer.Ordinal)
+    {
+        ["meeting"] = "meeting", ["group"] = "group", ["finding"] = "finding", ["coding"] = "coding", ["document"] = "codingDocument",
+        ["round"] = "codingRound", ["parent"] = "code", ["mergedInto"] = "code", ["replaces"] = "member", ["account"] = "account",
+    };
+
+    private static readonly string[] _nameFields = ["name", "title", "displayName", "roleLabel", "heldOn"];
+
+    /// <summary>"Leernetwerk · 17 november 2020" for a thing whose name is known, else null.</summary>
+    public string? NameOf(string entity, long? id) => id is { } known && Names.TryGetValue((entity, known), out var name) ? name : null;
+
+    /// <summary>A value as the trail shows it: a moment in Dutch local time, the name beside an id of another thing when the trail knows it.</summary>
+    public string ShowValue(string field, string? value) =>
+        value is null ? "–"
+        : value.Contains('T', StringComparison.Ordinal) && DateTimeOffset.TryParseExact(value, "O", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var moment) ? UiText.DateTime(moment)
+        : _idFields.TryGetValue(field, out var entity) && long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && NameOf(entity, id) is { } name ? $"{name} (#{id})"
+        : value;
+
+    private static Dictionary<(string, long), string> NamesIn(IEnumerable<AuditEntry> newestFirst)
+    {
+        var names = new Dictionary<(string, long), string>();
+        foreach (var entry in newestFirst.Reverse())
+        {
+            if (entry.EntityId is not { } id)
+            {
+                continue;
+            }
+
+            foreach (var field in _nameFields)
+            {
+                if (entry.Changes.TryGetValue(field, out var change) && (change.New ?? change.Old) is { Length: > 0 } name)
+                {
+                    names[(entry.Entity, id)] = name;
+                    break;
+                }
+            }
+        }
+
+        return names;
+    }
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         if (await _projects.FindAsync(id, cancellationToken) is not { } project)
@@ -41,6 +86,18 @@ public sealed class AuditModel : PageModel
         Project = project;
         var all = await _audit.ListAsync(projectId: id, cancellationToken: cancellationToken);
         Entities = all.Select(e => e.Entity).Distinct().Order(StringComparer.Ordinal).ToList();
+        var names = NamesIn(all);
+        // groups and meetings often date from the import, before the trail: their current names come from the project
+        foreach (var group in project.Groups)
+        {
+            names[("group", group.Id)] = group.Name;
+            foreach (var meeting in group.Meetings)
+            {
+                names[("meeting", meeting.Id)] = $"{group.Name} · {UiText.Date(meeting.HeldOn)}";
+            }
+        }
+
+        Names = names;
         Entries = all.Where(e => (Entity is null || e.Entity == Entity) && (EntityId is null || e.EntityId == EntityId)).ToList();
         return Page();
     }

@@ -1,0 +1,212 @@
+using Microsoft.Playwright;
+using Monitor.Web.Tests.Support;
+
+namespace Monitor.Web.Tests.Browser;
+
+/// <summary>Issue #16 ("Everyday use") in Debian's Chromium: confirmations, anchors after a save, the phone width.</summary>
+[NonParallelizable]
+public sealed class EverydayBrowserTests
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly MonitorWebFactory _factory = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    [OneTimeSetUp]
+    public async Task StartAppAndBrowser()
+    {
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        Assert.That(File.Exists(ChromiumPath), Is.True, $"{ChromiumPath} is missing: apt-get install -y chromium");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAppAndBrowser()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        _factory.Dispose();
+    }
+
+    [Test]
+    [Description("issue #16: deleting an agenda item asks first, through a script file the CSP allows; cancelling keeps it")]
+    public async Task DeletingAnAgendaItemAsksFirstAndCancellingKeepsIt()
+    {
+        var page = await NewPageAsync(1280, Login.ProjectLeader);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        await OpenAMeetingAsync(page);
+        var response = await page.ReloadAsync();
+        var policy = await response!.HeaderValueAsync("content-security-policy");
+        Assert.That(policy, Does.Contain("script-src 'self'").And.Not.Contain("unsafe-inline"));
+
+        await page.Locator("#agenda-title").FillAsync("Punt dat weg mag");
+        await SubmitAsync(page, page.Locator("#agenda-title ~ button"));
+        var item = page.Locator("ol.agenda li", new() { HasText = "Punt dat weg mag" });
+        Assert.That(await item.CountAsync(), Is.EqualTo(1));
+
+        var asked = new TaskCompletionSource<string>();
+        async void Dismiss(object? sender, IDialog dialog)
+        {
+            asked.TrySetResult(dialog.Message);
+            await dialog.DismissAsync();
+        }
+
+        page.Dialog += Dismiss;
+        await item.Locator("button", new() { HasText = "Verwijderen" }).ClickAsync();
+        Assert.That(await asked.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo("Dit agendapunt verwijderen?"));
+        page.Dialog -= Dismiss;
+        await page.ReloadAsync();
+        Assert.That(await item.CountAsync(), Is.EqualTo(1), "dismissing the question keeps the item");
+        await SaveScreenshotAsync(page, "confirm-kept.png");
+
+        page.Dialog += Accept;
+        await SubmitAsync(page, item.Locator("button", new() { HasText = "Verwijderen" }));
+        page.Dialog -= Accept;
+        Assert.That(await item.CountAsync(), Is.Zero, "accepting removes it");
+        Assert.That(errors, Is.Empty, "no CSP violation or script error");
+    }
+
+    [Test]
+    [Description("issue #16: deleting a finding asks first (the inline onsubmit was blocked by the CSP)")]
+    public async Task DeletingAFindingAsksFirst()
+    {
+        var page = await NewPageAsync(1280, Login.Researcher);
+        await page.GotoAsync(_factory.ServerAddress + "");
+        await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
+        await page.Locator("nav.subnav a", new() { HasText = "Bevindingen" }).ClickAsync();
+        await page.Locator("summary", new() { HasText = "Bevinding toevoegen" }).ClickAsync();
+        await page.Locator("[data-testid=new-finding-form] #title").FillAsync("Tijdelijke bevinding");
+        await SubmitAsync(page, page.Locator("[data-testid=new-finding-form] button[type=submit]"));
+        var findingUrl = page.Url;
+
+        page.Dialog += Dismiss;
+        await page.Locator("summary", new() { HasText = "Bevinding wijzigen" }).ClickAsync();
+        await page.Locator("[data-testid=delete-finding] button").ClickAsync();
+        page.Dialog -= Dismiss;
+        await page.GotoAsync(findingUrl);
+        Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Tijdelijke bevinding"), "dismissing keeps the finding");
+
+        page.Dialog += Accept;
+        await page.Locator("summary", new() { HasText = "Bevinding wijzigen" }).ClickAsync();
+        await SubmitAsync(page, page.Locator("[data-testid=delete-finding] button"));
+        page.Dialog -= Accept;
+        var gone = await page.GotoAsync(findingUrl);
+        Assert.That(gone!.Status, Is.EqualTo(404), "accepting deletes it");
+    }
+
+    [TestCase(1280)]
+    [TestCase(390)]
+    [Description("issue #16: one click on the plan list and a save on the meeting page keep the place on the page")]
+    public async Task SavingKeepsThePlaceOnThePage(int width)
+    {
+        var page = await NewPageAsync(width, Login.ProjectLeader);
+        await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
+        await page.Locator("nav.subnav a", new() { HasText = "Implementatieplan" }).ClickAsync();
+        var row = page.Locator("tr[data-activity-id].status-gepland").Last;
+        var id = await row.GetAttributeAsync("data-activity-id");
+        await SubmitAsync(page, row.Locator("[data-testid=status-change] button[value=bezig]"));
+        Assert.That(page.Url, Does.EndWith($"/plan#activiteit-{id}"));
+        Assert.That(await page.Locator($"#activiteit-{id}").GetAttributeAsync("class"), Does.Contain("status-bezig"));
+        Assert.That(await page.EvaluateAsync<double>("() => window.scrollY"), Is.GreaterThan(0), "the page stays at the row");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath($"plan-status-{width}.png") });
+
+        await page.GotoAsync(page.Url.Split('/').Take(5).Aggregate((a, b) => a + "/" + b));
+        await OpenAMeetingFromProjectAsync(page);
+        await page.Locator("#decision-text").FillAsync("Werkinstructie vaststellen");
+        await SubmitAsync(page, page.Locator("#decision-text ~ button"));
+        Assert.That(page.Url, Does.EndWith("#decisions"));
+        Assert.That(await page.EvaluateAsync<double>("() => window.scrollY"), Is.GreaterThan(0), "back at the decisions, not at the top");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath($"meeting-decisions-{width}.png") });
+        await SaveScreenshotAsync(page, $"meeting-{width}.png");
+
+        await page.GotoAsync(page.Url.Split('/').Take(5).Aggregate((a, b) => a + "/" + b) + "/audit");
+        var decision = await page.Locator("table.audit tbody tr").First.InnerTextAsync();
+        Assert.That(decision, Does.Contain("besluit #").And.Contain("aangemaakt").And.Contain("bijeenkomst: – → Leernetwerk · ").And.Contain("tekst: – → Werkinstructie vaststellen"));
+        await SaveScreenshotAsync(page, $"audit-{width}.png");
+    }
+
+    [TestCase(1280)]
+    [TestCase(390)]
+    public async Task TheDeelnemerSeesNoPortfolioInTheMenu(int width)
+    {
+        var page = await NewPageAsync(width, Login.Participant);
+
+        Assert.That(await page.Locator("header nav a[href='/portfolio']").CountAsync(), Is.Zero);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath($"deelnemer-menu-{width}.png") });
+    }
+
+    private static string ShotPath(string name)
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
+    private static async void Accept(object? sender, IDialog dialog) => await dialog.AcceptAsync();
+
+    private static async void Dismiss(object? sender, IDialog dialog) => await dialog.DismissAsync();
+
+    private async Task<IPage> NewPageAsync(int width, string email)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await page.WaitForURLAsync("**/inloggen**");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(Monitor.Web.Security.DemoAccounts.Password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/inloggen", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task OpenAMeetingAsync(IPage page)
+    {
+        await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
+        await OpenAMeetingFromProjectAsync(page);
+    }
+
+    private static async Task OpenAMeetingFromProjectAsync(IPage page)
+    {
+        await page.Locator("h2 a", new PageLocatorOptions { HasText = "Leernetwerk" }).ClickAsync();
+        await page.WaitForURLAsync("**/groepen/*");
+        await page.Locator("a[href*='/bijeenkomsten/']").First.ClickAsync();
+        await page.WaitForURLAsync("**/bijeenkomsten/*");
+    }
+
+    /// <summary>Clicks a button whose form posts and redirects, and waits until the browser shows the new page.</summary>
+    private static async Task SubmitAsync(IPage page, ILocator button)
+    {
+        await page.EvaluateAsync("() => { window.__imBeforeSubmit = true; }");
+        await button.ClickAsync();
+        await page.WaitForFunctionAsync("() => window.__imBeforeSubmit !== true");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.AddTestAttachment(path, name);
+    }
+}
