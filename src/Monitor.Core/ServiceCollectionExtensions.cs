@@ -55,6 +55,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DemoFindingLoader>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<Findings.FindingSuggester>();
+        services.AddSingleton<Learning.LearningAgendaStore>();
+        services.AddSingleton<Learning.TimelineStore>();
         // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
         services.AddSingleton<IChartRenderer, SvgChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();
