@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DemoDataLoader>();
         services.AddSingleton<DemoCodingLoader>();
         services.AddSingleton<DemoFindingLoader>();
+        services.AddSingleton<DemoLearningLoader>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<Findings.FindingSuggester>();
         services.AddSingleton<Learning.LearningAgendaStore>();
