@@ -21,8 +21,8 @@ public static class LearningSuggester
         "hebben", "worden", "werden", "wordt", "kunnen", "konden", "zouden", "omdat", "welke", "waren", "tijdens", "andere",
         "minder", "gewerkt", "beter", "alleen", "moeten", "moest", "bijeenkomst", "sessie", "eigenlijk", "echter", "hierdoor",
         "daardoor", "zonder", "tussen", "alles", "iedereen", "vooral", "graag", "waarin", "waardoor", "heeft", "hadden",
-        "onder", "nogal", "steeds", "weinig", "volgende", "vorige", "waren", "werkte", "vonden", "vinden", "dingen", "eerst",
-        "daarna", "achter", "vanuit", "tegen", "elkaar", "nieuwe", "zelfs", "zoals", "omdat", "terwijl", "hoewel", "misschien",
+        "onder", "nogal", "steeds", "weinig", "volgende", "vorige", "werkte", "vonden", "vinden", "dingen", "eerst",
+        "daarna", "achter", "vanuit", "tegen", "elkaar", "nieuwe", "zelfs", "zoals", "terwijl", "hoewel", "misschien",
     };
 
     public static IReadOnlyList<LearningSuggestion> Suggest(IEnumerable<LessAnswer> answers)
