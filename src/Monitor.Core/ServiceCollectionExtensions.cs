@@ -54,8 +54,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DemoDataLoader>();
         services.AddSingleton<DemoCodingLoader>();
         services.AddSingleton<DemoFindingLoader>();
+        services.AddSingleton<DemoLearningLoader>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<Findings.FindingSuggester>();
+        services.AddSingleton<Learning.LearningAgendaStore>();
+        services.AddSingleton<Learning.TimelineStore>();
         // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();

@@ -98,6 +98,7 @@ app.MapExchangeEndpoints();
 app.MapExchangeDownloads();
 app.MapReportEndpoints();
 app.MapPortfolioEndpoints();
+app.MapLearningEndpoints();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.
 var urls = app.Configuration["Urls"];

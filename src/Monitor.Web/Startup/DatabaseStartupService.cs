@@ -15,14 +15,16 @@ internal sealed class DatabaseStartupService : IHostedService
     private readonly DemoAccounts _demoAccounts;
     private readonly DemoCodingLoader _demoCodings;
     private readonly DemoFindingLoader _demoFindings;
+    private readonly DemoLearningLoader _demoLearning;
     private readonly IOptions<MonitorOptions> _options;
 
-    public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, DemoFindingLoader demoFindings, IOptions<MonitorOptions> options)
+    public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, DemoFindingLoader demoFindings, DemoLearningLoader demoLearning, IOptions<MonitorOptions> options)
     {
         _preparation = preparation;
         _demoAccounts = demoAccounts;
         _demoCodings = demoCodings;
         _demoFindings = demoFindings;
+        _demoLearning = demoLearning;
         _options = options;
     }
 
@@ -35,6 +37,7 @@ internal sealed class DatabaseStartupService : IHostedService
             // the coders of the demo codings are demo accounts, so this comes after them
             await _demoCodings.LoadIfNeededAsync(cancellationToken);
             await _demoFindings.LoadIfNeededAsync(cancellationToken);
+            await _demoLearning.LoadIfNeededAsync(cancellationToken);
         }
     }
 

@@ -112,6 +112,9 @@ public sealed class ApiShapeTests
             ("report", $"/api/v1/projects/{project}/reports/{snapshot}"),
             ("report diff", $"/api/v1/projects/{project}/reports/{snapshot}/diff"),
             ("report-schedule", $"/api/v1/projects/{project}/report-schedule"),
+            ("learning-agenda", $"/api/v1/projects/{project}/learning-agenda?on=2020-12-18"),
+            ("learning-agenda/suggestions", $"/api/v1/projects/{project}/learning-agenda/suggestions"),
+            ("timeline", $"/api/v1/projects/{project}/timeline"),
         ];
     }
 

@@ -187,6 +187,19 @@ public sealed class RouteAuthorizationTests
         ["api/v1/projects/{id:long}/reports/{snapshotId:long}/diff"] = [Admin, Leader, Researcher, Manager],
         ["api/v1/projects/{id:long}/report-schedule"] = [Admin, Leader, Researcher, Manager],
         ["PUT api/v1/projects/{id:long}/report-schedule"] = [Admin, Leader],
+        // learning agenda and timeline (#19): agenda read by all but management, changed by projectleider and onderzoeker;
+        // the timeline read by every project role, high and low points added by all but management
+        ["projecten/{id:long}/leeragenda"] = [Admin, Leader, Researcher, Participant],
+        ["projecten/{id:long}/leeragenda/nieuw"] = [Admin, Leader, Researcher],
+        ["projecten/{id:long}/leeragenda/{itemId:long}"] = [Admin, Leader, Researcher],
+        ["projecten/{id:long}/tijdlijn"] = _projectMembers,
+        ["projecten/{id:long}/tijdlijn/moment"] = [Admin, Leader, Researcher, Participant],
+        ["api/v1/projects/{id:long}/learning-agenda"] = [Admin, Leader, Researcher, Participant],
+        ["POST api/v1/projects/{id:long}/learning-agenda"] = [Admin, Leader, Researcher],
+        ["PUT api/v1/projects/{id:long}/learning-agenda/{itemId:long}"] = [Admin, Leader, Researcher],
+        ["api/v1/projects/{id:long}/learning-agenda/suggestions"] = [Admin, Leader, Researcher],
+        ["api/v1/projects/{id:long}/timeline"] = _projectMembers,
+        ["POST api/v1/projects/{id:long}/timeline/moments"] = [Admin, Leader, Researcher, Participant],
         // beheerder only
         ["POST api/v1/projects/"] = [Admin],
         ["beheer/accounts"] = [Admin],

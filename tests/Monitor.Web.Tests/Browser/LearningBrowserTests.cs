@@ -1,0 +1,108 @@
+using Microsoft.Playwright;
+using Monitor.Web.Tests.Support;
+
+namespace Monitor.Web.Tests.Browser;
+
+/// <summary>The learning agenda and the timeline in Debian's Chromium (issue #19), at desktop and phone width.</summary>
+[NonParallelizable]
+public sealed class LearningBrowserTests
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly MonitorWebFactory _factory = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    [OneTimeSetUp]
+    public async Task StartAppAndBrowser()
+    {
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        Assert.That(File.Exists(ChromiumPath), Is.True, $"{ChromiumPath} is missing: run 'bash tools/run-tests.sh', which installs Debian's chromium (or apt-get install -y chromium).");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // This machine has no network beyond the registries: Chromium's background calls must stay off.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAppAndBrowser()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        _factory.Dispose();
+    }
+
+    [Test]
+    public async Task TheProjectLeaderAddsAnAgendaEntryAndSeesIt()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await LogInAsync(page, Login.ProjectLeader);
+        await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
+        await page.Locator("nav.subnav a", new() { HasText = "Leeragenda" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Leeragenda: Keuzehulp" }).WaitForAsync();
+
+        await page.Locator("#n-kind").SelectOptionAsync("knelpunt");
+        await page.Locator("#n-title").FillAsync("Werkcoaches vergeten de keuzehulp in het gesprek");
+        await page.Locator("#n-owner").FillAsync("Projectleider");
+        await page.Locator("#n-title").PressAsync("Enter");
+        await page.GetByText("‘Werkcoaches vergeten de keuzehulp in het gesprek’ staat op de leeragenda.").WaitForAsync();
+
+        Assert.That(await page.Locator("article.learning-item h3", new() { HasText = "Werkcoaches vergeten de keuzehulp in het gesprek" }).CountAsync(), Is.EqualTo(1));
+        Assert.That(await NoSidewaysScrollAsync(page), Is.True);
+        await SaveScreenshotAsync(page, "leeragenda-1280.png");
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.That(await NoSidewaysScrollAsync(page), Is.True, "the agenda fits a phone without scrolling sideways");
+        await SaveScreenshotAsync(page, "leeragenda-390.png");
+
+        await page.Locator("nav.subnav a", new() { HasText = "Tijdlijn" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Tijdlijn: Keuzehulp" }).WaitForAsync();
+        Assert.That(await NoSidewaysScrollAsync(page), Is.True, "the timeline fits a phone without scrolling sideways");
+        await SaveScreenshotAsync(page, "tijdlijn-390.png");
+        await page.SetViewportSizeAsync(1280, 900);
+        Assert.That(await NoSidewaysScrollAsync(page), Is.True);
+        await SaveScreenshotAsync(page, "tijdlijn-1280.png");
+
+        Assert.That(errors, Is.Empty, "the browser console reported errors (e.g. a CSP violation)");
+        await context.DisposeAsync();
+    }
+
+    private static async Task<bool> NoSidewaysScrollAsync(IPage page) =>
+        await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+
+    private static async Task LogInAsync(IPage page, string email)
+    {
+        await page.WaitForURLAsync("**/inloggen**");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(Monitor.Web.Security.DemoAccounts.Password);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/inloggen", StringComparison.Ordinal));
+    }
+
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        TestContext.AddTestAttachment(path, name);
+    }
+}
