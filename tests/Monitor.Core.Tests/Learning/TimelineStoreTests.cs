@@ -94,7 +94,7 @@ public sealed class TimelineStoreTests
         };
 
         var spec = TimelineCharts.Build(timeline, "Tijdlijn", "Beschrijving", "nl");
-        var svg = System.Xml.Linq.XDocument.Parse(new Monitor.Core.Charts.SvgChartRenderer().Render(spec));
+        var svg = System.Xml.Linq.XDocument.Parse(new Monitor.Core.Charts.ScottPlotChartRenderer().Render(spec));
 
         Assert.That(spec.ToTable().Rows.Select(r => r[0]), Is.EqualTo(new[] { "Bijeenkomsten OG (2)", "2026-03-05 Live" }));
         Assert.That(spec.ToTable().Rows.Select(r => r[3]), Is.EqualTo(new[] { "bijeenkomst", "hoogtepunt" }));
