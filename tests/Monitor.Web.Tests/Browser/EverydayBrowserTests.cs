@@ -168,7 +168,9 @@ public sealed class EverydayBrowserTests
     private async Task<IPage> NewPageAsync(int width, string email)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
         await page.WaitForURLAsync("**/inloggen**");
         await page.Locator("#email").FillAsync(email);

@@ -49,6 +49,7 @@ public sealed class HomePageBrowserTests
     public async Task HomePageListsBothDemoProjectsAndOpensOne()
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -79,6 +80,7 @@ public sealed class HomePageBrowserTests
     public async Task ChartsScaleToAPhoneWithoutPushingThePageSideways()
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
         await LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
@@ -116,7 +118,9 @@ public sealed class HomePageBrowserTests
     public async Task LanguageSwitchWorksInTheBrowser()
     {
         var context = await _browser!.NewContextAsync();
+        context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
         await LogInAsync(page, Login.ProjectLeader);
 
@@ -131,7 +135,9 @@ public sealed class HomePageBrowserTests
     public async Task ManagementSeesTheDashboardButNoMinutesOrMeetingNotes()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
         await LogInAsync(page, Login.Management);
 
@@ -152,7 +158,9 @@ public sealed class HomePageBrowserTests
     public async Task ProjectLeaderAddsANameToPseudonymiseAndFindsTheChangeInTheAuditTrail()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
         await LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=samen-beslissen-arnhem] h2 a").ClickAsync();
@@ -180,7 +188,9 @@ public sealed class HomePageBrowserTests
     public async Task ProjectLeaderBuildsAPlanMarksAnActivityDoneAndSeesTheScoreChange()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
         await LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
@@ -231,7 +241,9 @@ public sealed class HomePageBrowserTests
 
         // ... the beheerder starts a new project and makes this project leader its projectleider ...
         var adminContext = await _browser.NewContextAsync();
+        adminContext.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var admin = await adminContext.NewPageAsync();
+        admin.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await admin.GotoAsync(_factory.ServerAddress.ToString());
         await LogInAsync(admin, Login.Admin);
         await admin.GotoAsync(new Uri(_factory.ServerAddress, "/projecten/nieuw").ToString());
@@ -263,7 +275,9 @@ public sealed class HomePageBrowserTests
     public async Task BeheerderSeesTheScheduledJobsAndTheInbox()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
         await LogInAsync(page, Login.Admin);
 
@@ -285,6 +299,7 @@ public sealed class HomePageBrowserTests
     public async Task ProjectLeaderRunsTheReflectionLoopAndTheLoopClosureRateChanges()
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
         await LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
@@ -320,6 +335,7 @@ public sealed class HomePageBrowserTests
         var link = await page.Locator("[data-testid=reflection-link]").InnerTextAsync();
         await SaveScreenshotAsync(page, "meeting-held.png");
         var member = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        member.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await member.GotoAsync(link);
         await member.Locator("#memberId").SelectOptionAsync(new SelectOptionValue { Label = "Onderzoeker VU" });
         await member.Locator("#wentWell").FillAsync("De voorbeelden uit Amsterdam en Leiden");
@@ -370,7 +386,9 @@ public sealed class HomePageBrowserTests
         var projectId = projects.Single(p => p.Slug == "keuzehulp-werkzaak").Id;
         var free = (await documents.ListDocumentsAsync(projectId)).Where(d => d.Kind == Monitor.Core.Coding.DocumentKind.Verslag).Take(2).ToList();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync(_factory.ServerAddress.ToString());
         // the second demo researcher has no regular codings yet, so any span of the demo minutes is free to code
@@ -423,7 +441,9 @@ public sealed class HomePageBrowserTests
         await CodeInRoundAsync(page, free[1].Id, 0, 30, "midi-20");
 
         var second = await context.Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        second.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var other = await second.NewPageAsync();
+        other.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await other.GotoAsync(roundUrl);
         await LogInAsync(other, Login.Researcher);
         await other.GotoAsync(roundUrl);
@@ -454,7 +474,9 @@ public sealed class HomePageBrowserTests
         var projects = await _factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync();
         var projectId = projects.Single(p => p.Slug == "keuzehulp-werkzaak").Id;
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
         await LogInAsync(page, Login.Researcher);
         await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}");
@@ -489,6 +511,7 @@ public sealed class HomePageBrowserTests
             await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/rapporten/\\d+$"));
             var html = await page.Locator("[data-testid=open-html]").GetAttributeAsync("href");
             var report = await context.NewPageAsync();
+            report.SetDefaultTimeout(BrowserWaits.Milliseconds);
             var errors = new List<string>();
             report.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
             await report.GotoAsync(_factory.ServerAddress + html!.TrimStart('/'));
@@ -512,7 +535,9 @@ public sealed class HomePageBrowserTests
 
         // management: the dashboard and a stored report
         var management = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        management.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var manager = await management.NewPageAsync();
+        manager.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await manager.GotoAsync(_factory.ServerAddress + "portfolio");
         await LogInAsync(manager, Login.Management);
         await manager.GotoAsync(_factory.ServerAddress + "portfolio");
@@ -585,6 +610,7 @@ public sealed class HomePageBrowserTests
     public async Task TheExchangePageImportsAForeignFileAndShowsTheReportAndItsCoders(int width, string screenshot)
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         // each case imports into another demo project: the same source GUID twice in one project is refused whole
         var slug = width == 1280 ? "samen-beslissen-arnhem" : "keuzehulp-werkzaak";
         var projectId = (await _factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync()).Single(p => p.Slug == slug).Id;

@@ -45,7 +45,9 @@ public sealed class LearningBrowserTests
     public async Task TheProjectLeaderAddsAnAgendaEntryAndSeesIt()
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
