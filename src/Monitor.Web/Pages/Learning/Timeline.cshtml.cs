@@ -25,9 +25,8 @@ public sealed class TimelineModel : LearningPageModel
 
     public ProjectTimeline? Timeline { get; private set; }
 
-    public string? Chart { get; private set; }
+    public ShownChart? Chart { get; private set; }
 
-    public ChartTable? ChartTable { get; private set; }
 
     /// <summary>The groups this user may add a high or low point to (a deelnemer: their own).</summary>
     public IReadOnlyList<TimelineGroup> MomentGroups { get; private set; } = [];
@@ -46,8 +45,7 @@ public sealed class TimelineModel : LearningPageModel
         if (timeline.Events.Count > 0)
         {
             var spec = TimelineCharts.Build(timeline, T["Timeline.ChartTitle"].Value, T["Timeline.ChartDescription"].Value, UiText.Language, Today);
-            Chart = _charts.Render(spec);
-            ChartTable = spec.ToTable();
+            Chart = ShownChart.Of(_charts, spec);
         }
 
         if (CanSeeAgenda)
