@@ -7,7 +7,6 @@ namespace Monitor.Web.Tests.Browser;
 [NonParallelizable]
 public sealed class EverydayBrowserTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly MonitorWebFactory _factory = new();
     private IPlaywright? _playwright;
@@ -18,14 +17,8 @@ public sealed class EverydayBrowserTests
     {
         _factory.UseKestrel(0);
         _factory.StartServer();
-        Assert.That(File.Exists(ChromiumPath), Is.True, $"{ChromiumPath} is missing: apt-get install -y chromium");
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await DebianChromium.LaunchAsync(_playwright);
     }
 
     [OneTimeTearDown]

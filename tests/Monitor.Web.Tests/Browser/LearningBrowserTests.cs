@@ -7,7 +7,6 @@ namespace Monitor.Web.Tests.Browser;
 [NonParallelizable]
 public sealed class LearningBrowserTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly MonitorWebFactory _factory = new();
     private IPlaywright? _playwright;
@@ -18,15 +17,8 @@ public sealed class LearningBrowserTests
     {
         _factory.UseKestrel(0);
         _factory.StartServer();
-        Assert.That(File.Exists(ChromiumPath), Is.True, $"{ChromiumPath} is missing: run 'bash tools/run-tests.sh', which installs Debian's chromium (or apt-get install -y chromium).");
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            // This machine has no network beyond the registries: Chromium's background calls must stay off.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await DebianChromium.LaunchAsync(_playwright);
     }
 
     [OneTimeTearDown]
