@@ -120,14 +120,24 @@ public sealed class QuartzHostedService : IHostedService, IDisposable
         IsLeader = leader;
     }
 
-    public void Dispose() => _stopping?.Dispose();
+    /// <summary>Ends the lease loop if StopAsync never ran (a host torn down after a failed start or a second dispose).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _stopping, null) is { } stopping)
+        {
+            stopping.Cancel();
+            stopping.Dispose();
+        }
+    }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_stopping is not null)
+        // Idempotent: a host may be stopped twice, or disposed before it is stopped (seen in a CI teardown).
+        if (Interlocked.Exchange(ref _stopping, null) is { } stopping)
         {
-            await _stopping.CancelAsync();
+            await stopping.CancelAsync();
             await (_leaseLoop ?? Task.CompletedTask);
+            stopping.Dispose();
         }
 
         if (Scheduler is { } scheduler)

@@ -52,7 +52,7 @@ public sealed class EverydayBrowserTests
         Assert.That(policy, Does.Contain("script-src 'self'").And.Not.Contain("unsafe-inline"));
 
         await page.Locator("#agenda-title").FillAsync("Punt dat weg mag");
-        await SubmitAsync(page, page.Locator("#agenda-title ~ button"));
+        await BrowserWaits.SubmitAsync(page, page.Locator("#agenda-title ~ button"));
         var item = page.Locator("ol.agenda li", new() { HasText = "Punt dat weg mag" });
         Assert.That(await item.CountAsync(), Is.EqualTo(1));
 
@@ -72,7 +72,7 @@ public sealed class EverydayBrowserTests
         await SaveScreenshotAsync(page, "confirm-kept.png");
 
         page.Dialog += Accept;
-        await SubmitAsync(page, item.Locator("button", new() { HasText = "Verwijderen" }));
+        await BrowserWaits.SubmitAsync(page, item.Locator("button", new() { HasText = "Verwijderen" }));
         page.Dialog -= Accept;
         Assert.That(await item.CountAsync(), Is.Zero, "accepting removes it");
         Assert.That(errors, Is.Empty, "no CSP violation or script error");
@@ -88,7 +88,7 @@ public sealed class EverydayBrowserTests
         await page.Locator("nav.subnav a", new() { HasText = "Bevindingen" }).ClickAsync();
         await page.Locator("summary", new() { HasText = "Bevinding toevoegen" }).ClickAsync();
         await page.Locator("[data-testid=new-finding-form] #title").FillAsync("Tijdelijke bevinding");
-        await SubmitAsync(page, page.Locator("[data-testid=new-finding-form] button[type=submit]"));
+        await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=new-finding-form] button[type=submit]"));
         var findingUrl = page.Url;
 
         page.Dialog += Dismiss;
@@ -100,7 +100,7 @@ public sealed class EverydayBrowserTests
 
         page.Dialog += Accept;
         await page.Locator("summary", new() { HasText = "Bevinding wijzigen" }).ClickAsync();
-        await SubmitAsync(page, page.Locator("[data-testid=delete-finding] button"));
+        await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=delete-finding] button"));
         page.Dialog -= Accept;
         var gone = await page.GotoAsync(findingUrl);
         Assert.That(gone!.Status, Is.EqualTo(404), "accepting deletes it");
@@ -116,7 +116,7 @@ public sealed class EverydayBrowserTests
         await page.Locator("nav.subnav a", new() { HasText = "Implementatieplan" }).ClickAsync();
         var row = page.Locator("tr[data-activity-id].status-gepland").Last;
         var id = await row.GetAttributeAsync("data-activity-id");
-        await SubmitAsync(page, row.Locator("[data-testid=status-change] button[value=bezig]"));
+        await BrowserWaits.SubmitAsync(page, row.Locator("[data-testid=status-change] button[value=bezig]"));
         Assert.That(page.Url, Does.EndWith($"/plan#activiteit-{id}"));
         Assert.That(await page.Locator($"#activiteit-{id}").GetAttributeAsync("class"), Does.Contain("status-bezig"));
         Assert.That(await page.EvaluateAsync<double>("() => window.scrollY"), Is.GreaterThan(0), "the page stays at the row");
@@ -125,7 +125,7 @@ public sealed class EverydayBrowserTests
         await page.GotoAsync(page.Url.Split('/').Take(5).Aggregate((a, b) => a + "/" + b));
         await OpenAMeetingFromProjectAsync(page);
         await page.Locator("#decision-text").FillAsync("Werkinstructie vaststellen");
-        await SubmitAsync(page, page.Locator("#decision-text ~ button"));
+        await BrowserWaits.SubmitAsync(page, page.Locator("#decision-text ~ button"));
         Assert.That(page.Url, Does.EndWith("#decisions"));
         Assert.That(await page.EvaluateAsync<double>("() => window.scrollY"), Is.GreaterThan(0), "back at the decisions, not at the top");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath($"meeting-decisions-{width}.png") });
@@ -165,11 +165,7 @@ public sealed class EverydayBrowserTests
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
-        await page.WaitForURLAsync("**/inloggen**");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Monitor.Web.Security.DemoAccounts.Password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/inloggen", StringComparison.Ordinal));
+        await BrowserWaits.LogInAsync(page, email);
         return page;
     }
 
@@ -182,18 +178,9 @@ public sealed class EverydayBrowserTests
     private static async Task OpenAMeetingFromProjectAsync(IPage page)
     {
         await page.Locator("h2 a", new PageLocatorOptions { HasText = "Leernetwerk" }).ClickAsync();
-        await page.WaitForURLAsync("**/groepen/*");
+        await BrowserWaits.ForAddressAsync(page, "**/groepen/*");
         await page.Locator("a[href*='/bijeenkomsten/']").First.ClickAsync();
-        await page.WaitForURLAsync("**/bijeenkomsten/*");
-    }
-
-    /// <summary>Clicks a button whose form posts and redirects, and waits until the browser shows the new page.</summary>
-    private static async Task SubmitAsync(IPage page, ILocator button)
-    {
-        await page.EvaluateAsync("() => { window.__imBeforeSubmit = true; }");
-        await button.ClickAsync();
-        await page.WaitForFunctionAsync("() => window.__imBeforeSubmit !== true");
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await BrowserWaits.ForAddressAsync(page, "**/bijeenkomsten/*");
     }
 
     private static async Task SaveScreenshotAsync(IPage page, string name)

@@ -52,7 +52,7 @@ public sealed class HomePageBrowserTests
         };
 
         await page.GotoAsync(_factory.ServerAddress.ToString());
-        await LogInAsync(page, Login.ProjectLeader);
+        await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
 
         var cards = page.Locator("li.card[data-project-slug]");
         Assert.That(await cards.CountAsync(), Is.EqualTo(2));
@@ -61,7 +61,7 @@ public sealed class HomePageBrowserTests
         await SaveScreenshotAsync(page, "home.png");
 
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
-        await page.WaitForURLAsync("**/projecten/*");
+        await BrowserWaits.ForAddressAsync(page, "**/projecten/*");
         Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Keuzehulp"));
         await SaveScreenshotAsync(page, "project-keuzehulp.png");
 
@@ -74,9 +74,9 @@ public sealed class HomePageBrowserTests
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
-        await LogInAsync(page, Login.ProjectLeader);
+        await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
-        await page.WaitForURLAsync("**/projecten/*");
+        await BrowserWaits.ForAddressAsync(page, "**/projecten/*");
         var project = new Uri(page.Url).AbsolutePath.TrimEnd('/');
 
         await page.GotoAsync(new Uri(_factory.ServerAddress, project + "/plan").ToString());
@@ -86,7 +86,7 @@ public sealed class HomePageBrowserTests
 
         await page.GotoAsync(new Uri(_factory.ServerAddress, project).ToString());
         await page.Locator("h2 a", new PageLocatorOptions { HasText = "Ontwikkelteam" }).ClickAsync();
-        await page.WaitForURLAsync("**/groepen/*");
+        await BrowserWaits.ForAddressAsync(page, "**/groepen/*");
         Assert.That(await page.Locator("figure.chart .chart-title").AllInnerTextsAsync(), Is.EqualTo(new[]
         {
             "Bijeenkomsten van Ontwikkelteam door de tijd", "Antwoorden op de slotvraag per bijeenkomst", "Opkomst per bijeenkomst",
@@ -114,7 +114,7 @@ public sealed class HomePageBrowserTests
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
-        await LogInAsync(page, Login.ProjectLeader);
+        await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
 
@@ -131,12 +131,12 @@ public sealed class HomePageBrowserTests
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
-        await LogInAsync(page, Login.Management);
+        await BrowserWaits.LogInAsync(page, Login.Management);
 
         Assert.That(await page.Locator("li.card[data-project-slug]").CountAsync(), Is.EqualTo(2), "both projects on the dashboard");
         await SaveScreenshotAsync(page, "management-dashboard.png");
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
-        await page.WaitForURLAsync("**/projecten/*");
+        await BrowserWaits.ForAddressAsync(page, "**/projecten/*");
 
         Assert.That(await page.Locator("dl.facts").First.InnerTextAsync(), Does.Contain("113"));
         Assert.That(await page.Locator("section.group details").CountAsync(), Is.Zero, "no member lists or meeting notes");
@@ -154,7 +154,7 @@ public sealed class HomePageBrowserTests
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
-        await LogInAsync(page, Login.ProjectLeader);
+        await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=samen-beslissen-arnhem] h2 a").ClickAsync();
         await page.Locator("nav.subnav a", new() { HasText = "Privacy" }).ClickAsync();
 
@@ -184,7 +184,7 @@ public sealed class HomePageBrowserTests
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
-        await LogInAsync(page, Login.ProjectLeader);
+        await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
         await page.Locator("nav.subnav a", new() { HasText = "Implementatieplan" }).ClickAsync();
         var doneBefore = int.Parse(await page.Locator("table.scores tr[data-phase='2'] td").Nth(1).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -199,7 +199,7 @@ public sealed class HomePageBrowserTests
         await page.Locator("#plannedMonth").FillAsync("2021-10");
         await page.Locator("label.check", new() { HasText = "17 Kennis" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
-        await page.WaitForURLAsync("**/plan#fase-2");
+        await BrowserWaits.ForAddressAsync(page, "**/plan#fase-2");
 
         var row = page.Locator("#fase-2 tr[data-activity-id]", new() { HasText = "Werkinstructie keuzehulp" });
         Assert.That(await row.InnerTextAsync(), Does.Contain("2021-10").And.Contain("gepland"));
@@ -209,7 +209,7 @@ public sealed class HomePageBrowserTests
         await page.Locator("#completedOn").FillAsync("2021-10-15");
         await page.Locator("#meetings").SelectOptionAsync(new[] { new SelectOptionValue { Label = "januari 2021 · VT-bijeenkomst 7" } });
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
-        await page.WaitForURLAsync("**/plan#fase-2");
+        await BrowserWaits.ForAddressAsync(page, "**/plan#fase-2");
 
         var doneAfter = int.Parse(await page.Locator("table.scores tr[data-phase='2'] td").Nth(1).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(doneAfter, Is.EqualTo(doneBefore + 1));
@@ -237,14 +237,14 @@ public sealed class HomePageBrowserTests
         var admin = await adminContext.NewPageAsync();
         admin.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await admin.GotoAsync(_factory.ServerAddress.ToString());
-        await LogInAsync(admin, Login.Admin);
+        await BrowserWaits.LogInAsync(admin, Login.Admin);
         await admin.GotoAsync(new Uri(_factory.ServerAddress, "/projecten/nieuw").ToString());
         await admin.Locator("#name").FillAsync("Keuzehulp Tiel");
         await admin.Locator("#organisation").FillAsync("Gemeente Tiel");
         await admin.Locator("#innovation").FillAsync("Keuzehulp");
         await admin.Locator("#startDate").FillAsync("2026-01-05");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Project aanmaken" }).ClickAsync();
-        await admin.WaitForURLAsync("**/projecten/*");
+        await BrowserWaits.ForAddressAsync(admin, "**/projecten/*");
         var newProject = admin.Url[(admin.Url.LastIndexOf('/') + 1)..];
         await admin.GotoAsync(new Uri(_factory.ServerAddress, "/beheer/accounts").ToString());
         await admin.Locator("a", new() { HasText = "Projectleider (demo)" }).ClickAsync();
@@ -256,7 +256,7 @@ public sealed class HomePageBrowserTests
         await page.GotoAsync(new Uri(_factory.ServerAddress, $"/projecten/{newProject}/plan/import").ToString());
         await page.Locator("#file").SetInputFilesAsync(xlsx);
         await page.GetByRole(AriaRole.Button, new() { Name = "Importeren" }).ClickAsync();
-        await page.WaitForURLAsync($"**/projecten/{newProject}/plan");
+        await BrowserWaits.ForAddressAsync(page, $"**/projecten/{newProject}/plan");
         Assert.That(await page.Locator(".notice[role=status]").InnerTextAsync(), Does.Contain("18 activiteiten"));
         Assert.That(await page.Locator("#fase-2 tr[data-activity-id]", new() { HasText = "Werkinstructie keuzehulp" }).InnerTextAsync(), Does.Contain("gereed"));
         await SaveScreenshotAsync(page, "plan-imported.png");
@@ -271,13 +271,13 @@ public sealed class HomePageBrowserTests
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
-        await LogInAsync(page, Login.Admin);
+        await BrowserWaits.LogInAsync(page, Login.Admin);
 
         await page.Locator("nav a", new() { HasText = "Taken" }).ClickAsync();
-        await page.WaitForURLAsync("**/beheer/taken");
+        await BrowserWaits.ForAddressAsync(page, "**/beheer/taken");
         Assert.That(await page.Locator("table.jobs tr[data-job]").CountAsync(), Is.EqualTo(6));
         // issue #8: the beheerder runs the progress-report job by hand; its run appears in the history
-        await SubmitAsync(page, page.Locator("[data-testid=run-progress-report]"));
+        await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=run-progress-report]"));
         Assert.That(await page.Locator("[role=status]").InnerTextAsync(), Does.Contain("progress-report"));
         await SaveScreenshotAsync(page, "jobs.png");
         await page.Locator("nav a.inbox-link").ClickAsync();
@@ -293,10 +293,10 @@ public sealed class HomePageBrowserTests
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
-        await LogInAsync(page, Login.ProjectLeader);
+        await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
         await page.Locator("h2 a", new PageLocatorOptions { HasText = "Leernetwerk" }).ClickAsync();
-        await page.WaitForURLAsync("**/groepen/*");
+        await BrowserWaits.ForAddressAsync(page, "**/groepen/*");
         var before = await page.Locator("[data-testid=loop-closure]").InnerTextAsync();
         await SaveScreenshotAsync(page, "group-before.png");
 
@@ -305,25 +305,25 @@ public sealed class HomePageBrowserTests
         await page.Locator("[data-testid=schedule-form] #heldOn").FillAsync(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("[data-testid=schedule-form] #title").FillAsync("Leernetwerk-bijeenkomst 4");
         await page.Locator("[data-testid=schedule-form] button").ClickAsync();
-        await page.WaitForURLAsync("**/bijeenkomsten/*");
+        await BrowserWaits.ForAddressAsync(page, "**/bijeenkomsten/*");
         Assert.That(await page.Locator("ol.agenda li.look-back").CountAsync(), Is.EqualTo(3));
         Assert.That(await page.Locator("ol.agenda").InnerTextAsync(), Does.Contain("Terugblik: verslag van 17 november 2020 vaststellen"));
         var meetingUrl = page.Url;
 
         // 2. Minutes and an action item; the meeting is held.
         await page.Locator("#minutes-text").FillAsync("**Terugblik.** Verslag vastgesteld.\n\nWe delen de ervaringen met de keuzehulp. <script>alert(1)</script>");
-        await SubmitAsync(page, page.Locator("#minutes-text ~ button"));
+        await BrowserWaits.SubmitAsync(page, page.Locator("#minutes-text ~ button"));
         await page.Locator("#action-text").FillAsync("Verslag delen met SAM en Divosa");
-        await SubmitAsync(page, page.Locator("#action-text ~ button"));
+        await BrowserWaits.SubmitAsync(page, page.Locator("#action-text ~ button"));
         await page.Locator("summary", new PageLocatorOptions { HasText = "Gegevens van de bijeenkomst wijzigen" }).ClickAsync();
         await page.Locator("#status").SelectOptionAsync("gehouden");
-        await SubmitAsync(page, page.Locator("#status ~ button"));
+        await BrowserWaits.SubmitAsync(page, page.Locator("#status ~ button"));
         Assert.That(await page.Locator("[data-testid=minutes] strong").InnerTextAsync(), Is.EqualTo("Terugblik."));
         Assert.That(await page.Locator("[data-testid=minutes]").InnerTextAsync(), Does.Contain("<script>alert(1)</script>"), "HTML in minutes is shown as text");
         Assert.That(await page.Locator("[data-testid=meeting-status]").InnerTextAsync(), Is.EqualTo("gehouden"));
 
         // 3. A reflection link; a member answers without logging in.
-        await SubmitAsync(page, page.Locator("#link-days ~ button"));
+        await BrowserWaits.SubmitAsync(page, page.Locator("#link-days ~ button"));
         var link = await page.Locator("[data-testid=reflection-link]").InnerTextAsync();
         await SaveScreenshotAsync(page, "meeting-held.png");
         var member = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
@@ -343,11 +343,11 @@ public sealed class HomePageBrowserTests
         await page.GotoAsync(meetingUrl);
         Assert.That(await page.Locator("[data-testid=reflections]").InnerTextAsync(), Does.Contain("Onderzoeker VU"));
         await page.Locator("a", new PageLocatorOptions { HasText = "Leernetwerk" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/groepen/*");
+        await BrowserWaits.ForAddressAsync(page, "**/groepen/*");
         await page.Locator("[data-testid=schedule-form] #heldOn").FillAsync(today.AddDays(56).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("[data-testid=schedule-form] #title").FillAsync("Leernetwerk-bijeenkomst 5");
         await page.Locator("[data-testid=schedule-form] button").ClickAsync();
-        await page.WaitForURLAsync("**/bijeenkomsten/*");
+        await BrowserWaits.ForAddressAsync(page, "**/bijeenkomsten/*");
         Assert.That(await page.Locator("[data-testid=followup-summary]").InnerTextAsync(), Does.Contain("0 van 1"));
         await page.Locator("textarea[id^=followup-]").FillAsync("Subsidieaanvraag als eerste punt op deze agenda gezet");
         await page.Locator("textarea[id^=followup-] ~ button").ClickAsync();
@@ -356,7 +356,7 @@ public sealed class HomePageBrowserTests
 
         // 5. The loop-closure rate of the group changed.
         await page.Locator("a", new PageLocatorOptions { HasText = "Leernetwerk" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/groepen/*");
+        await BrowserWaits.ForAddressAsync(page, "**/groepen/*");
         var after = await page.Locator("[data-testid=loop-closure]").InnerTextAsync();
         await SaveScreenshotAsync(page, "group-after.png");
         Assert.That(after, Is.Not.EqualTo(before));
@@ -384,14 +384,14 @@ public sealed class HomePageBrowserTests
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GotoAsync(_factory.ServerAddress.ToString());
         // the second demo researcher has no regular codings yet, so any span of the demo minutes is free to code
-        await LogInAsync(page, Login.Researcher2);
+        await BrowserWaits.LogInAsync(page, Login.Researcher2);
         await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/codering/matrix");
         var row20 = page.Locator("[data-testid=matrix] tbody tr", new() { Has = page.Locator("th", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^20 ·") }) });
         var barriersBefore = await row20.CountAsync() == 0 ? 0 : int.Parse((await row20.Locator("td").Last.Locator(".minus").InnerTextAsync()).TrimStart('−'), System.Globalization.CultureInfo.InvariantCulture);
         await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}");
         await page.Locator("nav.subnav a", new() { HasText = "Codering" }).ClickAsync();
         await page.Locator($"[data-testid=coding-documents] a[href$='/documenten/{free[0].Id}']").ClickAsync();
-        await page.WaitForURLAsync($"**/documenten/{free[0].Id}");
+        await BrowserWaits.ForAddressAsync(page, $"**/documenten/{free[0].Id}");
 
         // select the first sentence of the minutes with the mouse selection API, as a user's drag does
         var selected = await SelectTextAsync(page, 0, 40);
@@ -402,7 +402,7 @@ public sealed class HomePageBrowserTests
         await page.Locator("#codeId").SelectOptionAsync(midi20!);
         await page.Locator("input[name=valence][value=belemmerend]").CheckAsync();
         await page.Locator("#memo").FillAsync("te weinig tijd voor de keuzehulp");
-        await SubmitAsync(page, page.Locator("#code-submit"));
+        await BrowserWaits.SubmitAsync(page, page.Locator("#code-submit"));
         Assert.That(await page.Locator("[data-testid=doc-text] mark.val-belemmerend").CountAsync(), Is.EqualTo(1));
         await SaveScreenshotAsync(page, "coding-document.png");
 
@@ -410,13 +410,13 @@ public sealed class HomePageBrowserTests
         Assert.That(await row20.Locator("td").Last.Locator(".minus").InnerTextAsync(), Is.EqualTo("−" + (barriersBefore + 1)), "one barrier more for MIDI 20");
         await SaveScreenshotAsync(page, "coding-matrix.png");
         await row20.Locator("td a").First.ClickAsync();
-        await page.WaitForURLAsync("**/codering/fragmenten**");
+        await BrowserWaits.ForAddressAsync(page, "**/codering/fragmenten**");
         Assert.That(await page.Locator("[data-testid=fragments] li").CountAsync(), Is.GreaterThan(0), "the matrix cell opens its fragments");
         Assert.That(await page.Locator("select[name=code]").InputValueAsync(), Is.EqualTo(midi20));
         await page.Locator("select[name=fase]").SelectOptionAsync("");
         await page.Locator("select[name=codeur]").SelectOptionAsync(new SelectOptionValue { Label = "Onderzoeker TNO 2 (demo)" });
         await page.Locator("[data-testid=fragment-filters] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**codeur=**");
+        await BrowserWaits.ForAddressAsync(page, "**codeur=**");
         Assert.That(await page.Locator("[data-testid=fragments] li").CountAsync(), Is.EqualTo(1));
         Assert.That(await page.Locator("[data-testid=fragments]").InnerTextAsync(), Does.Contain("te weinig tijd voor de keuzehulp"));
         await SaveScreenshotAsync(page, "coding-fragments.png");
@@ -428,7 +428,7 @@ public sealed class HomePageBrowserTests
         await page.Locator("[data-testid=new-round-form] label", new() { HasText = "Onderzoeker TNO 2 (demo)" }).Locator("input").CheckAsync();
         await page.Locator($"[data-testid=new-round-form] input[name=documents][value='{free[1].Id}']").CheckAsync();
         await page.Locator("[data-testid=new-round-form] button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/codering/rondes/*");
+        await BrowserWaits.ForAddressAsync(page, "**/codering/rondes/*");
         var roundUrl = page.Url;
         await CodeInRoundAsync(page, free[1].Id, 0, 30, "midi-20");
 
@@ -437,7 +437,7 @@ public sealed class HomePageBrowserTests
         var other = await second.NewPageAsync();
         other.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await other.GotoAsync(roundUrl);
-        await LogInAsync(other, Login.Researcher);
+        await BrowserWaits.LogInAsync(other, Login.Researcher);
         await other.GotoAsync(roundUrl);
         await other.Locator("[data-testid=round-documents] a").First.ClickAsync();
         Assert.That(await other.Locator("[data-testid=coding-list] li").CountAsync(), Is.Zero, "blind: the other coder's coding is not shown");
@@ -446,10 +446,10 @@ public sealed class HomePageBrowserTests
         await SaveScreenshotAsync(other, "coding-blind-round.png");
 
         await page.GotoAsync(roundUrl);
-        await SubmitAsync(page, page.Locator("[data-testid=close-round]"));
+        await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=close-round]"));
         Assert.That(await page.Locator("[data-testid=round-status]").InnerTextAsync(), Is.EqualTo("gesloten"));
         Assert.That(await page.Locator("[data-testid=agreement]").InnerTextAsync(), Does.Contain("κ"));
-        await SubmitAsync(page, page.Locator("[data-testid=settle-accept]").First);
+        await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=settle-accept]").First);
         Assert.That(await page.Locator("[data-testid=disagreements] li.settled").CountAsync(), Is.EqualTo(1));
         await SaveScreenshotAsync(page, "coding-round-closed.png");
         var roundId = long.Parse(roundUrl[(roundUrl.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
@@ -470,16 +470,16 @@ public sealed class HomePageBrowserTests
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await page.GotoAsync(_factory.ServerAddress.ToString());
-        await LogInAsync(page, Login.Researcher);
+        await BrowserWaits.LogInAsync(page, Login.Researcher);
         await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}");
         await page.Locator("nav.subnav a", new() { HasText = "Bevindingen" }).ClickAsync();
         await page.Locator("nav.subnav a", new() { HasText = "Suggesties" }).ClickAsync();
-        await page.WaitForURLAsync("**/bevindingen/suggesties");
+        await BrowserWaits.ForAddressAsync(page, "**/bevindingen/suggesties");
         var suggestion = page.Locator("[data-testid=suggestions] > li").First;
         var title = await suggestion.Locator("h2").InnerTextAsync();
         await SaveScreenshotAsync(page, "findings-suggestions.png");
         await suggestion.Locator("[data-testid=accept]").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/bevindingen/\\d+$"));
+        await BrowserWaits.ForAddressAsync(page, new System.Text.RegularExpressions.Regex("/bevindingen/\\d+$"));
         Assert.That(await page.Locator("[data-testid=finding-status]").InnerTextAsync(), Is.EqualTo("concept"));
         Assert.That(await page.Locator("[data-testid=evidence] li").CountAsync(), Is.GreaterThanOrEqualTo(3));
         Assert.That(title, Does.Contain(await page.Locator("h1").InnerTextAsync()));
@@ -487,9 +487,9 @@ public sealed class HomePageBrowserTests
         await page.Locator("[data-testid=discussed-form] #heldOn").FillAsync("2021-02-23");
         await page.Locator("[data-testid=discussed-form] #participants").FillAsync("kernteam en onderzoekers");
         await page.Locator("[data-testid=discussed-form] #changes").FillAsync("titel aangescherpt");
-        await SubmitAsync(page, page.Locator("[data-testid=discussed-form] button[type=submit]"));
+        await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=discussed-form] button[type=submit]"));
         Assert.That(await page.Locator("[data-testid=finding-status]").InnerTextAsync(), Is.EqualTo("besproken"));
-        await SubmitAsync(page, page.Locator("[data-testid=mark-final]"));
+        await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=mark-final]"));
         Assert.That(await page.Locator("[data-testid=finding-status]").InnerTextAsync(), Is.EqualTo("vastgesteld"));
         await SaveScreenshotAsync(page, "finding-final.png");
 
@@ -500,7 +500,7 @@ public sealed class HomePageBrowserTests
             await page.Locator("[data-testid=generate-form] #from").FillAsync("2019-06-01");
             await page.Locator("[data-testid=generate-form] #to").FillAsync("2019-12-31");
             await page.Locator("[data-testid=generate-form] button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/rapporten/\\d+$"));
+            await BrowserWaits.ForAddressAsync(page, new System.Text.RegularExpressions.Regex("/rapporten/\\d+$"));
             var html = await page.Locator("[data-testid=open-html]").GetAttributeAsync("href");
             var report = await context.NewPageAsync();
             report.SetDefaultTimeout(BrowserWaits.Milliseconds);
@@ -531,14 +531,14 @@ public sealed class HomePageBrowserTests
         var manager = await management.NewPageAsync();
         manager.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await manager.GotoAsync(_factory.ServerAddress + "portfolio");
-        await LogInAsync(manager, Login.Management);
+        await BrowserWaits.LogInAsync(manager, Login.Management);
         await manager.GotoAsync(_factory.ServerAddress + "portfolio");
         Assert.That(await manager.Locator("tbody tr").CountAsync(), Is.EqualTo(2));
         await SaveScreenshotAsync(manager, "portfolio.png");
         await manager.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/rapporten");
         Assert.That(await manager.Locator("[data-testid=snapshots] tbody tr").CountAsync(), Is.GreaterThanOrEqualTo(2));
         await manager.Locator("[data-testid=snapshots] tbody tr a").First.ClickAsync();
-        await manager.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/rapporten/\\d+$"));
+        await BrowserWaits.ForAddressAsync(manager, new System.Text.RegularExpressions.Regex("/rapporten/\\d+$"));
         Assert.That(await manager.Locator("[data-testid=changes]").InnerTextAsync(), Does.Contain("eerste rapport").Or.Contain("Sinds"));
         await SaveScreenshotAsync(manager, "report-snapshot-management.png");
         await management.DisposeAsync();
@@ -575,25 +575,7 @@ public sealed class HomePageBrowserTests
         await SelectTextAsync(page, start, end);
         await page.Locator("#codeId").SelectOptionAsync((await page.Locator($"#codeId option[data-key={key}]").GetAttributeAsync("value"))!);
         await page.Locator("input[name=valence][value=belemmerend]").CheckAsync();
-        await SubmitAsync(page, page.Locator("#code-submit"));
-    }
-
-    /// <summary>
-    /// Clicks a button whose form posts and redirects (often back to the same address) and waits until that new page
-    /// has loaded. Waiting for the URL alone would return at once when it does not change, and network idleness is not
-    /// what a user sees: the callers then assert on the page's content.
-    /// </summary>
-    private const float SubmitTimeoutMs = 120_000;
-
-    private static async Task SubmitAsync(IPage page, ILocator button)
-    {
-        // a mark on the current document: it is gone once the browser shows the page the form led to
-        await page.EvaluateAsync("() => { window.__imBeforeSubmit = true; }");
-        await button.ClickAsync();
-        // generous: on the 2-core CI machine a job started by the click (e.g. the progress report drawing its charts)
-        // competes with the page for the CPU; the wait ends as soon as the page is there
-        await page.WaitForFunctionAsync("() => window.__imBeforeSubmit !== true", null, new() { Timeout = SubmitTimeoutMs });
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = SubmitTimeoutMs });
+        await BrowserWaits.SubmitAsync(page, page.Locator("#code-submit"));
     }
 
     [TestCase(1280, "exchange-import-report-desktop.png")]
@@ -609,7 +591,7 @@ public sealed class HomePageBrowserTests
         var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"tool-{width}.qdpx");
         await File.WriteAllBytesAsync(file, width == 1280 ? Monitor.Core.Tests.Interop.Refi.ToolFiles.AtlasTi() : Monitor.Core.Tests.Interop.Refi.ToolFiles.QualCoder(maxqdaLineEndings: true));
         await page.GotoAsync(new Uri(_factory.ServerAddress, $"/projecten/{projectId}/codering/uitwisselen").ToString());
-        await LogInAsync(page, Login.Researcher);
+        await BrowserWaits.LogInAsync(page, Login.Researcher);
 
         await page.Locator("input[type=file][name=file]").SetInputFilesAsync(file);
         await page.Locator("form[enctype] button[type=submit]").ClickAsync();
@@ -627,16 +609,6 @@ public sealed class HomePageBrowserTests
         await page.GotoAsync(new Uri(_factory.ServerAddress, $"/projecten/{projectId}/codeboeken").ToString());
         await page.Locator("[data-testid^=delete-codebook]").Last.WaitForAsync();
         await SaveScreenshotAsync(page, screenshot.Replace("exchange-import-report", "codebooks", StringComparison.Ordinal));
-    }
-
-    /// <summary>Fills in the login form the anonymous visitor is sent to.</summary>
-    private static async Task LogInAsync(IPage page, string email)
-    {
-        await page.WaitForURLAsync("**/inloggen**");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Monitor.Web.Security.DemoAccounts.Password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/inloggen", StringComparison.Ordinal));
     }
 
     private static async Task SaveScreenshotAsync(IPage page, string name)

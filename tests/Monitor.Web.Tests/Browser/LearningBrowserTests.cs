@@ -49,7 +49,7 @@ public sealed class LearningBrowserTests
             }
         };
         await page.GotoAsync(_factory.ServerAddress.ToString());
-        await LogInAsync(page, Login.ProjectLeader);
+        await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
         await page.Locator("nav.subnav a", new() { HasText = "Leeragenda" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Leeragenda: Keuzehulp" }).WaitForAsync();
@@ -81,15 +81,6 @@ public sealed class LearningBrowserTests
 
     private static async Task<bool> NoSidewaysScrollAsync(IPage page) =>
         await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
-
-    private static async Task LogInAsync(IPage page, string email)
-    {
-        await page.WaitForURLAsync("**/inloggen**");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Monitor.Web.Security.DemoAccounts.Password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/inloggen", StringComparison.Ordinal));
-    }
 
     private static async Task SaveScreenshotAsync(IPage page, string name)
     {
