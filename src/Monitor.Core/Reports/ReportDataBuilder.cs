@@ -30,9 +30,11 @@ public sealed class ReportDataBuilder
     private readonly RoundAgreement _agreement;
     private readonly FindingStore _findings;
     private readonly IChartRenderer _charts;
+    private readonly ActionItemStore _actionItems;
 
-    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts)
+    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts, ActionItemStore actionItems)
     {
+        _actionItems = actionItems;
         _charts = charts;
         _projects = projects;
         _plans = plans;
@@ -80,7 +82,11 @@ public sealed class ReportDataBuilder
         data.Values[ReportPlaceholders.FaseHuidig] = $"{project.CurrentPhase} · {PhaseName(context, project.CurrentPhase)}";
     }
 
-    /// <summary>The data of the progress report over a period; null when the project does not exist.</summary>
+    /// <summary>
+    /// The data of the progress report over a period; null when the project does not exist. Every figure is taken as of
+    /// the period's end (<see cref="ImplementationPlan.AsOf"/>, <see cref="PhaseHistory"/>, <see cref="ActionItem.WasOpenOn"/>):
+    /// the same period gives the same report, whenever it is made and whether the monthly job or a person makes it.
+    /// </summary>
     public async Task<ReportData?> ProgressAsync(long projectId, ReportParameters parameters, CancellationToken cancellationToken = default)
     {
         var context = await LoadAsync(projectId, cancellationToken);
@@ -91,77 +97,72 @@ public sealed class ReportDataBuilder
 
         var data = new ReportData();
         Common(data, context, parameters);
-        var (from, to, today) = (parameters.From, parameters.To, parameters.Today);
+        var (from, to) = (parameters.From, parameters.To);
+        var actions = await _actionItems.ListForProjectAsync(projectId, cancellationToken);
+        var history = context.Plan is { } recorded ? PhaseHistory.From(context.Project.StartDate, recorded) : PhaseHistory.From(context.Project.StartDate, context.Project.CurrentPhase, []);
+        var now = Figures(context, history, actions, from, to);
+        var previousPeriod = ReportPeriods.Previous(from, to);
+        var before = Figures(context, history, actions, previousPeriod.From, previousPeriod.To);
+        var nextPeriod = ReportPeriods.Next(from, to);
+
         data.Values[ReportPlaceholders.PeriodeVan] = Date(from);
         data.Values[ReportPlaceholders.PeriodeTot] = Date(to);
+        data.Values[ReportPlaceholders.FaseHuidig] = PhaseLabel(context, now.Phase);
+        data.Values[ReportPlaceholders.ActiviteitenTotaal] = Number(now.Counted);
+        data.Values[ReportPlaceholders.ActiviteitenGereed] = Number(now.Done);
+        data.Values[ReportPlaceholders.ActiviteitenAchterstallig] = Number(now.Overdue);
+        data.Values[ReportPlaceholders.PlanScore] = now.Counted == 0 ? "–" : Percent((double)now.Done / now.Counted);
+        data.Values[ReportPlaceholders.FaseScore] = now.PhaseCompletion is { } completion ? Percent(completion) : "–";
+        data.Values[ReportPlaceholders.BijeenkomstenAantal] = Number(now.Held);
+        data.Values[ReportPlaceholders.Opkomst] = now.Attendance is { } attendance ? Percent(attendance) : "–";
+        data.Values[ReportPlaceholders.Respons] = now.Response is { } response ? Percent(response) : "–";
+        data.Values[ReportPlaceholders.Lussluiting] = now.Loop is { } loop ? $"{Percent(loop)} ({now.LessClosed} van {now.LessDue})" : "–";
+        data.Values[ReportPlaceholders.ActiepuntenOpen] = Number(now.OpenActions.Count);
+        data.Values[ReportPlaceholders.FragmentenAantal] = Number(now.Fragments.Count);
+        data.Values[ReportPlaceholders.VorigePeriode] = $"{Date(previousPeriod.From)} tot en met {Date(previousPeriod.To)}";
+        data.Values[ReportPlaceholders.VolgendePeriode] = $"{Date(nextPeriod.From)} tot en met {Date(nextPeriod.To)}";
+        data.Tables[ReportPlaceholders.Kengetallen] = new ReportTable(["Kengetal", "Deze periode", "Vorige periode", "Verandering"],
+        [
+            ["Fase op de einddatum", PhaseLabel(context, now.Phase), PhaseLabel(context, before.Phase), now.Phase == before.Phase ? "gelijk" : now.Phase is { } reached ? $"naar fase {reached}" : "–"],
+            ["Activiteiten gereed", $"{now.Done} van {now.Counted}", $"{before.Done} van {before.Counted}", Change(now.Done, before.Done)],
+            ["Voltooiing fase", Optional(now.PhaseCompletion), Optional(before.PhaseCompletion), Points(now.PhaseCompletion, before.PhaseCompletion)],
+            ["Achterstallige activiteiten", Number(now.Overdue), Number(before.Overdue), Change(now.Overdue, before.Overdue)],
+            ["Bijeenkomsten", Number(now.Held), Number(before.Held), Change(now.Held, before.Held)],
+            ["Opkomst", Optional(now.Attendance), Optional(before.Attendance), Points(now.Attendance, before.Attendance)],
+            ["Respons op de slotvraag", Optional(now.Response), Optional(before.Response), Points(now.Response, before.Response)],
+            ["‘Minder gewerkt’ opgevolgd", Optional(now.Loop), Optional(before.Loop), Points(now.Loop, before.Loop)],
+            ["Open actiepunten", Number(now.OpenActions.Count), Number(before.OpenActions.Count), Change(now.OpenActions.Count, before.OpenActions.Count)],
+            ["Gecodeerde fragmenten", Number(now.Fragments.Count), Number(before.Fragments.Count), Change(now.Fragments.Count, before.Fragments.Count)],
+        ]);
 
-        var activities = context.Plan?.Activities.Select(a => a.Fields).ToList() ?? [];
-        var scores = context.Plan is { } plan ? PlanScoring.Score(plan, today) : [];
-        var counted = activities.Where(a => a.Status != ActivityStatus.Vervallen).ToList();
-        data.Values[ReportPlaceholders.ActiviteitenTotaal] = Number(counted.Count);
-        data.Values[ReportPlaceholders.ActiviteitenGereed] = Number(counted.Count(a => a.Status == ActivityStatus.Gereed));
-        data.Values[ReportPlaceholders.ActiviteitenAchterstallig] = Number(activities.Count(a => PlanScoring.IsOverdue(a, today)));
-        data.Values[ReportPlaceholders.PlanScore] = counted.Count == 0 ? "–" : Percent((double)counted.Count(a => a.Status == ActivityStatus.Gereed) / counted.Count);
-        data.Values[ReportPlaceholders.FaseScore] = scores.FirstOrDefault(s => s.IsCurrent)?.Completion is { } completion ? Percent(completion) : "–";
+        var activities = now.Plan?.Activities.Select(a => a.Fields).ToList() ?? [];
         data.Tables[ReportPlaceholders.Fasen] = new ReportTable(["Fase", "Activiteiten", "Gereed", "Achterstallig", "Voltooid"],
-            [.. scores.Where(s => s.Activities > 0 || s.IsCurrent).Select(s => (IReadOnlyList<string>)[
-                $"{s.Phase} · {PhaseName(context, s.Phase)}{(s.IsCurrent ? " (huidig)" : "")}", Number(s.Activities), Number(s.Done), Number(s.Overdue), s.Completion is { } c ? Percent(c) : "–"])]);
+            [.. now.Scores.Where(s => s.Activities > 0 || s.IsCurrent).Select(s => (IReadOnlyList<string>)[
+                $"{s.Phase} · {PhaseName(context, s.Phase)}{(s.IsCurrent ? " (op de einddatum)" : "")}", Number(s.Activities), Number(s.Done), Number(s.Overdue), s.Completion is { } c ? Percent(c) : "–"])]);
         data.Tables[ReportPlaceholders.ActiviteitenGedaan] = new ReportTable(["Fase", "Activiteit", "Gereed op", "Eigenaar"],
             [.. activities.Where(a => a.Status == ActivityStatus.Gereed && a.CompletedOn is { } done && done >= from && done <= to).OrderBy(a => a.CompletedOn)
                 .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, Date(a.CompletedOn!.Value), a.Owner])],
             EmptyText: "Geen activiteiten afgerond in deze periode.");
         data.Tables[ReportPlaceholders.ActiviteitenAchterstallig] = new ReportTable(["Fase", "Activiteit", "Gepland", "Eigenaar", "Status"],
-            [.. activities.Where(a => PlanScoring.IsOverdue(a, today)).OrderBy(a => a.PlannedMonth?.FirstDay)
-                .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, a.PlannedMonth?.FirstDay.ToString("MMMM yyyy", _dutch) ?? "", a.Owner, a.Status.ToCode()])],
+            [.. activities.Where(a => PlanScoring.IsOverdue(a, to)).OrderBy(a => a.PlannedMonth?.FirstDay)
+                .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, Month(a.PlannedMonth), a.Owner, a.Status.ToCode()])],
             EmptyText: "Geen achterstallige activiteiten.");
-        data.Tables[ReportPlaceholders.ActiviteitenVolgende] = new ReportTable(["Fase", "Activiteit", "Gepland", "Eigenaar"],
-            [.. activities.Where(a => a.Status is ActivityStatus.Gepland or ActivityStatus.Bezig && !PlanScoring.IsOverdue(a, today))
-                .OrderBy(a => a.PlannedMonth?.FirstDay ?? DateOnly.MaxValue).ThenBy(a => a.Phase).Take(10)
-                .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, a.PlannedMonth?.FirstDay.ToString("MMMM yyyy", _dutch) ?? "", a.Owner])],
-            EmptyText: "Geen geplande activiteiten.");
+        var (nextFrom, nextTo) = (YearMonth.From(nextPeriod.From), YearMonth.From(nextPeriod.To));
+        data.Tables[ReportPlaceholders.ActiviteitenVolgende] = new ReportTable(["Fase", "Activiteit", "Gepland", "Eigenaar", "Status"],
+            [.. activities.Where(a => a.Status is ActivityStatus.Gepland or ActivityStatus.Bezig && a.PlannedMonth is { } month && month >= nextFrom && month <= nextTo)
+                .OrderBy(a => a.PlannedMonth!.Value.FirstDay).ThenBy(a => a.Phase)
+                .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, Month(a.PlannedMonth), a.Owner, a.Status.ToCode()])],
+            EmptyText: $"Geen activiteiten gepland van {Date(nextPeriod.From)} tot en met {Date(nextPeriod.To)}.");
 
-        // meetings in the period, per group, against the cadence
-        var meetingRows = new List<IReadOnlyList<string>>();
-        var held = 0;
-        foreach (var group in context.Groups)
-        {
-            var facts = context.Facts[group.Id];
-            var inPeriod = facts.Where(f => f.Status == MeetingStatus.Gehouden && f.HeldOn >= from && f.HeldOn <= to).ToList();
-            held += inPeriod.Count;
-            var gaps = CadenceCheck.FindGaps(facts.Where(f => f.Status == MeetingStatus.Gehouden).Select(f => f.HeldOn), group.CadenceDays, to, context.Project.EndDate)
-                .Count(g => g.To >= from && g.From <= to);
-            var last = facts.Where(f => f.Status == MeetingStatus.Gehouden && f.HeldOn <= to).Select(f => (DateOnly?)f.HeldOn).Max();
-            meetingRows.Add([group.Name, Number(inPeriod.Count), group.CadenceDays is { } days ? $"elke {days} dagen" : "naar behoefte", last is { } l ? Date(l) : "–", Number(gaps)]);
-        }
-
-        // per group over its whole history (follow-up happens in the next meeting), then the rows of the period
-        var rows = context.Groups.SelectMany(g => MeetingMetrics.Compute(context.Facts[g.Id]).Meetings).Where(r => r.HeldOn >= from && r.HeldOn <= to).ToList();
-        static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
-        var (present, expected, responses) = (rows.Sum(r => r.Present), rows.Sum(r => r.Expected), rows.Sum(r => r.Responses));
-        var (lessDue, lessClosed) = (rows.Sum(r => r.LessDue), rows.Sum(r => r.LessClosed));
-        data.Values[ReportPlaceholders.BijeenkomstenAantal] = Number(held);
-        data.Values[ReportPlaceholders.Opkomst] = Rate(present, expected) is { } attendance ? Percent(attendance) : "–";
-        data.Values[ReportPlaceholders.Respons] = Rate(responses, present) is { } response ? Percent(response) : "–";
-        data.Values[ReportPlaceholders.Lussluiting] = Rate(lessClosed, lessDue) is { } loop ? $"{Percent(loop)} ({lessClosed} van {lessDue})" : "–";
-        data.Tables[ReportPlaceholders.Bijeenkomsten] = new ReportTable(["Groep", "Gehouden in periode", "Ritme", "Laatste bijeenkomst", "Gaten in het ritme"], held == 0 ? [] : meetingRows,
+        data.Tables[ReportPlaceholders.Bijeenkomsten] = new ReportTable(["Groep", "Gehouden in periode", "Ritme", "Laatste bijeenkomst", "Gaten in het ritme"], now.Held == 0 ? [] : now.MeetingRows,
             EmptyText: "Geen bijeenkomsten gehouden in deze periode.");
+        var groupNames = context.Groups.ToDictionary(g => g.Id, g => g.Name);
+        data.Tables[ReportPlaceholders.ActiepuntenOpen] = new ReportTable(["Groep", "Actiepunt", "Sinds", "Eigenaar", "Uiterlijk"],
+            [.. now.OpenActions.OrderBy(a => a.DueOn ?? DateOnly.MaxValue).ThenBy(a => a.MeetingHeldOn)
+                .Select(a => (IReadOnlyList<string>)[groupNames.GetValueOrDefault(a.GroupId, ""), a.Description, Date(a.MeetingHeldOn), a.OwnerLabel ?? "", a.DueOn is { } due ? Date(due) : ""])],
+            EmptyText: "Geen open actiepunten op de einddatum.");
 
-        var open = new List<IReadOnlyList<string>>();
-        foreach (var group in context.Groups)
-        {
-            if (await _groups.FindGroupAsync(context.Project.Id, group.Id, cancellationToken) is { } detail)
-            {
-                open.AddRange(detail.OpenActionItems.OrderBy(a => a.DueOn ?? DateOnly.MaxValue)
-                    .Select(a => (IReadOnlyList<string>)[group.Name, a.Description, a.OwnerLabel ?? "", a.DueOn is { } due ? Date(due) : ""]));
-            }
-        }
-
-        data.Values[ReportPlaceholders.ActiepuntenOpen] = Number(open.Count);
-        data.Tables[ReportPlaceholders.ActiepuntenOpen] = new ReportTable(["Groep", "Actiepunt", "Eigenaar", "Uiterlijk"], open, EmptyText: "Geen open actiepunten.");
-
-        var period = context.Fragments.Where(f => f.Date is { } d && d >= from && d <= to).ToList();
-        data.Values[ReportPlaceholders.FragmentenAantal] = Number(period.Count);
-        var determinants = Determinants(period);
+        var determinants = Determinants(now.Fragments);
         data.Tables[ReportPlaceholders.BelemmeringenTop] = new ReportTable(["Determinant", "Belemmerend", "Bevorderend"],
             [.. determinants.Where(d => d.Barriers > 0).OrderByDescending(d => d.Barriers).ThenBy(d => d.Number).Take(5).Select(d => (IReadOnlyList<string>)[$"{d.Number}. {d.Name}", Number(d.Barriers), Number(d.Facilitators)])],
             EmptyText: "Geen belemmerende fragmenten gecodeerd in deze periode.");
@@ -174,18 +175,81 @@ public sealed class ReportDataBuilder
             [.. context.Findings.Where(f => f.UpdatedAt >= fromMoment && f.UpdatedAt <= toMoment).OrderBy(f => f.UpdatedAt)
                 .Select(f => (IReadOnlyList<string>)[KindName(f.Fields.Kind), f.Fields.Title, Codes.ToCode(f.Status), Date(DateOnly.FromDateTime(DutchClock.ToDutch(f.UpdatedAt).DateTime))])],
             EmptyText: "Geen bevindingen gewijzigd in deze periode.");
-        data.Texts[ReportPlaceholders.Samenvatting] = Summary(data);
+        data.Texts[ReportPlaceholders.Samenvatting] = Summary(data, now, before);
 
-        if (context.Plan is { } p)
+        if (now.Plan is { } p)
         {
-            Chart(data, ReportPlaceholders.Fasevoortgang, PlanCharts.Progress(scores, context.Phases, "nl"), scores.Any(s => s.Activities > 0));
-            Chart(data, ReportPlaceholders.Tijdlijn, PlanCharts.Timeline(p, context.Phases, today, "nl"), activities.Count > 0);
+            Chart(data, ReportPlaceholders.Fasevoortgang, PlanCharts.Progress(now.Scores, context.Phases, "nl"), now.Scores.Any(s => s.Activities > 0));
+            Chart(data, ReportPlaceholders.Tijdlijn, PlanCharts.Timeline(p, context.Phases, to, "nl"), activities.Count > 0);
         }
 
-        Chart(data, ReportPlaceholders.BijeenkomstenTijd, MeetingsOverTime(context, from, to), held > 0);
-        Chart(data, ReportPlaceholders.Determinanten, DeterminantChart(determinants, "Bevorderende en belemmerende factoren in de periode"), period.Count > 0);
+        Chart(data, ReportPlaceholders.BijeenkomstenTijd, MeetingsOverTime(context, from, to), now.Held > 0);
+        Chart(data, ReportPlaceholders.Determinanten, DeterminantChart(determinants, "Bevorderende en belemmerende factoren in de periode"), now.Fragments.Count > 0);
         return data;
     }
+
+    /// <summary>The figures of a period as they stood at its end; computed for the period and for the one before (the trend).</summary>
+    private sealed record PeriodFigures(
+        int? Phase, ImplementationPlan? Plan, IReadOnlyList<PhaseScore> Scores, int Counted, int Done, int Overdue, double? PhaseCompletion,
+        int Held, List<IReadOnlyList<string>> MeetingRows, double? Attendance, double? Response, int LessDue, int LessClosed, double? Loop,
+        List<ActionItem> OpenActions, List<Fragment> Fragments);
+
+    private static PeriodFigures Figures(Context context, PhaseHistory history, IReadOnlyList<ActionItem> actions, DateOnly from, DateOnly to)
+    {
+        var phase = history.At(to);
+        var plan = context.Plan?.AsOf(to, phase);
+        var scores = plan is null ? [] : PlanScoring.Score(plan, to);
+        var counted = plan?.Activities.Select(a => a.Fields).Where(a => a.Status != ActivityStatus.Vervallen).ToList() ?? [];
+
+        // meetings up to the period's end only: a follow-up or a meeting after it was not known then
+        var meetingRows = new List<IReadOnlyList<string>>();
+        var metricRows = new List<MeetingMetricsRow>();
+        var held = 0;
+        foreach (var group in context.Groups)
+        {
+            var known = context.Facts[group.Id].Where(f => f.HeldOn <= to)
+                .Select(f => f with { Reflections = [.. f.Reflections.Select(r => r.FollowedUpOn > to ? r with { FollowedUpOn = null } : r)] }).ToList();
+            var gehouden = known.Where(f => f.Status == MeetingStatus.Gehouden).ToList();
+            var inPeriod = gehouden.Count(f => f.HeldOn >= from);
+            held += inPeriod;
+            var gaps = CadenceCheck.FindGaps(gehouden.Select(f => f.HeldOn), group.CadenceDays, to, context.Project.EndDate).Count(g => g.To >= from && g.From <= to);
+            var last = gehouden.Select(f => (DateOnly?)f.HeldOn).Max();
+            meetingRows.Add([group.Name, Number(inPeriod), group.CadenceDays is { } days ? $"elke {days} dagen" : "naar behoefte", last is { } l ? Date(l) : "–", Number(gaps)]);
+            metricRows.AddRange(MeetingMetrics.Compute(known).Meetings.Where(r => r.HeldOn >= from && r.HeldOn <= to));
+        }
+
+        static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
+        var (lessDue, lessClosed) = (metricRows.Sum(r => r.LessDue), metricRows.Sum(r => r.LessClosed));
+        return new PeriodFigures(
+            phase, plan, scores, counted.Count, counted.Count(a => a.Status == ActivityStatus.Gereed), counted.Count(a => PlanScoring.IsOverdue(a, to)),
+            scores.FirstOrDefault(s => s.IsCurrent)?.Completion,
+            held, meetingRows, Rate(metricRows.Sum(r => r.Present), metricRows.Sum(r => r.Expected)), Rate(metricRows.Sum(r => r.Responses), metricRows.Sum(r => r.Present)),
+            lessDue, lessClosed, Rate(lessClosed, lessDue),
+            [.. actions.Where(a => a.WasOpenOn(to))],
+            [.. context.Fragments.Where(f => f.Date is { } d && d >= from && d <= to)]);
+    }
+
+    private static string PhaseLabel(Context context, int? phase) => phase is { } known ? $"{known} · {PhaseName(context, known)}" : "fase onbekend";
+
+    private static string Month(YearMonth? month) => month?.FirstDay.ToString("MMMM yyyy", _dutch) ?? "";
+
+    private static string Optional(double? share) => share is { } value ? Percent(value) : "–";
+
+    private static string Change(int now, int before) => (now - before) switch
+    {
+        0 => "gelijk",
+        > 0 and var up => "+" + Number(up),
+        var down => "−" + Number(-down),
+    };
+
+    private static string Points(double? now, double? before) => now is { } n && before is { } b
+        ? Math.Round((n - b) * 100) switch
+        {
+            0 => "gelijk",
+            > 0 and var up => $"+{up.ToString("0", _dutch)} procentpunt",
+            var down => $"−{(-down).ToString("0", _dutch)} procentpunt",
+        }
+        : "–";
 
     /// <summary>The data of the process evaluation (success factors and lessons learned); null when the project does not exist.</summary>
     public async Task<ReportData?> EvaluationAsync(long projectId, ReportParameters parameters, CancellationToken cancellationToken = default)
@@ -331,11 +395,15 @@ public sealed class ReportDataBuilder
         };
     }
 
-    private static string Summary(ReportData data) =>
-        $"In de periode van {MarkdownText.Escape(data.Values[ReportPlaceholders.PeriodeVan])} tot en met {MarkdownText.Escape(data.Values[ReportPlaceholders.PeriodeTot])} staat het project in fase " +
-        $"{MarkdownText.Escape(data.Values[ReportPlaceholders.FaseHuidig])}. Van de {data.Values[ReportPlaceholders.ActiviteitenTotaal]} activiteiten in het plan zijn er {data.Values[ReportPlaceholders.ActiviteitenGereed]} gereed " +
-        $"({data.Values[ReportPlaceholders.PlanScore]}) en {data.Values[ReportPlaceholders.ActiviteitenAchterstallig]} achterstallig. Er {(data.Values[ReportPlaceholders.BijeenkomstenAantal] == "1" ? "was 1 bijeenkomst" : $"waren {data.Values[ReportPlaceholders.BijeenkomstenAantal]} bijeenkomsten")}; " +
-        $"{data.Values[ReportPlaceholders.ActiepuntenOpen]} actiepunten staan open.";
+    private static string Summary(ReportData data, PeriodFigures now, PeriodFigures before)
+    {
+        var text = new StringBuilder();
+        text.Append($"Op {MarkdownText.Escape(data.Values[ReportPlaceholders.PeriodeTot])}, het einde van de periode, stond het project in fase {MarkdownText.Escape(data.Values[ReportPlaceholders.FaseHuidig])}");
+        text.Append(now.Phase != before.Phase && before.Phase is { } earlier ? $" (in de vorige periode fase {earlier}). " : ". ");
+        text.Append($"Van de {now.Counted} activiteiten in het plan waren er {now.Done} gereed ({data.Values[ReportPlaceholders.PlanScore]}, {Change(now.Done, before.Done)} ten opzichte van de vorige periode) en {now.Overdue} achterstallig. ");
+        text.Append($"Er {(now.Held == 1 ? "was 1 bijeenkomst" : $"waren {now.Held} bijeenkomsten")} (vorige periode {before.Held}); {now.OpenActions.Count} {(now.OpenActions.Count == 1 ? "actiepunt stond" : "actiepunten stonden")} open.");
+        return text.ToString();
+    }
 
     private static string Approach(Context context)
     {

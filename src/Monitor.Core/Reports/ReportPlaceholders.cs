@@ -30,6 +30,8 @@ public static class ReportPlaceholders
     public const string Respons = "respons";
     public const string Lussluiting = "lussluiting";
     public const string FragmentenAantal = "fragmenten.aantal";
+    public const string VorigePeriode = "periode.vorige";
+    public const string VolgendePeriode = "periode.volgende";
 
     // progress report: values and tables (the count and the list)
     public const string ActiviteitenAchterstallig = "activiteiten.achterstallig";
@@ -44,6 +46,7 @@ public static class ReportPlaceholders
     public const string BevorderendTop = "bevorderend.top";
     public const string BevindingenGewijzigd = "bevindingen.gewijzigd";
     public const string Samenvatting = "samenvatting";
+    public const string Kengetallen = "kengetallen";
 
     // charts (tijdlijn in the progress report, heatmap in the process evaluation, the others in both)
     public const string Fasevoortgang = "fasevoortgang";
@@ -80,8 +83,8 @@ public static class ReportPlaceholders
     private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _progress = new Dictionary<PlaceholderKind, IReadOnlySet<string>>
     {
         [PlaceholderKind.Waarde] = Set([.. _common, PeriodeVan, PeriodeTot, PlanScore, FaseScore, ActiviteitenTotaal, ActiviteitenGereed,
-            ActiviteitenAchterstallig, BijeenkomstenAantal, Opkomst, Respons, Lussluiting, ActiepuntenOpen, FragmentenAantal]),
-        [PlaceholderKind.Tabel] = Set([Fasen, ActiviteitenGedaan, ActiviteitenAchterstallig, ActiviteitenVolgende, Bijeenkomsten, ActiepuntenOpen,
+            ActiviteitenAchterstallig, BijeenkomstenAantal, Opkomst, Respons, Lussluiting, ActiepuntenOpen, FragmentenAantal, VorigePeriode, VolgendePeriode]),
+        [PlaceholderKind.Tabel] = Set([Kengetallen, Fasen, ActiviteitenGedaan, ActiviteitenAchterstallig, ActiviteitenVolgende, Bijeenkomsten, ActiepuntenOpen,
             BelemmeringenTop, BevorderendTop, BevindingenGewijzigd]),
         [PlaceholderKind.Tekst] = Set([Samenvatting]),
         [PlaceholderKind.Grafiek] = Set([Fasevoortgang, Tijdlijn, BijeenkomstenTijd, Determinanten]),
