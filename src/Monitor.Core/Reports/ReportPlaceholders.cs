@@ -66,6 +66,8 @@ public static class ReportPlaceholders
     public const string BevindingenSuccesfactoren = "bevindingen.succesfactoren";
     public const string BevindingenLessen = "bevindingen.lessen";
     public const string BevindingenAdviezen = "bevindingen.adviezen";
+    public const string BevindingenStatus = "bevindingen.status";
+    public const string Concept = "concept";
 
     // process evaluation: tables and texts
     public const string Groepen = "groepen";
@@ -77,6 +79,13 @@ public static class ReportPlaceholders
     public const string Succesfactoren = "succesfactoren";
     public const string Lessen = "lessen";
     public const string Adviezen = "adviezen";
+    public const string Inleiding = "inleiding";
+    public const string Literatuur = "literatuur";
+    public const string Leerproces = "leerproces";
+    public const string Plan = "plan";
+    public const string Codeboek = "codeboek";
+    public const string Leeragenda = "leeragenda";
+    public const string LeerprocesTijdlijn = "leerproces.tijdlijn";
 
     private static readonly string[] _common = [ProjectNaam, ProjectOrganisatie, ProjectInnovatie, ProjectBeschrijving, ProjectPeriode, RapportDatum, FaseHuidig];
 
@@ -93,10 +102,10 @@ public static class ReportPlaceholders
     private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _evaluation = new Dictionary<PlaceholderKind, IReadOnlySet<string>>
     {
         [PlaceholderKind.Waarde] = Set([.. _common, BronnenBijeenkomsten, BronnenVerslagen, BronnenReflecties, BronnenFragmenten, BronnenDocumenten,
-            BronnenCodeurs, OvereenstemmingKort, BevindingenSuccesfactoren, BevindingenLessen, BevindingenAdviezen]),
-        [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht]),
-        [PlaceholderKind.Tekst] = Set([Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen]),
-        [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang]),
+            BronnenCodeurs, OvereenstemmingKort, BevindingenSuccesfactoren, BevindingenLessen, BevindingenAdviezen, BevindingenStatus, Concept]),
+        [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht, Plan, Codeboek, Leeragenda]),
+        [PlaceholderKind.Tekst] = Set([Samenvatting, Inleiding, Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen, Leerproces, Literatuur]),
+        [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang, LeerprocesTijdlijn]),
     };
 
     /// <summary>The keys a report offers, per kind: what template validation accepts and the template editor lists.</summary>

@@ -187,13 +187,15 @@ public sealed class ReportService
             : await _builder.EvaluationAsync(projectId, parameters, cancellationToken);
         var subtitle = kind == ReportKind.Voortgang
             ? $"{project.Name} · {parameters.From.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))} – {parameters.To.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}"
-            : $"{project.Name} · {project.Organisation}";
+            : $"{project.Name} · {project.Organisation}" + (parameters.Concept ? " · CONCEPT" : "");
         // the HTML header carries title and subtitle; the Markdown deliverable gets them as its first lines
         var markdown = $"# {Title(kind)}\n\n*{MarkdownText.Escape(subtitle)}*\n\n" + template.RenderMarkdown(data!);
         var html = template.RenderHtml(data!, new HtmlReportOptions(Title(kind), "nl", subtitle,
-            $"ImplementatieMonitor · {Title(kind)} · sjabloon {templateInfo.Name} ({templateInfo.Version}) · gemaakt op {parameters.Today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}"));
+            $"{(parameters.Concept ? "CONCEPT, niet verspreiden · " : "")}ImplementatieMonitor · {Title(kind)} · sjabloon {templateInfo.Name} ({templateInfo.Version}) · gemaakt op {parameters.Today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}"));
         var (from, to) = (IsoDate(parameters.From), IsoDate(parameters.To));
-        var parametersJson = JsonSerializer.Serialize(new { van = from, tot = to, datum = IsoDate(parameters.Today), sjabloon = templateInfo.Name });
+        var parametersJson = parameters.Concept
+            ? JsonSerializer.Serialize(new { van = from, tot = to, datum = IsoDate(parameters.Today), sjabloon = templateInfo.Name, concept = true })
+            : JsonSerializer.Serialize(new { van = from, tot = to, datum = IsoDate(parameters.Today), sjabloon = templateInfo.Name });
         var now = _time.GetUtcNow();
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);

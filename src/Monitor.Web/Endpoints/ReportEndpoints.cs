@@ -142,7 +142,7 @@ internal static class ReportEndpoints
 
         var today = DutchClock.Today(time);
         var period = ReportService.PreviousMonth(today);
-        var snapshot = await reports.GenerateAsync(id, kind!.Value, body.TemplateId, new ReportParameters(from ?? period.From, to ?? period.To, today), http.User.ToActor(), ct);
+        var snapshot = await reports.GenerateAsync(id, kind!.Value, body.TemplateId, new ReportParameters(from ?? period.From, to ?? period.To, today, body.Concept ?? false), http.User.ToActor(), ct);
         return snapshot is null
             ? ApiResults.NotFound("Niet gevonden", "Project of sjabloon bestaat niet.")
             : TypedResults.Created($"/api/v1/projects/{id}/reports/{snapshot.Info.Id}", SnapshotBody.From(snapshot.Info));
@@ -198,7 +198,7 @@ internal static class ReportEndpoints
 
     internal sealed record SuggestionBody(string? Key, long? FindingId);
 
-    internal sealed record GenerateBody(string? Kind, long? TemplateId, string? From, string? To);
+    internal sealed record GenerateBody(string? Kind, long? TemplateId, string? From, string? To, bool? Concept = null);
 
     internal sealed record DiffBody(long PreviousId, IReadOnlyList<string> Changes);
 

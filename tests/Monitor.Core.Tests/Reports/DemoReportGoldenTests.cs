@@ -95,6 +95,7 @@ public sealed class DemoReportGoldenTests
 
         await db.DemoCodings.LoadIfNeededAsync();
         await db.DemoFindings.LoadIfNeededAsync();
+        await db.DemoLearning.LoadIfNeededAsync();
         return db;
     }
 

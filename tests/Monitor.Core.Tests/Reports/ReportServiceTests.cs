@@ -36,11 +36,11 @@ public sealed class ReportServiceTests
     {
         using var db = await TempDatabase.MigratedAsync();
         var projectId = await ReportFixtures.FixedProjectAsync(db);
-        var first = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period, _researcher))!;
+        var first = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period with { Concept = true }, _researcher))!;
         var finding = (await db.Findings.ListAsync(projectId)).First(f => f.Fields.Kind == Monitor.Core.Findings.FindingKind.Succesfactor);
         await db.Findings.UpdateAsync(projectId, finding.Id, finding.Fields with { Title = "Een team dat echt wil" }, _researcher);
 
-        var second = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period, _researcher))!;
+        var second = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period with { Concept = true }, _researcher))!;
         var stored = (await db.Reports.FindSnapshotAsync(projectId, first.Info.Id))!;
         var diff = (await db.Reports.DiffWithPreviousAsync(projectId, second.Info.Id))!.Value;
 

@@ -21,3 +21,12 @@ JOIN (
 ) d ON d.slug = p.slug
 WHERE p.is_demo = 1
   AND NOT EXISTS (SELECT 1 FROM phase_transitions t WHERE t.project_id = p.id);
+
+-- The demo descriptions carried internal notes on how the data were reconstructed and the phase of the day; reports
+-- print the description, so those sentences go (the phase on a date comes from the decisions above).
+UPDATE projects SET description = replace(description, ' Huidige fase 4 (doen): de training loopt en twee getrainde ontwikkelgroepleden trainen de overige re-integratieprofessionals.', '') WHERE is_demo = 1 AND slug = 'samen-beslissen-arnhem';
+UPDATE projects SET description = replace(description, ' Data gereconstrueerd uit het procesverslag: de bron noemt geen projectperiode, dus september 2020 – december 2022 is gekozen op basis van de COVID-periode en de metingen in 2022.', '') WHERE is_demo = 1 AND slug = 'samen-beslissen-arnhem';
+UPDATE projects SET description = replace(description, ' Huidige fase 1 (weten): het project eindigde met het implementatieplan, waarvan het communicatieplan de eerste activiteit is; de brede invoering (willen, gaan en blijven gebruiken) valt buiten het project.', '') WHERE is_demo = 1 AND slug = 'keuzehulp-werkzaak';
+UPDATE projects SET description = replace(description, ' Vergaderdata deels gereconstrueerd uit het procesverslag; zie de notitie per bijeenkomst.', '') WHERE is_demo = 1 AND slug = 'keuzehulp-werkzaak';
+UPDATE project_groups SET purpose = replace(purpose, ' (vervangingsdata gereconstrueerd)', '') WHERE project_id IN (SELECT id FROM projects WHERE is_demo = 1);
+UPDATE project_groups SET purpose = replace(purpose, ' (datum gereconstrueerd)', '') WHERE project_id IN (SELECT id FROM projects WHERE is_demo = 1);
