@@ -474,7 +474,8 @@ public sealed class ReportDataBuilder
     private void Chart(ReportData data, string key, ChartSpec spec, bool hasData)
     {
         var table = spec.ToTable();
-        data.Charts[key] = new ReportChart(spec.Title, spec.Description, hasData ? _charts.Render(spec) : "", new ReportTable(table.Headers, hasData ? table.Rows : [], table.Caption));
+        data.Charts[key] = new ReportChart(spec.Title, spec.Description, hasData ? _charts.Render(spec) : "", new ReportTable(table.Headers, hasData ? table.Rows : [], table.Caption),
+            hasData ? _charts.RenderPng(spec) : null);
     }
 
     private sealed record DeterminantCount(int Number, string Name, string Group, int Facilitators, int Barriers);

@@ -30,3 +30,7 @@ UPDATE projects SET description = replace(description, ' Huidige fase 1 (weten):
 UPDATE projects SET description = replace(description, ' Vergaderdata deels gereconstrueerd uit het procesverslag; zie de notitie per bijeenkomst.', '') WHERE is_demo = 1 AND slug = 'keuzehulp-werkzaak';
 UPDATE project_groups SET purpose = replace(purpose, ' (vervangingsdata gereconstrueerd)', '') WHERE project_id IN (SELECT id FROM projects WHERE is_demo = 1);
 UPDATE project_groups SET purpose = replace(purpose, ' (datum gereconstrueerd)', '') WHERE project_id IN (SELECT id FROM projects WHERE is_demo = 1);
+
+-- Word output: every snapshot made from now on also keeps its .docx (headings, tables, charts as PNG), byte for byte
+-- as generated, like its Markdown and HTML. Snapshots made before have none (NULL).
+ALTER TABLE report_snapshots ADD COLUMN docx BLOB;
