@@ -248,7 +248,7 @@ public sealed class ReportDataBuilder
     };
 
     private static string Points(double? now, double? before) => now is { } n && before is { } b
-        ? Math.Round((n - b) * 100) switch
+        ? (Math.Round(n * 100) - Math.Round(b * 100)) switch
         {
             0 => "gelijk",
             > 0 and var up => $"+{up.ToString("0", _dutch)} procentpunt",
