@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
+using Monitor.Core.Planning;
 
 namespace Monitor.Core.Coding;
 
@@ -40,7 +41,7 @@ public sealed class FragmentQueries
     {
         var books = await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
         var codes = books.SelectMany(b => b.Codes.Select(c => (Code: c, Book: b))).ToDictionary(x => x.Code.Id);
-        var phases = await ReadPhaseTimelineAsync(connection, transaction, projectId, cancellationToken);
+        var phases = await ReadPhaseHistoryAsync(connection, transaction, projectId, cancellationToken);
         var where = new List<string> { "c.project_id = @project", "c.removed_at IS NULL", unplaced ? "c.unplaced_at IS NOT NULL" : "c.unplaced_at IS NULL" };
         if (!unplaced)
         {
@@ -118,7 +119,7 @@ public sealed class FragmentQueries
         {
             var coding = CodingStore.ReadCoding(reader);
             var date = reader.GetDate(20);
-            var phase = PhaseAt(phases, date);
+            var phase = phases.At(date);
             if (filter.Phase is { } wanted && phase != wanted)
             {
                 continue;
@@ -187,62 +188,17 @@ public sealed class FragmentQueries
     }
 
     /// <summary>
-    /// The project's Movisie phase per date: the phase it entered at the latest phase decision on or before that
-    /// date. A project without phase decisions (such as the reconstructed demo projects) gets its timeline from
-    /// the plan instead: it is taken to be in a phase from the day the first activity of that phase started
-    /// (or its planned month), never going back to a lower phase.
+    /// The project's Movisie phase per date (<see cref="PhaseHistory"/>): from the recorded phase decisions, never
+    /// guessed from the plan; unknown (null) before the project's start.
     /// </summary>
-    internal static async Task<(int Initial, IReadOnlyList<(DateOnly On, int To)> Changes)> ReadPhaseTimelineAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, CancellationToken cancellationToken)
+    internal static async Task<PhaseHistory> ReadPhaseHistoryAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, CancellationToken cancellationToken)
     {
         const string decisionsSql = "SELECT decided_on, from_phase, to_phase FROM phase_transitions WHERE project_id = @project ORDER BY decided_on, id;";
-        const string startsSql = """
-            SELECT phase, min(coalesce(started_on, planned_month || '-01')) FROM plan_activities
-            WHERE project_id = @project AND status <> 'vervallen' AND coalesce(started_on, planned_month) IS NOT NULL
-            GROUP BY phase ORDER BY phase;
-            """;
-        var changes = await connection.QueryAsync(transaction, decisionsSql, reader => (On: reader.GetDate(0), From: reader.GetInt32(1), To: reader.GetInt32(2)),
+        var decisions = await connection.QueryAsync(transaction, decisionsSql, reader => (reader.GetDate(0), reader.GetInt32(1), reader.GetInt32(2)),
             cancellationToken, ("@project", projectId));
-        if (changes.Count > 0)
-        {
-            return (changes[0].From, changes.Select(c => (c.On, c.To)).ToList());
-        }
-
-        var starts = await connection.QueryAsync(transaction, startsSql, reader => (On: reader.GetDate(1), Phase: reader.GetInt32(0)), cancellationToken, ("@project", projectId));
-        var current = (int)(await connection.ScalarLongAsync(transaction, "SELECT current_phase FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId)) ?? 0);
-        if (starts.Count == 0)
-        {
-            return (current, []);
-        }
-
-        var derived = new List<(DateOnly, int)>();
-        var highest = -1;
-        foreach (var (on, phase) in starts.OrderBy(s => s.On).ThenBy(s => s.Phase))
-        {
-            if (phase > highest)
-            {
-                derived.Add((on, phase));
-                highest = phase;
-            }
-        }
-
-        return (derived[0].Item2, derived);
-    }
-
-    /// <summary>The phase of a timeline (see <see cref="ReadPhaseTimelineAsync"/>) on a date.</summary>
-    internal static int PhaseAt((int Initial, IReadOnlyList<(DateOnly On, int To)> Changes) timeline, DateOnly date)
-    {
-        var phase = timeline.Initial;
-        foreach (var (on, to) in timeline.Changes)
-        {
-            if (on > date)
-            {
-                break;
-            }
-
-            phase = to;
-        }
-
-        return phase;
+        var project = await connection.QueryFirstAsync(transaction, "SELECT start_date, current_phase FROM projects WHERE id = @id;",
+            reader => new { Start = reader.GetDate(0), Phase = reader.GetInt32(1) }, cancellationToken, ("@id", projectId));
+        return PhaseHistory.From(project?.Start ?? DateOnly.MinValue, project?.Phase ?? 0, decisions);
     }
 
     /// <summary>
@@ -270,7 +226,9 @@ public sealed class FragmentQueries
         {
             columns = await connection.QueryAsync(transaction, "SELECT number, name_nl FROM movisie_phases ORDER BY number;",
                 reader => (Id(reader.GetInt64(0)), reader.GetString(1)), cancellationToken);
-            column = f => f.Phase?.ToString(CultureInfo.InvariantCulture);
+            // a fragment dated before the project's start has no recorded phase: shown as such, never guessed
+            columns.Add(("", "Fase onbekend"));
+            column = f => f.Phase?.ToString(CultureInfo.InvariantCulture) ?? "";
         }
 
         var index = columns.Select((c, i) => (c.Key, i)).ToDictionary(x => x.Key, x => x.i);
@@ -291,7 +249,7 @@ public sealed class FragmentQueries
                 Enumerable.Range(0, columns.Count).Select(i => new MatrixCell(cells[i, 0], cells[i, 1], cells[i, 2], cells[i, 3])).ToList()));
         }
 
-        if (byGroup && rows.All(r => r.Cells[^1].Total == 0))
+        if (rows.All(r => r.Cells[^1].Total == 0))
         {
             columns.RemoveAt(columns.Count - 1);
             rows = rows.Select(r => r with { Cells = r.Cells.Take(columns.Count).ToList() }).ToList();

@@ -71,7 +71,7 @@ public sealed class ProjectExchange
         await using var transaction = connection.BeginTransaction(deferred: true);
         var books = WithUniqueGuids(await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken));
         var codes = books.SelectMany(b => b.Codes).ToDictionary(c => c.Id);
-        var timeline = await FragmentQueries.ReadPhaseTimelineAsync(connection, transaction, projectId, cancellationToken);
+        var timeline = await FragmentQueries.ReadPhaseHistoryAsync(connection, transaction, projectId, cancellationToken);
         var phaseNames = (await connection.QueryAsync(transaction, "SELECT number, name_nl FROM movisie_phases;", reader => (Number: reader.GetInt32(0), Name: reader.GetString(1)), cancellationToken))
             .ToDictionary(p => p.Number, p => p.Name);
         var codings = await connection.QueryAsync(transaction, codingsSql, reader =>
@@ -110,10 +110,10 @@ public sealed class ProjectExchange
             var (text, mapOffset) = names.ApplyKeepingOffsets(byDocument[document.Id].FirstOrDefault(c => c.Coding.VersionId == document.VersionId)?.VersionText
                 ?? (await CodingDocumentStore.ReadVersionAsync(connection, transaction, document.VersionId, cancellationToken)).Text);
             var date = document.HeldOn ?? DateOnly.FromDateTime(DutchClock.ToDutch(document.CreatedAt).DateTime);
-            var phase = FragmentQueries.PhaseAt(timeline, date);
+            var phase = timeline.At(date);
             var values = new List<RefiVariableValue>
             {
-                new(phaseVariable.Guid, $"{phase} · {phaseNames.GetValueOrDefault(phase, "")}"),
+                new(phaseVariable.Guid, phase is { } known ? $"{known} · {phaseNames.GetValueOrDefault(known, "")}" : "fase onbekend"),
                 new(dateVariable.Guid, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new(kindVariable.Guid, Codes.ToCode(document.Kind)),
             };

@@ -115,6 +115,10 @@ public sealed class DemoDataLoader
             }
 
             await _plans.AddAllAsync(connection, transaction, projectId, plan.Activities, plan.Goals, Actor.System, cancellationToken);
+            foreach (var decision in plan.PhaseDecisions)
+            {
+                await PlanStore.InsertTransitionAsync(connection, transaction, projectId, decision.FromPhase, decision.ToPhase, decision.DecidedOn, decision.Note, Actor.System.Name, cancellationToken);
+            }
         }
 
         await DemoMeetingLoader.LoadAsync(connection, transaction, ids, _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);

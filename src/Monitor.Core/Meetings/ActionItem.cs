@@ -14,4 +14,11 @@ public sealed record ActionItem
     public required ActionItemStatus Status { get; init; }
     public required long? ClosedInMeetingId { get; init; }
     public required DateOnly? ClosedOn { get; init; }
+
+    /// <summary>
+    /// Whether the item was open at the end of <paramref name="date"/>: added in a meeting held by then and not closed
+    /// by then. An item closed without a date (never by this app) counts as closed.
+    /// </summary>
+    public bool WasOpenOn(DateOnly date) =>
+        MeetingHeldOn <= date && (Status == ActionItemStatus.Open || ClosedOn is { } closed && closed > date);
 }

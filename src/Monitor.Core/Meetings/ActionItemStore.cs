@@ -121,6 +121,14 @@ public sealed class ActionItemStore
         }, cancellationToken)).Found;
     }
 
+    /// <summary>Every action item of the project's groups, open or closed, by meeting date (the reports take those open on a date).</summary>
+    public async Task<IReadOnlyList<ActionItem>> ListForProjectAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await ReadActionItemsAsync(connection, transaction, "a.group_id IN (SELECT id FROM project_groups WHERE project_id = @id) ORDER BY m.held_on, a.id", projectId, cancellationToken);
+    }
+
     internal static async Task<IReadOnlyList<ActionItem>> ReadActionItemsAsync(SqliteConnection connection, SqliteTransaction transaction, string where, long id, CancellationToken cancellationToken) =>
         await connection.QueryAsync(transaction, $"SELECT {ActionColumns} {ActionFrom} WHERE {where};", reader => new ActionItem
         {

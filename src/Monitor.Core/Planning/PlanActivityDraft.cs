@@ -29,6 +29,18 @@ public sealed record PlanActivityDraft
     public IReadOnlyList<int> Determinants { get; init; } = [];
 
     /// <summary>
+    /// The activity as it stood at the end of <paramref name="date"/>: completed later, it was still 'bezig' (started by
+    /// then) or 'gepland'; started later, it was 'gepland'. 'Vervallen' keeps no date and stays as it is.
+    /// </summary>
+    public PlanActivityDraft AsOf(DateOnly date) => Status switch
+    {
+        ActivityStatus.Gereed when CompletedOn is { } done && done > date =>
+            StartedOn is { } started && started <= date ? this with { Status = ActivityStatus.Bezig, CompletedOn = null } : this with { Status = ActivityStatus.Gepland, StartedOn = null, CompletedOn = null },
+        ActivityStatus.Bezig when StartedOn is { } started && started > date => this with { Status = ActivityStatus.Gepland, StartedOn = null },
+        _ => this,
+    };
+
+    /// <summary>
     /// The same activity in another status, as the one-click change on the plan list makes it: 'bezig' dates its start
     /// today when it has none, 'gereed' its completion; back to 'bezig' or 'gepland' it is no longer completed. Dates
     /// the user typed stay.

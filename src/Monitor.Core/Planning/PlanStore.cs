@@ -218,12 +218,7 @@ public sealed class PlanStore
             throw new ValidationException([new ValidationError("toPhase", $"Het project zit al in fase {toPhase}.")]);
         }
 
-        var id = await connection.InsertAsync(transaction, """
-            INSERT INTO phase_transitions (project_id, from_phase, to_phase, decided_on, note, decided_by)
-            VALUES (@project_id, @from_phase, @to_phase, @decided_on, @note, @decided_by)
-            RETURNING id;
-            """, cancellationToken, ("@project_id", projectId), ("@from_phase", fromPhase), ("@to_phase", toPhase), ("@decided_on", decidedOn.ToDbValue()),
-            ("@note", note?.Trim() ?? ""), ("@decided_by", actor.Name));
+        var id = await InsertTransitionAsync(connection, transaction, projectId, (int)fromPhase, toPhase, decidedOn, note?.Trim() ?? "", actor.Name, cancellationToken);
         await connection.ExecuteAsync(transaction, "UPDATE projects SET current_phase = @to_phase WHERE id = @project_id;", cancellationToken,
             ("@project_id", projectId), ("@to_phase", toPhase));
 
@@ -233,6 +228,16 @@ public sealed class PlanStore
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
+
+    /// <summary>Inserts a phase decision as it was taken (the demo loader records the seed projects' history with it).</summary>
+    internal static async Task<long> InsertTransitionAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, int fromPhase, int toPhase, DateOnly decidedOn,
+        string note, string decidedBy, CancellationToken cancellationToken) =>
+        await connection.InsertAsync(transaction, """
+            INSERT INTO phase_transitions (project_id, from_phase, to_phase, decided_on, note, decided_by)
+            VALUES (@project_id, @from_phase, @to_phase, @decided_on, @note, @decided_by)
+            RETURNING id;
+            """, cancellationToken, ("@project_id", projectId), ("@from_phase", fromPhase), ("@to_phase", toPhase), ("@decided_on", decidedOn.ToDbValue()),
+            ("@note", note), ("@decided_by", decidedBy));
 
     private async Task<long> InsertActivityAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, PlanActivityDraft draft, Actor actor, CancellationToken cancellationToken)
     {

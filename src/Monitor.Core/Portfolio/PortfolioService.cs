@@ -27,6 +27,7 @@ public sealed class PortfolioService
     }
 
     /// <summary>Rows for the given projects (null: all), by name; ids without a project are skipped.</summary>
+    /// <remarks><paramref name="today"/> is the reference date (peildatum): every figure is as the projects stood on it.</remarks>
     public async Task<IReadOnlyList<PortfolioRow>> ListAsync(IReadOnlyCollection<long>? projectIds, DateOnly today, CancellationToken cancellationToken = default)
     {
         if (projectIds is { Count: 0 })
@@ -35,7 +36,7 @@ public sealed class PortfolioService
         }
 
         const string projectsSql = """
-            SELECT p.id, p.name, p.organisation, p.current_phase
+            SELECT p.id, p.name, p.organisation, p.current_phase, p.start_date
             FROM projects p
             WHERE @ids IS NULL OR p.id IN (SELECT value FROM json_each(@ids))
             ORDER BY p.name COLLATE NOCASE, p.id;
@@ -56,12 +57,17 @@ public sealed class PortfolioService
             WHERE @ids IS NULL OR g.project_id IN (SELECT value FROM json_each(@ids))
             GROUP BY g.project_id;
             """;
+        // open on the reference date: added in a meeting held by then and not closed by then (ActionItem.WasOpenOn)
         const string openActionsSql = """
             SELECT g.project_id, count(*)
-            FROM project_groups g JOIN action_items a ON a.group_id = g.id
-            WHERE a.status = 'open'
+            FROM project_groups g JOIN action_items a ON a.group_id = g.id JOIN meetings m ON m.id = a.meeting_id
+            WHERE m.held_on <= @today AND (a.status = 'open' OR a.closed_on > @today)
               AND (@ids IS NULL OR g.project_id IN (SELECT value FROM json_each(@ids)))
             GROUP BY g.project_id;
+            """;
+        const string decisionsSql = """
+            SELECT project_id, decided_on, from_phase, to_phase FROM phase_transitions
+            WHERE @ids IS NULL OR project_id IN (SELECT value FROM json_each(@ids));
             """;
         // A coding is dated by its document's meeting, or by the day an upload was added. The meetings in the
         // window come from the covering index ix_meetings_group, so no (large) meeting row is read; the `+`
@@ -97,7 +103,9 @@ public sealed class PortfolioService
         // One snapshot for all five queries while the worker or another user writes.
         await using var transaction = connection.BeginTransaction(deferred: true);
         var projects = await connection.QueryAsync(transaction, projectsSql,
-            reader => (Id: reader.GetInt64(0), Name: reader.GetString(1), Organisation: reader.GetString(2), Phase: reader.GetInt32(3)), cancellationToken, parameters);
+            reader => (Id: reader.GetInt64(0), Name: reader.GetString(1), Organisation: reader.GetString(2), Phase: reader.GetInt32(3), Start: reader.GetDate(4)), cancellationToken, parameters);
+        var decisions = (await connection.QueryAsync(transaction, decisionsSql, reader => (ProjectId: reader.GetInt64(0), On: reader.GetDate(1), From: reader.GetInt32(2), To: reader.GetInt32(3)),
+            cancellationToken, parameters)).ToLookup(d => d.ProjectId, d => (d.On, d.From, d.To));
         var activities = (await connection.QueryAsync(transaction, activitiesSql, ReadActivity, cancellationToken, parameters)).ToLookup(a => a.ProjectId);
         var lastMeetings = new Dictionary<long, DateOnly>();
         foreach (var (projectId, held) in await connection.QueryAsync(transaction, lastMeetingSql, reader => (reader.GetInt64(0), reader.GetDateOrNull(1)), cancellationToken, parameters))
@@ -113,9 +121,11 @@ public sealed class PortfolioService
         await transaction.CommitAsync(cancellationToken);
 
         var rows = new List<PortfolioRow>(projects.Count);
-        foreach (var (id, name, organisation, phase) in projects)
+        foreach (var (id, name, organisation, current, start) in projects)
         {
-            var plan = new ImplementationPlan(id, phase, [], [.. activities[id]], []);
+            // everything as it stood on the reference date: the phase from the decisions, each activity's status then
+            var phase = PhaseHistory.From(start, current, decisions[id]).At(today) ?? current;
+            var plan = new ImplementationPlan(id, phase, [], [.. activities[id]], []).AsOf(today, phase);
             var scores = PlanScoring.Score(plan, today);
             var counted = scores.Sum(s => s.Activities);
             var done = scores.Sum(s => s.Done);

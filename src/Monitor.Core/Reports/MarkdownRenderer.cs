@@ -19,6 +19,9 @@ public static class MarkdownRenderer
         .DisableHtml()
         .Build();
 
+    /// <summary>The Markdown as Markdig's syntax tree, parsed with the same pipeline (the Word output walks it).</summary>
+    internal static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, _pipeline);
+
     public static string ToHtml(string markdown)
     {
         var document = Markdown.Parse(markdown, _pipeline);

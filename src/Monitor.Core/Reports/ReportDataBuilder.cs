@@ -5,6 +5,7 @@ using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Core.Findings;
 using Monitor.Core.Frameworks;
+using Monitor.Core.Learning;
 using Monitor.Core.Meetings;
 using Monitor.Core.Planning;
 using Monitor.Core.Projects;
@@ -30,9 +31,15 @@ public sealed class ReportDataBuilder
     private readonly RoundAgreement _agreement;
     private readonly FindingStore _findings;
     private readonly IChartRenderer _charts;
+    private readonly ActionItemStore _actionItems;
+    private readonly LearningAgendaStore _learning;
+    private readonly TimelineStore _timeline;
 
-    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts)
+    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts, ActionItemStore actionItems, LearningAgendaStore learning, TimelineStore timeline)
     {
+        _learning = learning;
+        _timeline = timeline;
+        _actionItems = actionItems;
         _charts = charts;
         _projects = projects;
         _plans = plans;
@@ -80,7 +87,11 @@ public sealed class ReportDataBuilder
         data.Values[ReportPlaceholders.FaseHuidig] = $"{project.CurrentPhase} · {PhaseName(context, project.CurrentPhase)}";
     }
 
-    /// <summary>The data of the progress report over a period; null when the project does not exist.</summary>
+    /// <summary>
+    /// The data of the progress report over a period; null when the project does not exist. Every figure is taken as of
+    /// the period's end (<see cref="ImplementationPlan.AsOf"/>, <see cref="PhaseHistory"/>, <see cref="ActionItem.WasOpenOn"/>):
+    /// the same period gives the same report, whenever it is made and whether the monthly job or a person makes it.
+    /// </summary>
     public async Task<ReportData?> ProgressAsync(long projectId, ReportParameters parameters, CancellationToken cancellationToken = default)
     {
         var context = await LoadAsync(projectId, cancellationToken);
@@ -91,77 +102,72 @@ public sealed class ReportDataBuilder
 
         var data = new ReportData();
         Common(data, context, parameters);
-        var (from, to, today) = (parameters.From, parameters.To, parameters.Today);
+        var (from, to) = (parameters.From, parameters.To);
+        var actions = await _actionItems.ListForProjectAsync(projectId, cancellationToken);
+        var history = context.Plan is { } recorded ? PhaseHistory.From(context.Project.StartDate, recorded) : PhaseHistory.From(context.Project.StartDate, context.Project.CurrentPhase, []);
+        var now = Figures(context, history, actions, from, to);
+        var previousPeriod = ReportPeriods.Previous(from, to);
+        var before = Figures(context, history, actions, previousPeriod.From, previousPeriod.To);
+        var nextPeriod = ReportPeriods.Next(from, to);
+
         data.Values[ReportPlaceholders.PeriodeVan] = Date(from);
         data.Values[ReportPlaceholders.PeriodeTot] = Date(to);
+        data.Values[ReportPlaceholders.FaseHuidig] = PhaseLabel(context, now.Phase);
+        data.Values[ReportPlaceholders.ActiviteitenTotaal] = Number(now.Counted);
+        data.Values[ReportPlaceholders.ActiviteitenGereed] = Number(now.Done);
+        data.Values[ReportPlaceholders.ActiviteitenAchterstallig] = Number(now.Overdue);
+        data.Values[ReportPlaceholders.PlanScore] = now.Counted == 0 ? "–" : Percent((double)now.Done / now.Counted);
+        data.Values[ReportPlaceholders.FaseScore] = now.PhaseCompletion is { } completion ? Percent(completion) : "–";
+        data.Values[ReportPlaceholders.BijeenkomstenAantal] = Number(now.Held);
+        data.Values[ReportPlaceholders.Opkomst] = now.Attendance is { } attendance ? Percent(attendance) : "–";
+        data.Values[ReportPlaceholders.Respons] = now.Response is { } response ? Percent(response) : "–";
+        data.Values[ReportPlaceholders.Lussluiting] = now.Loop is { } loop ? $"{Percent(loop)} ({now.LessClosed} van {now.LessDue})" : "–";
+        data.Values[ReportPlaceholders.ActiepuntenOpen] = Number(now.OpenActions.Count);
+        data.Values[ReportPlaceholders.FragmentenAantal] = Number(now.Fragments.Count);
+        data.Values[ReportPlaceholders.VorigePeriode] = $"{Date(previousPeriod.From)} tot en met {Date(previousPeriod.To)}";
+        data.Values[ReportPlaceholders.VolgendePeriode] = $"{Date(nextPeriod.From)} tot en met {Date(nextPeriod.To)}";
+        data.Tables[ReportPlaceholders.Kengetallen] = new ReportTable(["Kengetal", "Deze periode", "Vorige periode", "Verandering"],
+        [
+            ["Fase op de einddatum", PhaseLabel(context, now.Phase), PhaseLabel(context, before.Phase), now.Phase == before.Phase ? "gelijk" : now.Phase is { } reached ? $"naar fase {reached}" : "–"],
+            ["Activiteiten gereed", $"{now.Done} van {now.Counted}", $"{before.Done} van {before.Counted}", Change(now.Done, before.Done)],
+            ["Voltooiing fase", Optional(now.PhaseCompletion), Optional(before.PhaseCompletion), Points(now.PhaseCompletion, before.PhaseCompletion)],
+            ["Achterstallige activiteiten", Number(now.Overdue), Number(before.Overdue), Change(now.Overdue, before.Overdue)],
+            ["Bijeenkomsten", Number(now.Held), Number(before.Held), Change(now.Held, before.Held)],
+            ["Opkomst", Optional(now.Attendance), Optional(before.Attendance), Points(now.Attendance, before.Attendance)],
+            ["Respons op de slotvraag", Optional(now.Response), Optional(before.Response), Points(now.Response, before.Response)],
+            ["‘Minder gewerkt’ opgevolgd", Optional(now.Loop), Optional(before.Loop), Points(now.Loop, before.Loop)],
+            ["Open actiepunten", Number(now.OpenActions.Count), Number(before.OpenActions.Count), Change(now.OpenActions.Count, before.OpenActions.Count)],
+            ["Gecodeerde fragmenten", Number(now.Fragments.Count), Number(before.Fragments.Count), Change(now.Fragments.Count, before.Fragments.Count)],
+        ]);
 
-        var activities = context.Plan?.Activities.Select(a => a.Fields).ToList() ?? [];
-        var scores = context.Plan is { } plan ? PlanScoring.Score(plan, today) : [];
-        var counted = activities.Where(a => a.Status != ActivityStatus.Vervallen).ToList();
-        data.Values[ReportPlaceholders.ActiviteitenTotaal] = Number(counted.Count);
-        data.Values[ReportPlaceholders.ActiviteitenGereed] = Number(counted.Count(a => a.Status == ActivityStatus.Gereed));
-        data.Values[ReportPlaceholders.ActiviteitenAchterstallig] = Number(activities.Count(a => PlanScoring.IsOverdue(a, today)));
-        data.Values[ReportPlaceholders.PlanScore] = counted.Count == 0 ? "–" : Percent((double)counted.Count(a => a.Status == ActivityStatus.Gereed) / counted.Count);
-        data.Values[ReportPlaceholders.FaseScore] = scores.FirstOrDefault(s => s.IsCurrent)?.Completion is { } completion ? Percent(completion) : "–";
+        var activities = now.Plan?.Activities.Select(a => a.Fields).ToList() ?? [];
         data.Tables[ReportPlaceholders.Fasen] = new ReportTable(["Fase", "Activiteiten", "Gereed", "Achterstallig", "Voltooid"],
-            [.. scores.Where(s => s.Activities > 0 || s.IsCurrent).Select(s => (IReadOnlyList<string>)[
-                $"{s.Phase} · {PhaseName(context, s.Phase)}{(s.IsCurrent ? " (huidig)" : "")}", Number(s.Activities), Number(s.Done), Number(s.Overdue), s.Completion is { } c ? Percent(c) : "–"])]);
+            [.. now.Scores.Where(s => s.Activities > 0 || s.IsCurrent).Select(s => (IReadOnlyList<string>)[
+                $"{s.Phase} · {PhaseName(context, s.Phase)}{(s.IsCurrent ? " (op de einddatum)" : "")}", Number(s.Activities), Number(s.Done), Number(s.Overdue), s.Completion is { } c ? Percent(c) : "–"])]);
         data.Tables[ReportPlaceholders.ActiviteitenGedaan] = new ReportTable(["Fase", "Activiteit", "Gereed op", "Eigenaar"],
             [.. activities.Where(a => a.Status == ActivityStatus.Gereed && a.CompletedOn is { } done && done >= from && done <= to).OrderBy(a => a.CompletedOn)
                 .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, Date(a.CompletedOn!.Value), a.Owner])],
             EmptyText: "Geen activiteiten afgerond in deze periode.");
         data.Tables[ReportPlaceholders.ActiviteitenAchterstallig] = new ReportTable(["Fase", "Activiteit", "Gepland", "Eigenaar", "Status"],
-            [.. activities.Where(a => PlanScoring.IsOverdue(a, today)).OrderBy(a => a.PlannedMonth?.FirstDay)
-                .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, a.PlannedMonth?.FirstDay.ToString("MMMM yyyy", _dutch) ?? "", a.Owner, a.Status.ToCode()])],
+            [.. activities.Where(a => PlanScoring.IsOverdue(a, to)).OrderBy(a => a.PlannedMonth?.FirstDay)
+                .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, Month(a.PlannedMonth), a.Owner, a.Status.ToCode()])],
             EmptyText: "Geen achterstallige activiteiten.");
-        data.Tables[ReportPlaceholders.ActiviteitenVolgende] = new ReportTable(["Fase", "Activiteit", "Gepland", "Eigenaar"],
-            [.. activities.Where(a => a.Status is ActivityStatus.Gepland or ActivityStatus.Bezig && !PlanScoring.IsOverdue(a, today))
-                .OrderBy(a => a.PlannedMonth?.FirstDay ?? DateOnly.MaxValue).ThenBy(a => a.Phase).Take(10)
-                .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, a.PlannedMonth?.FirstDay.ToString("MMMM yyyy", _dutch) ?? "", a.Owner])],
-            EmptyText: "Geen geplande activiteiten.");
+        var (nextFrom, nextTo) = (YearMonth.From(nextPeriod.From), YearMonth.From(nextPeriod.To));
+        data.Tables[ReportPlaceholders.ActiviteitenVolgende] = new ReportTable(["Fase", "Activiteit", "Gepland", "Eigenaar", "Status"],
+            [.. activities.Where(a => a.Status is ActivityStatus.Gepland or ActivityStatus.Bezig && a.PlannedMonth is { } month && month >= nextFrom && month <= nextTo)
+                .OrderBy(a => a.PlannedMonth!.Value.FirstDay).ThenBy(a => a.Phase)
+                .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, Month(a.PlannedMonth), a.Owner, a.Status.ToCode()])],
+            EmptyText: $"Geen activiteiten gepland van {Date(nextPeriod.From)} tot en met {Date(nextPeriod.To)}.");
 
-        // meetings in the period, per group, against the cadence
-        var meetingRows = new List<IReadOnlyList<string>>();
-        var held = 0;
-        foreach (var group in context.Groups)
-        {
-            var facts = context.Facts[group.Id];
-            var inPeriod = facts.Where(f => f.Status == MeetingStatus.Gehouden && f.HeldOn >= from && f.HeldOn <= to).ToList();
-            held += inPeriod.Count;
-            var gaps = CadenceCheck.FindGaps(facts.Where(f => f.Status == MeetingStatus.Gehouden).Select(f => f.HeldOn), group.CadenceDays, to, context.Project.EndDate)
-                .Count(g => g.To >= from && g.From <= to);
-            var last = facts.Where(f => f.Status == MeetingStatus.Gehouden && f.HeldOn <= to).Select(f => (DateOnly?)f.HeldOn).Max();
-            meetingRows.Add([group.Name, Number(inPeriod.Count), group.CadenceDays is { } days ? $"elke {days} dagen" : "naar behoefte", last is { } l ? Date(l) : "–", Number(gaps)]);
-        }
-
-        // per group over its whole history (follow-up happens in the next meeting), then the rows of the period
-        var rows = context.Groups.SelectMany(g => MeetingMetrics.Compute(context.Facts[g.Id]).Meetings).Where(r => r.HeldOn >= from && r.HeldOn <= to).ToList();
-        static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
-        var (present, expected, responses) = (rows.Sum(r => r.Present), rows.Sum(r => r.Expected), rows.Sum(r => r.Responses));
-        var (lessDue, lessClosed) = (rows.Sum(r => r.LessDue), rows.Sum(r => r.LessClosed));
-        data.Values[ReportPlaceholders.BijeenkomstenAantal] = Number(held);
-        data.Values[ReportPlaceholders.Opkomst] = Rate(present, expected) is { } attendance ? Percent(attendance) : "–";
-        data.Values[ReportPlaceholders.Respons] = Rate(responses, present) is { } response ? Percent(response) : "–";
-        data.Values[ReportPlaceholders.Lussluiting] = Rate(lessClosed, lessDue) is { } loop ? $"{Percent(loop)} ({lessClosed} van {lessDue})" : "–";
-        data.Tables[ReportPlaceholders.Bijeenkomsten] = new ReportTable(["Groep", "Gehouden in periode", "Ritme", "Laatste bijeenkomst", "Gaten in het ritme"], held == 0 ? [] : meetingRows,
+        data.Tables[ReportPlaceholders.Bijeenkomsten] = new ReportTable(["Groep", "Gehouden in periode", "Ritme", "Laatste bijeenkomst", "Gaten in het ritme"], now.Held == 0 ? [] : now.MeetingRows,
             EmptyText: "Geen bijeenkomsten gehouden in deze periode.");
+        var groupNames = context.Groups.ToDictionary(g => g.Id, g => g.Name);
+        data.Tables[ReportPlaceholders.ActiepuntenOpen] = new ReportTable(["Groep", "Actiepunt", "Sinds", "Eigenaar", "Uiterlijk"],
+            [.. now.OpenActions.OrderBy(a => a.DueOn ?? DateOnly.MaxValue).ThenBy(a => a.MeetingHeldOn)
+                .Select(a => (IReadOnlyList<string>)[groupNames.GetValueOrDefault(a.GroupId, ""), a.Description, Date(a.MeetingHeldOn), a.OwnerLabel ?? "", a.DueOn is { } due ? Date(due) : ""])],
+            EmptyText: "Geen open actiepunten op de einddatum.");
 
-        var open = new List<IReadOnlyList<string>>();
-        foreach (var group in context.Groups)
-        {
-            if (await _groups.FindGroupAsync(context.Project.Id, group.Id, cancellationToken) is { } detail)
-            {
-                open.AddRange(detail.OpenActionItems.OrderBy(a => a.DueOn ?? DateOnly.MaxValue)
-                    .Select(a => (IReadOnlyList<string>)[group.Name, a.Description, a.OwnerLabel ?? "", a.DueOn is { } due ? Date(due) : ""]));
-            }
-        }
-
-        data.Values[ReportPlaceholders.ActiepuntenOpen] = Number(open.Count);
-        data.Tables[ReportPlaceholders.ActiepuntenOpen] = new ReportTable(["Groep", "Actiepunt", "Eigenaar", "Uiterlijk"], open, EmptyText: "Geen open actiepunten.");
-
-        var period = context.Fragments.Where(f => f.Date is { } d && d >= from && d <= to).ToList();
-        data.Values[ReportPlaceholders.FragmentenAantal] = Number(period.Count);
-        var determinants = Determinants(period);
+        var determinants = Determinants(now.Fragments);
         data.Tables[ReportPlaceholders.BelemmeringenTop] = new ReportTable(["Determinant", "Belemmerend", "Bevorderend"],
             [.. determinants.Where(d => d.Barriers > 0).OrderByDescending(d => d.Barriers).ThenBy(d => d.Number).Take(5).Select(d => (IReadOnlyList<string>)[$"{d.Number}. {d.Name}", Number(d.Barriers), Number(d.Facilitators)])],
             EmptyText: "Geen belemmerende fragmenten gecodeerd in deze periode.");
@@ -174,20 +180,88 @@ public sealed class ReportDataBuilder
             [.. context.Findings.Where(f => f.UpdatedAt >= fromMoment && f.UpdatedAt <= toMoment).OrderBy(f => f.UpdatedAt)
                 .Select(f => (IReadOnlyList<string>)[KindName(f.Fields.Kind), f.Fields.Title, Codes.ToCode(f.Status), Date(DateOnly.FromDateTime(DutchClock.ToDutch(f.UpdatedAt).DateTime))])],
             EmptyText: "Geen bevindingen gewijzigd in deze periode.");
-        data.Texts[ReportPlaceholders.Samenvatting] = Summary(data);
+        data.Texts[ReportPlaceholders.Samenvatting] = Summary(data, now, before);
 
-        if (context.Plan is { } p)
+        if (now.Plan is { } p)
         {
-            Chart(data, ReportPlaceholders.Fasevoortgang, PlanCharts.Progress(scores, context.Phases, "nl"), scores.Any(s => s.Activities > 0));
-            Chart(data, ReportPlaceholders.Tijdlijn, PlanCharts.Timeline(p, context.Phases, today, "nl"), activities.Count > 0);
+            Chart(data, ReportPlaceholders.Fasevoortgang, PlanCharts.Progress(now.Scores, context.Phases, "nl"), now.Scores.Any(s => s.Activities > 0));
+            Chart(data, ReportPlaceholders.Tijdlijn, PlanCharts.Timeline(p, context.Phases, to, "nl"), activities.Count > 0);
         }
 
-        Chart(data, ReportPlaceholders.BijeenkomstenTijd, MeetingsOverTime(context, from, to), held > 0);
-        Chart(data, ReportPlaceholders.Determinanten, DeterminantChart(determinants, "Bevorderende en belemmerende factoren in de periode"), period.Count > 0);
+        Chart(data, ReportPlaceholders.BijeenkomstenTijd, MeetingsOverTime(context, from, to), now.Held > 0);
+        Chart(data, ReportPlaceholders.Determinanten, DeterminantChart(determinants, "Bevorderende en belemmerende factoren in de periode"), now.Fragments.Count > 0);
         return data;
     }
 
-    /// <summary>The data of the process evaluation (success factors and lessons learned); null when the project does not exist.</summary>
+    /// <summary>The figures of a period as they stood at its end; computed for the period and for the one before (the trend).</summary>
+    private sealed record PeriodFigures(
+        int? Phase, ImplementationPlan? Plan, IReadOnlyList<PhaseScore> Scores, int Counted, int Done, int Overdue, double? PhaseCompletion,
+        int Held, List<IReadOnlyList<string>> MeetingRows, double? Attendance, double? Response, int LessDue, int LessClosed, double? Loop,
+        List<ActionItem> OpenActions, List<Fragment> Fragments);
+
+    private static PeriodFigures Figures(Context context, PhaseHistory history, IReadOnlyList<ActionItem> actions, DateOnly from, DateOnly to)
+    {
+        var phase = history.At(to);
+        var plan = context.Plan?.AsOf(to, phase);
+        var scores = plan is null ? [] : PlanScoring.Score(plan, to);
+        var counted = plan?.Activities.Select(a => a.Fields).Where(a => a.Status != ActivityStatus.Vervallen).ToList() ?? [];
+
+        // meetings up to the period's end only: a follow-up or a meeting after it was not known then
+        var meetingRows = new List<IReadOnlyList<string>>();
+        var metricRows = new List<MeetingMetricsRow>();
+        var held = 0;
+        foreach (var group in context.Groups)
+        {
+            var known = context.Facts[group.Id].Where(f => f.HeldOn <= to)
+                .Select(f => f with { Reflections = [.. f.Reflections.Select(r => r.FollowedUpOn > to ? r with { FollowedUpOn = null } : r)] }).ToList();
+            var gehouden = known.Where(f => f.Status == MeetingStatus.Gehouden).ToList();
+            var inPeriod = gehouden.Count(f => f.HeldOn >= from);
+            held += inPeriod;
+            var gaps = CadenceCheck.FindGaps(gehouden.Select(f => f.HeldOn), group.CadenceDays, to, context.Project.EndDate).Count(g => g.To >= from && g.From <= to);
+            var last = gehouden.Select(f => (DateOnly?)f.HeldOn).Max();
+            meetingRows.Add([group.Name, Number(inPeriod), group.CadenceDays is { } days ? $"elke {days} dagen" : "naar behoefte", last is { } l ? Date(l) : "–", Number(gaps)]);
+            metricRows.AddRange(MeetingMetrics.Compute(known).Meetings.Where(r => r.HeldOn >= from && r.HeldOn <= to));
+        }
+
+        static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
+        var (lessDue, lessClosed) = (metricRows.Sum(r => r.LessDue), metricRows.Sum(r => r.LessClosed));
+        return new PeriodFigures(
+            phase, plan, scores, counted.Count, counted.Count(a => a.Status == ActivityStatus.Gereed), counted.Count(a => PlanScoring.IsOverdue(a, to)),
+            scores.FirstOrDefault(s => s.IsCurrent)?.Completion,
+            held, meetingRows, Rate(metricRows.Sum(r => r.Present), metricRows.Sum(r => r.Expected)), Rate(metricRows.Sum(r => r.Responses), metricRows.Sum(r => r.Present)),
+            lessDue, lessClosed, Rate(lessClosed, lessDue),
+            [.. actions.Where(a => a.WasOpenOn(to))],
+            [.. context.Fragments.Where(f => f.Date is { } d && d >= from && d <= to)]);
+    }
+
+    private static string PhaseLabel(Context context, int? phase) => phase is { } known ? $"{known} · {PhaseName(context, known)}" : "fase onbekend";
+
+    private static string Month(YearMonth? month) => month?.FirstDay.ToString("MMMM yyyy", _dutch) ?? "";
+
+    private static string Optional(double? share) => share is { } value ? Percent(value) : "–";
+
+    private static string Change(int now, int before) => (now - before) switch
+    {
+        0 => "gelijk",
+        > 0 and var up => "+" + Number(up),
+        var down => "−" + Number(-down),
+    };
+
+    private static string Points(double? now, double? before) => now is { } n && before is { } b
+        ? (Math.Round(n * 100) - Math.Round(b * 100)) switch
+        {
+            0 => "gelijk",
+            > 0 and var up => $"+{up.ToString("0", _dutch)} procentpunt",
+            var down => $"−{(-down).ToString("0", _dutch)} procentpunt",
+        }
+        : "–";
+
+    /// <summary>
+    /// The data of the process evaluation (success factors and lessons learned); null when the project does not exist.
+    /// Only findings that are <c>vastgesteld</c> count, unless <see cref="ReportParameters.Concept"/> asks for the draft
+    /// for a joint session: then all findings, and the value <c>concept</c> marks every chapter. Every sentence about the
+    /// method is made from the data (coders, rounds, sessions, groups, frameworks and Bowen areas actually used).
+    /// </summary>
     public async Task<ReportData?> EvaluationAsync(long projectId, ReportParameters parameters, CancellationToken cancellationToken = default)
     {
         var context = await LoadAsync(projectId, cancellationToken);
@@ -198,6 +272,10 @@ public sealed class ReportDataBuilder
 
         var data = new ReportData();
         Common(data, context, parameters);
+        var findings = parameters.Concept ? context.Findings : [.. context.Findings.Where(f => f.Status == FindingStatus.Vastgesteld)];
+        data.Values[ReportPlaceholders.Concept] = parameters.Concept
+            ? $"CONCEPT — bevat ook {context.Findings.Count(f => f.Status != FindingStatus.Vastgesteld)} nog niet vastgestelde bevindingen; alleen voor de gezamenlijke sessie, niet verspreiden."
+            : "";
         var held = context.Facts.Values.SelectMany(f => f).Where(f => f.Status == MeetingStatus.Gehouden).ToList();
         var documents = await _documents.ListDocumentsAsync(projectId, cancellationToken);
         data.Values[ReportPlaceholders.BronnenBijeenkomsten] = Number(held.Count);
@@ -205,11 +283,12 @@ public sealed class ReportDataBuilder
         data.Values[ReportPlaceholders.BronnenReflecties] = Number(documents.Count(d => d.Kind == DocumentKind.Reflectie));
         data.Values[ReportPlaceholders.BronnenDocumenten] = Number(documents.Count(d => d.Kind == DocumentKind.Upload));
         data.Values[ReportPlaceholders.BronnenFragmenten] = Number(context.Fragments.Count);
-        var coders = context.Fragments.Select(f => f.Coding.CoderName).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
+        var rounds = (await _rounds.ListRoundsAsync(projectId, cancellationToken)).Where(r => r.Status == RoundStatus.Gesloten).ToList();
+        var coders = context.Fragments.Select(f => f.Coding.CoderName).Concat(rounds.SelectMany(r => r.Coders.Select(c => c.Name))).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
         data.Values[ReportPlaceholders.BronnenCodeurs] = coders.Count == 0 ? "–" : string.Join(", ", coders);
 
-        var rounds = (await _rounds.ListRoundsAsync(projectId, cancellationToken)).Where(r => r.Status == RoundStatus.Gesloten).ToList();
         var agreementRows = new List<IReadOnlyList<string>>();
+        var (differences, settled) = (0, 0);
         foreach (var round in rounds)
         {
             if (await _agreement.AgreementAsync(projectId, round.Id, cancellationToken) is { } report)
@@ -220,27 +299,49 @@ public sealed class ReportDataBuilder
                         Kappa(characters.Kappa), Kappa(segments.Kappa), Kappa(report.Pooled.Alpha.Alpha)]);
                 }
             }
+
+            var roundDifferences = await _rounds.DifferencesAsync(projectId, round.Id, cancellationToken);
+            differences += roundDifferences.Count;
+            settled += roundDifferences.Count(d => d.Decision is not null);
         }
 
-        data.Tables[ReportPlaceholders.Overeenstemming] = new ReportTable(["Ronde", "Codeurs", "Documenten", "% overeenstemming (tekens)", "κ tekens", "κ alinea's", "α"], agreementRows,
+        data.Tables[ReportPlaceholders.Overeenstemming] = new ReportTable(["Ronde", "Codeurs", "Documenten", "% overeenstemming", "κ (tekens)", "κ (alinea's)", "α (Krippendorff)"], agreementRows,
             EmptyText: "Er is (nog) geen dubbel gecodeerde ronde afgesloten.");
         data.Values[ReportPlaceholders.OvereenstemmingKort] = agreementRows.Count == 0 ? "geen dubbele codering" : $"κ {agreementRows[^1][4]} op tekenniveau en {agreementRows[^1][5]} op alineaniveau (ronde ‘{agreementRows[^1][0]}’)";
 
+        var frameworks = await _frameworks.ListFrameworksAsync(cancellationToken);
+        var bowen = await _frameworks.ListBowenAreasAsync(cancellationToken);
+        var midi = (await _frameworks.ListMidiGroupsAsync(cancellationToken)).SelectMany(g => g.Determinants).ToDictionary(d => d.Number, d => d.NameNl);
+        var used = UsedFrameworks(context, findings, frameworks);
+        var bowenUsed = context.Fragments.Select(f => KeyNumber(f.CodeKey, "bowen-")).OfType<int>().Concat(findings.SelectMany(f => f.Fields.BowenAreas)).Distinct().Order()
+            .Select(n => bowen.FirstOrDefault(b => b.Number == n)?.NameNl.ToLowerInvariant()).OfType<string>().ToList();
+        var names = new FrameNames(midi, bowen.ToDictionary(b => b.Number, b => b.NameNl));
+
         data.Tables[ReportPlaceholders.Groepen] = new ReportTable(["Groep", "Soort", "Doel", "Ritme", "Bijeenkomsten"],
             [.. context.Groups.Select(g => (IReadOnlyList<string>)[g.Name, g.Kind.ToString().ToLowerInvariant(), g.Purpose, g.Cadence, Number(context.Facts[g.Id].Count(f => f.Status == MeetingStatus.Gehouden))])]);
+        data.Texts[ReportPlaceholders.Inleiding] = Introduction(context);
         data.Texts[ReportPlaceholders.Aanpak] = Approach(context);
-        data.Texts[ReportPlaceholders.Methode] = Method(context, held.Count, documents, coders, rounds.Count, data.Values[ReportPlaceholders.OvereenstemmingKort]);
-        data.Texts[ReportPlaceholders.Kader] = Frame();
-        data.Texts[ReportPlaceholders.Succesfactoren] = FindingsText(context.Findings.Where(f => f.Fields.Kind == FindingKind.Succesfactor).ToList(), context);
-        data.Texts[ReportPlaceholders.Lessen] = FindingsText(context.Findings.Where(f => f.Fields.Kind == FindingKind.Les).ToList(), context);
-        data.Texts[ReportPlaceholders.Adviezen] = FindingsText(context.Findings.Where(f => f.Fields.Kind == FindingKind.Advies).ToList(), context);
-        data.Values[ReportPlaceholders.BevindingenSuccesfactoren] = Number(context.Findings.Count(f => f.Fields.Kind == FindingKind.Succesfactor));
-        data.Values[ReportPlaceholders.BevindingenLessen] = Number(context.Findings.Count(f => f.Fields.Kind == FindingKind.Les));
-        data.Values[ReportPlaceholders.BevindingenAdviezen] = Number(context.Findings.Count(f => f.Fields.Kind == FindingKind.Advies));
-        data.Tables[ReportPlaceholders.BevindingenOverzicht] = new ReportTable(["Soort", "Thema", "Bevinding", "MIDI", "Bowen", "Fase", "Status", "Bewijs"],
-            [.. context.Findings.Select(f => (IReadOnlyList<string>)[KindName(f.Fields.Kind), f.Fields.Heading, f.Fields.Title, string.Join(", ", f.Fields.Determinants),
-                string.Join(", ", f.Fields.BowenAreas), f.Fields.Phase?.ToString(CultureInfo.InvariantCulture) ?? "", Codes.ToCode(f.Status), Number(f.Evidence.Count)])],
-            EmptyText: "Nog geen bevindingen vastgelegd.");
+        data.Texts[ReportPlaceholders.Methode] = Method(context, findings, held.Count, documents, coders, new RoundSummary(rounds.Count, differences, settled, data.Values[ReportPlaceholders.OvereenstemmingKort]), used, bowenUsed);
+        data.Texts[ReportPlaceholders.Kader] = Frame(used);
+        data.Texts[ReportPlaceholders.Literatuur] = string.Join("\n", used.Select(f => "- " + MarkdownText.Escape(f.Citation)));
+        data.Texts[ReportPlaceholders.Succesfactoren] = FindingsText([.. findings.Where(f => f.Fields.Kind == FindingKind.Succesfactor)], context, names);
+        data.Texts[ReportPlaceholders.Lessen] = FindingsText([.. findings.Where(f => f.Fields.Kind == FindingKind.Les)], context, names);
+        data.Texts[ReportPlaceholders.Adviezen] = FindingsText([.. findings.Where(f => f.Fields.Kind == FindingKind.Advies)], context, names);
+        data.Values[ReportPlaceholders.BevindingenSuccesfactoren] = Number(findings.Count(f => f.Fields.Kind == FindingKind.Succesfactor));
+        data.Values[ReportPlaceholders.BevindingenLessen] = Number(findings.Count(f => f.Fields.Kind == FindingKind.Les));
+        data.Values[ReportPlaceholders.BevindingenAdviezen] = Number(findings.Count(f => f.Fields.Kind == FindingKind.Advies));
+        data.Values[ReportPlaceholders.BevindingenStatus] = parameters.Concept ? "vastgelegd (vastgesteld en nog in bespreking)" : "vastgesteld";
+        data.Tables[ReportPlaceholders.BevindingenOverzicht] = new ReportTable(["Soort", "Thema", "Bevinding", "Determinanten", "Bowen", "Fase", "Status", "Bewijs"],
+            [.. findings.Select(f => (IReadOnlyList<string>)[KindName(f.Fields.Kind), f.Fields.Heading, f.Fields.Title, names.Determinants(f.Fields.Determinants),
+                names.Areas(f.Fields.BowenAreas), f.Fields.Phase is { } phase ? PhaseLabel(context, phase) : "", Codes.ToCode(f.Status), Number(f.Evidence.Count)])],
+            EmptyText: parameters.Concept ? "Nog geen bevindingen vastgelegd." : "Nog geen bevindingen vastgesteld.");
+        data.Texts[ReportPlaceholders.Samenvatting] = EvaluationSummary(context, data, held.Count, parameters.Concept);
+        data.Tables[ReportPlaceholders.Plan] = PlanTable(context, parameters.Today);
+        data.Tables[ReportPlaceholders.Codeboek] = new ReportTable(["Kader", "Code", "Fragmenten", "Bevorderend", "Belemmerend"],
+            [.. context.Fragments.GroupBy(f => (f.CodebookName, f.CodeName)).OrderBy(g => g.Key.CodebookName, StringComparer.Ordinal).ThenByDescending(g => g.Count())
+                .Select(g => (IReadOnlyList<string>)[g.Key.CodebookName, g.Key.CodeName, Number(g.Count()), Number(g.Count(f => f.Coding.Valence == Valence.Bevorderend)), Number(g.Count(f => f.Coding.Valence == Valence.Belemmerend))])],
+            EmptyText: "Er zijn (nog) geen fragmenten gecodeerd.");
+        await LearningAsync(data, projectId, parameters.Today, cancellationToken);
 
         var determinants = Determinants(context.Fragments);
         Chart(data, ReportPlaceholders.Determinanten, DeterminantChart(determinants, "Bevorderende en belemmerende factoren (MIDI)"), context.Fragments.Count > 0);
@@ -255,10 +356,126 @@ public sealed class ReportDataBuilder
         return data;
     }
 
+    /// <summary>The "leerproces" chapter: the learning agenda with status and what was learned, the high and low points, and the timeline chart.</summary>
+    private async Task LearningAsync(ReportData data, long projectId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var items = await _learning.ListAsync(projectId, cancellationToken) ?? [];
+        var timeline = await _timeline.ReadAsync(projectId, null, cancellationToken);
+        data.Tables[ReportPlaceholders.Leeragenda] = new ReportTable(["Soort", "Leervraag of knelpunt", "Status", "Wat is geleerd"],
+            [.. items.OrderBy(i => i.OpenedOn).Select(i => (IReadOnlyList<string>)[i.Kind.ToCode(), i.Title, StatusName(i.Status), i.Learned])],
+            EmptyText: "Er is geen leeragenda bijgehouden.");
+        var moments = timeline?.Events.Where(e => e.Kind is TimelineEventKind.Hoogtepunt or TimelineEventKind.Dieptepunt).OrderBy(e => e.On).ToList() ?? [];
+        var text = new StringBuilder();
+        if (items.Count > 0)
+        {
+            var solved = items.Count(i => i.Status == LearningStatus.Opgelost);
+            text.AppendLine($"Het project hield een leeragenda bij met {items.Count(i => i.Kind == LearningItemKind.Leervraag)} leervragen en {items.Count(i => i.Kind == LearningItemKind.Knelpunt)} knelpunten; " +
+                $"{solved} daarvan {(solved == 1 ? "is" : "zijn")} opgelost, {items.Count(i => i.Status == LearningStatus.Losgelaten)} losgelaten en {items.Count(i => i.Status is LearningStatus.Open or LearningStatus.InUitvoering)} nog open of in uitvoering.").AppendLine();
+        }
+
+        if (moments.Count > 0)
+        {
+            text.AppendLine("Hoogte- en dieptepunten die de deelnemers op de tijdlijn markeerden:").AppendLine();
+            foreach (var moment in moments)
+            {
+                text.AppendLine($"- {(moment.Kind == TimelineEventKind.Hoogtepunt ? "Hoogtepunt" : "Dieptepunt")}, {Date(moment.On)}: **{MarkdownText.Escape(moment.Title)}**{(moment.Story.Length > 0 ? " — " + MarkdownText.Escape(moment.Story) : "")}");
+            }
+        }
+
+        data.Texts[ReportPlaceholders.Leerproces] = text.ToString().TrimEnd();
+        if (timeline is not null)
+        {
+            Chart(data, ReportPlaceholders.LeerprocesTijdlijn, TimelineCharts.Build(timeline, "Tijdlijn van het leerproces",
+                "Fasen, bijeenkomsten, fasebesluiten, mijlpalen en de hoogte- en dieptepunten van de deelnemers in de tijd.", "nl", today), timeline.Events.Count > 0);
+        }
+    }
+
+    private static string StatusName(LearningStatus status) => status switch
+    {
+        LearningStatus.Open => "open",
+        LearningStatus.InUitvoering => "in uitvoering",
+        LearningStatus.Opgelost => "opgelost",
+        _ => "losgelaten",
+    };
+
+    private static ReportTable PlanTable(Context context, DateOnly today)
+    {
+        if (context.Plan is not { } plan)
+        {
+            return new ReportTable(["Fase", "Doel", "Activiteiten", "Gereed"], [], EmptyText: "Er is geen implementatieplan vastgelegd.");
+        }
+
+        var scores = PlanScoring.Score(plan, today);
+        return new ReportTable(["Fase", "Doel", "Activiteiten", "Gereed"],
+            [.. scores.Where(s => s.Activities > 0 || plan.Goals.Any(g => g.Phase == s.Phase)).Select(s => (IReadOnlyList<string>)[PhaseLabel(context, s.Phase),
+                plan.Goals.FirstOrDefault(g => g.Phase == s.Phase)?.Goal ?? "", Number(s.Activities), Number(s.Done)])]);
+    }
+
+    /// <summary>The frameworks the project actually used: the codebooks of its codings, and Movisie's phases when it has a plan or phase decisions.</summary>
+    private static List<ReferenceFramework> UsedFrameworks(Context context, IReadOnlyList<Finding> findings, IReadOnlyList<ReferenceFramework> frameworks)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in context.Fragments.Select(f => f.CodeKey).OfType<string>())
+        {
+            codes.Add(key.Split('-')[0]);
+        }
+
+        if (findings.Any(f => f.Fields.Determinants.Count > 0))
+        {
+            codes.Add("midi");
+        }
+
+        if (findings.Any(f => f.Fields.BowenAreas.Count > 0))
+        {
+            codes.Add("bowen");
+        }
+
+        if (context.Plan is { } plan && (plan.Activities.Count > 0 || plan.Transitions.Count > 0))
+        {
+            codes.Add("movisie");
+        }
+
+        return [.. frameworks.Where(f => codes.Contains(f.Code))];
+    }
+
+    private static int? KeyNumber(string? key, string prefix) =>
+        key is not null && key.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(key.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    /// <summary>Determinants and Bowen areas by name, never by bare number.</summary>
+    private sealed record FrameNames(IReadOnlyDictionary<int, string> Midi, IReadOnlyDictionary<int, string> Bowen)
+    {
+        public string Determinants(IEnumerable<int> numbers) => string.Join("; ", numbers.Select(n => Midi.GetValueOrDefault(n, $"determinant {n}")));
+
+        public string Areas(IEnumerable<int> numbers) => string.Join("; ", numbers.Select(n => Bowen.GetValueOrDefault(n, $"gebied {n}")));
+    }
+
+    private sealed record RoundSummary(int Rounds, int Differences, int Settled, string Agreement);
+
+    private static string Introduction(Context context)
+    {
+        var project = context.Project;
+        var text = new StringBuilder();
+        text.AppendLine("### Aanleiding").AppendLine();
+        text.AppendLine(project.Description.Length > 0 ? MarkdownText.Escape(project.Description) : $"{MarkdownText.Escape(project.Organisation)} voert {MarkdownText.Escape(project.Innovation)} in.").AppendLine();
+        text.AppendLine("### Doel").AppendLine();
+        text.AppendLine($"Deze procesevaluatie legt vast wat de invoering van {MarkdownText.Escape(project.Innovation)} bij {MarkdownText.Escape(project.Organisation)} heeft bevorderd en belemmerd, zodat de organisatie en anderen die een vergelijkbare innovatie invoeren ervan kunnen leren.").AppendLine();
+        text.AppendLine("### Vraagstelling").AppendLine();
+        text.AppendLine("Welke factoren hebben de ontwikkeling en invoering bevorderd of belemmerd (succesfactoren), wat is daarvan geleerd, en wat is nodig om de innovatie blijvend te gebruiken?");
+        return text.ToString().TrimEnd();
+    }
+
+    private static string EvaluationSummary(Context context, ReportData data, int meetings, bool concept) =>
+        $"{MarkdownText.Escape(context.Project.Organisation)} werkte van {Date(context.Project.StartDate)} {(context.Project.EndDate is { } end ? "tot " + Date(end) : "tot heden")} aan {MarkdownText.Escape(context.Project.Innovation)}, " +
+        $"met {context.Groups.Count} {(context.Groups.Count == 1 ? "groep" : "groepen")} en {meetings} gehouden bijeenkomsten. " +
+        $"Uit de verslagen, slotreflecties en gecodeerde fragmenten zijn {data.Values[ReportPlaceholders.BevindingenSuccesfactoren]} succesfactoren, {data.Values[ReportPlaceholders.BevindingenLessen]} geleerde lessen en " +
+        $"{data.Values[ReportPlaceholders.BevindingenAdviezen]} {(data.Values[ReportPlaceholders.BevindingenAdviezen] == "1" ? "advies" : "adviezen")} {(concept ? "vastgelegd; in dit concept staan ook bevindingen die nog niet zijn vastgesteld" : "vastgesteld")}. " +
+        $"Het project staat nu in fase {MarkdownText.Escape(data.Values[ReportPlaceholders.FaseHuidig])}.";
+
     private void Chart(ReportData data, string key, ChartSpec spec, bool hasData)
     {
         var table = spec.ToTable();
-        data.Charts[key] = new ReportChart(spec.Title, spec.Description, hasData ? _charts.Render(spec) : "", new ReportTable(table.Headers, hasData ? table.Rows : [], table.Caption));
+        data.Charts[key] = new ReportChart(spec.Title, spec.Description, hasData ? _charts.Render(spec) : "", new ReportTable(table.Headers, hasData ? table.Rows : [], table.Caption),
+            hasData ? _charts.RenderPng(spec) : null);
     }
 
     private sealed record DeterminantCount(int Number, string Name, string Group, int Facilitators, int Barriers);
@@ -331,20 +548,19 @@ public sealed class ReportDataBuilder
         };
     }
 
-    private static string Summary(ReportData data) =>
-        $"In de periode van {MarkdownText.Escape(data.Values[ReportPlaceholders.PeriodeVan])} tot en met {MarkdownText.Escape(data.Values[ReportPlaceholders.PeriodeTot])} staat het project in fase " +
-        $"{MarkdownText.Escape(data.Values[ReportPlaceholders.FaseHuidig])}. Van de {data.Values[ReportPlaceholders.ActiviteitenTotaal]} activiteiten in het plan zijn er {data.Values[ReportPlaceholders.ActiviteitenGereed]} gereed " +
-        $"({data.Values[ReportPlaceholders.PlanScore]}) en {data.Values[ReportPlaceholders.ActiviteitenAchterstallig]} achterstallig. Er {(data.Values[ReportPlaceholders.BijeenkomstenAantal] == "1" ? "was 1 bijeenkomst" : $"waren {data.Values[ReportPlaceholders.BijeenkomstenAantal]} bijeenkomsten")}; " +
-        $"{data.Values[ReportPlaceholders.ActiepuntenOpen]} actiepunten staan open.";
+    private static string Summary(ReportData data, PeriodFigures now, PeriodFigures before)
+    {
+        var text = new StringBuilder();
+        text.Append($"Op {MarkdownText.Escape(data.Values[ReportPlaceholders.PeriodeTot])}, het einde van de periode, stond het project in fase {MarkdownText.Escape(data.Values[ReportPlaceholders.FaseHuidig])}");
+        text.Append(now.Phase != before.Phase && before.Phase is { } earlier ? $" (in de vorige periode fase {earlier}). " : ". ");
+        text.Append($"Van de {now.Counted} activiteiten in het plan waren er {now.Done} gereed ({data.Values[ReportPlaceholders.PlanScore]}, {Change(now.Done, before.Done)} ten opzichte van de vorige periode) en {now.Overdue} achterstallig. ");
+        text.Append($"Er {(now.Held == 1 ? "was 1 bijeenkomst" : $"waren {now.Held} bijeenkomsten")} (vorige periode {before.Held}); {now.OpenActions.Count} {(now.OpenActions.Count == 1 ? "actiepunt stond" : "actiepunten stonden")} open.");
+        return text.ToString();
+    }
 
     private static string Approach(Context context)
     {
         var text = new StringBuilder();
-        if (context.Project.Description.Length > 0)
-        {
-            text.AppendLine(MarkdownText.Escape(context.Project.Description)).AppendLine();
-        }
-
         text.AppendLine($"Het project liep van {Date(context.Project.StartDate)} {(context.Project.EndDate is { } end ? "tot " + Date(end) : "tot heden")} en werkte met {context.Groups.Count} {(context.Groups.Count == 1 ? "groep" : "groepen")}:").AppendLine();
         foreach (var group in context.Groups)
         {
@@ -355,27 +571,82 @@ public sealed class ReportDataBuilder
         return text.ToString().TrimEnd();
     }
 
-    private static string Method(Context context, int meetings, IReadOnlyList<CodingDocument> documents, List<string> coders, int rounds, string agreement)
+    private static string Method(Context context, IReadOnlyList<Finding> findings, int meetings, IReadOnlyList<CodingDocument> documents, List<string> coders, RoundSummary rounds,
+        IReadOnlyList<ReferenceFramework> frameworks, List<string> bowenAreas)
     {
         var minutes = documents.Count(d => d.Kind == DocumentKind.Verslag);
         var reflections = documents.Count(d => d.Kind == DocumentKind.Reflectie);
         var uploads = documents.Count(d => d.Kind == DocumentKind.Upload);
+        var groups = context.Groups.Where(g => context.Facts[g.Id].Any(f => f.Status == MeetingStatus.Gehouden)).Select(g => MarkdownText.Escape(g.Name)).ToList();
         var text = new StringBuilder();
-        text.Append($"De bevindingen zijn afgeleid uit {meetings} gehouden bijeenkomsten: {minutes} verslagen en {reflections} antwoorden op de slotvraag ‘wat heeft vandaag voor jou wel en wat heeft vandaag minder gewerkt?’");
+        text.Append($"De bevindingen zijn afgeleid uit {meetings} gehouden bijeenkomsten{(groups.Count > 0 ? " van " + List(groups) : "")}: {minutes} verslagen en {reflections} antwoorden op de slotvraag ‘wat heeft vandaag voor jou wel en wat heeft vandaag minder gewerkt?’");
         text.Append(uploads > 0 ? $", aangevuld met {uploads} andere documenten (interviews, vragenlijsten). " : ". ");
-        text.Append($"Daarin zijn {context.Fragments.Count} fragmenten gecodeerd met de MIDI-determinanten, de principes van Bowen en de Movisie-fasen, telkens als bevorderend of belemmerend");
-        text.Append(coders.Count > 0 ? $", door {string.Join(", ", coders.Select(MarkdownText.Escape))}. " : ". ");
-        text.Append(rounds > 0 ? $"Om de betrouwbaarheid te toetsen codeerden twee onderzoekers een deel van de documenten onafhankelijk van elkaar ({rounds} {(rounds == 1 ? "ronde" : "rondes")}); de overeenstemming was {MarkdownText.Escape(agreement)}. Verschillen zijn besproken en tot consensus gebracht. "
-            : "Er is (nog) geen dubbele codering gedaan. ");
-        text.Append("De kandidaat-succesfactoren en -lessen zijn daarna in gezamenlijke sessies met het kernteam aangescherpt en vastgesteld.");
+        var coding = frameworks.Where(f => f.Code != "movisie").Select(f => MarkdownText.Escape(f.Title)).ToList();
+        if (context.Fragments.Count > 0)
+        {
+            text.Append($"Daarin zijn {context.Fragments.Count} fragmenten gecodeerd{(coding.Count > 0 ? " met " + List(coding) : "")}, telkens als bevorderend of belemmerend, ");
+            text.Append(coders.Count == 1 ? $"door één onderzoeker ({MarkdownText.Escape(coders[0])}). " : $"door {coders.Count} codeurs ({List([.. coders.Select(MarkdownText.Escape)])}). ");
+        }
+        else
+        {
+            text.Append("Er zijn (nog) geen fragmenten gecodeerd. ");
+        }
+
+        if (bowenAreas.Count > 0)
+        {
+            text.Append($"Van de principes van Bowen zijn gebruikt: {List(bowenAreas)}. ");
+        }
+
+        if (context.Plan is { Transitions.Count: > 0 })
+        {
+            text.Append("De fase van elk fragment is de Movisie-fase waarin het project op de datum van de bron stond, volgens de vastgelegde fasebesluiten. ");
+        }
+
+        if (rounds.Rounds > 0)
+        {
+            text.Append($"Om de betrouwbaarheid te toetsen is in {rounds.Rounds} {(rounds.Rounds == 1 ? "ronde" : "rondes")} een deel van de documenten onafhankelijk dubbel gecodeerd; de overeenstemming was {MarkdownText.Escape(rounds.Agreement)}. ");
+            text.Append(rounds.Differences == 0 ? "Er waren geen verschillen te bespreken. "
+                : rounds.Settled == rounds.Differences ? $"Alle {rounds.Differences} verschillen zijn besproken en beslecht. "
+                : $"Van de {rounds.Differences} verschillen zijn er {rounds.Settled} besproken en beslecht; {rounds.Differences - rounds.Settled} staan nog open. ");
+        }
+        else
+        {
+            text.Append("Er is geen dubbele codering gedaan. ");
+        }
+
+        var sessions = findings.SelectMany(f => f.Sessions).DistinctBy(s => (s.HeldOn, s.Participants)).OrderBy(s => s.HeldOn).ToList();
+        var settledFindings = findings.Count(f => f.Status == FindingStatus.Vastgesteld);
+        text.Append(sessions.Count == 0
+            ? "De bevindingen zijn niet in een gezamenlijke sessie besproken."
+            : $"De bevindingen zijn in {sessions.Count} {(sessions.Count == 1 ? "sessie" : "sessies")} besproken ({List([.. sessions.Select(s => Date(s.HeldOn) + (s.Participants.Length > 0 ? " met " + MarkdownText.Escape(s.Participants) : ""))])}); {settledFindings} {(settledFindings == 1 ? "is" : "zijn")} daarna vastgesteld.");
         return text.ToString();
     }
 
-    private static string Frame() => """
-        De analyse gebruikt drie kaders. Het **Meetinstrument Determinanten van Innovaties (MIDI)** (Fleuren e.a., 2014) richt de aandacht op 29 determinanten in vier groepen: kenmerken van de innovatie, van de gebruiker, van de organisatie en van de sociaal-politieke context. De **principes van Bowen** (Bowen e.a., 2009) geven de vragen van een haalbaarheidsonderzoek: onder meer aanvaardbaarheid, vraag, implementatie en integratie. De **Toolkit Implementatie van Movisie** deelt het implementatieproces in fasen in: ontwikkelen, weten, begrijpen, willen, doen en blijven doen.
-        """;
+    private static string List(List<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " en " + items[^1],
+    };
 
-    private static string FindingsText(List<Finding> findings, Context context)
+    private static string Frame(IReadOnlyList<ReferenceFramework> used)
+    {
+        var parts = new List<string>();
+        foreach (var framework in used)
+        {
+            parts.Add(framework.Code switch
+            {
+                "midi" => "Het **Meetinstrument Determinanten van Innovaties (MIDI)** (Fleuren e.a., 2014) richt de aandacht op 29 determinanten in vier groepen: kenmerken van de innovatie, van de gebruiker, van de organisatie en van de sociaal-politieke context.",
+                "bowen" => "De **principes van Bowen** (Bowen e.a., 2009) geven de vragen van een haalbaarheidsonderzoek, zoals aanvaardbaarheid, vraag, implementatie, uitvoerbaarheid en integratie.",
+                "movisie" => "De **Toolkit Implementatie van Movisie** deelt het implementatieproces in fasen in: ontwikkelen, weten, begrijpen, willen, doen en blijven doen.",
+                _ => $"**{MarkdownText.Escape(framework.Title)}**.",
+            });
+        }
+
+        return parts.Count == 0 ? "" : $"De analyse gebruikt {parts.Count switch { 1 => "één kader", 2 => "twee kaders", 3 => "drie kaders", _ => $"{parts.Count} kaders" }}. " + string.Join(" ", parts);
+    }
+
+    private static string FindingsText(List<Finding> findings, Context context, FrameNames names)
     {
         if (findings.Count == 0)
         {
@@ -401,12 +672,12 @@ public sealed class ReportDataBuilder
                 var frame = new List<string>();
                 if (finding.Fields.Determinants.Count > 0)
                 {
-                    frame.Add("MIDI " + string.Join(", ", finding.Fields.Determinants));
+                    frame.Add("determinanten: " + MarkdownText.Escape(names.Determinants(finding.Fields.Determinants).ToLowerInvariant()));
                 }
 
                 if (finding.Fields.BowenAreas.Count > 0)
                 {
-                    frame.Add("Bowen " + string.Join(", ", finding.Fields.BowenAreas));
+                    frame.Add("Bowen: " + MarkdownText.Escape(names.Areas(finding.Fields.BowenAreas).ToLowerInvariant()));
                 }
 
                 if (finding.Fields.Phase is { } phase)
@@ -417,8 +688,8 @@ public sealed class ReportDataBuilder
                 frame.Add(finding.Status switch
                 {
                     FindingStatus.Vastgesteld => "vastgesteld",
-                    FindingStatus.Besproken => "besproken",
-                    _ => "concept",
+                    FindingStatus.Besproken => "besproken, nog niet vastgesteld",
+                    _ => "concept, nog niet besproken",
                 } + (finding.Sessions.Count > 0 ? $" na sessie van {Date(finding.Sessions[^1].HeldOn)}" : ""));
                 text.AppendLine($"*{string.Join(" · ", frame)}*").AppendLine();
                 foreach (var evidence in finding.Evidence.Where(e => e.Kind is EvidenceKind.Codering or EvidenceKind.Reflectie).Take(3))

@@ -10,5 +10,8 @@ public enum ReportKind
     Procesevaluatie,
 }
 
-/// <summary>What a report is generated for: the period (progress report) and the day it is made.</summary>
-public sealed record ReportParameters(DateOnly From, DateOnly To, DateOnly Today);
+/// <summary>
+/// What a report is generated for: the period (progress report) and the day it is made; <paramref name="Concept"/> asks
+/// the process evaluation for the draft of the joint session (all findings, marked CONCEPT) instead of the one to send.
+/// </summary>
+public sealed record ReportParameters(DateOnly From, DateOnly To, DateOnly Today, bool Concept = false);

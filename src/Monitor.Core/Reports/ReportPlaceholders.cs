@@ -30,6 +30,8 @@ public static class ReportPlaceholders
     public const string Respons = "respons";
     public const string Lussluiting = "lussluiting";
     public const string FragmentenAantal = "fragmenten.aantal";
+    public const string VorigePeriode = "periode.vorige";
+    public const string VolgendePeriode = "periode.volgende";
 
     // progress report: values and tables (the count and the list)
     public const string ActiviteitenAchterstallig = "activiteiten.achterstallig";
@@ -44,6 +46,7 @@ public static class ReportPlaceholders
     public const string BevorderendTop = "bevorderend.top";
     public const string BevindingenGewijzigd = "bevindingen.gewijzigd";
     public const string Samenvatting = "samenvatting";
+    public const string Kengetallen = "kengetallen";
 
     // charts (tijdlijn in the progress report, heatmap in the process evaluation, the others in both)
     public const string Fasevoortgang = "fasevoortgang";
@@ -63,6 +66,8 @@ public static class ReportPlaceholders
     public const string BevindingenSuccesfactoren = "bevindingen.succesfactoren";
     public const string BevindingenLessen = "bevindingen.lessen";
     public const string BevindingenAdviezen = "bevindingen.adviezen";
+    public const string BevindingenStatus = "bevindingen.status";
+    public const string Concept = "concept";
 
     // process evaluation: tables and texts
     public const string Groepen = "groepen";
@@ -74,14 +79,21 @@ public static class ReportPlaceholders
     public const string Succesfactoren = "succesfactoren";
     public const string Lessen = "lessen";
     public const string Adviezen = "adviezen";
+    public const string Inleiding = "inleiding";
+    public const string Literatuur = "literatuur";
+    public const string Leerproces = "leerproces";
+    public const string Plan = "plan";
+    public const string Codeboek = "codeboek";
+    public const string Leeragenda = "leeragenda";
+    public const string LeerprocesTijdlijn = "leerproces.tijdlijn";
 
     private static readonly string[] _common = [ProjectNaam, ProjectOrganisatie, ProjectInnovatie, ProjectBeschrijving, ProjectPeriode, RapportDatum, FaseHuidig];
 
     private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _progress = new Dictionary<PlaceholderKind, IReadOnlySet<string>>
     {
         [PlaceholderKind.Waarde] = Set([.. _common, PeriodeVan, PeriodeTot, PlanScore, FaseScore, ActiviteitenTotaal, ActiviteitenGereed,
-            ActiviteitenAchterstallig, BijeenkomstenAantal, Opkomst, Respons, Lussluiting, ActiepuntenOpen, FragmentenAantal]),
-        [PlaceholderKind.Tabel] = Set([Fasen, ActiviteitenGedaan, ActiviteitenAchterstallig, ActiviteitenVolgende, Bijeenkomsten, ActiepuntenOpen,
+            ActiviteitenAchterstallig, BijeenkomstenAantal, Opkomst, Respons, Lussluiting, ActiepuntenOpen, FragmentenAantal, VorigePeriode, VolgendePeriode]),
+        [PlaceholderKind.Tabel] = Set([Kengetallen, Fasen, ActiviteitenGedaan, ActiviteitenAchterstallig, ActiviteitenVolgende, Bijeenkomsten, ActiepuntenOpen,
             BelemmeringenTop, BevorderendTop, BevindingenGewijzigd]),
         [PlaceholderKind.Tekst] = Set([Samenvatting]),
         [PlaceholderKind.Grafiek] = Set([Fasevoortgang, Tijdlijn, BijeenkomstenTijd, Determinanten]),
@@ -90,10 +102,10 @@ public static class ReportPlaceholders
     private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _evaluation = new Dictionary<PlaceholderKind, IReadOnlySet<string>>
     {
         [PlaceholderKind.Waarde] = Set([.. _common, BronnenBijeenkomsten, BronnenVerslagen, BronnenReflecties, BronnenFragmenten, BronnenDocumenten,
-            BronnenCodeurs, OvereenstemmingKort, BevindingenSuccesfactoren, BevindingenLessen, BevindingenAdviezen]),
-        [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht]),
-        [PlaceholderKind.Tekst] = Set([Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen]),
-        [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang]),
+            BronnenCodeurs, OvereenstemmingKort, BevindingenSuccesfactoren, BevindingenLessen, BevindingenAdviezen, BevindingenStatus, Concept]),
+        [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht, Plan, Codeboek, Leeragenda]),
+        [PlaceholderKind.Tekst] = Set([Samenvatting, Inleiding, Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen, Leerproces, Literatuur]),
+        [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang, LeerprocesTijdlijn]),
     };
 
     /// <summary>The keys a report offers, per kind: what template validation accepts and the template editor lists.</summary>

@@ -187,22 +187,25 @@ public sealed class ReportService
             : await _builder.EvaluationAsync(projectId, parameters, cancellationToken);
         var subtitle = kind == ReportKind.Voortgang
             ? $"{project.Name} · {parameters.From.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))} – {parameters.To.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}"
-            : $"{project.Name} · {project.Organisation}";
+            : $"{project.Name} · {project.Organisation}" + (parameters.Concept ? " · CONCEPT" : "");
         // the HTML header carries title and subtitle; the Markdown deliverable gets them as its first lines
         var markdown = $"# {Title(kind)}\n\n*{MarkdownText.Escape(subtitle)}*\n\n" + template.RenderMarkdown(data!);
         var html = template.RenderHtml(data!, new HtmlReportOptions(Title(kind), "nl", subtitle,
-            $"ImplementatieMonitor · {Title(kind)} · sjabloon {templateInfo.Name} ({templateInfo.Version}) · gemaakt op {parameters.Today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}"));
+            $"{(parameters.Concept ? "CONCEPT, niet verspreiden · " : "")}ImplementatieMonitor · {Title(kind)} · sjabloon {templateInfo.Name} ({templateInfo.Version}) · gemaakt op {parameters.Today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}"));
+        var docx = template.RenderDocx(data!, Title(kind), subtitle);
         var (from, to) = (IsoDate(parameters.From), IsoDate(parameters.To));
-        var parametersJson = JsonSerializer.Serialize(new { van = from, tot = to, datum = IsoDate(parameters.Today), sjabloon = templateInfo.Name });
+        var parametersJson = parameters.Concept
+            ? JsonSerializer.Serialize(new { van = from, tot = to, datum = IsoDate(parameters.Today), sjabloon = templateInfo.Name, concept = true })
+            : JsonSerializer.Serialize(new { van = from, tot = to, datum = IsoDate(parameters.Today), sjabloon = templateInfo.Name });
         var now = _time.GetUtcNow();
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var id = await connection.InsertAsync(transaction, """
-            INSERT INTO report_snapshots (project_id, report_type, template_name, template_version, parameters, period_start, period_end, scheduled, markdown, html, sha256, created_at, created_by)
-            VALUES (@project, @type, @name, @version, @parameters, @from, @to, @scheduled, @markdown, @html, @sha, @now, @by) RETURNING id;
+            INSERT INTO report_snapshots (project_id, report_type, template_name, template_version, parameters, period_start, period_end, scheduled, markdown, html, docx, sha256, created_at, created_by)
+            VALUES (@project, @type, @name, @version, @parameters, @from, @to, @scheduled, @markdown, @html, @docx, @sha, @now, @by) RETURNING id;
             """, cancellationToken, ("@project", projectId), ("@type", Code(kind)), ("@name", templateInfo.Name), ("@version", templateInfo.Version), ("@parameters", parametersJson),
             ("@from", from), ("@to", to), ("@scheduled", scheduled ? 1 : 0),
-            ("@markdown", markdown), ("@html", html), ("@sha", Sha256(html)), ("@now", now.ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name));
+            ("@markdown", markdown), ("@html", html), ("@docx", docx), ("@sha", Sha256(html)), ("@now", now.ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("reportSnapshot", id, projectId, new Dictionary<string, string?>
         {
             ["type"] = Code(kind),
@@ -252,6 +255,14 @@ public sealed class ReportService
     private static SnapshotInfo ReadInfo(SqliteDataReader reader) => new(reader.GetInt64(0),
         Codes.Parse<ReportKind>(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4),
         DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture), reader.GetString(6), reader.GetString(7));
+
+    /// <summary>The Word document stored with a snapshot; null when there is no such snapshot or it was made before Word output existed.</summary>
+    public async Task<byte[]?> FindDocxAsync(long projectId, long snapshotId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.ScalarAsync(null, "SELECT docx FROM report_snapshots WHERE id = @id AND project_id = @project;", cancellationToken,
+            ("@id", snapshotId), ("@project", projectId)) as byte[];
+    }
 
     public async Task<ReportSnapshot?> FindSnapshotAsync(long projectId, long snapshotId, CancellationToken cancellationToken = default)
     {

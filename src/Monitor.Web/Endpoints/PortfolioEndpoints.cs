@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Accounts;
 using Monitor.Core.Common;
 using Monitor.Core.Portfolio;
+using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Endpoints;
@@ -14,8 +15,18 @@ internal static class PortfolioEndpoints
     {
         var group = routes.MapGroup("/api/v1/portfolio").WithTags("Portfolio");
 
-        group.MapGet("/", async Task<Ok<IReadOnlyList<PortfolioRow>>> (HttpContext http, PortfolioService portfolio, AccountStore accounts, TimeProvider time, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await portfolio.ListAsync(await VisibleProjectsAsync(http.User, accounts, cancellationToken), DutchClock.Today(time), cancellationToken)));
+        // ?peildatum=yyyy-MM-dd: the projects as they stood on that date (default today)
+        group.MapGet("/", async Task<Results<Ok<IReadOnlyList<PortfolioRow>>, ValidationProblem>> (string? peildatum, HttpContext http, PortfolioService portfolio, AccountStore accounts, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var input = new FieldParser();
+            var on = input.Date(peildatum, "peildatum", "de peildatum");
+            if (input.HasErrors)
+            {
+                return input.Problem();
+            }
+
+            return TypedResults.Ok(await portfolio.ListAsync(await VisibleProjectsAsync(http.User, accounts, cancellationToken), on ?? DutchClock.Today(time), cancellationToken));
+        });
 
         return group;
     }

@@ -64,6 +64,7 @@ internal static class ReportEndpoints
             await reports.FindSnapshotAsync(id, snapshotId, ct) is { } s ? TypedResults.Ok(SnapshotBody.From(s.Info)) : ReportNotFound(snapshotId)).RequireAuthorization(view);
         api.MapGet("/reports/{snapshotId:long}/report.html", HtmlAsync).RequireAuthorization(view);
         api.MapGet("/reports/{snapshotId:long}/report.md", MarkdownAsync).RequireAuthorization(view);
+        api.MapGet("/reports/{snapshotId:long}/report.docx", WordAsync).RequireAuthorization(view);
         api.MapGet("/reports/{snapshotId:long}/diff", async Task<Results<Ok<DiffBody>, ProblemHttpResult>> (long id, long snapshotId, ReportService reports, CancellationToken ct) =>
             await reports.DiffWithPreviousAsync(id, snapshotId, ct) is { } diff
                 ? TypedResults.Ok(new DiffBody(diff.Previous.Id, diff.Lines.Where(l => l.Kind != ' ').Select(l => $"{l.Kind} {l.Text}").ToList()))
@@ -78,6 +79,7 @@ internal static class ReportEndpoints
         var pages = routes.MapGroup("/projecten/{id:long}/rapporten").RequireAuthorization(view);
         pages.MapGet("/{snapshotId:long}.html", HtmlAsync);
         pages.MapGet("/{snapshotId:long}.md", MarkdownAsync);
+        pages.MapGet("/{snapshotId:long}.docx", WordAsync);
     }
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem>> CreateFindingAsync(long id, FindingBody body, HttpContext http, FindingStore findings, CancellationToken ct)
@@ -142,7 +144,7 @@ internal static class ReportEndpoints
 
         var today = DutchClock.Today(time);
         var period = ReportService.PreviousMonth(today);
-        var snapshot = await reports.GenerateAsync(id, kind!.Value, body.TemplateId, new ReportParameters(from ?? period.From, to ?? period.To, today), http.User.ToActor(), ct);
+        var snapshot = await reports.GenerateAsync(id, kind!.Value, body.TemplateId, new ReportParameters(from ?? period.From, to ?? period.To, today, body.Concept ?? false), http.User.ToActor(), ct);
         return snapshot is null
             ? ApiResults.NotFound("Niet gevonden", "Project of sjabloon bestaat niet.")
             : TypedResults.Created($"/api/v1/projects/{id}/reports/{snapshot.Info.Id}", SnapshotBody.From(snapshot.Info));
@@ -164,6 +166,19 @@ internal static class ReportEndpoints
         await reports.FindSnapshotAsync(id, snapshotId, ct) is { } snapshot
             ? Results.File(Encoding.UTF8.GetBytes(snapshot.Markdown), "text/markdown; charset=utf-8", $"{ReportService.Code(snapshot.Info.Kind)}-{snapshotId}.md")
             : ReportNotFound(snapshotId);
+
+    /// <summary>The Word document stored with the snapshot; a snapshot made before Word output has none (regenerate it).</summary>
+    private static async Task<IResult> WordAsync(long id, long snapshotId, ReportService reports, CancellationToken ct)
+    {
+        if (await reports.FindSnapshotAsync(id, snapshotId, ct) is not { } snapshot)
+        {
+            return ReportNotFound(snapshotId);
+        }
+
+        return await reports.FindDocxAsync(id, snapshotId, ct) is { } docx
+            ? Results.File(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{ReportService.Code(snapshot.Info.Kind)}-{snapshotId}.docx")
+            : ApiResults.NotFound("Geen Word-bestand", $"Rapport {snapshotId} is gemaakt voordat rapporten ook als Word-bestand werden bewaard; maak het rapport opnieuw.");
+    }
 
     private static ProblemHttpResult FindingNotFound(long findingId) => ApiResults.NotFound("Bevinding niet gevonden", $"Dit project heeft geen bevinding {findingId}.");
 
@@ -198,7 +213,7 @@ internal static class ReportEndpoints
 
     internal sealed record SuggestionBody(string? Key, long? FindingId);
 
-    internal sealed record GenerateBody(string? Kind, long? TemplateId, string? From, string? To);
+    internal sealed record GenerateBody(string? Kind, long? TemplateId, string? From, string? To, bool? Concept = null);
 
     internal sealed record DiffBody(long PreviousId, IReadOnlyList<string> Changes);
 

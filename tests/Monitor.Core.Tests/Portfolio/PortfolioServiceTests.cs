@@ -245,4 +245,20 @@ public sealed class PortfolioServiceTests
             """);
         return (projectId, groupId);
     }
+
+    [Test]
+    public async Task OnAReferenceDateTheDemoProjectsStandAsTheyWereThenNotAsAWallOfRed()
+    {
+        using var db = await Monitor.Core.Tests.Reports.DemoReportGoldenTests.DemoAsync();
+        var keuzehulp = await Monitor.Core.Tests.Reports.DemoReportGoldenTests.ProjectIdAsync(db, "keuzehulp-werkzaak");
+        var service = new PortfolioService(db.Database);
+
+        var then = (await service.ListAsync([keuzehulp], new DateOnly(2020, 12, 31))).Single();
+        var now = (await service.ListAsync([keuzehulp], new DateOnly(2026, 11, 22))).Single();
+
+        Assert.That((then.CurrentPhase, then.OverdueActivities, then.ActivitiesDone, then.OpenActionItems, then.DaysSinceLastMeeting), Is.EqualTo((0, 0, 1, 9, 3)),
+            "phase 0 then, nothing overdue, one activity done, the action items open on 31 December 2020 (as in the Q4 report)");
+        Assert.That(now.CurrentPhase, Is.EqualTo(1));
+        Assert.That(now.OverdueActivities, Is.GreaterThan(5), "today every open 2021-22 activity is overdue");
+    }
 }

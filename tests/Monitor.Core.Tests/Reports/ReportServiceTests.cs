@@ -36,11 +36,11 @@ public sealed class ReportServiceTests
     {
         using var db = await TempDatabase.MigratedAsync();
         var projectId = await ReportFixtures.FixedProjectAsync(db);
-        var first = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period, _researcher))!;
+        var first = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period with { Concept = true }, _researcher))!;
         var finding = (await db.Findings.ListAsync(projectId)).First(f => f.Fields.Kind == Monitor.Core.Findings.FindingKind.Succesfactor);
         await db.Findings.UpdateAsync(projectId, finding.Id, finding.Fields with { Title = "Een team dat echt wil" }, _researcher);
 
-        var second = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period, _researcher))!;
+        var second = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period with { Concept = true }, _researcher))!;
         var stored = (await db.Reports.FindSnapshotAsync(projectId, first.Info.Id))!;
         var diff = (await db.Reports.DiffWithPreviousAsync(projectId, second.Info.Id))!.Value;
 
@@ -81,7 +81,7 @@ public sealed class ReportServiceTests
     }
 
     [Test]
-    public async Task TheProgressReportCountsAFollowUpMadeAfterThePeriodForAMeetingInThePeriod()
+    public async Task TheProgressReportCountsAFollowUpOnlyFromThePeriodInWhichItWasMade()
     {
         using var db = await TempDatabase.MigratedAsync();
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
@@ -90,9 +90,11 @@ public sealed class ReportServiceTests
         var reflection = (await db.Reflections.SaveAsync(projectId, october, new Monitor.Core.Meetings.ReflectionInput { MemberId = members[0], WentLess = "Te lang" }, "secretaris", _researcher))!.Value;
         await db.Reflections.RecordFollowUpAsync(projectId, reflection, november, "Korter gemaakt", _researcher);
 
-        var snapshot = (await db.Reports.GenerateAsync(projectId, ReportKind.Voortgang, null, _period, _researcher))!;
+        var octoberReport = (await db.Reports.GenerateAsync(projectId, ReportKind.Voortgang, null, _period, _researcher))!;
+        var autumnReport = (await db.Reports.GenerateAsync(projectId, ReportKind.Voortgang, null, _period with { To = new DateOnly(2026, 11, 30) }, _researcher))!;
 
-        Assert.That(snapshot.Markdown, Does.Contain("| ‘Minder gewerkt’ opgevolgd (lus gesloten) | 100% (1 van 1) |"));
-        Assert.That(snapshot.Markdown, Does.Contain("| Bijeenkomsten in de periode | 1 |"));
+        Assert.That(octoberReport.Markdown, Does.Contain("| ‘Minder gewerkt’ opgevolgd | – |"), "on 31 October the follow-up of 5 November was not there yet");
+        Assert.That(octoberReport.Markdown, Does.Contain("| Bijeenkomsten | 1 | 0 | \\+1 |"));
+        Assert.That(autumnReport.Markdown, Does.Contain("| ‘Minder gewerkt’ opgevolgd | 100% |"), "by 30 November it was followed up");
     }
 }

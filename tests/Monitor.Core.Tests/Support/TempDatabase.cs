@@ -52,7 +52,10 @@ internal sealed class TempDatabase : IDisposable
         Findings = new FindingStore(Database, Audit, Time);
         Suggester = new Monitor.Core.Findings.FindingSuggester(Database, Fragments, Findings, Audit, Time);
         DemoFindings = new DemoFindingLoader(Database, Findings, NullLogger<DemoFindingLoader>.Instance);
-        ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Groups, MeetingQueries, CodingDocuments, Fragments, Rounds, Agreement, Findings, new Monitor.Core.Charts.ScottPlotChartRenderer());
+        Learning = new Monitor.Core.Learning.LearningAgendaStore(Database, Audit, Time);
+        Timeline = new Monitor.Core.Learning.TimelineStore(Database, Audit, Time);
+        DemoLearning = new DemoLearningLoader(Database, Learning, Timeline, NullLogger<DemoLearningLoader>.Instance);
+        ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Groups, MeetingQueries, CodingDocuments, Fragments, Rounds, Agreement, Findings, new Monitor.Core.Charts.ScottPlotChartRenderer(), ActionItems, Learning, Timeline);
         Reports = new Monitor.Core.Reports.ReportService(Database, ReportData, Projects, Audit, Time);
     }
 
@@ -89,6 +92,9 @@ internal sealed class TempDatabase : IDisposable
     public FindingStore Findings { get; }
     public Monitor.Core.Findings.FindingSuggester Suggester { get; }
     public DemoFindingLoader DemoFindings { get; }
+    public Monitor.Core.Learning.LearningAgendaStore Learning { get; }
+    public Monitor.Core.Learning.TimelineStore Timeline { get; }
+    public DemoLearningLoader DemoLearning { get; }
     public Monitor.Core.Reports.ReportDataBuilder ReportData { get; }
     public Monitor.Core.Reports.ReportService Reports { get; }
 

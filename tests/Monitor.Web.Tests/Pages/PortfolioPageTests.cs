@@ -94,6 +94,26 @@ public sealed class PortfolioPageTests
     }
 
     [Test]
+    [Description("issue #14: the demo is historical; on a peildatum the portfolio shows the projects as they stood then")]
+    public async Task OnAReferenceDateThePageAndTheApiShowTheProjectsAsTheyStoodThen()
+    {
+        var page = await Management.GetDocumentAsync("/portfolio?peildatum=2020-12-31");
+        using var response = await Management.GetAsync("/api/v1/portfolio?peildatum=2020-12-31");
+        using var bad = await Management.GetAsync("/api/v1/portfolio?peildatum=31-12-2020");
+        using var api = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var keuzehulp = api.RootElement.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Keuzehulp");
+        Assert.That((keuzehulp.GetProperty("currentPhase").GetInt32(), keuzehulp.GetProperty("overdueActivities").GetInt32()), Is.EqualTo((0, 0)));
+        var tr = page.QuerySelector($"tbody tr[data-project-id='{keuzehulp.GetProperty("projectId").GetInt64()}']")!;
+        Assert.That(Number(tr, "overtijd"), Is.Zero);
+        Assert.That(Number(tr, "dagen"), Is.EqualTo(3), "last meeting 28 December 2020");
+        Assert.That(page.QuerySelector("input#peildatum")!.GetAttribute("value"), Is.EqualTo("2020-12-31"));
+        Assert.That(page.QuerySelector("thead a")!.GetAttribute("href"), Does.Contain("peildatum=2020-12-31"), "sorting keeps the date");
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(bad.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+    }
+
+    [Test]
     public async Task TheApiReturnsTheSameRowsAsThePage()
     {
         var page = await Management.GetDocumentAsync("/portfolio");

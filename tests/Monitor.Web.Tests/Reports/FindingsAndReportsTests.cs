@@ -108,6 +108,31 @@ public sealed class FindingsAndReportsTests
     }
 
     [Test]
+    public async Task EveryReportDownloadsAsAWordDocumentAndAnotherProjectsReportIsNotFound()
+    {
+        var keuzehulp = await ProjectIdAsync("keuzehulp-werkzaak");
+        var arnhem = await ProjectIdAsync("samen-beslissen-arnhem");
+        using var api = await _factory.ApiClientAsync(Login.Management);
+        using var created = await api.PostAsJsonAsync($"/api/v1/projects/{keuzehulp}/reports", new { kind = "procesevaluatie", concept = true });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        using var docx = await api.GetAsync($"/api/v1/projects/{keuzehulp}/reports/{id}/report.docx");
+        using var page = await api.GetAsync($"/projecten/{keuzehulp}/rapporten/{id}.docx");
+        using var foreign = await api.GetAsync($"/api/v1/projects/{arnhem}/reports/{id}/report.docx");
+        var snapshotPage = await api.GetStringAsync($"/projecten/{keuzehulp}/rapporten/{id}");
+
+        Assert.That(docx.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(docx.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        var bytes = await docx.Content.ReadAsByteArrayAsync();
+        Assert.That(bytes[..2], Is.EqualTo("PK"u8.ToArray()), "a zip package");
+        Assert.That(await page.Content.ReadAsByteArrayAsync(), Is.EqualTo(bytes));
+        Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(foreign.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(snapshotPage, Does.Contain($"/projecten/{keuzehulp}/rapporten/{id}.docx"));
+        Assert.That((await api.GetStringAsync($"/api/v1/projects/{keuzehulp}/reports/{id}/report.md")), Does.Contain("CONCEPT"));
+    }
+
+    [Test]
     public async Task AFindingCannotBeChangedByManagementOrACodingOfAnotherProjectLinked()
     {
         var keuzehulp = await ProjectIdAsync("keuzehulp-werkzaak");

@@ -32,5 +32,19 @@ internal sealed class ChartMarkers
         return result.ToString();
     }
 
+    /// <summary>The chart whose marker is exactly <paramref name="text"/> (a paragraph of its own), or null.</summary>
+    public ReportChart? Find(string text)
+    {
+        for (var i = 0; i < _charts.Count; i++)
+        {
+            if (text == Marker(i))
+            {
+                return _charts[i];
+            }
+        }
+
+        return null;
+    }
+
     private string Marker(int index) => $"{_token}n{index}e";
 }

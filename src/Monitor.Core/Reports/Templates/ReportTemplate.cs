@@ -95,6 +95,16 @@ public sealed class ReportTemplate
         return HtmlReportDocument.Write(body, options);
     }
 
+    /// <summary>The report as a Word document (<see cref="WordReportDocument"/>): headings, tables and the charts as PNG images.</summary>
+    public byte[] RenderDocx(ReportData data, string title, string subtitle)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var output = new MarkdownOutput();
+        var charts = new ChartMarkers();
+        Write(_nodes, data, output, charts);
+        return WordReportDocument.Write(output.ToString(), charts, title, subtitle);
+    }
+
     private static void Write(IReadOnlyList<TemplateNode> nodes, ReportData data, MarkdownOutput output, ChartMarkers? charts)
     {
         foreach (var node in nodes)

@@ -37,6 +37,10 @@ public sealed class IndexModel : PageModel
     [BindProperty(Name = "richting", SupportsGet = true)]
     public string? SortDirection { get; set; }
 
+    /// <summary>?peildatum=yyyy-MM-dd: the projects as they stood on that date; today when empty or not a date.</summary>
+    [BindProperty(Name = "peildatum", SupportsGet = true)]
+    public string? ReferenceDate { get; set; }
+
     public IReadOnlyList<PortfolioRow> Rows { get; private set; } = [];
 
     public IReadOnlyList<MovisiePhase> Phases { get; private set; } = [];
@@ -57,7 +61,8 @@ public sealed class IndexModel : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = DutchClock.Today(_time);
+        Today = DateOnly.TryParseExact(ReferenceDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var on)
+            ? on : DutchClock.Today(_time);
         var visible = await PortfolioEndpoints.VisibleProjectsAsync(User, _accounts, cancellationToken);
         Rows = Sort(await _portfolio.ListAsync(visible, Today, cancellationToken));
         Phases = await _frameworks.ListPhasesAsync(cancellationToken);
@@ -67,7 +72,7 @@ public sealed class IndexModel : PageModel
 
     /// <summary>The header link: the sorted column flips its direction, another column starts ascending.</summary>
     public string SortLink(string column) =>
-        $"?sorteer={column}&richting={(column == Sorted && !Descending ? "af" : "op")}";
+        $"?sorteer={column}&richting={(column == Sorted && !Descending ? "af" : "op")}{(ReferenceDate is { Length: > 0 } on ? "&peildatum=" + Uri.EscapeDataString(on) : "")}";
 
     /// <summary>aria-sort for a header: only the sorted column carries it.</summary>
     public string? AriaSort(string column) => column == Sorted ? (Descending ? "descending" : "ascending") : null;

@@ -69,7 +69,7 @@ public sealed class IndexModel : FindingsPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(long id, string? kind, string? template, string? from, string? to, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(long id, string? kind, string? template, string? from, string? to, bool concept, CancellationToken cancellationToken)
     {
         if (!await LoadProjectAsync(id, cancellationToken))
         {
@@ -90,7 +90,7 @@ public sealed class IndexModel : FindingsPageModel
             input.ThrowIfAny();
             var today = DutchClock.Today(_time);
             var period = ReportService.PreviousMonth(today);
-            var parameters = new ReportParameters(fromDate ?? period.From, toDate ?? period.To, today);
+            var parameters = new ReportParameters(fromDate ?? period.From, toDate ?? period.To, today, concept);
             long? templateId = long.TryParse(template, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : null;
             var snapshot = await _reports.GenerateAsync(id, parsedKind, templateId, parameters, User.ToActor(), cancellationToken);
             if (snapshot is null)
