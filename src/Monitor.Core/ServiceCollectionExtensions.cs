@@ -55,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DemoCodingLoader>();
         services.AddSingleton<DemoFindingLoader>();
         services.AddSingleton<DemoLearningLoader>();
+        services.AddSingleton<DemoInnovationLoader>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<Findings.FindingSuggester>();
         services.AddSingleton<Learning.LearningAgendaStore>();
