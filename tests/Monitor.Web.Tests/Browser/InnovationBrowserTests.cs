@@ -61,9 +61,17 @@ public sealed class InnovationBrowserTests : BrowserTestBase
     public async Task TheProjectLeadersPageFitsPhoneAndDesktop([Values(390, 1280)] int width)
     {
         var projectId = await ProjectIdAsync("samen-beslissen-arnhem");
+        var reach = Factory.Services.GetRequiredService<ReachStore>();
+        foreach (var (month, users) in new[] { (3, 4), (4, 7), (5, 9) })
+        {
+            await reach.SaveAsync(projectId, new ReachCount { Team = "Team Oost", Month = new DateOnly(2021, month, 1), Professionals = 12, Trained = 12, Users = users, TargetClients = 300, ClientsReached = users * 6 },
+                new Monitor.Core.Data.Actor(null, "test"));
+        }
+
         var (page, errors) = await OpenAsync(width, $"/projecten/{projectId}/kernelementen", Login.ProjectLeader);
 
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Programmatrouw" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Programmatrouw", Exact = true }).WaitForAsync();
+        Assert.That(await page.Locator("[data-testid=reach] svg title").First.TextContentAsync(), Is.EqualTo("Bereik en adoptie per maand"));
         Assert.That(await page.Locator("[data-testid=core-elements] > li").CountAsync(), Is.GreaterThanOrEqualTo(14));
         Assert.That(await NoSidewaysScrollAsync(page), Is.True);
         await SaveScreenshotAsync(page, $"kernelementen-projectleider-{width}.png");

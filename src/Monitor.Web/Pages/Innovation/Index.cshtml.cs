@@ -37,6 +37,10 @@ public sealed class IndexModel : InnovationPageModel
 
     public IReadOnlyList<ReachRow> ReachRows { get; private set; } = [];
 
+    public ShownChart? FidelityChart { get; private set; }
+
+    public ShownChart? ReachChart { get; private set; }
+
     public IReadOnlyList<Sustainment> Sustainment { get; private set; } = [];
 
     public IReadOnlyList<FidelityLink> Links { get; private set; } = [];
@@ -59,6 +63,17 @@ public sealed class IndexModel : InnovationPageModel
             Fidelity = Monitor.Core.Innovation.Fidelity.Summarise(elements, await _fidelity.ListAsync(id, cancellationToken: cancellationToken), minimum);
             var counts = (await _reach.ListAsync(id, cancellationToken))!;
             ReachRows = Reach.PerMonth(counts);
+            var charts = HttpContext.RequestServices.GetRequiredService<Monitor.Core.Charts.IChartRenderer>();
+            if (InnovationCharts.Fidelity(Fidelity, T["Innovation.FidelityChart"].Value, T["Innovation.FidelityChartDescription"].Value) is { } fidelityChart)
+            {
+                FidelityChart = ShownChart.Of(charts, fidelityChart);
+            }
+
+            if (InnovationCharts.Reach(Reach.Totals(counts), T["Innovation.ReachChart"].Value, T["Innovation.ReachChartDescription"].Value, UiText.Language) is { } reachChart)
+            {
+                ReachChart = ShownChart.Of(charts, reachChart);
+            }
+
             Sustainment = Reach.Sustain(counts, (await Projects.FindAsync(id, cancellationToken))!.EndDate);
         }
 
