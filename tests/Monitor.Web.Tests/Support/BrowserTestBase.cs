@@ -13,6 +13,9 @@ public abstract class BrowserTestBase
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    /// <summary>The Chromium of this class (started once per class).</summary>
+    protected IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser starts in OneTimeSetUp.");
+
     private protected MonitorWebFactory Factory { get; } = new();
 
     [OneTimeSetUp]
