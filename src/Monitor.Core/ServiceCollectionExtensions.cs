@@ -55,10 +55,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DemoCodingLoader>();
         services.AddSingleton<DemoFindingLoader>();
         services.AddSingleton<DemoLearningLoader>();
+        services.AddSingleton<DemoInnovationLoader>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<Findings.FindingSuggester>();
         services.AddSingleton<Learning.LearningAgendaStore>();
         services.AddSingleton<Learning.TimelineStore>();
+        services.AddSingleton<Innovation.CoreElementStore>();
+        services.AddSingleton<Innovation.FidelityStore>();
+        services.AddSingleton<Innovation.ReachStore>();
         // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();

@@ -99,6 +99,7 @@ app.MapExchangeDownloads();
 app.MapReportEndpoints();
 app.MapPortfolioEndpoints();
 app.MapLearningEndpoints();
+app.MapInnovationEndpoints();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.
 var urls = app.Configuration["Urls"];

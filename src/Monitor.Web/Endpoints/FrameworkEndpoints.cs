@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Monitor.Core.Frameworks;
+using Monitor.Core.Innovation;
 
 namespace Monitor.Web.Endpoints;
 
-/// <summary>The reference frameworks, read-only: GET /api/v1/frameworks[/movisie|/midi|/bowen].</summary>
+/// <summary>The reference frameworks, read-only: GET /api/v1/frameworks[/movisie|/midi|/bowen|/core-elements].</summary>
 internal static class FrameworkEndpoints
 {
     public static RouteGroupBuilder MapFrameworkEndpoints(this IEndpointRouteBuilder routes)
@@ -21,6 +22,9 @@ internal static class FrameworkEndpoints
 
         group.MapGet("/bowen", async Task<Ok<IReadOnlyList<BowenArea>>> (FrameworkStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok(await store.ListBowenAreasAsync(cancellationToken)));
+
+        group.MapGet("/core-elements", async Task<Ok<IReadOnlyList<CoreElementFramework>>> (CoreElementStore store, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await store.ListFrameworksAsync(cancellationToken)));
 
         return group;
     }

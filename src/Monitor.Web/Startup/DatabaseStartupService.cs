@@ -16,15 +16,17 @@ internal sealed class DatabaseStartupService : IHostedService
     private readonly DemoCodingLoader _demoCodings;
     private readonly DemoFindingLoader _demoFindings;
     private readonly DemoLearningLoader _demoLearning;
+    private readonly DemoInnovationLoader _demoInnovation;
     private readonly IOptions<MonitorOptions> _options;
 
-    public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, DemoFindingLoader demoFindings, DemoLearningLoader demoLearning, IOptions<MonitorOptions> options)
+    public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, DemoFindingLoader demoFindings, DemoLearningLoader demoLearning, DemoInnovationLoader demoInnovation, IOptions<MonitorOptions> options)
     {
         _preparation = preparation;
         _demoAccounts = demoAccounts;
         _demoCodings = demoCodings;
         _demoFindings = demoFindings;
         _demoLearning = demoLearning;
+        _demoInnovation = demoInnovation;
         _options = options;
     }
 
@@ -38,6 +40,7 @@ internal sealed class DatabaseStartupService : IHostedService
             await _demoCodings.LoadIfNeededAsync(cancellationToken);
             await _demoFindings.LoadIfNeededAsync(cancellationToken);
             await _demoLearning.LoadIfNeededAsync(cancellationToken);
+            await _demoInnovation.LoadIfNeededAsync(cancellationToken);
         }
     }
 

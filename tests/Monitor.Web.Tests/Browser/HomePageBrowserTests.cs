@@ -8,39 +8,12 @@ namespace Monitor.Web.Tests.Browser;
 /// The app on real Kestrel, driven by Debian's Chromium through Playwright. Chromium comes from
 /// apt (see .ci/run), never from 'playwright install'.
 /// </summary>
-[NonParallelizable]
-public sealed class HomePageBrowserTests
+public sealed class HomePageBrowserTests : BrowserTestBase
 {
-
-    private readonly MonitorWebFactory _factory = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    [OneTimeSetUp]
-    public async Task StartAppAndBrowser()
-    {
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await DebianChromium.LaunchAsync(_playwright);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAppAndBrowser()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task HomePageListsBothDemoProjectsAndOpensOne()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var errors = new List<string>();
         page.Console += (_, message) =>
@@ -51,7 +24,7 @@ public sealed class HomePageBrowserTests
             }
         };
 
-        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await page.GotoAsync(Factory.ServerAddress.ToString());
         await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
 
         var cards = page.Locator("li.card[data-project-slug]");
@@ -71,20 +44,20 @@ public sealed class HomePageBrowserTests
     [Test]
     public async Task ChartsScaleToAPhoneWithoutPushingThePageSideways()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
-        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await page.GotoAsync(Factory.ServerAddress.ToString());
         await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
         await BrowserWaits.ForAddressAsync(page, "**/projecten/*");
         var project = new Uri(page.Url).AbsolutePath.TrimEnd('/');
 
-        await page.GotoAsync(new Uri(_factory.ServerAddress, project + "/plan").ToString());
+        await page.GotoAsync(new Uri(Factory.ServerAddress, project + "/plan").ToString());
         await page.Locator("figure.chart figcaption", new() { HasText = "Activiteiten in de tijd" }).WaitForAsync();
         await AssertFitsTheScreenAsync(page, "plan");
         await SaveScreenshotAsync(page, "plan-390.png");
 
-        await page.GotoAsync(new Uri(_factory.ServerAddress, project).ToString());
+        await page.GotoAsync(new Uri(Factory.ServerAddress, project).ToString());
         await page.Locator("h2 a", new PageLocatorOptions { HasText = "Ontwikkelteam" }).ClickAsync();
         await BrowserWaits.ForAddressAsync(page, "**/groepen/*");
         Assert.That(await page.Locator("figure.chart .chart-title").AllInnerTextsAsync(), Is.EqualTo(new[]
@@ -109,11 +82,11 @@ public sealed class HomePageBrowserTests
     [Test]
     public async Task LanguageSwitchWorksInTheBrowser()
     {
-        var context = await _browser!.NewContextAsync();
+        var context = await Browser.NewContextAsync();
         context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
-        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await page.GotoAsync(Factory.ServerAddress.ToString());
         await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
@@ -126,11 +99,11 @@ public sealed class HomePageBrowserTests
     [Test]
     public async Task ManagementSeesTheDashboardButNoMinutesOrMeetingNotes()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
-        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await page.GotoAsync(Factory.ServerAddress.ToString());
         await BrowserWaits.LogInAsync(page, Login.Management);
 
         Assert.That(await page.Locator("li.card[data-project-slug]").CountAsync(), Is.EqualTo(2), "both projects on the dashboard");
@@ -149,11 +122,11 @@ public sealed class HomePageBrowserTests
     [Test]
     public async Task ProjectLeaderAddsANameToPseudonymiseAndFindsTheChangeInTheAuditTrail()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
-        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await page.GotoAsync(Factory.ServerAddress.ToString());
         await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=samen-beslissen-arnhem] h2 a").ClickAsync();
         await page.Locator("nav.subnav a", new() { HasText = "Privacy" }).ClickAsync();
@@ -179,11 +152,11 @@ public sealed class HomePageBrowserTests
     [Test]
     public async Task ProjectLeaderBuildsAPlanMarksAnActivityDoneAndSeesTheScoreChange()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
-        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await page.GotoAsync(Factory.ServerAddress.ToString());
         await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
         await page.Locator("nav.subnav a", new() { HasText = "Implementatieplan" }).ClickAsync();
@@ -232,13 +205,13 @@ public sealed class HomePageBrowserTests
         await download.SaveAsAsync(xlsx);
 
         // ... the beheerder starts a new project and makes this project leader its projectleider ...
-        var adminContext = await _browser.NewContextAsync();
+        var adminContext = await Browser.NewContextAsync();
         adminContext.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var admin = await adminContext.NewPageAsync();
         admin.SetDefaultTimeout(BrowserWaits.Milliseconds);
-        await admin.GotoAsync(_factory.ServerAddress.ToString());
+        await admin.GotoAsync(Factory.ServerAddress.ToString());
         await BrowserWaits.LogInAsync(admin, Login.Admin);
-        await admin.GotoAsync(new Uri(_factory.ServerAddress, "/projecten/nieuw").ToString());
+        await admin.GotoAsync(new Uri(Factory.ServerAddress, "/projecten/nieuw").ToString());
         await admin.Locator("#name").FillAsync("Keuzehulp Tiel");
         await admin.Locator("#organisation").FillAsync("Gemeente Tiel");
         await admin.Locator("#innovation").FillAsync("Keuzehulp");
@@ -246,14 +219,14 @@ public sealed class HomePageBrowserTests
         await admin.GetByRole(AriaRole.Button, new() { Name = "Project aanmaken" }).ClickAsync();
         await BrowserWaits.ForAddressAsync(admin, "**/projecten/*");
         var newProject = admin.Url[(admin.Url.LastIndexOf('/') + 1)..];
-        await admin.GotoAsync(new Uri(_factory.ServerAddress, "/beheer/accounts").ToString());
+        await admin.GotoAsync(new Uri(Factory.ServerAddress, "/beheer/accounts").ToString());
         await admin.Locator("a", new() { HasText = "Projectleider (demo)" }).ClickAsync();
         await admin.Locator($"#role-{newProject}").SelectOptionAsync("projectleider");
         await admin.Locator("form:has(table.roles) button[type=submit]").ClickAsync();
         await adminContext.DisposeAsync();
 
         // ... and the project leader imports the plan there.
-        await page.GotoAsync(new Uri(_factory.ServerAddress, $"/projecten/{newProject}/plan/import").ToString());
+        await page.GotoAsync(new Uri(Factory.ServerAddress, $"/projecten/{newProject}/plan/import").ToString());
         await page.Locator("#file").SetInputFilesAsync(xlsx);
         await page.GetByRole(AriaRole.Button, new() { Name = "Importeren" }).ClickAsync();
         await BrowserWaits.ForAddressAsync(page, $"**/projecten/{newProject}/plan");
@@ -266,11 +239,11 @@ public sealed class HomePageBrowserTests
     [Test]
     public async Task BeheerderSeesTheScheduledJobsAndTheInbox()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
-        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await page.GotoAsync(Factory.ServerAddress.ToString());
         await BrowserWaits.LogInAsync(page, Login.Admin);
 
         await page.Locator("nav a", new() { HasText = "Taken" }).ClickAsync();
@@ -290,9 +263,9 @@ public sealed class HomePageBrowserTests
     [Description("issue #4: the look-back and closing-reflection loop end to end")]
     public async Task ProjectLeaderRunsTheReflectionLoopAndTheLoopClosureRateChanges()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
-        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await page.GotoAsync(Factory.ServerAddress.ToString());
         await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
         await page.Locator("h2 a", new PageLocatorOptions { HasText = "Leernetwerk" }).ClickAsync();
@@ -326,7 +299,7 @@ public sealed class HomePageBrowserTests
         await BrowserWaits.SubmitAsync(page, page.Locator("#link-days ~ button"));
         var link = await page.Locator("[data-testid=reflection-link]").InnerTextAsync();
         await SaveScreenshotAsync(page, "meeting-held.png");
-        var member = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var member = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         member.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await member.GotoAsync(link);
         await member.Locator("#memberId").SelectOptionAsync(new SelectOptionValue { Label = "Onderzoeker VU" });
@@ -372,23 +345,23 @@ public sealed class HomePageBrowserTests
     [Description("issue #6: select text, code it as a barrier, find it in the matrix; a blind round with two researchers and a settled disagreement")]
     public async Task ResearchersCodeMinutesFindTheFragmentInTheMatrixAndSettleABlindRound()
     {
-        var documents = _factory.Services.GetRequiredService<Monitor.Core.Coding.CodingDocumentStore>();
-        var coding = _factory.Services.GetRequiredService<Monitor.Core.Coding.CodingStore>();
-        var projects = await _factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync();
+        var documents = Factory.Services.GetRequiredService<Monitor.Core.Coding.CodingDocumentStore>();
+        var coding = Factory.Services.GetRequiredService<Monitor.Core.Coding.CodingStore>();
+        var projects = await Factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync();
         var projectId = projects.Single(p => p.Slug == "keuzehulp-werkzaak").Id;
         var free = (await documents.ListDocumentsAsync(projectId)).Where(d => d.Kind == Monitor.Core.Coding.DocumentKind.Verslag).Take(2).ToList();
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await page.GotoAsync(Factory.ServerAddress.ToString());
         // the second demo researcher has no regular codings yet, so any span of the demo minutes is free to code
         await BrowserWaits.LogInAsync(page, Login.Researcher2);
-        await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/codering/matrix");
+        await page.GotoAsync(Factory.ServerAddress + $"projecten/{projectId}/codering/matrix");
         var row20 = page.Locator("[data-testid=matrix] tbody tr", new() { Has = page.Locator("th", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^20 ·") }) });
         var barriersBefore = await row20.CountAsync() == 0 ? 0 : int.Parse((await row20.Locator("td").Last.Locator(".minus").InnerTextAsync()).TrimStart('−'), System.Globalization.CultureInfo.InvariantCulture);
-        await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}");
+        await page.GotoAsync(Factory.ServerAddress + $"projecten/{projectId}");
         await page.Locator("nav.subnav a", new() { HasText = "Codering" }).ClickAsync();
         await page.Locator($"[data-testid=coding-documents] a[href$='/documenten/{free[0].Id}']").ClickAsync();
         await BrowserWaits.ForAddressAsync(page, $"**/documenten/{free[0].Id}");
@@ -406,7 +379,7 @@ public sealed class HomePageBrowserTests
         Assert.That(await page.Locator("[data-testid=doc-text] mark.val-belemmerend").CountAsync(), Is.EqualTo(1));
         await SaveScreenshotAsync(page, "coding-document.png");
 
-        await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/codering/matrix");
+        await page.GotoAsync(Factory.ServerAddress + $"projecten/{projectId}/codering/matrix");
         Assert.That(await row20.Locator("td").Last.Locator(".minus").InnerTextAsync(), Is.EqualTo("−" + (barriersBefore + 1)), "one barrier more for MIDI 20");
         await SaveScreenshotAsync(page, "coding-matrix.png");
         await row20.Locator("td a").First.ClickAsync();
@@ -422,7 +395,7 @@ public sealed class HomePageBrowserTests
         await SaveScreenshotAsync(page, "coding-fragments.png");
 
         // a blind round on the second document with both demo researchers
-        await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/codering/rondes");
+        await page.GotoAsync(Factory.ServerAddress + $"projecten/{projectId}/codering/rondes");
         await page.Locator("[data-testid=new-round-form] #name").FillAsync("Proefronde browser");
         await page.Locator("[data-testid=new-round-form] label", new() { HasText = "Onderzoeker TNO (demo)" }).Locator("input").CheckAsync();
         await page.Locator("[data-testid=new-round-form] label", new() { HasText = "Onderzoeker TNO 2 (demo)" }).Locator("input").CheckAsync();
@@ -463,15 +436,15 @@ public sealed class HomePageBrowserTests
     [Description("issue #7: a suggestion becomes a finding with evidence, is discussed and made final; both reports generated; management opens the dashboard and a report")]
     public async Task ResearcherFinalisesAFindingAndGeneratesBothReportsAndManagementReadsThem()
     {
-        var projects = await _factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync();
+        var projects = await Factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync();
         var projectId = projects.Single(p => p.Slug == "keuzehulp-werkzaak").Id;
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
-        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await page.GotoAsync(Factory.ServerAddress.ToString());
         await BrowserWaits.LogInAsync(page, Login.Researcher);
-        await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}");
+        await page.GotoAsync(Factory.ServerAddress + $"projecten/{projectId}");
         await page.Locator("nav.subnav a", new() { HasText = "Bevindingen" }).ClickAsync();
         await page.Locator("nav.subnav a", new() { HasText = "Suggesties" }).ClickAsync();
         await BrowserWaits.ForAddressAsync(page, "**/bevindingen/suggesties");
@@ -495,7 +468,7 @@ public sealed class HomePageBrowserTests
 
         foreach (var (kind, file) in new[] { ("voortgang", "report-voortgang.png"), ("procesevaluatie", "report-procesevaluatie.png") })
         {
-            await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/rapporten");
+            await page.GotoAsync(Factory.ServerAddress + $"projecten/{projectId}/rapporten");
             await page.Locator("[data-testid=generate-form] #kind").SelectOptionAsync(kind);
             await page.Locator("[data-testid=generate-form] #from").FillAsync("2019-06-01");
             await page.Locator("[data-testid=generate-form] #to").FillAsync("2019-12-31");
@@ -506,7 +479,7 @@ public sealed class HomePageBrowserTests
             report.SetDefaultTimeout(BrowserWaits.Milliseconds);
             var errors = new List<string>();
             report.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
-            await report.GotoAsync(_factory.ServerAddress + html!.TrimStart('/'));
+            await report.GotoAsync(Factory.ServerAddress + html!.TrimStart('/'));
             Assert.That(await report.Locator("svg").CountAsync(), Is.GreaterThanOrEqualTo(2), $"{kind}: charts inline");
             Assert.That(errors, Is.Empty, $"{kind}: no console errors (e.g. a blocked stylesheet)");
             await SaveScreenshotAsync(report, file);
@@ -526,16 +499,16 @@ public sealed class HomePageBrowserTests
         }
 
         // management: the dashboard and a stored report
-        var management = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var management = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         management.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var manager = await management.NewPageAsync();
         manager.SetDefaultTimeout(BrowserWaits.Milliseconds);
-        await manager.GotoAsync(_factory.ServerAddress + "portfolio");
+        await manager.GotoAsync(Factory.ServerAddress + "portfolio");
         await BrowserWaits.LogInAsync(manager, Login.Management);
-        await manager.GotoAsync(_factory.ServerAddress + "portfolio");
+        await manager.GotoAsync(Factory.ServerAddress + "portfolio");
         Assert.That(await manager.Locator("tbody tr").CountAsync(), Is.EqualTo(2));
         await SaveScreenshotAsync(manager, "portfolio.png");
-        await manager.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/rapporten");
+        await manager.GotoAsync(Factory.ServerAddress + $"projecten/{projectId}/rapporten");
         Assert.That(await manager.Locator("[data-testid=snapshots] tbody tr").CountAsync(), Is.GreaterThanOrEqualTo(2));
         await manager.Locator("[data-testid=snapshots] tbody tr a").First.ClickAsync();
         await BrowserWaits.ForAddressAsync(manager, new System.Text.RegularExpressions.Regex("/rapporten/\\d+$"));
@@ -583,14 +556,14 @@ public sealed class HomePageBrowserTests
     [Description("issue #17: an ATLAS.ti file with CRLF imports with every coding; the report and the file coders show")]
     public async Task TheExchangePageImportsAForeignFileAndShowsTheReportAndItsCoders(int width, string screenshot)
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
         // each case imports into another demo project: the same source GUID twice in one project is refused whole
         var slug = width == 1280 ? "samen-beslissen-arnhem" : "keuzehulp-werkzaak";
-        var projectId = (await _factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync()).Single(p => p.Slug == slug).Id;
+        var projectId = (await Factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync()).Single(p => p.Slug == slug).Id;
         var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"tool-{width}.qdpx");
         await File.WriteAllBytesAsync(file, width == 1280 ? Monitor.Core.Tests.Interop.Refi.ToolFiles.AtlasTi() : Monitor.Core.Tests.Interop.Refi.ToolFiles.QualCoder(maxqdaLineEndings: true));
-        await page.GotoAsync(new Uri(_factory.ServerAddress, $"/projecten/{projectId}/codering/uitwisselen").ToString());
+        await page.GotoAsync(new Uri(Factory.ServerAddress, $"/projecten/{projectId}/codering/uitwisselen").ToString());
         await BrowserWaits.LogInAsync(page, Login.Researcher);
 
         await page.Locator("input[type=file][name=file]").SetInputFilesAsync(file);
@@ -606,17 +579,8 @@ public sealed class HomePageBrowserTests
         await SaveScreenshotAsync(page, screenshot);
 
         // the import codebook is unused until someone codes with it, so it can be deleted
-        await page.GotoAsync(new Uri(_factory.ServerAddress, $"/projecten/{projectId}/codeboeken").ToString());
+        await page.GotoAsync(new Uri(Factory.ServerAddress, $"/projecten/{projectId}/codeboeken").ToString());
         await page.Locator("[data-testid^=delete-codebook]").Last.WaitForAsync();
         await SaveScreenshotAsync(page, screenshot.Replace("exchange-import-report", "codebooks", StringComparison.Ordinal));
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        TestContext.AddTestAttachment(path, name);
     }
 }

@@ -4,39 +4,12 @@ using Monitor.Web.Tests.Support;
 namespace Monitor.Web.Tests.Browser;
 
 /// <summary>The learning agenda and the timeline in Debian's Chromium (issue #19), at desktop and phone width.</summary>
-[NonParallelizable]
-public sealed class LearningBrowserTests
+public sealed class LearningBrowserTests : BrowserTestBase
 {
-
-    private readonly MonitorWebFactory _factory = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    [OneTimeSetUp]
-    public async Task StartAppAndBrowser()
-    {
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await DebianChromium.LaunchAsync(_playwright);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAppAndBrowser()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task TheProjectLeaderAddsAnAgendaEntryAndSeesIt()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
@@ -48,7 +21,7 @@ public sealed class LearningBrowserTests
                 errors.Add(message.Text);
             }
         };
-        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await page.GotoAsync(Factory.ServerAddress.ToString());
         await BrowserWaits.LogInAsync(page, Login.ProjectLeader);
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
         await page.Locator("nav.subnav a", new() { HasText = "Leeragenda" }).ClickAsync();
@@ -77,17 +50,5 @@ public sealed class LearningBrowserTests
 
         Assert.That(errors, Is.Empty, "the browser console reported errors (e.g. a CSP violation)");
         await context.DisposeAsync();
-    }
-
-    private static async Task<bool> NoSidewaysScrollAsync(IPage page) =>
-        await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
-
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        TestContext.AddTestAttachment(path, name);
     }
 }

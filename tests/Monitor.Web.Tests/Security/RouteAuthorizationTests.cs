@@ -202,6 +202,20 @@ public sealed class RouteAuthorizationTests
         ["api/v1/projects/{id:long}/learning-agenda/suggestions"] = [Admin, Leader, Researcher],
         ["api/v1/projects/{id:long}/timeline"] = _projectMembers,
         ["POST api/v1/projects/{id:long}/timeline/moments"] = [Admin, Leader, Researcher, Participant],
+        // the innovation itself (#22): core elements seen by every project role and changed by the projectleider (the
+        // page's post handlers check that); checklists filled in by all who see meeting details, or anonymously through a
+        // personal link; fidelity and reach aggregates for all but the deelnemer, reach counts saved by the projectleider
+        ["projecten/{id:long}/kernelementen"] = _projectMembers,
+        ["projecten/{id:long}/kernelementen/checklist"] = [Admin, Leader, Researcher, Participant],
+        ["checklist/{token}"] = _everyone,
+        ["referentie/kernelementen"] = _signedIn,
+        ["api/v1/frameworks/core-elements"] = _signedIn,
+        ["api/v1/projects/{id:long}/core-elements"] = _projectMembers,
+        ["POST api/v1/projects/{id:long}/core-elements"] = [Admin, Leader],
+        ["POST api/v1/projects/{id:long}/fidelity-checklists"] = [Admin, Leader, Researcher, Participant],
+        ["api/v1/projects/{id:long}/fidelity"] = [Admin, Leader, Researcher, Manager],
+        ["api/v1/projects/{id:long}/reach"] = [Admin, Leader, Researcher, Manager],
+        ["PUT api/v1/projects/{id:long}/reach"] = [Admin, Leader],
         // beheerder only
         ["POST api/v1/projects/"] = [Admin],
         ["beheer/accounts"] = [Admin],
