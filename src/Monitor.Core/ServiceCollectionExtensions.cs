@@ -63,6 +63,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Innovation.CoreElementStore>();
         services.AddSingleton<Innovation.FidelityStore>();
         services.AddSingleton<Innovation.ReachStore>();
+        services.AddSingleton<Innovation.InnovationUseReader>();
         // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();

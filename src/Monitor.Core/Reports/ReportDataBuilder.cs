@@ -5,6 +5,7 @@ using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Core.Findings;
 using Monitor.Core.Frameworks;
+using Monitor.Core.Innovation;
 using Monitor.Core.Learning;
 using Monitor.Core.Meetings;
 using Monitor.Core.Planning;
@@ -34,9 +35,11 @@ public sealed class ReportDataBuilder
     private readonly ActionItemStore _actionItems;
     private readonly LearningAgendaStore _learning;
     private readonly TimelineStore _timeline;
+    private readonly InnovationUseReader _innovation;
 
-    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts, ActionItemStore actionItems, LearningAgendaStore learning, TimelineStore timeline)
+    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts, ActionItemStore actionItems, LearningAgendaStore learning, TimelineStore timeline, InnovationUseReader innovation)
     {
+        _innovation = innovation;
         _learning = learning;
         _timeline = timeline;
         _actionItems = actionItems;
@@ -190,6 +193,7 @@ public sealed class ReportDataBuilder
 
         Chart(data, ReportPlaceholders.BijeenkomstenTijd, MeetingsOverTime(context, from, to), now.Held > 0);
         Chart(data, ReportPlaceholders.Determinanten, DeterminantChart(determinants, "Bevorderende en belemmerende factoren in de periode"), now.Fragments.Count > 0);
+        await InnovationAsync(data, context, to, cancellationToken);
         return data;
     }
 
@@ -342,6 +346,7 @@ public sealed class ReportDataBuilder
                 .Select(g => (IReadOnlyList<string>)[g.Key.CodebookName, g.Key.CodeName, Number(g.Count()), Number(g.Count(f => f.Coding.Valence == Valence.Bevorderend)), Number(g.Count(f => f.Coding.Valence == Valence.Belemmerend))])],
             EmptyText: "Er zijn (nog) geen fragmenten gecodeerd.");
         await LearningAsync(data, projectId, parameters.Today, cancellationToken);
+        await InnovationAsync(data, context, parameters.Today, cancellationToken);
 
         var determinants = Determinants(context.Fragments);
         Chart(data, ReportPlaceholders.Determinanten, DeterminantChart(determinants, "Bevorderende en belemmerende factoren (MIDI)"), context.Fragments.Count > 0);
@@ -388,6 +393,59 @@ public sealed class ReportDataBuilder
             Chart(data, ReportPlaceholders.LeerprocesTijdlijn, TimelineCharts.Build(timeline, "Tijdlijn van het leerproces",
                 "Fasen, bijeenkomsten, fasebesluiten, mijlpalen en de hoogte- en dieptepunten van de deelnemers in de tijd.", "nl", today), timeline.Events.Count > 0);
         }
+    }
+
+    /// <summary>
+    /// The chapter on the use of the innovation (#22) as of <paramref name="asOf"/>: its core elements with fidelity from the
+    /// checklists (percentages from 5 checklists up: reports reach management), reach and adoption, sustainment, and charts.
+    /// </summary>
+    private async Task InnovationAsync(ReportData data, Context context, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var use = await _innovation.ReadAsync(context.Project.Id, asOf, context.Project.EndDate, cancellationToken);
+        var elements = use?.Elements ?? [];
+        var text = new StringBuilder();
+        if (use is null || elements.Count == 0)
+        {
+            text.AppendLine("De kernelementen van de innovatie zijn (nog) niet beschreven, dus de programmatrouw is niet gemeten.");
+        }
+        else
+        {
+            var fidelity = use.Fidelity;
+            text.Append($"De innovatie is beschreven in {Number(elements.Count)} kernelementen. ");
+            text.AppendLine(fidelity.Checklists switch
+            {
+                0 => $"Tot en met {Date(asOf)} is er geen checklist na een gesprek ingevuld, dus de programmatrouw is nog niet gemeten.",
+                < Fidelity.ManagementMinimum => $"Tot en met {Date(asOf)} zijn {Number(fidelity.Checklists)} checklists ingevuld; percentages worden pas vanaf {Fidelity.ManagementMinimum} checklists getoond.",
+                _ => $"Tot en met {Date(asOf)} zijn {Number(fidelity.Checklists)} checklists na een gesprek ingevuld (zelfrapportage en observatie); samen is {Optional(fidelity.Overall / 100)} van de kernelementen uitgevoerd zoals bedoeld.",
+            }).AppendLine();
+            if (fidelity.Elements.Where(e => e.Percent is not null).OrderBy(e => e.Percent).FirstOrDefault() is { } weakest && fidelity.Checklists >= Fidelity.ManagementMinimum)
+            {
+                text.AppendLine($"Het minst uitgevoerd is **{MarkdownText.Escape(weakest.Name)}** ({Optional(weakest.Percent / 100)} van de gesprekken).").AppendLine();
+            }
+        }
+
+        if (use is { ReachTotals.Count: > 0 } && use.ReachTotals[^1] is var last)
+        {
+            text.AppendLine($"In {last.Month.ToString("MMMM yyyy", _dutch)} was {Optional(last.TrainedPercent / 100)} van de professionals getraind, had {Optional(last.AdoptionPercent / 100)} de innovatie minstens één keer gebruikt " +
+                $"en is {Optional(last.ReachPercent / 100)} van de doelgroep bereikt ({Number(last.ClientsReached)} van {Number(last.TargetClients)} cliënten).").AppendLine();
+        }
+
+        foreach (var sustained in use?.Sustainment.Where(s => s.Verdict is SustainmentVerdict.HoudtStand or SustainmentVerdict.NeemtAf) ?? [])
+        {
+            text.AppendLine($"- {Number(sustained.MonthsAfterEnd)} maanden na het einde van het project: het gebruik {(sustained.Verdict == SustainmentVerdict.HoudtStand ? "houdt stand" : "neemt af")}.");
+        }
+
+        data.Texts[ReportPlaceholders.Innovatie] = text.ToString().TrimEnd();
+        data.Tables[ReportPlaceholders.Kernelementen] = new ReportTable(["Kernelement", "Telt als uitgevoerd als", "Checklists", "Uitgevoerd"],
+            [.. elements.Select(e => (IReadOnlyList<string>)[e.Name, e.DeliveredWhen,
+                Number(use!.Fidelity.Elements.SingleOrDefault(s => s.ElementId == e.Id)?.Checklists ?? 0),
+                Optional(use.Fidelity.Elements.SingleOrDefault(s => s.ElementId == e.Id)?.Percent / 100)])],
+            EmptyText: "Er zijn geen kernelementen beschreven.");
+        var fidelityChart = use is null ? null : InnovationCharts.Fidelity(use.Fidelity, "Programmatrouw per kernelement", "Per kernelement het deel van de gesprekken waarin het gebeurde, volgens de ingevulde checklists.");
+        Chart(data, ReportPlaceholders.InnovatieTrouw, fidelityChart ?? new BarChartSpec { Id = "fidelity", Title = "Programmatrouw per kernelement", Description = "Nog niet gemeten." }, fidelityChart is not null);
+        var reachChart = use is null ? null : InnovationCharts.Reach(use.ReachTotals, "Bereik en adoptie per maand",
+            "Per maand, alle teams samen: het deel van de professionals dat getraind is en de innovatie gebruikte, en het deel van de doelgroep dat bereikt is.", "nl");
+        Chart(data, ReportPlaceholders.InnovatieBereik, (ChartSpec?)reachChart ?? new BarChartSpec { Id = "reach", Title = "Bereik en adoptie per maand", Description = "Nog geen aantallen ingevoerd." }, reachChart is not null);
     }
 
     private static string StatusName(LearningStatus status) => status switch

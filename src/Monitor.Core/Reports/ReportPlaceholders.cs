@@ -87,6 +87,12 @@ public static class ReportPlaceholders
     public const string Leeragenda = "leeragenda";
     public const string LeerprocesTijdlijn = "leerproces.tijdlijn";
 
+    // both reports: the use of the innovation (#22)
+    public const string Innovatie = "innovatie";
+    public const string Kernelementen = "kernelementen";
+    public const string InnovatieTrouw = "innovatie.trouw";
+    public const string InnovatieBereik = "innovatie.bereik";
+
     private static readonly string[] _common = [ProjectNaam, ProjectOrganisatie, ProjectInnovatie, ProjectBeschrijving, ProjectPeriode, RapportDatum, FaseHuidig];
 
     private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _progress = new Dictionary<PlaceholderKind, IReadOnlySet<string>>
@@ -94,18 +100,18 @@ public static class ReportPlaceholders
         [PlaceholderKind.Waarde] = Set([.. _common, PeriodeVan, PeriodeTot, PlanScore, FaseScore, ActiviteitenTotaal, ActiviteitenGereed,
             ActiviteitenAchterstallig, BijeenkomstenAantal, Opkomst, Respons, Lussluiting, ActiepuntenOpen, FragmentenAantal, VorigePeriode, VolgendePeriode]),
         [PlaceholderKind.Tabel] = Set([Kengetallen, Fasen, ActiviteitenGedaan, ActiviteitenAchterstallig, ActiviteitenVolgende, Bijeenkomsten, ActiepuntenOpen,
-            BelemmeringenTop, BevorderendTop, BevindingenGewijzigd]),
-        [PlaceholderKind.Tekst] = Set([Samenvatting]),
-        [PlaceholderKind.Grafiek] = Set([Fasevoortgang, Tijdlijn, BijeenkomstenTijd, Determinanten]),
+            BelemmeringenTop, BevorderendTop, BevindingenGewijzigd, Kernelementen]),
+        [PlaceholderKind.Tekst] = Set([Samenvatting, Innovatie]),
+        [PlaceholderKind.Grafiek] = Set([Fasevoortgang, Tijdlijn, BijeenkomstenTijd, Determinanten, InnovatieTrouw, InnovatieBereik]),
     };
 
     private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _evaluation = new Dictionary<PlaceholderKind, IReadOnlySet<string>>
     {
         [PlaceholderKind.Waarde] = Set([.. _common, BronnenBijeenkomsten, BronnenVerslagen, BronnenReflecties, BronnenFragmenten, BronnenDocumenten,
             BronnenCodeurs, OvereenstemmingKort, BevindingenSuccesfactoren, BevindingenLessen, BevindingenAdviezen, BevindingenStatus, Concept]),
-        [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht, Plan, Codeboek, Leeragenda]),
-        [PlaceholderKind.Tekst] = Set([Samenvatting, Inleiding, Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen, Leerproces, Literatuur]),
-        [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang, LeerprocesTijdlijn]),
+        [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht, Plan, Codeboek, Leeragenda, Kernelementen]),
+        [PlaceholderKind.Tekst] = Set([Samenvatting, Inleiding, Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen, Leerproces, Literatuur, Innovatie]),
+        [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang, LeerprocesTijdlijn, InnovatieTrouw, InnovatieBereik]),
     };
 
     /// <summary>The keys a report offers, per kind: what template validation accepts and the template editor lists.</summary>
