@@ -106,6 +106,50 @@ public sealed class EverydayBrowserTests
         Assert.That(gone!.Status, Is.EqualTo(404), "accepting deletes it");
     }
 
+    [Test]
+    [Description("issue #16: during the meeting (compact view, on a phone) an agenda item is edited, moved up, removed and put back")]
+    public async Task DuringTheMeetingAgendaItemsAreEditedMovedAndARemovalIsUndone()
+    {
+        var page = await NewPageAsync(390, Login.ProjectLeader);
+        await OpenAMeetingAsync(page);
+        await page.Locator("[data-testid=compact-mode]").ClickAsync();
+        await page.Locator("[data-testid=compact-help]").WaitForAsync();
+        Assert.That(await page.Locator("#reflections").CountAsync(), Is.Zero, "the closing reflections are not part of the compact view");
+        foreach (var section in new[] { "#attendance", "#agenda", "#minutes", "#decisions", "#actions" })
+        {
+            Assert.That(await page.Locator(section).CountAsync(), Is.EqualTo(1), section);
+        }
+
+        await page.Locator("#agenda-title").FillAsync("Casus bespreken");
+        await BrowserWaits.SubmitAsync(page, page.Locator("#agenda-title ~ button"));
+        Assert.That(page.Url, Does.Contain("modus=compact").And.EndWith("#agenda"), "the compact view stays after a save");
+        var item = page.Locator("ol.agenda > li", new() { HasText = "Casus bespreken" });
+        await item.Locator("details.agenda-edit summary").ClickAsync();
+        await item.Locator("input[name=title]").FillAsync("Casus van team Noord");
+        await item.Locator("textarea[name=notes]").FillAsync("Tien minuten");
+        await BrowserWaits.SubmitAsync(page, item.Locator("details.agenda-edit button[type=submit]"));
+        item = page.Locator("ol.agenda > li", new() { HasText = "Casus van team Noord" });
+        Assert.That(await item.Locator(".notes").InnerTextAsync(), Is.EqualTo("Tien minuten"));
+
+        var titles = page.Locator("ol.agenda > li > strong");
+        var before = await titles.AllInnerTextsAsync();
+        await BrowserWaits.SubmitAsync(page, item.Locator("button[value=omhoog]"));
+        var after = await titles.AllInnerTextsAsync();
+        Assert.That(after.ToList().IndexOf("Casus van team Noord"), Is.EqualTo(before.ToList().IndexOf("Casus van team Noord") - 1), "one place up");
+        Assert.That(after[^1], Does.StartWith("Afsluiting"), "the closing question stays last");
+
+        page.Dialog += Accept;
+        await BrowserWaits.SubmitAsync(page, item.Locator("button", new() { HasText = "Verwijderen" }));
+        page.Dialog -= Accept;
+        Assert.That(await item.CountAsync(), Is.Zero);
+        await SaveScreenshotAsync(page, "agenda-undo-390.png");
+        await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=undo] button"));
+        Assert.That(await item.CountAsync(), Is.EqualTo(1), "Ongedaan maken puts it back");
+        Assert.That(await page.Locator("[data-testid=undo]").CountAsync(), Is.Zero, "the undo button is shown once");
+        Assert.That(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), Is.True);
+        await SaveScreenshotAsync(page, "meeting-compact-390.png");
+    }
+
     [TestCase(1280)]
     [TestCase(390)]
     [Description("issue #16: one click on the plan list and a save on the meeting page keep the place on the page")]
