@@ -142,12 +142,13 @@ public sealed class EverydayBrowserTests
         await BrowserWaits.SubmitAsync(page, item.Locator("button", new() { HasText = "Verwijderen" }));
         page.Dialog -= Accept;
         Assert.That(await item.CountAsync(), Is.Zero);
-        await SaveScreenshotAsync(page, "agenda-undo-390.png");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath("agenda-undo-390.png") });
         await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=undo] button"));
         Assert.That(await item.CountAsync(), Is.EqualTo(1), "Ongedaan maken puts it back");
         Assert.That(await page.Locator("[data-testid=undo]").CountAsync(), Is.Zero, "the undo button is shown once");
         Assert.That(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), Is.True);
-        await SaveScreenshotAsync(page, "meeting-compact-390.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath("meeting-compact-agenda-390.png") });
     }
 
     [TestCase(1280)]
