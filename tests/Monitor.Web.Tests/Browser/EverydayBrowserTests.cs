@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Monitor.Web.Tests.Support;
 
@@ -149,6 +150,51 @@ public sealed class EverydayBrowserTests
         Assert.That(await page.Locator("[data-testid=undo]").CountAsync(), Is.Zero, "the undo button is shown once");
         Assert.That(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), Is.True);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath("meeting-compact-agenda-390.png") });
+    }
+
+    [Test]
+    [Description("issue #16: the coding view shows the minutes as they read (**Terugblik.** bold) and a selection still gives the stored offsets")]
+    public async Task TheCodingViewReadsTheMinutesMarkdownWithStoredOffsets()
+    {
+        var projects = _factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>();
+        var documents = _factory.Services.GetRequiredService<Monitor.Core.Coding.CodingDocumentStore>();
+        var projectId = (await projects.ListAsync()).Single(p => p.Slug == "keuzehulp-werkzaak").Id;
+        (long Id, string Text)? minutes = null;
+        foreach (var document in (await documents.ListDocumentsAsync(projectId)).Where(d => d.Kind == Monitor.Core.Coding.DocumentKind.Verslag))
+        {
+            var found = (await documents.FindDocumentAsync(projectId, document.Id))!.Value;
+            if (found.Version.Text.Contains("**Terugblik.**", StringComparison.Ordinal))
+            {
+                minutes = (document.Id, found.Version.Text);
+                break;
+            }
+        }
+
+        Assert.That(minutes, Is.Not.Null, "the demo minutes open with a bold look-back");
+        // the second demo researcher has no codings of their own, so no mark cuts the bold word
+        var page = await NewPageAsync(1280, Login.Researcher2);
+        await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/codering/documenten/{minutes!.Value.Id}");
+        var bold = page.Locator("#doc-text .md-bold", new() { HasText = "Terugblik." }).First;
+        await bold.WaitForAsync();
+        Assert.That(await page.Locator("#doc-text").InnerTextAsync(), Does.Not.Contain("**"), "the markers are not shown");
+        Assert.That(await bold.EvaluateAsync<string>("e => getComputedStyle(e).fontWeight"), Is.EqualTo("700"));
+
+        // select the bold word as a drag over the visible text does; the form gets its offsets in the stored text
+        var selected = await bold.EvaluateAsync<string>(@"e => {
+            const range = document.createRange();
+            range.selectNodeContents(e);
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+            document.getElementById('doc-text').dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+            return range.toString();
+        }");
+        var stored = minutes.Value.Text;
+        var start = stored[..stored.IndexOf("Terugblik.**", StringComparison.Ordinal)].EnumerateRunes().Count();
+        Assert.That(selected, Is.EqualTo("Terugblik."));
+        Assert.That(await page.Locator("#start").InputValueAsync(), Is.EqualTo(start.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(await page.Locator("#end").InputValueAsync(), Is.EqualTo((start + 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath("coding-minutes-markdown.png") });
     }
 
     [TestCase(1280)]
