@@ -54,9 +54,13 @@ public sealed class AuditStore
             ("@name", $"Verwijderde gebruiker #{userId}"), ("@user_id", userId));
     }
 
+    /// <summary>The stored changes of one entry (JSON: field -> [old, new]).</summary>
+    internal static IReadOnlyDictionary<string, FieldChange> ParseChanges(string json) =>
+        (JsonSerializer.Deserialize<Dictionary<string, string?[]>>(json) ?? [])
+            .ToDictionary(c => c.Key, c => new FieldChange(c.Value.ElementAtOrDefault(0), c.Value.ElementAtOrDefault(1)));
+
     private static AuditEntry ReadEntry(SqliteDataReader reader)
     {
-        var raw = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(reader.GetString(8)) ?? [];
         return new AuditEntry
         {
             Id = reader.GetInt64(0),
@@ -67,7 +71,7 @@ public sealed class AuditStore
             Entity = reader.GetString(5),
             EntityId = reader.IsDBNull(6) ? null : reader.GetInt64(6),
             Action = reader.GetString(7),
-            Changes = raw.ToDictionary(c => c.Key, c => new FieldChange(c.Value.ElementAtOrDefault(0), c.Value.ElementAtOrDefault(1))),
+            Changes = ParseChanges(reader.GetString(8)),
         };
     }
 }

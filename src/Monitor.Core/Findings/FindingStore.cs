@@ -228,7 +228,19 @@ public sealed class FindingStore
 
         await connection.ExecuteAsync(transaction, "DELETE FROM findings WHERE id = @id;", cancellationToken, ("@id", findingId));
 
-        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("finding", findingId, projectId, new Dictionary<string, string?> { ["finding"] = JsonSerializer.Serialize(finding, _json) }), cancellationToken);
+        // the trail keeps what was deleted as readable fields (issue #16: it held the whole record as JSON)
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("finding", findingId, projectId, new Dictionary<string, string?>
+        {
+            ["title"] = finding.Fields.Title,
+            ["kind"] = Codes.ToCode(finding.Fields.Kind),
+            ["heading"] = finding.Fields.Heading,
+            ["explanation"] = finding.Fields.Explanation,
+            ["status"] = Codes.ToCode(finding.Status),
+            ["determinants"] = string.Join(", ", finding.Fields.Determinants),
+            ["bowenAreas"] = string.Join(", ", finding.Fields.BowenAreas),
+            ["phase"] = finding.Fields.Phase?.ToString(CultureInfo.InvariantCulture),
+            ["evidence"] = finding.Evidence.Count.ToString(CultureInfo.InvariantCulture),
+        }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

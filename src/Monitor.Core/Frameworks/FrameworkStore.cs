@@ -90,6 +90,10 @@ public sealed class FrameworkStore
         }, cancellationToken);
     }
 
+    /// <summary>The names of the determinants and Bowen areas by number.</summary>
+    public async Task<FrameworkLabels> LabelsAsync(CancellationToken cancellationToken = default) =>
+        new(await ListMidiGroupsAsync(cancellationToken), await ListBowenAreasAsync(cancellationToken));
+
     public async Task<IReadOnlyList<BowenArea>> ListBowenAreasAsync(CancellationToken cancellationToken = default)
     {
         const string sql = """

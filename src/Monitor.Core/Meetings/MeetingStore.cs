@@ -97,8 +97,7 @@ public sealed class MeetingStore
             Group = group,
             Attendance = attendance,
             Guests = await ReadGuestsAsync(connection, transaction, meetingId, cancellationToken),
-            Agenda = await connection.QueryAsync(transaction, "SELECT id, position, title, notes, is_look_back FROM agenda_items WHERE meeting_id = @id ORDER BY position, id;",
-                r => new AgendaItem(r.GetInt64(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetFlag(4)), cancellationToken, ("@id", meetingId)),
+            Agenda = await ReadAgendaAsync(connection, transaction, meetingId, cancellationToken),
             Decisions = await connection.QueryAsync(transaction, "SELECT id, text FROM meeting_decisions WHERE meeting_id = @id ORDER BY id;",
                 r => new MeetingDecision(r.GetInt64(0), r.GetString(1)), cancellationToken, ("@id", meetingId)),
             ActionItems = own,
@@ -269,22 +268,168 @@ public sealed class MeetingStore
             "INSERT INTO meeting_decisions (meeting_id, text) VALUES (@meeting_id, @a) RETURNING id;", text.Trim(), null, cancellationToken);
     }
 
-    /// <summary>Removes an agenda item, decision or guest of a meeting; false when it is not there.</summary>
+    /// <summary>Changes the title and notes of an agenda item; false when the meeting or the item is not there.</summary>
+    public async Task<bool> UpdateAgendaItemAsync(long projectId, long meetingId, long itemId, string title, string notes, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(notes);
+        var errors = new List<ValidationError>();
+        Checks.Required(errors, "title", title, MeetingRules.AgendaTitleMaxLength, "het agendapunt");
+        Checks.Optional(errors, "notes", notes, MeetingRules.AgendaNotesMaxLength, "de toelichting");
+        Checks.ThrowIfAny(errors);
+        var text = notes.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var (found, changed) = await _writes.RunAsync(projectId, meetingId, actor, async change =>
+        {
+            var items = await ReadAgendaAsync(change.Connection, change.Transaction, meetingId, cancellationToken);
+            if (items.FirstOrDefault(i => i.Id == itemId) is not { } item)
+            {
+                return (false, (AuditChange?)null);
+            }
+
+            await change.Connection.ExecuteAsync(change.Transaction, "UPDATE agenda_items SET title = @title, notes = @notes WHERE id = @id;",
+                cancellationToken, ("@id", itemId), ("@title", title.Trim()), ("@notes", text));
+            return (true, AuditChange.Updated("agendaItem", itemId, projectId,
+                new Dictionary<string, string?> { ["title"] = item.Title, ["notes"] = item.Notes },
+                new Dictionary<string, string?> { ["title"] = title.Trim(), ["notes"] = text }));
+        }, cancellationToken);
+        return found && changed;
+    }
+
+    /// <summary>
+    /// Moves an agenda item one place up (-1) or down (+1), swapping it with its neighbour; the positions stay strictly
+    /// increasing and the last one keeps its number, so the closing item stays last and new items still go before it.
+    /// False when the meeting or the item is not there; moving the first item up or the last one down changes nothing.
+    /// </summary>
+    public async Task<bool> MoveAgendaItemAsync(long projectId, long meetingId, long itemId, int step, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (step is not (-1 or 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, "One place up (-1) or down (+1).");
+        }
+
+        var (found, moved) = await _writes.RunAsync(projectId, meetingId, actor, async change =>
+        {
+            var items = (await ReadAgendaAsync(change.Connection, change.Transaction, meetingId, cancellationToken)).ToList();
+            var index = items.FindIndex(i => i.Id == itemId);
+            if (index < 0)
+            {
+                return (false, (AuditChange?)null);
+            }
+
+            var target = index + step;
+            if (target < 0 || target >= items.Count)
+            {
+                return (true, null);
+            }
+
+            (items[index], items[target]) = (items[target], items[index]);
+            var positions = AgendaOrder.Renumber(items.Select(i => i.Position).Order().ToList());
+            for (var i = 0; i < items.Count; i++)
+            {
+                await change.Connection.ExecuteAsync(change.Transaction, "UPDATE agenda_items SET position = @position WHERE id = @id;",
+                    cancellationToken, ("@id", items[i].Id), ("@position", positions[i]));
+            }
+
+            return (true, AuditChange.Updated("agendaItem", itemId, projectId,
+                new Dictionary<string, string?> { ["place"] = (index + 1).ToString(CultureInfo.InvariantCulture) },
+                new Dictionary<string, string?> { ["place"] = (target + 1).ToString(CultureInfo.InvariantCulture) }));
+        }, cancellationToken);
+        return found && moved;
+    }
+
+    /// <summary>
+    /// Removes an agenda item, decision or guest of a meeting; false when it is not there. The audit entry keeps what
+    /// was removed, which is what <see cref="RestoreChildAsync"/> puts back.
+    /// </summary>
     public async Task<bool> DeleteChildAsync(long projectId, long meetingId, MeetingChild kind, long id, Actor actor, CancellationToken cancellationToken = default)
     {
-        var (table, entity) = kind switch
-        {
-            MeetingChild.AgendaItem => ("agenda_items", "agendaItem"),
-            MeetingChild.Decision => ("meeting_decisions", "decision"),
-            _ => ("meeting_guests", "guest"),
-        };
+        var (table, entity) = ChildTable(kind);
         var (found, deleted) = await _writes.RunAsync(projectId, meetingId, actor, async change =>
         {
-            var rows = await change.Connection.ExecuteAsync(change.Transaction, $"DELETE FROM {table} WHERE id = @id AND meeting_id = @meeting_id;", cancellationToken, ("@id", id), ("@meeting_id", meetingId));
-            return (rows > 0, rows > 0 ? AuditChange.Deleted(entity, id, projectId, new Dictionary<string, string?> { ["meeting"] = meetingId.ToString(CultureInfo.InvariantCulture) }) : null);
+            var values = await ReadValuesAsync();
+            if (values is null)
+            {
+                return (false, (AuditChange?)null);
+            }
+
+            await change.Connection.ExecuteAsync(change.Transaction, $"DELETE FROM {table} WHERE id = @id AND meeting_id = @meeting_id;", cancellationToken, ("@id", id), ("@meeting_id", meetingId));
+            values["meeting"] = meetingId.ToString(CultureInfo.InvariantCulture);
+            return (true, AuditChange.Deleted(entity, id, projectId, values));
+
+            async Task<Dictionary<string, string?>?> ReadValuesAsync() => kind switch
+            {
+                MeetingChild.AgendaItem => await change.Connection.QueryFirstAsync(change.Transaction,
+                    "SELECT title, notes, position FROM agenda_items WHERE id = @id AND meeting_id = @meeting_id;",
+                    r => new Dictionary<string, string?> { ["title"] = r.GetString(0), ["notes"] = r.GetString(1), ["position"] = r.GetInt32(2).ToString(CultureInfo.InvariantCulture) },
+                    cancellationToken, ("@id", id), ("@meeting_id", meetingId)),
+                MeetingChild.Decision => await change.Connection.QueryFirstAsync(change.Transaction,
+                    "SELECT text FROM meeting_decisions WHERE id = @id AND meeting_id = @meeting_id;",
+                    r => new Dictionary<string, string?> { ["text"] = r.GetString(0) }, cancellationToken, ("@id", id), ("@meeting_id", meetingId)),
+                _ => await change.Connection.QueryFirstAsync(change.Transaction,
+                    "SELECT name, organisation FROM meeting_guests WHERE id = @id AND meeting_id = @meeting_id;",
+                    r => new Dictionary<string, string?> { ["name"] = r.GetString(0), ["organisation"] = r.GetString(1) }, cancellationToken, ("@id", id), ("@meeting_id", meetingId)),
+            };
         }, cancellationToken);
         return found && deleted;
     }
+
+    /// <summary>
+    /// Undoes the removal of an agenda item, decision or guest: puts back what the audit entry of the removal kept, as a
+    /// new row (its old id may be in use again), once. Null when the meeting is not in this project; a validation error
+    /// when there is no such removal of this meeting or it was undone already.
+    /// </summary>
+    public async Task<long?> RestoreChildAsync(long projectId, long meetingId, MeetingChild kind, long id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var (_, entity) = ChildTable(kind);
+        var (found, restored) = await _writes.RunAsync(projectId, meetingId, actor, async change =>
+        {
+            var (connection, transaction, _) = change;
+            var removal = await connection.QueryFirstAsync(transaction, """
+                SELECT a.id, a.changes FROM audit_log a
+                WHERE a.entity = @entity AND a.entity_id = @id AND a.action = 'delete' AND a.project_id = @project_id
+                  AND json_extract(a.changes, '$.meeting[0]') = @meeting
+                  AND NOT EXISTS (SELECT 1 FROM audit_log r WHERE r.entity = @entity AND r.action = 'create' AND r.project_id = @project_id
+                                  AND json_extract(r.changes, '$.restoredFrom[1]') = CAST(a.id AS TEXT))
+                ORDER BY a.id DESC LIMIT 1;
+                """, r => new Removal(r.GetInt64(0), AuditStore.ParseChanges(r.GetString(1)).ToDictionary(c => c.Key, c => c.Value.Old)), cancellationToken,
+                ("@entity", entity), ("@id", id), ("@project_id", projectId), ("@meeting", meetingId.ToString(CultureInfo.InvariantCulture)));
+            if (removal is null)
+            {
+                throw new ValidationException([new ValidationError("undo", "Dit kan niet (meer) ongedaan worden gemaakt.")]);
+            }
+
+            var v = removal.Values;
+            var newId = kind switch
+            {
+                MeetingChild.AgendaItem => await connection.InsertAsync(transaction,
+                    "INSERT INTO agenda_items (meeting_id, position, title, notes, is_look_back) VALUES (@meeting_id, @position, @a, @b, 0) RETURNING id;",
+                    cancellationToken, ("@meeting_id", meetingId), ("@position", int.Parse(v.GetValueOrDefault("position") ?? "1", CultureInfo.InvariantCulture)),
+                    ("@a", v.GetValueOrDefault("title") ?? ""), ("@b", v.GetValueOrDefault("notes") ?? "")),
+                MeetingChild.Decision => await connection.InsertAsync(transaction,
+                    "INSERT INTO meeting_decisions (meeting_id, text) VALUES (@meeting_id, @a) RETURNING id;",
+                    cancellationToken, ("@meeting_id", meetingId), ("@a", v.GetValueOrDefault("text") ?? "")),
+                _ => await connection.InsertAsync(transaction,
+                    "INSERT INTO meeting_guests (meeting_id, name, organisation) VALUES (@meeting_id, @a, @b) RETURNING id;",
+                    cancellationToken, ("@meeting_id", meetingId), ("@a", v.GetValueOrDefault("name") ?? ""), ("@b", v.GetValueOrDefault("organisation") ?? "")),
+            };
+            var created = new Dictionary<string, string?>(v.Where(f => f.Key != "position")) { ["restoredFrom"] = removal.AuditId.ToString(CultureInfo.InvariantCulture) };
+            return (newId, (AuditChange?)AuditChange.Created(entity, newId, projectId, created));
+        }, cancellationToken);
+        return found ? restored : null;
+    }
+
+    private static (string Table, string Entity) ChildTable(MeetingChild kind) => kind switch
+    {
+        MeetingChild.AgendaItem => ("agenda_items", "agendaItem"),
+        MeetingChild.Decision => ("meeting_decisions", "decision"),
+        _ => ("meeting_guests", "guest"),
+    };
+
+    private sealed record Removal(long AuditId, Dictionary<string, string?> Values);
+
+    private static async Task<IReadOnlyList<AgendaItem>> ReadAgendaAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, CancellationToken cancellationToken) =>
+        await connection.QueryAsync(transaction, "SELECT id, position, title, notes, is_look_back FROM agenda_items WHERE meeting_id = @id ORDER BY position, id;",
+            r => new AgendaItem(r.GetInt64(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetFlag(4)), cancellationToken, ("@id", meetingId));
 
     /// <summary>The one insert of a meeting (scheduling, and a project created with its meetings).</summary>
     internal static async Task<long> InsertMeetingAsync(SqliteConnection connection, SqliteTransaction transaction, long groupId, MeetingPlan plan, DatePrecision precision, string note, CancellationToken cancellationToken) =>

@@ -33,6 +33,8 @@ internal static class MeetingEndpoints
         group.MapPost("/meetings/{meetingId:long}/guests", AddGuestAsync).RequireAuthorization(manage);
         group.MapDelete("/meetings/{meetingId:long}/guests/{guestId:long}", DeleteGuestAsync).RequireAuthorization(manage);
         group.MapPost("/meetings/{meetingId:long}/agenda-items", AddAgendaItemAsync).RequireAuthorization(manage);
+        group.MapPut("/meetings/{meetingId:long}/agenda-items/{agendaItemId:long}", UpdateAgendaItemAsync).RequireAuthorization(manage);
+        group.MapPost("/meetings/{meetingId:long}/agenda-items/{agendaItemId:long}/move", MoveAgendaItemAsync).RequireAuthorization(manage);
         group.MapDelete("/meetings/{meetingId:long}/agenda-items/{agendaItemId:long}", DeleteAgendaItemAsync).RequireAuthorization(manage);
         group.MapPost("/meetings/{meetingId:long}/decisions", AddDecisionAsync).RequireAuthorization(manage);
         group.MapDelete("/meetings/{meetingId:long}/decisions/{decisionId:long}", DeleteDecisionAsync).RequireAuthorization(manage);
@@ -152,10 +154,31 @@ internal static class MeetingEndpoints
     private static async Task<Results<Created<CreatedId>, ProblemHttpResult>> AddAgendaItemAsync(long id, long meetingId, AgendaItemBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken) =>
         Child(id, meetingId, await meetings.AddAgendaItemAsync(id, meetingId, body.Title ?? "", body.Notes ?? "", http.User.ToActor(), cancellationToken));
 
+    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateAgendaItemAsync(long id, long meetingId, long agendaItemId, AgendaItemBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken) =>
+        await meetings.UpdateAgendaItemAsync(id, meetingId, agendaItemId, body.Title ?? "", body.Notes ?? "", http.User.ToActor(), cancellationToken)
+            ? TypedResults.NoContent()
+            : AgendaItemNotFound(meetingId, agendaItemId);
+
+    /// <summary>Moves an agenda item one place up or down ("direction": "up" or "down").</summary>
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> MoveAgendaItemAsync(long id, long meetingId, long agendaItemId, MoveBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken)
+    {
+        if (body.Direction is not ("up" or "down"))
+        {
+            return ApiResults.Invalid("direction", "Geef met 'direction' aan of het agendapunt een plaats omhoog (up) of omlaag (down) gaat.");
+        }
+
+        return await meetings.MoveAgendaItemAsync(id, meetingId, agendaItemId, body.Direction == "up" ? -1 : 1, http.User.ToActor(), cancellationToken)
+            ? TypedResults.NoContent()
+            : AgendaItemNotFound(meetingId, agendaItemId);
+    }
+
+    private static ProblemHttpResult AgendaItemNotFound(long meetingId, long agendaItemId) =>
+        ApiResults.NotFound("Agendapunt niet gevonden", $"Bijeenkomst {meetingId} van dit project heeft geen agendapunt {agendaItemId}.");
+
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAgendaItemAsync(long id, long meetingId, long agendaItemId, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken) =>
         await meetings.DeleteChildAsync(id, meetingId, MeetingChild.AgendaItem, agendaItemId, http.User.ToActor(), cancellationToken)
             ? TypedResults.NoContent()
-            : ApiResults.NotFound("Agendapunt niet gevonden", $"Bijeenkomst {meetingId} van dit project heeft geen agendapunt {agendaItemId}.");
+            : AgendaItemNotFound(meetingId, agendaItemId);
 
     private static async Task<Results<Created<CreatedId>, ProblemHttpResult>> AddDecisionAsync(long id, long meetingId, DecisionBody body, HttpContext http, MeetingStore meetings, CancellationToken cancellationToken) =>
         Child(id, meetingId, await meetings.AddDecisionAsync(id, meetingId, body.Text ?? "", http.User.ToActor(), cancellationToken));
@@ -236,6 +259,8 @@ internal static class MeetingEndpoints
     internal sealed record GuestBody(string? Name, string? Organisation);
 
     internal sealed record AgendaItemBody(string? Title, string? Notes);
+
+    internal sealed record MoveBody(string? Direction);
 
     internal sealed record DecisionBody(string? Text);
 

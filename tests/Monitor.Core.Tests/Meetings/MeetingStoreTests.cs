@@ -185,6 +185,62 @@ public sealed class MeetingStoreTests
     }
 
     [Test]
+    [Description("issue #16: agenda items are edited and reordered, not only deleted; the closing item stays last")]
+    public async Task AgendaItemsAreEditedAndMovedWithTheClosingItemLast()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var (otherProject, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "q");
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var first = (await db.Meetings.AddAgendaItemAsync(projectId, meeting, "Opening", "", _leader))!.Value;
+        var second = (await db.Meetings.AddAgendaItemAsync(projectId, meeting, "Casus", "", _leader))!.Value;
+
+        Assert.That(await db.Meetings.UpdateAgendaItemAsync(projectId, meeting, second, "Casus van team Noord", "Tien minuten", _leader), Is.True);
+        Assert.That(await db.Meetings.MoveAgendaItemAsync(projectId, meeting, second, -1, _leader), Is.True);
+        Assert.That(await db.Meetings.MoveAgendaItemAsync(projectId, meeting, first, 1, _leader), Is.True, "moving the item above the closing one down swaps them");
+        Assert.That(await db.Meetings.UpdateAgendaItemAsync(otherProject, meeting, second, "Elders", "", _leader), Is.False, "another project's meeting");
+        Assert.That(await db.Meetings.MoveAgendaItemAsync(projectId, meeting, 999_999, 1, _leader), Is.False);
+        Assert.ThrowsAsync<ValidationException>(() => db.Meetings.UpdateAgendaItemAsync(projectId, meeting, second, " ", "", _leader));
+
+        var agenda = (await db.Meetings.FindMeetingAsync(projectId, meeting))!.Agenda;
+        Assert.That(agenda.Select(a => a.Title).ToList(), Is.EqualTo(new[] { "Casus van team Noord", "Afsluiting: " + MeetingRules.ClosingQuestion, "Opening" }));
+        Assert.That(agenda[0].Notes, Is.EqualTo("Tien minuten"));
+        Assert.That(agenda.Select(a => a.Position).ToList(), Is.Ordered.Ascending.And.Unique);
+        var audit = await db.Audit.ListAsync(projectId, "agendaItem", second);
+        Assert.That(audit.Select(a => a.Action), Has.Member("update"));
+        Assert.That(audit.First(a => a.Changes.ContainsKey("place")).Changes["place"], Is.EqualTo(new FieldChange("2", "1")));
+    }
+
+    [Test]
+    [Description("issue #16: a removed agenda item or decision is put back once, from what the audit entry kept")]
+    public async Task ARemovedAgendaItemOrDecisionIsRestoredOnce()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var (otherProject, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "q");
+        var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
+        var item = (await db.Meetings.AddAgendaItemAsync(projectId, meeting, "Casus", "Tien minuten", _leader))!.Value;
+        var decision = (await db.Meetings.AddDecisionAsync(projectId, meeting, "Werkinstructie vaststellen", _leader))!.Value;
+        Assert.That(await db.Meetings.DeleteChildAsync(projectId, meeting, MeetingChild.AgendaItem, item, _leader), Is.True);
+        Assert.That(await db.Meetings.DeleteChildAsync(projectId, meeting, MeetingChild.Decision, decision, _leader), Is.True);
+
+        Assert.That(await db.Meetings.RestoreChildAsync(otherProject, meeting, MeetingChild.AgendaItem, item, _leader), Is.Null, "not from another project");
+        Assert.That(await db.Meetings.RestoreChildAsync(projectId, meeting, MeetingChild.AgendaItem, item, _leader), Is.Not.Null);
+        Assert.That(await db.Meetings.RestoreChildAsync(projectId, meeting, MeetingChild.Decision, decision, _leader), Is.Not.Null);
+        Assert.ThrowsAsync<ValidationException>(() => db.Meetings.RestoreChildAsync(projectId, meeting, MeetingChild.AgendaItem, item, _leader), "only once");
+        Assert.ThrowsAsync<ValidationException>(() => db.Meetings.RestoreChildAsync(projectId, meeting, MeetingChild.Decision, item, _leader), "not a removed decision");
+
+        var detail = (await db.Meetings.FindMeetingAsync(projectId, meeting))!;
+        var restored = detail.Agenda.Single(a => a.Title == "Casus");
+        Assert.That(restored.Notes, Is.EqualTo("Tien minuten"));
+        Assert.That(detail.Agenda[^1].Title, Does.StartWith("Afsluiting"), "back in its place, before the closing item");
+        Assert.That(detail.Decisions.Select(d => d.Text), Is.EqualTo(new[] { "Werkinstructie vaststellen" }));
+        var created = (await db.Audit.ListAsync(projectId, "agendaItem", restored.Id))[0];
+        Assert.That(created.Action, Is.EqualTo("create"));
+        Assert.That(created.Changes["restoredFrom"].New, Is.Not.Null, "the new entry names the removal it undid (the old id may be handed out again)");
+    }
+
+    [Test]
     public async Task SearchFindsAgendaDecisionsActionItemsAndReflectionsOnlyInTheProject()
     {
         using var db = await TempDatabase.MigratedAsync();

@@ -99,6 +99,35 @@ public sealed class MeetingEndpointsTests
     }
 
     [Test]
+    [Description("issue #16: the API edits and reorders agenda items like the meeting page")]
+    public async Task AgendaItemsAreEditedAndMovedThroughTheApi()
+    {
+        var groupId = await CreateAsync($"{Api}/groups", new { kind = "ontwikkelgroep", name = "Werkgroep agenda" });
+        var meeting = await CreateAsync($"{Api}/groups/{groupId}/meetings", new { heldOn = "2099-03-07", title = "Agenda" });
+        var opening = await CreateAsync($"{Api}/meetings/{meeting}/agenda-items", new { title = "Opening" });
+        var casus = await CreateAsync($"{Api}/meetings/{meeting}/agenda-items", new { title = "Casus" });
+
+        using var edited = await Leader.PutAsJsonAsync($"{Api}/meetings/{meeting}/agenda-items/{casus}", new { title = "Casus Noord", notes = "Tien minuten" });
+        using var moved = await Leader.PostAsJsonAsync($"{Api}/meetings/{meeting}/agenda-items/{casus}/move", new { direction = "up" });
+        using var sideways = await Leader.PostAsJsonAsync($"{Api}/meetings/{meeting}/agenda-items/{casus}/move", new { direction = "links" });
+        using var missing = await Leader.PutAsJsonAsync($"{Api}/meetings/{meeting}/agenda-items/999999", new { title = "x" });
+        using var empty = await Leader.PutAsJsonAsync($"{Api}/meetings/{meeting}/agenda-items/{opening}", new { title = "" });
+        using var detail = await GetJsonAsync($"{Api}/meetings/{meeting}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(edited.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(sideways.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(missing.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            var titles = detail.RootElement.GetProperty("agenda").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList();
+            Assert.That(titles.Take(2), Is.EqualTo(new[] { "Casus Noord", "Opening" }));
+        });
+    }
+
+    [Test]
     public async Task ManagementSeesTheGroupButNotTheMeetingItself()
     {
         var (groupId, meetingId) = await HeldMeetingAsync("Werkgroep management", anonymous: false, "Beleidsmedewerker");

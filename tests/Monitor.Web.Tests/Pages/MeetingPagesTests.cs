@@ -56,6 +56,10 @@ public sealed class MeetingPagesTests
         Assert.That(html.Length, Is.LessThan(250_000), "the page stays small");
         Assert.That(last.QuerySelector("[data-testid=action-pager]")!.TextContent, Does.Contain("van 100"));
         Assert.That(CarriedRows(last), Is.InRange(1, 25));
+        var compact = await leader.GetDocumentAsync(url + "?modus=compact");
+        Assert.That(compact.QuerySelector("[data-testid=action-pager] a")!.GetAttribute("href"), Does.Contain("modus=compact"), "paging keeps the view used during the meeting");
+        Assert.That(compact.QuerySelector("#reflections"), Is.Null);
+        Assert.That(compact.QuerySelectorAll("form[action*='handler=']").All(f => f.GetAttribute("action")!.Contains("modus=compact", StringComparison.Ordinal)), Is.True, "every save returns to the compact view");
     }
 
     private static int CarriedRows(AngleSharp.Dom.IDocument page)

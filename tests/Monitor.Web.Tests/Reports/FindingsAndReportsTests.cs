@@ -39,6 +39,40 @@ public sealed class FindingsAndReportsTests
     }
 
     [Test]
+    [Description("issue #16: a finding names its MIDI determinants and Bowen areas; the trail shows a deleted finding as text, not JSON")]
+    public async Task AFindingNamesItsFrameworksAndItsDeletionReadsAsText()
+    {
+        var keuzehulp = await ProjectIdAsync("keuzehulp-werkzaak");
+        var labels = await _factory.Services.GetRequiredService<Monitor.Core.Frameworks.FrameworkStore>().LabelsAsync();
+        using var researcher = await _factory.LoggedInClientAsync(Login.Researcher);
+        var url = $"/projecten/{keuzehulp}/bevindingen/nieuw";
+        using var created = await researcher.PostFormAsync($"/projecten/{keuzehulp}/bevindingen", url, new Dictionary<string, string>
+        {
+            ["kind"] = "succesfactor", ["title"] = "Tijdelijke bevinding", ["explanation"] = "Uitleg", ["determinants"] = "3, 12", ["bowen"] = "1",
+        });
+        var findingUrl = created.Headers.Location!.OriginalString;
+        var findingId = findingUrl.Split('/')[^1];
+
+        var page = await researcher.GetDocumentAsync(findingUrl);
+        var determinants = page.QuerySelector("[data-testid=finding-determinants]")!.TextContent;
+        var bowen = page.QuerySelector("[data-testid=finding-bowen]")!.TextContent;
+        using var deleted = await researcher.PostFormAsync(findingUrl, findingUrl + "/wijzigen?handler=delete", new Dictionary<string, string>());
+        using var admin = await _factory.LoggedInClientAsync(Login.Admin);
+        var audit = await admin.GetDocumentAsync($"/projecten/{keuzehulp}/audit?entity=finding&entityId={findingId}");
+        var deletion = audit.QuerySelectorAll("table.audit tbody tr").Select(r => r.TextContent).First();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(determinants, Does.Contain("3 · " + labels.Determinant(3, "nl")).And.Contain("12 · " + labels.Determinant(12, "nl")));
+            Assert.That(labels.Determinant(3, "nl"), Is.Not.EqualTo("3"), "the demo database knows the names");
+            Assert.That(bowen, Does.Contain("1 · " + labels.BowenArea(1, "nl")));
+            Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(deletion, Does.Contain("verwijderd").And.Contain("Tijdelijke bevinding").And.Contain("3, 12"));
+            Assert.That(deletion, Does.Not.Contain("{\"").And.Not.Contain("\"Fields\""), "no raw JSON");
+        });
+    }
+
+    [Test]
     public async Task AFindingOfAnotherProjectIsNotFoundOnEveryFindingRouteIncludingItsHistory()
     {
         var arnhem = await ProjectIdAsync("samen-beslissen-arnhem");

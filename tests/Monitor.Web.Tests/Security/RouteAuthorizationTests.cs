@@ -108,6 +108,8 @@ public sealed class RouteAuthorizationTests
         ["POST api/v1/projects/{id:long}/meetings/{meetingId:long}/guests"] = [Admin, Leader],
         ["DELETE api/v1/projects/{id:long}/meetings/{meetingId:long}/guests/{guestId:long}"] = [Admin, Leader],
         ["POST api/v1/projects/{id:long}/meetings/{meetingId:long}/agenda-items"] = [Admin, Leader],
+        ["PUT api/v1/projects/{id:long}/meetings/{meetingId:long}/agenda-items/{agendaItemId:long}"] = [Admin, Leader],
+        ["POST api/v1/projects/{id:long}/meetings/{meetingId:long}/agenda-items/{agendaItemId:long}/move"] = [Admin, Leader],
         ["DELETE api/v1/projects/{id:long}/meetings/{meetingId:long}/agenda-items/{agendaItemId:long}"] = [Admin, Leader],
         ["POST api/v1/projects/{id:long}/meetings/{meetingId:long}/decisions"] = [Admin, Leader],
         ["DELETE api/v1/projects/{id:long}/meetings/{meetingId:long}/decisions/{decisionId:long}"] = [Admin, Leader],

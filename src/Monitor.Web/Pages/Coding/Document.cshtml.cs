@@ -56,20 +56,41 @@ public sealed class DocumentModel : CodingPageModel
             var start = segment.Start.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (segment.CodingIds.Count == 0)
             {
-                html.Append("<span data-start=\"").Append(start).Append("\">").Append(encoder.Encode(segment.Text)).Append("</span>");
-                continue;
+                html.Append("<span data-start=\"").Append(start).Append("\">");
+            }
+            else
+            {
+                var covering = Codings.Where(c => segment.CodingIds.Contains(c.Id)).ToList();
+                var valence = covering.Select(c => c.Valence).Distinct().Count() == 1 ? Codes.ToCode(covering[0].Valence) : "gemengd";
+                var title = string.Join("; ", covering.Select(c => $"{codeName(c.CodeId)} ({valenceName(Codes.ToCode(c.Valence))})"));
+                html.Append("<mark data-start=\"").Append(start).Append("\" class=\"coded val-").Append(valence).Append(covering.Count > 1 ? " multi" : "")
+                    .Append("\" data-codings=\"").Append(string.Join(",", covering.Select(c => c.Id))).Append("\" title=\"").Append(encoder.Encode(title)).Append("\">");
             }
 
-            var covering = Codings.Where(c => segment.CodingIds.Contains(c.Id)).ToList();
-            var valence = covering.Select(c => c.Valence).Distinct().Count() == 1 ? Codes.ToCode(covering[0].Valence) : "gemengd";
-            var title = string.Join("; ", covering.Select(c => $"{codeName(c.CodeId)} ({valenceName(Codes.ToCode(c.Valence))})"));
-            html.Append("<mark data-start=\"").Append(start).Append("\" class=\"coded val-").Append(valence).Append(covering.Count > 1 ? " multi" : "")
-                .Append("\" data-codings=\"").Append(string.Join(",", covering.Select(c => c.Id))).Append("\" title=\"").Append(encoder.Encode(title)).Append("\">")
-                .Append(encoder.Encode(segment.Text)).Append("</mark>");
+            if (segment.Runs.Count == 0)
+            {
+                html.Append(encoder.Encode(segment.Text));
+            }
+
+            // the minutes as they read: each piece of one style is a run with its own offset inside the segment
+            foreach (var run in segment.Runs)
+            {
+                html.Append("<span data-start=\"").Append(run.Start.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('"')
+                    .Append(StyleClass(run.Style)).Append('>').Append(encoder.Encode(run.Text)).Append("</span>");
+            }
+
+            html.Append(segment.CodingIds.Count == 0 ? "</span>" : "</mark>");
         }
 
         return new Microsoft.AspNetCore.Html.HtmlString(html.ToString());
     }
+
+    // The classes that show a run of the minutes as it reads (site.css: .md-*); the markers are hidden, not removed.
+    private static readonly (TextStyle Style, string Class)[] _styleClasses =
+        [(TextStyle.Marker, "md-marker"), (TextStyle.Bold, "md-bold"), (TextStyle.Italic, "md-italic"), (TextStyle.Code, "md-code"), (TextStyle.Heading, "md-heading")];
+
+    private static string StyleClass(TextStyle style) =>
+        style == TextStyle.None ? "" : " class=\"" + string.Join(' ', _styleClasses.Where(s => style.HasFlag(s.Style)).Select(s => s.Class)) + "\"";
 
     public string Back => $"/projecten/{ProjectId}/codering/documenten/{Document.Id}" + (Round is null ? "" : $"?ronde={Round.Id}");
 
@@ -84,7 +105,8 @@ public sealed class DocumentModel : CodingPageModel
 
         var me = User.UserId() ?? 0;
         Codings = await _coding.ListCodingsAsync(id, documentId, me, Round?.Id, cancellationToken);
-        Segments = CodedText.Segments(Version.Text, Codings);
+        // minutes are Markdown: shown as they read, while every stored character keeps its offset
+        Segments = CodedText.Segments(Version.Text, Codings, markdown: Document.Kind == DocumentKind.Verslag);
         Codebooks = await _codebooks.ListCodebooksAsync(id, cancellationToken);
         CodesById = Codebooks.SelectMany(b => b.Codes).ToDictionary(c => c.Id);
         Unplaced = await _fragments.ListUnplacedAsync(id, documentId, cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Coding;
 using Monitor.Core.Findings;
+using Monitor.Core.Frameworks;
 using Monitor.Core.Projects;
 using Monitor.Web.Security;
 
@@ -13,7 +14,16 @@ public sealed class FindingModel : FindingsPageModel
 {
     private readonly FragmentQueries _fragments;
 
-    public FindingModel(ProjectStore projects, FindingStore findings, IAuthorizationService authorization, FragmentQueries fragments) : base(projects, findings, authorization) => _fragments = fragments;
+    private readonly FrameworkStore _frameworks;
+
+    public FindingModel(ProjectStore projects, FindingStore findings, IAuthorizationService authorization, FragmentQueries fragments, FrameworkStore frameworks) : base(projects, findings, authorization)
+    {
+        _fragments = fragments;
+        _frameworks = frameworks;
+    }
+
+    /// <summary>The names of the MIDI determinants and Bowen areas the finding names by number.</summary>
+    public FrameworkLabels Labels { get; private set; } = null!;
 
     public Finding Finding { get; private set; } = null!;
 
@@ -32,6 +42,7 @@ public sealed class FindingModel : FindingsPageModel
         }
 
         Finding = finding;
+        Labels = await _frameworks.LabelsAsync(cancellationToken);
         History = await Findings.HistoryAsync(id, findingId, Audience, cancellationToken) ?? [];
         if (CanManage && finding.Fields.Determinants.Count > 0)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Findings;
+using Monitor.Core.Frameworks;
 using Monitor.Core.Projects;
 using Monitor.Web.Security;
 
@@ -10,9 +11,13 @@ namespace Monitor.Web.Pages.Findings;
 [ProjectPermission(Capability.ViewReports)]
 public sealed class IndexModel : FindingsPageModel
 {
-    public IndexModel(ProjectStore projects, FindingStore findings, IAuthorizationService authorization) : base(projects, findings, authorization)
-    {
-    }
+    private readonly FrameworkStore _frameworks;
+
+    public IndexModel(ProjectStore projects, FindingStore findings, IAuthorizationService authorization, FrameworkStore frameworks) : base(projects, findings, authorization) =>
+        _frameworks = frameworks;
+
+    /// <summary>The names of the MIDI determinants the findings name by number.</summary>
+    public FrameworkLabels Labels { get; private set; } = null!;
 
     public IReadOnlyList<Finding> All { get; private set; } = [];
 
@@ -24,6 +29,7 @@ public sealed class IndexModel : FindingsPageModel
         }
 
         All = await Findings.ListAsync(id, Audience, cancellationToken);
+        Labels = await _frameworks.LabelsAsync(cancellationToken);
         return Page();
     }
 }

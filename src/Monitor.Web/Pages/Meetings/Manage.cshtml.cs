@@ -31,6 +31,10 @@ public sealed class ManageModel : ProjectPageModel
     [TempData]
     public string? NewLink { get; set; }
 
+    /// <summary>What was just removed and can be put back ("agenda:12", "decision:7"); shown once with an undo button.</summary>
+    [TempData]
+    public string? Undo { get; set; }
+
     public IActionResult OnGet(long id, long meetingId) => Back(id, meetingId);
 
     public Task<IActionResult> OnPostDetailsAsync(long id, long meetingId, string? heldOn, string? startsAt, int? durationMinutes, string? location, string? title, string? status, CancellationToken cancellationToken) =>
@@ -78,11 +82,26 @@ public sealed class ManageModel : ProjectPageModel
     public Task<IActionResult> OnPostRemoveGuestAsync(long id, long meetingId, long childId, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, () => _meetings.DeleteChildAsync(id, meetingId, MeetingChild.Guest, childId, User.ToActor(), cancellationToken), "Meeting.Removed", "attendance");
 
+    public Task<IActionResult> OnPostEditAgendaAsync(long id, long meetingId, long childId, string? title, string? notes, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, () => _meetings.UpdateAgendaItemAsync(id, meetingId, childId, title ?? "", notes ?? "", User.ToActor(), cancellationToken), "Meeting.Saved", "agenda");
+
+    public Task<IActionResult> OnPostMoveAgendaAsync(long id, long meetingId, long childId, string? direction, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meetingId, () => _meetings.MoveAgendaItemAsync(id, meetingId, childId, direction == "omhoog" ? -1 : 1, User.ToActor(), cancellationToken), "Agenda.Moved", "agenda");
+
     public Task<IActionResult> OnPostRemoveAgendaAsync(long id, long meetingId, long childId, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, () => _meetings.DeleteChildAsync(id, meetingId, MeetingChild.AgendaItem, childId, User.ToActor(), cancellationToken), "Meeting.Removed", "agenda");
+        RemoveAsync(id, meetingId, MeetingChild.AgendaItem, childId, "agenda", cancellationToken);
 
     public Task<IActionResult> OnPostRemoveDecisionAsync(long id, long meetingId, long childId, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meetingId, () => _meetings.DeleteChildAsync(id, meetingId, MeetingChild.Decision, childId, User.ToActor(), cancellationToken), "Meeting.Removed", "decisions");
+        RemoveAsync(id, meetingId, MeetingChild.Decision, childId, "decisions", cancellationToken);
+
+    /// <summary>Undoes the removal named by the undo button (see <see cref="Undo"/>).</summary>
+    public Task<IActionResult> OnPostRestoreAsync(long id, long meetingId, string? kind, long childId, CancellationToken cancellationToken) =>
+        kind switch
+        {
+            "agenda" => ChangeAsync(id, meetingId, async () => await _meetings.RestoreChildAsync(id, meetingId, MeetingChild.AgendaItem, childId, User.ToActor(), cancellationToken) is not null, "Meeting.Restored", "agenda"),
+            "decision" => ChangeAsync(id, meetingId, async () => await _meetings.RestoreChildAsync(id, meetingId, MeetingChild.Decision, childId, User.ToActor(), cancellationToken) is not null, "Meeting.Restored", "decisions"),
+            _ => Task.FromResult<IActionResult>(NotFound()),
+        };
 
     public Task<IActionResult> OnPostMinutesAsync(long id, long meetingId, string? minutes, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, () => _meetings.SaveMinutesAsync(id, meetingId, minutes ?? "", User.ToActor(), cancellationToken), "Meeting.MinutesSaved", "minutes");
@@ -138,9 +157,25 @@ public sealed class ManageModel : ProjectPageModel
     public Task<IActionResult> OnPostRevokeAsync(long id, long meetingId, CancellationToken cancellationToken) =>
         ChangeAsync(id, meetingId, () => _links.RevokeLinksAsync(id, meetingId, User.ToActor(), cancellationToken), "Reflection.LinksRevoked", "reflections");
 
-    /// <summary>Saves and returns to the section just saved (its heading's id), not to the top of a long page.</summary>
+    /// <summary>
+    /// Saves and returns to the section just saved (its heading's id), not to the top of a long page, and to the compact
+    /// "during the meeting" view when the form was posted from there.
+    /// </summary>
     private Task<IActionResult> ChangeAsync(long id, long meetingId, Func<Task<bool>> change, string messageKey, string? section = null) =>
-        ChangeAsync(change, messageKey, $"/projecten/{id}/bijeenkomsten/{meetingId}" + (section is null ? "" : "#" + section));
+        ChangeAsync(change, messageKey, $"/projecten/{id}/bijeenkomsten/{meetingId}" + (Request.Query["modus"] == MeetingModel.CompactMode ? "?modus=" + MeetingModel.CompactMode : "")
+            + (section is null ? "" : "#" + section));
+
+    // A removed agenda item or decision can be put back once: the confirmation carries an undo button.
+    private async Task<IActionResult> RemoveAsync(long id, long meetingId, MeetingChild kind, long childId, string section, CancellationToken cancellationToken)
+    {
+        var result = await ChangeAsync(id, meetingId, () => _meetings.DeleteChildAsync(id, meetingId, kind, childId, User.ToActor(), cancellationToken), "Meeting.Removed", section);
+        if (Errors is null && result is LocalRedirectResult)
+        {
+            Undo = (kind == MeetingChild.AgendaItem ? "agenda:" : "decision:") + childId.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return result;
+    }
 
     // The action items show in two sections; the form says which one, and only these two are taken.
     private static string Section(string? anchor) => anchor == "actions-open" ? "actions-open" : "actions";

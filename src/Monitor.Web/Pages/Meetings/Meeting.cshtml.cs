@@ -35,6 +35,19 @@ public sealed class MeetingModel : PageModel
     [TempData]
     public string? NewLink { get; set; }
 
+    /// <summary>What was just removed and can be put back ("agenda:12"); set by <see cref="ManageModel"/>.</summary>
+    [TempData]
+    public string? Undo { get; set; }
+
+    /// <summary>The value of ?modus= for the compact view used during the meeting.</summary>
+    public const string CompactMode = "compact";
+
+    /// <summary>
+    /// The compact view used during the meeting: attendance, agenda, minutes, decisions and action items in one flow,
+    /// without the look-back at the previous meeting, the reflections and the meeting's details.
+    /// </summary>
+    public bool Compact { get; private set; }
+
     public long ProjectId { get; private set; }
 
     public string ProjectName { get; private set; } = "";
@@ -53,7 +66,7 @@ public sealed class MeetingModel : PageModel
 
     public IReadOnlyList<ActionItem> CarriedOnPage => [.. Detail.CarriedActionItems.Skip((ActionPage - 1) * ActionItemsPerPage).Take(ActionItemsPerPage)];
 
-    public async Task<IActionResult> OnGetAsync(long id, long meetingId, [FromQuery(Name = "actiepagina")] int? actionPage, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(long id, long meetingId, [FromQuery(Name = "actiepagina")] int? actionPage, [FromQuery(Name = "modus")] string? mode, CancellationToken cancellationToken)
     {
         if (await _meetings.FindMeetingAsync(id, meetingId, cancellationToken) is not { } detail)
         {
@@ -63,6 +76,7 @@ public sealed class MeetingModel : PageModel
         ProjectId = id;
         ProjectName = (await _projects.FindAsync(id, cancellationToken))?.Name ?? "";
         Detail = detail;
+        Compact = mode == CompactMode;
         ActionPage = Math.Clamp(actionPage ?? 1, 1, ActionPageCount);
         CanManage = (await _authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(Capability.ManageProject))).Succeeded;
         return Page();
@@ -70,5 +84,9 @@ public sealed class MeetingModel : PageModel
 
     public string Author(Reflection reflection) => reflection.AuthorLabel ?? "Anoniem";
 
-    public string ManageUrl(string handler) => $"/projecten/{ProjectId}/bijeenkomsten/{Detail.Meeting.Id}/wijzigen?handler={handler}";
+    public string ManageUrl(string handler) => $"/projecten/{ProjectId}/bijeenkomsten/{Detail.Meeting.Id}/wijzigen?handler={handler}" + (Compact ? "&modus=" + CompactMode : "");
+
+    /// <summary>The undo button's kind and id, when something was just removed.</summary>
+    public (string Kind, long Id)? UndoTarget =>
+        Undo?.Split(':') is [var kind and ("agenda" or "decision"), var id] && long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var childId) ? (kind, childId) : null;
 }

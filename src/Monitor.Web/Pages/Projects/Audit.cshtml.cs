@@ -47,11 +47,41 @@ public sealed class AuditModel : PageModel
     public string? NameOf(string entity, long? id) => id is { } known && Names.TryGetValue((entity, known), out var name) ? name : null;
 
     /// <summary>A value as the trail shows it: a moment in Dutch local time, the name beside an id of another thing when the trail knows it.</summary>
-    public string ShowValue(string field, string? value) =>
+    public string ShowValue(string field, string? value, Func<string, string> label) =>
         value is null ? "–"
+        : value.StartsWith('{') && ReadableJson(value, label) is { } readable ? readable
         : value.Contains('T', StringComparison.Ordinal) && DateTimeOffset.TryParseExact(value, "O", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var moment) ? UiText.DateTime(moment)
         : _idFields.TryGetValue(field, out var entity) && long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && NameOf(entity, id) is { } name ? $"{name} (#{id})"
         : value;
+
+    /// <summary>
+    /// A JSON object kept in the trail (a finding's snapshot) as "titel: … · soort: …", each field by its label, empty
+    /// ones left out; null when the value is not a JSON object.
+    /// </summary>
+    internal static string? ReadableJson(string value, Func<string, string> label)
+    {
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(value);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? Readable(json.RootElement) : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+
+        string Readable(System.Text.Json.JsonElement element) => element.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.Object => string.Join(" · ", element.EnumerateObject()
+                .Select(p => (Name: p.Name, Text: Readable(p.Value)))
+                .Where(p => p.Text.Length > 0)
+                .Select(p => $"{label(char.ToLowerInvariant(p.Name[0]) + p.Name[1..])}: {p.Text}")),
+            System.Text.Json.JsonValueKind.Array => string.Join(", ", element.EnumerateArray().Select(Readable).Where(t => t.Length > 0)),
+            System.Text.Json.JsonValueKind.Null => "",
+            System.Text.Json.JsonValueKind.String => element.GetString() ?? "",
+            _ => element.GetRawText(),
+        };
+    }
 
     private static Dictionary<(string, long), string> NamesIn(IEnumerable<AuditEntry> newestFirst)
     {
