@@ -88,6 +88,8 @@ public sealed class RouteAuthorizationTests
         ["projecten/{id:long}/bijeenkomsten/{meetingId:long}/wijzigen"] = [Admin, Leader],
         ["projecten/{id:long}/zoeken"] = [Admin, Leader, Researcher, Participant],
         ["reflectie/{token}"] = _everyone,
+        // the personal calendar subscription: its secret address stands in for the login (issue #16)
+        ["kalender/{token}.ics"] = _everyone,
         ["api/v1/projects/{id:long}/groups"] = _projectMembers,
         ["POST api/v1/projects/{id:long}/groups"] = [Admin, Leader],
         ["api/v1/projects/{id:long}/groups/{groupId:long}"] = _projectMembers,
