@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReflectionStore>();
         services.AddSingleton<ReflectionLinkStore>();
         services.AddSingleton<CalendarSubscriptionStore>();
+        services.AddSingleton<OwnReflectionStore>();
         services.AddSingleton<MemberDataStore>();
         services.AddSingleton<CodebookStore>();
         services.AddSingleton<CodingDocumentStore>();

@@ -44,6 +44,8 @@ public sealed class RouteAuthorizationTests
         ["Index"] = _signedIn,
         ["account"] = _signedIn,
         ["meldingen"] = _signedIn,
+        // the personal answer route to the closing question: only the signed-in person's own meetings (issue #16)
+        ["mijn-slotvragen"] = _signedIn,
         ["referentie"] = _signedIn,
         // the API description and its readable page: for everyone logged in (cookie or API token), like the API itself
         ["openapi/{documentName}.json"] = _signedIn,
