@@ -122,6 +122,47 @@ public sealed class LearningAgendaStore
     }
 
     /// <summary>
+    /// What the sources linked to the project's agenda are, for links: per source its meeting (with day and group) and a
+    /// short label (a meeting's title, a "minder gewerkt" answer, an action item, a finding's title). Sources that no
+    /// longer exist are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<LearningSource, LearningSourceTarget>> DescribeSourcesAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var targets = await connection.QueryAsync(null, """
+            WITH linked AS (
+                SELECT DISTINCT s.kind, s.source_id FROM learning_item_sources s JOIN learning_items i ON i.id = s.item_id WHERE i.project_id = @project_id)
+            SELECT l.kind, l.source_id, m.id, m.held_on, g.name, m.title
+            FROM linked l JOIN meetings m ON m.id = l.source_id JOIN project_groups g ON g.id = m.group_id
+            WHERE l.kind = 'bijeenkomst' AND g.project_id = @project_id
+            UNION ALL
+            SELECT l.kind, l.source_id, m.id, m.held_on, g.name, CASE WHEN trim(r.went_less) <> '' THEN r.went_less ELSE r.went_well END
+            FROM linked l JOIN reflections r ON r.id = l.source_id JOIN meetings m ON m.id = r.meeting_id JOIN project_groups g ON g.id = m.group_id
+            WHERE l.kind = 'reflectie' AND g.project_id = @project_id
+            UNION ALL
+            SELECT l.kind, l.source_id, m.id, m.held_on, g.name, a.description
+            FROM linked l JOIN action_items a ON a.id = l.source_id JOIN meetings m ON m.id = a.meeting_id JOIN project_groups g ON g.id = m.group_id
+            WHERE l.kind = 'actiepunt' AND g.project_id = @project_id
+            UNION ALL
+            SELECT l.kind, l.source_id, NULL, NULL, NULL, f.title
+            FROM linked l JOIN findings f ON f.id = l.source_id
+            WHERE l.kind = 'bevinding' AND f.project_id = @project_id;
+            """, reader => new LearningSourceTarget(
+                new LearningSource(Codes.Parse<LearningSourceKind>(reader.GetString(0)), reader.GetInt64(1)),
+                reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                reader.GetDateOrNull(3),
+                reader.GetStringOrNull(4),
+                Shorten(reader.GetString(5))), cancellationToken, ("@project_id", projectId));
+        return targets.ToDictionary(t => t.Source);
+    }
+
+    private static string Shorten(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 80 ? line : string.Concat(line.AsSpan(0, 79).TrimEnd(), "…");
+    }
+
+    /// <summary>
     /// The "minder gewerkt" answers of a project with the MIDI determinants coded on their reflection (impeding or mixed),
     /// and whether an agenda entry already links them; the input of <see cref="LearningSuggester"/>.
     /// </summary>

@@ -56,6 +56,43 @@ public sealed class LearningPagesTests
     }
 
     [Test]
+    [Description("issue #19: agenda sources link to the meeting, reflection, action item or finding they come from")]
+    public async Task TheSourcesOfAnEntryLinkToWhereTheyComeFrom()
+    {
+        var projectId = await ProjectIdAsync("samen-beslissen-arnhem");
+        var groups = $"(SELECT id FROM project_groups WHERE project_id = {projectId})";
+        var meeting = await ScalarAsync($"SELECT min(id) FROM meetings WHERE group_id IN {groups} AND status = 'gehouden'");
+        var reflection = await ScalarAsync($"SELECT min(r.id) FROM reflections r JOIN meetings m ON m.id = r.meeting_id WHERE m.group_id IN {groups} AND trim(r.went_less) <> ''");
+        var reflectionMeeting = await ScalarAsync($"SELECT meeting_id FROM reflections WHERE id = {reflection}");
+        var action = await ScalarAsync($"SELECT min(id) FROM action_items WHERE group_id IN {groups}");
+        var actionMeeting = await ScalarAsync($"SELECT meeting_id FROM action_items WHERE id = {action}");
+        var finding = await ScalarAsync($"SELECT min(id) FROM findings WHERE project_id = {projectId}");
+        using var leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
+        using var participant = await _factory.LoggedInClientAsync(Login.Participant);
+        var agenda = $"/projecten/{projectId}/leeragenda";
+
+        using var posted = await leader.PostFormAsync(agenda, $"{agenda}/nieuw", new Dictionary<string, string>
+        {
+            ["kind"] = "leervraag",
+            ["title"] = "Waar komt dit vandaan?",
+            ["sources"] = $"bijeenkomst {meeting}, reflectie {reflection}, actiepunt {action}, bevinding {finding}",
+        });
+        var leaderPage = await leader.GetDocumentAsync(agenda);
+        var participantPage = await participant.GetDocumentAsync(agenda);
+        string? Href(AngleSharp.Dom.IDocument page, string source) => page.QuerySelector($"a[data-source='{source}']")?.GetAttribute("href");
+
+        Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(Href(leaderPage, $"bijeenkomst-{meeting}"), Is.EqualTo($"/projecten/{projectId}/bijeenkomsten/{meeting}"));
+        Assert.That(Href(leaderPage, $"reflectie-{reflection}"), Is.EqualTo($"/projecten/{projectId}/bijeenkomsten/{reflectionMeeting}#reflections"));
+        Assert.That(Href(leaderPage, $"actiepunt-{action}"), Is.EqualTo($"/projecten/{projectId}/bijeenkomsten/{actionMeeting}#actions"));
+        Assert.That(Href(leaderPage, $"bevinding-{finding}"), Is.EqualTo($"/projecten/{projectId}/bevindingen/{finding}"));
+        Assert.That(leaderPage.QuerySelector($"a[data-source='bevinding-{finding}']")!.TextContent, Is.Not.EqualTo(finding.ToString(System.Globalization.CultureInfo.InvariantCulture)), "a finding shows its title");
+        Assert.That(Href(participantPage, $"reflectie-{reflection}"), Is.Not.Null);
+        Assert.That(Href(participantPage, $"bevinding-{finding}"), Is.Null, "a deelnemer cannot open findings: its title without a link");
+        Assert.That(participantPage.QuerySelector($"span[data-source='bevinding-{finding}']"), Is.Not.Null);
+    }
+
+    [Test]
     public async Task TheAgendaFormRefusesAnUnreadableSourceInDutch()
     {
         var projectId = await ProjectIdAsync("samen-beslissen-arnhem");
