@@ -86,6 +86,38 @@ public sealed class LearningAgendaStore
     public async Task<bool> UpdateAsync(long projectId, long itemId, LearningItemDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         Validate(draft);
+        return await UpdateAsync(projectId, itemId, _ => draft, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records what the group concluded about an entry in a look-back session (issue #19): the conclusion is added to
+    /// what was learned (dated), and a new <paramref name="status"/> is a status change on <paramref name="on"/> with the
+    /// note "terugblik". False when the entry is not in this project.
+    /// </summary>
+    /// <exception cref="ValidationException">The conclusion is empty or what was learned becomes too long; nothing was written.</exception>
+    public async Task<bool> RecordLookBackAsync(long projectId, long itemId, LearningStatus status, string conclusion, DateOnly on, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<ValidationError>();
+        Checks.Required(errors, "conclusion", conclusion, TextMaxLength, "de conclusie");
+        Checks.ThrowIfAny(errors);
+        return await UpdateAsync(projectId, itemId, before =>
+        {
+            var line = $"{on.ToDbValue()} (terugblik): {conclusion.Trim()}";
+            var draft = ToDraft(before) with
+            {
+                Learned = before.Learned.Length == 0 ? line : before.Learned + "\n" + line,
+                Status = status,
+                StatusOn = on,
+                StatusNote = "terugblik",
+            };
+            Validate(draft);
+            return draft;
+        }, actor, cancellationToken);
+    }
+
+    // The one update path: the new draft is made from the stored entry inside the write transaction.
+    private async Task<bool> UpdateAsync(long projectId, long itemId, Func<LearningItem, LearningItemDraft> change, Actor actor, CancellationToken cancellationToken)
+    {
         var (found, _) = await WriteAsync<bool>(projectId, actor, async (connection, transaction) =>
         {
             if ((await ReadItemsAsync(connection, transaction, projectId, itemId, cancellationToken)).SingleOrDefault() is not { } before)
@@ -93,6 +125,7 @@ public sealed class LearningAgendaStore
                 return (false, null);
             }
 
+            var draft = change(before);
             await CheckSourcesAsync(connection, transaction, projectId, draft.Sources, cancellationToken);
             var on = draft.StatusOn ?? DutchClock.Today(_time);
             if (draft.Status != before.Status)

@@ -197,6 +197,7 @@ public sealed class RouteAuthorizationTests
         ["projecten/{id:long}/leeragenda/nieuw"] = [Admin, Leader, Researcher],
         ["projecten/{id:long}/leeragenda/{itemId:long}"] = [Admin, Leader, Researcher],
         ["projecten/{id:long}/tijdlijn"] = _projectMembers,
+        ["projecten/{id:long}/terugblik"] = [Admin, Leader, Researcher, Participant],
         ["projecten/{id:long}/tijdlijn/moment/{momentId:long?}"] = [Admin, Leader, Researcher, Participant],
         ["api/v1/projects/{id:long}/learning-agenda"] = [Admin, Leader, Researcher, Participant],
         ["POST api/v1/projects/{id:long}/learning-agenda"] = [Admin, Leader, Researcher],
