@@ -93,9 +93,13 @@ public sealed class EverydayLoopBrowserTests
 
         Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True);
         await BrowserScreens.SaveScreenshotAsync(page, "terugblik-1280.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "terugblik-1280-top.png", fullPage: false);
         await page.SetViewportSizeAsync(390, 844);
         Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True, "the terugblik session fits a phone");
         await BrowserScreens.SaveScreenshotAsync(page, "terugblik-390.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "terugblik-390-top.png", fullPage: false);
+        await page.Locator("#conclusion-title").ScrollIntoViewIfNeededAsync();
+        await BrowserScreens.SaveScreenshotAsync(page, "terugblik-390-conclusie.png", fullPage: false);
 
         await page.Locator("#c-text").FillAsync("Het vaste oefenmoment werkt; dit knelpunt is opgelost.");
         await page.Locator("input[name=recordAs][value=leeragenda]").CheckAsync();
