@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Monitor.Web.Tests.Support;
 
@@ -84,16 +83,7 @@ public sealed class CalendarSubscriptionTests
 
     private async Task<long> PlanMeetingAsync(long projectId, string name)
     {
-        var groupId = await CreateAsync($"/api/v1/projects/{projectId}/groups", new { kind = "kernteam", name });
-        return await CreateAsync($"/api/v1/projects/{projectId}/groups/{groupId}/meetings", new { heldOn = "2099-05-04", startsAt = "10:00", title = name });
-    }
-
-    private async Task<long> CreateAsync(string url, object body)
-    {
-        using var response = await _leaderApi.PostAsJsonAsync(url, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"POST {url}: {text}");
-        using var json = JsonDocument.Parse(text);
-        return json.RootElement.GetProperty("id").GetInt64();
+        var groupId = await _leaderApi.CreateAsync($"/api/v1/projects/{projectId}/groups", new { kind = "kernteam", name });
+        return await _leaderApi.CreateAsync($"/api/v1/projects/{projectId}/groups/{groupId}/meetings", new { heldOn = "2099-05-04", startsAt = "10:00", title = name });
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Data;
 using Monitor.Web.Tests.Support;
 
@@ -16,7 +15,7 @@ public sealed class LookBackTests
     private string Page => $"/projecten/{_projectId}/terugblik";
 
     [OneTimeSetUp]
-    public async Task FindProject() => _projectId = await ScalarAsync("SELECT id FROM projects WHERE slug = 'keuzehulp-werkzaak'");
+    public async Task FindProject() => _projectId = await _factory.ScalarAsync("SELECT id FROM projects WHERE slug = 'keuzehulp-werkzaak'");
 
     [OneTimeTearDown]
     public void StopApp() => _factory.Dispose();
@@ -41,10 +40,10 @@ public sealed class LookBackTests
     [Test]
     public async Task AParticipantSeesTheSessionButCannotRecord()
     {
-        var samenBeslissen = await ScalarAsync("SELECT id FROM projects WHERE slug = 'samen-beslissen-arnhem'");
+        var samenBeslissen = await _factory.ScalarAsync("SELECT id FROM projects WHERE slug = 'samen-beslissen-arnhem'");
         var url = $"/projecten/{samenBeslissen}/terugblik";
         using var participant = await _factory.LoggedInClientAsync(Login.Participant);
-        var before = await ScalarAsync("SELECT count(*) FROM findings");
+        var before = await _factory.ScalarAsync("SELECT count(*) FROM findings");
 
         var page = await participant.GetDocumentAsync(url);
         using var posted = await participant.PostFormAsync(url, url, new Dictionary<string, string>
@@ -58,14 +57,14 @@ public sealed class LookBackTests
         Assert.That(page.QuerySelector("h1")!.TextContent, Does.StartWith("Terugblik"));
         Assert.That(page.QuerySelector("[data-testid=conclusion]"), Is.Null);
         Assert.That(posted.Headers.Location!.OriginalString, Does.Contain("/geen-toegang"));
-        Assert.That(await ScalarAsync("SELECT count(*) FROM findings"), Is.EqualTo(before));
+        Assert.That(await _factory.ScalarAsync("SELECT count(*) FROM findings"), Is.EqualTo(before));
     }
 
     [Test]
     public async Task AConclusionBecomesADraftFindingWithTheMeetingAsEvidence()
     {
         using var leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
-        var meeting = await ScalarAsync($"SELECT max(m.id) FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE g.project_id = {_projectId} AND m.status = 'gehouden'");
+        var meeting = await _factory.ScalarAsync($"SELECT max(m.id) FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE g.project_id = {_projectId} AND m.status = 'gehouden'");
 
         using var posted = await leader.PostFormAsync(Page, Page, new Dictionary<string, string>
         {
@@ -76,21 +75,21 @@ public sealed class LookBackTests
             ["meetingId"] = meeting.ToString(CultureInfo.InvariantCulture),
         });
         var after = await leader.GetDocumentAsync(Page);
-        var finding = await ScalarAsync("SELECT max(id) FROM findings WHERE title = 'Oefenen werkt beter dan uitleg'");
+        var finding = await _factory.ScalarAsync("SELECT max(id) FROM findings WHERE title = 'Oefenen werkt beter dan uitleg'");
 
         Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(after.QuerySelector("p.notice")!.TextContent, Does.Contain("Oefenen werkt beter dan uitleg"));
-        Assert.That(await ScalarAsync($"SELECT count(*) FROM findings WHERE id = {finding} AND project_id = {_projectId} AND status = 'concept' AND heading = 'Terugblik' AND explanation LIKE 'Samen oefenen%'"), Is.EqualTo(1));
-        Assert.That(await ScalarAsync($"SELECT count(*) FROM finding_evidence WHERE finding_id = {finding} AND kind = 'bijeenkomst' AND meeting_id = {meeting}"), Is.EqualTo(1));
+        Assert.That(await _factory.ScalarAsync($"SELECT count(*) FROM findings WHERE id = {finding} AND project_id = {_projectId} AND status = 'concept' AND heading = 'Terugblik' AND explanation LIKE 'Samen oefenen%'"), Is.EqualTo(1));
+        Assert.That(await _factory.ScalarAsync($"SELECT count(*) FROM finding_evidence WHERE finding_id = {finding} AND kind = 'bijeenkomst' AND meeting_id = {meeting}"), Is.EqualTo(1));
     }
 
     [Test]
     public async Task AConclusionUpdatesAnAgendaEntryStatusAndWhatWasLearned()
     {
         using var leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
-        var item = await ScalarAsync($"SELECT min(id) FROM learning_items WHERE project_id = {_projectId} AND status IN ('open', 'inuitvoering')");
+        var item = await _factory.ScalarAsync($"SELECT min(id) FROM learning_items WHERE project_id = {_projectId} AND status IN ('open', 'inuitvoering')");
 
-        var auditBefore = await ScalarAsync($"SELECT count(*) FROM audit_log WHERE entity = 'learningItem' AND entity_id = {item} AND action = 'update'");
+        var auditBefore = await _factory.ScalarAsync($"SELECT count(*) FROM audit_log WHERE entity = 'learningItem' AND entity_id = {item} AND action = 'update'");
 
         using var missing = await leader.PostFormAsync(Page, Page, new Dictionary<string, string> { ["conclusion"] = "Zonder punt", ["recordAs"] = "leeragenda", ["status"] = "opgelost" });
         var refused = await leader.GetDocumentAsync(Page);
@@ -105,16 +104,8 @@ public sealed class LookBackTests
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(refused.QuerySelector("p.error")!.TextContent, Does.Contain("Kies het punt van de leeragenda"));
         Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(await ScalarAsync($"SELECT count(*) FROM learning_items WHERE id = {item} AND status = 'opgelost' AND learned LIKE '%(terugblik): Vaste oefenmomenten in het teamoverleg lossen dit op.'"), Is.EqualTo(1));
-        Assert.That(await ScalarAsync($"SELECT count(*) FROM learning_item_statuses WHERE item_id = {item} AND status = 'opgelost' AND note = 'terugblik'"), Is.EqualTo(1));
-        Assert.That(await ScalarAsync($"SELECT count(*) FROM audit_log WHERE entity = 'learningItem' AND entity_id = {item} AND action = 'update'"), Is.EqualTo(auditBefore + 1));
-    }
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = await _factory.Services.GetRequiredService<MonitorDatabase>().OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        Assert.That(await _factory.ScalarAsync($"SELECT count(*) FROM learning_items WHERE id = {item} AND status = 'opgelost' AND learned LIKE '%(terugblik): Vaste oefenmomenten in het teamoverleg lossen dit op.'"), Is.EqualTo(1));
+        Assert.That(await _factory.ScalarAsync($"SELECT count(*) FROM learning_item_statuses WHERE item_id = {item} AND status = 'opgelost' AND note = 'terugblik'"), Is.EqualTo(1));
+        Assert.That(await _factory.ScalarAsync($"SELECT count(*) FROM audit_log WHERE entity = 'learningItem' AND entity_id = {item} AND action = 'update'"), Is.EqualTo(auditBefore + 1));
     }
 }

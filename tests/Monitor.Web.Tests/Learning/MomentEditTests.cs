@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Data;
 using Monitor.Web.Tests.Support;
 
@@ -21,10 +20,10 @@ public sealed class MomentEditTests
     [OneTimeSetUp]
     public async Task LinkTheParticipant()
     {
-        _projectId = await ScalarAsync("SELECT id FROM projects WHERE slug = 'samen-beslissen-arnhem'");
-        _group = await ScalarAsync($"SELECT id FROM project_groups WHERE project_id = {_projectId} ORDER BY id LIMIT 1");
-        var userId = await ScalarAsync("SELECT id FROM users WHERE email = 'deelnemer@demo.example'");
-        await ScalarAsync($"UPDATE group_members SET user_id = {userId} WHERE id = (SELECT min(id) FROM group_members WHERE group_id = {_group}) RETURNING 1");
+        _projectId = await _factory.ScalarAsync("SELECT id FROM projects WHERE slug = 'samen-beslissen-arnhem'");
+        _group = await _factory.ScalarAsync($"SELECT id FROM project_groups WHERE project_id = {_projectId} ORDER BY id LIMIT 1");
+        var userId = await _factory.ScalarAsync("SELECT id FROM users WHERE email = 'deelnemer@demo.example'");
+        await _factory.ScalarAsync($"UPDATE group_members SET user_id = {userId} WHERE id = (SELECT min(id) FROM group_members WHERE group_id = {_group}) RETURNING 1");
         _leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
         _participant = await _factory.LoggedInClientAsync(Login.Participant);
     }
@@ -59,15 +58,15 @@ public sealed class MomentEditTests
         Assert.That(foreignForm.Headers.Location!.OriginalString, Does.Contain("/geen-toegang"));
         Assert.That(foreignChange.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(foreignDelete.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(await ScalarAsync($"SELECT count(*) FROM timeline_moments WHERE id = {leaders} AND title = 'Moment van de projectleider'"), Is.EqualTo(1));
+        Assert.That(await _factory.ScalarAsync($"SELECT count(*) FROM timeline_moments WHERE id = {leaders} AND title = 'Moment van de projectleider'"), Is.EqualTo(1));
         Assert.That(form.QuerySelector("#m-title")!.GetAttribute("value"), Is.EqualTo("Mijn eerste gedeelde besluit"));
         Assert.That(form.QuerySelectorAll("#m-group option").Select(o => o.GetAttribute("value")), Is.EqualTo(new[] { Id(_group) }), "a deelnemer keeps it in their own group");
         Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(afterChange.QuerySelector("p.notice")!.TextContent, Does.Contain("Ons eerste gedeelde besluit"));
         Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(afterDelete.QuerySelector($"[data-moment-actions='{own}']"), Is.Null);
-        Assert.That(await ScalarAsync($"SELECT count(*) FROM timeline_moments WHERE id = {own}"), Is.Zero);
-        Assert.That(await ScalarAsync($"SELECT count(*) FROM audit_log WHERE entity = 'timelineMoment' AND entity_id = {own} AND action IN ('update', 'delete')"), Is.EqualTo(2));
+        Assert.That(await _factory.ScalarAsync($"SELECT count(*) FROM timeline_moments WHERE id = {own}"), Is.Zero);
+        Assert.That(await _factory.ScalarAsync($"SELECT count(*) FROM audit_log WHERE entity = 'timelineMoment' AND entity_id = {own} AND action IN ('update', 'delete')"), Is.EqualTo(2));
     }
 
     [Test]
@@ -85,7 +84,7 @@ public sealed class MomentEditTests
         Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(managementPage.QuerySelectorAll("[data-moment-actions]"), Is.Empty);
         Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(await ScalarAsync($"SELECT count(*) FROM timeline_moments WHERE id = {own}"), Is.Zero);
+        Assert.That(await _factory.ScalarAsync($"SELECT count(*) FROM timeline_moments WHERE id = {own}"), Is.Zero);
     }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
@@ -100,7 +99,7 @@ public sealed class MomentEditTests
             ["title"] = title,
         });
         Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        return await ScalarAsync($"SELECT max(id) FROM timeline_moments WHERE title = '{title}'");
+        return await _factory.ScalarAsync($"SELECT max(id) FROM timeline_moments WHERE title = '{title}'");
     }
 
     private async Task<HttpResponseMessage> PostAsync(HttpClient client, long momentId, string title) =>
@@ -111,12 +110,4 @@ public sealed class MomentEditTests
             ["groupId"] = Id(_group),
             ["title"] = title,
         });
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = await _factory.Services.GetRequiredService<MonitorDatabase>().OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
 }

@@ -121,9 +121,9 @@ public sealed class OwnReflectionsTests
 
     private async Task<(long GroupId, long Mine, long Other)> GroupWithLinkedMemberAsync(bool anonymous)
     {
-        var groupId = await CreateAsync($"{Api}/groups", new { kind = "ontwikkelgroep", name = $"Slotvraag {(anonymous ? "anoniem" : "met namen")}", reflectionsAnonymous = anonymous });
-        var mine = await CreateAsync($"{Api}/groups/{groupId}/members", new { roleLabel = "Re-integratieprofessional 3" });
-        var other = await CreateAsync($"{Api}/groups/{groupId}/members", new { roleLabel = "Klantmanager" });
+        var groupId = await _leaderApi.CreateAsync($"{Api}/groups", new { kind = "ontwikkelgroep", name = $"Slotvraag {(anonymous ? "anoniem" : "met namen")}", reflectionsAnonymous = anonymous });
+        var mine = await _leaderApi.CreateAsync($"{Api}/groups/{groupId}/members", new { roleLabel = "Re-integratieprofessional 3" });
+        var other = await _leaderApi.CreateAsync($"{Api}/groups/{groupId}/members", new { roleLabel = "Klantmanager" });
         using var linked = await _leaderApi.PutAsJsonAsync($"{Api}/members/{mine}/account", new { userId = _participantId });
         Assert.That(linked.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         return (groupId, mine, other);
@@ -132,19 +132,10 @@ public sealed class OwnReflectionsTests
     private async Task<long> HeldMeetingAsync(long groupId, int daysAgo, params (long Member, string Status)[] attendance)
     {
         var heldOn = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(-daysAgo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var meetingId = await CreateAsync($"{Api}/groups/{groupId}/meetings", new { heldOn, title = "Overleg", status = "gehouden" });
+        var meetingId = await _leaderApi.CreateAsync($"{Api}/groups/{groupId}/meetings", new { heldOn, title = "Overleg", status = "gehouden" });
         using var recorded = await _leaderApi.PutAsJsonAsync($"{Api}/meetings/{meetingId}/attendance",
             new { attendance = attendance.Select(a => new { memberId = a.Member, status = a.Status }).ToArray() });
         Assert.That(recorded.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         return meetingId;
-    }
-
-    private async Task<long> CreateAsync(string url, object body)
-    {
-        using var response = await _leaderApi.PostAsJsonAsync(url, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"POST {url}: {text}");
-        using var json = JsonDocument.Parse(text);
-        return json.RootElement.GetProperty("id").GetInt64();
     }
 }
