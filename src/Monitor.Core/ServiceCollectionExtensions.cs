@@ -41,6 +41,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MeetingQueries>();
         services.AddSingleton<ReflectionStore>();
         services.AddSingleton<ReflectionLinkStore>();
+        services.AddSingleton<CalendarSubscriptionStore>();
+        services.AddSingleton<OwnReflectionStore>();
         services.AddSingleton<MemberDataStore>();
         services.AddSingleton<CodebookStore>();
         services.AddSingleton<CodingDocumentStore>();

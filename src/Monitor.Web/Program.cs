@@ -88,6 +88,7 @@ app.MapPlanEndpoints();
 app.MapPlanFileEndpoints();
 app.MapFrameworkEndpoints();
 app.MapGroupEndpoints();
+app.MapCalendarSubscriptionEndpoints();
 app.MapMeetingEndpoints();
 app.MapReflectionEndpoints();
 app.MapCodebookEndpoints();

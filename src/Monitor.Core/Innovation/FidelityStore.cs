@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
-using Monitor.Core.Meetings;
 
 namespace Monitor.Core.Innovation;
 
@@ -91,7 +89,7 @@ public sealed class FidelityStore
         Checks.Required(errors, "label", label, LabelMaxLength, "de naam of rol van de professional");
         Checks.Required(errors, "team", team, TeamMaxLength, "het team");
         Checks.ThrowIfAny(errors);
-        var token = "k_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var token = SecretTokens.New("k_");
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         if (!await CoreElementStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
@@ -102,7 +100,7 @@ public sealed class FidelityStore
         var id = await connection.InsertAsync(transaction, """
             INSERT INTO fidelity_links (project_id, label, team, token_hash, created_at, created_by)
             VALUES (@project, @label, @team, @hash, @now, @by) RETURNING id;
-            """, cancellationToken, ("@project", projectId), ("@label", label.Trim()), ("@team", team.Trim()), ("@hash", ReflectionStore.Hash(token)), ("@now", Now()), ("@by", actor.Name));
+            """, cancellationToken, ("@project", projectId), ("@label", label.Trim()), ("@team", team.Trim()), ("@hash", SecretTokens.Hash(token)), ("@now", Now()), ("@by", actor.Name));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("fidelityLink", id, projectId,
             new Dictionary<string, string?> { ["label"] = label.Trim(), ["team"] = team.Trim() }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -150,7 +148,7 @@ public sealed class FidelityStore
             SELECT l.id, l.project_id, p.name, l.label, l.team FROM fidelity_links l JOIN projects p ON p.id = l.project_id
             WHERE l.token_hash = @hash AND l.revoked_at IS NULL;
             """, reader => (Id: reader.GetInt64(0), Project: reader.GetInt64(1), Name: reader.GetString(2), Label: reader.GetString(3), Team: reader.GetString(4)),
-            cancellationToken, ("@hash", ReflectionStore.Hash(token)));
+            cancellationToken, ("@hash", SecretTokens.Hash(token)));
         if (links is not [var link])
         {
             return null;

@@ -86,6 +86,38 @@ public sealed class LearningAgendaStore
     public async Task<bool> UpdateAsync(long projectId, long itemId, LearningItemDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         Validate(draft);
+        return await UpdateAsync(projectId, itemId, _ => draft, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records what the group concluded about an entry in a look-back session (issue #19): the conclusion is added to
+    /// what was learned (dated), and a new <paramref name="status"/> is a status change on <paramref name="on"/> with the
+    /// note "terugblik". False when the entry is not in this project.
+    /// </summary>
+    /// <exception cref="ValidationException">The conclusion is empty or what was learned becomes too long; nothing was written.</exception>
+    public async Task<bool> RecordLookBackAsync(long projectId, long itemId, LearningStatus status, string conclusion, DateOnly on, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<ValidationError>();
+        Checks.Required(errors, "conclusion", conclusion, TextMaxLength, "de conclusie");
+        Checks.ThrowIfAny(errors);
+        return await UpdateAsync(projectId, itemId, before =>
+        {
+            var line = $"{on.ToDbValue()} (terugblik): {conclusion.Trim()}";
+            var draft = ToDraft(before) with
+            {
+                Learned = before.Learned.Length == 0 ? line : before.Learned + "\n" + line,
+                Status = status,
+                StatusOn = on,
+                StatusNote = "terugblik",
+            };
+            Validate(draft);
+            return draft;
+        }, actor, cancellationToken);
+    }
+
+    // The one update path: the new draft is made from the stored entry inside the write transaction.
+    private async Task<bool> UpdateAsync(long projectId, long itemId, Func<LearningItem, LearningItemDraft> change, Actor actor, CancellationToken cancellationToken)
+    {
         var (found, _) = await WriteAsync<bool>(projectId, actor, async (connection, transaction) =>
         {
             if ((await ReadItemsAsync(connection, transaction, projectId, itemId, cancellationToken)).SingleOrDefault() is not { } before)
@@ -93,6 +125,7 @@ public sealed class LearningAgendaStore
                 return (false, null);
             }
 
+            var draft = change(before);
             await CheckSourcesAsync(connection, transaction, projectId, draft.Sources, cancellationToken);
             var on = draft.StatusOn ?? DutchClock.Today(_time);
             if (draft.Status != before.Status)
@@ -119,6 +152,47 @@ public sealed class LearningAgendaStore
             return (true, (AuditChange?)AuditChange.Updated("learningItem", itemId, projectId, beforeValues, AuditValues(draft, draft.Status != before.Status ? on : before.History[^1].On)));
         }, cancellationToken);
         return found;
+    }
+
+    /// <summary>
+    /// What the sources linked to the project's agenda are, for links: per source its meeting (with day and group) and a
+    /// short label (a meeting's title, a "minder gewerkt" answer, an action item, a finding's title). Sources that no
+    /// longer exist are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<LearningSource, LearningSourceTarget>> DescribeSourcesAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var targets = await connection.QueryAsync(null, """
+            WITH linked AS (
+                SELECT DISTINCT s.kind, s.source_id FROM learning_item_sources s JOIN learning_items i ON i.id = s.item_id WHERE i.project_id = @project_id)
+            SELECT l.kind, l.source_id, m.id, m.held_on, g.name, m.title
+            FROM linked l JOIN meetings m ON m.id = l.source_id JOIN project_groups g ON g.id = m.group_id
+            WHERE l.kind = 'bijeenkomst' AND g.project_id = @project_id
+            UNION ALL
+            SELECT l.kind, l.source_id, m.id, m.held_on, g.name, CASE WHEN trim(r.went_less) <> '' THEN r.went_less ELSE r.went_well END
+            FROM linked l JOIN reflections r ON r.id = l.source_id JOIN meetings m ON m.id = r.meeting_id JOIN project_groups g ON g.id = m.group_id
+            WHERE l.kind = 'reflectie' AND g.project_id = @project_id
+            UNION ALL
+            SELECT l.kind, l.source_id, m.id, m.held_on, g.name, a.description
+            FROM linked l JOIN action_items a ON a.id = l.source_id JOIN meetings m ON m.id = a.meeting_id JOIN project_groups g ON g.id = m.group_id
+            WHERE l.kind = 'actiepunt' AND g.project_id = @project_id
+            UNION ALL
+            SELECT l.kind, l.source_id, NULL, NULL, NULL, f.title
+            FROM linked l JOIN findings f ON f.id = l.source_id
+            WHERE l.kind = 'bevinding' AND f.project_id = @project_id;
+            """, reader => new LearningSourceTarget(
+                new LearningSource(Codes.Parse<LearningSourceKind>(reader.GetString(0)), reader.GetInt64(1)),
+                reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                reader.GetDateOrNull(3),
+                reader.GetStringOrNull(4),
+                Shorten(reader.GetString(5))), cancellationToken, ("@project_id", projectId));
+        return targets.ToDictionary(t => t.Source);
+    }
+
+    private static string Shorten(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 80 ? line : string.Concat(line.AsSpan(0, 79).TrimEnd(), "…");
     }
 
     /// <summary>

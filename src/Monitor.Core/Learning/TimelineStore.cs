@@ -7,7 +7,7 @@ namespace Monitor.Core.Learning;
 
 /// <summary>
 /// The project's eventful timeline, read from meetings, phase decisions and plan activities done, plus the high and low
-/// points participants mark on it (the one thing this store writes, with its audit entry in the same transaction).
+/// points participants mark on it (the one thing this store writes — add, change, delete — with its audit entry in the same transaction).
 /// </summary>
 public sealed class TimelineStore
 {
@@ -115,11 +115,7 @@ public sealed class TimelineStore
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(actor);
-        var errors = new List<ValidationError>();
-        Checks.Required(errors, "title", draft.Title, TitleMaxLength, "de titel");
-        Checks.Optional(errors, "story", draft.Story, StoryMaxLength, "het verhaal");
-        Checks.ThrowIfAny(errors);
-
+        CheckDraft(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId)) is null)
@@ -127,13 +123,7 @@ public sealed class TimelineStore
             return null;
         }
 
-        if (draft.GroupId is { } groupId
-            && await connection.ScalarLongAsync(transaction, "SELECT 1 FROM project_groups WHERE id = @id AND project_id = @project_id;", cancellationToken,
-                ("@id", groupId), ("@project_id", projectId)) is null)
-        {
-            throw new ValidationException([new ValidationError("groupId", $"Dit project heeft geen groep {groupId}.")]);
-        }
-
+        await CheckGroupAsync(connection, transaction, projectId, draft.GroupId, cancellationToken);
         if (onlyGroupsOfUser is { } userId && (draft.GroupId is null || !(await GroupIdsOfUserAsync(connection, transaction, projectId, userId, cancellationToken)).Contains(draft.GroupId.Value)))
         {
             throw new ValidationException([new ValidationError("groupId", "Kies een groep waarvan je zelf lid bent.")]);
@@ -146,16 +136,92 @@ public sealed class TimelineStore
             """, cancellationToken, ("@project_id", projectId), ("@group_id", draft.GroupId), ("@on", draft.OccurredOn.ToDbValue()), ("@kind", draft.Kind.ToCode()),
             ("@title", draft.Title.Trim()), ("@story", draft.Story.Trim()), ("@reconstructed", draft.Reconstructed ? 1 : 0),
             ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name));
-        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("timelineMoment", id, projectId, new Dictionary<string, string?>
-        {
-            ["occurredOn"] = draft.OccurredOn.ToDbValue(),
-            ["kind"] = draft.Kind.ToCode(),
-            ["title"] = draft.Title.Trim(),
-            ["story"] = draft.Story.Trim(),
-            ["group"] = draft.GroupId?.ToString(CultureInfo.InvariantCulture),
-        }), cancellationToken);
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("timelineMoment", id, projectId, Values(draft)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
+    }
+
+    /// <summary>A high or low point as its edit form shows it; null when it is not in this project.</summary>
+    public async Task<MomentDraft?> FindMomentAsync(long projectId, long momentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await FindMomentAsync(connection, transaction, projectId, momentId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Who added each high or low point of the project (the user id of the audit entry that created it; null for demo
+    /// data and accounts since deleted), for <see cref="MomentRules"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, long?>> MomentAuthorsAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var authors = await connection.QueryAsync(null, $"""
+            SELECT t.id, {AuthorSql} FROM timeline_moments t WHERE t.project_id = @project_id;
+            """, reader => (Id: reader.GetInt64(0), Author: reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1)), cancellationToken, ("@project_id", projectId));
+        return authors.ToDictionary(a => a.Id, a => a.Author);
+    }
+
+    /// <summary>
+    /// Changes a high or low point; null when it is not in this project. With <paramref name="onlyOwnOfUser"/> (a deelnemer)
+    /// it must be their own, in a group of theirs, and stay in one.
+    /// </summary>
+    /// <exception cref="ValidationException">A field breaks a rule or the user may not change this moment; nothing was written.</exception>
+    public async Task<string?> UpdateMomentAsync(long projectId, long momentId, MomentDraft draft, Actor actor, long? onlyOwnOfUser = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(actor);
+        CheckDraft(draft);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        if (await FindMomentAsync(connection, transaction, projectId, momentId, cancellationToken) is not { } before)
+        {
+            return null;
+        }
+
+        await CheckGroupAsync(connection, transaction, projectId, draft.GroupId, cancellationToken);
+        if (onlyOwnOfUser is { } userId)
+        {
+            var groups = await GroupIdsOfUserAsync(connection, transaction, projectId, userId, cancellationToken);
+            var author = await AuthorAsync(connection, transaction, momentId, cancellationToken);
+            if (!MomentRules.MayChange(false, userId, author, before.GroupId, groups) || !MomentRules.MayChange(false, userId, author, draft.GroupId, groups))
+            {
+                throw new ValidationException([new ValidationError("groupId", "Je kunt alleen je eigen hoogte- en dieptepunten in je eigen groep wijzigen.")]);
+            }
+        }
+
+        await connection.ExecuteAsync(transaction, """
+            UPDATE timeline_moments SET group_id = @group_id, occurred_on = @on, kind = @kind, title = @title, story = @story WHERE id = @id;
+            """, cancellationToken, ("@id", momentId), ("@group_id", draft.GroupId), ("@on", draft.OccurredOn.ToDbValue()), ("@kind", draft.Kind.ToCode()),
+            ("@title", draft.Title.Trim()), ("@story", draft.Story.Trim()));
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("timelineMoment", momentId, projectId, Values(before), Values(draft)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return draft.Title.Trim();
+    }
+
+    /// <summary>Deletes a high or low point; null when it is not in this project. With <paramref name="onlyOwnOfUser"/> as for <see cref="UpdateMomentAsync"/>.</summary>
+    /// <exception cref="ValidationException">The user may not delete this moment; nothing was written.</exception>
+    public async Task<string?> DeleteMomentAsync(long projectId, long momentId, Actor actor, long? onlyOwnOfUser = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        if (await FindMomentAsync(connection, transaction, projectId, momentId, cancellationToken) is not { } before)
+        {
+            return null;
+        }
+
+        if (onlyOwnOfUser is { } userId
+            && !MomentRules.MayChange(false, userId, await AuthorAsync(connection, transaction, momentId, cancellationToken), before.GroupId,
+                await GroupIdsOfUserAsync(connection, transaction, projectId, userId, cancellationToken)))
+        {
+            throw new ValidationException([new ValidationError("momentId", "Je kunt alleen je eigen hoogte- en dieptepunten in je eigen groep verwijderen.")]);
+        }
+
+        await connection.ExecuteAsync(transaction, "DELETE FROM timeline_moments WHERE id = @id;", cancellationToken, ("@id", momentId));
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("timelineMoment", momentId, projectId, Values(before)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return before.Title;
     }
 
     /// <summary>The groups of a project the user is (or was) a member of.</summary>
@@ -165,6 +231,52 @@ public sealed class TimelineStore
         await using var transaction = connection.BeginTransaction(deferred: true);
         return await GroupIdsOfUserAsync(connection, transaction, projectId, userId, cancellationToken);
     }
+
+    // The author is whoever the audit log says created the moment: the one record of who did what.
+    private const string AuthorSql = "(SELECT a.actor_user_id FROM audit_log a WHERE a.entity = 'timelineMoment' AND a.entity_id = t.id AND a.action = 'create' ORDER BY a.id LIMIT 1)";
+
+    private static void CheckDraft(MomentDraft draft)
+    {
+        var errors = new List<ValidationError>();
+        Checks.Required(errors, "title", draft.Title, TitleMaxLength, "de titel");
+        Checks.Optional(errors, "story", draft.Story, StoryMaxLength, "het verhaal");
+        Checks.ThrowIfAny(errors);
+    }
+
+    private static async Task CheckGroupAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long? groupId, CancellationToken cancellationToken)
+    {
+        if (groupId is { } id
+            && await connection.ScalarLongAsync(transaction, "SELECT 1 FROM project_groups WHERE id = @id AND project_id = @project_id;", cancellationToken,
+                ("@id", id), ("@project_id", projectId)) is null)
+        {
+            throw new ValidationException([new ValidationError("groupId", $"Dit project heeft geen groep {id}.")]);
+        }
+    }
+
+    private static Dictionary<string, string?> Values(MomentDraft draft) => new()
+    {
+        ["occurredOn"] = draft.OccurredOn.ToDbValue(),
+        ["kind"] = draft.Kind.ToCode(),
+        ["title"] = draft.Title.Trim(),
+        ["story"] = draft.Story.Trim(),
+        ["group"] = draft.GroupId?.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static async Task<MomentDraft?> FindMomentAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long momentId, CancellationToken cancellationToken) =>
+        await connection.QueryFirstAsync(transaction, """
+            SELECT occurred_on, kind, title, story, group_id, is_reconstructed FROM timeline_moments WHERE id = @id AND project_id = @project_id;
+            """, reader => new MomentDraft
+        {
+            OccurredOn = reader.GetDate(0),
+            Kind = Codes.Parse<MomentKind>(reader.GetString(1)),
+            Title = reader.GetString(2),
+            Story = reader.GetString(3),
+            GroupId = reader.IsDBNull(4) ? null : reader.GetInt64(4),
+            Reconstructed = reader.GetFlag(5),
+        }, cancellationToken, ("@id", momentId), ("@project_id", projectId));
+
+    private static async Task<long?> AuthorAsync(SqliteConnection connection, SqliteTransaction transaction, long momentId, CancellationToken cancellationToken) =>
+        await connection.ScalarLongAsync(transaction, $"SELECT {AuthorSql} FROM timeline_moments t WHERE t.id = @id;", cancellationToken, ("@id", momentId));
 
     private static async Task<IReadOnlyList<long>> GroupIdsOfUserAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long userId, CancellationToken cancellationToken) =>
         await connection.QueryAsync(transaction, """

@@ -34,7 +34,7 @@ public sealed class ReflectionLinkStore
             throw new ValidationException([new ValidationError("validDays", $"Een link is 1 tot {MaxLinkValidity.TotalDays:0} dagen geldig.")]);
         }
 
-        var token = "r_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var token = SecretTokens.New("r_", 24);
         var expires = _time.GetUtcNow() + validFor;
         var (found, _) = await _writes.RunAsync(projectId, meetingId, actor, async change =>
         {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
@@ -207,7 +205,7 @@ public sealed class ReflectionStore
 
     internal static string Normalise(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
-    internal static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    internal static string Hash(string secret) => SecretTokens.Hash(secret);
 
     private static Reflection ReadReflection(SqliteDataReader reader, bool anonymous) => new()
     {

@@ -14,9 +14,6 @@ namespace Monitor.Web.Endpoints;
 /// </summary>
 internal static class GroupEndpoints
 {
-    private const int DefaultDurationMinutes = 120;
-    private static readonly TimeOnly _defaultStart = new(9, 0);
-
     public static RouteGroupBuilder MapGroupEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/projects/{id:long}").WithTags("Groups")
@@ -135,19 +132,7 @@ internal static class GroupEndpoints
             return ApiResults.GroupNotFound(groupId);
         }
 
-        var revisions = await meetings.CalendarRevisionsAsync(groupId, cancellationToken);
-        // Held meetings are history, not appointments; a cancelled one stays so that subscribers see it cancelled.
-        var events = detail.Meetings
-            .Where(m => m.Status is MeetingStatus.Gepland or MeetingStatus.Geannuleerd)
-            .Select(m => new CalendarEvent(
-                Uid: $"meeting-{m.Id}@implementatiemonitor",
-                Summary: $"{detail.Group.Name}: {(string.IsNullOrWhiteSpace(m.Title) ? "bijeenkomst" : m.Title)}",
-                Description: null,
-                Location: m.Location,
-                LocalStart: m.HeldOn.ToDateTime(m.StartsAt ?? _defaultStart),
-                DurationMinutes: m.DurationMinutes ?? DefaultDurationMinutes,
-                Cancelled: m.Status == MeetingStatus.Geannuleerd,
-                Sequence: revisions.GetValueOrDefault(m.Id)));
+        var events = CalendarFeed.Events(detail, await meetings.CalendarRevisionsAsync(groupId, cancellationToken));
         var calendar = ICalendarWriter.Write(detail.Group.Name, events, time.GetUtcNow());
         return TypedResults.Text(calendar, "text/calendar; charset=utf-8");
     }

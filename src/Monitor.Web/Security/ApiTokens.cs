@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Monitor.Core.Common;
 
 namespace Monitor.Web.Security;
 
@@ -10,12 +9,9 @@ public static class ApiTokens
 
     public static (string Secret, string Hash, string Prefix) Generate()
     {
-        var secret = Prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretTokens.New(Prefix);
         return (secret, Hash(secret), secret[..(Prefix.Length + 6)]);
     }
 
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Hash(string secret) => SecretTokens.Hash(secret);
 }

@@ -6,8 +6,7 @@ using Monitor.Web.Tests.Support;
 namespace Monitor.Web.Tests.Browser;
 
 /// <summary>Issue #16 ("Everyday use") in Debian's Chromium: confirmations, anchors after a save, the phone width.</summary>
-[NonParallelizable]
-public sealed partial class EverydayBrowserTests
+public sealed partial class EverydayBrowserTests : BrowserTestBase
 {
     private const int Phone = 390;
     private const int PerKind = 2;
@@ -23,31 +22,6 @@ public sealed partial class EverydayBrowserTests
             return inner.slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '') + ' in ' + (e.parentElement?.tagName.toLowerCase() ?? '')).join(', ');
         }
         """;
-
-    private readonly MonitorWebFactory _factory = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    [OneTimeSetUp]
-    public async Task StartAppAndBrowser()
-    {
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await DebianChromium.LaunchAsync(_playwright);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAppAndBrowser()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        _factory.Dispose();
-    }
 
     [Test]
     [Description("issue #16: deleting an agenda item asks first, through a script file the CSP allows; cancelling keeps it")]
@@ -85,7 +59,7 @@ public sealed partial class EverydayBrowserTests
         page.Dialog -= Dismiss;
         await page.ReloadAsync();
         Assert.That(await item.CountAsync(), Is.EqualTo(1), "dismissing the question keeps the item");
-        await SaveScreenshotAsync(page, "confirm-kept.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "confirm-kept.png");
 
         page.Dialog += Accept;
         await BrowserWaits.SubmitAsync(page, item.Locator("button", new() { HasText = "Verwijderen" }));
@@ -99,7 +73,7 @@ public sealed partial class EverydayBrowserTests
     public async Task DeletingAFindingAsksFirst()
     {
         var page = await NewPageAsync(1280, Login.Researcher);
-        await page.GotoAsync(_factory.ServerAddress + "");
+        await page.GotoAsync(Factory.ServerAddress + "");
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
         await page.Locator("nav.subnav a", new() { HasText = "Bevindingen" }).ClickAsync();
         await page.Locator("summary", new() { HasText = "Bevinding toevoegen" }).ClickAsync();
@@ -171,8 +145,8 @@ public sealed partial class EverydayBrowserTests
     [Description("issue #16: the coding view shows the minutes as they read (**Terugblik.** bold) and a selection still gives the stored offsets")]
     public async Task TheCodingViewReadsTheMinutesMarkdownWithStoredOffsets()
     {
-        var projects = _factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>();
-        var documents = _factory.Services.GetRequiredService<Monitor.Core.Coding.CodingDocumentStore>();
+        var projects = Factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>();
+        var documents = Factory.Services.GetRequiredService<Monitor.Core.Coding.CodingDocumentStore>();
         var projectId = (await projects.ListAsync()).Single(p => p.Slug == "keuzehulp-werkzaak").Id;
         (long Id, string Text)? minutes = null;
         foreach (var document in (await documents.ListDocumentsAsync(projectId)).Where(d => d.Kind == Monitor.Core.Coding.DocumentKind.Verslag))
@@ -188,7 +162,7 @@ public sealed partial class EverydayBrowserTests
         Assert.That(minutes, Is.Not.Null, "the demo minutes open with a bold look-back");
         // the second demo researcher has no codings of their own, so no mark cuts the bold word
         var page = await NewPageAsync(1280, Login.Researcher2);
-        await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/codering/documenten/{minutes!.Value.Id}");
+        await page.GotoAsync(Factory.ServerAddress + $"projecten/{projectId}/codering/documenten/{minutes!.Value.Id}");
         var bold = page.Locator("#doc-text .md-bold", new() { HasText = "Terugblik." }).First;
         await bold.WaitForAsync();
         Assert.That(await page.Locator("#doc-text").InnerTextAsync(), Does.Not.Contain("**"), "the markers are not shown");
@@ -235,12 +209,12 @@ public sealed partial class EverydayBrowserTests
         Assert.That(page.Url, Does.EndWith("#decisions"));
         Assert.That(await page.EvaluateAsync<double>("() => window.scrollY"), Is.GreaterThan(0), "back at the decisions, not at the top");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ShotPath($"meeting-decisions-{width}.png") });
-        await SaveScreenshotAsync(page, $"meeting-{width}.png");
+        await BrowserScreens.SaveScreenshotAsync(page, $"meeting-{width}.png");
 
         await page.GotoAsync(page.Url.Split('/').Take(5).Aggregate((a, b) => a + "/" + b) + "/audit");
         var decision = await page.Locator("table.audit tbody tr").First.InnerTextAsync();
         Assert.That(decision, Does.Contain("besluit #").And.Contain("aangemaakt").And.Contain("bijeenkomst: – → Leernetwerk · ").And.Contain("tekst: – → Werkinstructie vaststellen"));
-        await SaveScreenshotAsync(page, $"audit-{width}.png");
+        await BrowserScreens.SaveScreenshotAsync(page, $"audit-{width}.png");
     }
 
     [TestCase(1280)]
@@ -268,14 +242,13 @@ public sealed partial class EverydayBrowserTests
         if (email == Login.ProjectLeader)
         {
             // a report of its own, so that the crawl also finds a report page to measure
-            var projectId = (await _factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync()).Single(p => p.Slug == "keuzehulp-werkzaak").Id;
-            await page.GotoAsync(_factory.ServerAddress + $"projecten/{projectId}/rapporten");
+            var projectId = (await Factory.Services.GetRequiredService<Monitor.Core.Projects.ProjectStore>().ListAsync()).Single(p => p.Slug == "keuzehulp-werkzaak").Id;
+            await page.GotoAsync(Factory.ServerAddress + $"projecten/{projectId}/rapporten");
             await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=generate-form] button[type=submit]"));
             await BrowserWaits.ForAddressAsync(page, new Regex("/rapporten/\\d+$"));
         }
 
-
-        var origin = _factory.ServerAddress.GetLeftPart(UriPartial.Authority);
+        var origin = Factory.ServerAddress.GetLeftPart(UriPartial.Authority);
         var queue = new Queue<string>([origin + "/"]);
         var seen = new HashSet<string>(StringComparer.Ordinal) { origin + "/" };
         var perKind = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -363,11 +336,11 @@ public sealed partial class EverydayBrowserTests
 
     private async Task<IPage> NewPageAsync(int width, string email)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         context.SetDefaultTimeout(BrowserWaits.Milliseconds);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(BrowserWaits.Milliseconds);
-        await page.GotoAsync(_factory.ServerAddress.ToString());
+        await page.GotoAsync(Factory.ServerAddress.ToString());
         await BrowserWaits.LogInAsync(page, email);
         return page;
     }
@@ -384,15 +357,6 @@ public sealed partial class EverydayBrowserTests
         await BrowserWaits.ForAddressAsync(page, "**/groepen/*");
         await page.Locator("a[href*='/bijeenkomsten/']").First.ClickAsync();
         await BrowserWaits.ForAddressAsync(page, "**/bijeenkomsten/*");
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        TestContext.AddTestAttachment(path, name);
     }
 
     /// <summary>A page a person reads: not an export or download, not the API, not a query variant of a list (but the compact meeting view).</summary>

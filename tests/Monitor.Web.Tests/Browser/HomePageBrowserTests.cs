@@ -31,12 +31,12 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         Assert.That(await cards.CountAsync(), Is.EqualTo(2));
         Assert.That(await page.Locator("li[data-project-slug=samen-beslissen-arnhem] h2").InnerTextAsync(), Is.EqualTo("Samen Beslissen"));
         Assert.That(await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2").InnerTextAsync(), Is.EqualTo("Keuzehulp"));
-        await SaveScreenshotAsync(page, "home.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "home.png");
 
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
         await BrowserWaits.ForAddressAsync(page, "**/projecten/*");
         Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Keuzehulp"));
-        await SaveScreenshotAsync(page, "project-keuzehulp.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "project-keuzehulp.png");
 
         Assert.That(errors, Is.Empty, "the browser console reported errors (e.g. a CSP violation)");
     }
@@ -55,7 +55,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         await page.GotoAsync(new Uri(Factory.ServerAddress, project + "/plan").ToString());
         await page.Locator("figure.chart figcaption", new() { HasText = "Activiteiten in de tijd" }).WaitForAsync();
         await AssertFitsTheScreenAsync(page, "plan");
-        await SaveScreenshotAsync(page, "plan-390.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "plan-390.png");
 
         await page.GotoAsync(new Uri(Factory.ServerAddress, project).ToString());
         await page.Locator("h2 a", new PageLocatorOptions { HasText = "Ontwikkelteam" }).ClickAsync();
@@ -65,7 +65,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
             "Bijeenkomsten van Ontwikkelteam door de tijd", "Antwoorden op de slotvraag per bijeenkomst", "Opkomst per bijeenkomst",
         }));
         await AssertFitsTheScreenAsync(page, "group");
-        await SaveScreenshotAsync(page, "group-390.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "group-390.png");
     }
 
     /// <summary>The page is no wider than the screen, and every chart is scaled to its column (or scrolls inside its own box).</summary>
@@ -92,7 +92,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
 
         Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Projects"));
-        await SaveScreenshotAsync(page, "home-en.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "home-en.png");
         await context.DisposeAsync();
     }
 
@@ -107,7 +107,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         await BrowserWaits.LogInAsync(page, Login.Management);
 
         Assert.That(await page.Locator("li.card[data-project-slug]").CountAsync(), Is.EqualTo(2), "both projects on the dashboard");
-        await SaveScreenshotAsync(page, "management-dashboard.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "management-dashboard.png");
         await page.Locator("li[data-project-slug=keuzehulp-werkzaak] h2 a").ClickAsync();
         await BrowserWaits.ForAddressAsync(page, "**/projecten/*");
 
@@ -115,7 +115,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         Assert.That(await page.Locator("section.group details").CountAsync(), Is.Zero, "no member lists or meeting notes");
         Assert.That(await page.Locator("td:has-text('Datum gereconstrueerd')").CountAsync(), Is.Zero, "no meeting notes");
         Assert.That(await page.Locator("a[href$='/audit']").CountAsync(), Is.Zero);
-        await SaveScreenshotAsync(page, "management-project.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "management-project.png");
         await context.DisposeAsync();
     }
 
@@ -138,14 +138,14 @@ public sealed class HomePageBrowserTests : BrowserTestBase
 
         Assert.That(await page.Locator("table.pseudonyms tbody tr").InnerTextAsync(), Does.Contain("[P01]").And.Contain("Cliënt Jansen"));
         Assert.That(await page.Locator("table.retention-report").InnerTextAsync(), Does.Contain("bijeenkomsten"));
-        await SaveScreenshotAsync(page, "privacy.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "privacy.png");
 
         await page.Locator("nav.breadcrumb a").Nth(1).ClickAsync();
         await page.Locator("nav.subnav a", new() { HasText = "Wijzigingslog" }).ClickAsync();
         var trail = await page.Locator("main table").InnerTextAsync();
         Assert.That(trail, Does.Contain("pseudoniem").And.Contain("bewaartermijn (maanden)").And.Contain("Projectleider (demo)"));
         Assert.That(trail, Does.Not.Contain("Jansen"), "the name itself stays out of the trail");
-        await SaveScreenshotAsync(page, "audit.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "audit.png");
         await context.DisposeAsync();
     }
 
@@ -194,7 +194,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         var progress = page.Locator("section.card:has(#progress-title) figure.chart");
         Assert.That(await progress.Locator("svg text", new() { HasText = "2 Begrijpen" }).CountAsync(), Is.EqualTo(1));
         Assert.That(await progress.Locator("table tr", new() { HasText = "2 Begrijpen" }).Locator("td").Nth(1).TextContentAsync(), Is.Not.EqualTo("0%"));
-        await SaveScreenshotAsync(page, "plan.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "plan.png");
         var charts = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots", "plan-charts.png");
         await page.Locator("section.card:has(#progress-title)").ScreenshotAsync(new LocatorScreenshotOptions { Path = charts });
         await page.Locator("section.card:has(#timeline-title)").ScreenshotAsync(new LocatorScreenshotOptions { Path = charts.Replace("charts", "timeline", StringComparison.Ordinal) });
@@ -232,7 +232,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         await BrowserWaits.ForAddressAsync(page, $"**/projecten/{newProject}/plan");
         Assert.That(await page.Locator(".notice[role=status]").InnerTextAsync(), Does.Contain("18 activiteiten"));
         Assert.That(await page.Locator("#fase-2 tr[data-activity-id]", new() { HasText = "Werkinstructie keuzehulp" }).InnerTextAsync(), Does.Contain("gereed"));
-        await SaveScreenshotAsync(page, "plan-imported.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "plan-imported.png");
         await context.DisposeAsync();
     }
 
@@ -252,10 +252,10 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         // issue #8: the beheerder runs the progress-report job by hand; its run appears in the history
         await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=run-progress-report]"));
         Assert.That(await page.Locator("[role=status]").InnerTextAsync(), Does.Contain("progress-report"));
-        await SaveScreenshotAsync(page, "jobs.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "jobs.png");
         await page.Locator("nav a.inbox-link").ClickAsync();
         Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("Meldingen"));
-        await SaveScreenshotAsync(page, "inbox.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "inbox.png");
         await context.DisposeAsync();
     }
 
@@ -271,7 +271,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         await page.Locator("h2 a", new PageLocatorOptions { HasText = "Leernetwerk" }).ClickAsync();
         await BrowserWaits.ForAddressAsync(page, "**/groepen/*");
         var before = await page.Locator("[data-testid=loop-closure]").InnerTextAsync();
-        await SaveScreenshotAsync(page, "group-before.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "group-before.png");
 
         // 1. Schedule a meeting: its agenda opens with the look-back at the previous one.
         var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
@@ -298,18 +298,18 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         // 3. A reflection link; a member answers without logging in.
         await BrowserWaits.SubmitAsync(page, page.Locator("#link-days ~ button"));
         var link = await page.Locator("[data-testid=reflection-link]").InnerTextAsync();
-        await SaveScreenshotAsync(page, "meeting-held.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "meeting-held.png");
         var member = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         member.SetDefaultTimeout(BrowserWaits.Milliseconds);
         await member.GotoAsync(link);
         await member.Locator("#memberId").SelectOptionAsync(new SelectOptionValue { Label = "Onderzoeker VU" });
         await member.Locator("#wentWell").FillAsync("De voorbeelden uit Amsterdam en Leiden");
         await member.Locator("#wentLess").FillAsync("Te weinig tijd om de subsidieaanvraag te bespreken");
-        await SaveScreenshotAsync(member, "reflection-link.png");
+        await BrowserScreens.SaveScreenshotAsync(member, "reflection-link.png");
         await member.Locator("main form button").ClickAsync();
         await member.Locator("[data-testid=saved]").WaitForAsync();
         Assert.That(await member.Locator("#wentLess").InputValueAsync(), Is.EqualTo("Te weinig tijd om de subsidieaanvraag te bespreken"), "the member sees and may change their own answer");
-        await SaveScreenshotAsync(member, "reflection-link-saved.png");
+        await BrowserScreens.SaveScreenshotAsync(member, "reflection-link-saved.png");
         await member.CloseAsync();
 
         // 4. The next meeting's look-back shows the answer; the project leader records the follow-up.
@@ -325,20 +325,20 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         await page.Locator("textarea[id^=followup-]").FillAsync("Subsidieaanvraag als eerste punt op deze agenda gezet");
         await page.Locator("textarea[id^=followup-] ~ button").ClickAsync();
         await page.Locator("[data-testid=followup-summary]", new PageLocatorOptions { HasText = "1 van 1" }).WaitForAsync();
-        await SaveScreenshotAsync(page, "meeting-lookback.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "meeting-lookback.png");
 
         // 5. The loop-closure rate of the group changed.
         await page.Locator("a", new PageLocatorOptions { HasText = "Leernetwerk" }).First.ClickAsync();
         await BrowserWaits.ForAddressAsync(page, "**/groepen/*");
         var after = await page.Locator("[data-testid=loop-closure]").InnerTextAsync();
-        await SaveScreenshotAsync(page, "group-after.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "group-after.png");
         Assert.That(after, Is.Not.EqualTo(before));
         Assert.That(await page.Locator("svg").CountAsync(), Is.GreaterThanOrEqualTo(3));
 
         // 6. Search finds the minutes regardless of diacritics.
         await page.GotoAsync(new Uri(new Uri(page.Url), "../zoeken?q=clienten").ToString());
         Assert.That(await page.Locator("[data-testid=search-hits] li").CountAsync(), Is.GreaterThan(0));
-        await SaveScreenshotAsync(page, "search.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "search.png");
     }
 
     [Test]
@@ -377,11 +377,11 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         await page.Locator("#memo").FillAsync("te weinig tijd voor de keuzehulp");
         await BrowserWaits.SubmitAsync(page, page.Locator("#code-submit"));
         Assert.That(await page.Locator("[data-testid=doc-text] mark.val-belemmerend").CountAsync(), Is.EqualTo(1));
-        await SaveScreenshotAsync(page, "coding-document.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "coding-document.png");
 
         await page.GotoAsync(Factory.ServerAddress + $"projecten/{projectId}/codering/matrix");
         Assert.That(await row20.Locator("td").Last.Locator(".minus").InnerTextAsync(), Is.EqualTo("−" + (barriersBefore + 1)), "one barrier more for MIDI 20");
-        await SaveScreenshotAsync(page, "coding-matrix.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "coding-matrix.png");
         await row20.Locator("td a").First.ClickAsync();
         await BrowserWaits.ForAddressAsync(page, "**/codering/fragmenten**");
         Assert.That(await page.Locator("[data-testid=fragments] li").CountAsync(), Is.GreaterThan(0), "the matrix cell opens its fragments");
@@ -392,7 +392,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         await BrowserWaits.ForAddressAsync(page, "**codeur=**");
         Assert.That(await page.Locator("[data-testid=fragments] li").CountAsync(), Is.EqualTo(1));
         Assert.That(await page.Locator("[data-testid=fragments]").InnerTextAsync(), Does.Contain("te weinig tijd voor de keuzehulp"));
-        await SaveScreenshotAsync(page, "coding-fragments.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "coding-fragments.png");
 
         // a blind round on the second document with both demo researchers
         await page.GotoAsync(Factory.ServerAddress + $"projecten/{projectId}/codering/rondes");
@@ -416,7 +416,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         Assert.That(await other.Locator("[data-testid=coding-list] li").CountAsync(), Is.Zero, "blind: the other coder's coding is not shown");
         await CodeInRoundAsync(other, free[1].Id, 0, 30, "midi-20");
         await CodeInRoundAsync(other, free[1].Id, 50, 90, "midi-21");
-        await SaveScreenshotAsync(other, "coding-blind-round.png");
+        await BrowserScreens.SaveScreenshotAsync(other, "coding-blind-round.png");
 
         await page.GotoAsync(roundUrl);
         await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=close-round]"));
@@ -424,7 +424,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         Assert.That(await page.Locator("[data-testid=agreement]").InnerTextAsync(), Does.Contain("κ"));
         await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=settle-accept]").First);
         Assert.That(await page.Locator("[data-testid=disagreements] li.settled").CountAsync(), Is.EqualTo(1));
-        await SaveScreenshotAsync(page, "coding-round-closed.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "coding-round-closed.png");
         var roundId = long.Parse(roundUrl[(roundUrl.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         var consensus = (await coding.ListCodingsAsync(projectId, free[1].Id, 0, null)).Where(c => c.IsConsensus && c.RoundId == roundId).Select(c => c.Start).ToList();
         Assert.That(consensus, Is.EquivalentTo(new[] { 0, 50 }), "the agreed fragment and the accepted disagreement are consensus");
@@ -450,7 +450,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         await BrowserWaits.ForAddressAsync(page, "**/bevindingen/suggesties");
         var suggestion = page.Locator("[data-testid=suggestions] > li").First;
         var title = await suggestion.Locator("h2").InnerTextAsync();
-        await SaveScreenshotAsync(page, "findings-suggestions.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "findings-suggestions.png");
         await suggestion.Locator("[data-testid=accept]").ClickAsync();
         await BrowserWaits.ForAddressAsync(page, new System.Text.RegularExpressions.Regex("/bevindingen/\\d+$"));
         Assert.That(await page.Locator("[data-testid=finding-status]").InnerTextAsync(), Is.EqualTo("concept"));
@@ -464,7 +464,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         Assert.That(await page.Locator("[data-testid=finding-status]").InnerTextAsync(), Is.EqualTo("besproken"));
         await BrowserWaits.SubmitAsync(page, page.Locator("[data-testid=mark-final]"));
         Assert.That(await page.Locator("[data-testid=finding-status]").InnerTextAsync(), Is.EqualTo("vastgesteld"));
-        await SaveScreenshotAsync(page, "finding-final.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "finding-final.png");
 
         foreach (var (kind, file) in new[] { ("voortgang", "report-voortgang.png"), ("procesevaluatie", "report-procesevaluatie.png") })
         {
@@ -482,7 +482,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
             await report.GotoAsync(Factory.ServerAddress + html!.TrimStart('/'));
             Assert.That(await report.Locator("svg").CountAsync(), Is.GreaterThanOrEqualTo(2), $"{kind}: charts inline");
             Assert.That(errors, Is.Empty, $"{kind}: no console errors (e.g. a blocked stylesheet)");
-            await SaveScreenshotAsync(report, file);
+            await BrowserScreens.SaveScreenshotAsync(report, file);
             // readable parts of the long page: its first screen and the first chart
             var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
             await report.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file.Replace(".png", "-top.png", StringComparison.Ordinal)) });
@@ -507,13 +507,13 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         await BrowserWaits.LogInAsync(manager, Login.Management);
         await manager.GotoAsync(Factory.ServerAddress + "portfolio");
         Assert.That(await manager.Locator("tbody tr").CountAsync(), Is.EqualTo(2));
-        await SaveScreenshotAsync(manager, "portfolio.png");
+        await BrowserScreens.SaveScreenshotAsync(manager, "portfolio.png");
         await manager.GotoAsync(Factory.ServerAddress + $"projecten/{projectId}/rapporten");
         Assert.That(await manager.Locator("[data-testid=snapshots] tbody tr").CountAsync(), Is.GreaterThanOrEqualTo(2));
         await manager.Locator("[data-testid=snapshots] tbody tr a").First.ClickAsync();
         await BrowserWaits.ForAddressAsync(manager, new System.Text.RegularExpressions.Regex("/rapporten/\\d+$"));
         Assert.That(await manager.Locator("[data-testid=changes]").InnerTextAsync(), Does.Contain("eerste rapport").Or.Contain("Sinds"));
-        await SaveScreenshotAsync(manager, "report-snapshot-management.png");
+        await BrowserScreens.SaveScreenshotAsync(manager, "report-snapshot-management.png");
         await management.DisposeAsync();
         await context.DisposeAsync();
     }
@@ -576,11 +576,11 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         Assert.That(await coding.Locator("td").Nth(2).InnerTextAsync(), Is.EqualTo("0"));
         Assert.That(await page.Locator("[data-testid=file-coders]").InnerTextAsync(), Does.Contain("Anna").And.Contain("Bram"));
         Assert.That(await page.Locator("main").InnerTextAsync(), Does.Not.Contain("Alles of niets"));
-        await SaveScreenshotAsync(page, screenshot);
+        await BrowserScreens.SaveScreenshotAsync(page, screenshot);
 
         // the import codebook is unused until someone codes with it, so it can be deleted
         await page.GotoAsync(new Uri(Factory.ServerAddress, $"/projecten/{projectId}/codeboeken").ToString());
         await page.Locator("[data-testid^=delete-codebook]").Last.WaitForAsync();
-        await SaveScreenshotAsync(page, screenshot.Replace("exchange-import-report", "codebooks", StringComparison.Ordinal));
+        await BrowserScreens.SaveScreenshotAsync(page, screenshot.Replace("exchange-import-report", "codebooks", StringComparison.Ordinal));
     }
 }

@@ -20,8 +20,8 @@ public sealed class InnovationBrowserTests : BrowserTestBase
         var (page, errors) = await OpenAsync(390, $"/projecten/{projectId}/kernelementen/checklist", Login.Participant);
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Checklist invullen" }).WaitForAsync();
-        Assert.That(await NoSidewaysScrollAsync(page), Is.True, "the checklist form fits the phone");
-        await SaveScreenshotAsync(page, "checklist-390.png");
+        Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True, "the checklist form fits the phone");
+        await BrowserScreens.SaveScreenshotAsync(page, "checklist-390.png");
         await page.GetByLabel("Doel bepalen", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Keuzemogelijkheden", new() { Exact = true }).CheckAsync();
         await page.Locator("#c-team").FillAsync("Team Oost");
@@ -32,8 +32,8 @@ public sealed class InnovationBrowserTests : BrowserTestBase
         Assert.That(await page.Locator("#own-title").InnerTextAsync(), Does.Contain("(1)"));
         Assert.That(await page.Locator("li", new() { HasText = "Team Oost" }).First.InnerTextAsync(), Does.Contain("2 van 14"));
         Assert.That(await page.Locator("[data-testid=fidelity]").CountAsync(), Is.Zero, "a deelnemer sees their own checklists, not the team's aggregates");
-        Assert.That(await NoSidewaysScrollAsync(page), Is.True);
-        await SaveScreenshotAsync(page, "kernelementen-deelnemer-390.png");
+        Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True);
+        await BrowserScreens.SaveScreenshotAsync(page, "kernelementen-deelnemer-390.png");
         Assert.That(errors, Is.Empty);
     }
 
@@ -47,12 +47,12 @@ public sealed class InnovationBrowserTests : BrowserTestBase
 
         await page.GetByText("Team Culemborg").WaitForAsync();
         Assert.That(await page.Locator("input[name=delivered]").CountAsync(), Is.EqualTo(4));
-        Assert.That(await NoSidewaysScrollAsync(page), Is.True);
+        Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True);
         await page.GetByLabel("Intake en diagnose").CheckAsync();
         await BrowserWaits.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Checklist opslaan" }));
 
         Assert.That(await page.Locator("p.notice").InnerTextAsync(), Does.StartWith("Dank je wel"));
-        await SaveScreenshotAsync(page, "checklist-link-390.png");
+        await BrowserScreens.SaveScreenshotAsync(page, "checklist-link-390.png");
         Assert.That(errors, Is.Empty);
     }
 
@@ -73,8 +73,8 @@ public sealed class InnovationBrowserTests : BrowserTestBase
         await page.GetByRole(AriaRole.Heading, new() { Name = "Programmatrouw", Exact = true }).WaitForAsync();
         Assert.That(await page.Locator("[data-testid=reach] svg title").First.TextContentAsync(), Is.EqualTo("Bereik en adoptie per maand"));
         Assert.That(await page.Locator("[data-testid=core-elements] > li").CountAsync(), Is.GreaterThanOrEqualTo(14));
-        Assert.That(await NoSidewaysScrollAsync(page), Is.True);
-        await SaveScreenshotAsync(page, $"kernelementen-projectleider-{width}.png");
+        Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True);
+        await BrowserScreens.SaveScreenshotAsync(page, $"kernelementen-projectleider-{width}.png");
         Assert.That(errors, Is.Empty);
     }
 }

@@ -34,19 +34,19 @@ public sealed class LearningBrowserTests : BrowserTestBase
         await page.GetByText("‘Werkcoaches vergeten de keuzehulp in het gesprek’ staat op de leeragenda.").WaitForAsync();
 
         Assert.That(await page.Locator("article.learning-item h3", new() { HasText = "Werkcoaches vergeten de keuzehulp in het gesprek" }).CountAsync(), Is.EqualTo(1));
-        Assert.That(await NoSidewaysScrollAsync(page), Is.True);
-        await SaveScreenshotAsync(page, "leeragenda-1280.png");
+        Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True);
+        await BrowserScreens.SaveScreenshotAsync(page, "leeragenda-1280.png");
         await page.SetViewportSizeAsync(390, 844);
-        Assert.That(await NoSidewaysScrollAsync(page), Is.True, "the agenda fits a phone without scrolling sideways");
-        await SaveScreenshotAsync(page, "leeragenda-390.png");
+        Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True, "the agenda fits a phone without scrolling sideways");
+        await BrowserScreens.SaveScreenshotAsync(page, "leeragenda-390.png");
 
         await page.Locator("nav.subnav a", new() { HasText = "Tijdlijn" }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Tijdlijn: Keuzehulp" }).WaitForAsync();
-        Assert.That(await NoSidewaysScrollAsync(page), Is.True, "the timeline fits a phone without scrolling sideways");
-        await SaveScreenshotAsync(page, "tijdlijn-390.png");
+        Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True, "the timeline fits a phone without scrolling sideways");
+        await BrowserScreens.SaveScreenshotAsync(page, "tijdlijn-390.png");
         await page.SetViewportSizeAsync(1280, 900);
-        Assert.That(await NoSidewaysScrollAsync(page), Is.True);
-        await SaveScreenshotAsync(page, "tijdlijn-1280.png");
+        Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True);
+        await BrowserScreens.SaveScreenshotAsync(page, "tijdlijn-1280.png");
 
         Assert.That(errors, Is.Empty, "the browser console reported errors (e.g. a CSP violation)");
         await context.DisposeAsync();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Monitor.Core.Data;
 using Monitor.Web.Tests.Support;
 
@@ -20,14 +19,6 @@ public sealed class LearningPagesTests
         using var admin = await _factory.LoggedInClientAsync(Login.Admin);
         using var projects = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/projects"));
         return projects.RootElement.EnumerateArray().Single(p => p.GetProperty("slug").GetString() == slug).GetProperty("id").GetInt64();
-    }
-
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = await _factory.Services.GetRequiredService<MonitorDatabase>().OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Test]
@@ -53,6 +44,43 @@ public sealed class LearningPagesTests
         Assert.That(participantPage.QuerySelectorAll("article.learning-item h3").Select(h => h.TextContent), Does.Contain("Cliënten haken af na het eerste gesprek"));
         Assert.That(participantPage.QuerySelector($"form[action='{agenda}/nieuw']"), Is.Null);
         Assert.That(participantPage.QuerySelector("#suggest-title"), Is.Null);
+    }
+
+    [Test]
+    [Description("issue #19: agenda sources link to the meeting, reflection, action item or finding they come from")]
+    public async Task TheSourcesOfAnEntryLinkToWhereTheyComeFrom()
+    {
+        var projectId = await ProjectIdAsync("samen-beslissen-arnhem");
+        var groups = $"(SELECT id FROM project_groups WHERE project_id = {projectId})";
+        var meeting = await _factory.ScalarAsync($"SELECT min(id) FROM meetings WHERE group_id IN {groups} AND status = 'gehouden'");
+        var reflection = await _factory.ScalarAsync($"SELECT min(r.id) FROM reflections r JOIN meetings m ON m.id = r.meeting_id WHERE m.group_id IN {groups} AND trim(r.went_less) <> ''");
+        var reflectionMeeting = await _factory.ScalarAsync($"SELECT meeting_id FROM reflections WHERE id = {reflection}");
+        var action = await _factory.ScalarAsync($"SELECT min(id) FROM action_items WHERE group_id IN {groups}");
+        var actionMeeting = await _factory.ScalarAsync($"SELECT meeting_id FROM action_items WHERE id = {action}");
+        var finding = await _factory.ScalarAsync($"SELECT min(id) FROM findings WHERE project_id = {projectId}");
+        using var leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
+        using var participant = await _factory.LoggedInClientAsync(Login.Participant);
+        var agenda = $"/projecten/{projectId}/leeragenda";
+
+        using var posted = await leader.PostFormAsync(agenda, $"{agenda}/nieuw", new Dictionary<string, string>
+        {
+            ["kind"] = "leervraag",
+            ["title"] = "Waar komt dit vandaan?",
+            ["sources"] = $"bijeenkomst {meeting}, reflectie {reflection}, actiepunt {action}, bevinding {finding}",
+        });
+        var leaderPage = await leader.GetDocumentAsync(agenda);
+        var participantPage = await participant.GetDocumentAsync(agenda);
+        string? Href(AngleSharp.Dom.IDocument page, string source) => page.QuerySelector($"a[data-source='{source}']")?.GetAttribute("href");
+
+        Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(Href(leaderPage, $"bijeenkomst-{meeting}"), Is.EqualTo($"/projecten/{projectId}/bijeenkomsten/{meeting}"));
+        Assert.That(Href(leaderPage, $"reflectie-{reflection}"), Is.EqualTo($"/projecten/{projectId}/bijeenkomsten/{reflectionMeeting}#reflections"));
+        Assert.That(Href(leaderPage, $"actiepunt-{action}"), Is.EqualTo($"/projecten/{projectId}/bijeenkomsten/{actionMeeting}#actions"));
+        Assert.That(Href(leaderPage, $"bevinding-{finding}"), Is.EqualTo($"/projecten/{projectId}/bevindingen/{finding}"));
+        Assert.That(leaderPage.QuerySelector($"a[data-source='bevinding-{finding}']")!.TextContent, Is.Not.EqualTo(finding.ToString(System.Globalization.CultureInfo.InvariantCulture)), "a finding shows its title");
+        Assert.That(Href(participantPage, $"reflectie-{reflection}"), Is.Not.Null);
+        Assert.That(Href(participantPage, $"bevinding-{finding}"), Is.Null, "a deelnemer cannot open findings: its title without a link");
+        Assert.That(participantPage.QuerySelector($"span[data-source='bevinding-{finding}']"), Is.Not.Null);
     }
 
     [Test]
@@ -109,14 +137,14 @@ public sealed class LearningPagesTests
     public async Task AParticipantAddsAHighPointForTheirOwnGroupOnly()
     {
         var projectId = await ProjectIdAsync("samen-beslissen-arnhem");
-        var userId = await ScalarAsync("SELECT id FROM users WHERE email = 'deelnemer@demo.example'");
-        var own = await ScalarAsync($"SELECT id FROM project_groups WHERE project_id = {projectId} ORDER BY id LIMIT 1");
+        var userId = await _factory.ScalarAsync("SELECT id FROM users WHERE email = 'deelnemer@demo.example'");
+        var own = await _factory.ScalarAsync($"SELECT id FROM project_groups WHERE project_id = {projectId} ORDER BY id LIMIT 1");
         using var api = await _factory.ApiClientAsync(Login.Participant);
         var url = $"/api/v1/projects/{projectId}/timeline/moments";
 
         // before the projectleider links a member of the group to the deelnemer's account, it is not their group
         using var refused = await api.PostAsJsonAsync(url, new { kind = "hoogtepunt", occurredOn = "2026-05-01", groupId = own, title = "Nog niet mijn groep" });
-        await ScalarAsync($"UPDATE group_members SET user_id = {userId} WHERE id = (SELECT min(id) FROM group_members WHERE group_id = {own}) RETURNING 1");
+        await _factory.ScalarAsync($"UPDATE group_members SET user_id = {userId} WHERE id = (SELECT min(id) FROM group_members WHERE group_id = {own}) RETURNING 1");
         using var added = await api.PostAsJsonAsync(url, new { kind = "hoogtepunt", occurredOn = "2026-05-01", groupId = own, title = "Eerste gedeelde besluit", story = "Cliënt koos zelf" });
         using var timeline = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/projects/{projectId}/timeline?groupId={own}"));
 

@@ -44,6 +44,8 @@ public sealed class RouteAuthorizationTests
         ["Index"] = _signedIn,
         ["account"] = _signedIn,
         ["meldingen"] = _signedIn,
+        // the personal answer route to the closing question: only the signed-in person's own meetings (issue #16)
+        ["mijn-slotvragen"] = _signedIn,
         ["referentie"] = _signedIn,
         // the API description and its readable page: for everyone logged in (cookie or API token), like the API itself
         ["openapi/{documentName}.json"] = _signedIn,
@@ -88,6 +90,8 @@ public sealed class RouteAuthorizationTests
         ["projecten/{id:long}/bijeenkomsten/{meetingId:long}/wijzigen"] = [Admin, Leader],
         ["projecten/{id:long}/zoeken"] = [Admin, Leader, Researcher, Participant],
         ["reflectie/{token}"] = _everyone,
+        // the personal calendar subscription: its secret address stands in for the login (issue #16)
+        ["kalender/{token}.ics"] = _everyone,
         ["api/v1/projects/{id:long}/groups"] = _projectMembers,
         ["POST api/v1/projects/{id:long}/groups"] = [Admin, Leader],
         ["api/v1/projects/{id:long}/groups/{groupId:long}"] = _projectMembers,
@@ -197,7 +201,8 @@ public sealed class RouteAuthorizationTests
         ["projecten/{id:long}/leeragenda/nieuw"] = [Admin, Leader, Researcher],
         ["projecten/{id:long}/leeragenda/{itemId:long}"] = [Admin, Leader, Researcher],
         ["projecten/{id:long}/tijdlijn"] = _projectMembers,
-        ["projecten/{id:long}/tijdlijn/moment"] = [Admin, Leader, Researcher, Participant],
+        ["projecten/{id:long}/terugblik"] = [Admin, Leader, Researcher, Participant],
+        ["projecten/{id:long}/tijdlijn/moment/{momentId:long?}"] = [Admin, Leader, Researcher, Participant],
         ["api/v1/projects/{id:long}/learning-agenda"] = [Admin, Leader, Researcher, Participant],
         ["POST api/v1/projects/{id:long}/learning-agenda"] = [Admin, Leader, Researcher],
         ["PUT api/v1/projects/{id:long}/learning-agenda/{itemId:long}"] = [Admin, Leader, Researcher],

@@ -5,7 +5,7 @@ namespace Monitor.Web.Tests.Support;
 /// <summary>
 /// The one setup of a browser test class: the real app on Kestrel with the demo data, Debian's Chromium, a page of a
 /// given width (logged in when asked) that waits through <see cref="BrowserWaits"/> and records console errors, and
-/// full-page screenshots kept as test attachments.
+/// the checks and screenshots of <see cref="BrowserScreens"/>.
 /// </summary>
 [NonParallelizable]
 public abstract class BrowserTestBase
@@ -61,17 +61,5 @@ public abstract class BrowserTestBase
         }
 
         return (page, errors);
-    }
-
-    protected static async Task<bool> NoSidewaysScrollAsync(IPage page) =>
-        await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
-
-    protected static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        TestContext.AddTestAttachment(path, name);
     }
 }

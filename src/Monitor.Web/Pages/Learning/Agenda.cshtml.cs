@@ -33,6 +33,12 @@ public sealed class AgendaModel : LearningPageModel
 
     public string? DateError { get; private set; }
 
+    private IReadOnlyDictionary<LearningSource, LearningSourceTarget> _targets = new Dictionary<LearningSource, LearningSourceTarget>();
+    private bool _linkFindings;
+
+    /// <summary>An entry as the shared _LearningItem partial shows it.</summary>
+    public LearningItemCard Card(LearningItem item) => new(ProjectId, item, _targets, _linkFindings, CanEditAgenda);
+
     public async Task<IActionResult> OnGetAsync(long id, string? op, CancellationToken cancellationToken)
     {
         if (!await LoadProjectAsync(id, cancellationToken) || await _agenda.ListAsync(id, cancellationToken) is not { } items)
@@ -41,6 +47,8 @@ public sealed class AgendaModel : LearningPageModel
         }
 
         Items = items;
+        _targets = await _agenda.DescribeSourcesAsync(id, cancellationToken);
+        _linkFindings = (await Authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(Capability.ViewReports))).Succeeded;
         var fields = new FieldParser();
         On = fields.Date(op, "op", "de datum");
         DateError = fields.Errors.Count > 0 ? fields.Errors[0].Message : null;

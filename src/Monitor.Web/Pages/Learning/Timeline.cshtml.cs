@@ -27,11 +27,18 @@ public sealed class TimelineModel : LearningPageModel
 
     public ShownChart? Chart { get; private set; }
 
-
     /// <summary>The groups this user may add a high or low point to (a deelnemer: their own).</summary>
     public IReadOnlyList<TimelineGroup> MomentGroups { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    private IReadOnlyList<long> _ownGroups = [];
+    private IReadOnlyDictionary<long, long?> _momentAuthors = new Dictionary<long, long?>();
+
+    /// <summary>Whether this user may change or delete the high or low point <paramref name="moment"/> (management: never).</summary>
+    public bool MayChange(TimelineEvent moment) =>
+        CanSeeAgenda && moment is not null && _momentAuthors.ContainsKey(moment.SourceId)
+        && MomentRules.MayChange(CanEditAgenda, User.UserId(), _momentAuthors[moment.SourceId], moment.GroupId, _ownGroups);
 
     public async Task<IActionResult> OnGetAsync(long id, long? groep, CancellationToken cancellationToken)
     {
@@ -52,6 +59,8 @@ public sealed class TimelineModel : LearningPageModel
         {
             var own = CanEditAgenda || User.UserId() is not { } userId ? null : await _timeline.GroupIdsOfUserAsync(id, userId, cancellationToken);
             MomentGroups = [.. timeline.Groups.Where(g => own is null || own.Contains(g.Id))];
+            _ownGroups = own ?? [];
+            _momentAuthors = await _timeline.MomentAuthorsAsync(id, cancellationToken);
         }
 
         return Page();
