@@ -37,4 +37,13 @@ public sealed record PortfolioRow
     /// <see cref="PortfolioService.BarrierWindowDays"/> days (see <see cref="PortfolioService"/>).
     /// </summary>
     public required int OpenBarriers { get; init; }
+
+    /// <summary>
+    /// Reach of the innovation (#22): clients reached as a share of the target group in the last month with counts up to
+    /// the reference date, all teams together; null without counts (or without a target group).
+    /// </summary>
+    public double? Reach { get; init; }
+
+    /// <summary>The month <see cref="Reach"/> belongs to.</summary>
+    public DateOnly? ReachMonth { get; init; }
 }

@@ -92,6 +92,15 @@ public sealed class PortfolioService
             GROUP BY project_id;
             """;
 
+        // the last month with reach counts up to the reference date, all teams of the project together
+        const string reachSql = """
+            SELECT r.project_id, r.month, sum(r.clients_reached), sum(r.target_clients)
+            FROM reach_counts r
+            WHERE (@ids IS NULL OR r.project_id IN (SELECT value FROM json_each(@ids)))
+              AND r.month = (SELECT max(x.month) FROM reach_counts x WHERE x.project_id = r.project_id AND x.month <= substr(@today, 1, 7))
+            GROUP BY r.project_id, r.month;
+            """;
+
         // Microsoft.Data.Sqlite binds only the parameters a statement names, so every query gets all three.
         (string, object?)[] parameters =
         [
@@ -118,6 +127,9 @@ public sealed class PortfolioService
 
         var openActions = await CountsAsync(connection, transaction, openActionsSql, parameters, cancellationToken);
         var barriers = await CountsAsync(connection, transaction, barriersSql, parameters, cancellationToken);
+        var reach = (await connection.QueryAsync(transaction, reachSql, reader => (ProjectId: reader.GetInt64(0),
+                Month: DateOnly.ParseExact(reader.GetString(1) + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Reached: reader.GetInt64(2), Target: reader.GetInt64(3)),
+            cancellationToken, parameters)).ToDictionary(r => r.ProjectId);
         await transaction.CommitAsync(cancellationToken);
 
         var rows = new List<PortfolioRow>(projects.Count);
@@ -145,6 +157,8 @@ public sealed class PortfolioService
                 DaysSinceLastMeeting = last is { } l ? today.DayNumber - l.DayNumber : null,
                 OpenActionItems = openActions.GetValueOrDefault(id),
                 OpenBarriers = barriers.GetValueOrDefault(id),
+                Reach = reach.TryGetValue(id, out var r) && r.Target > 0 ? (double)r.Reached / r.Target : null,
+                ReachMonth = reach.TryGetValue(id, out var month) ? month.Month : null,
             });
         }
 

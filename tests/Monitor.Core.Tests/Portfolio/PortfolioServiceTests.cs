@@ -261,4 +261,30 @@ public sealed class PortfolioServiceTests
         Assert.That(now.CurrentPhase, Is.EqualTo(1));
         Assert.That(now.OverdueActivities, Is.GreaterThan(5), "today every open 2021-22 activity is overdue");
     }
+
+    [Test]
+    [Description("issue #22: the reach column is the last month with counts up to the reference date, all teams together")]
+    public async Task TheReachColumnIsTheLastMonthUpToTheReferenceDate()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _, _) = await Monitor.Core.Tests.Support.Fixtures.MeetingFixtures.ProjectWithGroupAsync(db);
+        var reach = new Monitor.Core.Innovation.ReachStore(db.Database, db.Audit, db.Time);
+        var actor = new Monitor.Core.Data.Actor(null, "Projectleider");
+        Monitor.Core.Innovation.ReachCount Count(string team, int month, int target, int reached) => new()
+        {
+            Team = team, Month = new DateOnly(2026, month, 1), Professionals = 5, Trained = 5, Users = 5, TargetClients = target, ClientsReached = reached,
+        };
+        await reach.SaveAsync(projectId, Count("Noord", 3, 100, 10), actor);
+        await reach.SaveAsync(projectId, Count("Noord", 4, 100, 30), actor);
+        await reach.SaveAsync(projectId, Count("Zuid", 4, 300, 30), actor);
+
+        var service = new PortfolioService(db.Database);
+        var april = (await service.ListAsync([projectId], new DateOnly(2026, 4, 15))).Single();
+        var march = (await service.ListAsync([projectId], new DateOnly(2026, 3, 31))).Single();
+        var before = (await service.ListAsync([projectId], new DateOnly(2026, 2, 28))).Single();
+
+        Assert.That((april.Reach, april.ReachMonth), Is.EqualTo(((double?)0.15, (DateOnly?)new DateOnly(2026, 4, 1))), "60 of 400");
+        Assert.That(march.Reach, Is.EqualTo(0.1));
+        Assert.That((before.Reach, before.ReachMonth), Is.EqualTo(((double?)null, (DateOnly?)null)));
+    }
 }

@@ -16,7 +16,7 @@ public sealed class IndexModel : PageModel
 {
     /// <summary>Sort keys (the values of ?sorteer=) in column order.</summary>
     public static readonly IReadOnlyList<string> Columns =
-        ["naam", "organisatie", "fase", "score", "fasescore", "activiteiten", "overtijd", "bijeenkomst", "dagen", "actiepunten", "belemmeringen"];
+        ["naam", "organisatie", "fase", "score", "fasescore", "activiteiten", "overtijd", "bijeenkomst", "dagen", "actiepunten", "belemmeringen", "bereik"];
 
     private readonly PortfolioService _portfolio;
     private readonly AccountStore _accounts;
@@ -92,6 +92,7 @@ public sealed class IndexModel : PageModel
             "dagen" => OrderNullable(rows, r => r.DaysSinceLastMeeting),
             "actiepunten" => Order(rows, r => r.OpenActionItems),
             "belemmeringen" => Order(rows, r => r.OpenBarriers),
+            "bereik" => OrderNullable(rows, r => r.Reach),
             _ => Order(rows, r => r.Name, byName),
         };
         return sorted.ThenBy(r => r.Name, byName).ThenBy(r => r.ProjectId).ToList();
