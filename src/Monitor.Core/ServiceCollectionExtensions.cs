@@ -66,6 +66,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Innovation.FidelityStore>();
         services.AddSingleton<Innovation.ReachStore>();
         services.AddSingleton<Innovation.InnovationUseReader>();
+        services.AddSingleton<Effects.QuestionnaireStore>();
+        services.AddSingleton<Effects.SurveyRoundStore>();
         // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();

@@ -1,0 +1,262 @@
+using System.Globalization;
+using Monitor.Core.Common;
+using Monitor.Core.Data;
+using Monitor.Core.Effects.Statistics;
+
+namespace Monitor.Core.Effects;
+
+/// <summary>
+/// Measurement rounds of a questionnaire (voormeting, nameting) with their anonymous links per condition, and the
+/// responses: from the web form (no login, no IP address, nothing identifying), typed in from a paper card, or imported.
+/// Each write is one transaction; answers out of an item's range are refused whole.
+/// </summary>
+public sealed class SurveyRoundStore
+{
+    public const int NameMaxLength = 100;
+    public const int OpenAnswerMaxLength = 2000;
+
+    private readonly MonitorDatabase _database;
+    private readonly AuditStore _audit;
+    private readonly TimeProvider _time;
+
+    public SurveyRoundStore(MonitorDatabase database, AuditStore audit, TimeProvider time)
+    {
+        _database = database;
+        _audit = audit;
+        _time = time;
+    }
+
+    /// <summary>Adds a round to a questionnaire of the project; null when the questionnaire is not the project's.</summary>
+    public async Task<long?> CreateAsync(long projectId, long questionnaireId, RoundDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new List<ValidationError>();
+        Checks.Required(errors, "name", draft.Name, NameMaxLength, "de naam van de ronde");
+        if (draft.ClosesOn < draft.OpensOn)
+        {
+            errors.Add(new ValidationError("closesOn", "De ronde sluit voordat zij opent."));
+        }
+
+        if (draft.Intended is < 1 or > 1_000_000)
+        {
+            errors.Add(new ValidationError("intended", "Het beoogde aantal respondenten ligt tussen 1 en 1 000 000."));
+        }
+
+        Checks.ThrowIfAny(errors);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM questionnaires WHERE id = @q AND project_id = @p;", cancellationToken, ("@q", questionnaireId), ("@p", projectId)) is null)
+        {
+            return null;
+        }
+
+        var id = await connection.InsertAsync(transaction, """
+            INSERT INTO measurement_rounds (questionnaire_id, name, measurement, opens_on, closes_on, intended, sidedness, created_at)
+            VALUES (@q, @name, @measurement, @opens, @closes, @intended, @sidedness, @now) RETURNING id;
+            """, cancellationToken, ("@q", questionnaireId), ("@name", draft.Name.Trim()), ("@measurement", draft.Measurement.ToCode()), ("@opens", draft.OpensOn.ToDbValue()),
+            ("@closes", draft.ClosesOn.ToDbValue()), ("@intended", draft.Intended.ToDbValue()), ("@sidedness", draft.Sidedness.ToCode()), ("@now", Now()));
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("surveyRound", id, projectId, new Dictionary<string, string?>
+        {
+            ["name"] = draft.Name.Trim(),
+            ["measurement"] = draft.Measurement.ToCode(),
+            ["sidedness"] = draft.Sidedness.ToCode(),
+        }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    public async Task<IReadOnlyList<MeasurementRound>> ListAsync(long projectId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(null, """
+            SELECT r.id, r.questionnaire_id, r.name, r.measurement, r.opens_on, r.closes_on, r.intended, r.sidedness,
+                   (SELECT count(*) FROM survey_responses s WHERE s.round_id = r.id)
+            FROM measurement_rounds r JOIN questionnaires q ON q.id = r.questionnaire_id WHERE q.project_id = @p ORDER BY r.opens_on, r.id;
+            """, reader => new MeasurementRound(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Codes.Parse<Measurement>(reader.GetString(3)), reader.GetDate(4),
+                reader.GetDate(5), reader.GetInt32OrNull(6), Codes.Parse<Sidedness>(reader.GetString(7)), reader.GetInt32(8)), cancellationToken, ("@p", projectId));
+    }
+
+    /// <summary>Makes the anonymous link of a round for one condition (an earlier one of the same condition is revoked); null when the round is not the project's.</summary>
+    public async Task<string?> CreateLinkAsync(long projectId, long roundId, Condition condition, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var token = SecretTokens.New("v_");
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        if (!await RoundInProjectAsync(connection, transaction, projectId, roundId, cancellationToken))
+        {
+            return null;
+        }
+
+        await connection.ExecuteAsync(transaction, "UPDATE round_links SET revoked_at = @now WHERE round_id = @r AND condition = @c AND revoked_at IS NULL;", cancellationToken,
+            ("@now", Now()), ("@r", roundId), ("@c", condition.ToCode()));
+        var id = await connection.InsertAsync(transaction, "INSERT INTO round_links (round_id, condition, token_hash, created_at) VALUES (@r, @c, @hash, @now) RETURNING id;",
+            cancellationToken, ("@r", roundId), ("@c", condition.ToCode()), ("@hash", SecretTokens.Hash(token)), ("@now", Now()));
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("surveyLink", id, projectId, new Dictionary<string, string?> { ["condition"] = condition.ToCode() }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return token;
+    }
+
+    /// <summary>What a round link opens (open: today lies within the round's dates); null for an unknown or revoked token.</summary>
+    public async Task<RoundLinkContext?> OpenLinkAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var links = await connection.QueryAsync(transaction, """
+            SELECT r.id, p.id, p.name, r.name, l.condition, q.id, r.opens_on, r.closes_on
+            FROM round_links l JOIN measurement_rounds r ON r.id = l.round_id JOIN questionnaires q ON q.id = r.questionnaire_id JOIN projects p ON p.id = q.project_id
+            WHERE l.token_hash = @hash AND l.revoked_at IS NULL;
+            """, reader => (Round: reader.GetInt64(0), Project: reader.GetInt64(1), ProjectName: reader.GetString(2), RoundName: reader.GetString(3),
+                Condition: Codes.Parse<Condition>(reader.GetString(4)), Questionnaire: reader.GetInt64(5), Opens: reader.GetDate(6), Closes: reader.GetDate(7)),
+            cancellationToken, ("@hash", SecretTokens.Hash(token)));
+        if (links is not [var link])
+        {
+            return null;
+        }
+
+        var questionnaire = (await QuestionnaireStore.ReadAsync(connection, transaction, link.Project, link.Questionnaire, cancellationToken)).Single();
+        var today = DutchClock.Today(_time);
+        return new RoundLinkContext(link.Round, link.ProjectName, link.RoundName, link.Condition, questionnaire, today >= link.Opens && today <= link.Closes);
+    }
+
+    /// <summary>Stores an answer through an open round link (source web; nothing identifying); null when the link is unknown, revoked or the round is closed.</summary>
+    /// <exception cref="ValidationException">An answer outside its item's range, or no answer at all; nothing was written.</exception>
+    public async Task<long?> SubmitAsync(string token, IReadOnlyDictionary<long, string?> answers, CancellationToken cancellationToken = default)
+    {
+        if (await OpenLinkAsync(token, cancellationToken) is not { Open: true } link)
+        {
+            return null;
+        }
+
+        return await InsertAsync(link.RoundId, link.Condition, ResponseSource.Web, link.Questionnaire, answers, Actor.System, null, cancellationToken);
+    }
+
+    /// <summary>Types in a paper card (source papier; the condition from the card's colour); null when the round is not the project's.</summary>
+    public async Task<long?> AddPaperAsync(long projectId, long roundId, Condition condition, IReadOnlyDictionary<long, string?> answers, Actor actor, CancellationToken cancellationToken = default)
+    {
+        Questionnaire? questionnaire;
+        await using (var connection = await _database.OpenAsync(cancellationToken))
+        await using (var transaction = connection.BeginTransaction(deferred: true))
+        {
+            var questionnaireId = await connection.ScalarLongAsync(transaction, """
+                SELECT q.id FROM measurement_rounds r JOIN questionnaires q ON q.id = r.questionnaire_id WHERE r.id = @r AND q.project_id = @p;
+                """, cancellationToken, ("@r", roundId), ("@p", projectId));
+            questionnaire = questionnaireId is { } q ? (await QuestionnaireStore.ReadAsync(connection, transaction, projectId, q, cancellationToken)).Single() : null;
+        }
+
+        return questionnaire is null ? null : await InsertAsync(roundId, condition, ResponseSource.Papier, questionnaire, answers, actor, projectId, cancellationToken);
+    }
+
+    /// <summary>The responses of a round of the project (empty when it is not the project's).</summary>
+    public async Task<IReadOnlyList<SurveyResponse>> ResponsesAsync(long projectId, long roundId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        if (!await RoundInProjectAsync(connection, transaction, projectId, roundId, cancellationToken))
+        {
+            return [];
+        }
+
+        var answers = (await connection.QueryAsync(transaction, """
+                SELECT a.response_id, a.item_id, a.value, a.text FROM survey_answers a JOIN survey_responses s ON s.id = a.response_id WHERE s.round_id = @r;
+                """, reader => (Response: reader.GetInt64(0), Item: reader.GetInt64(1), Value: reader.IsDBNull(2) ? (double?)null : reader.GetDouble(2), Text: reader.GetStringOrNull(3)),
+                cancellationToken, ("@r", roundId)))
+            .ToLookup(a => a.Response);
+        return await connection.QueryAsync(transaction, "SELECT id, condition, source FROM survey_responses WHERE round_id = @r ORDER BY id;", reader => new SurveyResponse(
+            reader.GetInt64(0), Codes.Parse<Condition>(reader.GetString(1)), Codes.Parse<ResponseSource>(reader.GetString(2)),
+            answers[reader.GetInt64(0)].ToDictionary(a => a.Item, a => a.Value),
+            answers[reader.GetInt64(0)].Where(a => a.Text is not null).ToDictionary(a => a.Item, a => a.Text!)), cancellationToken, ("@r", roundId));
+    }
+
+    /// <summary>Checks every answer against its item and writes the response with its answers in one transaction.</summary>
+    private async Task<long> InsertAsync(long roundId, Condition condition, ResponseSource source, Questionnaire questionnaire, IReadOnlyDictionary<long, string?> answers,
+        Actor actor, long? auditProjectId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var errors = new List<ValidationError>();
+        var parsed = new List<(long Item, double? Value, string? Text)>();
+        foreach (var item in questionnaire.Items)
+        {
+            if (!answers.TryGetValue(item.Id, out var raw) || string.IsNullOrWhiteSpace(raw))
+            {
+                continue;
+            }
+
+            var text = raw.Trim();
+            switch (item.Kind)
+            {
+                case ItemKind.Open when text.Length > OpenAnswerMaxLength:
+                    errors.Add(new ValidationError($"item{item.Id}", $"Het antwoord op vraag {item.Position} is te lang: {text.Length} tekens, hooguit {OpenAnswerMaxLength}."));
+                    break;
+                case ItemKind.Open:
+                    parsed.Add((item.Id, null, text));
+                    break;
+                case ItemKind.JaNeeWeetNiet:
+                    double? yesNo = text switch { "ja" => 1, "nee" => 0, "weetniet" => 2, _ => null };
+                    if (yesNo is null)
+                    {
+                        errors.Add(new ValidationError($"item{item.Id}", $"Kies bij vraag {item.Position} ja, nee of weet niet."));
+                    }
+                    else
+                    {
+                        parsed.Add((item.Id, yesNo, null));
+                    }
+
+                    break;
+                default:
+                    var (min, max) = item.Scale!.Value;
+                    if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+                    {
+                        parsed.Add((item.Id, number, null));
+                    }
+                    else
+                    {
+                        errors.Add(new ValidationError($"item{item.Id}", $"Het antwoord op vraag {item.Position} moet een geheel getal van {min} tot en met {max} zijn."));
+                    }
+
+                    break;
+            }
+        }
+
+        if (parsed.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new ValidationError("answers", "Beantwoord minstens één vraag."));
+        }
+
+        Checks.ThrowIfAny(errors);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        // the moment is kept to the day only: a time stamp could tie an answer to a person
+        var id = await connection.InsertAsync(transaction, "INSERT INTO survey_responses (round_id, condition, source, created_at) VALUES (@r, @c, @s, @day) RETURNING id;",
+            cancellationToken, ("@r", roundId), ("@c", condition.ToCode()), ("@s", source.ToCode()), ("@day", DutchClock.Today(_time).ToDbValue()));
+        foreach (var (item, value, text) in parsed)
+        {
+            await connection.ExecuteAsync(transaction, "INSERT INTO survey_answers (response_id, item_id, value, text) VALUES (@response, @item, @value, @text);", cancellationToken,
+                ("@response", id), ("@item", item), ("@value", value is { } v ? v : DBNull.Value), ("@text", text.ToDbValue()));
+        }
+
+        if (auditProjectId is { } projectId)
+        {
+            await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("surveyResponse", id, projectId, new Dictionary<string, string?>
+            {
+                ["source"] = source.ToCode(),
+                ["condition"] = condition.ToCode(),
+                ["answers"] = parsed.Count.ToString(CultureInfo.InvariantCulture),
+            }), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    private static async Task<bool> RoundInProjectAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, long projectId, long roundId, CancellationToken cancellationToken) =>
+        await connection.ScalarLongAsync(transaction, """
+            SELECT 1 FROM measurement_rounds r JOIN questionnaires q ON q.id = r.questionnaire_id WHERE r.id = @r AND q.project_id = @p;
+            """, cancellationToken, ("@r", roundId), ("@p", projectId)) is not null;
+
+    private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+}
