@@ -101,6 +101,7 @@ app.MapReportEndpoints();
 app.MapPortfolioEndpoints();
 app.MapLearningEndpoints();
 app.MapInnovationEndpoints();
+app.MapEffectEndpoints();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.
 var urls = app.Configuration["Urls"];

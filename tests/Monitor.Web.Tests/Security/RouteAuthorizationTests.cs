@@ -223,6 +223,18 @@ public sealed class RouteAuthorizationTests
         ["api/v1/projects/{id:long}/fidelity"] = [Admin, Leader, Researcher, Manager],
         ["api/v1/projects/{id:long}/reach"] = [Admin, Leader, Researcher, Manager],
         ["PUT api/v1/projects/{id:long}/reach"] = [Admin, Leader],
+        // effect measurement (#18): read by all who see reports; questionnaires, rounds, links, paper cards and the raw
+        // answers by projectleider and onderzoeker; the questionnaire itself anonymously through its link
+        ["projecten/{id:long}/effectmeting"] = [Admin, Leader, Researcher, Manager],
+        ["vragenlijst/{token}"] = _everyone,
+        ["api/v1/projects/{id:long}/questionnaires"] = [Admin, Leader, Researcher, Manager],
+        ["POST api/v1/projects/{id:long}/questionnaires"] = [Admin, Leader, Researcher],
+        ["api/v1/projects/{id:long}/survey-rounds"] = [Admin, Leader, Researcher, Manager],
+        ["POST api/v1/projects/{id:long}/questionnaires/{questionnaireId:long}/rounds"] = [Admin, Leader, Researcher],
+        ["POST api/v1/projects/{id:long}/survey-rounds/{roundId:long}/links"] = [Admin, Leader, Researcher],
+        ["POST api/v1/projects/{id:long}/survey-rounds/{roundId:long}/paper"] = [Admin, Leader, Researcher],
+        ["api/v1/projects/{id:long}/survey-rounds/{roundId:long}/analysis"] = [Admin, Leader, Researcher, Manager],
+        ["api/v1/projects/{id:long}/survey-rounds/{roundId:long}/responses.csv"] = [Admin, Leader, Researcher],
         // beheerder only
         ["POST api/v1/projects/"] = [Admin],
         ["beheer/accounts"] = [Admin],

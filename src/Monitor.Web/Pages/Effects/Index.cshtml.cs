@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Common;
+using Monitor.Core.Effects;
+using Monitor.Core.Effects.Statistics;
+using Monitor.Core.Projects;
+using Monitor.Web.Forms;
+using Monitor.Web.Security;
+
+namespace Monitor.Web.Pages.Effects;
+
+/// <summary>
+/// Effect measurement of a project: its questionnaires and rounds, the anonymous links per condition, and per round the
+/// comparison of trained and untrained respondents per item. Projectleider and onderzoeker make questionnaires, rounds and
+/// links; management sees the analysis with the small-group rule.
+/// </summary>
+[ProjectPermission(Capability.ViewReports)]
+public sealed class IndexModel : ProjectPageModel
+{
+    private readonly QuestionnaireStore _questionnaires;
+    private readonly SurveyRoundStore _rounds;
+    private readonly IAuthorizationService _authorization;
+
+    public IndexModel(ProjectStore projects, QuestionnaireStore questionnaires, SurveyRoundStore rounds, IAuthorizationService authorization) : base(projects)
+    {
+        _questionnaires = questionnaires;
+        _rounds = rounds;
+        _authorization = authorization;
+    }
+
+    public bool CanManage { get; private set; }
+
+    public IReadOnlyList<Questionnaire> Questionnaires { get; private set; } = [];
+
+    public IReadOnlyList<MeasurementRound> Rounds { get; private set; } = [];
+
+    public IReadOnlyDictionary<long, SurveyAnalysis> Analyses { get; private set; } = new Dictionary<long, SurveyAnalysis>();
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Questionnaires = await _questionnaires.ListAsync(id, cancellationToken);
+        Rounds = await _rounds.ListAsync(id, cancellationToken);
+        var analyses = new Dictionary<long, SurveyAnalysis>();
+        foreach (var round in Rounds)
+        {
+            var questionnaire = Questionnaires.Single(q => q.Id == round.QuestionnaireId);
+            analyses[round.Id] = SurveyAnalysis.Analyse(questionnaire, round, await _rounds.ResponsesAsync(id, round.Id, cancellationToken), CanManage ? 1 : SurveyAnalysis.ManagementMinimum);
+        }
+
+        Analyses = analyses;
+        return Page();
+    }
+
+    /// <summary>Items one per line: "likert5 | Ik vertel de cliënt dat hij meebeslist" (kinds likert5, smiley5, cijfer10, janeeweetniet, open; "| omgescoord" at the end turns a scale item around).</summary>
+    public async Task<IActionResult> OnPostQuestionnaireAsync(long id, string? title, string? targetGroup, string? items, CancellationToken cancellationToken) =>
+        await ManageAsync(id, async () =>
+        {
+            var fields = new FieldParser();
+            var target = fields.RequiredCode<TargetGroup>(targetGroup, "targetGroup", "doelgroep");
+            var drafts = new List<ItemDraft>();
+            foreach (var (line, number) in (items ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select((l, i) => (l, i + 1)))
+            {
+                var parts = line.Split('|', StringSplitOptions.TrimEntries);
+                if (parts.Length >= 2 && Codes.TryParse<ItemKind>(parts[0], out var kind))
+                {
+                    drafts.Add(new ItemDraft(parts[1], kind, parts.Length > 2 && parts[2].Equals("omgescoord", StringComparison.OrdinalIgnoreCase)));
+                }
+                else
+                {
+                    fields.Add("items", $"Regel {number} is geen vraag; schrijf bijvoorbeeld 'likert5 | Ik vertel de cliënt dat hij meebeslist' (soorten: {string.Join(", ", Codes.All<ItemKind>())}).");
+                }
+            }
+
+            fields.ThrowIfAny();
+            return await _questionnaires.CreateAsync(id, title ?? "", target!.Value, drafts, User.ToActor(), cancellationToken) is null ? null : (title ?? "").Trim();
+        }, "Effects.QuestionnaireMade", cancellationToken);
+
+    public async Task<IActionResult> OnPostRoundAsync(long id, long questionnaireId, string? name, string? measurement, string? opensOn, string? closesOn, string? intended, string? sidedness, CancellationToken cancellationToken) =>
+        await ManageAsync(id, async () =>
+        {
+            var fields = new FieldParser();
+            var kind = fields.RequiredCode<Measurement>(measurement, "measurement", "meting");
+            var opens = fields.RequiredDate(opensOn, "opensOn", "de openingsdatum");
+            var closes = fields.RequiredDate(closesOn, "closesOn", "de sluitingsdatum");
+            var side = fields.Code<Sidedness>(sidedness, "sidedness", "toetsrichting") ?? Sidedness.Tweezijdig;
+            int? wanted = null;
+            if (!string.IsNullOrWhiteSpace(intended))
+            {
+                if (int.TryParse(intended.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                {
+                    wanted = n;
+                }
+                else
+                {
+                    fields.Add("intended", $"'{intended.Trim()}' is geen aantal respondenten.");
+                }
+            }
+
+            fields.ThrowIfAny();
+            return await _rounds.CreateAsync(id, questionnaireId, new RoundDraft(name ?? "", kind!.Value, opens!.Value, closes!.Value, wanted, side), User.ToActor(), cancellationToken) is null ? null : (name ?? "").Trim();
+        }, "Effects.RoundMade", cancellationToken);
+
+    public async Task<IActionResult> OnPostLinkAsync(long id, long roundId, string? condition, CancellationToken cancellationToken) =>
+        await ManageAsync(id, async () =>
+        {
+            var fields = new FieldParser();
+            var chosen = fields.RequiredCode<Condition>(condition, "condition", "conditie");
+            fields.ThrowIfAny();
+            return await _rounds.CreateLinkAsync(id, roundId, chosen!.Value, User.ToActor(), cancellationToken) is { } token ? $"{Request.Scheme}://{Request.Host}/vragenlijst/{token}" : null;
+        }, "Effects.LinkMade", cancellationToken);
+
+    private async Task<IActionResult> ManageAsync(long id, Func<Task<string?>> change, string messageKey, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return CanManage ? await ChangeAsync(change, messageKey, $"/projecten/{id}/effectmeting") : Forbid();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return false;
+        }
+
+        CanManage = (await _authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(Capability.ManageFindings))).Succeeded;
+        return true;
+    }
+}
