@@ -101,17 +101,7 @@ public static class StatisticalTests
         int m = x.Count, n = y.Count;
         if (m < ExactBelow && n < ExactBelow && ties.All(t => t == 1))
         {
-            var counts = MannWhitneyCounts(m, n);
-            var total = counts.Sum();
-            var u = (int)Math.Round(w);
-            double Le(int k) => k < 0 ? 0 : counts.Take(Math.Min(k, counts.Length - 1) + 1).Sum() / total;
-            var p = sidedness switch
-            {
-                Sidedness.Groter => 1 - Le(u - 1),
-                Sidedness.Kleiner => Le(u),
-                _ => Math.Min(1, 2 * Math.Min(Le(u), 1 - Le(u - 1))),
-            };
-            return new TestResult("Mann-Whitney U", w, null, p, sidedness, Exact: true);
+            return new TestResult("Mann-Whitney U", w, null, ExactP(MannWhitneyCounts(m, n), (int)Math.Round(w), sidedness), sidedness, Exact: true);
         }
 
         var z = w - m * n / 2.0;
@@ -136,17 +126,7 @@ public static class StatisticalTests
         var n = d.Count;
         if (n < ExactBelow && ties.All(t => t == 1) && d.Count == all.Count)
         {
-            var counts = SignedRankCounts(n);
-            var total = counts.Sum();
-            var k = (int)Math.Round(v);
-            double Le(int s) => s < 0 ? 0 : counts.Take(Math.Min(s, counts.Length - 1) + 1).Sum() / total;
-            var p = sidedness switch
-            {
-                Sidedness.Groter => 1 - Le(k - 1),
-                Sidedness.Kleiner => Le(k),
-                _ => Math.Min(1, 2 * Math.Min(Le(k), 1 - Le(k - 1))),
-            };
-            return new TestResult("Wilcoxon signed-rank", v, null, p, sidedness, Exact: true);
+            return new TestResult("Wilcoxon signed-rank", v, null, ExactP(SignedRankCounts(n), (int)Math.Round(v), sidedness), sidedness, Exact: true);
         }
 
         var z = v - n * (n + 1) / 4.0;
@@ -168,6 +148,19 @@ public static class StatisticalTests
         }
 
         return adjusted;
+    }
+
+    /// <summary>The p-value of an exact null distribution given as the number of arrangements per value of the statistic (as R's pwilcox, psignrank).</summary>
+    private static double ExactP(double[] counts, int statistic, Sidedness sidedness)
+    {
+        var total = counts.Sum();
+        double AtMost(int k) => k < 0 ? 0 : counts.Take(Math.Min(k, counts.Length - 1) + 1).Sum() / total;
+        return sidedness switch
+        {
+            Sidedness.Groter => 1 - AtMost(statistic - 1),
+            Sidedness.Kleiner => AtMost(statistic),
+            _ => Math.Min(1, 2 * Math.Min(AtMost(statistic), 1 - AtMost(statistic - 1))),
+        };
     }
 
     private static double TP(double t, double df, Sidedness sidedness) => sidedness switch
