@@ -66,18 +66,53 @@ public sealed class ReportService
     public async Task<IReadOnlyList<TemplateInfo>> ListTemplatesAsync(long projectId, ReportKind kind, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            SELECT id, name, version, body, updated_at, updated_by FROM report_templates WHERE project_id = @project AND report_type = @type ORDER BY name;
+            SELECT id, name, version, body, updated_at, updated_by, is_default FROM report_templates WHERE project_id = @project AND report_type = @type ORDER BY name;
             """;
-        var templates = new List<TemplateInfo> { BuiltIn(kind) };
         await using var connection = await _database.OpenAsync(cancellationToken);
-        templates.AddRange(await connection.QueryAsync(null, sql, reader => new TemplateInfo(reader.GetInt64(0), kind, reader.GetString(1),
+        var own = await connection.QueryAsync(null, sql, reader => new TemplateInfo(reader.GetInt64(0), kind, reader.GetString(1),
             "v" + reader.GetInt32(2).ToString(CultureInfo.InvariantCulture), reader.GetString(3), DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
-            reader.GetString(5)), cancellationToken, ("@project", projectId), ("@type", Code(kind))));
-        return templates;
+            reader.GetString(5), reader.GetFlag(6)), cancellationToken, ("@project", projectId), ("@type", Code(kind)));
+        return [BuiltIn(kind) with { IsDefault = !own.Any(t => t.IsDefault) }, .. own];
     }
 
-    public async Task<TemplateInfo?> FindTemplateAsync(long projectId, ReportKind kind, long? templateId, CancellationToken cancellationToken = default) =>
-        templateId is null ? BuiltIn(kind) : (await ListTemplatesAsync(projectId, kind, cancellationToken)).FirstOrDefault(t => t.Id == templateId);
+    /// <summary>The template asked for; without one, the project's default for this kind of report (the built-in one when it chose none).</summary>
+    public async Task<TemplateInfo?> FindTemplateAsync(long projectId, ReportKind kind, long? templateId, CancellationToken cancellationToken = default)
+    {
+        var templates = await ListTemplatesAsync(projectId, kind, cancellationToken);
+        return templateId is null ? templates.Single(t => t.IsDefault) : templates.FirstOrDefault(t => t.Id == templateId);
+    }
+
+    /// <summary>
+    /// Makes one of the project's own templates (or, with null, the built-in one) the default for its kind of report. False
+    /// when the template is not the project's.
+    /// </summary>
+    public async Task<bool> SetDefaultTemplateAsync(long projectId, ReportKind kind, long? templateId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var name = templateId is { } id
+            ? await connection.ScalarAsync(transaction, "SELECT name FROM report_templates WHERE id = @id AND project_id = @project AND report_type = @type;", cancellationToken,
+                ("@id", id), ("@project", projectId), ("@type", Code(kind))) as string
+            : "Standaard";
+        if (name is null)
+        {
+            return false;
+        }
+
+        var before = await connection.ScalarAsync(transaction, "SELECT name FROM report_templates WHERE project_id = @project AND report_type = @type AND is_default = 1;", cancellationToken,
+            ("@project", projectId), ("@type", Code(kind))) as string ?? "Standaard";
+        await connection.ExecuteAsync(transaction, "UPDATE report_templates SET is_default = 0 WHERE project_id = @project AND report_type = @type AND is_default = 1;", cancellationToken,
+            ("@project", projectId), ("@type", Code(kind)));
+        if (templateId is { } chosen)
+        {
+            await connection.ExecuteAsync(transaction, "UPDATE report_templates SET is_default = 1 WHERE id = @id;", cancellationToken, ("@id", chosen));
+        }
+
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("reportTemplate", templateId ?? 0, projectId,
+            new Dictionary<string, string?> { ["default"] = before, ["kind"] = Code(kind) }, new Dictionary<string, string?> { ["default"] = name, ["kind"] = Code(kind) }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
 
     /// <summary>Copies the built-in template into the project under a name, to be edited.</summary>
     public async Task<long> CopyTemplateAsync(long projectId, ReportKind kind, string name, Actor actor, CancellationToken cancellationToken = default)

@@ -97,4 +97,33 @@ public sealed class ReportServiceTests
         Assert.That(octoberReport.Markdown, Does.Contain("| Bijeenkomsten | 1 | 0 | \\+1 |"));
         Assert.That(autumnReport.Markdown, Does.Contain("| ‘Minder gewerkt’ opgevolgd | 100% |"), "by 30 November it was followed up");
     }
+
+    [Test]
+    [Description("issue #14: a project chooses its own default template; a report made without naming one, the monthly one included, uses it")]
+    public async Task TheProjectsDefaultTemplateIsUsedByReportsWithoutATemplateAndByTheMonthlyJob()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var projectId = await ReportFixtures.FixedProjectAsync(db);
+        var templateId = await db.Reports.CopyTemplateAsync(projectId, ReportKind.Voortgang, "Gemeente Arnhem", _researcher);
+        await db.Reports.SaveTemplateAsync(projectId, templateId, "## Voor de gemeente\n\nFase: {{waarde fase.huidig}}\n", _researcher);
+
+        var before = (await db.Reports.GenerateAsync(projectId, ReportKind.Voortgang, null, _period, _researcher))!;
+        Assert.That(await db.Reports.SetDefaultTemplateAsync(projectId, ReportKind.Voortgang, templateId, _researcher), Is.True);
+        var after = (await db.Reports.GenerateAsync(projectId, ReportKind.Voortgang, null, _period, _researcher))!;
+        var evaluation = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period, _researcher))!;
+        var monthly = new MonthlyProgressReports(db.Projects, db.Reports, db.Accounts, new Monitor.Core.Notifications.NotificationStore(db.Database, db.Time), new ReportSchedule(db.Database, db.Audit));
+        await monthly.GenerateDueAsync(new DateOnly(2026, 12, 1));
+        var scheduled = (await db.Reports.ListSnapshotsAsync(projectId)).OrderBy(s => s.Id).Last();
+
+        Assert.That(before.Markdown, Does.Not.Contain("Voor de gemeente"));
+        Assert.That(after.Markdown, Does.Contain("## Voor de gemeente"));
+        Assert.That(evaluation.Markdown, Does.Not.Contain("Voor de gemeente"), "the default is per kind of report");
+        Assert.That(scheduled.Parameters, Does.Contain("\"sjabloon\":\"Gemeente Arnhem\""));
+        var templates = await db.Reports.ListTemplatesAsync(projectId, ReportKind.Voortgang);
+        Assert.That(templates.Single(t => t.IsDefault).Id, Is.EqualTo(templateId));
+
+        Assert.That(await db.Reports.SetDefaultTemplateAsync(projectId, ReportKind.Voortgang, null, _researcher), Is.True, "back to the built-in one");
+        Assert.That((await db.Reports.ListTemplatesAsync(projectId, ReportKind.Voortgang)).Single(t => t.IsDefault).Id, Is.Null);
+        Assert.That(await db.Reports.SetDefaultTemplateAsync(projectId, ReportKind.Procesevaluatie, templateId, _researcher), Is.False, "a progress template is no evaluation template");
+    }
 }

@@ -64,6 +64,25 @@ public sealed class TemplatesModel : FindingsPageModel
         return created > 0 ? LocalRedirect($"{Back}?bewerk={created}") : result;
     }
 
+    /// <summary>Makes a template (empty: the built-in one) the project's default for its kind; the scheduled report uses it.</summary>
+    public async Task<IActionResult> OnPostDefaultAsync(long id, string? kind, long? templateId, CancellationToken cancellationToken)
+    {
+        if (!await LoadProjectAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return await ChangeAsync(async () =>
+        {
+            if (!ReportService.TryParseKind(kind, out var parsed))
+            {
+                throw new Monitor.Core.Common.ValidationException([new("kind", "Kies voortgang of procesevaluatie.")]);
+            }
+
+            return await _reports.SetDefaultTemplateAsync(id, parsed, templateId, User.ToActor(), cancellationToken);
+        }, "Reports.DefaultSet", Back);
+    }
+
     public async Task<IActionResult> OnPostSaveAsync(long id, long templateId, string? body, CancellationToken cancellationToken)
     {
         if (!await LoadProjectAsync(id, cancellationToken))
