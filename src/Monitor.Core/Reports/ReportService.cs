@@ -228,6 +228,7 @@ public sealed class ReportService
         var html = template.RenderHtml(data!, new HtmlReportOptions(Title(kind), "nl", subtitle,
             $"{(parameters.Concept ? "CONCEPT, niet verspreiden · " : "")}ImplementatieMonitor · {Title(kind)} · sjabloon {templateInfo.Name} ({templateInfo.Version}) · gemaakt op {parameters.Today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}"));
         var docx = template.RenderDocx(data!, Title(kind), subtitle);
+        var package = template.RenderMarkdownPackage(data!, $"# {Title(kind)}\n\n*{MarkdownText.Escape(subtitle)}*\n\n");
         var (from, to) = (IsoDate(parameters.From), IsoDate(parameters.To));
         var parametersJson = parameters.Concept
             ? JsonSerializer.Serialize(new { van = from, tot = to, datum = IsoDate(parameters.Today), sjabloon = templateInfo.Name, concept = true })
@@ -236,11 +237,11 @@ public sealed class ReportService
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var id = await connection.InsertAsync(transaction, """
-            INSERT INTO report_snapshots (project_id, report_type, template_name, template_version, parameters, period_start, period_end, scheduled, markdown, html, docx, sha256, created_at, created_by)
-            VALUES (@project, @type, @name, @version, @parameters, @from, @to, @scheduled, @markdown, @html, @docx, @sha, @now, @by) RETURNING id;
+            INSERT INTO report_snapshots (project_id, report_type, template_name, template_version, parameters, period_start, period_end, scheduled, markdown, html, docx, markdown_package, sha256, created_at, created_by)
+            VALUES (@project, @type, @name, @version, @parameters, @from, @to, @scheduled, @markdown, @html, @docx, @package, @sha, @now, @by) RETURNING id;
             """, cancellationToken, ("@project", projectId), ("@type", Code(kind)), ("@name", templateInfo.Name), ("@version", templateInfo.Version), ("@parameters", parametersJson),
             ("@from", from), ("@to", to), ("@scheduled", scheduled ? 1 : 0),
-            ("@markdown", markdown), ("@html", html), ("@docx", docx), ("@sha", Sha256(html)), ("@now", now.ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name));
+            ("@markdown", markdown), ("@html", html), ("@docx", docx), ("@package", package), ("@sha", Sha256(html)), ("@now", now.ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("reportSnapshot", id, projectId, new Dictionary<string, string?>
         {
             ["type"] = Code(kind),
@@ -296,6 +297,14 @@ public sealed class ReportService
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         return await connection.ScalarAsync(null, "SELECT docx FROM report_snapshots WHERE id = @id AND project_id = @project;", cancellationToken,
+            ("@id", snapshotId), ("@project", projectId)) as byte[];
+    }
+
+    /// <summary>The Markdown deliverable with its charts as PNG files (a zip); null when there is no such snapshot or it was made before.</summary>
+    public async Task<byte[]?> FindMarkdownPackageAsync(long projectId, long snapshotId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.ScalarAsync(null, "SELECT markdown_package FROM report_snapshots WHERE id = @id AND project_id = @project;", cancellationToken,
             ("@id", snapshotId), ("@project", projectId)) as byte[];
     }
 

@@ -65,6 +65,7 @@ internal static class ReportEndpoints
         api.MapGet("/reports/{snapshotId:long}/report.html", HtmlAsync).RequireAuthorization(view);
         api.MapGet("/reports/{snapshotId:long}/report.md", MarkdownAsync).RequireAuthorization(view);
         api.MapGet("/reports/{snapshotId:long}/report.docx", WordAsync).RequireAuthorization(view);
+        api.MapGet("/reports/{snapshotId:long}/report.zip", MarkdownPackageAsync).RequireAuthorization(view);
         api.MapGet("/reports/{snapshotId:long}/diff", async Task<Results<Ok<DiffBody>, ProblemHttpResult>> (long id, long snapshotId, ReportService reports, CancellationToken ct) =>
             await reports.DiffWithPreviousAsync(id, snapshotId, ct) is { } diff
                 ? TypedResults.Ok(new DiffBody(diff.Previous.Id, diff.Lines.Where(l => l.Kind != ' ').Select(l => $"{l.Kind} {l.Text}").ToList()))
@@ -80,6 +81,7 @@ internal static class ReportEndpoints
         pages.MapGet("/{snapshotId:long}.html", HtmlAsync);
         pages.MapGet("/{snapshotId:long}.md", MarkdownAsync);
         pages.MapGet("/{snapshotId:long}.docx", WordAsync);
+        pages.MapGet("/{snapshotId:long}.zip", MarkdownPackageAsync);
     }
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem>> CreateFindingAsync(long id, FindingBody body, HttpContext http, FindingStore findings, CancellationToken ct)
@@ -178,6 +180,19 @@ internal static class ReportEndpoints
         return await reports.FindDocxAsync(id, snapshotId, ct) is { } docx
             ? Results.File(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{ReportService.Code(snapshot.Info.Kind)}-{snapshotId}.docx")
             : ApiResults.NotFound("Geen Word-bestand", $"Rapport {snapshotId} is gemaakt voordat rapporten ook als Word-bestand werden bewaard; maak het rapport opnieuw.");
+    }
+
+    /// <summary>The Markdown with its charts as PNG images (a zip); a snapshot made before has none (regenerate it).</summary>
+    private static async Task<IResult> MarkdownPackageAsync(long id, long snapshotId, ReportService reports, CancellationToken ct)
+    {
+        if (await reports.FindSnapshotAsync(id, snapshotId, ct) is not { } snapshot)
+        {
+            return ReportNotFound(snapshotId);
+        }
+
+        return await reports.FindMarkdownPackageAsync(id, snapshotId, ct) is { } package
+            ? Results.File(package, "application/zip", $"{ReportService.Code(snapshot.Info.Kind)}-{snapshotId}.zip")
+            : ApiResults.NotFound("Geen Markdown met afbeeldingen", $"Rapport {snapshotId} is gemaakt voordat rapporten ook zo werden bewaard; maak het rapport opnieuw.");
     }
 
     private static ProblemHttpResult FindingNotFound(long findingId) => ApiResults.NotFound("Bevinding niet gevonden", $"Dit project heeft geen bevinding {findingId}.");

@@ -33,4 +33,31 @@ public sealed class WordReportTests
         Assert.That(document.MainDocumentPart.ImageParts.All(p => p.ContentType == "image/png"));
         Assert.That(body.InnerText, Does.Not.Contain("grafiek"), "no chart marker left behind");
     }
+
+    [Test]
+    [Description("issue #14: the Markdown deliverable carries the charts as images — a zip of rapport.md with an image link per chart and the PNG files")]
+    public async Task TheMarkdownPackageCarriesEveryChartAsAnImage()
+    {
+        using var db = await DemoReportGoldenTests.DemoAsync();
+        var snapshot = await DemoReportGoldenTests.GenerateAsync(db, "keuzehulp-werkzaak", ReportKind.Procesevaluatie, new DateOnly(2019, 3, 1), new DateOnly(2021, 3, 1));
+        var projectId = await DemoReportGoldenTests.ProjectIdAsync(db, "keuzehulp-werkzaak");
+
+        var package = (await db.Reports.FindMarkdownPackageAsync(projectId, snapshot.Info.Id))!;
+
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(package));
+        using var reader = new StreamReader(zip.GetEntry("rapport.md")!.Open());
+        var markdown = await reader.ReadToEndAsync();
+        var images = System.Text.RegularExpressions.Regex.Matches(markdown, @"!\[[^\]]*\]\((grafieken/grafiek-\d\d\.png)\)").Select(m => m.Groups[1].Value).ToList();
+        var charts = System.Text.RegularExpressions.Regex.Count(snapshot.Html, "<svg");
+        Assert.That(images, Has.Count.EqualTo(charts).And.Count.GreaterThan(0), "an image link for every drawn chart");
+        foreach (var image in images)
+        {
+            var bytes = new MemoryStream();
+            await zip.GetEntry(image)!.Open().CopyToAsync(bytes);
+            Assert.That(bytes.ToArray()[..8], Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), $"{image} is a PNG");
+        }
+
+        Assert.That(markdown, Does.StartWith("# Procesevaluatie"));
+        Assert.That(markdown, Does.Not.Contain("grafiek" + "0").And.Not.Match("grafiek[0-9a-f]{32}"), "no chart marker left behind");
+    }
 }

@@ -32,6 +32,19 @@ internal sealed class ChartMarkers
         return result.ToString();
     }
 
+    /// <summary>Replaces each chart's marker in Markdown with what <paramref name="chart"/> writes for it (its index counts from 1).</summary>
+    public string ReplaceInMarkdown(string markdown, Func<int, ReportChart, string> chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var result = new StringBuilder(markdown);
+        for (var i = 0; i < _charts.Count; i++)
+        {
+            result.Replace(Marker(i), chart(i + 1, _charts[i]));
+        }
+
+        return result.ToString();
+    }
+
     /// <summary>The chart whose marker is exactly <paramref name="text"/> (a paragraph of its own), or null.</summary>
     public ReportChart? Find(string text)
     {

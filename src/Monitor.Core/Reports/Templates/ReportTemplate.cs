@@ -95,6 +95,49 @@ public sealed class ReportTemplate
         return HtmlReportDocument.Write(body, options);
     }
 
+    /// <summary>
+    /// The Markdown deliverable with its charts as images: a zip holding <c>rapport.md</c>, in which each chart is an image
+    /// link to <c>grafieken/grafiek-NN.png</c> followed by its title, description and numbers table, and those PNG files.
+    /// A chart without data keeps its "no data" line and no image. <paramref name="header"/> goes above the report.
+    /// </summary>
+    public byte[] RenderMarkdownPackage(ReportData data, string header)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var output = new MarkdownOutput();
+        var charts = new ChartMarkers();
+        Write(_nodes, data, output, charts);
+        var images = new List<(string Path, byte[] Png)>();
+        var markdown = charts.ReplaceInMarkdown(output.ToString(), (number, chart) =>
+        {
+            var table = string.Join("\n", MarkdownText.Chart(chart));
+            if (chart.Png is not { } png)
+            {
+                return table;
+            }
+
+            var path = $"grafieken/grafiek-{number.ToString("00", System.Globalization.CultureInfo.InvariantCulture)}.png";
+            images.Add((path, png));
+            return $"![{MarkdownText.Escape(chart.Title)}]({path})\n\n{table}";
+        });
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var entry = zip.CreateEntry("rapport.md");
+            using (var writer = new StreamWriter(entry.Open(), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                writer.Write(header + markdown);
+            }
+
+            foreach (var (path, png) in images)
+            {
+                using var image = zip.CreateEntry(path, System.IO.Compression.CompressionLevel.NoCompression).Open();
+                image.Write(png);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>The report as a Word document (<see cref="WordReportDocument"/>): headings, tables and the charts as PNG images.</summary>
     public byte[] RenderDocx(ReportData data, string title, string subtitle)
     {
