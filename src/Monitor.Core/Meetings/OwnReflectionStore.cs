@@ -44,6 +44,13 @@ public sealed class OwnReflectionStore
     }
 
     /// <summary>The meetings whose closing question the account may answer now, newest first.</summary>
+    /// <summary>Whether the account is linked to a member of any group: only then has the personal page anything to offer (the menu shows it).</summary>
+    public async Task<bool> HasLinkedMemberAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.ScalarLongAsync(null, "SELECT 1 FROM group_members WHERE user_id = @user LIMIT 1;", cancellationToken, ("@user", userId)) is not null;
+    }
+
     public async Task<IReadOnlyList<OwnReflection>> ListAsync(long userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);

@@ -109,6 +109,18 @@ public sealed class OwnReflectionsTests
 
         Assert.That(page.QuerySelector("[data-testid=no-open-questions]"), Is.Not.Null);
         Assert.That(page.QuerySelectorAll("[data-own-meeting]"), Is.Empty);
+        Assert.That(page.QuerySelector("nav a[href='/mijn-slotvragen']"), Is.Null, "the menu hides what the account cannot use");
+    }
+
+    [Test]
+    [Description("issue #16: the menu shows 'Mijn slotvragen' once the account is linked to a group member")]
+    public async Task TheMenuShowsThePersonalPageOnceTheAccountIsLinked()
+    {
+        await GroupWithLinkedMemberAsync(anonymous: false);
+
+        var page = await _participant.GetDocumentAsync("/");
+
+        Assert.That(page.QuerySelector("nav a[href='/mijn-slotvragen']"), Is.Not.Null);
     }
 
     private async Task<HttpResponseMessage> PostAnswerAsync(long meetingId, string wentWell, string wentLess) =>
@@ -121,7 +133,7 @@ public sealed class OwnReflectionsTests
 
     private async Task<(long GroupId, long Mine, long Other)> GroupWithLinkedMemberAsync(bool anonymous)
     {
-        var groupId = await _leaderApi.CreateAsync($"{Api}/groups", new { kind = "ontwikkelgroep", name = $"Slotvraag {(anonymous ? "anoniem" : "met namen")}", reflectionsAnonymous = anonymous });
+        var groupId = await _leaderApi.CreateAsync($"{Api}/groups", new { kind = "ontwikkelgroep", name = $"Slotvraag {(anonymous ? "anoniem" : "met namen")} {Guid.NewGuid():N}", reflectionsAnonymous = anonymous });
         var mine = await _leaderApi.CreateAsync($"{Api}/groups/{groupId}/members", new { roleLabel = "Re-integratieprofessional 3" });
         var other = await _leaderApi.CreateAsync($"{Api}/groups/{groupId}/members", new { roleLabel = "Klantmanager" });
         using var linked = await _leaderApi.PutAsJsonAsync($"{Api}/members/{mine}/account", new { userId = _participantId });
