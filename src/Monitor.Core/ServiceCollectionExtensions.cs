@@ -68,6 +68,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Innovation.InnovationUseReader>();
         services.AddSingleton<Effects.QuestionnaireStore>();
         services.AddSingleton<Effects.SurveyRoundStore>();
+        services.AddSingleton<Effects.EffectReader>();
         // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();

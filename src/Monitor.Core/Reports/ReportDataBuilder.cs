@@ -36,9 +36,11 @@ public sealed class ReportDataBuilder
     private readonly LearningAgendaStore _learning;
     private readonly TimelineStore _timeline;
     private readonly InnovationUseReader _innovation;
+    private readonly Effects.EffectReader _effects;
 
-    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts, ActionItemStore actionItems, LearningAgendaStore learning, TimelineStore timeline, InnovationUseReader innovation)
+    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts, ActionItemStore actionItems, LearningAgendaStore learning, TimelineStore timeline, InnovationUseReader innovation, Effects.EffectReader effects)
     {
+        _effects = effects;
         _innovation = innovation;
         _learning = learning;
         _timeline = timeline;
@@ -347,6 +349,7 @@ public sealed class ReportDataBuilder
             EmptyText: "Er zijn (nog) geen fragmenten gecodeerd.");
         await LearningAsync(data, projectId, parameters.Today, cancellationToken);
         await InnovationAsync(data, context, parameters.Today, cancellationToken);
+        await EffectsAsync(data, context.Project.Id, parameters.Today, cancellationToken);
 
         var determinants = Determinants(context.Fragments);
         Chart(data, ReportPlaceholders.Determinanten, DeterminantChart(determinants, "Bevorderende en belemmerende factoren (MIDI)"), context.Fragments.Count > 0);
@@ -447,6 +450,55 @@ public sealed class ReportDataBuilder
             "Per maand, alle teams samen: het deel van de professionals dat getraind is en de innovatie gebruikte, en het deel van de doelgroep dat bereikt is.", "nl");
         Chart(data, ReportPlaceholders.InnovatieBereik, (ChartSpec?)reachChart ?? new BarChartSpec { Id = "reach", Title = "Bereik en adoptie per maand", Description = "Nog geen aantallen ingevoerd." }, reachChart is not null);
     }
+
+    /// <summary>
+    /// The effects chapter (#18): per measurement round the response and, per compared item, the sentence a manager
+    /// understands with its warnings; a table with the groups' means, p (Holm) and d. Items with fewer than 5 answers in a
+    /// group are left out (the report reaches management).
+    /// </summary>
+    private async Task EffectsAsync(ReportData data, long projectId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var rounds = await _effects.ReadAsync(projectId, asOf, cancellationToken);
+        var text = new StringBuilder();
+        var rows = new List<IReadOnlyList<string>>();
+        if (rounds.Count == 0)
+        {
+            text.AppendLine("Er zijn (nog) geen effecten gemeten met een vragenlijst.");
+        }
+
+        foreach (var (questionnaire, round, analysis) in rounds)
+        {
+            var rate = analysis.ResponseRate is { } r ? $", respons {Percent(r)}" : "";
+            text.AppendLine($"**{MarkdownText.Escape(round.Name)}** ({MarkdownText.Escape(questionnaire.Title)}, {round.Measurement.ToCode()}): " +
+                $"{Number(analysis.Responses)} antwoorden, {Number(analysis.PerCondition[Effects.Condition.Getraind])} getraind en " +
+                $"{Number(analysis.PerCondition[Effects.Condition.Ongetraind])} niet getraind{rate}.").AppendLine();
+            foreach (var item in analysis.Items.Where(i => i.Comparison is not null))
+            {
+                var comparison = item.Comparison!;
+                text.AppendLine($"- {MarkdownText.Escape(item.Item.Text)} {MarkdownText.Escape(comparison.Summary)}" +
+                    string.Concat(comparison.Warnings.Select(w => " *" + MarkdownText.Escape(w) + "*")));
+                rows.Add([round.Name, item.Item.Text, Mean(comparison.A), Mean(comparison.B), P(comparison.Welch?.P), P(item.HolmP),
+                    comparison.Effect is { } effect ? effect.D.ToString("0.00", _dutch) : "–"]);
+            }
+
+            var hidden = analysis.Items.Count(i => i.Suppressed);
+            if (hidden > 0)
+            {
+                text.AppendLine($"- {Number(hidden)} {(hidden == 1 ? "vraag is" : "vragen zijn")} niet uitgesplitst: minder dan {SurveyAnalysisMinimum} antwoorden in een groep.");
+            }
+
+            text.AppendLine();
+        }
+
+        data.Texts[ReportPlaceholders.Effecten] = text.ToString().TrimEnd();
+        data.Tables[ReportPlaceholders.EffectenVragen] = new ReportTable(["Ronde", "Vraag", "Getraind (gem., n)", "Niet getraind (gem., n)", "p", "p (Holm)", "d"], rows,
+            EmptyText: "Geen vragen met genoeg antwoorden om te vergelijken.");
+
+        static string Mean(Effects.Statistics.Descriptives d) => d.Mean is { } m ? $"{m.ToString("0.0", _dutch)} ({d.N.ToString(CultureInfo.InvariantCulture)})" : "–";
+        static string P(double? p) => p switch { null => "–", < 0.001 => "< 0,001", { } v => v.ToString("0.000", _dutch) };
+    }
+
+    private const int SurveyAnalysisMinimum = Effects.SurveyAnalysis.ManagementMinimum;
 
     private static string StatusName(LearningStatus status) => status switch
     {

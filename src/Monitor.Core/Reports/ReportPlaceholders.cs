@@ -93,6 +93,10 @@ public static class ReportPlaceholders
     public const string InnovatieTrouw = "innovatie.trouw";
     public const string InnovatieBereik = "innovatie.bereik";
 
+    // process evaluation: effect measurement (#18)
+    public const string Effecten = "effecten";
+    public const string EffectenVragen = "effecten.vragen";
+
     private static readonly string[] _common = [ProjectNaam, ProjectOrganisatie, ProjectInnovatie, ProjectBeschrijving, ProjectPeriode, RapportDatum, FaseHuidig];
 
     private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _progress = new Dictionary<PlaceholderKind, IReadOnlySet<string>>
@@ -109,8 +113,8 @@ public static class ReportPlaceholders
     {
         [PlaceholderKind.Waarde] = Set([.. _common, BronnenBijeenkomsten, BronnenVerslagen, BronnenReflecties, BronnenFragmenten, BronnenDocumenten,
             BronnenCodeurs, OvereenstemmingKort, BevindingenSuccesfactoren, BevindingenLessen, BevindingenAdviezen, BevindingenStatus, Concept]),
-        [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht, Plan, Codeboek, Leeragenda, Kernelementen]),
-        [PlaceholderKind.Tekst] = Set([Samenvatting, Inleiding, Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen, Leerproces, Literatuur, Innovatie]),
+        [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht, Plan, Codeboek, Leeragenda, Kernelementen, EffectenVragen]),
+        [PlaceholderKind.Tekst] = Set([Samenvatting, Inleiding, Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen, Leerproces, Literatuur, Innovatie, Effecten]),
         [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang, LeerprocesTijdlijn, InnovatieTrouw, InnovatieBereik]),
     };
 

@@ -56,7 +56,8 @@ internal sealed class TempDatabase : IDisposable
         Timeline = new Monitor.Core.Learning.TimelineStore(Database, Audit, Time);
         DemoLearning = new DemoLearningLoader(Database, Learning, Timeline, NullLogger<DemoLearningLoader>.Instance);
         ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Groups, MeetingQueries, CodingDocuments, Fragments, Rounds, Agreement, Findings, new Monitor.Core.Charts.ScottPlotChartRenderer(), ActionItems, Learning, Timeline,
-            new Monitor.Core.Innovation.InnovationUseReader(new Monitor.Core.Innovation.CoreElementStore(Database, Audit, Codebooks, Time), new Monitor.Core.Innovation.FidelityStore(Database, Audit, Time), new Monitor.Core.Innovation.ReachStore(Database, Audit, Time)));
+            new Monitor.Core.Innovation.InnovationUseReader(new Monitor.Core.Innovation.CoreElementStore(Database, Audit, Codebooks, Time), new Monitor.Core.Innovation.FidelityStore(Database, Audit, Time), new Monitor.Core.Innovation.ReachStore(Database, Audit, Time)),
+            new Monitor.Core.Effects.EffectReader(new Monitor.Core.Effects.QuestionnaireStore(Database, Audit, Time), new Monitor.Core.Effects.SurveyRoundStore(Database, Audit, Time)));
         Reports = new Monitor.Core.Reports.ReportService(Database, ReportData, Projects, Audit, Time);
     }
 
