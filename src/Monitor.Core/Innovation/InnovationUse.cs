@@ -5,10 +5,7 @@ namespace Monitor.Core.Innovation;
 /// elements, fidelity from the checklists of conversations up to that date (percentages from
 /// <see cref="Fidelity.ManagementMinimum"/> checklists up), reach per month up to that month, and sustainment.
 /// </summary>
-public sealed record InnovationUse(IReadOnlyList<CoreElement> Elements, FidelitySummary Fidelity, IReadOnlyList<ReachRow> ReachTotals, IReadOnlyList<Sustainment> Sustainment)
-{
-    public bool HasData => Fidelity.Checklists > 0 || ReachTotals.Count > 0;
-}
+public sealed record InnovationUse(IReadOnlyList<CoreElement> Elements, FidelitySummary Fidelity, IReadOnlyList<ReachRow> ReachTotals, IReadOnlyList<Sustainment> Sustainment);
 
 /// <summary>Reads <see cref="InnovationUse"/> as of a date (the end of a report's period, or today).</summary>
 public sealed class InnovationUseReader

@@ -484,7 +484,7 @@ public sealed class ReportDataBuilder
             var hidden = analysis.Items.Count(i => i.Suppressed);
             if (hidden > 0)
             {
-                text.AppendLine($"- {Number(hidden)} {(hidden == 1 ? "vraag is" : "vragen zijn")} niet uitgesplitst: minder dan {SurveyAnalysisMinimum} antwoorden in een groep.");
+                text.AppendLine($"- {Number(hidden)} {(hidden == 1 ? "vraag is" : "vragen zijn")} niet uitgesplitst: minder dan {Effects.SurveyAnalysis.ManagementMinimum} antwoorden in een groep.");
             }
 
             text.AppendLine();
@@ -497,8 +497,6 @@ public sealed class ReportDataBuilder
         static string Mean(Effects.Statistics.Descriptives d) => d.Mean is { } m ? $"{m.ToString("0.0", _dutch)} ({d.N.ToString(CultureInfo.InvariantCulture)})" : "–";
         static string P(double? p) => p switch { null => "–", < 0.001 => "< 0,001", { } v => v.ToString("0.000", _dutch) };
     }
-
-    private const int SurveyAnalysisMinimum = Effects.SurveyAnalysis.ManagementMinimum;
 
     private static string StatusName(LearningStatus status) => status switch
     {

@@ -56,6 +56,23 @@ internal sealed class FieldParser
         return Date(text, field, label);
     }
 
+    /// <summary>A whole number of 0 or more; null when empty or unreadable (then with a message).</summary>
+    public int? Integer(string? text, string field, string label)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        Add(field, $"'{text.Trim()}' is geen geheel getal voor {label}.");
+        return null;
+    }
+
     /// <summary>A month as jjjj-mm; null when empty or unreadable (then with a message).</summary>
     public YearMonth? Month(string? text, string field, string label)
     {

@@ -182,4 +182,20 @@ public sealed class InnovationPagesTests
         Assert.That(managerPage.QuerySelectorAll("main form[method=post]"), Is.Empty);
         Assert.That(managerPage.QuerySelector("[data-testid=fidelity]"), Is.Not.Null);
     }
+
+    [Test]
+    [Description("issue #22: a count that is not a whole number is refused on the page with a Dutch message and nothing is saved")]
+    public async Task TheReachFormRefusesAnUnreadableCountInDutch()
+    {
+        var projectId = await ProjectIdAsync("samen-beslissen-arnhem");
+        var page = $"/projecten/{projectId}/kernelementen";
+        using var leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);
+
+        using var posted = await PostAsync(leader, page, $"{page}?handler=Reach", ("team", "Team Formulier"), ("month", "2021-05"), ("professionals", "tien"), ("trained", "5"));
+        var after = await leader.GetDocumentAsync(page);
+
+        Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(after.QuerySelector("p.error")!.TextContent, Is.EqualTo("'tien' is geen geheel getal voor het aantal professionals."));
+        Assert.That(after.QuerySelector("[data-testid=reach]")!.TextContent, Does.Not.Contain("Team Formulier"), "nothing was saved");
+    }
 }

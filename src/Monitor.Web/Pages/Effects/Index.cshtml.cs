@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Monitor.Core.Common;
@@ -89,19 +88,7 @@ public sealed class IndexModel : ProjectPageModel
             var opens = fields.RequiredDate(opensOn, "opensOn", "de openingsdatum");
             var closes = fields.RequiredDate(closesOn, "closesOn", "de sluitingsdatum");
             var side = fields.Code<Sidedness>(sidedness, "sidedness", "toetsrichting") ?? Sidedness.Tweezijdig;
-            int? wanted = null;
-            if (!string.IsNullOrWhiteSpace(intended))
-            {
-                if (int.TryParse(intended.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-                {
-                    wanted = n;
-                }
-                else
-                {
-                    fields.Add("intended", $"'{intended.Trim()}' is geen aantal respondenten.");
-                }
-            }
-
+            var wanted = fields.Integer(intended, "intended", "het beoogde aantal respondenten");
             fields.ThrowIfAny();
             return await _rounds.CreateAsync(id, questionnaireId, new RoundDraft(name ?? "", kind!.Value, opens!.Value, closes!.Value, wanted, side), User.ToActor(), cancellationToken) is null ? null : (name ?? "").Trim();
         }, "Effects.RoundMade", cancellationToken);

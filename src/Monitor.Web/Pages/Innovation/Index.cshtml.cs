@@ -142,32 +142,15 @@ public sealed class IndexModel : InnovationPageModel
             {
                 Team = team ?? "",
                 Month = parsed is { } m ? new DateOnly(m.Year, m.Month, 1) : default,
-                Professionals = Number(fields, professionals, "professionals", "het aantal professionals"),
-                Trained = Number(fields, trained, "trained", "het aantal getrainde professionals"),
-                Users = Number(fields, users, "users", "het aantal gebruikers"),
-                TargetClients = Number(fields, targetClients, "targetClients", "de doelgroep"),
-                ClientsReached = Number(fields, clientsReached, "clientsReached", "het aantal bereikte cliënten"),
+                Professionals = fields.Integer(professionals, "professionals", "het aantal professionals") ?? 0,
+                Trained = fields.Integer(trained, "trained", "het aantal getrainde professionals") ?? 0,
+                Users = fields.Integer(users, "users", "het aantal gebruikers") ?? 0,
+                TargetClients = fields.Integer(targetClients, "targetClients", "de doelgroep") ?? 0,
+                ClientsReached = fields.Integer(clientsReached, "clientsReached", "het aantal bereikte cliënten") ?? 0,
             };
             fields.ThrowIfAny();
             return await _reach.SaveAsync(id, count, User.ToActor(), cancellationToken) ? $"{count.Team.Trim()} {month}" : null;
         }, "Innovation.ReachSaved", cancellationToken);
-
-    /// <summary>A whole number from a form field, 0 when empty; a Dutch message when it is not a number.</summary>
-    private static int Number(FieldParser fields, string? text, string field, string label)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return 0;
-        }
-
-        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-        {
-            return number;
-        }
-
-        fields.Add(field, $"'{text.Trim()}' is geen geheel getal voor {label}.");
-        return 0;
-    }
 
     private async Task<IActionResult> ManageAsync(long id, Capability capability, Func<Task<string?>> change, string messageKey, CancellationToken cancellationToken)
     {
