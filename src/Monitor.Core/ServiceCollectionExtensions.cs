@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AccountStore>();
         services.AddSingleton<PrivacyStore>();
         services.AddSingleton<PlanStore>();
+        services.AddSingleton<PlanVersionStore>();
         services.AddSingleton<MeetingWrites>();
         services.AddSingleton<GroupStore>();
         services.AddSingleton<MeetingStore>();

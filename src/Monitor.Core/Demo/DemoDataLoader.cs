@@ -30,11 +30,13 @@ public sealed class DemoDataLoader
     private readonly MonitorDatabase _database;
     private readonly ProjectStore _projects;
     private readonly PlanStore _plans;
+    private readonly PlanVersionStore _versions;
     private readonly TimeProvider _time;
     private readonly ILogger<DemoDataLoader> _logger;
 
-    public DemoDataLoader(MonitorDatabase database, ProjectStore projects, PlanStore plans, TimeProvider time, ILogger<DemoDataLoader> logger)
+    public DemoDataLoader(MonitorDatabase database, ProjectStore projects, PlanStore plans, PlanVersionStore versions, TimeProvider time, ILogger<DemoDataLoader> logger)
     {
+        _versions = versions;
         _database = database;
         _projects = projects;
         _plans = plans;
@@ -123,10 +125,44 @@ public sealed class DemoDataLoader
 
         await DemoMeetingLoader.LoadAsync(connection, transaction, ids, _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
 
+        foreach (var plan in ReadDemoPlans().Where(p => p.Versions.Count > 0))
+        {
+            await InsertVersionsAsync(connection, transaction, ids[plan.Slug], plan.Versions, cancellationToken);
+        }
+
         await connection.ExecuteAsync(transaction, """
             INSERT INTO app_settings (key, value) VALUES (@key, @value)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value;
             """, cancellationToken, ("@key", LoadedMarker), ("@value", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The plan's version history as the seed tells it, each version made from the plan as loaded (see <see cref="DemoPlanVersion"/>).</summary>
+    private async Task InsertVersionsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, IReadOnlyList<DemoPlanVersion> versions, CancellationToken cancellationToken)
+    {
+        var plan = (await PlanStore.ReadPlanAsync(connection, transaction, projectId, cancellationToken))!;
+        foreach (var version in versions)
+        {
+            bool Starts(string title, string prefix) => title.StartsWith(prefix, StringComparison.Ordinal);
+            var activities = plan.Activities.Where(a => !version.Without.Any(w => Starts(a.Fields.Title, w)))
+                .Select(a => new PlanSnapshotActivity(a.Id, a.Key, a.Fields with
+                {
+                    // then, everything was still to be done
+                    Status = ActivityStatus.Gepland,
+                    StartedOn = null,
+                    CompletedOn = null,
+                    PlannedMonth = version.Months.FirstOrDefault(m => Starts(a.Fields.Title, m.Key)) is { Key: not null } moved ? moved.Value : a.Fields.PlannedMonth,
+                })).ToList();
+            var snapshot = PlanSnapshot.From(plan) with { CurrentPhase = 0, Activities = activities };
+            var id = await _versions.InsertAsync(connection, transaction, projectId, version.Name, version.Note, version.SavedOn, snapshot, Actor.System, cancellationToken);
+            foreach (var step in version.Steps)
+            {
+                long? groupId = step.Group is null ? null : await connection.ScalarLongAsync(transaction, "SELECT id FROM project_groups WHERE project_id = @project AND name = @name;",
+                    cancellationToken, ("@project", projectId), ("@name", step.Group)) ?? throw new InvalidOperationException($"The demo plan version names group '{step.Group}', which is not in the project.");
+                var meetingId = step.MeetingOn is { } on ? await connection.ScalarLongAsync(transaction, "SELECT id FROM meetings WHERE group_id = @group AND held_on = @on;",
+                    cancellationToken, ("@group", groupId), ("@on", on.ToDbValue())) ?? throw new InvalidOperationException($"The demo plan version names a meeting of {step.Group} on {on}, which is not there.") : (long?)null;
+                await _versions.SetStatusAsync(connection, transaction, id, step.Status, step.On, groupId, meetingId, step.Who, step.Note, Actor.System, cancellationToken);
+            }
+        }
     }
 
     private static async Task<string?> GetMarkerAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>

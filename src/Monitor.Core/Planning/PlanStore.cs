@@ -10,7 +10,7 @@ public sealed class PlanStore
 {
     private const string ActivityColumns = """
         id, project_id, phase, title, description, target_group, actors, barriers, facilitators, preconditions,
-        owner, planned_month, status, started_on, completed_on, updated_at
+        owner, planned_month, status, started_on, completed_on, updated_at, uid
         """;
 
     private readonly MonitorDatabase _database;
@@ -29,6 +29,14 @@ public sealed class PlanStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
+        var plan = await ReadPlanAsync(connection, transaction, projectId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return plan;
+    }
+
+    /// <summary>The plan as <see cref="FindPlanAsync"/> reads it, inside the caller's transaction (a plan version freezes it so).</summary>
+    internal static async Task<ImplementationPlan?> ReadPlanAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken)
+    {
         if (await CurrentPhaseAsync(connection, transaction, projectId, cancellationToken) is not { } currentPhase)
         {
             return null;
@@ -41,7 +49,6 @@ public sealed class PlanStore
             SELECT id, from_phase, to_phase, decided_on, note, decided_by FROM phase_transitions WHERE project_id = @project_id ORDER BY decided_on, id;
             """, reader => new PhaseTransition(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetDate(3), reader.GetString(4), reader.GetString(5)),
             cancellationToken, ("@project_id", projectId));
-        await transaction.CommitAsync(cancellationToken);
         return new ImplementationPlan(projectId, (int)currentPhase, goals, activities, transitions);
     }
 
@@ -244,9 +251,9 @@ public sealed class PlanStore
         Validate(draft);
         const string sql = """
             INSERT INTO plan_activities (project_id, phase, title, description, target_group, actors, barriers, facilitators,
-                preconditions, owner, planned_month, status, started_on, completed_on, updated_at)
+                preconditions, owner, planned_month, status, started_on, completed_on, updated_at, uid)
             VALUES (@project_id, @phase, @title, @description, @target_group, @actors, @barriers, @facilitators,
-                @preconditions, @owner, @planned_month, @status, @started_on, @completed_on, @updated_at)
+                @preconditions, @owner, @planned_month, @status, @started_on, @completed_on, @updated_at, lower(hex(randomblob(8))))
             RETURNING id;
             """;
         long id;
@@ -359,6 +366,7 @@ public sealed class PlanStore
                 Id = id,
                 ProjectId = reader.GetInt64(1),
                 UpdatedAt = DateTimeOffset.Parse(reader.GetString(15), CultureInfo.InvariantCulture),
+                Key = reader.GetStringOrNull(16) ?? id.ToString(CultureInfo.InvariantCulture),
                 MeetingIds = [.. meetings[id]],
                 Fields = new PlanActivityDraft
                 {

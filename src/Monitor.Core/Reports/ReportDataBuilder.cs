@@ -37,9 +37,11 @@ public sealed class ReportDataBuilder
     private readonly TimelineStore _timeline;
     private readonly InnovationUseReader _innovation;
     private readonly Effects.EffectReader _effects;
+    private readonly PlanVersionStore _versions;
 
-    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts, ActionItemStore actionItems, LearningAgendaStore learning, TimelineStore timeline, InnovationUseReader innovation, Effects.EffectReader effects)
+    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts, ActionItemStore actionItems, LearningAgendaStore learning, TimelineStore timeline, InnovationUseReader innovation, Effects.EffectReader effects, PlanVersionStore versions)
     {
+        _versions = versions;
         _effects = effects;
         _innovation = innovation;
         _learning = learning;
@@ -186,6 +188,9 @@ public sealed class ReportDataBuilder
                 .Select(f => (IReadOnlyList<string>)[KindName(f.Fields.Kind), f.Fields.Title, Codes.ToCode(f.Status), Date(DateOnly.FromDateTime(DutchClock.ToDutch(f.UpdatedAt).DateTime))])],
             EmptyText: "Geen bevindingen gewijzigd in deze periode.");
         data.Texts[ReportPlaceholders.Samenvatting] = Summary(data, now, before);
+        var baseline = await _versions.FindBaselineOnAsync(projectId, to, cancellationToken);
+        data.Values[ReportPlaceholders.PlanVersie] = BaselineSentence(baseline, to);
+        data.Tables[ReportPlaceholders.PlanAfwijkingen] = Deviations(baseline, context.Plan);
 
         if (now.Plan is { } p)
         {
@@ -203,7 +208,7 @@ public sealed class ReportDataBuilder
     private sealed record PeriodFigures(
         int? Phase, ImplementationPlan? Plan, IReadOnlyList<PhaseScore> Scores, int Counted, int Done, int Overdue, double? PhaseCompletion,
         int Held, List<IReadOnlyList<string>> MeetingRows, double? Attendance, double? Response, int LessDue, int LessClosed, double? Loop,
-        List<ActionItem> OpenActions, List<Fragment> Fragments);
+        List<ActionItem> OpenActions, List<Fragment> Fragments, int Reflections, int Due, int DueDone);
 
     private static PeriodFigures Figures(Context context, PhaseHistory history, IReadOnlyList<ActionItem> actions, DateOnly from, DateOnly to)
     {
@@ -230,6 +235,7 @@ public sealed class ReportDataBuilder
         }
 
         static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
+        var due = counted.Where(a => a.PlannedMonth is { } month && month <= YearMonth.From(to)).ToList();
         var (lessDue, lessClosed) = (metricRows.Sum(r => r.LessDue), metricRows.Sum(r => r.LessClosed));
         return new PeriodFigures(
             phase, plan, scores, counted.Count, counted.Count(a => a.Status == ActivityStatus.Gereed), counted.Count(a => PlanScoring.IsOverdue(a, to)),
@@ -237,8 +243,102 @@ public sealed class ReportDataBuilder
             held, meetingRows, Rate(metricRows.Sum(r => r.Present), metricRows.Sum(r => r.Expected)), Rate(metricRows.Sum(r => r.Responses), metricRows.Sum(r => r.Present)),
             lessDue, lessClosed, Rate(lessClosed, lessDue),
             [.. actions.Where(a => a.WasOpenOn(to))],
-            [.. context.Fragments.Where(f => f.Date is { } d && d >= from && d <= to)]);
+            [.. context.Fragments.Where(f => f.Date is { } d && d >= from && d <= to)],
+            metricRows.Sum(r => r.Responses), due.Count, due.Count(a => a.Status == ActivityStatus.Gereed));
     }
+
+    /// <summary>
+    /// The data of the one-page factsheet for management and the funder (#23): phase, key figures of the period with
+    /// their trend against the period before, the top success factors (vastgestelde findings) and barriers (coded
+    /// fragments up to the period's end), the next steps and the plan version measured against. Null when the project
+    /// does not exist.
+    /// </summary>
+    public async Task<ReportData?> FactsheetAsync(long projectId, ReportParameters parameters, CancellationToken cancellationToken = default)
+    {
+        var context = await LoadAsync(projectId, cancellationToken);
+        if (context is null)
+        {
+            return null;
+        }
+
+        var data = new ReportData();
+        Common(data, context, parameters);
+        var (from, to) = (parameters.From, parameters.To);
+        var actions = await _actionItems.ListForProjectAsync(projectId, cancellationToken);
+        var history = context.Plan is { } recorded ? PhaseHistory.From(context.Project.StartDate, recorded) : PhaseHistory.From(context.Project.StartDate, context.Project.CurrentPhase, []);
+        var now = Figures(context, history, actions, from, to);
+        var previousPeriod = ReportPeriods.Previous(from, to);
+        var before = Figures(context, history, actions, previousPeriod.From, previousPeriod.To);
+        var nextPeriod = ReportPeriods.Next(from, to);
+        var baseline = await _versions.FindBaselineOnAsync(projectId, to, cancellationToken);
+
+        data.Values[ReportPlaceholders.PeriodeVan] = Date(from);
+        data.Values[ReportPlaceholders.PeriodeTot] = Date(to);
+        data.Values[ReportPlaceholders.VorigePeriode] = $"{Date(previousPeriod.From)} tot en met {Date(previousPeriod.To)}";
+        data.Values[ReportPlaceholders.VolgendePeriode] = $"{Date(nextPeriod.From)} tot en met {Date(nextPeriod.To)}";
+        data.Values[ReportPlaceholders.FaseHuidig] = PhaseLabel(context, now.Phase);
+        data.Values[ReportPlaceholders.PlanScore] = now.Counted == 0 ? "–" : Percent((double)now.Done / now.Counted);
+        data.Values[ReportPlaceholders.PlanVersie] = BaselineSentence(baseline, to);
+        data.Tables[ReportPlaceholders.Kengetallen] = new ReportTable(["Kengetal", "Deze periode", "Vorige periode", "Trend"],
+        [
+            ["Bijeenkomsten gehouden", Number(now.Held), Number(before.Held), Trend(Change(now.Held, before.Held))],
+            ["Opkomst", Optional(now.Attendance), Optional(before.Attendance), Trend(Points(now.Attendance, before.Attendance))],
+            ["Slotreflecties", Number(now.Reflections), Number(before.Reflections), Trend(Change(now.Reflections, before.Reflections))],
+            ["Gepland tot de einddatum en gereed", $"{now.DueDone} van {now.Due}", $"{before.DueDone} van {before.Due}", Trend(Change(now.DueDone, before.DueDone))],
+            ["Activiteiten gereed (heel het plan)", $"{now.Done} van {now.Counted}", $"{before.Done} van {before.Counted}", Trend(Change(now.Done, before.Done))],
+            ["Achterstallige activiteiten", Number(now.Overdue), Number(before.Overdue), Trend(Change(now.Overdue, before.Overdue))],
+        ]);
+        data.Tables[ReportPlaceholders.SuccesfactorenTop] = new ReportTable(["Succesfactor", "Onderbouwing"],
+            [.. context.Findings.Where(f => f.Status == FindingStatus.Vastgesteld && f.Fields.Kind == FindingKind.Succesfactor)
+                .OrderByDescending(f => f.Evidence.Count).ThenBy(f => f.Fields.Title, StringComparer.Ordinal).Take(3)
+                .Select(f => (IReadOnlyList<string>)[f.Fields.Title, f.Evidence.Count == 1 ? "1 bron" : $"{f.Evidence.Count} bronnen"])],
+            EmptyText: "Nog geen succesfactoren vastgesteld.");
+        var barriers = Determinants(context.Fragments.Where(f => f.Date is { } d && d <= to));
+        data.Tables[ReportPlaceholders.BelemmeringenTop] = new ReportTable(["Belemmering (MIDI-determinant)", "Belemmerend", "Bevorderend"],
+            [.. barriers.Where(d => d.Barriers > 0).OrderByDescending(d => d.Barriers).ThenBy(d => d.Number).Take(3)
+                .Select(d => (IReadOnlyList<string>)[$"{d.Number}. {d.Name}", Number(d.Barriers), Number(d.Facilitators)])],
+            EmptyText: "Nog geen belemmerende factoren gecodeerd.");
+        var (nextFrom, nextTo) = (YearMonth.From(nextPeriod.From), YearMonth.From(nextPeriod.To));
+        data.Tables[ReportPlaceholders.ActiviteitenVolgende] = new ReportTable(["Activiteit", "Gepland", "Eigenaar"],
+            [.. (now.Plan?.Activities.Select(a => a.Fields) ?? []).Where(a => a.Status is ActivityStatus.Gepland or ActivityStatus.Bezig && a.PlannedMonth is { } month && month >= nextFrom && month <= nextTo)
+                .OrderBy(a => a.PlannedMonth!.Value.FirstDay).ThenBy(a => a.Phase).Take(5)
+                .Select(a => (IReadOnlyList<string>)[a.Title, Month(a.PlannedMonth), a.Owner])],
+            EmptyText: $"Geen activiteiten gepland van {Date(nextPeriod.From)} tot en met {Date(nextPeriod.To)}.");
+        data.Texts[ReportPlaceholders.Samenvatting] =
+            $"Op {MarkdownText.Escape(Date(to))} stond {MarkdownText.Escape(context.Project.Name)} in fase {MarkdownText.Escape(PhaseLabel(context, now.Phase))}" +
+            (now.Phase != before.Phase && before.Phase is { } earlier ? $" (de periode ervoor in fase {earlier}). " : ". ") +
+            $"Er {(now.Held == 1 ? "was 1 bijeenkomst" : $"waren {now.Held} bijeenkomsten")} met {now.Reflections} slotreflecties, en {now.DueDone} van de {now.Due} activiteiten die tot dan gepland waren, {(now.DueDone == 1 ? "is" : "zijn")} gereed.";
+        return data;
+    }
+
+    /// <summary>"Gemeten tegen planversie ‘Definitief’ (vastgesteld 12-01-2021)." — the baseline the report used, or that there was none.</summary>
+    private static string BaselineSentence(PlanVersion? baseline, DateOnly on) => baseline is null
+        ? $"Er was op {Date(on)} geen vastgestelde planversie; gemeten tegen het plan zoals het in de monitor staat."
+        : $"Gemeten tegen {baseline.BaselineLabel}.";
+
+    /// <summary>What changed in the plan since the baseline: activities added, removed and changed with their fields.</summary>
+    private static ReportTable Deviations(PlanVersion? baseline, ImplementationPlan? plan)
+    {
+        var headers = new[] { "Wijziging", "Fase", "Activiteit", "Wat veranderde" };
+        if (baseline is null || plan is null)
+        {
+            return new ReportTable(headers, [], EmptyText: "Er is geen vastgestelde planversie om mee te vergelijken.");
+        }
+
+        var diff = PlanDiff.Compare(baseline.Snapshot, PlanSnapshot.From(plan));
+        return new ReportTable(headers,
+            [.. diff.Activities.Select(a => (IReadOnlyList<string>)[a.Kind.ToCode(), Number(a.Phase), a.Title,
+                string.Join("; ", a.Fields.Select(f => $"{f.Label}: {(f.Before.Length == 0 ? "–" : f.Before)} → {(f.After.Length == 0 ? "–" : f.After)}"))])],
+            EmptyText: $"Het plan is niet gewijzigd sinds {baseline.BaselineLabel}.");
+    }
+
+    private static string Trend(string change) => change switch
+    {
+        "gelijk" => "→ gelijk",
+        ['+', ..] => "↑ " + change,
+        ['−', ..] => "↓ " + change,
+        _ => change,
+    };
 
     private static string PhaseLabel(Context context, int? phase) => phase is { } known ? $"{known} · {PhaseName(context, known)}" : "fase onbekend";
 
@@ -343,6 +443,7 @@ public sealed class ReportDataBuilder
             EmptyText: parameters.Concept ? "Nog geen bevindingen vastgelegd." : "Nog geen bevindingen vastgesteld.");
         data.Texts[ReportPlaceholders.Samenvatting] = EvaluationSummary(context, data, held.Count, parameters.Concept);
         data.Tables[ReportPlaceholders.Plan] = PlanTable(context, parameters.Today);
+        data.Values[ReportPlaceholders.PlanVersie] = BaselineSentence(await _versions.FindBaselineOnAsync(projectId, parameters.Today, cancellationToken), parameters.Today);
         data.Tables[ReportPlaceholders.Codeboek] = new ReportTable(["Kader", "Code", "Fragmenten", "Bevorderend", "Belemmerend"],
             [.. context.Fragments.GroupBy(f => (f.CodebookName, f.CodeName)).OrderBy(g => g.Key.CodebookName, StringComparer.Ordinal).ThenByDescending(g => g.Count())
                 .Select(g => (IReadOnlyList<string>)[g.Key.CodebookName, g.Key.CodeName, Number(g.Count()), Number(g.Count(f => f.Coding.Valence == Valence.Bevorderend)), Number(g.Count(f => f.Coding.Valence == Valence.Belemmerend))])],

@@ -93,6 +93,13 @@ public static class ReportPlaceholders
     public const string InnovatieTrouw = "innovatie.trouw";
     public const string InnovatieBereik = "innovatie.bereik";
 
+    // plan versions (#23): the vastgestelde version the report measured against, and what changed since
+    public const string PlanVersie = "plan.versie";
+    public const string PlanAfwijkingen = "plan.afwijkingen";
+
+    // factsheet (#23): the top success factors (vastgestelde findings)
+    public const string SuccesfactorenTop = "succesfactoren.top";
+
     // process evaluation: effect measurement (#18)
     public const string Effecten = "effecten";
     public const string EffectenVragen = "effecten.vragen";
@@ -102,8 +109,8 @@ public static class ReportPlaceholders
     private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _progress = new Dictionary<PlaceholderKind, IReadOnlySet<string>>
     {
         [PlaceholderKind.Waarde] = Set([.. _common, PeriodeVan, PeriodeTot, PlanScore, FaseScore, ActiviteitenTotaal, ActiviteitenGereed,
-            ActiviteitenAchterstallig, BijeenkomstenAantal, Opkomst, Respons, Lussluiting, ActiepuntenOpen, FragmentenAantal, VorigePeriode, VolgendePeriode]),
-        [PlaceholderKind.Tabel] = Set([Kengetallen, Fasen, ActiviteitenGedaan, ActiviteitenAchterstallig, ActiviteitenVolgende, Bijeenkomsten, ActiepuntenOpen,
+            ActiviteitenAchterstallig, BijeenkomstenAantal, Opkomst, Respons, Lussluiting, ActiepuntenOpen, FragmentenAantal, VorigePeriode, VolgendePeriode, PlanVersie]),
+        [PlaceholderKind.Tabel] = Set([Kengetallen, PlanAfwijkingen, Fasen, ActiviteitenGedaan, ActiviteitenAchterstallig, ActiviteitenVolgende, Bijeenkomsten, ActiepuntenOpen,
             BelemmeringenTop, BevorderendTop, BevindingenGewijzigd, Kernelementen]),
         [PlaceholderKind.Tekst] = Set([Samenvatting, Innovatie]),
         [PlaceholderKind.Grafiek] = Set([Fasevoortgang, Tijdlijn, BijeenkomstenTijd, Determinanten, InnovatieTrouw, InnovatieBereik]),
@@ -112,11 +119,22 @@ public static class ReportPlaceholders
     private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _evaluation = new Dictionary<PlaceholderKind, IReadOnlySet<string>>
     {
         [PlaceholderKind.Waarde] = Set([.. _common, BronnenBijeenkomsten, BronnenVerslagen, BronnenReflecties, BronnenFragmenten, BronnenDocumenten,
-            BronnenCodeurs, OvereenstemmingKort, BevindingenSuccesfactoren, BevindingenLessen, BevindingenAdviezen, BevindingenStatus, Concept]),
+            BronnenCodeurs, OvereenstemmingKort, BevindingenSuccesfactoren, BevindingenLessen, BevindingenAdviezen, BevindingenStatus, Concept, PlanVersie]),
         [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht, Plan, Codeboek, Leeragenda, Kernelementen, EffectenVragen]),
         [PlaceholderKind.Tekst] = Set([Samenvatting, Inleiding, Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen, Leerproces, Literatuur, Innovatie, Effecten]),
         [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang, LeerprocesTijdlijn, InnovatieTrouw, InnovatieBereik]),
     };
+
+    private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _factsheet = new Dictionary<PlaceholderKind, IReadOnlySet<string>>
+    {
+        [PlaceholderKind.Waarde] = Set([.. _common, PeriodeVan, PeriodeTot, VorigePeriode, VolgendePeriode, PlanVersie, PlanScore]),
+        [PlaceholderKind.Tabel] = Set([Kengetallen, SuccesfactorenTop, BelemmeringenTop, ActiviteitenVolgende]),
+        [PlaceholderKind.Tekst] = Set([Samenvatting]),
+        [PlaceholderKind.Grafiek] = Set([]),
+    };
+
+    /// <summary>The keys the one-page factsheet for management and the funder offers (#23).</summary>
+    public static IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> FactsheetCatalog => _factsheet;
 
     /// <summary>The keys a report offers, per kind: what template validation accepts and the template editor lists.</summary>
     public static IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> Catalog(ReportKind kind) =>

@@ -48,9 +48,13 @@ public sealed class ReportService
     public static bool TryParseKind(string? code, out ReportKind kind) => Codes.TryParse(code, out kind);
 
     /// <summary>The built-in template text (templates/voortgangsrapportage.md or templates/procesevaluatie.md).</summary>
-    public static string BuiltInTemplate(ReportKind kind)
+    public static string BuiltInTemplate(ReportKind kind) => EmbeddedTemplate(kind == ReportKind.Voortgang ? "voortgangsrapportage" : "procesevaluatie");
+
+    /// <summary>The factsheet's template (templates/factsheet.md).</summary>
+    public static string FactsheetTemplate() => EmbeddedTemplate("factsheet");
+
+    private static string EmbeddedTemplate(string name)
     {
-        var name = kind == ReportKind.Voortgang ? "voortgangsrapportage" : "procesevaluatie";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"Monitor.Core.Templates.{name}.md")
             ?? throw new InvalidOperationException($"The built-in template {name}.md is missing from the assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
@@ -167,7 +171,9 @@ public sealed class ReportService
     }
 
     /// <summary>Parses and validates a template; throws a <see cref="ValidationException"/> with one message per error ("regel 12: {{tabel x}}: …").</summary>
-    public static ReportTemplate Check(string body, ReportKind kind)
+    public static ReportTemplate Check(string body, ReportKind kind) => Check(body, ReportPlaceholders.Catalog(kind));
+
+    private static ReportTemplate Check(string body, IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> catalog)
     {
         if (body.Length > TemplateMaxLength)
         {
@@ -184,7 +190,7 @@ public sealed class ReportService
             throw new ValidationException([.. ex.Errors.Select(e => new ValidationError("body", $"Regel {e.Line}: {e.Placeholder}: {e.Message}"))]);
         }
 
-        var errors = template.Validate(ReportPlaceholders.Catalog(kind));
+        var errors = template.Validate(catalog);
         if (errors.Count > 0)
         {
             throw new ValidationException([.. errors.Select(e => new ValidationError("body", $"Regel {e.Line}: {e.Placeholder}: {e.Message}"))]);
@@ -250,6 +256,35 @@ public sealed class ReportService
         }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ReportSnapshot(new SnapshotInfo(id, kind, templateInfo.Name, templateInfo.Version, parametersJson, now, actor.Name, Sha256(html)), markdown, html);
+    }
+
+    /// <summary>
+    /// The one-page factsheet for management and the funder (#23) over a period, from templates/factsheet.md: Markdown,
+    /// HTML that prints on one A4 page, and Word. Made when asked for, not kept (the reports are kept). Null when the
+    /// project does not exist.
+    /// </summary>
+    public async Task<Factsheet?> FactsheetAsync(long projectId, ReportParameters parameters, CancellationToken cancellationToken = default)
+    {
+        if (parameters.To < parameters.From)
+        {
+            throw new ValidationException([new ValidationError("to", "Het einde van de periode ligt voor het begin.")]);
+        }
+
+        var project = await _projects.FindAsync(projectId, cancellationToken);
+        var data = await _builder.FactsheetAsync(projectId, parameters, cancellationToken);
+        if (project is null || data is null)
+        {
+            return null;
+        }
+
+        const string title = "Factsheet";
+        var dutch = CultureInfo.GetCultureInfo("nl-NL");
+        var subtitle = $"{project.Name} · {project.Organisation} · {parameters.From.ToString("d MMMM yyyy", dutch)} – {parameters.To.ToString("d MMMM yyyy", dutch)}";
+        var template = Check(FactsheetTemplate(), ReportPlaceholders.FactsheetCatalog);
+        var markdown = $"# {title}\n\n*{MarkdownText.Escape(subtitle)}*\n\n" + template.RenderMarkdown(data);
+        var html = template.RenderHtml(data, new HtmlReportOptions(title, "nl", subtitle,
+            $"ImplementatieMonitor · factsheet voor management en financier · gemaakt op {parameters.Today.ToString("d MMMM yyyy", dutch)}", OnePage: true));
+        return new Factsheet(markdown, html, template.RenderDocx(data, title, subtitle));
     }
 
     /// <summary>

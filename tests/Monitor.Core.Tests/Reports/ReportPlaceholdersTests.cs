@@ -17,8 +17,8 @@ public sealed class ReportPlaceholdersTests
     [Test]
     public void EveryKeyIsWrittenOnceAndOfferedByAReport()
     {
-        var offered = new[] { ReportKind.Voortgang, ReportKind.Procesevaluatie }
-            .SelectMany(kind => ReportPlaceholders.Catalog(kind).Values.SelectMany(keys => keys)).ToHashSet(StringComparer.Ordinal);
+        var offered = new[] { ReportKind.Voortgang, ReportKind.Procesevaluatie }.Select(ReportPlaceholders.Catalog).Append(ReportPlaceholders.FactsheetCatalog)
+            .SelectMany(catalog => catalog.Values.SelectMany(keys => keys)).ToHashSet(StringComparer.Ordinal);
 
         Assert.That(Constants(), Is.Unique);
         Assert.That(Constants(), Is.EquivalentTo(offered));
@@ -48,6 +48,21 @@ public sealed class ReportPlaceholdersTests
         foreach (var (placeholderKind, keys) in offered)
         {
             Assert.That(filled[placeholderKind], Is.EquivalentTo(keys), PlaceholderKeywords.Of(placeholderKind));
+        }
+    }
+
+    [Test]
+    public async Task TheFactsheetTemplateAndBuilderAgreeWithItsCatalog()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var projectId = await ReportFixtures.FixedProjectAsync(db);
+
+        var data = await db.ReportData.FactsheetAsync(projectId, _period);
+
+        Assert.That(ReportTemplate.Parse(ReportService.FactsheetTemplate()).Validate(ReportPlaceholders.FactsheetCatalog), Is.Empty);
+        foreach (var (placeholderKind, keys) in ReportPlaceholders.FactsheetCatalog)
+        {
+            Assert.That(data!.Keys()[placeholderKind], Is.EquivalentTo(keys), PlaceholderKeywords.Of(placeholderKind));
         }
     }
 

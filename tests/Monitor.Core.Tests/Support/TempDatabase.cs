@@ -32,13 +32,14 @@ internal sealed class TempDatabase : IDisposable
         Accounts = new AccountStore(Database, Audit, Time);
         Privacy = new PrivacyStore(Database, Audit, Time);
         PlanStore = new PlanStore(Database, Audit, Time);
+        PlanVersions = new PlanVersionStore(Database, Audit, Time);
         Groups = new GroupStore(Database, Audit);
         Meetings = new MeetingStore(Database, MeetingWrites, Time);
         ActionItems = new ActionItemStore(Database, MeetingWrites, Time);
         MeetingQueries = new MeetingQueries(Database);
         Reflections = new ReflectionStore(Database, MeetingWrites, Time);
         ReflectionLinks = new ReflectionLinkStore(Database, MeetingWrites, Time);
-        Demo = new DemoDataLoader(Database, Projects, PlanStore, Time, NullLogger<DemoDataLoader>.Instance);
+        Demo = new DemoDataLoader(Database, Projects, PlanStore, PlanVersions, Time, NullLogger<DemoDataLoader>.Instance);
         Codebooks = new CodebookStore(Database, Audit, Time);
         CodingDocuments = new CodingDocumentStore(Database, Audit, Time);
         Coding = new CodingStore(Database, Audit, Time);
@@ -57,7 +58,7 @@ internal sealed class TempDatabase : IDisposable
         DemoLearning = new DemoLearningLoader(Database, Learning, Timeline, NullLogger<DemoLearningLoader>.Instance);
         ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Groups, MeetingQueries, CodingDocuments, Fragments, Rounds, Agreement, Findings, new Monitor.Core.Charts.ScottPlotChartRenderer(), ActionItems, Learning, Timeline,
             new Monitor.Core.Innovation.InnovationUseReader(new Monitor.Core.Innovation.CoreElementStore(Database, Audit, Codebooks, Time), new Monitor.Core.Innovation.FidelityStore(Database, Audit, Time), new Monitor.Core.Innovation.ReachStore(Database, Audit, Time)),
-            new Monitor.Core.Effects.EffectReader(new Monitor.Core.Effects.QuestionnaireStore(Database, Audit, Time), new Monitor.Core.Effects.SurveyRoundStore(Database, Audit, Time)));
+            new Monitor.Core.Effects.EffectReader(new Monitor.Core.Effects.QuestionnaireStore(Database, Audit, Time), new Monitor.Core.Effects.SurveyRoundStore(Database, Audit, Time)), PlanVersions);
         Reports = new Monitor.Core.Reports.ReportService(Database, ReportData, Projects, Audit, Time);
     }
 
@@ -72,6 +73,7 @@ internal sealed class TempDatabase : IDisposable
     public AccountStore Accounts { get; }
     public PrivacyStore Privacy { get; }
     public PlanStore PlanStore { get; }
+    public PlanVersionStore PlanVersions { get; }
     public MeetingWrites MeetingWrites { get; }
     public GroupStore Groups { get; }
     public MeetingStore Meetings { get; }

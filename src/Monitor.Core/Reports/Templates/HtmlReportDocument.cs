@@ -53,6 +53,27 @@ internal static class HtmlReportDocument
         }
         """;
 
+    // A one-pager: smaller type and margins, the sections in two columns on paper, nothing split over a page.
+    private const string OnePageStyle = """
+        @page { size: A4; margin: 12mm 14mm; @bottom-right { content: none; } }
+        html { font-size: 9.5pt; }
+        body { line-height: 1.3; padding: 8mm 6mm; }
+        h2 { font-size: 11.5pt; margin: 0.9em 0 0.3em; }
+        .report-header { margin-bottom: 4mm; padding-bottom: 2mm; }
+        .report-title { font-size: 18pt; }
+        .report-subtitle { font-size: 10pt; }
+        .report-footer { margin-top: 4mm; font-size: 7.5pt; }
+        table { font-size: 8.5pt; margin: 0.2em 0 0.6em; }
+        p, ul, ol { margin: 0 0 0.4em; }
+        @media print {
+          html { font-size: 9pt; }
+          body { padding: 0; }
+          main { column-count: 2; column-gap: 7mm; }
+          main > table:first-of-type, main > h2:first-of-type { column-span: all; }
+          h2, table, p { break-inside: avoid; }
+        }
+        """;
+
     public static string Write(string bodyHtml, HtmlReportOptions options)
     {
         var html = new StringBuilder(bodyHtml.Length + Style.Length + 1024);
@@ -61,7 +82,7 @@ internal static class HtmlReportDocument
             .Append("<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Encode(options.Title)).Append("</title>\n")
-            .Append("<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n")
+            .Append("<style>\n").Append(Style).Append(options.OnePage ? "\n" + OnePageStyle : "").Append("\n</style>\n</head>\n<body>\n")
             .Append("<header class=\"report-header\">\n")
             .Append("<h1 class=\"report-title\">").Append(Encode(options.Title)).Append("</h1>\n");
         if (!string.IsNullOrWhiteSpace(options.Subtitle))
