@@ -12,7 +12,8 @@ namespace Monitor.Web.Endpoints;
 
 /// <summary>
 /// /api/v1/projects/{id}: findings (read: ViewReports; write: ManageFindings), suggestions, reports (generate,
-/// list, fetch, diff) and the stored report files for the browser (/projecten/{id}/rapporten/{n}.html|.md).
+/// list, fetch, diff), the factsheet, and the stored report files for the browser (/projecten/{id}/rapporten/{n}.html|.md,
+/// factsheet.html|.docx).
 /// </summary>
 internal static class ReportEndpoints
 {
@@ -77,7 +78,11 @@ internal static class ReportEndpoints
             await schedules.SaveAsync(id, body, http.User.ToActor(), ct) ? TypedResults.NoContent() : ApiResults.NotFound("Project niet gevonden"))
             .RequireAuthorization(ProjectAccess.PolicyName(Capability.ManageProject));
 
+        api.MapGet("/factsheet", FactsheetAsync).RequireAuthorization(view);
+
         var pages = routes.MapGroup("/projecten/{id:long}/rapporten").RequireAuthorization(view);
+        pages.MapGet("/factsheet.html", FactsheetHtmlAsync);
+        pages.MapGet("/factsheet.docx", FactsheetWordAsync);
         pages.MapGet("/{snapshotId:long}.html", HtmlAsync);
         pages.MapGet("/{snapshotId:long}.md", MarkdownAsync);
         pages.MapGet("/{snapshotId:long}.docx", WordAsync);
@@ -195,6 +200,61 @@ internal static class ReportEndpoints
             : ApiResults.NotFound("Geen Markdown met afbeeldingen", $"Rapport {snapshotId} is gemaakt voordat rapporten ook zo werden bewaard; maak het rapport opnieuw.");
     }
 
+    /// <summary>The factsheet's period from the query (jjjj-mm-dd); without one, the previous month, as a report.</summary>
+    internal static ReportParameters? FactsheetPeriod(FieldParser input, string? from, string? to, TimeProvider time)
+    {
+        var fromDate = input.Date(from, "from", "het begin van de periode");
+        var toDate = input.Date(to, "to", "het einde van de periode");
+        var today = DutchClock.Today(time);
+        var period = ReportService.PreviousMonth(today);
+        return input.HasErrors ? null : new ReportParameters(fromDate ?? period.From, toDate ?? period.To, today);
+    }
+
+    /// <summary>The one-page factsheet (#23) over a period as Markdown and standalone HTML; made when asked for.</summary>
+    private static async Task<Results<Ok<FactsheetBody>, ValidationProblem, ProblemHttpResult>> FactsheetAsync(long id, string? from, string? to, ReportService reports, TimeProvider time, CancellationToken ct)
+    {
+        var input = new FieldParser();
+        if (FactsheetPeriod(input, from, to, time) is not { } period)
+        {
+            return input.Problem("Geen factsheet gemaakt");
+        }
+
+        return await reports.FactsheetAsync(id, period, ct) is { } factsheet
+            ? TypedResults.Ok(new FactsheetBody(period.From, period.To, factsheet.Markdown, factsheet.Html))
+            : ApiResults.ProjectNotFound(id);
+    }
+
+    /// <summary>The factsheet as a standalone page that prints on one A4 page.</summary>
+    private static async Task<IResult> FactsheetHtmlAsync(long id, string? from, string? to, HttpContext http, ReportService reports, TimeProvider time, CancellationToken ct)
+    {
+        var input = new FieldParser();
+        if (FactsheetPeriod(input, from, to, time) is not { } period)
+        {
+            return input.Problem("Geen factsheet gemaakt");
+        }
+
+        if (await reports.FactsheetAsync(id, period, ct) is not { } factsheet)
+        {
+            return ApiResults.ProjectNotFound(id);
+        }
+
+        http.Items[SecurityHeadersMiddleware.StandaloneDocumentKey] = true;
+        return Results.Text(factsheet.Html, "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> FactsheetWordAsync(long id, string? from, string? to, ReportService reports, TimeProvider time, CancellationToken ct)
+    {
+        var input = new FieldParser();
+        if (FactsheetPeriod(input, from, to, time) is not { } period)
+        {
+            return input.Problem("Geen factsheet gemaakt");
+        }
+
+        return await reports.FactsheetAsync(id, period, ct) is { } factsheet
+            ? Results.File(factsheet.Docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"factsheet-{period.From:yyyy-MM-dd}-{period.To:yyyy-MM-dd}.docx")
+            : ApiResults.ProjectNotFound(id);
+    }
+
     private static ProblemHttpResult FindingNotFound(long findingId) => ApiResults.NotFound("Bevinding niet gevonden", $"Dit project heeft geen bevinding {findingId}.");
 
     private static ProblemHttpResult ReportNotFound(long snapshotId) => ApiResults.NotFound("Rapport niet gevonden", $"Dit project heeft geen rapport {snapshotId}.");
@@ -231,6 +291,8 @@ internal static class ReportEndpoints
     internal sealed record GenerateBody(string? Kind, long? TemplateId, string? From, string? To, bool? Concept = null);
 
     internal sealed record DiffBody(long PreviousId, IReadOnlyList<string> Changes);
+
+    internal sealed record FactsheetBody(DateOnly From, DateOnly To, string Markdown, string Html);
 
     internal sealed record SnapshotBody(long Id, string Kind, string Template, string TemplateVersion, string Parameters, DateTimeOffset CreatedAt, string CreatedBy, string Sha256)
     {

@@ -71,6 +71,7 @@ public sealed class ApiShapeTests
             Assert.That((int)generate.StatusCode, Is.EqualTo(201), await generate.Content.ReadAsStringAsync());
         }
 
+        var version = await FirstIdAsync($"/api/v1/projects/{project}/plan/versions");
         using var reports = JsonDocument.Parse(await _api.GetStringAsync($"/api/v1/projects/{project}/reports"));
         var snapshot = reports.RootElement.EnumerateArray().Max(r => r.GetProperty("id").GetInt64());
         using var group0 = JsonDocument.Parse(await _api.GetStringAsync($"/api/v1/projects/{project}/groups/{group}"));
@@ -88,6 +89,10 @@ public sealed class ApiShapeTests
             ("audit", $"/api/v1/projects/{project}/audit"),
             ("plan", $"/api/v1/projects/{project}/plan"),
             ("plan/scores", $"/api/v1/projects/{project}/plan/scores"),
+            ("plan/versions", $"/api/v1/projects/{project}/plan/versions"),
+            ("plan/version", $"/api/v1/projects/{project}/plan/versions/{version}"),
+            ("plan/version diff", $"/api/v1/projects/{project}/plan/versions/{version}/diff"),
+            ("factsheet", $"/api/v1/projects/{project}/factsheet?from=2021-01-01&to=2021-03-31"),
             ("groups", $"/api/v1/projects/{project}/groups"),
             ("group", $"/api/v1/projects/{project}/groups/{group}"),
             ("member personal-data", $"/api/v1/projects/{project}/members/{member}/personal-data"),

@@ -83,6 +83,20 @@ public sealed class RouteAuthorizationTests
         ["PUT api/v1/projects/{id:long}/plan/activities/{activityId:long}/meetings"] = [Admin, Leader],
         ["PUT api/v1/projects/{id:long}/plan/goals/{phase:int}"] = [Admin, Leader],
         ["POST api/v1/projects/{id:long}/plan/transitions"] = [Admin, Leader],
+        // plan versions (#23): read as the plan (every project role), change by the projectleider
+        ["projecten/{id:long}/plan/versies"] = _projectMembers,
+        ["projecten/{id:long}/plan/versies/{versionId:long}"] = _projectMembers,
+        ["projecten/{id:long}/plan/versies/wijzigen"] = [Admin, Leader],
+        ["api/v1/projects/{id:long}/plan/versions"] = _projectMembers,
+        ["POST api/v1/projects/{id:long}/plan/versions"] = [Admin, Leader],
+        ["api/v1/projects/{id:long}/plan/versions/{versionId:long}"] = _projectMembers,
+        ["POST api/v1/projects/{id:long}/plan/versions/{versionId:long}/status"] = [Admin, Leader],
+        ["api/v1/projects/{id:long}/plan/versions/{versionId:long}/diff"] = _projectMembers,
+        // the factsheet (#23): a report, for all but the deelnemer
+        ["projecten/{id:long}/rapporten/factsheet"] = [Admin, Leader, Researcher, Manager],
+        ["projecten/{id:long}/rapporten/factsheet.html"] = [Admin, Leader, Researcher, Manager],
+        ["projecten/{id:long}/rapporten/factsheet.docx"] = [Admin, Leader, Researcher, Manager],
+        ["api/v1/projects/{id:long}/factsheet"] = [Admin, Leader, Researcher, Manager],
         // meetings (issue #4)
         ["projecten/{id:long}/groepen/{groupId:long}"] = _projectMembers,
         ["projecten/{id:long}/groepen/{groupId:long}/wijzigen"] = [Admin, Leader],

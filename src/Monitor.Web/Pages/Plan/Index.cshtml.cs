@@ -20,9 +20,11 @@ public sealed class IndexModel : PageModel
     private readonly IAuthorizationService _authorization;
     private readonly TimeProvider _time;
     private readonly IChartRenderer _charts;
+    private readonly PlanVersionStore _versions;
 
-    public IndexModel(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, IAuthorizationService authorization, TimeProvider time, IChartRenderer charts)
+    public IndexModel(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, IAuthorizationService authorization, TimeProvider time, IChartRenderer charts, PlanVersionStore versions)
     {
+        _versions = versions;
         _projects = projects;
         _plans = plans;
         _frameworks = frameworks;
@@ -48,6 +50,12 @@ public sealed class IndexModel : PageModel
     public ShownChart? TimelineChart { get; private set; }
 
     public bool CanManage { get; private set; }
+
+    /// <summary>The vastgestelde plan version (#23), or null.</summary>
+    public PlanVersion? Baseline { get; private set; }
+
+    /// <summary>How the plan deviates from <see cref="Baseline"/> now (activities added, removed, moved), or null without one.</summary>
+    public PlanDiff? Deviations { get; private set; }
 
     public DateOnly Today { get; private set; }
 
@@ -140,6 +148,8 @@ public sealed class IndexModel : PageModel
         ProgressChart = ShownChart.Of(_charts, PlanCharts.Progress(Scores, Phases, language));
         TimelineChart = ShownChart.Of(_charts, PlanCharts.Timeline(plan, Phases, Today, language));
         CanManage = (await _authorization.AuthorizeAsync(User, HttpContext, ProjectAccess.PolicyName(Capability.ManageProject))).Succeeded;
+        Baseline = await _versions.FindBaselineAsync(id, cancellationToken);
+        Deviations = Baseline is null ? null : PlanDiff.Compare(Baseline.Snapshot, PlanSnapshot.From(plan));
         return Page();
     }
 }
