@@ -41,7 +41,7 @@ public sealed class FactsheetGoldenTests
 
         var factsheet = (await db.Reports.FactsheetAsync(projectId, _quarter))!;
 
-        Assert.That(factsheet.Html, Does.StartWith("<!DOCTYPE html>").And.Contain("column-count: 2").And.Contain("margin: 12mm 14mm"), "the one-page print rules");
+        Assert.That(factsheet.Html, Does.StartWith("<!DOCTYPE html>").And.Contain("margin: 12mm 14mm").And.Contain("font-size: 9pt"), "the one-page print rules");
         Assert.That(factsheet.Html, Does.Contain("Kengetallen").And.Contain("↑").Or.Contain("↓").Or.Contain("→ gelijk"));
         Assert.That(factsheet.Html, Does.Contain("Gemeten tegen planversie ‘Definitief’ (vastgesteld 12-01-2021)"));
         using var word = new System.IO.Compression.ZipArchive(new MemoryStream(factsheet.Docx));

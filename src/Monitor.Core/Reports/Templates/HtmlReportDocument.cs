@@ -53,7 +53,7 @@ internal static class HtmlReportDocument
         }
         """;
 
-    // A one-pager: smaller type and margins, the sections in two columns on paper, nothing split over a page.
+    // A one-pager: smaller type, tighter margins and spacing, so it prints on one A4 page.
     private const string OnePageStyle = """
         @page { size: A4; margin: 12mm 14mm; @bottom-right { content: none; } }
         html { font-size: 9.5pt; }
@@ -68,9 +68,7 @@ internal static class HtmlReportDocument
         @media print {
           html { font-size: 9pt; }
           body { padding: 0; }
-          main { column-count: 2; column-gap: 7mm; }
-          main > table:first-of-type, main > h2:first-of-type { column-span: all; }
-          h2, table, p { break-inside: avoid; }
+          h2 { margin-top: 0.7em; }
         }
         """;
 
