@@ -110,15 +110,7 @@ public sealed class ReportDataBuilder
         var data = new ReportData();
         Common(data, context, parameters);
         var (from, to) = (parameters.From, parameters.To);
-        var actions = await _actionItems.ListForProjectAsync(projectId, cancellationToken);
-        var history = context.Plan is { } recorded ? PhaseHistory.From(context.Project.StartDate, recorded) : PhaseHistory.From(context.Project.StartDate, context.Project.CurrentPhase, []);
-        var now = Figures(context, history, actions, from, to);
-        var previousPeriod = ReportPeriods.Previous(from, to);
-        var before = Figures(context, history, actions, previousPeriod.From, previousPeriod.To);
-        var nextPeriod = ReportPeriods.Next(from, to);
-
-        data.Values[ReportPlaceholders.PeriodeVan] = Date(from);
-        data.Values[ReportPlaceholders.PeriodeTot] = Date(to);
+        var (now, before, previousPeriod, nextPeriod) = await PeriodsAsync(data, context, parameters, cancellationToken);
         data.Values[ReportPlaceholders.FaseHuidig] = PhaseLabel(context, now.Phase);
         data.Values[ReportPlaceholders.ActiviteitenTotaal] = Number(now.Counted);
         data.Values[ReportPlaceholders.ActiviteitenGereed] = Number(now.Done);
@@ -131,8 +123,6 @@ public sealed class ReportDataBuilder
         data.Values[ReportPlaceholders.Lussluiting] = now.Loop is { } loop ? $"{Percent(loop)} ({now.LessClosed} van {now.LessDue})" : "–";
         data.Values[ReportPlaceholders.ActiepuntenOpen] = Number(now.OpenActions.Count);
         data.Values[ReportPlaceholders.FragmentenAantal] = Number(now.Fragments.Count);
-        data.Values[ReportPlaceholders.VorigePeriode] = $"{Date(previousPeriod.From)} tot en met {Date(previousPeriod.To)}";
-        data.Values[ReportPlaceholders.VolgendePeriode] = $"{Date(nextPeriod.From)} tot en met {Date(nextPeriod.To)}";
         data.Tables[ReportPlaceholders.Kengetallen] = new ReportTable(["Kengetal", "Deze periode", "Vorige periode", "Verandering"],
         [
             ["Fase op de einddatum", PhaseLabel(context, now.Phase), PhaseLabel(context, before.Phase), now.Phase == before.Phase ? "gelijk" : now.Phase is { } reached ? $"naar fase {reached}" : "–"],
@@ -159,11 +149,8 @@ public sealed class ReportDataBuilder
             [.. activities.Where(a => PlanScoring.IsOverdue(a, to)).OrderBy(a => a.PlannedMonth?.FirstDay)
                 .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, Month(a.PlannedMonth), a.Owner, a.Status.ToCode()])],
             EmptyText: "Geen achterstallige activiteiten.");
-        var (nextFrom, nextTo) = (YearMonth.From(nextPeriod.From), YearMonth.From(nextPeriod.To));
         data.Tables[ReportPlaceholders.ActiviteitenVolgende] = new ReportTable(["Fase", "Activiteit", "Gepland", "Eigenaar", "Status"],
-            [.. activities.Where(a => a.Status is ActivityStatus.Gepland or ActivityStatus.Bezig && a.PlannedMonth is { } month && month >= nextFrom && month <= nextTo)
-                .OrderBy(a => a.PlannedMonth!.Value.FirstDay).ThenBy(a => a.Phase)
-                .Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, Month(a.PlannedMonth), a.Owner, a.Status.ToCode()])],
+            [.. PlannedIn(activities, nextPeriod).Select(a => (IReadOnlyList<string>)[Number(a.Phase), a.Title, Month(a.PlannedMonth), a.Owner, a.Status.ToCode()])],
             EmptyText: $"Geen activiteiten gepland van {Date(nextPeriod.From)} tot en met {Date(nextPeriod.To)}.");
 
         data.Tables[ReportPlaceholders.Bijeenkomsten] = new ReportTable(["Groep", "Gehouden in periode", "Ritme", "Laatste bijeenkomst", "Gaten in het ritme"], now.Held == 0 ? [] : now.MeetingRows,
@@ -263,19 +250,9 @@ public sealed class ReportDataBuilder
 
         var data = new ReportData();
         Common(data, context, parameters);
-        var (from, to) = (parameters.From, parameters.To);
-        var actions = await _actionItems.ListForProjectAsync(projectId, cancellationToken);
-        var history = context.Plan is { } recorded ? PhaseHistory.From(context.Project.StartDate, recorded) : PhaseHistory.From(context.Project.StartDate, context.Project.CurrentPhase, []);
-        var now = Figures(context, history, actions, from, to);
-        var previousPeriod = ReportPeriods.Previous(from, to);
-        var before = Figures(context, history, actions, previousPeriod.From, previousPeriod.To);
-        var nextPeriod = ReportPeriods.Next(from, to);
+        var to = parameters.To;
+        var (now, before, _, nextPeriod) = await PeriodsAsync(data, context, parameters, cancellationToken);
         var baseline = await _versions.FindBaselineOnAsync(projectId, to, cancellationToken);
-
-        data.Values[ReportPlaceholders.PeriodeVan] = Date(from);
-        data.Values[ReportPlaceholders.PeriodeTot] = Date(to);
-        data.Values[ReportPlaceholders.VorigePeriode] = $"{Date(previousPeriod.From)} tot en met {Date(previousPeriod.To)}";
-        data.Values[ReportPlaceholders.VolgendePeriode] = $"{Date(nextPeriod.From)} tot en met {Date(nextPeriod.To)}";
         data.Values[ReportPlaceholders.FaseHuidig] = PhaseLabel(context, now.Phase);
         data.Values[ReportPlaceholders.PlanScore] = now.Counted == 0 ? "–" : Percent((double)now.Done / now.Counted);
         data.Values[ReportPlaceholders.PlanVersie] = BaselineSentence(baseline, to);
@@ -298,17 +275,41 @@ public sealed class ReportDataBuilder
             [.. barriers.Where(d => d.Barriers > 0).OrderByDescending(d => d.Barriers).ThenBy(d => d.Number).Take(3)
                 .Select(d => (IReadOnlyList<string>)[$"{d.Number}. {d.Name}", Number(d.Barriers), Number(d.Facilitators)])],
             EmptyText: "Nog geen belemmerende factoren gecodeerd.");
-        var (nextFrom, nextTo) = (YearMonth.From(nextPeriod.From), YearMonth.From(nextPeriod.To));
         data.Tables[ReportPlaceholders.ActiviteitenVolgende] = new ReportTable(["Activiteit", "Gepland", "Eigenaar"],
-            [.. (now.Plan?.Activities.Select(a => a.Fields) ?? []).Where(a => a.Status is ActivityStatus.Gepland or ActivityStatus.Bezig && a.PlannedMonth is { } month && month >= nextFrom && month <= nextTo)
-                .OrderBy(a => a.PlannedMonth!.Value.FirstDay).ThenBy(a => a.Phase).Take(5)
-                .Select(a => (IReadOnlyList<string>)[a.Title, Month(a.PlannedMonth), a.Owner])],
+            [.. PlannedIn(now.Plan?.Activities.Select(a => a.Fields) ?? [], nextPeriod).Take(5).Select(a => (IReadOnlyList<string>)[a.Title, Month(a.PlannedMonth), a.Owner])],
             EmptyText: $"Geen activiteiten gepland van {Date(nextPeriod.From)} tot en met {Date(nextPeriod.To)}.");
         data.Texts[ReportPlaceholders.Samenvatting] =
             $"Op {MarkdownText.Escape(Date(to))} stond {MarkdownText.Escape(context.Project.Name)} in fase {MarkdownText.Escape(PhaseLabel(context, now.Phase))}" +
             (now.Phase != before.Phase && before.Phase is { } earlier ? $" (de periode ervoor in fase {earlier}). " : ". ") +
             $"Er {(now.Held == 1 ? "was 1 bijeenkomst" : $"waren {now.Held} bijeenkomsten")} met {now.Reflections} slotreflecties, en {now.DueDone} van de {now.Due} activiteiten die tot dan gepland waren, {(now.DueDone == 1 ? "is" : "zijn")} gereed.";
         return data;
+    }
+
+    /// <summary>
+    /// The figures of the period and of the one before it (the trend), as of each period's end, with the values naming
+    /// the period, the one before and the one after; shared by the progress report and the factsheet.
+    /// </summary>
+    private async Task<(PeriodFigures Now, PeriodFigures Before, (DateOnly From, DateOnly To) Previous, (DateOnly From, DateOnly To) Next)> PeriodsAsync(
+        ReportData data, Context context, ReportParameters parameters, CancellationToken cancellationToken)
+    {
+        var (from, to) = (parameters.From, parameters.To);
+        var actions = await _actionItems.ListForProjectAsync(context.Project.Id, cancellationToken);
+        var history = context.Plan is { } recorded ? PhaseHistory.From(context.Project.StartDate, recorded) : PhaseHistory.From(context.Project.StartDate, context.Project.CurrentPhase, []);
+        var previous = ReportPeriods.Previous(from, to);
+        var next = ReportPeriods.Next(from, to);
+        data.Values[ReportPlaceholders.PeriodeVan] = Date(from);
+        data.Values[ReportPlaceholders.PeriodeTot] = Date(to);
+        data.Values[ReportPlaceholders.VorigePeriode] = $"{Date(previous.From)} tot en met {Date(previous.To)}";
+        data.Values[ReportPlaceholders.VolgendePeriode] = $"{Date(next.From)} tot en met {Date(next.To)}";
+        return (Figures(context, history, actions, from, to), Figures(context, history, actions, previous.From, previous.To), previous, next);
+    }
+
+    /// <summary>The activities still to do (gepland, bezig) planned within a period, by month and phase: the next steps.</summary>
+    private static IEnumerable<PlanActivityDraft> PlannedIn(IEnumerable<PlanActivityDraft> activities, (DateOnly From, DateOnly To) period)
+    {
+        var (first, last) = (YearMonth.From(period.From), YearMonth.From(period.To));
+        return activities.Where(a => a.Status is ActivityStatus.Gepland or ActivityStatus.Bezig && a.PlannedMonth is { } month && month >= first && month <= last)
+            .OrderBy(a => a.PlannedMonth!.Value.FirstDay).ThenBy(a => a.Phase);
     }
 
     /// <summary>"Gemeten tegen planversie ‘Definitief’ (vastgesteld 12-01-2021)." — the baseline the report used, or that there was none.</summary>
