@@ -70,8 +70,10 @@ public sealed class CheckpointDatabaseJobTests
         await scheduler.TriggerJob(JobCatalogue.CheckpointDatabaseKey);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        // Truncated by the checkpoint; the job history's own row update may add a page or two afterwards.
-        Assert.That(maintenance.FileSizes().WalBytes, Is.LessThan(16_384), $"before: {walBefore}");
+        // Truncated by the checkpoint (a WAL file never shrinks otherwise). Writes after it start a new WAL: the job
+        // history's row and Quartz's bookkeeping of the finished fire (its tables are in this file too), a few dozen
+        // pages at most, well under a quarter of what was there.
+        Assert.That(maintenance.FileSizes().WalBytes, Is.LessThan(walBefore / 4), $"before: {walBefore}");
         await host.StopAsync();
     }
 
