@@ -55,8 +55,6 @@ public sealed class ClusterScheduler : IHostedService, IDisposable
         // An unusable backup folder is a start-up error, not a failure discovered at the first night's backup.
         _services.GetRequiredService<Monitor.Core.Backups.BackupService>().CheckFolder();
 
-        // Quartz logs through its ambient logger factory; the host's, so its messages land where the app's do.
-        Quartz.Diagnostics.LogProvider.SetLogProvider(_loggers);
         var options = _options.Value;
         var checkin = TimeSpan.FromSeconds(options.ClusterCheckinSeconds);
         var builder = QuartzSchedulerBuilder.Create(quartz =>
@@ -66,6 +64,9 @@ public sealed class ClusterScheduler : IHostedService, IDisposable
                 scheduler.InstanceName = ClusterName;
                 scheduler.InstanceId = InstanceId;
             });
+            // the host's logger factory in the scheduler's own container (not Quartz's process-wide LogProvider, which
+            // several hosts in one process, as in the tests, would overwrite), so its messages land where the app's do
+            quartz.Services.AddSingleton(_loggers);
             quartz.UseDefaultThreadPool(maxConcurrency: 2);
             quartz.UseJobFactory(new ServiceProviderJobFactory(_services));
             quartz.UsePersistentStore(store =>
