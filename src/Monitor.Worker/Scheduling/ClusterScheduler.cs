@@ -115,6 +115,16 @@ public sealed class ClusterScheduler : IHostedService, IDisposable
             }
         }
 
+        // A job taken out of the catalogue by a newer version leaves the store too (its class may be gone).
+        var known = JobCatalogue.Jobs.Select(job => job.Key).ToHashSet();
+        foreach (var group in known.Select(key => key.Group).Distinct())
+        {
+            foreach (var stale in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(group), cancellationToken)).Where(key => !known.Contains(key)))
+            {
+                await scheduler.DeleteJob(stale, cancellationToken);
+            }
+        }
+
         scheduler.ListenerManager.AddJobListener(new JobHistoryListener(_services.GetRequiredService<NotificationStore>(), _services.GetRequiredService<AccountStore>()), GroupMatcher<JobKey>.AnyGroup());
         Scheduler = scheduler;
         await scheduler.Start(cancellationToken);

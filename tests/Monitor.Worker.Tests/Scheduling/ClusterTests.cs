@@ -105,11 +105,14 @@ public sealed class ClusterTests
     }
 
     [Test]
-    public async Task ARestartKeepsTheStoredTriggersSoAMissedRunIsMadeUpOnceOrSkippedAsItsMisfirePolicySays()
+    public async Task ARestartKeepsTheStoredTriggersSoAMissedRunIsMadeUpOnceOrSkippedAsItsMisfirePolicySaysAndDropsRetiredJobs()
     {
         using (var host = BuildHost())
         {
             await host.StartAsync();
+            // a job an older version had in the catalogue's groups, no longer in the catalogue
+            await host.Services.GetRequiredService<ClusterScheduler>().Scheduler!.AddJob(
+                JobBuilder.Create<ProbeJob>().WithIdentity("retired-job", JobCatalogue.CheckpointDatabaseKey.Group).StoreDurably().Build());
             await host.StopAsync();
         }
 
@@ -130,6 +133,7 @@ public sealed class ClusterTests
 
             Assert.That(await ScalarAsync(database, "SELECT count(*) FROM job_runs WHERE job = 'send-notification-mail';"), Is.Zero, "the missed mail run is skipped");
             Assert.That(await ScalarAsync(database, "SELECT count(*) FROM job_runs WHERE job = 'checkpoint-database';"), Is.EqualTo(1), "made up once, not once per missed fire");
+            Assert.That(await scheduler.GetJobDetail(new JobKey("retired-job", JobCatalogue.CheckpointDatabaseKey.Group)), Is.Null, "a job no longer in the catalogue leaves the store");
             await host.StopAsync();
         }
     }
