@@ -79,7 +79,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DatabasePreparation>();
         services.AddSingleton<DatabaseMaintenance>();
         services.AddSingleton<BackupService>();
-        services.AddSingleton<LeaseStore>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<OverdueActivityNotifier>();
         services.AddSingleton<MeetingReminders>();

@@ -16,7 +16,7 @@ builder.Services.AddMonitorCore(builder.Configuration);
 builder.Services.AddHostedService<DatabaseStartupService>();
 
 // Jobs: the worker's Quartz jobs run in this process unless Worker:RunInWeb is false (then run
-// src/Monitor.Worker separately); a lease in the database keeps two schedulers from both running them.
+// src/Monitor.Worker separately); both are members of one Quartz cluster on the database file, so a job runs once.
 builder.Services.AddMonitorJobs(builder.Configuration);
 builder.Services.AddHostedService<InWebJobsService>();
 

@@ -21,9 +21,9 @@ public static class WorkerHost
         // Core: the same database file and stores as the web app
         builder.Services.AddMonitorCore(builder.Configuration);
 
-        // Scheduling: the jobs, on the lease so that the web app and this worker never both run them
+        // Scheduling: the jobs, as a member of the scheduler cluster on the database file (the web app is another member)
         builder.Services.AddMonitorJobs(builder.Configuration);
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<QuartzHostedService>());
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<ClusterScheduler>());
 
         return builder.Build();
     }
@@ -39,17 +39,17 @@ public static class WorkerHost
             .ValidateOnStart();
         foreach (var job in JobCatalogue.Jobs)
         {
-            options.Validate(o => CronExpression.IsValidExpression(job.Cron(o)), job.InvalidCronMessage);
+            options.Validate(o => CronExpression.TryParse(job.Cron(o), out _), job.InvalidCronMessage);
         }
 
         // ProgressReportCron is no job's trigger: it is the monthly report day of projects without a schedule of their own.
         options
-            .Validate(o => CronExpression.IsValidExpression(o.ProgressReportCron),
+            .Validate(o => CronExpression.TryParse(o.ProgressReportCron, out _),
                 "Worker:ProgressReportCron is geen geldige Quartz-cronexpressie (voorbeeld: \"0 0 7 1W * ?\" = eerste werkdag van de maand om 07:00).")
             .Validate(o => o.ReminderDaysBefore is >= 1 and <= 14, "Worker:ReminderDaysBefore moet 1 tot en met 14 dagen zijn.")
-            .Validate(o => o.LeaseSeconds is >= 3 and <= 3600, "Worker:LeaseSeconds moet tussen 3 en 3600 liggen.");
+            .Validate(o => o.ClusterCheckinSeconds is >= 1 and <= 600, "Worker:ClusterCheckinSeconds moet tussen 1 en 600 liggen.");
         // Registered, not started: the host decides (the worker always, the web app per Worker:RunInWeb).
-        services.AddSingleton<QuartzHostedService>();
+        services.AddSingleton<ClusterScheduler>();
         return services;
     }
 }

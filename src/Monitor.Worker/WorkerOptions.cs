@@ -32,6 +32,9 @@ public sealed class WorkerOptions
     /// <summary>E-mail of new notifications (only when Smtp:Host is set); default every 5 minutes.</summary>
     public string SendNotificationMailCron { get; set; } = "0 */5 * * * ?";
 
-    /// <summary>How long the scheduler lease lasts; it is renewed every third of this.</summary>
-    public int LeaseSeconds { get; set; } = 60;
+    /// <summary>
+    /// How often each scheduler instance checks in with the cluster (Quartz's clusterCheckinInterval); an instance
+    /// that has not checked in for twice this long counts as dead and another takes over its interrupted jobs.
+    /// </summary>
+    public int ClusterCheckinSeconds { get; set; } = 15;
 }

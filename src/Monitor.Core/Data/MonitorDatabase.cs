@@ -29,6 +29,12 @@ public sealed class MonitorDatabase
         }.ToString();
     }
 
+    /// <summary>
+    /// The connection string of every connection to the file (foreign keys, busy timeout as SQLITE_BUSY retries);
+    /// also handed to Quartz's job store, so the scheduler's connections wait on a busy file as the app's own do.
+    /// </summary>
+    public string ConnectionString => _connectionString;
+
     /// <summary>Absolute path of the database file.</summary>
     public string FilePath { get; }
 

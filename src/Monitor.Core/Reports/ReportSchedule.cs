@@ -32,7 +32,7 @@ public sealed class ReportSchedule
         {
             try
             {
-                CronExpression.ValidateExpression(cron);
+                _ = CronExpression.Parse(cron);
             }
             catch (FormatException ex)
             {
@@ -51,7 +51,7 @@ public sealed class ReportSchedule
     /// <summary>The most recent moment at or before <paramref name="now"/> the schedule fires (searching back 62 days), or null.</summary>
     public static DateTimeOffset? LastFireAtOrBefore(string cron, string timeZone, DateTimeOffset now)
     {
-        var expression = new CronExpression(cron) { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(timeZone) };
+        var expression = new CronExpression(cron, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
         DateTimeOffset? last = null;
         var cursor = now.AddDays(-62);
         for (var i = 0; i < 10_000 && expression.GetNextValidTimeAfter(cursor) is { } next && next <= now; i++)

@@ -8,11 +8,11 @@ namespace Monitor.Web.Startup;
 /// </summary>
 internal sealed class InWebJobsService : IHostedService
 {
-    private readonly QuartzHostedService _scheduler;
+    private readonly ClusterScheduler _scheduler;
     private readonly IConfiguration _configuration;
     private bool _started;
 
-    public InWebJobsService(QuartzHostedService scheduler, IConfiguration configuration)
+    public InWebJobsService(ClusterScheduler scheduler, IConfiguration configuration)
     {
         _scheduler = scheduler;
         _configuration = configuration;

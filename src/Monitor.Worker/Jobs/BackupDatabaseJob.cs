@@ -16,19 +16,19 @@ internal sealed class BackupDatabaseJob : IJob
         _logger = logger;
     }
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         try
         {
-            var result = await _backups.CreateAsync(context.CancellationToken);
+            var result = await _backups.CreateAsync(cancellationToken);
             _logger.LogInformation("{JobKey}: backup {Path} ({Bytes} bytes) verified; {Removed} old backups removed", context.JobDetail.Key, result.Path, result.Bytes, result.Removed.Count);
         }
         catch (BackupException ex)
         {
             // Visible in the log and to Quartz listeners; the next scheduled run tries again.
             _logger.LogError(ex, "{JobKey}: {Message}", context.JobDetail.Key, ex.Message);
-            throw new JobExecutionException(ex, refireImmediately: false);
+            throw new JobExecutionException(ex);
         }
     }
 }

@@ -16,10 +16,10 @@ internal sealed class CheckpointDatabaseJob : IJob
         _logger = logger;
     }
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var frames = await _maintenance.CheckpointAsync(context.CancellationToken);
+        var frames = await _maintenance.CheckpointAsync(cancellationToken);
         if (frames is null)
         {
             _logger.LogInformation("{JobKey}: database busy, checkpoint postponed to the next run", context.JobDetail.Key);

@@ -20,10 +20,10 @@ internal sealed class MeetingRemindersJob : IJob
         _options = options;
     }
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var sent = await _reminders.RunAsync(DutchClock.Today(_time), _options.Value.ReminderDaysBefore, context.CancellationToken);
+        var sent = await _reminders.RunAsync(DutchClock.Today(_time), _options.Value.ReminderDaysBefore, cancellationToken);
         context.Result = $"{sent} meldingen";
     }
 }

@@ -16,10 +16,10 @@ internal sealed class NotifyOverdueActivitiesJob : IJob
         _logger = logger;
     }
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var added = await _notifier.NotifyAsync(context.CancellationToken);
+        var added = await _notifier.NotifyAsync(cancellationToken);
         context.Result = $"{added} meldingen";
         _logger.LogInformation("{JobKey}: {Count} overdue-activity notifications", context.JobDetail.Key, added);
     }

@@ -24,10 +24,10 @@ internal sealed class ProgressReportJob : IJob
         _logger = logger;
     }
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var made = await _reports.GenerateScheduledAsync(_time.GetUtcNow(), _options.Value.ProgressReportCron, context.CancellationToken);
+        var made = await _reports.GenerateScheduledAsync(_time.GetUtcNow(), _options.Value.ProgressReportCron, cancellationToken);
         context.Result = $"{made} rapportages";
         _logger.LogInformation("{JobKey}: {Count} progress reports", context.JobDetail.Key, made);
     }

@@ -11,9 +11,9 @@ internal sealed class SendNotificationMailJob : IJob
 
     public SendNotificationMailJob(NotificationMailer mailer) => _mailer = mailer;
 
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Result = $"{await _mailer.SendPendingAsync(context.CancellationToken)} e-mails";
+        context.Result = $"{await _mailer.SendPendingAsync(cancellationToken)} e-mails";
     }
 }

@@ -4,7 +4,7 @@ using Quartz;
 namespace Monitor.Worker.Scheduling;
 
 /// <summary>
-/// Every scheduled job in one table: <see cref="QuartzHostedService"/> schedules these, <see cref="WorkerHost.AddMonitorJobs"/>
+/// Every scheduled job in one table: <see cref="ClusterScheduler"/> schedules these, <see cref="WorkerHost.AddMonitorJobs"/>
 /// checks their cron settings before start, and the jobs page lists them with their next run. A new job is its class
 /// in Jobs/, one entry here and its cron setting in <see cref="WorkerOptions"/>.
 /// </summary>

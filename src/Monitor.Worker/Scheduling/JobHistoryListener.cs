@@ -11,11 +11,12 @@ namespace Monitor.Worker.Scheduling;
 /// </summary>
 internal sealed class JobHistoryListener : IJobListener
 {
-    private const string RunIdKey = "monitor.run-id";
     public const string RetryKey = "monitor.retry";
     public static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15)];
     private readonly NotificationStore _store;
     private readonly AccountStore _accounts;
+    // the job_runs row of each fire between its start and its end, by Quartz's fire instance id
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _runs = new(StringComparer.Ordinal);
 
     public JobHistoryListener(NotificationStore store, AccountStore accounts)
     {
@@ -25,39 +26,41 @@ internal sealed class JobHistoryListener : IJobListener
 
     public string Name => "job-history";
 
-    /// <summary>Which process runs the jobs: machine and process id.</summary>
-    public static string Runner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
-
-    public async Task JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Put(RunIdKey, await _store.StartRunAsync(context.JobDetail.Key.Name, context.ScheduledFireTimeUtc, Runner, cancellationToken));
+        // The runner is the cluster member (scheduler instance id) that runs this fire, so the history shows which one did.
+        _runs[context.FireInstanceId] = await _store.StartRunAsync(context.JobDetail.Key.Name, context.ScheduledFireTimeUtc, context.Scheduler.SchedulerInstanceId, cancellationToken);
     }
 
-    public Task JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-    public async Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         var message = jobException?.InnerException?.Message ?? jobException?.Message ?? context.Result as string ?? "";
+        if (context.Recovering)
+        {
+            message = $"opnieuw gestart: de planner die deze taak uitvoerde viel uit. {message}".TrimEnd();
+        }
+
         if (jobException is not null)
         {
-            var attempt = (context.Trigger.JobDataMap.TryGetValue(RetryKey, out var value) && value is int previous ? previous : 0) + 1;
+            // job data is stored as strings (the job store's StoreJobDataAsStrings), so the attempt is one too
+            var attempt = (context.Trigger.JobDataMap.TryGetValue(RetryKey, out var value) && int.TryParse(value as string, System.Globalization.CultureInfo.InvariantCulture, out var previous) ? previous : 0) + 1;
             if (attempt <= RetryDelays.Length)
             {
                 var at = (context.FireTimeUtc + RetryDelays[attempt - 1]).ToUniversalTime();
                 var retry = TriggerBuilder.Create()
                     .WithIdentity($"{context.JobDetail.Key.Name}-retry-{attempt}-{Guid.NewGuid():N}", "retries")
                     .ForJob(context.JobDetail.Key)
-                    .UsingJobData(RetryKey, attempt)
+                    .UsingJobData(RetryKey, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture))
                     .StartAt(at)
                     .Build();
-                await context.Scheduler.ScheduleJob(retry, cancellationToken);
+                await context.Scheduler.ScheduleJob(retry, cancellationToken: cancellationToken);
                 message += $" — nieuwe poging {attempt} van {RetryDelays.Length} om {at.ToOffset(TimeSpan.Zero):HH:mm} UTC";
             }
         }
 
-        if (context.Get(RunIdKey) is long runId)
+        if (_runs.TryRemove(context.FireInstanceId, out var runId))
         {
             await _store.FinishRunAsync(runId, jobException is null, message, cancellationToken);
             if (jobException is not null)

@@ -1,6 +1,6 @@
 namespace Monitor.Worker.Scheduling;
 
-/// <summary>What a job's trigger does with the runs it missed while no scheduler ran (downtime, standby without the lease).</summary>
+/// <summary>What a job's trigger does with the runs it missed while no scheduler instance of the cluster ran (downtime, all threads busy).</summary>
 public enum MisfirePolicy
 {
     /// <summary>Run once as soon as the scheduler is back, then follow the schedule (Quartz: fire once now; also its smart policy for cron).</summary>

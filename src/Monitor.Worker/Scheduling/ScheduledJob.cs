@@ -40,7 +40,12 @@ public sealed record ScheduledJob
     /// <summary>The key of the job's regular trigger ("backup-database-schedule" in the job's group).</summary>
     public TriggerKey TriggerKey => new($"{Key.Name}-schedule", Key.Group);
 
-    public IJobDetail CreateJob() => JobBuilder.Create(JobType).WithIdentity(Key).Build();
+    /// <summary>
+    /// The job as the cluster stores it: durable (it stays when only its retry triggers are gone) and asking for
+    /// recovery, so that a run interrupted by a dying instance is run again by another (the jobs are written to be
+    /// run again: each makes only what is still missing).
+    /// </summary>
+    public IJobDetail CreateJob() => JobBuilder.Create().OfType(JobType).WithIdentity(Key).StoreDurably().RequestRecovery().Build();
 
     /// <summary>The regular trigger: the cron expression from <paramref name="options"/>, in <see cref="Zone"/>, with <see cref="Misfire"/>.</summary>
     public ITrigger CreateTrigger(WorkerOptions options)
@@ -53,16 +58,27 @@ public sealed record ScheduledJob
             .Build();
     }
 
-    private CronScheduleBuilder WithMisfire(CronScheduleBuilder cron) => Misfire switch
+    private CronScheduleBuilder WithMisfire(CronScheduleBuilder cron) => cron.WithMisfireInstruction(MisfireInstruction);
+
+    /// <summary>Quartz's instruction for <see cref="Misfire"/>.</summary>
+    public CronTriggerMisfireInstruction MisfireInstruction => Misfire switch
     {
-        MisfirePolicy.DoNothing => cron.WithMisfireHandlingInstructionDoNothing(),
-        _ => cron.WithMisfireHandlingInstructionFireAndProceed(),
+        MisfirePolicy.DoNothing => CronTriggerMisfireInstruction.DoNothing,
+        _ => CronTriggerMisfireInstruction.FireAndProceed,
     };
+
+    /// <summary>True when the stored <paramref name="trigger"/> is this job's regular trigger for <paramref name="options"/> as it is now.</summary>
+    public bool IsCurrent(ITrigger? trigger, WorkerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return trigger is ICronTrigger cron && cron.CronExpressionString == Cron(options) && cron.TimeZone.Id == Zone.Id
+            && cron.MisfireInstruction == MisfireInstruction && cron.JobKey.Equals(Key);
+    }
 
     /// <summary>When the regular trigger fires next after <paramref name="after"/>, as Quartz computes it; null when never.</summary>
     public DateTimeOffset? NextFireTime(WorkerOptions options, DateTimeOffset after)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new CronExpression(Cron(options)) { TimeZone = Zone }.GetNextValidTimeAfter(after);
+        return new CronExpression(Cron(options), Zone).GetNextValidTimeAfter(after);
     }
 }

@@ -1,41 +1,37 @@
 using Quartz;
-using Quartz.Spi;
+using Quartz.Extensibility;
 
 namespace Monitor.Worker.Scheduling;
 
 /// <summary>
-/// Creates each job run in its own DI scope, so jobs take Core services through their constructor.
-/// (Quartz.Extensions.Hosting, which would do this, is not in the package feed here.)
+/// Creates each job run in its own DI scope of the application's service provider, so jobs take Core services through
+/// their constructor. (The scheduler is built by Quartz's standalone builder, whose container is its own.)
 /// </summary>
 internal sealed class ServiceProviderJobFactory : IJobFactory
 {
     private readonly IServiceProvider _services;
-    private readonly Dictionary<IJob, IServiceScope> _scopes = new(ReferenceEqualityComparer.Instance);
-    private readonly Lock _lock = new();
 
     public ServiceProviderJobFactory(IServiceProvider services) => _services = services;
 
-    public IJob NewJob(TriggerFiredBundle bundle, IScheduler scheduler)
+    public ValueTask<JobScope> CreateJob(TriggerFiredBundle bundle, IScheduler scheduler, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         var scope = _services.CreateScope();
-        var job = (IJob)ActivatorUtilities.CreateInstance(scope.ServiceProvider, bundle.JobDetail.JobType);
-        lock (_lock)
+        try
         {
-            _scopes[job] = scope;
+            var job = (IJob)ActivatorUtilities.CreateInstance(scope.ServiceProvider, bundle.JobDetail.JobType.Type);
+            return ValueTask.FromResult(new JobScope(job, scope));
         }
-
-        return job;
+        catch
+        {
+            scope.Dispose();
+            throw;
+        }
     }
 
-    public void ReturnJob(IJob job)
+    public ValueTask ReturnJob(JobScope scope, CancellationToken cancellationToken = default)
     {
-        IServiceScope? scope;
-        lock (_lock)
-        {
-            _scopes.Remove(job, out scope);
-        }
-
-        scope?.Dispose();
+        (scope.State as IServiceScope)?.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -38,9 +38,9 @@ public sealed class InboxAndJobsTests
     public async Task TheJobPageShowsTheSchedulesAndEachRun()
     {
         using var admin = await _factory.LoggedInClientAsync(Login.Admin);
-        var scheduler = _factory.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
+        var scheduler = _factory.Services.GetRequiredService<ClusterScheduler>().Scheduler!;
         var done = new TaskCompletionSource();
-        scheduler.ListenerManager.AddJobListener(new Done(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(JobCatalogue.NotifyOverdueActivitiesKey));
+        scheduler.ListenerManager.AddJobListener(new Done(done), Quartz.Matchers.Key(JobCatalogue.NotifyOverdueActivitiesKey));
 
         await scheduler.TriggerJob(JobCatalogue.NotifyOverdueActivitiesKey);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -65,9 +65,9 @@ public sealed class InboxAndJobsTests
         }, Monitor.Core.Data.Actor.System);
         var leader = (await accounts.FindByEmailAsync(Login.ProjectLeader))!.Id;
         await accounts.SetProjectRoleAsync(leader, projectId, Monitor.Core.Accounts.ProjectRole.Projectleider, Monitor.Core.Data.Actor.System);
-        var scheduler = _factory.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
+        var scheduler = _factory.Services.GetRequiredService<ClusterScheduler>().Scheduler!;
         var done = new TaskCompletionSource();
-        scheduler.ListenerManager.AddJobListener(new Done(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(JobCatalogue.ProgressReportKey));
+        scheduler.ListenerManager.AddJobListener(new Done(done), Quartz.Matchers.Key(JobCatalogue.ProgressReportKey));
 
         await scheduler.TriggerJob(JobCatalogue.ProgressReportKey);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -82,15 +82,11 @@ public sealed class InboxAndJobsTests
     {
         public string Name => "test-done";
 
-        public Task JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
         {
             // The history listener was added first, so its row is written before this one fires.
             done.TrySetResult();
-            return Task.CompletedTask;
+            return ValueTask.CompletedTask;
         }
     }
 }

@@ -95,8 +95,8 @@ public sealed class DatabaseProcessTests
     [Test]
     public async Task WebAppAndStandaloneWorkerOnOneFileLoseNoWriteAndRunEachJobOnce()
     {
-        // jobs fire every few seconds so that both processes compete for them during the run
-        string[] jobs = ["--Worker:CheckpointDatabaseCron=0/2 * * * * ?", "--Worker:BackupDatabaseCron=0/5 * * * * ?", "--Worker:LeaseSeconds=3"];
+        // jobs fire every few seconds so that both cluster members compete for them during the run
+        string[] jobs = ["--Worker:CheckpointDatabaseCron=0/2 * * * * ?", "--Worker:BackupDatabaseCron=0/5 * * * * ?", "--Worker:ClusterCheckinSeconds=3"];
         var acknowledged = new List<string>();
         var failed = 0;
         var duration = TimeSpan.FromSeconds(20);

@@ -80,10 +80,10 @@ public sealed class StartupTests
         using var factory = new MonitorWebFactory();
         using var client = factory.CreateClient();
 
-        var scheduler = factory.Services.GetRequiredService<Monitor.Worker.Scheduling.QuartzHostedService>();
-        var jobs = await scheduler.Scheduler!.GetJobKeys(Quartz.Impl.Matchers.GroupMatcher<Quartz.JobKey>.AnyGroup());
+        var scheduler = factory.Services.GetRequiredService<Monitor.Worker.Scheduling.ClusterScheduler>();
+        var jobs = await Quartz.SchedulerQueryExtensions.GetJobKeys(scheduler.Scheduler!, Quartz.GroupMatcher<Quartz.JobKey>.AnyGroup());
 
-        Assert.That(scheduler.IsLeader, Is.True);
+        Assert.That(scheduler.IsRunning, Is.True, "the web app is a member of the scheduler cluster");
         Assert.That(jobs.Select(j => j.Name), Is.EquivalentTo(new[] { "checkpoint-database", "backup-database", "notify-overdue-activities", "progress-report", "meeting-reminders", "send-notification-mail" }));
     }
 
@@ -93,9 +93,9 @@ public sealed class StartupTests
         using var factory = new MonitorWebFactory(settings: new Dictionary<string, string?> { ["Worker:RunInWeb"] = "false" });
         using var client = factory.CreateClient();
 
-        var scheduler = factory.Services.GetRequiredService<Monitor.Worker.Scheduling.QuartzHostedService>();
+        var scheduler = factory.Services.GetRequiredService<Monitor.Worker.Scheduling.ClusterScheduler>();
         Assert.That(scheduler.Scheduler, Is.Null, "never started");
-        Assert.That(scheduler.IsLeader, Is.False);
+        Assert.That(scheduler.IsRunning, Is.False);
     }
 
     [Test]

@@ -95,8 +95,14 @@ internal sealed class AppProcess : IAsyncDisposable
     /// <summary>Starts the standalone worker (Monitor.Worker.dll) on the same database file.</summary>
     public static AppProcess StartWorker(string databasePath, IEnumerable<string>? arguments = null)
     {
+        // The worker is started from this test's output folder, where the web app's files are: with the web app's
+        // runtime and dependency files, because Quartz's health-check dependency comes with the ASP.NET Core shared
+        // framework here and is therefore not copied beside it (the worker's own bin folder has it).
         var args = new List<string>
         {
+            "exec",
+            "--runtimeconfig", Path.Combine(BinFolder, "Monitor.Web.runtimeconfig.json"),
+            "--depsfile", Path.Combine(BinFolder, "Monitor.Web.deps.json"),
             Path.Combine(BinFolder, "Monitor.Worker.dll"),
             $"--Monitor:DatabasePath={databasePath}",
             $"--Monitor:Backup:Folder={Path.Combine(Path.GetDirectoryName(databasePath)!, "backups")}",

@@ -32,11 +32,11 @@ public sealed class CheckpointDatabaseJobTests
         using var host = BuildHost();
 
         await host.StartAsync();
-        var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
+        var scheduler = host.Services.GetRequiredService<ClusterScheduler>().Scheduler!;
         var triggers = await scheduler.GetTriggersOfJob(JobCatalogue.CheckpointDatabaseKey);
 
         Assert.That(triggers, Has.Count.EqualTo(1));
-        Assert.That(((ICronTrigger)triggers.Single()).CronExpressionString, Is.EqualTo("0 0/5 * * * ?"));
+        Assert.That(((ICronTrigger)triggers.Single()).CronExpressionString, Is.EqualTo("0 0 3 1 1 ?"));
         var database = host.Services.GetRequiredService<MonitorDatabase>();
         await using (var connection = await database.OpenAsync())
         {
@@ -63,15 +63,17 @@ public sealed class CheckpointDatabaseJobTests
 
         var walBefore = maintenance.FileSizes().WalBytes;
         Assert.That(walBefore, Is.GreaterThan(100_000), "200 rows of 1 kB are in the WAL");
-        var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
+        var scheduler = host.Services.GetRequiredService<ClusterScheduler>().Scheduler!;
         var done = new TaskCompletionSource();
-        scheduler.ListenerManager.AddJobListener(new CompletionListener(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(JobCatalogue.CheckpointDatabaseKey));
+        scheduler.ListenerManager.AddJobListener(new CompletionListener(done), Quartz.Matchers.Key(JobCatalogue.CheckpointDatabaseKey));
 
         await scheduler.TriggerJob(JobCatalogue.CheckpointDatabaseKey);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        // Truncated by the checkpoint; the job history's own row update may add a page or two afterwards.
-        Assert.That(maintenance.FileSizes().WalBytes, Is.LessThan(16_384));
+        // Truncated by the checkpoint (a WAL file never shrinks otherwise). Writes after it start a new WAL: the job
+        // history's row and Quartz's bookkeeping of the finished fire (its tables are in this file too), a few dozen
+        // pages at most, well under a quarter of what was there.
+        Assert.That(maintenance.FileSizes().WalBytes, Is.LessThan(walBefore / 4), $"before: {walBefore}");
         await host.StopAsync();
     }
 
@@ -80,9 +82,9 @@ public sealed class CheckpointDatabaseJobTests
     {
         using var host = BuildHost();
         await host.StartAsync();
-        var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
+        var scheduler = host.Services.GetRequiredService<ClusterScheduler>().Scheduler!;
         var done = new TaskCompletionSource();
-        scheduler.ListenerManager.AddJobListener(new CompletionListener(done), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(JobCatalogue.BackupDatabaseKey));
+        scheduler.ListenerManager.AddJobListener(new CompletionListener(done), Quartz.Matchers.Key(JobCatalogue.BackupDatabaseKey));
 
         await scheduler.TriggerJob(JobCatalogue.BackupDatabaseKey);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -91,31 +93,6 @@ public sealed class CheckpointDatabaseJobTests
         Assert.That(backups, Has.Count.EqualTo(1));
         Assert.That(Path.GetDirectoryName(backups[0].Path), Is.EqualTo(Path.Combine(_folder, "backups")));
         await host.StopAsync();
-    }
-
-    [Test]
-    public async Task OfTwoSchedulersOnOneDatabaseOnlyOneRunsTheJobsAndTheOtherTakesOver()
-    {
-        using var first = BuildHost(leaseSeconds: 3);
-        using var second = BuildHost(leaseSeconds: 3);
-        await first.StartAsync();
-        await second.StartAsync();
-        var a = first.Services.GetRequiredService<QuartzHostedService>();
-        var b = second.Services.GetRequiredService<QuartzHostedService>();
-
-        Assert.That((a.IsLeader, b.IsLeader), Is.EqualTo((true, false)));
-        Assert.That(b.Scheduler!.InStandbyMode, Is.True, "the second one does not run jobs");
-
-        await first.StopAsync();
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!b.IsLeader && waited.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.That(b.IsLeader, Is.True, "the lease was released on stop, so the other takes over at its next renewal");
-        Assert.That(b.Scheduler.InStandbyMode, Is.False);
-        await second.StopAsync();
     }
 
     [Test]
@@ -128,9 +105,9 @@ public sealed class CheckpointDatabaseJobTests
         Assert.That(error!.Message, Does.Contain("Worker:CheckpointDatabaseCron"));
     }
 
-    private IHost BuildHost(string cron = "0 0/5 * * * ?", int leaseSeconds = 60) => WorkerHost.Build([], new Dictionary<string, string?>
+    // The checkpoint fires on its own only at 03:00 on 1 January, so a regular fire never completes in place of the one a test triggers.
+    private IHost BuildHost(string cron = "0 0 3 1 1 ?") => WorkerHost.Build([], new Dictionary<string, string?>
     {
-        ["Worker:LeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Monitor:DatabasePath"] = Path.Combine(_folder, "monitor.db"),
         ["Worker:CheckpointDatabaseCron"] = cron,
         ["Monitor:Backup:Folder"] = Path.Combine(_folder, "backups"),
@@ -148,11 +125,7 @@ public sealed class CheckpointDatabaseJobTests
     {
         public string Name => "test-completion";
 
-        public Task JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
         {
             if (jobException is null)
             {
@@ -163,7 +136,7 @@ public sealed class CheckpointDatabaseJobTests
                 done.TrySetException(jobException);
             }
 
-            return Task.CompletedTask;
+            return ValueTask.CompletedTask;
         }
     }
 }

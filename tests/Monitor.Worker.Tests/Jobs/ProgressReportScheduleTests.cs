@@ -7,10 +7,7 @@ public sealed class ProgressReportScheduleTests
 {
     private static DateTimeOffset Next(string afterUtc)
     {
-        var cron = new CronExpression(new WorkerOptions().ProgressReportCron)
-        {
-            TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"),
-        };
+        var cron = new CronExpression(new WorkerOptions().ProgressReportCron, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
         return cron.GetNextValidTimeAfter(DateTimeOffset.Parse(afterUtc, System.Globalization.CultureInfo.InvariantCulture))!.Value;
     }
 

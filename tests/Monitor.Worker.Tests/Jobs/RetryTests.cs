@@ -28,9 +28,9 @@ public sealed class RetryTests
             await File.WriteAllTextAsync(blocked, "geen map");
             var admin = await host.Services.GetRequiredService<AccountStore>().CreateAsync(
                 new Monitor.Core.Accounts.NewAccount { Email = "beheer@test.example", DisplayName = "Beheerder", PasswordHash = "x", IsAdmin = true }, Monitor.Core.Data.Actor.System);
-            var scheduler = host.Services.GetRequiredService<QuartzHostedService>().Scheduler!;
+            var scheduler = host.Services.GetRequiredService<ClusterScheduler>().Scheduler!;
             var finished = new TaskCompletionSource<IJobExecutionContext>();
-            scheduler.ListenerManager.AddJobListener(new Finished(finished), Quartz.Impl.Matchers.KeyMatcher<JobKey>.KeyEquals(JobCatalogue.BackupDatabaseKey));
+            scheduler.ListenerManager.AddJobListener(new Finished(finished), Quartz.Matchers.Key(JobCatalogue.BackupDatabaseKey));
 
             await scheduler.TriggerJob(JobCatalogue.BackupDatabaseKey);
             var run = await finished.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -59,14 +59,10 @@ public sealed class RetryTests
     {
         public string Name => "test-finished";
 
-        public Task JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+        public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
         {
             finished.TrySetResult(context);
-            return Task.CompletedTask;
+            return ValueTask.CompletedTask;
         }
     }
 }

@@ -14,13 +14,13 @@ namespace Monitor.Web.Pages.Admin;
 [Authorize(Policy = Policies.Admin)]
 public sealed class JobsModel : PageModel
 {
-    private readonly QuartzHostedService _scheduler;
+    private readonly ClusterScheduler _scheduler;
     private readonly IOptions<WorkerOptions> _options;
     private readonly NotificationStore _store;
     private readonly TimeProvider _time;
     private readonly IStringLocalizer<SharedResource> _t;
 
-    public JobsModel(QuartzHostedService scheduler, IOptions<WorkerOptions> options, NotificationStore store, TimeProvider time, IStringLocalizer<SharedResource> t)
+    public JobsModel(ClusterScheduler scheduler, IOptions<WorkerOptions> options, NotificationStore store, TimeProvider time, IStringLocalizer<SharedResource> t)
     {
         _t = t;
         _scheduler = scheduler;
@@ -29,7 +29,7 @@ public sealed class JobsModel : PageModel
         _time = time;
     }
 
-    /// <summary>True when this web app holds the scheduler lease; otherwise a separate worker runs the jobs.</summary>
+    /// <summary>True when this web app runs a scheduler instance of the cluster; otherwise only the separate worker runs the jobs.</summary>
     public bool RunsHere { get; private set; }
 
     public IReadOnlyList<(string Name, string Cron, string Zone, DateTimeOffset? Next, JobRun? Last)> Jobs { get; private set; } = [];
@@ -39,7 +39,7 @@ public sealed class JobsModel : PageModel
     [TempData]
     public string? Message { get; set; }
 
-    /// <summary>Runs a job now (beheerder), for instance the monthly progress report; only where the scheduler runs.</summary>
+    /// <summary>Runs a job now (beheerder), for instance the monthly progress report: one fire in the shared job store, taken by one instance of the cluster.</summary>
     public async Task<IActionResult> OnPostRunAsync(string? job, CancellationToken cancellationToken)
     {
         var key = JobCatalogue.Find(job)?.Key;
@@ -48,20 +48,20 @@ public sealed class JobsModel : PageModel
             return NotFound();
         }
 
-        if (!_scheduler.IsLeader || _scheduler.Scheduler is not { } scheduler)
+        if (!_scheduler.IsRunning || _scheduler.Scheduler is not { } scheduler)
         {
             Message = _t["Jobs.OtherProcess"].Value;
             return RedirectToPage();
         }
 
-        await scheduler.TriggerJob(key, cancellationToken);
+        await scheduler.TriggerJob(key, cancellationToken: cancellationToken);
         Message = _t["Jobs.RunStarted", key.Name].Value;
         return RedirectToPage();
     }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        RunsHere = _scheduler.IsLeader;
+        RunsHere = _scheduler.IsRunning;
         Runs = await _store.ListRunsAsync(cancellationToken: cancellationToken);
         var now = _time.GetUtcNow();
         var options = _options.Value;
