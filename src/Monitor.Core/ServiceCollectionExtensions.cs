@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DemoFindingLoader>();
         services.AddSingleton<DemoLearningLoader>();
         services.AddSingleton<DemoInnovationLoader>();
+        services.AddSingleton<DemoTrainingRegisterLoader>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<Findings.FindingSuggester>();
         services.AddSingleton<Learning.LearningAgendaStore>();
@@ -69,6 +70,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Effects.QuestionnaireStore>();
         services.AddSingleton<Effects.SurveyRoundStore>();
         services.AddSingleton<Effects.EffectReader>();
+        services.AddSingleton<Effects.Linkage.TrainingRegisterStore>();
+        services.AddSingleton<Effects.Linkage.SurveyLinkageStore>();
         // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();
