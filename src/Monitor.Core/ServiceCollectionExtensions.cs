@@ -72,6 +72,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Effects.EffectReader>();
         services.AddSingleton<Effects.Linkage.TrainingRegisterStore>();
         services.AddSingleton<Effects.Linkage.SurveyLinkageStore>();
+        services.AddSingleton<Effects.Import.ResponseImportStore>();
         // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();
