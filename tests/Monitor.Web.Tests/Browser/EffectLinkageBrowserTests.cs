@@ -60,6 +60,18 @@ public sealed class EffectLinkageBrowserTests : BrowserTestBase
                 await BrowserScreens.SaveScreenshotAsync(researcher, $"{name}-{width}.png");
             }
 
+            // the import's mapping and preview step with a small export
+            await researcher.Locator("#file").SetInputFilesAsync(new FilePayload
+            {
+                Name = "survalyzer.csv",
+                MimeType = "text/csv",
+                Buffer = System.Text.Encoding.UTF8.GetBytes("Groep;Ik vertel de cliënt dat hij of zij meebeslist;Wat zou u anders doen?;Code\ngeel;Helemaal mee eens;Meer tijd nemen;JO123\nwit;Soms;;\n"),
+            });
+            await BrowserWaits.SubmitAsync(researcher, researcher.GetByRole(AriaRole.Button, new() { Name = "Bestand lezen" }));
+            await BrowserWaits.SubmitAsync(researcher, researcher.GetByRole(AriaRole.Button, new() { Name = "Voorbeeld bekijken" }));
+            await Assertions.Expect(researcher.Locator("[data-testid=refused-rows]")).ToHaveTextAsync("Rij 3: het antwoord op vraag 1 moet een geheel getal van 1 tot en met 5 zijn.");
+            Assert.That(await BrowserScreens.NoSidewaysScrollAsync(researcher), Is.True, $"import preview at {width}");
+            await BrowserScreens.SaveScreenshotAsync(researcher, $"import-voorbeeld-{width}.png");
             Assert.That(researcherErrors, Is.Empty);
         }
     }
