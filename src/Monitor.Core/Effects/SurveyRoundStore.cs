@@ -287,7 +287,8 @@ public sealed class SurveyRoundStore
         return id;
     }
 
-    private static async Task<bool> RoundInProjectAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, long projectId, long roundId, CancellationToken cancellationToken) =>
+    /// <summary>Whether the round belongs to a questionnaire of the project.</summary>
+    internal static async Task<bool> RoundInProjectAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, long projectId, long roundId, CancellationToken cancellationToken) =>
         await connection.ScalarLongAsync(transaction, """
             SELECT 1 FROM measurement_rounds r JOIN questionnaires q ON q.id = r.questionnaire_id WHERE r.id = @r AND q.project_id = @p;
             """, cancellationToken, ("@r", roundId), ("@p", projectId)) is not null;

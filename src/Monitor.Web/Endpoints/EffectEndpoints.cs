@@ -169,7 +169,7 @@ internal static class EffectEndpoints
         return round is null || questionnaire is null ? null : (questionnaire, round);
     }
 
-    private static ProblemHttpResult RoundNotFound(long roundId) => ApiResults.NotFound("Ronde niet gevonden", $"Dit project heeft geen meetronde {roundId}.");
+    internal static ProblemHttpResult RoundNotFound(long roundId) => ApiResults.NotFound("Ronde niet gevonden", $"Dit project heeft geen meetronde {roundId}.");
 
     internal sealed record ItemBody(string? Text, string? Kind, bool ReverseScored, string? Section);
 

@@ -34,7 +34,7 @@ internal static class EffectImportEndpoints
     {
         if (await store.QuestionnaireOfAsync(id, roundId, cancellationToken) is not { } questionnaire)
         {
-            return RoundNotFound(roundId);
+            return EffectEndpoints.RoundNotFound(roundId);
         }
 
         var (table, parsed) = await ReadAsync(http, fileName, mapping, cancellationToken);
@@ -46,11 +46,11 @@ internal static class EffectImportEndpoints
     {
         if (await store.QuestionnaireOfAsync(id, roundId, cancellationToken) is null)
         {
-            return RoundNotFound(roundId);
+            return EffectEndpoints.RoundNotFound(roundId);
         }
 
         var (table, parsed) = await ReadAsync(http, fileName, mapping, cancellationToken);
-        return await store.ImportAsync(id, roundId, table, parsed, http.User.ToActor(), cancellationToken) is { } report ? TypedResults.Ok(report) : RoundNotFound(roundId);
+        return await store.ImportAsync(id, roundId, table, parsed, http.User.ToActor(), cancellationToken) is { } report ? TypedResults.Ok(report) : EffectEndpoints.RoundNotFound(roundId);
     }
 
     /// <exception cref="ValidationException">No file name, an unreadable file or mapping (Dutch messages).</exception>
@@ -85,7 +85,6 @@ internal static class EffectImportEndpoints
             body.Values ?? []));
     }
 
-    private static ProblemHttpResult RoundNotFound(long roundId) => ApiResults.NotFound("Ronde niet gevonden", $"Dit project heeft geen meetronde {roundId}.");
 
     internal sealed record MappingBody(Dictionary<long, int>? Items, int? ConditionColumn, string? Condition, int? CodeColumn, Dictionary<string, string>? Values);
 

@@ -48,14 +48,14 @@ internal static class EffectLinkageEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetPersonalCodeAsync(long id, long roundId, PersonalCodeBody body, HttpContext http,
         SurveyLinkageStore store, CancellationToken cancellationToken) =>
-        await store.SetPersonalCodeAsync(id, roundId, body.Asks, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : RoundNotFound(roundId);
+        await store.SetPersonalCodeAsync(id, roundId, body.Asks, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : EffectEndpoints.RoundNotFound(roundId);
 
     private static async Task<Results<Ok<IReadOnlyList<InvitationResponse>>, ValidationProblem, ProblemHttpResult>> InviteAsync(long id, long roundId, HttpContext http,
         SurveyLinkageStore store, CancellationToken cancellationToken)
     {
         if (await store.CreateInvitationsAsync(id, roundId, http.User.ToActor(), cancellationToken) is not { } invitations)
         {
-            return RoundNotFound(roundId);
+            return EffectEndpoints.RoundNotFound(roundId);
         }
 
         return TypedResults.Ok<IReadOnlyList<InvitationResponse>>([.. invitations.Select(i => new InvitationResponse(i.Invitee.Id, i.Invitee.Label, i.Invitee.Cohort, i.Invitee.Condition,
@@ -69,13 +69,12 @@ internal static class EffectLinkageEndpoints
         var research = (await authorization.AuthorizeAsync(http.User, http, ProjectAccess.PolicyName(Capability.ManageFindings))).Succeeded;
         return await store.PairAsync(id, beforeRoundId, roundId, research ? 1 : SurveyAnalysis.ManagementMinimum, cancellationToken) is { } analysis
             ? TypedResults.Ok(analysis)
-            : RoundNotFound(roundId);
+            : EffectEndpoints.RoundNotFound(roundId);
     }
 
     /// <summary>The address of the anonymous form for a round link or a personal invitation.</summary>
     internal static string SurveyUrl(HttpContext http, string token) => $"{http.Request.Scheme}://{http.Request.Host}/vragenlijst/{token}";
 
-    private static ProblemHttpResult RoundNotFound(long roundId) => ApiResults.NotFound("Ronde niet gevonden", $"Dit project heeft geen meetronde {roundId}.");
 
     internal sealed record RegisterBody(string? Label, string? Cohort, string? TrainedOn);
 

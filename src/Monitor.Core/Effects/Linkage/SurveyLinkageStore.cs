@@ -38,7 +38,7 @@ public sealed class SurveyLinkageStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        if (!await RoundInProjectAsync(connection, transaction, projectId, roundId, cancellationToken))
+        if (!await SurveyRoundStore.RoundInProjectAsync(connection, transaction, projectId, roundId, cancellationToken))
         {
             return false;
         }
@@ -78,17 +78,12 @@ public sealed class SurveyLinkageStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
-        if (!await RoundInProjectAsync(connection, transaction, projectId, roundId, cancellationToken))
+        if (!await SurveyRoundStore.RoundInProjectAsync(connection, transaction, projectId, roundId, cancellationToken))
         {
             return null;
         }
 
-        var register = await connection.QueryAsync(transaction, """
-            SELECT t.id, t.label, t.cohort, t.trained_on FROM training_register t WHERE t.project_id = @p
-              AND NOT EXISTS (SELECT 1 FROM round_invitations i WHERE i.register_id = t.id AND i.round_id = @r AND i.answered_on IS NOT NULL)
-            ORDER BY t.trained_on IS NULL, t.trained_on, t.cohort, length(t.label), t.label;
-            """, reader => new RegisterEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetDate(3)),
-            cancellationToken, ("@p", projectId), ("@r", roundId));
+        var register = await TrainingRegisterStore.ReadAsync(connection, transaction, projectId, roundId, cancellationToken);
         if (register.Count == 0)
         {
             throw new ValidationException([new ValidationError("register", "Er is niemand om uit te nodigen: het trainingsregister is leeg of iedereen heeft deze ronde al beantwoord.")]);
@@ -228,9 +223,4 @@ public sealed class SurveyLinkageStore
             today >= row.Opens && today <= row.Closes);
         return (new InvitationContext(round, row.Answered), row.Invitation, row.Register, row.Project);
     }
-
-    private static async Task<bool> RoundInProjectAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long roundId, CancellationToken cancellationToken) =>
-        await connection.ScalarLongAsync(transaction, """
-            SELECT 1 FROM measurement_rounds r JOIN questionnaires q ON q.id = r.questionnaire_id WHERE r.id = @r AND q.project_id = @p;
-            """, cancellationToken, ("@r", roundId), ("@p", projectId)) is not null;
 }

@@ -81,10 +81,16 @@ public sealed class TrainingRegisterStore
     public async Task<IReadOnlyList<RegisterEntry>> ListAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        return await connection.QueryAsync(null, """
-            SELECT id, label, cohort, trained_on FROM training_register WHERE project_id = @p
-            ORDER BY trained_on IS NULL, trained_on, cohort, length(label), label;
-            """, reader => new RegisterEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetDate(3)),
-            cancellationToken, ("@p", projectId));
+        return await ReadAsync(connection, null, projectId, null, cancellationToken);
     }
+
+    /// <summary>The register in order; with <paramref name="notAnsweredIn"/> without those whose invitation to that round was used.</summary>
+    internal static async Task<List<RegisterEntry>> ReadAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction, long projectId,
+        long? notAnsweredIn, CancellationToken cancellationToken) =>
+        await connection.QueryAsync(transaction, """
+            SELECT t.id, t.label, t.cohort, t.trained_on FROM training_register t WHERE t.project_id = @p
+              AND NOT EXISTS (SELECT 1 FROM round_invitations i WHERE i.register_id = t.id AND i.round_id = @r AND i.answered_on IS NOT NULL)
+            ORDER BY t.trained_on IS NULL, t.trained_on, t.cohort, length(t.label), t.label;
+            """, reader => new RegisterEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetDate(3)),
+            cancellationToken, ("@p", projectId), ("@r", notAnsweredIn is { } round ? round : DBNull.Value));
 }
