@@ -40,13 +40,10 @@ public sealed class DemoTrainingRegisterLoader
             projectId = id;
         }
 
-        var actor = new Actor(null, "Projectleider (demo)");
-        for (var i = 0; i < 20; i++)
-        {
-            var (cohort, day) = _groups[i / 10];
-            await _register.AddAsync(projectId, string.Create(CultureInfo.InvariantCulture, $"Re-integratieprofessional {i + 1}"), cohort, day, actor, cancellationToken);
-        }
-
+        // one transaction for the whole register: a start-up writes as little as it can
+        await _register.AddManyAsync(projectId, [.. Enumerable.Range(0, 20).Select(i =>
+            (string.Create(CultureInfo.InvariantCulture, $"Re-integratieprofessional {i + 1}"), _groups[i / 10].Cohort, (DateOnly?)_groups[i / 10].Day))],
+            new Actor(null, "Projectleider (demo)"), cancellationToken);
         return 20;
     }
 }

@@ -35,14 +35,24 @@ public sealed class TrainingRegisterStore
 
     /// <summary>Adds a professional to the register; null when there is no such project.</summary>
     /// <exception cref="ValidationException">No label, too long, a label already in the register or a training day in the future; nothing was written.</exception>
-    public async Task<long?> AddAsync(long projectId, string label, string cohort, DateOnly? trainedOn, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<long?> AddAsync(long projectId, string label, string cohort, DateOnly? trainedOn, Actor actor, CancellationToken cancellationToken = default) =>
+        (await AddManyAsync(projectId, [(label, cohort, trainedOn)], actor, cancellationToken))?.Single();
+
+    /// <summary>Adds professionals to the register in one transaction (all or none); null when there is no such project.</summary>
+    /// <exception cref="ValidationException">As <see cref="AddAsync"/> for any of them; nothing was written.</exception>
+    public async Task<IReadOnlyList<long>?> AddManyAsync(long projectId, IReadOnlyList<(string Label, string Cohort, DateOnly? TrainedOn)> entries, Actor actor,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(entries);
         var errors = new List<ValidationError>();
-        Checks.Required(errors, "label", label, LabelMaxLength, "de naam of rol van de professional");
-        Checks.Optional(errors, "cohort", cohort, CohortMaxLength, "de trainingsgroep");
-        if (trainedOn is { } day && day > DutchClock.Today(_time))
+        foreach (var (label, cohort, trainedOn) in entries)
         {
-            errors.Add(new ValidationError("trainedOn", "De trainingsdatum ligt in de toekomst; vul die in als de training gegeven is."));
+            Checks.Required(errors, "label", label, LabelMaxLength, "de naam of rol van de professional");
+            Checks.Optional(errors, "cohort", cohort, CohortMaxLength, "de trainingsgroep");
+            if (trainedOn is { } day && day > DutchClock.Today(_time))
+            {
+                errors.Add(new ValidationError("trainedOn", "De trainingsdatum ligt in de toekomst; vul die in als de training gegeven is."));
+            }
         }
 
         Checks.ThrowIfAny(errors);
@@ -53,28 +63,34 @@ public sealed class TrainingRegisterStore
             return null;
         }
 
-        if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM training_register WHERE project_id = @p AND label = @l;", cancellationToken, ("@p", projectId), ("@l", label.Trim())) is not null)
+        var ids = new List<long>();
+        foreach (var (label, cohort, trainedOn) in entries)
         {
-            throw new ValidationException([new ValidationError("label", $"'{label.Trim()}' staat al in het trainingsregister.")]);
+            if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM training_register WHERE project_id = @p AND label = @l;", cancellationToken, ("@p", projectId), ("@l", label.Trim())) is not null)
+            {
+                throw new ValidationException([new ValidationError("label", $"'{label.Trim()}' staat al in het trainingsregister.")]);
+            }
+
+            if (await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM training_register WHERE project_id = @p;", cancellationToken, ("@p", projectId)) >= MaxEntries)
+            {
+                throw new ValidationException([new ValidationError("label", $"Het trainingsregister heeft al {MaxEntries} professionals.")]);
+            }
+
+            var id = await connection.InsertAsync(transaction, """
+                INSERT INTO training_register (project_id, label, cohort, trained_on, created_at) VALUES (@p, @l, @c, @t, @now) RETURNING id;
+                """, cancellationToken, ("@p", projectId), ("@l", label.Trim()), ("@c", (cohort ?? "").Trim()), ("@t", trainedOn.ToDbValue()),
+                ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+            await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("trainingRegister", id, projectId, new Dictionary<string, string?>
+            {
+                ["label"] = label.Trim(),
+                ["cohort"] = (cohort ?? "").Trim(),
+                ["trainedOn"] = trainedOn?.ToDbValue(),
+            }), cancellationToken);
+            ids.Add(id);
         }
 
-        if (await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM training_register WHERE project_id = @p;", cancellationToken, ("@p", projectId)) >= MaxEntries)
-        {
-            throw new ValidationException([new ValidationError("label", $"Het trainingsregister heeft al {MaxEntries} professionals.")]);
-        }
-
-        var id = await connection.InsertAsync(transaction, """
-            INSERT INTO training_register (project_id, label, cohort, trained_on, created_at) VALUES (@p, @l, @c, @t, @now) RETURNING id;
-            """, cancellationToken, ("@p", projectId), ("@l", label.Trim()), ("@c", (cohort ?? "").Trim()), ("@t", trainedOn.ToDbValue()),
-            ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
-        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("trainingRegister", id, projectId, new Dictionary<string, string?>
-        {
-            ["label"] = label.Trim(),
-            ["cohort"] = (cohort ?? "").Trim(),
-            ["trainedOn"] = trainedOn?.ToDbValue(),
-        }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return id;
+        return ids;
     }
 
     /// <summary>The register in order: trained first by training day and group, then the untrained, each by label.</summary>
