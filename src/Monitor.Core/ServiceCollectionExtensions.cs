@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DemoFindingLoader>();
         services.AddSingleton<DemoLearningLoader>();
         services.AddSingleton<DemoInnovationLoader>();
+        services.AddSingleton<DemoTrainingRegisterLoader>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<Findings.FindingSuggester>();
         services.AddSingleton<Learning.LearningAgendaStore>();
@@ -70,6 +71,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Effects.QuestionnaireStore>();
         services.AddSingleton<Effects.SurveyRoundStore>();
         services.AddSingleton<Effects.EffectReader>();
+        services.AddSingleton<Effects.Linkage.TrainingRegisterStore>();
+        services.AddSingleton<Effects.Linkage.SurveyLinkageStore>();
+        services.AddSingleton<Effects.Import.ResponseImportStore>();
         // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();

@@ -125,18 +125,28 @@ public sealed class SurveyRoundStore
 
     /// <summary>Stores an answer through an open round link (source web; nothing identifying); null when the link is unknown, revoked or the round is closed.</summary>
     /// <exception cref="ValidationException">An answer outside its item's range, or no answer at all; nothing was written.</exception>
-    public async Task<long?> SubmitAsync(string token, IReadOnlyDictionary<long, string?> answers, CancellationToken cancellationToken = default)
+    public Task<long?> SubmitAsync(string token, IReadOnlyDictionary<long, string?> answers, CancellationToken cancellationToken = default) =>
+        SubmitAsync(token, answers, null, cancellationToken);
+
+    /// <summary>Stores an answer through an open round link with the respondent's personal code (only its salted hash is kept).</summary>
+    /// <exception cref="ValidationException">As above, or the round asks for the personal code (<see cref="Linkage.SurveyLinkageStore"/>) and none was given.</exception>
+    public async Task<long?> SubmitAsync(string token, IReadOnlyDictionary<long, string?> answers, Linkage.PersonalCode? code, CancellationToken cancellationToken = default)
     {
         if (await OpenLinkAsync(token, cancellationToken) is not { Open: true } link)
         {
             return null;
         }
 
-        return await InsertAsync(link.RoundId, link.Condition, ResponseSource.Web, link.Questionnaire, answers, Actor.System, null, cancellationToken);
+        return await InsertAsync(link.RoundId, link.Condition, ResponseSource.Web, link.Questionnaire, answers, Actor.System, null, cancellationToken, code, codeRequired: true);
     }
 
     /// <summary>Types in a paper card (source papier; the condition from the card's colour); null when the round is not the project's.</summary>
-    public async Task<long?> AddPaperAsync(long projectId, long roundId, Condition condition, IReadOnlyDictionary<long, string?> answers, Actor actor, CancellationToken cancellationToken = default)
+    public Task<long?> AddPaperAsync(long projectId, long roundId, Condition condition, IReadOnlyDictionary<long, string?> answers, Actor actor, CancellationToken cancellationToken = default) =>
+        AddPaperAsync(projectId, roundId, condition, answers, actor, null, cancellationToken);
+
+    /// <summary>Types in a paper card with the personal code written on it (optional on paper), which links it like one given on the web form.</summary>
+    public async Task<long?> AddPaperAsync(long projectId, long roundId, Condition condition, IReadOnlyDictionary<long, string?> answers, Actor actor, Linkage.PersonalCode? code,
+        CancellationToken cancellationToken = default)
     {
         Questionnaire? questionnaire;
         await using (var connection = await _database.OpenAsync(cancellationToken))
@@ -148,7 +158,7 @@ public sealed class SurveyRoundStore
             questionnaire = questionnaireId is { } q ? (await QuestionnaireStore.ReadAsync(connection, transaction, projectId, q, cancellationToken)).Single() : null;
         }
 
-        return questionnaire is null ? null : await InsertAsync(roundId, condition, ResponseSource.Papier, questionnaire, answers, actor, projectId, cancellationToken);
+        return questionnaire is null ? null : await InsertAsync(roundId, condition, ResponseSource.Papier, questionnaire, answers, actor, projectId, cancellationToken, code, codeRequired: false);
     }
 
     /// <summary>The responses of a round of the project (empty when it is not the project's).</summary>
@@ -172,12 +182,26 @@ public sealed class SurveyRoundStore
             answers[reader.GetInt64(0)].Where(a => a.Text is not null).ToDictionary(a => a.Item, a => a.Text!)), cancellationToken, ("@r", roundId));
     }
 
-    /// <summary>Checks every answer against its item and writes the response with its answers in one transaction.</summary>
+    /// <summary>Checks every answer against its item and writes the response with its answers (and the respondent key of a personal code) in one transaction.</summary>
     private async Task<long> InsertAsync(long roundId, Condition condition, ResponseSource source, Questionnaire questionnaire, IReadOnlyDictionary<long, string?> answers,
-        Actor actor, long? auditProjectId, CancellationToken cancellationToken)
+        Actor actor, long? auditProjectId, CancellationToken cancellationToken, Linkage.PersonalCode? code = null, bool codeRequired = false)
+    {
+        var errors = new List<ValidationError>();
+        var parsed = ParseAnswers(questionnaire, answers, errors);
+        Checks.ThrowIfAny(errors);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var key = await Linkage.SurveyLinkageStore.KeyForCodeAsync(connection, transaction, questionnaire.ProjectId, roundId, code, codeRequired, cancellationToken);
+        var id = await WriteAsync(connection, transaction, roundId, condition, source, parsed, key, actor, auditProjectId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>The answers checked against their items (Dutch messages added to <paramref name="errors"/>); at least one answer is needed.</summary>
+    public static List<(long Item, double? Value, string? Text)> ParseAnswers(Questionnaire questionnaire, IReadOnlyDictionary<long, string?> answers, List<ValidationError> errors)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var errors = new List<ValidationError>();
+        var before = errors.Count;
         var parsed = new List<(long Item, double? Value, string? Text)>();
         foreach (var item in questionnaire.Items)
         {
@@ -222,17 +246,28 @@ public sealed class SurveyRoundStore
             }
         }
 
-        if (parsed.Count == 0 && errors.Count == 0)
+        if (parsed.Count == 0 && errors.Count == before)
         {
             errors.Add(new ValidationError("answers", "Beantwoord minstens één vraag."));
         }
 
-        Checks.ThrowIfAny(errors);
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        return parsed;
+    }
+
+    /// <summary>Writes one checked response in the caller's transaction (dated to the day only; <paramref name="respondentKey"/> links it across rounds).</summary>
+    /// <exception cref="ValidationException">The respondent key already answered this round.</exception>
+    internal async Task<long> WriteAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, long roundId, Condition condition,
+        ResponseSource source, IReadOnlyList<(long Item, double? Value, string? Text)> parsed, string? respondentKey, Actor actor, long? auditProjectId, CancellationToken cancellationToken)
+    {
+        if (respondentKey is not null && await connection.ScalarLongAsync(transaction, "SELECT 1 FROM survey_responses WHERE round_id = @r AND respondent_key = @k;", cancellationToken,
+                ("@r", roundId), ("@k", respondentKey)) is not null)
+        {
+            throw new ValidationException([new ValidationError("code", "Met deze persoonlijke code is in deze ronde al geantwoord.")]);
+        }
+
         // the moment is kept to the day only: a time stamp could tie an answer to a person
-        var id = await connection.InsertAsync(transaction, "INSERT INTO survey_responses (round_id, condition, source, created_at) VALUES (@r, @c, @s, @day) RETURNING id;",
-            cancellationToken, ("@r", roundId), ("@c", condition.ToCode()), ("@s", source.ToCode()), ("@day", DutchClock.Today(_time).ToDbValue()));
+        var id = await connection.InsertAsync(transaction, "INSERT INTO survey_responses (round_id, condition, source, created_at, respondent_key) VALUES (@r, @c, @s, @day, @key) RETURNING id;",
+            cancellationToken, ("@r", roundId), ("@c", condition.ToCode()), ("@s", source.ToCode()), ("@day", DutchClock.Today(_time).ToDbValue()), ("@key", respondentKey.ToDbValue()));
         foreach (var (item, value, text) in parsed)
         {
             await connection.ExecuteAsync(transaction, "INSERT INTO survey_answers (response_id, item_id, value, text) VALUES (@response, @item, @value, @text);", cancellationToken,
@@ -249,11 +284,11 @@ public sealed class SurveyRoundStore
             }), cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return id;
     }
 
-    private static async Task<bool> RoundInProjectAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, long projectId, long roundId, CancellationToken cancellationToken) =>
+    /// <summary>Whether the round belongs to a questionnaire of the project.</summary>
+    internal static async Task<bool> RoundInProjectAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, long projectId, long roundId, CancellationToken cancellationToken) =>
         await connection.ScalarLongAsync(transaction, """
             SELECT 1 FROM measurement_rounds r JOIN questionnaires q ON q.id = r.questionnaire_id WHERE r.id = @r AND q.project_id = @p;
             """, cancellationToken, ("@r", roundId), ("@p", projectId)) is not null;

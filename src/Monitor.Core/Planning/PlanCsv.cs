@@ -67,7 +67,7 @@ public static class PlanCsv
         return PlanImportResult.From(activities, [], errors);
     }
 
-    private static bool TryDecode(byte[] bytes, out string text)
+    internal static bool TryDecode(byte[] bytes, out string text)
     {
         var preamble = Encoding.UTF8.Preamble;
         var start = bytes.AsSpan().StartsWith(preamble) ? preamble.Length : 0;

@@ -100,15 +100,33 @@ internal static class EffectEndpoints
     {
         var input = new FieldParser();
         var condition = input.RequiredCode<Condition>(body.Condition, "condition", "conditie (de kleur van de kaart)");
+        var code = PaperCode(input, body.PersonalCode);
         if (input.HasErrors)
         {
             return input.Problem();
         }
 
         var answers = (body.Answers ?? new Dictionary<long, string>()).ToDictionary(a => a.Key, a => (string?)a.Value);
-        return await store.AddPaperAsync(id, roundId, condition!.Value, answers, http.User.ToActor(), cancellationToken) is { } responseId
+        return await store.AddPaperAsync(id, roundId, condition!.Value, answers, http.User.ToActor(), code, cancellationToken) is { } responseId
             ? ApiResults.Created($"/api/v1/projects/{id}/survey-rounds/{roundId}/analysis#{responseId}", responseId)
             : RoundNotFound(roundId);
+    }
+
+    /// <summary>The personal code written on a paper card ("MA073"), if any; a Dutch message when it is not one.</summary>
+    internal static Monitor.Core.Effects.Linkage.PersonalCode? PaperCode(FieldParser input, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var code = Monitor.Core.Effects.Linkage.PersonalCode.Parse(text);
+        if (code is null)
+        {
+            input.Add("personalCode", "De persoonlijke code bestaat uit twee letters, de geboortedag en één cijfer, bijvoorbeeld MA073.");
+        }
+
+        return code;
     }
 
     private static async Task<Results<Ok<SurveyAnalysis>, ProblemHttpResult>> AnalyseAsync(long id, long roundId, HttpContext http, QuestionnaireStore questionnaires,
@@ -151,7 +169,7 @@ internal static class EffectEndpoints
         return round is null || questionnaire is null ? null : (questionnaire, round);
     }
 
-    private static ProblemHttpResult RoundNotFound(long roundId) => ApiResults.NotFound("Ronde niet gevonden", $"Dit project heeft geen meetronde {roundId}.");
+    internal static ProblemHttpResult RoundNotFound(long roundId) => ApiResults.NotFound("Ronde niet gevonden", $"Dit project heeft geen meetronde {roundId}.");
 
     internal sealed record ItemBody(string? Text, string? Kind, bool ReverseScored, string? Section);
 
@@ -161,7 +179,7 @@ internal static class EffectEndpoints
 
     internal sealed record ConditionBody(string? Condition);
 
-    internal sealed record PaperBody(string? Condition, IReadOnlyDictionary<long, string>? Answers);
+    internal sealed record PaperBody(string? Condition, IReadOnlyDictionary<long, string>? Answers, string? PersonalCode = null);
 
     internal sealed record LinkResponse(string Url, Condition Condition);
 }

@@ -76,6 +76,8 @@ public sealed class ApiShapeTests
         var snapshot = reports.RootElement.EnumerateArray().Max(r => r.GetProperty("id").GetInt64());
         using var group0 = JsonDocument.Parse(await _api.GetStringAsync($"/api/v1/projects/{project}/groups/{group}"));
         var member = group0.RootElement.GetProperty("members")[0].GetProperty("id").GetInt64();
+        using var projects = JsonDocument.Parse(await _api.GetStringAsync("/api/v1/projects"));
+        var arnhem = projects.RootElement.EnumerateArray().Single(p => p.GetProperty("slug").GetString() == "samen-beslissen-arnhem").GetProperty("id").GetInt64();
         return
         [
             ("me", "/api/v1/me"),
@@ -120,6 +122,7 @@ public sealed class ApiShapeTests
             ("learning-agenda", $"/api/v1/projects/{project}/learning-agenda?on=2020-12-18"),
             ("learning-agenda/suggestions", $"/api/v1/projects/{project}/learning-agenda/suggestions"),
             ("timeline", $"/api/v1/projects/{project}/timeline"),
+            ("training-register", $"/api/v1/projects/{arnhem}/training-register"),
         ];
     }
 

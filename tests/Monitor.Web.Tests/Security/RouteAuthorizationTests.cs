@@ -251,6 +251,19 @@ public sealed class RouteAuthorizationTests
         ["POST api/v1/projects/{id:long}/survey-rounds/{roundId:long}/paper"] = [Admin, Leader, Researcher],
         ["api/v1/projects/{id:long}/survey-rounds/{roundId:long}/analysis"] = [Admin, Leader, Researcher, Manager],
         ["api/v1/projects/{id:long}/survey-rounds/{roundId:long}/responses.csv"] = [Admin, Leader, Researcher],
+        // linkage, paper entry and import (#18): the register, invitations, the personal-code switch, paper cards and imports by
+        // projectleider and onderzoeker; the linkage page and the paired analysis by all who see reports
+        ["projecten/{id:long}/effectmeting/trainingsregister"] = [Admin, Leader, Researcher],
+        ["projecten/{id:long}/effectmeting/koppeling"] = [Admin, Leader, Researcher, Manager],
+        ["projecten/{id:long}/effectmeting/papier"] = [Admin, Leader, Researcher],
+        ["projecten/{id:long}/effectmeting/import"] = [Admin, Leader, Researcher],
+        ["api/v1/projects/{id:long}/training-register"] = [Admin, Leader, Researcher],
+        ["POST api/v1/projects/{id:long}/training-register"] = [Admin, Leader, Researcher],
+        ["PUT api/v1/projects/{id:long}/survey-rounds/{roundId:long}/personal-code"] = [Admin, Leader, Researcher],
+        ["POST api/v1/projects/{id:long}/survey-rounds/{roundId:long}/invitations"] = [Admin, Leader, Researcher],
+        ["api/v1/projects/{id:long}/survey-rounds/{roundId:long}/paired/{beforeRoundId:long}"] = [Admin, Leader, Researcher, Manager],
+        ["POST api/v1/projects/{id:long}/survey-rounds/{roundId:long}/import/preview"] = [Admin, Leader, Researcher],
+        ["POST api/v1/projects/{id:long}/survey-rounds/{roundId:long}/import"] = [Admin, Leader, Researcher],
         // beheerder only
         ["POST api/v1/projects/"] = [Admin],
         ["beheer/accounts"] = [Admin],
