@@ -1,0 +1,44 @@
+using Monitor.Core.Charts;
+
+namespace Monitor.Core.Effects;
+
+/// <summary>The charts of the effect measurement: diverging stacked bars of the answers per item and group.</summary>
+public static class EffectCharts
+{
+    private static readonly string[] _likert = ["helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens"];
+    private static readonly string[] _smiley = ["heel negatief", "negatief", "neutraal", "positief", "heel positief"];
+
+    /// <summary>
+    /// Per 5-point item of a round (Likert or smileys) that was compared, one row per group (trained, untrained) with the
+    /// shares of its answers, reverse-scored items turned around (so left is always unfavourable) and marked; items the
+    /// small-group rule suppressed are left out. Null when no item qualifies.
+    /// </summary>
+    public static LikertChartSpec? Answers(SurveyAnalysis analysis, string id, string title)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var items = analysis.Items.Where(i => i.Comparison is not null && i.Item.Kind is ItemKind.Likert5 or ItemKind.Smiley5).ToList();
+        if (items.Count == 0)
+        {
+            return null;
+        }
+
+        static IReadOnlyList<int> Counts(Statistics.Descriptives d) => [.. Enumerable.Range(1, 5).Select(v => d.Counts.GetValueOrDefault(v))];
+        var rows = new List<LikertRow>();
+        foreach (var item in items)
+        {
+            var heading = $"{item.Item.Position}. {item.Item.Text}{(item.Item.ReverseScored ? " (omgescoord)" : "")}";
+            rows.Add(new LikertRow(item.Comparison!.GroupA, heading, Counts(item.Comparison.A)));
+            rows.Add(new LikertRow(item.Comparison.GroupB, heading, Counts(item.Comparison.B)));
+        }
+
+        return new LikertChartSpec
+        {
+            Id = id,
+            Title = title,
+            Description = "Per vraag en groep de verdeling van de antwoorden in procenten: negatieve antwoorden links van de nul, neutraal half links en half rechts, positieve rechts. " +
+                "Omgescoorde vragen zijn omgedraaid, zodat links steeds ongunstig is.",
+            Answers = items.All(i => i.Item.Kind == ItemKind.Smiley5) ? _smiley : _likert,
+            Rows = rows,
+        };
+    }
+}
