@@ -13,10 +13,13 @@ public static class EffectCharts
     /// shares of its answers, reverse-scored items turned around (so left is always unfavourable) and marked; items the
     /// small-group rule suppressed are left out. Null when no item qualifies.
     /// </summary>
-    public static LikertChartSpec? Answers(SurveyAnalysis analysis, string id, string title)
+    public static LikertChartSpec? Answers(SurveyAnalysis analysis, string id, string title) => Answers([("", analysis)], id, title);
+
+    /// <summary>As above for several rounds in one chart, each item's heading starting with its round's name.</summary>
+    public static LikertChartSpec? Answers(IReadOnlyList<(string Round, SurveyAnalysis Analysis)> rounds, string id, string title)
     {
-        ArgumentNullException.ThrowIfNull(analysis);
-        var items = analysis.Items.Where(i => i.Comparison is not null && i.Item.Kind is ItemKind.Likert5 or ItemKind.Smiley5).ToList();
+        ArgumentNullException.ThrowIfNull(rounds);
+        var items = rounds.SelectMany(r => r.Analysis.Items.Where(i => i.Comparison is not null && i.Item.Kind is ItemKind.Likert5 or ItemKind.Smiley5).Select(i => (r.Round, Item: i))).ToList();
         if (items.Count == 0)
         {
             return null;
@@ -24,9 +27,9 @@ public static class EffectCharts
 
         static IReadOnlyList<int> Counts(Statistics.Descriptives d) => [.. Enumerable.Range(1, 5).Select(v => d.Counts.GetValueOrDefault(v))];
         var rows = new List<LikertRow>();
-        foreach (var item in items)
+        foreach (var (round, item) in items)
         {
-            var heading = $"{item.Item.Position}. {item.Item.Text}{(item.Item.ReverseScored ? " (omgescoord)" : "")}";
+            var heading = $"{(round.Length > 0 ? round + " · " : "")}{item.Item.Position}. {item.Item.Text}{(item.Item.ReverseScored ? " (omgescoord)" : "")}";
             rows.Add(new LikertRow(item.Comparison!.GroupA, heading, Counts(item.Comparison.A)));
             rows.Add(new LikertRow(item.Comparison.GroupB, heading, Counts(item.Comparison.B)));
         }
@@ -37,7 +40,7 @@ public static class EffectCharts
             Title = title,
             Description = "Per vraag en groep de verdeling van de antwoorden in procenten: negatieve antwoorden links van de nul, neutraal half links en half rechts, positieve rechts. " +
                 "Omgescoorde vragen zijn omgedraaid, zodat links steeds ongunstig is.",
-            Answers = items.All(i => i.Item.Kind == ItemKind.Smiley5) ? _smiley : _likert,
+            Answers = items.All(i => i.Item.Item.Kind == ItemKind.Smiley5) ? _smiley : _likert,
             Rows = rows,
         };
     }

@@ -96,6 +96,8 @@ public static class ReportPlaceholders
     // process evaluation: effect measurement (#18)
     public const string Effecten = "effecten";
     public const string EffectenVragen = "effecten.vragen";
+    public const string EffectenAntwoorden = "effecten.antwoorden";
+    public const string EffectenMidi = "effecten.midi";
 
     private static readonly string[] _common = [ProjectNaam, ProjectOrganisatie, ProjectInnovatie, ProjectBeschrijving, ProjectPeriode, RapportDatum, FaseHuidig];
 
@@ -115,7 +117,7 @@ public static class ReportPlaceholders
             BronnenCodeurs, OvereenstemmingKort, BevindingenSuccesfactoren, BevindingenLessen, BevindingenAdviezen, BevindingenStatus, Concept]),
         [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht, Plan, Codeboek, Leeragenda, Kernelementen, EffectenVragen]),
         [PlaceholderKind.Tekst] = Set([Samenvatting, Inleiding, Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen, Leerproces, Literatuur, Innovatie, Effecten]),
-        [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang, LeerprocesTijdlijn, InnovatieTrouw, InnovatieBereik]),
+        [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang, LeerprocesTijdlijn, InnovatieTrouw, InnovatieBereik, EffectenAntwoorden, EffectenMidi]),
     };
 
     /// <summary>The keys a report offers, per kind: what template validation accepts and the template editor lists.</summary>
