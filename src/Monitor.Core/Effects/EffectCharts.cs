@@ -7,11 +7,13 @@ public static class EffectCharts
 {
     private static readonly string[] _likert = ["helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens"];
     private static readonly string[] _smiley = ["heel negatief", "negatief", "neutraal", "positief", "heel positief"];
+    private static readonly string[] _mixed = ["1 (meest negatief)", "2", "3 (neutraal)", "4", "5 (meest positief)"];
 
     /// <summary>
     /// Per 5-point item of a round (Likert or smileys) that was compared, one row per group (trained, untrained) with the
     /// shares of its answers, reverse-scored items turned around (so left is always unfavourable) and marked; items the
-    /// small-group rule suppressed are left out. Null when no item qualifies.
+    /// small-group rule suppressed are left out. The answers are named as on the form (Likert or smileys), or by number
+    /// when a chart holds both. Null when no item qualifies.
     /// </summary>
     public static LikertChartSpec? Answers(SurveyAnalysis analysis, string id, string title) => Answers([("", analysis)], id, title);
 
@@ -40,7 +42,7 @@ public static class EffectCharts
             Title = title,
             Description = "Per vraag en groep de verdeling van de antwoorden in procenten: negatieve antwoorden links van de nul, neutraal half links en half rechts, positieve rechts. " +
                 "Omgescoorde vragen zijn omgedraaid, zodat links steeds ongunstig is.",
-            Answers = items.All(i => i.Item.Item.Kind == ItemKind.Smiley5) ? _smiley : _likert,
+            Answers = items.All(i => i.Item.Item.Kind == ItemKind.Smiley5) ? _smiley : items.All(i => i.Item.Item.Kind == ItemKind.Likert5) ? _likert : _mixed,
             Rows = rows,
         };
     }

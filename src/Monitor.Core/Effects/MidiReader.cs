@@ -42,7 +42,9 @@ public sealed class MidiReader
         var history = await _plans.FindPlanAsync(projectId, cancellationToken) is { } plan
             ? PhaseHistory.From(project.StartDate, plan)
             : PhaseHistory.From(project.StartDate, project.CurrentPhase, []);
-        var names = MidiRoundProfile.Names(await _frameworks.ListMidiGroupsAsync(cancellationToken));
+        var groups = await _frameworks.ListMidiGroupsAsync(cancellationToken);
+        var names = MidiRoundProfile.Names(groups);
+        var unverified = groups.SelectMany(g => g.Determinants).Where(d => !d.QuestionVerified).Select(d => d.Number).ToHashSet();
         var questionnaires = await _questionnaires.ListAsync(projectId, cancellationToken);
         var rounds = await _rounds.ListAsync(projectId, cancellationToken);
         var surveys = new List<MidiSurveyTracking>();
@@ -61,7 +63,7 @@ public sealed class MidiReader
                 }
             }
 
-            surveys.Add(new MidiSurveyTracking(questionnaire.Id, questionnaire.Title, survey.Thresholds, profiles));
+            surveys.Add(new MidiSurveyTracking(questionnaire.Id, questionnaire.Title, survey.Thresholds, survey.Determinants.Values.Count(unverified.Contains), profiles));
         }
 
         var coded = (await _fragments.FrequenciesAsync(projectId, cancellationToken))
@@ -76,8 +78,15 @@ public sealed class MidiReader
 /// <summary>The MIDI surveys of a project with their round profiles, and the determinants coded in documents.</summary>
 public sealed record MidiTracking(IReadOnlyList<MidiSurveyTracking> Surveys, IReadOnlyList<CodedDeterminant> Coded);
 
-/// <summary>One MIDI survey over its rounds (per round: all respondents first, then each condition large enough).</summary>
-public sealed record MidiSurveyTracking(long QuestionnaireId, string Title, MidiThresholds Thresholds, IReadOnlyList<MidiRoundProfile> Rounds);
+/// <summary>
+/// One MIDI survey over its rounds (per round: all respondents first, then each condition large enough), and how many of
+/// its questions are paraphrases not checked against the MIDI manual (<see cref="MidiDeterminant.QuestionVerified"/>).
+/// </summary>
+public sealed record MidiSurveyTracking(long QuestionnaireId, string Title, MidiThresholds Thresholds, int UnverifiedQuestions, IReadOnlyList<MidiRoundProfile> Rounds)
+{
+    /// <summary>The latest round with answers from all respondents, for the profile chart; null when none.</summary>
+    public MidiRoundProfile? Latest => Rounds.LastOrDefault(r => r.Condition is null && r.Responses > 0);
+}
 
 /// <summary>How often a determinant was coded in documents (minutes, reflections, uploads): as barrier, as facilitator, and in all.</summary>
 public sealed record CodedDeterminant(int Determinant, string Name, int Barriers, int Facilitators, int Codings);

@@ -173,7 +173,7 @@ public sealed class SurveyRoundStore
     }
 
     /// <summary>Checks every answer against its item and writes the response with its answers in one transaction.</summary>
-    private async Task<long> InsertAsync(long roundId, Condition condition, ResponseSource source, Questionnaire questionnaire, IReadOnlyDictionary<long, string?> answers,
+    internal async Task<long> InsertAsync(long roundId, Condition condition, ResponseSource source, Questionnaire questionnaire, IReadOnlyDictionary<long, string?> answers,
         Actor actor, long? auditProjectId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answers);

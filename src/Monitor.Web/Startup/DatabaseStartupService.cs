@@ -17,9 +17,10 @@ internal sealed class DatabaseStartupService : IHostedService
     private readonly DemoFindingLoader _demoFindings;
     private readonly DemoLearningLoader _demoLearning;
     private readonly DemoInnovationLoader _demoInnovation;
+    private readonly DemoEffectLoader _demoEffects;
     private readonly IOptions<MonitorOptions> _options;
 
-    public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, DemoFindingLoader demoFindings, DemoLearningLoader demoLearning, DemoInnovationLoader demoInnovation, IOptions<MonitorOptions> options)
+    public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, DemoFindingLoader demoFindings, DemoLearningLoader demoLearning, DemoInnovationLoader demoInnovation, DemoEffectLoader demoEffects, IOptions<MonitorOptions> options)
     {
         _preparation = preparation;
         _demoAccounts = demoAccounts;
@@ -27,6 +28,7 @@ internal sealed class DatabaseStartupService : IHostedService
         _demoFindings = demoFindings;
         _demoLearning = demoLearning;
         _demoInnovation = demoInnovation;
+        _demoEffects = demoEffects;
         _options = options;
     }
 
@@ -41,6 +43,7 @@ internal sealed class DatabaseStartupService : IHostedService
             await _demoFindings.LoadIfNeededAsync(cancellationToken);
             await _demoLearning.LoadIfNeededAsync(cancellationToken);
             await _demoInnovation.LoadIfNeededAsync(cancellationToken);
+            await _demoEffects.LoadIfNeededAsync(cancellationToken);
         }
     }
 

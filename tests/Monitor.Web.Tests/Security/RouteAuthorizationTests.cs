@@ -237,6 +237,11 @@ public sealed class RouteAuthorizationTests
         ["POST api/v1/projects/{id:long}/survey-rounds/{roundId:long}/paper"] = [Admin, Leader, Researcher],
         ["api/v1/projects/{id:long}/survey-rounds/{roundId:long}/analysis"] = [Admin, Leader, Researcher, Manager],
         ["api/v1/projects/{id:long}/survey-rounds/{roundId:long}/responses.csv"] = [Admin, Leader, Researcher],
+        // the MIDI survey over its rounds: read by all who see reports, made by projectleider and onderzoeker, as are the
+        // coding documents of a closed round's open answers
+        ["api/v1/projects/{id:long}/midi-surveys"] = [Admin, Leader, Researcher, Manager],
+        ["POST api/v1/projects/{id:long}/midi-surveys"] = [Admin, Leader, Researcher],
+        ["POST api/v1/projects/{id:long}/survey-rounds/{roundId:long}/coding-documents"] = [Admin, Leader, Researcher],
         // beheerder only
         ["POST api/v1/projects/"] = [Admin],
         ["beheer/accounts"] = [Admin],
