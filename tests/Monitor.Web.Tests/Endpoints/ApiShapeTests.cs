@@ -115,6 +115,7 @@ public sealed class ApiShapeTests
             ("learning-agenda", $"/api/v1/projects/{project}/learning-agenda?on=2020-12-18"),
             ("learning-agenda/suggestions", $"/api/v1/projects/{project}/learning-agenda/suggestions"),
             ("timeline", $"/api/v1/projects/{project}/timeline"),
+            ("midi-surveys", $"/api/v1/projects/{project}/midi-surveys"),
         ];
     }
 
