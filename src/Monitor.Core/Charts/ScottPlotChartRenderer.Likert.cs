@@ -35,6 +35,7 @@ public sealed partial class ScottPlotChartRenderer
         var lines = Grouped(rows, row => row.Group);
         var plot = NewPlot();
         var bars = new List<Bar>();
+        var percentages = new List<(string Text, double X, double Y, Color Color)>();
         var ticks = new NumericManual();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -70,7 +71,7 @@ public sealed partial class ScottPlotChartRenderer
                 });
                 if (shares[a] >= LikertLabelShare)
                 {
-                    AddLabel(plot, LikertChartSpec.Percent(shares[a]), x + (shares[a] / 2), y, Alignment.MiddleCenter, TextOn(fills[a]));
+                    percentages.Add((LikertChartSpec.Percent(shares[a]), x + (shares[a] / 2), y, TextOn(fills[a])));
                 }
 
                 x += shares[a];
@@ -79,6 +80,12 @@ public sealed partial class ScottPlotChartRenderer
 
         plot.Add.Bars(bars);
         plot.Add.VerticalLine(0, 1.5f, _mutedText).LegendText = "";
+        // the percentages after the bars, so they are drawn on top of them
+        foreach (var (text, x, y, color) in percentages)
+        {
+            AddLabel(plot, text, x, y, Alignment.MiddleCenter, color);
+        }
+
         plot.Axes.Left.TickGenerator = ticks;
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
         plot.Axes.Bottom.TickGenerator = PercentTicks(-1, 1);

@@ -68,6 +68,20 @@ public sealed class LikertChartTests
     }
 
     [Test]
+    [Description("the percentages are drawn after (on top of) the bars, not hidden under them")]
+    public void DrawsThePercentagesOverTheBars()
+    {
+        var svg = ChartSvg.Parse(new ScottPlotChartRenderer().Render(_spec));
+        var elements = svg.Descendants().ToList();
+        var forty = elements.FindIndex(e => e.Name == ChartSvg.Svg + "text" && e.Value.Trim() == "40");
+
+        var firstGreenBar = elements.FindIndex(e => e.Name == ChartSvg.Svg + "rect" && ((string?)e.Attribute("fill"))?.ToLowerInvariant() == "#3f9c62");
+
+        Assert.That(firstGreenBar, Is.GreaterThan(0));
+        Assert.That(forty, Is.GreaterThan(firstGreenBar));
+    }
+
+    [Test]
     [Description("issue #18: the ends of the scale are darker than the answers next to the middle, on both sides, so grey print keeps them apart")]
     public void ColoursTheEndsDarkerThanTheMiddle()
     {
