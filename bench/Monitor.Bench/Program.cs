@@ -13,8 +13,10 @@ switch (benchmark)
         return await ReportsBenchmark.RunAsync();
     case "dashboard":
         return await DashboardBenchmark.RunAsync();
+    case "effects":
+        return EffectsBenchmark.Run();
     default:
         Console.Error.WriteLine("Gebruik: dotnet run -c Release --project bench/Monitor.Bench -- <benchmark> [opties]");
-        Console.Error.WriteLine("Benchmarks: agreement [schaal], export, reports, dashboard");
+        Console.Error.WriteLine("Benchmarks: agreement [schaal], export, reports, dashboard, effects");
         return 2;
 }

@@ -60,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DemoLearningLoader>();
         services.AddSingleton<DemoInnovationLoader>();
         services.AddSingleton<DemoTrainingRegisterLoader>();
+        services.AddSingleton<DemoEffectLoader>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<Findings.FindingSuggester>();
         services.AddSingleton<Learning.LearningAgendaStore>();
@@ -74,6 +75,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Effects.Linkage.TrainingRegisterStore>();
         services.AddSingleton<Effects.Linkage.SurveyLinkageStore>();
         services.AddSingleton<Effects.Import.ResponseImportStore>();
+        services.AddSingleton<Effects.MidiSurveyStore>();
+        services.AddSingleton<Effects.MidiReader>();
+        services.AddSingleton<Effects.OpenAnswerCoding>();
         // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();

@@ -104,6 +104,7 @@ app.MapInnovationEndpoints();
 app.MapEffectEndpoints();
 app.MapEffectLinkageEndpoints();
 app.MapEffectImportEndpoints();
+app.MapMidiSurveyEndpoints();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.
 var urls = app.Configuration["Urls"];

@@ -54,6 +54,8 @@ internal static partial class AccessibleSvg
         StackedBarChartSpec => "stacked",
         DivergingBarChartSpec => "diverging",
         HeatmapChartSpec => "heatmap",
+        LikertChartSpec => "likert",
+        ProfileChartSpec => "profile",
         _ => "other",
     };
 

@@ -27,19 +27,7 @@ public sealed partial class ScottPlotChartRenderer
         }
 
         // rows top to bottom: a heading row whenever the group changes, then the items
-        var rows = new List<(string? Heading, DivergingBarItem? Item)>();
-        string? group = null;
-        foreach (var item in items)
-        {
-            var itemGroup = ChartText.Clean(item.Group);
-            if (itemGroup.Length > 0 && itemGroup != group)
-            {
-                rows.Add((itemGroup, null));
-            }
-
-            group = itemGroup;
-            rows.Add((null, item));
-        }
+        var rows = Grouped(items, item => item.Group);
 
         var max = Math.Max(1, items.Max(item => Math.Max(item.Left, item.Right)));
         var plot = NewPlot();

@@ -63,6 +63,8 @@ public sealed partial class ScottPlotChartRenderer : IChartRenderer
         StackedBarChartSpec stacked => Draw(stacked),
         DivergingBarChartSpec diverging => Draw(diverging),
         HeatmapChartSpec heatmap => Draw(heatmap),
+        LikertChartSpec likert => Draw(likert),
+        ProfileChartSpec profile => Draw(profile),
         _ => throw new ArgumentException($"{nameof(ScottPlotChartRenderer)} cannot draw a {spec.GetType().Name}.", nameof(spec)),
     };
 

@@ -25,7 +25,12 @@ public sealed class QuestionnaireStore
 
     /// <summary>Creates a questionnaire with its items in order; null when there is no such project.</summary>
     /// <exception cref="ValidationException">No title, no items, too many or too long; nothing was written.</exception>
-    public async Task<long?> CreateAsync(long projectId, string title, TargetGroup targetGroup, IReadOnlyList<ItemDraft> items, Actor actor, CancellationToken cancellationToken = default)
+    public Task<long?> CreateAsync(long projectId, string title, TargetGroup targetGroup, IReadOnlyList<ItemDraft> items, Actor actor, CancellationToken cancellationToken = default) =>
+        CreateAsync(projectId, title, targetGroup, items, actor, null, cancellationToken);
+
+    /// <summary>As above, with <paramref name="alongside"/> writing more in the same transaction (given the new questionnaire's id), such as the MIDI survey's determinants.</summary>
+    internal async Task<long?> CreateAsync(long projectId, string title, TargetGroup targetGroup, IReadOnlyList<ItemDraft> items, Actor actor,
+        Func<SqliteConnection, SqliteTransaction, long, Task>? alongside, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         var errors = new List<ValidationError>();
@@ -79,6 +84,11 @@ public sealed class QuestionnaireStore
             ["targetGroup"] = targetGroup.ToCode(),
             ["items"] = items.Count.ToString(CultureInfo.InvariantCulture),
         }), cancellationToken);
+        if (alongside is not null)
+        {
+            await alongside(connection, transaction, id);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return id;
     }

@@ -38,11 +38,13 @@ public sealed class ReportDataBuilder
     private readonly InnovationUseReader _innovation;
     private readonly Effects.EffectReader _effects;
     private readonly PlanVersionStore _versions;
+    private readonly Effects.MidiReader _midi;
 
-    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts, ActionItemStore actionItems, LearningAgendaStore learning, TimelineStore timeline, InnovationUseReader innovation, Effects.EffectReader effects, PlanVersionStore versions)
+    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts, ActionItemStore actionItems, LearningAgendaStore learning, TimelineStore timeline, InnovationUseReader innovation, Effects.EffectReader effects, Effects.MidiReader midi, PlanVersionStore versions)
     {
         _versions = versions;
         _effects = effects;
+        _midi = midi;
         _innovation = innovation;
         _learning = learning;
         _timeline = timeline;
@@ -592,12 +594,52 @@ public sealed class ReportDataBuilder
             text.AppendLine();
         }
 
+        var answers = Effects.EffectCharts.Answers([.. rounds.Select(r => (r.Round.Name, r.Analysis))], "effecten-antwoorden", "Antwoorden per vraag: getraind en niet getraind");
+        Chart(data, ReportPlaceholders.EffectenAntwoorden, (ChartSpec?)answers ?? new LikertChartSpec { Id = "effecten-antwoorden", Title = "Antwoorden per vraag: getraind en niet getraind",
+            Description = "Geen vragen met genoeg antwoorden per groep.", Answers = ["oneens", "eens"] }, answers is not null);
+        await MidiAsync(data, text, projectId, asOf, cancellationToken);
         data.Texts[ReportPlaceholders.Effecten] = text.ToString().TrimEnd();
         data.Tables[ReportPlaceholders.EffectenVragen] = new ReportTable(["Ronde", "Vraag", "Getraind (gem., n)", "Niet getraind (gem., n)", "p", "p (Holm)", "d"], rows,
             EmptyText: "Geen vragen met genoeg antwoorden om te vergelijken.");
 
         static string Mean(Effects.Statistics.Descriptives d) => d.Mean is { } m ? $"{m.ToString("0.0", _dutch)} ({d.N.ToString(CultureInfo.InvariantCulture)})" : "–";
         static string P(double? p) => p switch { null => "–", < 0.001 => "< 0,001", { } v => v.ToString("0.000", _dutch) };
+    }
+
+    /// <summary>
+    /// The MIDI survey in the effects chapter: per round (all respondents, at least 5) the determinants found barriers and
+    /// facilitators, beside the barriers coded in documents, and the profile of the latest round as a chart.
+    /// </summary>
+    private async Task MidiAsync(ReportData data, StringBuilder text, long projectId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var tracking = await _midi.ReadAsync(projectId, asOf, Effects.SurveyAnalysis.ManagementMinimum, cancellationToken);
+        Effects.MidiRoundProfile? latest = null;
+        Effects.MidiThresholds thresholds = new();
+        foreach (var survey in tracking?.Surveys ?? [])
+        {
+            text.AppendLine($"**MIDI-vragenlijst {MarkdownText.Escape(survey.Title)}** (belemmerend vanaf {Percent(survey.Thresholds.Barrier)} negatief, bevorderend vanaf {Percent(survey.Thresholds.Facilitator)} positief):").AppendLine();
+            foreach (var round in survey.Rounds.Where(r => r.Condition is null && r.Responses > 0))
+            {
+                static string Names(IEnumerable<Effects.MidiDeterminantResult> results) => results.Any() ? string.Join(", ", results.Select(r => $"{r.Determinant}. {MarkdownText.Escape(r.Name)}")) : "geen";
+                text.AppendLine($"- {MarkdownText.Escape(round.RoundName)} ({Date(round.OpensOn)}{(round.Phase is { } phase ? $", fase {phase}" : "")}, {Number(round.Responses)} respondenten): " +
+                    $"belemmerend {Names(round.Determinants.Where(d => d.Verdict.Outcome == Effects.MidiOutcome.Belemmerend))}; " +
+                    $"bevorderend {Names(round.Determinants.Where(d => d.Verdict.Outcome == Effects.MidiOutcome.Bevorderend))}.");
+                latest = round;
+                thresholds = survey.Thresholds;
+            }
+
+            text.AppendLine();
+        }
+
+        if (tracking is { Surveys.Count: > 0, Coded.Count: > 0 })
+        {
+            var barriers = tracking.Coded.Where(c => c.Barriers > 0).OrderByDescending(c => c.Barriers).Take(5).ToList();
+            text.AppendLine($"Ter vergelijking: in de verslagen en documenten zijn als belemmerend gecodeerd {(barriers.Count == 0 ? "geen determinanten" : string.Join(", ", barriers.Select(c => $"{c.Determinant}. {MarkdownText.Escape(c.Name)} ({Number(c.Barriers)})")))}.").AppendLine();
+        }
+
+        var chart = latest?.Chart(thresholds, "effecten-midi", $"MIDI-profiel: {latest.RoundName}");
+        Chart(data, ReportPlaceholders.EffectenMidi, (ChartSpec?)chart ?? new ProfileChartSpec { Id = "effecten-midi", Title = "MIDI-profiel", Description = "Er is (nog) geen MIDI-vragenlijst afgenomen." },
+            chart is { Items.Count: > 0 });
     }
 
     private static string StatusName(LearningStatus status) => status switch

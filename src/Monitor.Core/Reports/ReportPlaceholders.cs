@@ -103,6 +103,8 @@ public static class ReportPlaceholders
     // process evaluation: effect measurement (#18)
     public const string Effecten = "effecten";
     public const string EffectenVragen = "effecten.vragen";
+    public const string EffectenAntwoorden = "effecten.antwoorden";
+    public const string EffectenMidi = "effecten.midi";
 
     private static readonly string[] _common = [ProjectNaam, ProjectOrganisatie, ProjectInnovatie, ProjectBeschrijving, ProjectPeriode, RapportDatum, FaseHuidig];
 
@@ -122,7 +124,7 @@ public static class ReportPlaceholders
             BronnenCodeurs, OvereenstemmingKort, BevindingenSuccesfactoren, BevindingenLessen, BevindingenAdviezen, BevindingenStatus, Concept, PlanVersie]),
         [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht, Plan, Codeboek, Leeragenda, Kernelementen, EffectenVragen]),
         [PlaceholderKind.Tekst] = Set([Samenvatting, Inleiding, Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen, Leerproces, Literatuur, Innovatie, Effecten]),
-        [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang, LeerprocesTijdlijn, InnovatieTrouw, InnovatieBereik]),
+        [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang, LeerprocesTijdlijn, InnovatieTrouw, InnovatieBereik, EffectenAntwoorden, EffectenMidi]),
     };
 
     private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _factsheet = new Dictionary<PlaceholderKind, IReadOnlySet<string>>

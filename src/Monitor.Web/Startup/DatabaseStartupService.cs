@@ -18,10 +18,11 @@ internal sealed class DatabaseStartupService : IHostedService
     private readonly DemoLearningLoader _demoLearning;
     private readonly DemoInnovationLoader _demoInnovation;
     private readonly DemoTrainingRegisterLoader _demoTrainingRegister;
+    private readonly DemoEffectLoader _demoEffects;
     private readonly IOptions<MonitorOptions> _options;
 
     public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, DemoFindingLoader demoFindings, DemoLearningLoader demoLearning, DemoInnovationLoader demoInnovation,
-        DemoTrainingRegisterLoader demoTrainingRegister, IOptions<MonitorOptions> options)
+        DemoEffectLoader demoEffects, DemoTrainingRegisterLoader demoTrainingRegister, IOptions<MonitorOptions> options)
     {
         _preparation = preparation;
         _demoAccounts = demoAccounts;
@@ -29,6 +30,7 @@ internal sealed class DatabaseStartupService : IHostedService
         _demoFindings = demoFindings;
         _demoLearning = demoLearning;
         _demoInnovation = demoInnovation;
+        _demoEffects = demoEffects;
         _demoTrainingRegister = demoTrainingRegister;
         _options = options;
     }
@@ -44,6 +46,7 @@ internal sealed class DatabaseStartupService : IHostedService
             await _demoFindings.LoadIfNeededAsync(cancellationToken);
             await _demoLearning.LoadIfNeededAsync(cancellationToken);
             await _demoInnovation.LoadIfNeededAsync(cancellationToken);
+            await _demoEffects.LoadIfNeededAsync(cancellationToken);
             await _demoTrainingRegister.LoadIfNeededAsync(cancellationToken);
         }
     }

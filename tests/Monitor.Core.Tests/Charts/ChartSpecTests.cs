@@ -25,6 +25,8 @@ public sealed class ChartSpecTests
                 Categories = ["jan"], Series = [new StackedBarSeries("Wel", "#2e7d4f", [3])],
             },
             new DivergingBarChartSpec { Id = "factoren", Title = "Factoren", Description = "Links en rechts.", Items = [new DivergingBarItem("4. Complexiteit", "Innovatie", 2, 1)] },
+            new LikertChartSpec { Id = "likert", Title = "Antwoorden", Description = "Links negatief, rechts positief.", Answers = ["oneens", "neutraal", "eens"], Rows = [new LikertRow("Getraind", "1. Vraag", [1, 2, 3])] },
+            new ProfileChartSpec { Id = "profiel", Title = "MIDI-profiel", Description = "Negatief en positief per determinant.", Items = [new ProfileItem("4. Complexiteit", "Innovatie", 10, 0.3, 0.4, "belemmerend")] },
             new HeatmapChartSpec { Id = "warmte", Title = "Warmtekaart", Description = "Rijen en kolommen.", Rows = ["4. Complexiteit"], Columns = ["1 Ontwikkelen"], Cells = [new HeatmapCell(0, 0, 2)] },
         ];
         return specs.Select(spec => new TestCaseData(spec).SetArgDisplayNames(spec.GetType().Name));

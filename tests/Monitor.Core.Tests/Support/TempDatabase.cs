@@ -56,11 +56,25 @@ internal sealed class TempDatabase : IDisposable
         Learning = new Monitor.Core.Learning.LearningAgendaStore(Database, Audit, Time);
         Timeline = new Monitor.Core.Learning.TimelineStore(Database, Audit, Time);
         DemoLearning = new DemoLearningLoader(Database, Learning, Timeline, NullLogger<DemoLearningLoader>.Instance);
+        Questionnaires = new Monitor.Core.Effects.QuestionnaireStore(Database, Audit, Time);
+        SurveyRounds = new Monitor.Core.Effects.SurveyRoundStore(Database, Audit, Time);
+        MidiSurveys = new Monitor.Core.Effects.MidiSurveyStore(Database, Questionnaires, Frameworks, Projects);
+        MidiReader = new Monitor.Core.Effects.MidiReader(MidiSurveys, Questionnaires, SurveyRounds, Frameworks, Fragments, Projects, PlanStore);
+        OpenAnswers = new Monitor.Core.Effects.OpenAnswerCoding(Database, Questionnaires, SurveyRounds, CodingDocuments, Audit, Time);
+        DemoEffects = new DemoEffectLoader(Database, Questionnaires, SurveyRounds);
         ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Groups, MeetingQueries, CodingDocuments, Fragments, Rounds, Agreement, Findings, new Monitor.Core.Charts.ScottPlotChartRenderer(), ActionItems, Learning, Timeline,
             new Monitor.Core.Innovation.InnovationUseReader(new Monitor.Core.Innovation.CoreElementStore(Database, Audit, Codebooks, Time), new Monitor.Core.Innovation.FidelityStore(Database, Audit, Time), new Monitor.Core.Innovation.ReachStore(Database, Audit, Time)),
-            new Monitor.Core.Effects.EffectReader(new Monitor.Core.Effects.QuestionnaireStore(Database, Audit, Time), new Monitor.Core.Effects.SurveyRoundStore(Database, Audit, Time)), PlanVersions);
+            new Monitor.Core.Effects.EffectReader(new Monitor.Core.Effects.QuestionnaireStore(Database, Audit, Time), new Monitor.Core.Effects.SurveyRoundStore(Database, Audit, Time)),
+            MidiReader, PlanVersions);
         Reports = new Monitor.Core.Reports.ReportService(Database, ReportData, Projects, Audit, Time);
     }
+
+    public Monitor.Core.Effects.QuestionnaireStore Questionnaires { get; }
+    public Monitor.Core.Effects.SurveyRoundStore SurveyRounds { get; }
+    public Monitor.Core.Effects.MidiSurveyStore MidiSurveys { get; }
+    public Monitor.Core.Effects.MidiReader MidiReader { get; }
+    public Monitor.Core.Effects.OpenAnswerCoding OpenAnswers { get; }
+    public DemoEffectLoader DemoEffects { get; }
 
     public string Folder { get; }
     public string FilePath { get; }

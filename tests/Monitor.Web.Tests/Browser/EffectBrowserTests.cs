@@ -39,4 +39,39 @@ public sealed class EffectBrowserTests : BrowserTestBase
         Assert.That(await section.InnerTextAsync(), Does.Contain("1 antwoorden (0 getraind, 1 niet getraind)"));
         await BrowserScreens.SaveScreenshotAsync(researcher, "effectmeting-1280.png");
     }
+
+    [Test]
+    [Description("issue #18: the effect page with the answers as diverging stacked bars and a MIDI survey tracked over its round with its profile, at 1280 and 390 px without sideways scrolling")]
+    public async Task TheEffectPageShowsItsChartsOnADesktopAndAPhone()
+    {
+        var projectId = (await Factory.Services.GetRequiredService<ProjectStore>().ListAsync()).Single(p => p.Slug == "samen-beslissen-arnhem").Id;
+        var actor = new Monitor.Core.Data.Actor(null, "test");
+        var midiId = (await Factory.Services.GetRequiredService<MidiSurveyStore>().CreateAsync(projectId, "MIDI professionals (synthetische antwoorden)", TargetGroup.Professionals, new MidiThresholds(), actor))!.Value;
+        var midi = (await Factory.Services.GetRequiredService<QuestionnaireStore>().ListAsync(projectId)).Single(q => q.Id == midiId);
+        var rounds = Factory.Services.GetRequiredService<SurveyRoundStore>();
+        var roundId = (await rounds.CreateAsync(projectId, midiId, new RoundDraft("MIDI juli 2022 (synthetisch)", Measurement.Nameting, new DateOnly(2022, 7, 1), new DateOnly(2022, 7, 31), 40, Sidedness.Tweezijdig), actor))!.Value;
+        var random = new Random(4);
+        for (var r = 0; r < 12; r++)
+        {
+            var answers = midi.Items.Where(i => i.Kind != ItemKind.Open).ToDictionary(i => i.Id, i => (string?)(i.Kind == ItemKind.JaNeeWeetNiet
+                ? (random.Next(4) == 0 ? "nee" : "ja")
+                : random.Next(2, 6).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            await rounds.AddPaperAsync(projectId, roundId, r % 2 == 0 ? Condition.Getraind : Condition.Ongetraind, answers, actor);
+        }
+
+        foreach (var width in new[] { 1280, 390 })
+        {
+            var (page, errors) = await OpenAsync(width, $"/projecten/{projectId}/effectmeting", Login.Researcher);
+            await Microsoft.Playwright.Assertions.Expect(page.Locator("svg.chart-likert").First).ToBeVisibleAsync();
+            await Microsoft.Playwright.Assertions.Expect(page.Locator("svg.chart-profile")).ToBeVisibleAsync();
+            await Microsoft.Playwright.Assertions.Expect(page.Locator($"[data-testid=midi-{midiId}] table.midi-track")).ToContainTextAsync("Complexiteit");
+            Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True, $"{width} px");
+            await BrowserScreens.SaveScreenshotAsync(page, $"effectmeting-grafieken-{width}.png");
+            // the page is long (a table and chart per round): the parts with the charts, to look at
+            var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+            await page.Locator("figure.chart").Nth(2).ScreenshotAsync(new() { Path = Path.Combine(folder, $"effectmeting-likert-{width}.png") });
+            await page.Locator($"[data-testid=midi-{midiId}]").ScreenshotAsync(new() { Path = Path.Combine(folder, $"effectmeting-midi-{width}.png") });
+            Assert.That(errors, Is.Empty);
+        }
+    }
 }

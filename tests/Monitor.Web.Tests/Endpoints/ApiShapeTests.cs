@@ -123,6 +123,7 @@ public sealed class ApiShapeTests
             ("learning-agenda/suggestions", $"/api/v1/projects/{project}/learning-agenda/suggestions"),
             ("timeline", $"/api/v1/projects/{project}/timeline"),
             ("training-register", $"/api/v1/projects/{arnhem}/training-register"),
+            ("midi-surveys", $"/api/v1/projects/{project}/midi-surveys"),
         ];
     }
 

@@ -264,6 +264,11 @@ public sealed class RouteAuthorizationTests
         ["api/v1/projects/{id:long}/survey-rounds/{roundId:long}/paired/{beforeRoundId:long}"] = [Admin, Leader, Researcher, Manager],
         ["POST api/v1/projects/{id:long}/survey-rounds/{roundId:long}/import/preview"] = [Admin, Leader, Researcher],
         ["POST api/v1/projects/{id:long}/survey-rounds/{roundId:long}/import"] = [Admin, Leader, Researcher],
+        // the MIDI survey over its rounds: read by all who see reports, made by projectleider and onderzoeker, as are the
+        // coding documents of a closed round's open answers
+        ["api/v1/projects/{id:long}/midi-surveys"] = [Admin, Leader, Researcher, Manager],
+        ["POST api/v1/projects/{id:long}/midi-surveys"] = [Admin, Leader, Researcher],
+        ["POST api/v1/projects/{id:long}/survey-rounds/{roundId:long}/coding-documents"] = [Admin, Leader, Researcher],
         // beheerder only
         ["POST api/v1/projects/"] = [Admin],
         ["beheer/accounts"] = [Admin],

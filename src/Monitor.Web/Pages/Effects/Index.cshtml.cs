@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Charts;
 using Monitor.Core.Common;
 using Monitor.Core.Effects;
+using Monitor.Core.Frameworks;
 using Monitor.Core.Effects.Statistics;
 using Monitor.Core.Projects;
 using Monitor.Web.Forms;
@@ -20,13 +23,39 @@ public sealed class IndexModel : ProjectPageModel
     private readonly QuestionnaireStore _questionnaires;
     private readonly SurveyRoundStore _rounds;
     private readonly IAuthorizationService _authorization;
+    private readonly MidiSurveyStore _midiSurveys;
+    private readonly MidiReader _midi;
+    private readonly OpenAnswerCoding _openAnswers;
+    private readonly FrameworkStore _frameworks;
+    private readonly IChartRenderer _charts;
+    private readonly TimeProvider _time;
 
-    public IndexModel(ProjectStore projects, QuestionnaireStore questionnaires, SurveyRoundStore rounds, IAuthorizationService authorization) : base(projects)
+    public IndexModel(ProjectStore projects, QuestionnaireStore questionnaires, SurveyRoundStore rounds, IAuthorizationService authorization, MidiSurveyStore midiSurveys, MidiReader midi,
+        OpenAnswerCoding openAnswers, FrameworkStore frameworks, IChartRenderer charts, TimeProvider time) : base(projects)
     {
         _questionnaires = questionnaires;
         _rounds = rounds;
         _authorization = authorization;
+        _midiSurveys = midiSurveys;
+        _midi = midi;
+        _openAnswers = openAnswers;
+        _frameworks = frameworks;
+        _charts = charts;
+        _time = time;
     }
+
+    /// <summary>Per round the answers per item and group as diverging stacked bars (absent when no 5-point item was compared).</summary>
+    public IReadOnlyDictionary<long, ShownChart> AnswerCharts { get; private set; } = new Dictionary<long, ShownChart>();
+
+    /// <summary>The MIDI surveys over their rounds, with the determinants coded in documents.</summary>
+    public MidiTracking? Midi { get; private set; }
+
+    /// <summary>Per MIDI survey the profile of its latest round as a chart.</summary>
+    public IReadOnlyDictionary<long, ShownChart> MidiCharts { get; private set; } = new Dictionary<long, ShownChart>();
+
+    public IReadOnlyList<MovisiePhase> Phases { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
 
     public bool CanManage { get; private set; }
 
@@ -53,6 +82,13 @@ public sealed class IndexModel : ProjectPageModel
         }
 
         Analyses = analyses;
+        Today = DutchClock.Today(_time);
+        AnswerCharts = analyses.Select(a => (a.Key, Chart: EffectCharts.Answers(a.Value, $"antwoorden-{a.Key}", T["Effects.AnswersChart"])))
+            .Where(a => a.Chart is not null).ToDictionary(a => a.Key, a => ShownChart.Of(_charts, a.Chart!));
+        Midi = await _midi.ReadAsync(id, Today, CanManage ? 1 : SurveyAnalysis.ManagementMinimum, cancellationToken);
+        MidiCharts = (Midi?.Surveys ?? []).Where(s => s.Latest is not null)
+            .ToDictionary(s => s.QuestionnaireId, s => ShownChart.Of(_charts, s.Latest!.Chart(s.Thresholds, $"midi-{s.QuestionnaireId}", $"{T["MidiSurvey.Profile"]}: {s.Latest.RoundName}")));
+        Phases = await _frameworks.ListPhasesAsync(cancellationToken);
         return Page();
     }
 
@@ -101,6 +137,24 @@ public sealed class IndexModel : ProjectPageModel
             fields.ThrowIfAny();
             return await _rounds.CreateLinkAsync(id, roundId, chosen!.Value, User.ToActor(), cancellationToken) is { } token ? $"{Request.Scheme}://{Request.Host}/vragenlijst/{token}" : null;
         }, "Effects.LinkMade", cancellationToken);
+
+    /// <summary>The MIDI survey: a questionnaire of the 29 determinants' questions, with the thresholds in percent (default 20 and 80).</summary>
+    public async Task<IActionResult> OnPostMidiAsync(long id, string? title, string? targetGroup, string? barrier, string? facilitator, CancellationToken cancellationToken) =>
+        await ManageAsync(id, async () =>
+        {
+            var fields = new FieldParser();
+            var target = fields.RequiredCode<TargetGroup>(targetGroup, "targetGroup", "doelgroep");
+            var low = fields.Integer(barrier, "barrier", "de grens voor belemmerend") ?? 20;
+            var high = fields.Integer(facilitator, "facilitator", "de grens voor bevorderend") ?? 80;
+            fields.ThrowIfAny();
+            return await _midiSurveys.CreateAsync(id, title ?? "", target!.Value, new MidiThresholds(low / 100.0, high / 100.0), User.ToActor(), cancellationToken) is null ? null : (title ?? "").Trim();
+        }, "MidiSurvey.Made", cancellationToken);
+
+    /// <summary>"Open antwoorden coderen": the open answers of a closed round become coding documents (a second time adds nothing).</summary>
+    public async Task<IActionResult> OnPostCodeOpenAsync(long id, long roundId, CancellationToken cancellationToken) =>
+        await ManageAsync(id, async () =>
+            await _openAnswers.CreateDocumentsAsync(id, roundId, User.ToActor(), cancellationToken) is { } made ? made.Count.ToString(CultureInfo.CurrentCulture) : null,
+            "Effects.OpenAnswersCoded", cancellationToken);
 
     private async Task<IActionResult> ManageAsync(long id, Func<Task<string?>> change, string messageKey, CancellationToken cancellationToken)
     {

@@ -1,0 +1,92 @@
+using Monitor.Core.Coding;
+using Monitor.Core.Frameworks;
+using Monitor.Core.Planning;
+using Monitor.Core.Projects;
+
+namespace Monitor.Core.Effects;
+
+/// <summary>
+/// The MIDI surveys of a project tracked over their rounds: per round (by opening date) the profile of all respondents and,
+/// when a condition has at least <c>minimumGroup</c> respondents, of that condition, with the project phase on the round's
+/// date; beside them, per determinant, the fragments coded in minutes and other documents (facilitating and hindering).
+/// </summary>
+public sealed class MidiReader
+{
+    private readonly MidiSurveyStore _surveys;
+    private readonly QuestionnaireStore _questionnaires;
+    private readonly SurveyRoundStore _rounds;
+    private readonly FrameworkStore _frameworks;
+    private readonly FragmentQueries _fragments;
+    private readonly ProjectStore _projects;
+    private readonly PlanStore _plans;
+
+    public MidiReader(MidiSurveyStore surveys, QuestionnaireStore questionnaires, SurveyRoundStore rounds, FrameworkStore frameworks, FragmentQueries fragments, ProjectStore projects, PlanStore plans)
+    {
+        _surveys = surveys;
+        _questionnaires = questionnaires;
+        _rounds = rounds;
+        _frameworks = frameworks;
+        _fragments = fragments;
+        _projects = projects;
+        _plans = plans;
+    }
+
+    /// <summary>Null when there is no such project; rounds opening after <paramref name="asOf"/> are left out.</summary>
+    public async Task<MidiTracking?> ReadAsync(long projectId, DateOnly asOf, int minimumGroup, CancellationToken cancellationToken = default)
+    {
+        if (await _projects.FindAsync(projectId, cancellationToken) is not { } project)
+        {
+            return null;
+        }
+
+        var history = await _plans.FindPlanAsync(projectId, cancellationToken) is { } plan
+            ? PhaseHistory.From(project.StartDate, plan)
+            : PhaseHistory.From(project.StartDate, project.CurrentPhase, []);
+        var groups = await _frameworks.ListMidiGroupsAsync(cancellationToken);
+        var names = MidiRoundProfile.Names(groups);
+        var unverified = groups.SelectMany(g => g.Determinants).Where(d => !d.QuestionVerified).Select(d => d.Number).ToHashSet();
+        var questionnaires = await _questionnaires.ListAsync(projectId, cancellationToken);
+        var rounds = await _rounds.ListAsync(projectId, cancellationToken);
+        var surveys = new List<MidiSurveyTracking>();
+        foreach (var survey in await _surveys.ListAsync(projectId, cancellationToken))
+        {
+            var questionnaire = questionnaires.Single(q => q.Id == survey.QuestionnaireId);
+            var profiles = new List<MidiRoundProfile>();
+            foreach (var round in rounds.Where(r => r.QuestionnaireId == survey.QuestionnaireId && r.OpensOn <= asOf))
+            {
+                var responses = await _rounds.ResponsesAsync(projectId, round.Id, cancellationToken);
+                var phase = history.At(round.OpensOn);
+                profiles.Add(MidiRoundProfile.Of(survey, questionnaire, round, responses.Count >= minimumGroup ? responses : [], null, phase, names));
+                foreach (var condition in Enum.GetValues<Condition>().Where(c => responses.Count(r => r.Condition == c) >= minimumGroup && responses.Any(r => r.Condition != c)))
+                {
+                    profiles.Add(MidiRoundProfile.Of(survey, questionnaire, round, responses, condition, phase, names));
+                }
+            }
+
+            surveys.Add(new MidiSurveyTracking(questionnaire.Id, questionnaire.Title, survey.Thresholds, survey.Determinants.Values.Count(unverified.Contains), profiles));
+        }
+
+        var coded = (await _fragments.FrequenciesAsync(projectId, cancellationToken))
+            .Where(f => f.Code.Key is { } key && key.StartsWith("midi-", StringComparison.Ordinal) && int.TryParse(key.AsSpan(5), out _))
+            .GroupBy(f => int.Parse(f.Code.Key!.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture))
+            .Select(g => new CodedDeterminant(g.Key, names.GetValueOrDefault(g.Key, $"determinant {g.Key}"), g.Sum(f => f.Barriers), g.Sum(f => f.Facilitators), g.Sum(f => f.Codings)))
+            .OrderBy(c => c.Determinant).ToList();
+        return new MidiTracking(surveys, coded);
+    }
+}
+
+/// <summary>The MIDI surveys of a project with their round profiles, and the determinants coded in documents.</summary>
+public sealed record MidiTracking(IReadOnlyList<MidiSurveyTracking> Surveys, IReadOnlyList<CodedDeterminant> Coded);
+
+/// <summary>
+/// One MIDI survey over its rounds (per round: all respondents first, then each condition large enough), and how many of
+/// its questions are paraphrases not checked against the MIDI manual (<see cref="MidiDeterminant.QuestionVerified"/>).
+/// </summary>
+public sealed record MidiSurveyTracking(long QuestionnaireId, string Title, MidiThresholds Thresholds, int UnverifiedQuestions, IReadOnlyList<MidiRoundProfile> Rounds)
+{
+    /// <summary>The latest round with answers from all respondents, for the profile chart; null when none.</summary>
+    public MidiRoundProfile? Latest => Rounds.LastOrDefault(r => r.Condition is null && r.Responses > 0);
+}
+
+/// <summary>How often a determinant was coded in documents (minutes, reflections, uploads): as barrier, as facilitator, and in all.</summary>
+public sealed record CodedDeterminant(int Determinant, string Name, int Barriers, int Facilitators, int Codings);
