@@ -69,6 +69,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Effects.QuestionnaireStore>();
         services.AddSingleton<Effects.SurveyRoundStore>();
         services.AddSingleton<Effects.EffectReader>();
+        services.AddSingleton<Networks.NetworkStore>();
+        services.AddSingleton<Networks.GroupGuestStore>();
+        services.AddSingleton<Participation.ParticipationStore>();
         // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();

@@ -102,6 +102,8 @@ app.MapPortfolioEndpoints();
 app.MapLearningEndpoints();
 app.MapInnovationEndpoints();
 app.MapEffectEndpoints();
+app.MapNetworkEndpoints();
+app.MapParticipationEndpoints();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.
 var urls = app.Configuration["Urls"];
