@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DemoFindingLoader>();
         services.AddSingleton<DemoLearningLoader>();
         services.AddSingleton<DemoInnovationLoader>();
+        services.AddSingleton<DemoOrganisationLoader>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<Findings.FindingSuggester>();
         services.AddSingleton<Learning.LearningAgendaStore>();

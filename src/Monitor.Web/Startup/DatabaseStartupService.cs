@@ -17,9 +17,10 @@ internal sealed class DatabaseStartupService : IHostedService
     private readonly DemoFindingLoader _demoFindings;
     private readonly DemoLearningLoader _demoLearning;
     private readonly DemoInnovationLoader _demoInnovation;
+    private readonly DemoOrganisationLoader _demoOrganisation;
     private readonly IOptions<MonitorOptions> _options;
 
-    public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, DemoFindingLoader demoFindings, DemoLearningLoader demoLearning, DemoInnovationLoader demoInnovation, IOptions<MonitorOptions> options)
+    public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, DemoFindingLoader demoFindings, DemoLearningLoader demoLearning, DemoInnovationLoader demoInnovation, DemoOrganisationLoader demoOrganisation, IOptions<MonitorOptions> options)
     {
         _preparation = preparation;
         _demoAccounts = demoAccounts;
@@ -27,6 +28,7 @@ internal sealed class DatabaseStartupService : IHostedService
         _demoFindings = demoFindings;
         _demoLearning = demoLearning;
         _demoInnovation = demoInnovation;
+        _demoOrganisation = demoOrganisation;
         _options = options;
     }
 
@@ -41,6 +43,8 @@ internal sealed class DatabaseStartupService : IHostedService
             await _demoFindings.LoadIfNeededAsync(cancellationToken);
             await _demoLearning.LoadIfNeededAsync(cancellationToken);
             await _demoInnovation.LoadIfNeededAsync(cancellationToken);
+            // the network shares demo findings and lessons, so this comes after them
+            await _demoOrganisation.LoadIfNeededAsync(cancellationToken);
         }
     }
 

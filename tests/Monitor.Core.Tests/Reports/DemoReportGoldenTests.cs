@@ -96,6 +96,7 @@ public sealed class DemoReportGoldenTests
         await db.DemoCodings.LoadIfNeededAsync();
         await db.DemoFindings.LoadIfNeededAsync();
         await db.DemoLearning.LoadIfNeededAsync();
+        await db.DemoOrganisation.LoadIfNeededAsync();
         return db;
     }
 

@@ -55,13 +55,21 @@ internal sealed class TempDatabase : IDisposable
         Learning = new Monitor.Core.Learning.LearningAgendaStore(Database, Audit, Time);
         Timeline = new Monitor.Core.Learning.TimelineStore(Database, Audit, Time);
         DemoLearning = new DemoLearningLoader(Database, Learning, Timeline, NullLogger<DemoLearningLoader>.Instance);
+        Participation = new Monitor.Core.Participation.ParticipationStore(Database, Audit, Time);
+        Networks = new Monitor.Core.Networks.NetworkStore(Database, Audit, Time);
+        Guests = new Monitor.Core.Networks.GroupGuestStore(Database, Audit, Accounts, Time);
+        DemoOrganisation = new DemoOrganisationLoader(Database, Networks, Participation, NullLogger<DemoOrganisationLoader>.Instance);
         ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Groups, MeetingQueries, CodingDocuments, Fragments, Rounds, Agreement, Findings, new Monitor.Core.Charts.ScottPlotChartRenderer(), ActionItems, Learning, Timeline,
             new Monitor.Core.Innovation.InnovationUseReader(new Monitor.Core.Innovation.CoreElementStore(Database, Audit, Codebooks, Time), new Monitor.Core.Innovation.FidelityStore(Database, Audit, Time), new Monitor.Core.Innovation.ReachStore(Database, Audit, Time)),
-            new Monitor.Core.Effects.EffectReader(new Monitor.Core.Effects.QuestionnaireStore(Database, Audit, Time), new Monitor.Core.Effects.SurveyRoundStore(Database, Audit, Time)));
+            new Monitor.Core.Effects.EffectReader(new Monitor.Core.Effects.QuestionnaireStore(Database, Audit, Time), new Monitor.Core.Effects.SurveyRoundStore(Database, Audit, Time)), Participation);
         Reports = new Monitor.Core.Reports.ReportService(Database, ReportData, Projects, Audit, Time);
     }
 
     public string Folder { get; }
+    public Monitor.Core.Participation.ParticipationStore Participation { get; }
+    public Monitor.Core.Networks.NetworkStore Networks { get; }
+    public Monitor.Core.Networks.GroupGuestStore Guests { get; }
+    public DemoOrganisationLoader DemoOrganisation { get; }
     public string FilePath { get; }
     public TimeProvider Time { get; }
     public MonitorDatabase Database { get; }
