@@ -100,7 +100,7 @@ public sealed class GroupGuestStore
             """, cancellationToken, ("@group", groupId), ("@user", userId), ("@organisation", invitation.Organisation.Trim()), ("@now", Now()), ("@by", actor.Name));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("groupGuest", id, projectId, new Dictionary<string, string?>
         {
-            ["group"] = groupId.ToString(CultureInfo.InvariantCulture),
+            ["groupId"] = groupId.ToString(CultureInfo.InvariantCulture),
             ["account"] = userId.Value.ToString(CultureInfo.InvariantCulture),
             ["organisation"] = invitation.Organisation.Trim(),
         }), cancellationToken);
@@ -122,7 +122,7 @@ public sealed class GroupGuestStore
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("groupGuest", guestId, projectId, new Dictionary<string, string?>
         {
-            ["group"] = groupId.ToString(CultureInfo.InvariantCulture),
+            ["groupId"] = groupId.ToString(CultureInfo.InvariantCulture),
             ["organisation"] = organisation,
         }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
