@@ -13,12 +13,7 @@ public sealed class OrganisationPagesTests
     [OneTimeTearDown]
     public void StopApp() => _factory.Dispose();
 
-    private async Task<long> ProjectIdAsync(string slug)
-    {
-        using var admin = await _factory.LoggedInClientAsync(Login.Admin);
-        using var projects = JsonDocument.Parse(await admin.GetStringAsync("/api/v1/projects"));
-        return projects.RootElement.EnumerateArray().Single(p => p.GetProperty("slug").GetString() == slug).GetProperty("id").GetInt64();
-    }
+    private Task<long> ProjectIdAsync(string slug) => _factory.ScalarAsync($"SELECT id FROM projects WHERE slug = '{slug}'");
 
     [Test]
     public async Task TheParticipationPageShowsTheCliëntenraadMomentsPerRungAndTheLeaderRecordsOne()
