@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DemoInnovationLoader>();
         services.AddSingleton<DemoTrainingRegisterLoader>();
         services.AddSingleton<DemoEffectLoader>();
+        services.AddSingleton<DemoOrganisationLoader>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<Findings.FindingSuggester>();
         services.AddSingleton<Learning.LearningAgendaStore>();
@@ -78,6 +79,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Effects.MidiSurveyStore>();
         services.AddSingleton<Effects.MidiReader>();
         services.AddSingleton<Effects.OpenAnswerCoding>();
+        services.AddSingleton<Networks.NetworkStore>();
+        services.AddSingleton<Networks.GroupGuestStore>();
+        services.AddSingleton<Participation.ParticipationStore>();
         // the one chart renderer of pages and reports (stateless); a ScottPlot renderer would replace it here
         services.AddSingleton<IChartRenderer, ScottPlotChartRenderer>();
         services.AddSingleton<Reports.ReportDataBuilder>();

@@ -105,6 +105,8 @@ app.MapEffectEndpoints();
 app.MapEffectLinkageEndpoints();
 app.MapEffectImportEndpoints();
 app.MapMidiSurveyEndpoints();
+app.MapNetworkEndpoints();
+app.MapParticipationEndpoints();
 
 // Read before RunAsync: the host disposes its configuration when it stops, also when it fails to start.
 var urls = app.Configuration["Urls"];

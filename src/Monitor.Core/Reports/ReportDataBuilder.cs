@@ -8,6 +8,7 @@ using Monitor.Core.Frameworks;
 using Monitor.Core.Innovation;
 using Monitor.Core.Learning;
 using Monitor.Core.Meetings;
+using Monitor.Core.Participation;
 using Monitor.Core.Planning;
 using Monitor.Core.Projects;
 using Monitor.Core.Reports.Templates;
@@ -39,10 +40,12 @@ public sealed class ReportDataBuilder
     private readonly Effects.EffectReader _effects;
     private readonly PlanVersionStore _versions;
     private readonly Effects.MidiReader _midi;
+    private readonly ParticipationStore _participation;
 
-    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts, ActionItemStore actionItems, LearningAgendaStore learning, TimelineStore timeline, InnovationUseReader innovation, Effects.EffectReader effects, Effects.MidiReader midi, PlanVersionStore versions)
+    public ReportDataBuilder(ProjectStore projects, PlanStore plans, FrameworkStore frameworks, GroupStore groups, MeetingQueries meetingQueries, CodingDocumentStore documents, FragmentQueries fragments, RoundStore rounds, RoundAgreement agreement, FindingStore findings, IChartRenderer charts, ActionItemStore actionItems, LearningAgendaStore learning, TimelineStore timeline, InnovationUseReader innovation, Effects.EffectReader effects, Effects.MidiReader midi, PlanVersionStore versions, ParticipationStore participation)
     {
         _versions = versions;
+        _participation = participation;
         _effects = effects;
         _midi = midi;
         _innovation = innovation;
@@ -454,6 +457,7 @@ public sealed class ReportDataBuilder
         await LearningAsync(data, projectId, parameters.Today, cancellationToken);
         await InnovationAsync(data, context, parameters.Today, cancellationToken);
         await EffectsAsync(data, context.Project.Id, parameters.Today, cancellationToken);
+        await ParticipationAsync(data, context.Project.Id, parameters.Today, cancellationToken);
 
         var determinants = Determinants(context.Fragments);
         Chart(data, ReportPlaceholders.Determinanten, DeterminantChart(determinants, "Bevorderende en belemmerende factoren (MIDI)"), context.Fragments.Count > 0);
@@ -553,6 +557,39 @@ public sealed class ReportDataBuilder
         var reachChart = use is null ? null : InnovationCharts.Reach(use.ReachTotals, "Bereik en adoptie per maand",
             "Per maand, alle teams samen: het deel van de professionals dat getraind is en de innovatie gebruikte, en het deel van de doelgroep dat bereikt is.", "nl");
         Chart(data, ReportPlaceholders.InnovatieBereik, (ChartSpec?)reachChart ?? new BarChartSpec { Id = "reach", Title = "Bereik en adoptie per maand", Description = "Nog geen aantallen ingevoerd." }, reachChart is not null);
+    }
+
+    /// <summary>
+    /// The client participation chapter (#23): up to <paramref name="asOf"/>, how often and how high on the participation
+    /// ladder parties such as the cliëntenraad were involved, whether they heard back, and each moment with what was asked
+    /// and what was done with it.
+    /// </summary>
+    private async Task ParticipationAsync(ReportData data, long projectId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var moments = (await _participation.ListAsync(projectId, cancellationToken) ?? []).Where(m => m.HeldOn <= asOf).ToList();
+        var overview = ParticipationOverview.Of(moments);
+        string text;
+        if (overview.Highest is not { } highest)
+        {
+            text = "Er zijn (nog) geen momenten van cliëntparticipatie vastgelegd.";
+        }
+        else
+        {
+            var parties = string.Join(", ", moments.Select(m => m.Party).Distinct(StringComparer.OrdinalIgnoreCase).Select(MarkdownText.Escape));
+            var perLevel = string.Join(", ", overview.Levels.Where(l => l.Moments > 0).Select(l => $"{l.Level.Label("nl")} {Number(l.Moments)}"));
+            var closed = overview.Levels.Sum(l => l.LoopsClosed);
+            text = $"Tot en met {Date(asOf)} zijn cliënten op {Number(overview.Total)} {(overview.Total == 1 ? "moment" : "momenten")} betrokken via {parties} ({perLevel}); " +
+                $"de hoogst bereikte trede van de participatieladder is {highest.Label("nl")}. " +
+                $"Bij {Number(closed)} van de {Number(overview.Total)} momenten is teruggekoppeld wat er met de inbreng is gedaan.";
+        }
+
+        data.Texts[ReportPlaceholders.Participatie] = text;
+        data.Tables[ReportPlaceholders.ParticipatieMomenten] = new ReportTable(["Datum", "Partij", "Groep", "Trede", "Gevraagd", "Wat ermee gedaan is", "Teruggekoppeld"],
+            [.. moments.Select(m => (IReadOnlyList<string>)[Date(m.HeldOn), m.Party, m.GroupName ?? "–", m.Level.Label("nl"), Dash(m.Asked), Dash(m.DoneWithIt),
+                m.FedBackOn is { } fed ? Date(fed) : "nog niet"])],
+            EmptyText: "Geen momenten van cliëntparticipatie vastgelegd.");
+
+        static string Dash(string text) => string.IsNullOrWhiteSpace(text) ? "–" : text;
     }
 
     /// <summary>

@@ -106,6 +106,10 @@ public static class ReportPlaceholders
     public const string EffectenAntwoorden = "effecten.antwoorden";
     public const string EffectenMidi = "effecten.midi";
 
+    // process evaluation: client participation (#23)
+    public const string Participatie = "participatie";
+    public const string ParticipatieMomenten = "participatie.momenten";
+
     private static readonly string[] _common = [ProjectNaam, ProjectOrganisatie, ProjectInnovatie, ProjectBeschrijving, ProjectPeriode, RapportDatum, FaseHuidig];
 
     private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _progress = new Dictionary<PlaceholderKind, IReadOnlySet<string>>
@@ -122,8 +126,8 @@ public static class ReportPlaceholders
     {
         [PlaceholderKind.Waarde] = Set([.. _common, BronnenBijeenkomsten, BronnenVerslagen, BronnenReflecties, BronnenFragmenten, BronnenDocumenten,
             BronnenCodeurs, OvereenstemmingKort, BevindingenSuccesfactoren, BevindingenLessen, BevindingenAdviezen, BevindingenStatus, Concept, PlanVersie]),
-        [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht, Plan, Codeboek, Leeragenda, Kernelementen, EffectenVragen]),
-        [PlaceholderKind.Tekst] = Set([Samenvatting, Inleiding, Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen, Leerproces, Literatuur, Innovatie, Effecten]),
+        [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht, Plan, Codeboek, Leeragenda, Kernelementen, EffectenVragen, ParticipatieMomenten]),
+        [PlaceholderKind.Tekst] = Set([Samenvatting, Inleiding, Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen, Leerproces, Literatuur, Innovatie, Effecten, Participatie]),
         [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang, LeerprocesTijdlijn, InnovatieTrouw, InnovatieBereik, EffectenAntwoorden, EffectenMidi]),
     };
 

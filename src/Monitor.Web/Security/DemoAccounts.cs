@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Monitor.Core.Accounts;
 using Monitor.Core.Data;
+using Monitor.Core.Networks;
 using Monitor.Core.Projects;
 using Monitor.Core;
 
@@ -23,15 +24,24 @@ public sealed class DemoAccounts
         ("onderzoeker2@demo.example", "Onderzoeker TNO 2 (demo)", false, new Dictionary<string, ProjectRole> { ["keuzehulp-werkzaak"] = ProjectRole.Onderzoeker, ["samen-beslissen-arnhem"] = ProjectRole.Onderzoeker }),
         ("management@demo.example", "Manager Werk & Inkomen (demo)", false, new Dictionary<string, ProjectRole> { ["keuzehulp-werkzaak"] = ProjectRole.Management, ["samen-beslissen-arnhem"] = ProjectRole.Management }),
         ("deelnemer@demo.example", "Re-integratieprofessional 3 (demo)", false, new Dictionary<string, ProjectRole> { ["samen-beslissen-arnhem"] = ProjectRole.Deelnemer }),
+        ("gast@demo.example", "Gast leernetwerk (demo)", false, new Dictionary<string, ProjectRole>()),
+    ];
+
+    /// <summary>Demo guests from another organisation: e-mail, project slug, the one group they are invited into, their organisation.</summary>
+    public static readonly IReadOnlyList<(string Email, string ProjectSlug, string GroupName, string Organisation)> Guests =
+    [
+        ("gast@demo.example", "keuzehulp-werkzaak", "Leernetwerk", "Gemeente (leernetwerk)"),
     ];
 
     private readonly AccountStore _accounts;
     private readonly ProjectStore _projects;
     private readonly Passwords _passwords;
     private readonly IOptions<MonitorOptions> _options;
+    private readonly GroupGuestStore _guests;
 
-    public DemoAccounts(AccountStore accounts, ProjectStore projects, Passwords passwords, IOptions<MonitorOptions> options)
+    public DemoAccounts(AccountStore accounts, ProjectStore projects, Passwords passwords, IOptions<MonitorOptions> options, GroupGuestStore guests)
     {
+        _guests = guests;
         _accounts = accounts;
         _projects = projects;
         _passwords = passwords;
@@ -78,6 +88,24 @@ public sealed class DemoAccounts
                     await _accounts.SetProjectRoleAsync(id.Value, projectId, role, Actor.System, cancellationToken);
                 }
             }
+        }
+
+        await EnsureGuestsAsync(projects, cancellationToken);
+    }
+
+    /// <summary>Invites the demo guests into their group (again after a demo reset, which removes the groups).</summary>
+    private async Task EnsureGuestsAsync(Dictionary<string, long> projects, CancellationToken cancellationToken)
+    {
+        foreach (var (email, slug, groupName, organisation) in Guests)
+        {
+            if (!projects.TryGetValue(slug, out var projectId) || await _accounts.FindByEmailAsync(email, cancellationToken) is null
+                || (await _projects.FindAsync(projectId, cancellationToken))?.Groups.FirstOrDefault(g => g.Name == groupName) is not { } group
+                || (await _guests.ListAsync(projectId, group.Id, cancellationToken) ?? []).Any(g => string.Equals(g.Email, email, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            await _guests.InviteAsync(projectId, group.Id, new GuestInvitation { Email = email, Organisation = organisation }, Actor.System, cancellationToken);
         }
     }
 }

@@ -19,10 +19,11 @@ internal sealed class DatabaseStartupService : IHostedService
     private readonly DemoInnovationLoader _demoInnovation;
     private readonly DemoTrainingRegisterLoader _demoTrainingRegister;
     private readonly DemoEffectLoader _demoEffects;
+    private readonly DemoOrganisationLoader _demoOrganisation;
     private readonly IOptions<MonitorOptions> _options;
 
     public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, DemoFindingLoader demoFindings, DemoLearningLoader demoLearning, DemoInnovationLoader demoInnovation,
-        DemoEffectLoader demoEffects, DemoTrainingRegisterLoader demoTrainingRegister, IOptions<MonitorOptions> options)
+        DemoEffectLoader demoEffects, DemoTrainingRegisterLoader demoTrainingRegister, DemoOrganisationLoader demoOrganisation, IOptions<MonitorOptions> options)
     {
         _preparation = preparation;
         _demoAccounts = demoAccounts;
@@ -32,6 +33,7 @@ internal sealed class DatabaseStartupService : IHostedService
         _demoInnovation = demoInnovation;
         _demoEffects = demoEffects;
         _demoTrainingRegister = demoTrainingRegister;
+        _demoOrganisation = demoOrganisation;
         _options = options;
     }
 
@@ -48,6 +50,8 @@ internal sealed class DatabaseStartupService : IHostedService
             await _demoInnovation.LoadIfNeededAsync(cancellationToken);
             await _demoEffects.LoadIfNeededAsync(cancellationToken);
             await _demoTrainingRegister.LoadIfNeededAsync(cancellationToken);
+            // the network shares demo findings and lessons, so this comes after them
+            await _demoOrganisation.LoadIfNeededAsync(cancellationToken);
         }
     }
 

@@ -97,6 +97,7 @@ public sealed class DemoReportGoldenTests
         await db.DemoFindings.LoadIfNeededAsync();
         await db.DemoLearning.LoadIfNeededAsync();
         await db.DemoEffects.LoadIfNeededAsync();
+        await db.DemoOrganisation.LoadIfNeededAsync();
         return db;
     }
 

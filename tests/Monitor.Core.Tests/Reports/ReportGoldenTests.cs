@@ -79,7 +79,7 @@ public sealed class ReportGoldenTests
         Assert.That(toSend.Markdown, Does.Not.Contain("CONCEPT"));
         Assert.That(draft.Markdown, Does.Contain("Houd de keuzehulp"));
         var chapters = draft.Markdown.Split("\n## ").Skip(1).Where(c => !c.StartsWith("Literatuur", StringComparison.Ordinal) && !c.StartsWith("Bijlage", StringComparison.Ordinal)).ToList();
-        Assert.That(chapters, Has.Count.EqualTo(11), "samenvatting, 8 numbered chapters, the use of the innovation and the effects");
+        Assert.That(chapters, Has.Count.EqualTo(12), "samenvatting, 8 numbered chapters, the use of the innovation, the effects and client participation");
         Assert.That(chapters, Has.All.Contains("**CONCEPT**"), "every chapter is marked");
         Assert.That(draft.Html, Does.Contain("CONCEPT, niet verspreiden"));
         Assert.That(toSend.Markdown, Does.Contain("determinanten: relevantie").Or.Contain("determinanten: "), "by name");

@@ -62,10 +62,14 @@ internal sealed class TempDatabase : IDisposable
         MidiReader = new Monitor.Core.Effects.MidiReader(MidiSurveys, Questionnaires, SurveyRounds, Frameworks, Fragments, Projects, PlanStore);
         OpenAnswers = new Monitor.Core.Effects.OpenAnswerCoding(Database, Questionnaires, SurveyRounds, CodingDocuments, Audit, Time);
         DemoEffects = new DemoEffectLoader(Database, Questionnaires, SurveyRounds);
+        Participation = new Monitor.Core.Participation.ParticipationStore(Database, Audit, Time);
+        Networks = new Monitor.Core.Networks.NetworkStore(Database, Audit, Time);
+        Guests = new Monitor.Core.Networks.GroupGuestStore(Database, Audit, Accounts, Time);
+        DemoOrganisation = new DemoOrganisationLoader(Database, Networks, Participation, NullLogger<DemoOrganisationLoader>.Instance);
         ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Groups, MeetingQueries, CodingDocuments, Fragments, Rounds, Agreement, Findings, new Monitor.Core.Charts.ScottPlotChartRenderer(), ActionItems, Learning, Timeline,
             new Monitor.Core.Innovation.InnovationUseReader(new Monitor.Core.Innovation.CoreElementStore(Database, Audit, Codebooks, Time), new Monitor.Core.Innovation.FidelityStore(Database, Audit, Time), new Monitor.Core.Innovation.ReachStore(Database, Audit, Time)),
             new Monitor.Core.Effects.EffectReader(new Monitor.Core.Effects.QuestionnaireStore(Database, Audit, Time), new Monitor.Core.Effects.SurveyRoundStore(Database, Audit, Time)),
-            MidiReader, PlanVersions);
+            MidiReader, PlanVersions, Participation);
         Reports = new Monitor.Core.Reports.ReportService(Database, ReportData, Projects, Audit, Time);
     }
 
@@ -77,6 +81,10 @@ internal sealed class TempDatabase : IDisposable
     public DemoEffectLoader DemoEffects { get; }
 
     public string Folder { get; }
+    public Monitor.Core.Participation.ParticipationStore Participation { get; }
+    public Monitor.Core.Networks.NetworkStore Networks { get; }
+    public Monitor.Core.Networks.GroupGuestStore Guests { get; }
+    public DemoOrganisationLoader DemoOrganisation { get; }
     public string FilePath { get; }
     public TimeProvider Time { get; }
     public MonitorDatabase Database { get; }

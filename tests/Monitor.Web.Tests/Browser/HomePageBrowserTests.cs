@@ -315,7 +315,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         // 4. The next meeting's look-back shows the answer; the project leader records the follow-up.
         await page.GotoAsync(meetingUrl);
         Assert.That(await page.Locator("[data-testid=reflections]").InnerTextAsync(), Does.Contain("Onderzoeker VU"));
-        await page.Locator("a", new PageLocatorOptions { HasText = "Leernetwerk" }).First.ClickAsync();
+        await page.Locator("nav.breadcrumb a", new PageLocatorOptions { HasText = "Leernetwerk" }).ClickAsync();
         await BrowserWaits.ForAddressAsync(page, "**/groepen/*");
         await page.Locator("[data-testid=schedule-form] #heldOn").FillAsync(today.AddDays(56).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("[data-testid=schedule-form] #title").FillAsync("Leernetwerk-bijeenkomst 5");
@@ -328,7 +328,7 @@ public sealed class HomePageBrowserTests : BrowserTestBase
         await BrowserScreens.SaveScreenshotAsync(page, "meeting-lookback.png");
 
         // 5. The loop-closure rate of the group changed.
-        await page.Locator("a", new PageLocatorOptions { HasText = "Leernetwerk" }).First.ClickAsync();
+        await page.Locator("nav.breadcrumb a", new PageLocatorOptions { HasText = "Leernetwerk" }).ClickAsync();
         await BrowserWaits.ForAddressAsync(page, "**/groepen/*");
         var after = await page.Locator("[data-testid=loop-closure]").InnerTextAsync();
         await BrowserScreens.SaveScreenshotAsync(page, "group-after.png");

@@ -63,6 +63,9 @@ public sealed class ApiShapeTests
         var document = await FirstIdAsync($"/api/v1/projects/{project}/coding-documents");
         var round = await FirstIdAsync($"/api/v1/projects/{project}/coding-rounds");
         var finding = await FirstIdAsync($"/api/v1/projects/{project}/findings");
+        var network = await FirstIdAsync("/api/v1/networks");
+        using var groupList = JsonDocument.Parse(await _api.GetStringAsync($"/api/v1/projects/{project}/groups"));
+        var learningNetwork = groupList.RootElement.EnumerateArray().Single(g => g.GetProperty("name").GetString() == "Leernetwerk").GetProperty("id").GetInt64();
         foreach (var to in (string[])["2020-11-30", "2020-12-31"])
         {
             // two reports of one kind, so the newer has a diff against the older
@@ -124,6 +127,12 @@ public sealed class ApiShapeTests
             ("timeline", $"/api/v1/projects/{project}/timeline"),
             ("training-register", $"/api/v1/projects/{arnhem}/training-register"),
             ("midi-surveys", $"/api/v1/projects/{project}/midi-surveys"),
+            ("networks", "/api/v1/networks"),
+            ("network items", $"/api/v1/networks/{network}/items"),
+            ("network-shares", $"/api/v1/projects/{project}/network-shares"),
+            ("group guests", $"/api/v1/projects/{project}/groups/{learningNetwork}/guests"),
+            ("me/guest-groups", "/api/v1/me/guest-groups"),
+            ("participation", $"/api/v1/projects/{project}/participation"),
         ];
     }
 

@@ -22,13 +22,16 @@ public sealed class RouteAuthorizationTests
     private const string Manager = "management";
     private const string Participant = "deelnemer";
     private const string Outsider = "buitenstaander";
+    private const string Guest = "gast";
 
-    private static readonly string[] _everyone = [Anonymous, Admin, Leader, Researcher, Manager, Participant, Outsider];
-    private static readonly string[] _signedIn = [Admin, Leader, Researcher, Manager, Participant, Outsider];
+    private static readonly string[] _everyone = [Anonymous, Admin, Leader, Researcher, Manager, Participant, Outsider, Guest];
+    private static readonly string[] _signedIn = [Admin, Leader, Researcher, Manager, Participant, Outsider, Guest];
     private static readonly string[] _projectMembers = [Admin, Leader, Researcher, Manager, Participant];
 
     // Who may reach each route (pattern as in the endpoint data source). The project in {id} is Samen
-    // Beslissen, where the demo deelnemer is a member; the outsider is that same deelnemer on Keuzehulp.
+    // Beslissen, where the demo deelnemer is a member; the outsider is that same deelnemer on Keuzehulp. The guest
+    // (issue #23) is a person of another organisation invited into Keuzehulp's Leernetwerk group only: tried on Keuzehulp,
+    // with group and meeting numbers that are not theirs, they reach no project route (their own group: see below).
     private static readonly Dictionary<string, string[]> _expected = new(StringComparer.Ordinal)
     {
         // anonymous
@@ -269,6 +272,25 @@ public sealed class RouteAuthorizationTests
         ["api/v1/projects/{id:long}/midi-surveys"] = [Admin, Leader, Researcher, Manager],
         ["POST api/v1/projects/{id:long}/midi-surveys"] = [Admin, Leader, Researcher],
         ["POST api/v1/projects/{id:long}/survey-rounds/{roundId:long}/coding-documents"] = [Admin, Leader, Researcher],
+        // cross-organisation work (#23): learning networks for whom has a role in a member project (a network that does not
+        // exist is 404 for all; who sees a real one is tested below), sharing by projectleider and onderzoeker, guests in a
+        // group managed by the projectleider, client participation read by every project role
+        ["netwerken"] = _signedIn,
+        ["netwerken/{networkId:long}"] = _signedIn,
+        ["api/v1/networks/"] = _signedIn,
+        ["api/v1/networks/{networkId:long}/items"] = _signedIn,
+        ["api/v1/me/guest-groups"] = _signedIn,
+        ["beheer/netwerken"] = [Admin],
+        ["projecten/{id:long}/netwerk"] = [Admin, Leader, Researcher],
+        ["api/v1/projects/{id:long}/network-shares"] = [Admin, Leader, Researcher],
+        ["api/v1/projects/{id:long}/network-shares/{networkId:long}/{kind}/{itemId:long}"] = [Admin, Leader, Researcher],
+        ["api/v1/projects/{id:long}/groups/{groupId:long}/guests"] = [Admin, Leader],
+        ["api/v1/projects/{id:long}/groups/{groupId:long}/guests/{guestId:long}"] = [Admin, Leader],
+        ["projecten/{id:long}/participatie"] = _projectMembers,
+        ["projecten/{id:long}/participatie/wijzigen"] = [Admin, Leader, Researcher],
+        ["api/v1/projects/{id:long}/participation"] = _projectMembers,
+        ["POST api/v1/projects/{id:long}/participation"] = [Admin, Leader, Researcher],
+        ["api/v1/projects/{id:long}/participation/{momentId:long}"] = [Admin, Leader, Researcher],
         // beheerder only
         ["POST api/v1/projects/"] = [Admin],
         ["beheer/accounts"] = [Admin],
@@ -294,6 +316,7 @@ public sealed class RouteAuthorizationTests
         _clients[Manager] = await _factory.LoggedInClientAsync(Login.Management);
         _clients[Participant] = await _factory.LoggedInClientAsync(Login.Participant);
         _clients[Outsider] = _clients[Participant];
+        _clients[Guest] = await _factory.LoggedInClientAsync(Login.Guest);
 
         using var projects = JsonDocument.Parse(await _clients[Admin].GetStringAsync("/api/v1/projects"));
         long IdOf(string slug) => projects.RootElement.EnumerateArray().Single(p => p.GetProperty("slug").GetString() == slug).GetProperty("id").GetInt64();
@@ -330,7 +353,7 @@ public sealed class RouteAuthorizationTests
         {
             foreach (var role in _everyone)
             {
-                var projectId = role == Outsider ? _keuzehulp : _samenBeslissen;
+                var projectId = role is Outsider or Guest ? _keuzehulp : _samenBeslissen;
                 var url = "/" + route.Pattern.Replace("{id:long}", projectId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                     .Replace("{userId:long}", _someUser.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
                 // Optional parameters are left out; others get a number that exists nowhere, so an allowed
@@ -356,6 +379,81 @@ public sealed class RouteAuthorizationTests
         }
 
         Assert.That(failures, Is.Empty);
+    }
+
+    [Test]
+    public async Task AGroupGuestReachesTheirGroupAndItsMeetingsAndNothingElseOfTheProject()
+    {
+        using var project = JsonDocument.Parse(await _clients[Admin].GetStringAsync($"/api/v1/projects/{_keuzehulp}"));
+        var groups = project.RootElement.GetProperty("groups").EnumerateArray().ToList();
+        (long Group, long Meeting) Ids(string name)
+        {
+            var group = groups.Single(g => g.GetProperty("name").GetString() == name);
+            return (group.GetProperty("id").GetInt64(), group.GetProperty("meetings").EnumerateArray().First().GetProperty("id").GetInt64());
+        }
+
+        var (own, ownMeeting) = Ids("Leernetwerk");
+        var (other, otherMeeting) = Ids("Ontwikkelteam");
+        var k = _keuzehulp;
+        string[] reachable =
+        [
+            $"/projecten/{k}/groepen/{own}", $"/projecten/{k}/bijeenkomsten/{ownMeeting}",
+            $"/api/v1/projects/{k}/groups/{own}", $"/api/v1/projects/{k}/meetings/{ownMeeting}", $"/api/v1/projects/{k}/groups/{own}/calendar.ics",
+        ];
+        string[] denied =
+        [
+            $"/projecten/{k}", $"/projecten/{k}/plan", $"/projecten/{k}/bevindingen", $"/projecten/{k}/rapporten", $"/projecten/{k}/codering",
+            $"/projecten/{k}/leeragenda", $"/projecten/{k}/tijdlijn", $"/projecten/{k}/zoeken", $"/projecten/{k}/participatie", $"/projecten/{k}/reflecties.csv",
+            $"/projecten/{k}/groepen/{other}", $"/projecten/{k}/bijeenkomsten/{otherMeeting}", $"/projecten/{k}/groepen/{own}/wijzigen",
+            $"/projecten/{k}/bijeenkomsten/{ownMeeting}/wijzigen", $"/projecten/{_samenBeslissen}",
+            $"/api/v1/projects/{k}", $"/api/v1/projects/{k}/plan", $"/api/v1/projects/{k}/findings", $"/api/v1/projects/{k}/groups",
+            $"/api/v1/projects/{k}/meetings", $"/api/v1/projects/{k}/groups/{other}", $"/api/v1/projects/{k}/meetings/{otherMeeting}",
+            $"/api/v1/projects/{k}/groups/{own}/guests", $"/api/v1/projects/{k}/timeline", $"/api/v1/projects/{k}/participation",
+        ];
+        var failures = new List<string>();
+        foreach (var url in reachable.Concat(denied))
+        {
+            using var response = await _clients[Guest].GetAsync(url);
+            var isDenied = IsDenied(url, response);
+            if (isDenied != denied.Contains(url))
+            {
+                failures.Add($"{url}: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.That(failures, Is.Empty);
+        var groupPage = await _clients[Guest].GetStringAsync($"/projecten/{k}/groepen/{own}");
+        Assert.That(groupPage, Does.Not.Contain($"href=\"/projecten/{k}\""), "no link to the project page the guest cannot open");
+        Assert.That(groupPage, Does.Not.Contain($"/projecten/{k}/zoeken"));
+        var home = await _clients[Guest].GetStringAsync("/");
+        Assert.That(home, Does.Contain($"/projecten/{k}/groepen/{own}").And.Contain("Gemeente (leernetwerk)"));
+    }
+
+    [Test]
+    public async Task ANetworkMemberSeesOnlyTheSharedItemsAndAGuestNoNetworkAtAll()
+    {
+        using var networks = JsonDocument.Parse(await _clients[Manager].GetStringAsync("/api/v1/networks"));
+        var network = networks.RootElement.EnumerateArray().Single(n => n.GetProperty("name").GetString() == "Leernetwerk").GetProperty("id").GetInt64();
+        // a vastgestelde finding of a member project that it did not share
+        const string Unshared = "Snellere opschaling training";
+        const string Shared = "Co-creatie wetenschap en praktijk";
+        Assert.That(await _clients[Admin].GetStringAsync($"/api/v1/projects/{_samenBeslissen}/findings"), Does.Contain(Unshared), "the finding exists and is vastgesteld");
+
+        foreach (var role in new[] { Manager, Participant, Leader })
+        {
+            var page = await _clients[role].GetStringAsync($"/netwerken/{network}");
+            var api = await _clients[role].GetStringAsync($"/api/v1/networks/{network}/items");
+            Assert.That(page, Does.Contain(Shared).And.Contain("Keuzehulp").And.Contain("Werkzaak Rivierenland"), role);
+            Assert.That(api, Does.Contain(Shared), role);
+            Assert.That(page, Does.Not.Contain(Unshared), role);
+            Assert.That(api, Does.Not.Contain(Unshared), role);
+        }
+
+        using var guestPage = await _clients[Guest].GetAsync($"/netwerken/{network}");
+        using var guestApi = await _clients[Guest].GetAsync($"/api/v1/networks/{network}/items");
+        Assert.That(IsDenied($"/netwerken/{network}", guestPage), Is.True, "a guest has no role in a member project");
+        Assert.That(guestApi.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await _clients[Guest].GetStringAsync("/api/v1/networks"), Is.EqualTo("[]"));
     }
 
     private static bool IsDenied(string url, HttpResponseMessage response)

@@ -13,6 +13,7 @@ internal static class Login
     public const string Researcher2 = "onderzoeker2@demo.example";
     public const string Management = "management@demo.example";
     public const string Participant = "deelnemer@demo.example";
+    public const string Guest = "gast@demo.example";
 
     public static async Task<HttpClient> LoggedInClientAsync(this MonitorWebFactory factory, string email, string password = DemoAccounts.Password)
     {

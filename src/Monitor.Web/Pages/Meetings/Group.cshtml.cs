@@ -5,6 +5,7 @@ using Monitor.Core.Accounts;
 using Monitor.Core.Charts;
 using Monitor.Core.Common;
 using Monitor.Core.Meetings;
+using Monitor.Core.Networks;
 using Monitor.Core.Privacy;
 using Monitor.Core.Projects;
 using Monitor.Web.Security;
@@ -25,9 +26,11 @@ public sealed class GroupModel : PageModel
     private readonly IAuthorizationService _authorization;
     private readonly AccountStore _accounts;
     private readonly IChartRenderer _charts;
+    private readonly GroupGuestStore _guests;
 
-    public GroupModel(GroupStore groups, MeetingQueries queries, ProjectStore projects, TimeProvider time, IAuthorizationService authorization, AccountStore accounts, IChartRenderer charts)
+    public GroupModel(GroupStore groups, MeetingQueries queries, ProjectStore projects, TimeProvider time, IAuthorizationService authorization, AccountStore accounts, IChartRenderer charts, GroupGuestStore guests)
     {
+        _guests = guests;
         _charts = charts;
         _accounts = accounts;
         _groups = groups;
@@ -63,6 +66,9 @@ public sealed class GroupModel : PageModel
 
     public bool ShowDetails { get; private set; }
 
+    /// <summary>People from other organisations invited into this group (shown with the members, not to management).</summary>
+    public IReadOnlyList<GroupGuest> Guests { get; private set; } = [];
+
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, long groupId, CancellationToken cancellationToken)
@@ -94,6 +100,11 @@ public sealed class GroupModel : PageModel
         }
 
         ShowDetails = audience == Audience.Team;
+        if (ShowDetails)
+        {
+            Guests = await _guests.ListAsync(id, groupId, cancellationToken) ?? [];
+        }
+
         return Page();
     }
 

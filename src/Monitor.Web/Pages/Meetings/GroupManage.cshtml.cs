@@ -1,21 +1,28 @@
 using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Accounts;
+using Monitor.Core.Common;
 using Monitor.Core.Meetings;
+using Monitor.Core.Networks;
 using Monitor.Core.Projects;
 using Monitor.Web.Forms;
 using Monitor.Web.Security;
 
 namespace Monitor.Web.Pages.Meetings;
 
-/// <summary>The write actions of the group page: settings, members, scheduling a meeting. Guarded by ManageProject.</summary>
+/// <summary>The write actions of the group page: settings, members, guests from other organisations, scheduling a meeting. Guarded by ManageProject.</summary>
 [ProjectPermission(Capability.ManageProject)]
 public sealed class GroupManageModel : ProjectPageModel
 {
     private readonly MeetingStore _meetings;
     private readonly GroupStore _groups;
     private readonly MemberDataStore _memberData;
+    private readonly GroupGuestStore _guests;
+    private readonly Passwords _passwords;
 
-    public GroupManageModel(ProjectStore projects, MeetingStore meetings, GroupStore groups, MemberDataStore memberData) : base(projects)
+    public GroupManageModel(ProjectStore projects, MeetingStore meetings, GroupStore groups, MemberDataStore memberData, GroupGuestStore guests, Passwords passwords) : base(projects)
     {
+        _guests = guests;
+        _passwords = passwords;
         _meetings = meetings;
         _groups = groups;
         _memberData = memberData;
@@ -83,6 +90,29 @@ public sealed class GroupManageModel : ProjectPageModel
 
     public Task<IActionResult> OnPostAccountAsync(long id, long groupId, long memberId, long? userId, CancellationToken cancellationToken) =>
         ChangeAsync(() => _memberData.LinkAccountAsync(id, memberId, userId, User.ToActor(), cancellationToken), "Group.Saved", Back(id, groupId));
+
+    /// <summary>
+    /// Invites a person from another organisation into this group only: an existing account by its e-mail address, or a new
+    /// account with a temporary password that must be changed at the first login (as accounts made by the beheerder).
+    /// </summary>
+    public Task<IActionResult> OnPostInviteGuestAsync(long id, long groupId, string? email, string? organisation, string? displayName, string? password, CancellationToken cancellationToken) =>
+        ChangeAsync(async () =>
+        {
+            NewAccount? account = null;
+            if (!string.IsNullOrEmpty(password))
+            {
+                var errors = AccountStore.ValidateIdentity(email, displayName).Concat(PasswordRules.Validate(password, email)).ToList();
+                Checks.ThrowIfAny(errors);
+                account = new NewAccount { Email = email!.Trim(), DisplayName = displayName!.Trim(), PasswordHash = _passwords.Hash(password), MustChangePassword = true };
+            }
+
+            return await _guests.InviteAsync(id, groupId, new GuestInvitation { Email = email ?? "", Organisation = organisation ?? "", NewAccount = account }, User.ToActor(), cancellationToken) is null
+                ? null
+                : email!.Trim();
+        }, "Guests.Invited", Back(id, groupId));
+
+    public Task<IActionResult> OnPostRemoveGuestAsync(long id, long groupId, long guestId, CancellationToken cancellationToken) =>
+        ChangeAsync(() => _guests.RemoveAsync(id, groupId, guestId, User.ToActor(), cancellationToken), "Guests.Removed", Back(id, groupId));
 
     /// <summary>Everything held about one member as a JSON download (AVG inzage), for a member with or without an account.</summary>
     public async Task<IActionResult> OnGetMemberDataAsync(long id, long memberId, CancellationToken cancellationToken) =>

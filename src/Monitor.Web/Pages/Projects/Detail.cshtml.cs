@@ -33,6 +33,9 @@ public sealed class DetailModel : PageModel
 
     public bool CanViewReports { get; private set; }
 
+    /// <summary>Projectleider and onderzoeker decide what the project shares with its learning networks.</summary>
+    public bool CanShare { get; private set; }
+
     /// <summary>Set by OnGetAsync before the page renders (a 404 is returned otherwise).</summary>
     public Project? Project { get; private set; }
 
@@ -54,6 +57,7 @@ public sealed class DetailModel : PageModel
         CanManagePrivacy = await IsAllowedAsync(Capability.ManagePrivacy);
         CanCode = await IsAllowedAsync(Capability.CodeData);
         CanViewReports = await IsAllowedAsync(Capability.ViewReports);
+        CanShare = await IsAllowedAsync(Capability.ManageFindings);
         return Page();
     }
 
