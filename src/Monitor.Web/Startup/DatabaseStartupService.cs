@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Monitor.Core;
+using Monitor.Core.Data;
 using Monitor.Core.Demo;
 using Monitor.Web.Security;
 
@@ -20,10 +21,11 @@ internal sealed class DatabaseStartupService : IHostedService
     private readonly DemoTrainingRegisterLoader _demoTrainingRegister;
     private readonly DemoEffectLoader _demoEffects;
     private readonly DemoOrganisationLoader _demoOrganisation;
+    private readonly DatabaseMaintenance _maintenance;
     private readonly IOptions<MonitorOptions> _options;
 
     public DatabaseStartupService(DatabasePreparation preparation, DemoAccounts demoAccounts, DemoCodingLoader demoCodings, DemoFindingLoader demoFindings, DemoLearningLoader demoLearning, DemoInnovationLoader demoInnovation,
-        DemoEffectLoader demoEffects, DemoTrainingRegisterLoader demoTrainingRegister, DemoOrganisationLoader demoOrganisation, IOptions<MonitorOptions> options)
+        DemoEffectLoader demoEffects, DemoTrainingRegisterLoader demoTrainingRegister, DemoOrganisationLoader demoOrganisation, DatabaseMaintenance maintenance, IOptions<MonitorOptions> options)
     {
         _preparation = preparation;
         _demoAccounts = demoAccounts;
@@ -34,6 +36,7 @@ internal sealed class DatabaseStartupService : IHostedService
         _demoEffects = demoEffects;
         _demoTrainingRegister = demoTrainingRegister;
         _demoOrganisation = demoOrganisation;
+        _maintenance = maintenance;
         _options = options;
     }
 
@@ -53,6 +56,11 @@ internal sealed class DatabaseStartupService : IHostedService
             // the network shares demo findings and lessons, so this comes after them
             await _demoOrganisation.LoadIfNeededAsync(cancellationToken);
         }
+
+        // The migrations and the demo write megabytes at start-up; folding them into the database file and truncating the
+        // write-ahead log leaves it small, so it does not hold disk space it no longer needs, and a full disk shows at the
+        // first write that needs room instead of after an unknown number of writes that reuse the old log's space.
+        await _maintenance.CheckpointAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
