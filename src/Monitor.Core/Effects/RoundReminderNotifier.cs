@@ -34,9 +34,7 @@ public sealed class RoundReminderNotifier
     public async Task<int> NotifyAsync(CancellationToken cancellationToken = default)
     {
         var today = DutchClock.Today(_time);
-        var team = (await _accounts.ListAsync(cancellationToken))
-            .SelectMany(a => a.Roles.Where(r => r.Value is ProjectRole.Projectleider or ProjectRole.Onderzoeker).Select(r => (ProjectId: r.Key, UserId: a.Account.Id)))
-            .ToLookup(x => x.ProjectId, x => x.UserId);
+        var team = await _accounts.UsersByProjectAsync([ProjectRole.Projectleider, ProjectRole.Onderzoeker], cancellationToken);
         var added = 0;
         foreach (var project in await _projects.ListAsync(cancellationToken))
         {
