@@ -93,6 +93,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BackupService>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<OverdueActivityNotifier>();
+        services.AddSingleton<Effects.RoundReminderNotifier>();
         services.AddSingleton<MeetingReminders>();
         services.AddSingleton<NotificationMailer>();
         services.AddSingleton<Portfolio.PortfolioService>();

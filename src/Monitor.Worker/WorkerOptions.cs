@@ -26,6 +26,9 @@ public sealed class WorkerOptions
     /// <summary>Meeting reminders and the rhythm check; default every day at 08:00 (Europe/Amsterdam).</summary>
     public string MeetingRemindersCron { get; set; } = "0 0 8 * * ?";
 
+    /// <summary>Reminders of open measurement rounds closing within 3 days below their intended response; default every day at 08:15 (Europe/Amsterdam).</summary>
+    public string SurveyRoundRemindersCron { get; set; } = "0 15 8 * * ?";
+
     /// <summary>How many days before a planned meeting its chair is reminded (1–14).</summary>
     public int ReminderDaysBefore { get; set; } = 2;
 

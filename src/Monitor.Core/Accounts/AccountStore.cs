@@ -232,6 +232,12 @@ public sealed class AccountStore
             ("@user_id", userId), ("@project_id", projectId)) is string code ? Codes.Parse<ProjectRole>(code) : null;
     }
 
+    /// <summary>Per project the ids of the users holding one of <paramref name="roles"/> there, for messages to a project's team.</summary>
+    public async Task<ILookup<long, long>> UsersByProjectAsync(IReadOnlyCollection<ProjectRole> roles, CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken))
+            .SelectMany(a => a.Roles.Where(r => roles.Contains(r.Value)).Select(r => (ProjectId: r.Key, UserId: a.Account.Id)))
+            .ToLookup(x => x.ProjectId, x => x.UserId);
+
     public async Task<IReadOnlyDictionary<long, ProjectRole>> GetProjectRolesAsync(long userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);

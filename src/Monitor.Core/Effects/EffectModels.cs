@@ -53,7 +53,11 @@ public sealed record QuestionnaireItem(long Id, int Position, string Section, st
     public double? Scored(double? answer) => answer is { } value && ReverseScored && Scale is { } scale ? scale.Max + scale.Min - value : answer;
 }
 
-public sealed record Questionnaire(long Id, long ProjectId, string Title, TargetGroup TargetGroup, IReadOnlyList<QuestionnaireItem> Items);
+/// <summary>A questionnaire; version n + 1 is a copy of <paramref name="PreviousId"/> made with "Nieuwe versie" (rounds keep the version they were made with).</summary>
+public sealed record Questionnaire(long Id, long ProjectId, string Title, TargetGroup TargetGroup, IReadOnlyList<QuestionnaireItem> Items, int Version = 1, long? PreviousId = null);
+
+/// <summary>A questionnaire of another project that may be copied, with the name of its project.</summary>
+public sealed record CopySource(long Id, string Title, long ProjectId, string ProjectName);
 
 public sealed record ItemDraft(string Text, ItemKind Kind, bool ReverseScored = false, string Section = "");
 

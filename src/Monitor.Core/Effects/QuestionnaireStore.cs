@@ -57,20 +57,131 @@ public sealed class QuestionnaireStore
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
+        if (await InsertAsync(connection, transaction, projectId, title.Trim(), targetGroup, items, new Lineage(1, null, null), actor, cancellationToken) is not { } id)
+        {
+            return null;
+        }
+
+        if (alongside is not null)
+        {
+            await alongside(connection, transaction, id);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>
+    /// Copies a questionnaire of a project the user may read into <paramref name="projectId"/>: sections, items, kinds and
+    /// reverse scoring (and a MIDI survey's determinants and thresholds), no rounds and no responses, titled
+    /// "… (kopie uit project A)". Null when there is no such project or the source is not in a project
+    /// <paramref name="mayRead"/> allows, so a questionnaire the user cannot read looks the same as one that does not exist.
+    /// </summary>
+    /// <exception cref="ValidationException">The project already has a questionnaire of that title; nothing was written.</exception>
+    public async Task<long?> CopyAsync(long projectId, long fromQuestionnaireId, Func<long, bool> mayRead, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mayRead);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var sources = await connection.QueryAsync(transaction, "SELECT q.project_id, p.name FROM questionnaires q JOIN projects p ON p.id = q.project_id WHERE q.id = @q;",
+            reader => (ProjectId: reader.GetInt64(0), ProjectName: reader.GetString(1)), cancellationToken, ("@q", fromQuestionnaireId));
+        if (sources is not [var source] || !mayRead(source.ProjectId))
+        {
+            return null;
+        }
+
+        var questionnaire = (await ReadAsync(connection, transaction, source.ProjectId, fromQuestionnaireId, cancellationToken)).Single();
+        var id = await InsertCopyAsync(connection, transaction, projectId, questionnaire, Titled(questionnaire.Title, $" (kopie uit {source.ProjectName})"),
+            new Lineage(1, null, fromQuestionnaireId), actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>
+    /// "Nieuwe versie": copies the project's questionnaire as version n + 1 linked to it, titled "… (versie n + 1)". Rounds
+    /// made earlier keep their version; a new round can choose the new one. Null when the project has no such questionnaire.
+    /// </summary>
+    /// <exception cref="ValidationException">A newer version exists already; nothing was written.</exception>
+    public async Task<long?> NewVersionAsync(long projectId, long questionnaireId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        if ((await ReadAsync(connection, transaction, projectId, questionnaireId, cancellationToken)).SingleOrDefault() is not { } questionnaire)
+        {
+            return null;
+        }
+
+        if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM questionnaires WHERE previous_id = @q;", cancellationToken, ("@q", questionnaireId)) is not null)
+        {
+            throw new ValidationException([new ValidationError("questionnaireId", $"Van '{questionnaire.Title}' bestaat al een nieuwere versie; maak de nieuwe versie van de laatste.")]);
+        }
+
+        var suffix = $" (versie {questionnaire.Version})";
+        var baseTitle = questionnaire.Version > 1 && questionnaire.Title.EndsWith(suffix, StringComparison.Ordinal) ? questionnaire.Title[..^suffix.Length] : questionnaire.Title;
+        var version = questionnaire.Version + 1;
+        var id = await InsertCopyAsync(connection, transaction, projectId, questionnaire, Titled(baseTitle, $" (versie {version})"),
+            new Lineage(version, questionnaireId, questionnaireId), actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>The questionnaires of other projects the user may read, to copy from: id, title and the project's name.</summary>
+    public async Task<IReadOnlyList<CopySource>> CopySourcesAsync(long projectId, Func<long, bool> mayRead, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mayRead);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var all = await connection.QueryAsync(transaction, """
+            SELECT q.id, q.title, q.project_id, p.name FROM questionnaires q JOIN projects p ON p.id = q.project_id
+            WHERE q.project_id <> @p ORDER BY p.name, q.title;
+            """, reader => new CopySource(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)), cancellationToken, ("@p", projectId));
+        return [.. all.Where(s => mayRead(s.ProjectId))];
+    }
+
+    /// <summary>A title with its suffix, the base shortened so the whole fits.</summary>
+    private static string Titled(string title, string suffix) =>
+        (title.Length + suffix.Length > TitleMaxLength ? title[..Math.Max(1, TitleMaxLength - suffix.Length - 1)] + "…" : title) + suffix;
+
+    private sealed record Lineage(int Version, long? PreviousId, long? CopiedFrom);
+
+    private async Task<long?> InsertCopyAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, Questionnaire source, string title, Lineage lineage,
+        Actor actor, CancellationToken cancellationToken)
+    {
+        var items = source.Items.Select(i => new ItemDraft(i.Text, i.Kind, i.ReverseScored, i.Section)).ToList();
+        if (await InsertAsync(connection, transaction, projectId, title, source.TargetGroup, items, lineage, actor, cancellationToken) is not { } id)
+        {
+            return null;
+        }
+
+        // a MIDI survey stays one: its thresholds, and per item (by position) the determinant it asks about
+        await connection.ExecuteAsync(transaction, """
+            INSERT INTO midi_surveys (questionnaire_id, barrier_threshold, facilitator_threshold)
+            SELECT @to, barrier_threshold, facilitator_threshold FROM midi_surveys WHERE questionnaire_id = @from;
+            INSERT INTO midi_survey_items (item_id, determinant)
+            SELECT t.id, m.determinant FROM questionnaire_items f JOIN midi_survey_items m ON m.item_id = f.id
+            JOIN questionnaire_items t ON t.questionnaire_id = @to AND t.position = f.position WHERE f.questionnaire_id = @from;
+            """, cancellationToken, ("@to", id), ("@from", source.Id));
+        return id;
+    }
+
+    /// <summary>Inserts a checked questionnaire with its items and audit entry; null when there is no such project.</summary>
+    private async Task<long?> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string title, TargetGroup targetGroup, IReadOnlyList<ItemDraft> items,
+        Lineage lineage, Actor actor, CancellationToken cancellationToken)
+    {
         if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId)) is null)
         {
             return null;
         }
 
-        if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM questionnaires WHERE project_id = @p AND title = @t;", cancellationToken, ("@p", projectId), ("@t", title.Trim())) is not null)
+        if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM questionnaires WHERE project_id = @p AND title = @t;", cancellationToken, ("@p", projectId), ("@t", title)) is not null)
         {
-            throw new ValidationException([new ValidationError("title", $"Het project heeft al een vragenlijst '{title.Trim()}'.")]);
+            throw new ValidationException([new ValidationError("title", $"Het project heeft al een vragenlijst '{title}'.")]);
         }
 
         var now = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         var id = await connection.InsertAsync(transaction, """
-            INSERT INTO questionnaires (project_id, title, target_group, created_at, created_by) VALUES (@p, @t, @g, @now, @by) RETURNING id;
-            """, cancellationToken, ("@p", projectId), ("@t", title.Trim()), ("@g", targetGroup.ToCode()), ("@now", now), ("@by", actor.Name));
+            INSERT INTO questionnaires (project_id, title, target_group, created_at, created_by, version, previous_id) VALUES (@p, @t, @g, @now, @by, @v, @prev) RETURNING id;
+            """, cancellationToken, ("@p", projectId), ("@t", title), ("@g", targetGroup.ToCode()), ("@now", now), ("@by", actor.Name), ("@v", lineage.Version), ("@prev", lineage.PreviousId));
         foreach (var (item, i) in items.Select((item, i) => (item, i)))
         {
             await connection.ExecuteAsync(transaction, """
@@ -78,18 +189,19 @@ public sealed class QuestionnaireStore
                 """, cancellationToken, ("@q", id), ("@pos", i + 1), ("@section", item.Section.Trim()), ("@text", item.Text.Trim()), ("@kind", item.Kind.ToCode()), ("@reverse", item.ReverseScored ? 1 : 0));
         }
 
-        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("questionnaire", id, projectId, new Dictionary<string, string?>
+        var details = new Dictionary<string, string?>
         {
-            ["title"] = title.Trim(),
+            ["title"] = title,
             ["targetGroup"] = targetGroup.ToCode(),
             ["items"] = items.Count.ToString(CultureInfo.InvariantCulture),
-        }), cancellationToken);
-        if (alongside is not null)
+        };
+        if (lineage.CopiedFrom is { } from)
         {
-            await alongside(connection, transaction, id);
+            details["copiedFrom"] = from.ToString(CultureInfo.InvariantCulture);
+            details["version"] = lineage.Version.ToString(CultureInfo.InvariantCulture);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("questionnaire", id, projectId, details), cancellationToken);
         return id;
     }
 
@@ -110,8 +222,9 @@ public sealed class QuestionnaireStore
                 """, reader => (Questionnaire: reader.GetInt64(0), Item: new QuestionnaireItem(reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
                     Codes.Parse<ItemKind>(reader.GetString(5)), reader.GetFlag(6))), cancellationToken, ("@p", projectId), ("@q", only)))
             .ToLookup(i => i.Questionnaire, i => i.Item);
-        return await connection.QueryAsync(transaction, "SELECT id, project_id, title, target_group FROM questionnaires WHERE project_id = @p AND (@q IS NULL OR id = @q) ORDER BY title;",
-            reader => new Questionnaire(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Codes.Parse<TargetGroup>(reader.GetString(3)), [.. items[reader.GetInt64(0)]]),
+        return await connection.QueryAsync(transaction, "SELECT id, project_id, title, target_group, version, previous_id FROM questionnaires WHERE project_id = @p AND (@q IS NULL OR id = @q) ORDER BY title;",
+            reader => new Questionnaire(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Codes.Parse<TargetGroup>(reader.GetString(3)), [.. items[reader.GetInt64(0)]],
+                reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetInt64(5)),
             cancellationToken, ("@p", projectId), ("@q", only));
     }
 }

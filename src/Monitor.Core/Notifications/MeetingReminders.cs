@@ -32,9 +32,7 @@ public sealed class MeetingReminders
 
     public async Task<int> RunAsync(DateOnly today, int daysBefore = 2, CancellationToken cancellationToken = default)
     {
-        var leaders = (await _accounts.ListAsync(cancellationToken))
-            .SelectMany(a => a.Roles.Where(r => r.Value == ProjectRole.Projectleider).Select(r => (ProjectId: r.Key, UserId: a.Account.Id)))
-            .ToLookup(x => x.ProjectId, x => x.UserId);
+        var leaders = await _accounts.UsersByProjectAsync([ProjectRole.Projectleider], cancellationToken);
         var sent = 0;
         async Task SendAsync(long projectId, string title, string body, string link, string key)
         {

@@ -32,9 +32,7 @@ public sealed class OverdueActivityNotifier
     public async Task<int> NotifyAsync(CancellationToken cancellationToken = default)
     {
         var today = DutchClock.Today(_time);
-        var leaders = (await _accounts.ListAsync(cancellationToken))
-            .SelectMany(a => a.Roles.Where(r => r.Value == ProjectRole.Projectleider).Select(r => (ProjectId: r.Key, UserId: a.Account.Id)))
-            .ToLookup(x => x.ProjectId, x => x.UserId);
+        var leaders = await _accounts.UsersByProjectAsync([ProjectRole.Projectleider], cancellationToken);
         var added = 0;
         foreach (var project in await _projects.ListAsync(cancellationToken))
         {

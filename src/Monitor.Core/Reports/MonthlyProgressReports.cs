@@ -59,9 +59,7 @@ public sealed class MonthlyProgressReports
     private async Task<int> GenerateDueAsync(DateOnly today, long? onlyProject, CancellationToken cancellationToken)
     {
         var period = ReportService.PreviousMonth(today);
-        var recipients = (await _accounts.ListAsync(cancellationToken))
-            .SelectMany(a => a.Roles.Where(r => r.Value is ProjectRole.Projectleider or ProjectRole.Management).Select(r => (ProjectId: r.Key, UserId: a.Account.Id)))
-            .ToLookup(x => x.ProjectId, x => x.UserId);
+        var recipients = await _accounts.UsersByProjectAsync([ProjectRole.Projectleider, ProjectRole.Management], cancellationToken);
         var made = 0;
         foreach (var project in (await _projects.ListAsync(cancellationToken)).Where(p => onlyProject is null || p.Id == onlyProject))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Monitor.Core.Accounts;
 using Monitor.Core.Common;
 using Monitor.Core.Effects;
 using Monitor.Core.Effects.Statistics;
@@ -28,6 +29,8 @@ internal static class EffectEndpoints
         group.MapGet("/questionnaires", async Task<Ok<IReadOnlyList<Questionnaire>>> (long id, QuestionnaireStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok(await store.ListAsync(id, cancellationToken))).RequireAuthorization(reports);
         group.MapPost("/questionnaires", CreateQuestionnaireAsync).RequireAuthorization(research);
+        group.MapPost("/questionnaires/copy", CopyQuestionnaireAsync).RequireAuthorization(research);
+        group.MapPost("/questionnaires/{questionnaireId:long}/versions", NewVersionAsync).RequireAuthorization(research);
         group.MapGet("/survey-rounds", async Task<Ok<IReadOnlyList<MeasurementRound>>> (long id, SurveyRoundStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok(await store.ListAsync(id, cancellationToken))).RequireAuthorization(reports);
         group.MapPost("/questionnaires/{questionnaireId:long}/rounds", CreateRoundAsync).RequireAuthorization(research);
@@ -61,6 +64,30 @@ internal static class EffectEndpoints
             ? ApiResults.Created($"/api/v1/projects/{id}/questionnaires#{questionnaireId}", questionnaireId)
             : ApiResults.ProjectNotFound(id);
     }
+
+    /// <summary>A copy of a questionnaire of a project the user may read (not found when they may not: its existence is not told).</summary>
+    private static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> CopyQuestionnaireAsync(long id, CopyBody body, HttpContext http,
+        QuestionnaireStore store, AccountStore accounts, CancellationToken cancellationToken)
+    {
+        if (body.FromQuestionnaireId is not { } from)
+        {
+            var input = new FieldParser();
+            input.Add("fromQuestionnaireId", "Kies de vragenlijst die u wilt kopiëren.");
+            return input.Problem();
+        }
+
+        var readable = await ProjectAccess.ProjectsAllowingAsync(http.User, accounts, Capability.ViewReports, cancellationToken);
+        return await store.CopyAsync(id, from, readable, http.User.ToActor(), cancellationToken) is { } questionnaireId
+            ? ApiResults.Created($"/api/v1/projects/{id}/questionnaires#{questionnaireId}", questionnaireId)
+            : ApiResults.NotFound("Vragenlijst niet gevonden", $"Er is geen vragenlijst {from} die u kunt kopiëren.");
+    }
+
+    /// <summary>"Nieuwe versie": the questionnaire copied as version n + 1; earlier rounds keep their version.</summary>
+    private static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> NewVersionAsync(long id, long questionnaireId, HttpContext http,
+        QuestionnaireStore store, CancellationToken cancellationToken) =>
+        await store.NewVersionAsync(id, questionnaireId, http.User.ToActor(), cancellationToken) is { } versionId
+            ? ApiResults.Created($"/api/v1/projects/{id}/questionnaires#{versionId}", versionId)
+            : ApiResults.NotFound("Vragenlijst niet gevonden", $"Dit project heeft geen vragenlijst {questionnaireId}.");
 
     private static async Task<Results<Created<CreatedId>, ValidationProblem, ProblemHttpResult>> CreateRoundAsync(long id, long questionnaireId, RoundBody body, HttpContext http,
         SurveyRoundStore store, CancellationToken cancellationToken)
@@ -178,6 +205,8 @@ internal static class EffectEndpoints
     internal sealed record RoundBody(string? Name, string? Measurement, string? OpensOn, string? ClosesOn, int? Intended, string? Sidedness);
 
     internal sealed record ConditionBody(string? Condition);
+
+    internal sealed record CopyBody(long? FromQuestionnaireId);
 
     internal sealed record PaperBody(string? Condition, IReadOnlyDictionary<long, string>? Answers, string? PersonalCode = null);
 

@@ -19,4 +19,17 @@ public static class ProjectAccess
     };
 
     public static string PolicyName(Capability capability) => $"project:{capability}";
+
+    /// <summary>Which projects the user may do <paramref name="capability"/> in (all for a beheerder), for choices across projects such as copying a questionnaire.</summary>
+    public static async Task<Func<long, bool>> ProjectsAllowingAsync(System.Security.Claims.ClaimsPrincipal user, AccountStore accounts, Capability capability, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        if (user.IsAdmin())
+        {
+            return _ => true;
+        }
+
+        var roles = user.UserId() is { } userId ? await accounts.GetProjectRolesAsync(userId, cancellationToken) : new Dictionary<long, ProjectRole>();
+        return projectId => roles.TryGetValue(projectId, out var role) && Allows(role, capability);
+    }
 }

@@ -15,6 +15,7 @@ public static class JobCatalogue
     public static readonly JobKey NotifyOverdueActivitiesKey = new("notify-overdue-activities", "reminders");
     public static readonly JobKey ProgressReportKey = new("progress-report", "reports");
     public static readonly JobKey MeetingRemindersKey = new("meeting-reminders", "reminders");
+    public static readonly JobKey SurveyRoundRemindersKey = new("survey-round-reminders", "reminders");
     public static readonly JobKey SendNotificationMailKey = new("send-notification-mail", "reminders");
 
     /// <summary>The jobs, in the order the jobs page shows them.</summary>
@@ -70,6 +71,17 @@ public static class JobCatalogue
             InDutchTime = true,
             Misfire = MisfirePolicy.FireOnceNow,
             Example = "\"0 0 8 * * ?\" = elke dag om 08:00",
+        },
+        // Effect measurement (#18): open rounds closing within 3 days below their intended response.
+        new()
+        {
+            Key = SurveyRoundRemindersKey,
+            JobType = typeof(SurveyRoundRemindersJob),
+            Setting = nameof(WorkerOptions.SurveyRoundRemindersCron),
+            Cron = options => options.SurveyRoundRemindersCron,
+            InDutchTime = true,
+            Misfire = MisfirePolicy.FireOnceNow,
+            Example = "\"0 15 8 * * ?\" = elke dag om 08:15",
         },
         // Every few minutes: a missed run is made up by the next one.
         new()

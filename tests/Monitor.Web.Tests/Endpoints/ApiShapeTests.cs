@@ -126,6 +126,7 @@ public sealed class ApiShapeTests
             ("learning-agenda/suggestions", $"/api/v1/projects/{project}/learning-agenda/suggestions"),
             ("timeline", $"/api/v1/projects/{project}/timeline"),
             ("training-register", $"/api/v1/projects/{arnhem}/training-register"),
+            ("questionnaires", $"/api/v1/projects/{arnhem}/questionnaires"),
             ("midi-surveys", $"/api/v1/projects/{project}/midi-surveys"),
             ("networks", "/api/v1/networks"),
             ("network items", $"/api/v1/networks/{network}/items"),

@@ -248,6 +248,8 @@ public sealed class RouteAuthorizationTests
         ["vragenlijst/{token}"] = _everyone,
         ["api/v1/projects/{id:long}/questionnaires"] = [Admin, Leader, Researcher, Manager],
         ["POST api/v1/projects/{id:long}/questionnaires"] = [Admin, Leader, Researcher],
+        ["POST api/v1/projects/{id:long}/questionnaires/copy"] = [Admin, Leader, Researcher],
+        ["POST api/v1/projects/{id:long}/questionnaires/{questionnaireId:long}/versions"] = [Admin, Leader, Researcher],
         ["api/v1/projects/{id:long}/survey-rounds"] = [Admin, Leader, Researcher, Manager],
         ["POST api/v1/projects/{id:long}/questionnaires/{questionnaireId:long}/rounds"] = [Admin, Leader, Researcher],
         ["POST api/v1/projects/{id:long}/survey-rounds/{roundId:long}/links"] = [Admin, Leader, Researcher],

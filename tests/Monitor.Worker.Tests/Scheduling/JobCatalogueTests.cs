@@ -24,6 +24,17 @@ public sealed class JobCatalogueTests
         Assert.That(JobCatalogue.Jobs.Select(job => job.TriggerKey), Is.Unique);
     }
 
+    [Test]
+    [Description("issue #18: the reminders of open measurement rounds run daily through the catalogue, in Dutch time, with their own setting")]
+    public void TheSurveyRoundRemindersAreInTheCatalogue()
+    {
+        var job = JobCatalogue.Find("survey-round-reminders");
+
+        Assert.That(job, Is.Not.Null);
+        Assert.That((job!.JobType, job.Key, job.Setting, job.InDutchTime), Is.EqualTo((typeof(Monitor.Worker.Jobs.SurveyRoundRemindersJob), JobCatalogue.SurveyRoundRemindersKey, nameof(WorkerOptions.SurveyRoundRemindersCron), true)));
+        Assert.That(job.Cron(new WorkerOptions()), Is.EqualTo("0 15 8 * * ?"));
+    }
+
     [TestCaseSource(nameof(Entries))]
     public void EachEntryIsAJobThatDoesNotOverlapItself(ScheduledJob job)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Monitor.Core.Accounts;
 using Monitor.Core.Charts;
 using Monitor.Core.Common;
 using Monitor.Core.Effects;
@@ -29,10 +30,12 @@ public sealed class IndexModel : ProjectPageModel
     private readonly FrameworkStore _frameworks;
     private readonly IChartRenderer _charts;
     private readonly TimeProvider _time;
+    private readonly AccountStore _accounts;
 
     public IndexModel(ProjectStore projects, QuestionnaireStore questionnaires, SurveyRoundStore rounds, IAuthorizationService authorization, MidiSurveyStore midiSurveys, MidiReader midi,
-        OpenAnswerCoding openAnswers, FrameworkStore frameworks, IChartRenderer charts, TimeProvider time) : base(projects)
+        OpenAnswerCoding openAnswers, FrameworkStore frameworks, IChartRenderer charts, TimeProvider time, AccountStore accounts) : base(projects)
     {
+        _accounts = accounts;
         _questionnaires = questionnaires;
         _rounds = rounds;
         _authorization = authorization;
@@ -60,6 +63,9 @@ public sealed class IndexModel : ProjectPageModel
     public bool CanManage { get; private set; }
 
     public IReadOnlyList<Questionnaire> Questionnaires { get; private set; } = [];
+
+    /// <summary>The questionnaires of other projects the user may read, to copy into this one.</summary>
+    public IReadOnlyList<CopySource> CopySources { get; private set; } = [];
 
     public IReadOnlyList<MeasurementRound> Rounds { get; private set; } = [];
 
@@ -89,6 +95,11 @@ public sealed class IndexModel : ProjectPageModel
         MidiCharts = (Midi?.Surveys ?? []).Where(s => s.Latest is not null)
             .ToDictionary(s => s.QuestionnaireId, s => ShownChart.Of(_charts, s.Latest!.Chart(s.Thresholds, $"midi-{s.QuestionnaireId}", $"{T["MidiSurvey.Profile"]}: {s.Latest.RoundName}")));
         Phases = await _frameworks.ListPhasesAsync(cancellationToken);
+        if (CanManage)
+        {
+            CopySources = await _questionnaires.CopySourcesAsync(id, await ProjectAccess.ProjectsAllowingAsync(User, _accounts, Capability.ViewReports, cancellationToken), cancellationToken);
+        }
+
         return Page();
     }
 
@@ -115,6 +126,24 @@ public sealed class IndexModel : ProjectPageModel
             fields.ThrowIfAny();
             return await _questionnaires.CreateAsync(id, title ?? "", target!.Value, drafts, User.ToActor(), cancellationToken) is null ? null : (title ?? "").Trim();
         }, "Effects.QuestionnaireMade", cancellationToken);
+
+    /// <summary>A copy of a questionnaire of another project the user may read.</summary>
+    public async Task<IActionResult> OnPostCopyAsync(long id, long? fromQuestionnaireId, CancellationToken cancellationToken) =>
+        await ManageAsync(id, async () =>
+        {
+            var readable = await ProjectAccess.ProjectsAllowingAsync(User, _accounts, Capability.ViewReports, cancellationToken);
+            return fromQuestionnaireId is { } from && await _questionnaires.CopyAsync(id, from, readable, User.ToActor(), cancellationToken) is { } made
+                ? await TitleAsync(id, made, cancellationToken) : null;
+        }, "Effects.QuestionnaireCopied", cancellationToken);
+
+    /// <summary>"Nieuwe versie": the questionnaire copied as version n + 1; earlier rounds keep theirs.</summary>
+    public async Task<IActionResult> OnPostVersionAsync(long id, long questionnaireId, CancellationToken cancellationToken) =>
+        await ManageAsync(id, async () =>
+            await _questionnaires.NewVersionAsync(id, questionnaireId, User.ToActor(), cancellationToken) is { } made ? await TitleAsync(id, made, cancellationToken) : null,
+            "Effects.VersionMade", cancellationToken);
+
+    private async Task<string> TitleAsync(long id, long questionnaireId, CancellationToken cancellationToken) =>
+        (await _questionnaires.ListAsync(id, cancellationToken)).Single(q => q.Id == questionnaireId).Title;
 
     public async Task<IActionResult> OnPostRoundAsync(long id, long questionnaireId, string? name, string? measurement, string? opensOn, string? closesOn, string? intended, string? sidedness, CancellationToken cancellationToken) =>
         await ManageAsync(id, async () =>
