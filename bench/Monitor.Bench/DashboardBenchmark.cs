@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -113,7 +114,7 @@ internal static class DashboardBenchmark
         await analyze.ExecuteNonQueryAsync();
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -126,7 +127,7 @@ internal static class DashboardBenchmark
         return command;
     }
 
-    private static async Task RunAsync(SqliteCommand command, params object[] values)
+    private static async Task RunAsync(DbCommand command, params object[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {

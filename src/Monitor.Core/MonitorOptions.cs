@@ -7,6 +7,15 @@ public sealed class MonitorOptions
 {
     public const string SectionName = "Monitor";
 
+    /// <summary>The database engine: <c>sqlite</c> (the default, one file) or <c>postgresql</c> (several web nodes).</summary>
+    public string Database { get; set; } = "sqlite";
+
+    /// <summary>
+    /// The PostgreSQL connection string (setting <c>ConnectionStrings:Monitor</c>, copied here by the host); only read
+    /// when <see cref="Database"/> is <c>postgresql</c>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>Path of the SQLite database file; relative paths are taken from the working directory.</summary>
     public string DatabasePath { get; set; } = Path.Combine("data", "monitor.db");
 

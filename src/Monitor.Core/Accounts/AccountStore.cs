@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Net.Mail;
 using Microsoft.Data.Sqlite;
@@ -32,7 +33,7 @@ public sealed class AccountStore
     public async Task<long> CreateAsync(NewAccount account, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var id = await InsertAsync(connection, transaction, account, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
@@ -42,7 +43,7 @@ public sealed class AccountStore
     public async Task<long?> CreateFirstAdminAsync(NewAccount account, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM users;", cancellationToken) > 0)
         {
             return null;
@@ -53,7 +54,7 @@ public sealed class AccountStore
         return id;
     }
 
-    internal async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, NewAccount account, Actor actor, CancellationToken cancellationToken)
+    internal async Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, NewAccount account, Actor actor, CancellationToken cancellationToken)
     {
         var email = account.Email.Trim();
         var errors = ValidateIdentity(email, account.DisplayName);
@@ -93,7 +94,7 @@ public sealed class AccountStore
     public async Task<IReadOnlyList<AccountWithRoles>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var roles = new Dictionary<long, Dictionary<long, ProjectRole>>();
         foreach (var (userId, projectId, role) in await connection.QueryAsync(transaction, "SELECT user_id, project_id, role FROM project_roles;",
             reader => (reader.GetInt64(0), reader.GetInt64(1), Codes.Parse<ProjectRole>(reader.GetString(2))), cancellationToken))
@@ -138,7 +139,7 @@ public sealed class AccountStore
     public async Task SetPasswordAsync(long userId, string passwordHash, bool mustChange, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ExecuteAsync(transaction, "UPDATE users SET password_hash = @hash, must_change_password = @must, failed_logins = 0, locked_until = NULL WHERE id = @id;",
             cancellationToken, ("@hash", passwordHash), ("@must", mustChange ? 1 : 0), ("@id", userId)) == 0)
         {
@@ -159,7 +160,7 @@ public sealed class AccountStore
     public async Task UnlockAsync(long userId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         await connection.ExecuteAsync(transaction, "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id;", cancellationToken, ("@id", userId));
 
         await _audit.RecordAsync(connection, transaction, actor, new AuditChange
@@ -181,7 +182,7 @@ public sealed class AccountStore
     {
         ArgumentNullException.ThrowIfNull(roles);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         foreach (var (projectId, role) in roles)
         {
             await SetProjectRoleAsync(connection, transaction, userId, projectId, role, actor, cancellationToken);
@@ -190,7 +191,7 @@ public sealed class AccountStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task SetProjectRoleAsync(SqliteConnection connection, SqliteTransaction transaction, long userId, long projectId, ProjectRole? role, Actor actor, CancellationToken cancellationToken)
+    private async Task SetProjectRoleAsync(DbConnection connection, DbTransaction transaction, long userId, long projectId, ProjectRole? role, Actor actor, CancellationToken cancellationToken)
     {
         var before = (string?)await connection.ScalarAsync(transaction, "SELECT role FROM project_roles WHERE user_id = @user_id AND project_id = @project_id;", cancellationToken,
             ("@user_id", userId), ("@project_id", projectId));
@@ -210,7 +211,7 @@ public sealed class AccountStore
         {
             await connection.ExecuteAsync(transaction, sql, cancellationToken, ("@user_id", userId), ("@project_id", projectId), ("@role", after));
         }
-        catch (SqliteException ex) when (ex.IsForeignKeyViolation())
+        catch (DbException ex) when (ex.IsForeignKeyViolation())
         {
             throw new ValidationException([new ValidationError("projectId", "Het account of het project bestaat niet (meer).")]);
         }
@@ -255,7 +256,7 @@ public sealed class AccountStore
     public async Task<bool> DeleteAsync(long userId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         await AuditStore.AnonymiseActorAsync(connection, transaction, userId, cancellationToken);
         // codings stay (they are research data) under a neutral label; the foreign key then clears the coder
         const string sql = """
@@ -281,7 +282,7 @@ public sealed class AccountStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         const string sql = """
             INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at)
             VALUES (@user_id, @name, @token_hash, @prefix, @created_at)
@@ -340,7 +341,7 @@ public sealed class AccountStore
     public async Task<bool> RevokeTokenAsync(long userId, long tokenId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ExecuteAsync(transaction, "UPDATE api_tokens SET revoked_at = @now WHERE id = @id AND user_id = @user_id AND revoked_at IS NULL;", cancellationToken,
             ("@now", Now()), ("@id", tokenId), ("@user_id", userId)) == 0)
         {
@@ -377,7 +378,7 @@ public sealed class AccountStore
         return await connection.QueryFirstAsync(null, $"SELECT {AccountColumns} FROM users WHERE {where};", ReadAccount, cancellationToken, ("@value", value));
     }
 
-    private static Account ReadAccount(SqliteDataReader reader) => new()
+    private static Account ReadAccount(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         Email = reader.GetString(1),
@@ -391,7 +392,7 @@ public sealed class AccountStore
         CreatedAt = ParseTime(reader.GetString(9)),
     };
 
-    private static ApiToken ReadToken(SqliteDataReader reader) => new()
+    private static ApiToken ReadToken(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         UserId = reader.GetInt64(1),

@@ -60,7 +60,7 @@ public sealed class BackupService
         {
             Directory.CreateDirectory(Folder);
             RemoveLeftovers();
-            await using (var source = await _database.OpenAsync(cancellationToken))
+            await using (var source = await _database.OpenSqliteAsync(cancellationToken))
             {
                 await CopyAsync(source, partial, cancellationToken);
             }

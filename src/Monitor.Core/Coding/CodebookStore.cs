@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -33,11 +33,11 @@ public sealed class CodebookStore
     public async Task<IReadOnlyList<Codebook>> ListCodebooksAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return await ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
     }
 
-    internal static async Task<IReadOnlyList<Codebook>> ReadCodebooksAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<Codebook>> ReadCodebooksAsync(DbConnection connection, DbTransaction? transaction, long projectId, CancellationToken cancellationToken)
     {
         const string codesSql = $"""
             SELECT {CodeColumns} FROM codes c JOIN codebooks b ON b.id = c.codebook_id
@@ -78,13 +78,13 @@ public sealed class CodebookStore
         return result;
     }
 
-    private static Code ReadCode(SqliteDataReader reader) => new(
+    private static Code ReadCode(DbDataReader reader) => new(
         reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetStringOrNull(3),
         reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetFlag(8), reader.GetInt32(9),
         reader.GetStringOrNull(10), Guid.Parse(reader.GetString(11)));
 
     /// <summary>A code this project may use (built-in or its own codebook); null otherwise.</summary>
-    internal static async Task<Code?> FindUsableCodeAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long codeId, CancellationToken cancellationToken)
+    internal static async Task<Code?> FindUsableCodeAsync(DbConnection connection, DbTransaction? transaction, long projectId, long codeId, CancellationToken cancellationToken)
     {
         const string sql = $"""
             SELECT {CodeColumns} FROM codes c JOIN codebooks b ON b.id = c.codebook_id
@@ -94,7 +94,7 @@ public sealed class CodebookStore
     }
 
     /// <summary>A code of one of the project's own codebooks; null for built-in codes and codes of other projects.</summary>
-    private static async Task<Code?> FindOwnCodeAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long codeId, CancellationToken cancellationToken)
+    private static async Task<Code?> FindOwnCodeAsync(DbConnection connection, DbTransaction transaction, long projectId, long codeId, CancellationToken cancellationToken)
     {
         const string sql = $"""
             SELECT {CodeColumns} FROM codes c JOIN codebooks b ON b.id = c.codebook_id WHERE c.id = @id AND b.project_id = @project;
@@ -110,7 +110,7 @@ public sealed class CodebookStore
         Checks.Optional(errors, "description", description, CodeTextMaxLength, "de beschrijving");
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var id = await InsertCodebookAsync(connection, transaction, projectId, name.Trim(), description.Trim(), Guid.NewGuid(), cancellationToken);
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("codebook", id, projectId, new Dictionary<string, string?> { ["name"] = name.Trim() }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -118,7 +118,7 @@ public sealed class CodebookStore
     }
 
     /// <summary>Writes a project codebook inside the caller's transaction (the caller audits).</summary>
-    internal async Task<long> InsertCodebookAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string name, string description, Guid guid, CancellationToken cancellationToken)
+    internal async Task<long> InsertCodebookAsync(DbConnection connection, DbTransaction transaction, long projectId, string name, string description, Guid guid, CancellationToken cancellationToken)
     {
         const string sql = """
             INSERT INTO codebooks (project_id, framework, name, version, description, guid, created_at)
@@ -139,7 +139,7 @@ public sealed class CodebookStore
             SELECT count(*) FROM codings c JOIN codes k ON k.id = c.code_id WHERE k.codebook_id = @id AND c.removed_at IS NULL;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ScalarAsync(transaction, bookSql, cancellationToken, ("@id", codebookId), ("@project", projectId)) is not string name)
         {
             return false;
@@ -168,7 +168,7 @@ public sealed class CodebookStore
     {
         CheckDraft(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ScalarLongAsync(transaction, "SELECT id FROM codebooks WHERE id = @id AND project_id = @project;", cancellationToken, ("@id", codebookId), ("@project", projectId)) is null)
         {
             return null;
@@ -182,7 +182,7 @@ public sealed class CodebookStore
     }
 
     /// <summary>Writes a code at the end of its codebook inside the caller's transaction (the caller audits).</summary>
-    internal async Task<long> InsertCodeAsync(SqliteConnection connection, SqliteTransaction transaction, long codebookId, CodeDraft draft, Guid guid, CancellationToken cancellationToken)
+    internal async Task<long> InsertCodeAsync(DbConnection connection, DbTransaction transaction, long codebookId, CodeDraft draft, Guid guid, CancellationToken cancellationToken)
     {
         const string sql = """
             INSERT INTO codes (codebook_id, parent_id, key, name_nl, name_en, definition, guidance, is_codable, position, color, guid, created_at)
@@ -203,7 +203,7 @@ public sealed class CodebookStore
             """;
         CheckDraft(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var before = await FindOwnCodeAsync(connection, transaction, projectId, codeId, cancellationToken);
         if (before is null)
         {
@@ -233,7 +233,7 @@ public sealed class CodebookStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var source = await FindOwnCodeAsync(connection, transaction, projectId, codeId, cancellationToken);
         var target = await FindUsableCodeAsync(connection, transaction, projectId, intoCodeId, cancellationToken);
         if (source is null || target is null)
@@ -261,7 +261,7 @@ public sealed class CodebookStore
         return true;
     }
 
-    private static async Task CheckParentAsync(SqliteConnection connection, SqliteTransaction transaction, long codebookId, long? codeId, long? parentId, CancellationToken cancellationToken)
+    private static async Task CheckParentAsync(DbConnection connection, DbTransaction transaction, long codebookId, long? codeId, long? parentId, CancellationToken cancellationToken)
     {
         if (parentId is not { } parent)
         {

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
@@ -34,7 +34,7 @@ public sealed class CodingDocumentStore
     public async Task<IReadOnlyList<CodingDocument>> ListDocumentsAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         await SyncDocumentsAsync(connection, transaction, projectId, cancellationToken);
         var documents = await ReadDocumentsAsync(connection, transaction, projectId, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -45,7 +45,7 @@ public sealed class CodingDocumentStore
     public async Task<(CodingDocument Document, DocumentVersion Version)?> FindDocumentAsync(long projectId, long documentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         // minutes may have been edited since the last look
         await SyncDocumentsAsync(connection, transaction, projectId, cancellationToken);
         var document = (await ReadDocumentsAsync(connection, transaction, projectId, documentId, cancellationToken)).SingleOrDefault();
@@ -60,7 +60,7 @@ public sealed class CodingDocumentStore
     }
 
     /// <summary>Brings the documents of a project in step with its minutes and reflections (inside the caller's transaction).</summary>
-    internal async Task SyncDocumentsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken)
+    internal async Task SyncDocumentsAsync(DbConnection connection, DbTransaction transaction, long projectId, CancellationToken cancellationToken)
     {
         const string minutesSql = """
             SELECT m.id, g.name, m.held_on, m.minutes, d.id, v.id, v.text
@@ -129,7 +129,7 @@ public sealed class CodingDocumentStore
     // A title is never cut silently: a visible ellipsis says the rest is in the source (meeting or upload).
     private static string Shorten(string text) => text.Length <= TitleMaxLength ? text : text[..(TitleMaxLength - 1)].TrimEnd() + "…";
 
-    private async Task InsertVersionAsync(SqliteConnection connection, SqliteTransaction transaction, long documentId, int number, string text, string by, CancellationToken cancellationToken)
+    private async Task InsertVersionAsync(DbConnection connection, DbTransaction transaction, long documentId, int number, string text, string by, CancellationToken cancellationToken)
     {
         const string sql = """
             INSERT INTO document_versions (document_id, number, text, length, created_at, created_by) VALUES (@document, @number, @text, @length, @now, @by);
@@ -142,7 +142,7 @@ public sealed class CodingDocumentStore
     /// Writes a new version and moves the codings of the old one where their fragment is unchanged; the others
     /// stay on the old version marked as not placed. Returns how many could not be placed.
     /// </summary>
-    private async Task<int> AddVersionAsync(SqliteConnection connection, SqliteTransaction transaction, long documentId, long oldVersionId, string oldText, string newText, string by, CancellationToken cancellationToken)
+    private async Task<int> AddVersionAsync(DbConnection connection, DbTransaction transaction, long documentId, long oldVersionId, string oldText, string newText, string by, CancellationToken cancellationToken)
     {
         var number = (int)(await connection.ScalarLongAsync(transaction, "SELECT max(number) FROM document_versions WHERE document_id = @id;", cancellationToken, ("@id", documentId)) ?? 0) + 1;
         await InsertVersionAsync(connection, transaction, documentId, number, newText, by, cancellationToken);
@@ -202,7 +202,7 @@ public sealed class CodingDocumentStore
 
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var id = await InsertUploadAsync(connection, transaction, projectId, title.Trim(), sourceType, fileName, normalised, Guid.NewGuid(), heldOn, actor.Name, cancellationToken);
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("codingDocument", id, projectId, new Dictionary<string, string?>
         {
@@ -215,7 +215,7 @@ public sealed class CodingDocumentStore
     }
 
     /// <summary>Writes an uploaded document and its first version inside the caller's transaction (the caller audits).</summary>
-    internal async Task<long> InsertUploadAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string title, string sourceType, string fileName, string normalisedText, Guid guid, DateOnly? heldOn, string by, CancellationToken cancellationToken)
+    internal async Task<long> InsertUploadAsync(DbConnection connection, DbTransaction transaction, long projectId, string title, string sourceType, string fileName, string normalisedText, Guid guid, DateOnly? heldOn, string by, CancellationToken cancellationToken)
     {
         const string sql = """
             INSERT INTO coding_documents (project_id, kind, title, source_type, file_name, guid, held_on, created_at, created_by)
@@ -227,7 +227,7 @@ public sealed class CodingDocumentStore
         return id;
     }
 
-    internal static async Task<DocumentVersion> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, long versionId, CancellationToken cancellationToken)
+    internal static async Task<DocumentVersion> ReadVersionAsync(DbConnection connection, DbTransaction? transaction, long versionId, CancellationToken cancellationToken)
     {
         const string sql = "SELECT id, document_id, number, text, length, created_at, created_by FROM document_versions WHERE id = @id;";
         return await connection.QueryFirstAsync(transaction, sql, reader => new DocumentVersion(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3),
@@ -236,7 +236,7 @@ public sealed class CodingDocumentStore
     }
 
     /// <summary>The documents of a project (or the one with <paramref name="documentId"/>), each with its current version and count of visible codings.</summary>
-    internal static async Task<List<CodingDocument>> ReadDocumentsAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long? documentId, CancellationToken cancellationToken)
+    internal static async Task<List<CodingDocument>> ReadDocumentsAsync(DbConnection connection, DbTransaction? transaction, long projectId, long? documentId, CancellationToken cancellationToken)
     {
         var sql = $"""
             SELECT d.id, d.kind, d.meeting_id, d.reflection_id, d.title, d.source_type, d.file_name, d.guid, d.created_at,

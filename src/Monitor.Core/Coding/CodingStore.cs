@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -48,7 +48,7 @@ public sealed class CodingStore
         Checks.Optional(errors, "memo", input.Memo, MemoMaxLength, "het memo");
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var document = (await CodingDocumentStore.ReadDocumentsAsync(connection, transaction, projectId, input.DocumentId, cancellationToken)).SingleOrDefault();
         if (document is null)
         {
@@ -74,7 +74,7 @@ public sealed class CodingStore
     /// saying what is wrong. An imported coding (<paramref name="fileCoderId"/> set, <paramref name="coderId"/> null unless
     /// the file coder is mapped to an account) recreates a round's history, so the round's open/closed rules are not applied to it.
     /// </summary>
-    internal static async Task<long> InsertCodingAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CodingDocument document, CodingInput input, long? coderId, Guid guid, string createdAt, CancellationToken cancellationToken, long? fileCoderId = null)
+    internal static async Task<long> InsertCodingAsync(DbConnection connection, DbTransaction transaction, long projectId, CodingDocument document, CodingInput input, long? coderId, Guid guid, string createdAt, CancellationToken cancellationToken, long? fileCoderId = null)
     {
         const string overlapSql = """
             SELECT id FROM codings
@@ -153,7 +153,7 @@ public sealed class CodingStore
         }
     }
 
-    private static async Task RecordActionAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long userId, string action, long codingId, CancellationToken cancellationToken)
+    private static async Task RecordActionAsync(DbConnection connection, DbTransaction transaction, long projectId, long userId, string action, long codingId, CancellationToken cancellationToken)
     {
         const string sql = """
             INSERT INTO coding_actions (project_id, user_id, action, coding_id, at) VALUES (@project, @user, @action, @coding, datetime('now'));
@@ -169,7 +169,7 @@ public sealed class CodingStore
     {
         var userId = actor.UserId ?? throw new ValidationException("Alleen een ingelogde gebruiker kan coderingen verwijderen.");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var coding = await ReadCodingAsync(connection, transaction, projectId, codingId, cancellationToken);
         if (coding is null || await connection.ScalarLongAsync(transaction, "SELECT removed_at IS NOT NULL FROM codings WHERE id = @id;", cancellationToken, ("@id", codingId)) == 1)
         {
@@ -209,7 +209,7 @@ public sealed class CodingStore
             """;
         var userId = actor.UserId ?? throw new ValidationException("Alleen een ingelogde gebruiker kan iets ongedaan maken.");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var action = await connection.QueryFirstAsync(transaction, lastSql, reader => new CodingAction(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)),
             cancellationToken, ("@project", projectId), ("@user", userId));
         if (action is null)
@@ -256,7 +256,7 @@ public sealed class CodingStore
     public async Task<IReadOnlyList<Coding>> ListCodingsAsync(long projectId, long documentId, long viewerId, long? roundId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var document = (await CodingDocumentStore.ReadDocumentsAsync(connection, transaction, projectId, documentId, cancellationToken)).SingleOrDefault();
         if (document is null)
         {
@@ -284,7 +284,7 @@ public sealed class CodingStore
     }
 
     /// <summary>One coding of the project (also a removed one); null when it is not in this project.</summary>
-    internal static async Task<Coding?> ReadCodingAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long codingId, CancellationToken cancellationToken)
+    internal static async Task<Coding?> ReadCodingAsync(DbConnection connection, DbTransaction transaction, long projectId, long codingId, CancellationToken cancellationToken)
     {
         const string sql = $"""
             SELECT {CodingColumns} FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
@@ -294,7 +294,7 @@ public sealed class CodingStore
     }
 
     /// <summary>Maps the <see cref="CodingColumns"/> at the start of a row.</summary>
-    internal static Coding ReadCoding(SqliteDataReader reader) => new()
+    internal static Coding ReadCoding(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         DocumentId = reader.GetInt64(1),

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Monitor.Core.Data;
 
 namespace Monitor.Core.Coding;
@@ -14,7 +14,7 @@ internal static class DocumentAttributes
     public const int ValueMaxLength = 2000;
 
     /// <summary>Per document of the project its attributes, by name.</summary>
-    public static async Task<Dictionary<long, SortedDictionary<string, string>>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, CancellationToken cancellationToken)
+    public static async Task<Dictionary<long, SortedDictionary<string, string>>> ReadAsync(DbConnection connection, DbTransaction? transaction, long projectId, CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT a.document_id, a.name, a.value FROM document_attributes a JOIN coding_documents d ON d.id = a.document_id
@@ -24,7 +24,7 @@ internal static class DocumentAttributes
         return rows.GroupBy(r => r.Document).ToDictionary(g => g.Key, g => new SortedDictionary<string, string>(g.ToDictionary(r => r.Name, r => r.Value), StringComparer.Ordinal));
     }
 
-    public static async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, long documentId, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken)
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, long documentId, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken)
     {
         const string sql = "INSERT OR REPLACE INTO document_attributes (document_id, name, value) VALUES (@document, @name, @value);";
         foreach (var (name, value) in attributes)

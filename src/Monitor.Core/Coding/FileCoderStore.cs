@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -45,7 +45,7 @@ public sealed class FileCoderStore
     }
 
     /// <summary>The file coder with this GUID in the project, created when new; returns its id and its account when mapped.</summary>
-    internal static async Task<(long Id, long? UserId)> EnsureAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, Guid guid, string name, string origin, string createdAt, CancellationToken cancellationToken)
+    internal static async Task<(long Id, long? UserId)> EnsureAsync(DbConnection connection, DbTransaction transaction, long projectId, Guid guid, string name, string origin, string createdAt, CancellationToken cancellationToken)
     {
         const string insertSql = """
             INSERT INTO file_coders (project_id, guid, name, origin, created_at) VALUES (@project, @guid, @name, @origin, @now)
@@ -84,7 +84,7 @@ public sealed class FileCoderStore
             """;
         const string mapSql = "UPDATE file_coders SET user_id = @user, mapped_at = @now, mapped_by = @by WHERE id = @coder;";
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var found = await connection.QueryAsync(transaction, coderSql, reader => (Name: reader.GetString(0), UserId: reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1)),
             cancellationToken, ("@id", fileCoderId), ("@project", projectId));
         if (found.Count == 0)

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
@@ -25,7 +25,7 @@ public sealed class FragmentQueries
     public async Task<IReadOnlyList<Fragment>> ListFragmentsAsync(long projectId, FragmentFilter filter, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return await QueryFragmentsAsync(connection, transaction, projectId, filter, unplaced: false, cancellationToken);
     }
 
@@ -33,11 +33,11 @@ public sealed class FragmentQueries
     public async Task<IReadOnlyList<Fragment>> ListUnplacedAsync(long projectId, long documentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return await QueryFragmentsAsync(connection, transaction, projectId, new FragmentFilter { DocumentId = documentId }, unplaced: true, cancellationToken);
     }
 
-    private static async Task<List<Fragment>> QueryFragmentsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, FragmentFilter filter, bool unplaced, CancellationToken cancellationToken)
+    private static async Task<List<Fragment>> QueryFragmentsAsync(DbConnection connection, DbTransaction transaction, long projectId, FragmentFilter filter, bool unplaced, CancellationToken cancellationToken)
     {
         var books = await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
         var codes = books.SelectMany(b => b.Codes.Select(c => (Code: c, Book: b))).ToDictionary(x => x.Code.Id);
@@ -191,7 +191,7 @@ public sealed class FragmentQueries
     /// The project's Movisie phase per date (<see cref="PhaseHistory"/>): from the recorded phase decisions, never
     /// guessed from the plan; unknown (null) before the project's start.
     /// </summary>
-    internal static async Task<PhaseHistory> ReadPhaseHistoryAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, CancellationToken cancellationToken)
+    internal static async Task<PhaseHistory> ReadPhaseHistoryAsync(DbConnection connection, DbTransaction? transaction, long projectId, CancellationToken cancellationToken)
     {
         const string decisionsSql = "SELECT decided_on, from_phase, to_phase FROM phase_transitions WHERE project_id = @project ORDER BY decided_on, id;";
         var decisions = await connection.QueryAsync(transaction, decisionsSql, reader => (reader.GetDate(0), reader.GetInt32(1), reader.GetInt32(2)),
@@ -208,7 +208,7 @@ public sealed class FragmentQueries
     public async Task<CodeMatrix> MatrixAsync(long projectId, bool byGroup, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var fragments = await QueryFragmentsAsync(connection, transaction, projectId, new FragmentFilter { Limit = int.MaxValue }, unplaced: false, cancellationToken);
         var books = await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
         var midi = books.Single(b => b.Framework == "midi");
@@ -295,7 +295,7 @@ public sealed class FragmentQueries
             GROUP BY c.code_id;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var books = await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
         var codes = books.SelectMany(b => b.Codes.Select(c => (Code: c, Book: b))).ToDictionary(x => x.Code.Id);
         var result = await connection.QueryAsync(transaction, sql, reader =>

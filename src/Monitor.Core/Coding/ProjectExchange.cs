@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
@@ -68,7 +68,7 @@ public sealed class ProjectExchange
         var documents = await _documents.ListDocumentsAsync(projectId, cancellationToken);
         var names = await _privacy.GetPseudonymizerAsync(projectId, cancellationToken);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var books = WithUniqueGuids(await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken));
         var codes = books.SelectMany(b => b.Codes).ToDictionary(c => c.Id);
         var timeline = await FragmentQueries.ReadPhaseHistoryAsync(connection, transaction, projectId, cancellationToken);
@@ -181,7 +181,7 @@ public sealed class ProjectExchange
     }
 
     // One Set per round with exported codings: name "Ronde: …", its status in the Description after a marker line, its documents as members.
-    private static async Task<List<RefiSet>> RoundSetsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, HashSet<long> roundIds, HashSet<Guid> exported, CancellationToken cancellationToken)
+    private static async Task<List<RefiSet>> RoundSetsAsync(DbConnection connection, DbTransaction transaction, long projectId, HashSet<long> roundIds, HashSet<Guid> exported, CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT r.id, r.name, r.status, d.guid FROM coding_rounds r
@@ -303,7 +303,7 @@ public sealed class ProjectExchange
         var model = read.Project;
         var report = new RefiImportReportBuilder(read.Report);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         try
         {
             var (documents, codes, codings) = await ImportCoreAsync(connection, transaction, projectId, model, report, cancellationToken);
@@ -317,13 +317,13 @@ public sealed class ProjectExchange
             await transaction.CommitAsync(cancellationToken);
             return new ProjectImportResult(report.Build().Lines, documents, codes, codings);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        catch (DbException ex) when (ex.IsConstraintViolation())
         {
             throw new ValidationException([new ValidationError("file", "Het bestand bevat een GUID die al in dit project bestaat of twee keer voorkomt; er is niets ingelezen. " + ex.Message)]);
         }
     }
 
-    private async Task<(int Documents, int Codes, int Codings)> ImportCoreAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, RefiProject model, RefiImportReportBuilder report, CancellationToken cancellationToken)
+    private async Task<(int Documents, int Codes, int Codings)> ImportCoreAsync(DbConnection connection, DbTransaction transaction, long projectId, RefiProject model, RefiImportReportBuilder report, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         var codeIds = await ImportCodesAsync(connection, transaction, projectId, model, report, cancellationToken);
@@ -556,7 +556,7 @@ public sealed class ProjectExchange
 
     // Codes are matched to the project's codes (built-in and own) by GUID; new ones go into an import codebook, or, for
     // a codebook exported by ImplementatieMonitor, into a recreated codebook with its GUID.
-    private async Task<ImportedCodes> ImportCodesAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, RefiProject model, RefiImportReportBuilder report, CancellationToken cancellationToken)
+    private async Task<ImportedCodes> ImportCodesAsync(DbConnection connection, DbTransaction transaction, long projectId, RefiProject model, RefiImportReportBuilder report, CancellationToken cancellationToken)
     {
         var books = await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken);
         var existingCodes = books.SelectMany(b => b.Codes).GroupBy(c => c.Guid).ToDictionary(g => g.Key, g => g.First().Id);

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Coding.Agreement;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Common;
@@ -34,7 +34,7 @@ public sealed class RoundAgreement
     public async Task<RoundResult?> ResultAsync(long projectId, long roundId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using (var read = connection.BeginTransaction(deferred: true))
+        await using (var read = connection.BeginRead())
         {
             var round = await RoundStore.ReadRoundAsync(connection, read, projectId, roundId, cancellationToken);
             if (round is null || round.Status != RoundStatus.Gesloten)
@@ -48,7 +48,7 @@ public sealed class RoundAgreement
             }
         }
 
-        await using var write = connection.BeginTransaction(deferred: false);
+        await using var write = connection.BeginWrite();
         if (await ReadResultAsync(connection, write, projectId, roundId, cancellationToken) is not { } result)
         {
             var round = (await RoundStore.ReadRoundAsync(connection, write, projectId, roundId, cancellationToken))!;
@@ -69,7 +69,7 @@ public sealed class RoundAgreement
         (await ResultAsync(projectId, roundId, cancellationToken))?.Figures.CodeNames ?? new Dictionary<string, string>();
 
     /// <summary>Computes the figures of a round on its documents' current versions and stores them with those versions (the caller's transaction).</summary>
-    internal static async Task StoreFiguresAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CodingRound round, IReadOnlyList<Coding> codings, string at, bool late, CancellationToken cancellationToken)
+    internal static async Task StoreFiguresAsync(DbConnection connection, DbTransaction transaction, long projectId, CodingRound round, IReadOnlyList<Coding> codings, string at, bool late, CancellationToken cancellationToken)
     {
         var documents = new List<AgreementDocument>();
         var versionToDocument = new Dictionary<long, long>();
@@ -101,7 +101,7 @@ public sealed class RoundAgreement
             ("@round", round.Id), ("@figures", JsonSerializer.Serialize(figures, _json)), ("@at", at), ("@late", late ? 1 : 0));
     }
 
-    private static async Task<RoundResult?> ReadResultAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long roundId, CancellationToken cancellationToken)
+    private static async Task<RoundResult?> ReadResultAsync(DbConnection connection, DbTransaction transaction, long projectId, long roundId, CancellationToken cancellationToken)
     {
         const string resultSql = "SELECT figures, computed_at, late FROM coding_round_results WHERE round_id = @round;";
         const string versionsSql = """

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
@@ -48,7 +48,7 @@ public sealed class RoundStore
 
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         foreach (var coder in coderIds.Distinct())
         {
             if (await connection.ScalarLongAsync(transaction, researcherSql, cancellationToken, ("@user", coder), ("@project", projectId)) is null)
@@ -77,7 +77,7 @@ public sealed class RoundStore
     }
 
     /// <summary>Writes an open round with its coders and documents inside the caller's transaction (the caller audits).</summary>
-    internal static async Task<long> InsertRoundAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string name, IEnumerable<long> coderIds, IEnumerable<long> documentIds, string by, string at, CancellationToken cancellationToken)
+    internal static async Task<long> InsertRoundAsync(DbConnection connection, DbTransaction transaction, long projectId, string name, IEnumerable<long> coderIds, IEnumerable<long> documentIds, string by, string at, CancellationToken cancellationToken)
     {
         var id = await connection.InsertAsync(transaction, "INSERT INTO coding_rounds (project_id, name, created_at, created_by) VALUES (@project, @name, @now, @by) RETURNING id;",
             cancellationToken, ("@project", projectId), ("@name", name), ("@now", at), ("@by", by));
@@ -98,7 +98,7 @@ public sealed class RoundStore
     public async Task<IReadOnlyList<CodingRound>> ListRoundsAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var ids = await connection.QueryAsync(transaction, "SELECT id FROM coding_rounds WHERE project_id = @project ORDER BY id DESC;", reader => reader.GetInt64(0),
             cancellationToken, ("@project", projectId));
         var rounds = new List<CodingRound>();
@@ -114,11 +114,11 @@ public sealed class RoundStore
     public async Task<CodingRound?> FindRoundAsync(long projectId, long roundId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return await ReadRoundAsync(connection, transaction, projectId, roundId, cancellationToken);
     }
 
-    internal static async Task<CodingRound?> ReadRoundAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long roundId, CancellationToken cancellationToken)
+    internal static async Task<CodingRound?> ReadRoundAsync(DbConnection connection, DbTransaction? transaction, long projectId, long roundId, CancellationToken cancellationToken)
     {
         const string roundSql = "SELECT id, name, status, created_at, closed_at FROM coding_rounds WHERE id = @id AND project_id = @project;";
         const string codersSql = "SELECT u.id, u.display_name FROM coding_round_coders c JOIN users u ON u.id = c.user_id WHERE c.round_id = @id ORDER BY u.id;";
@@ -154,7 +154,7 @@ public sealed class RoundStore
     {
         var userId = actor.UserId ?? throw new ValidationException("Alleen een ingelogde gebruiker kan een ronde sluiten.");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var round = await ReadRoundAsync(connection, transaction, projectId, roundId, cancellationToken);
         if (round is null || round.Status != RoundStatus.Open)
         {
@@ -170,7 +170,7 @@ public sealed class RoundStore
     }
 
     /// <summary>Closes a round inside the caller's transaction (the caller audits); returns how many consensus codings came from agreement.</summary>
-    internal static async Task<int> CloseRoundCoreAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CodingRound round, long closerId, string at, CancellationToken cancellationToken)
+    internal static async Task<int> CloseRoundCoreAsync(DbConnection connection, DbTransaction transaction, long projectId, CodingRound round, long closerId, string at, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(transaction, "UPDATE coding_rounds SET status = 'gesloten', closed_at = @now WHERE id = @id;", cancellationToken, ("@id", round.Id), ("@now", at));
         return await FreezeAsync(connection, transaction, projectId, round with { Status = RoundStatus.Gesloten }, closerId, at, late: false, cancellationToken);
@@ -182,7 +182,7 @@ public sealed class RoundStore
     /// figures were frozen already has its consensus (the old union of agreeing fragments), so only its differences
     /// are listed, settled where that consensus already covers them. Returns the number of consensus codings written.
     /// </summary>
-    internal static async Task<int> FreezeAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CodingRound round, long? closerId, string at, bool late, CancellationToken cancellationToken)
+    internal static async Task<int> FreezeAsync(DbConnection connection, DbTransaction transaction, long projectId, CodingRound round, long? closerId, string at, bool late, CancellationToken cancellationToken)
     {
         const string consensusSql = """
             INSERT INTO codings (project_id, version_id, code_id, start_pos, end_pos, valence, memo, coder_id, round_id, is_consensus, guid, created_at)
@@ -234,7 +234,7 @@ public sealed class RoundStore
     /// is "overgenomen" with that span's valence (written as a consensus coding by <paramref name="settlerId"/>
     /// unless null: then the consensus already holds it), under a span of another code only "afgewezen".
     /// </summary>
-    internal static async Task SettleByConsensusAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long roundId, IReadOnlyList<ConsensusSpan> consensus, long? settlerId, string by, string at, CancellationToken cancellationToken)
+    internal static async Task SettleByConsensusAsync(DbConnection connection, DbTransaction transaction, long projectId, long roundId, IReadOnlyList<ConsensusSpan> consensus, long? settlerId, string by, string at, CancellationToken cancellationToken)
     {
         foreach (var difference in await ReadDifferenceRowsAsync(connection, transaction, roundId, null, cancellationToken))
         {
@@ -256,7 +256,7 @@ public sealed class RoundStore
     }
 
     /// <summary>The individual (not consensus) codings of a round that are in place, by document and position.</summary>
-    internal static async Task<List<Coding>> ReadRoundCodingsAsync(SqliteConnection connection, SqliteTransaction? transaction, long roundId, CancellationToken cancellationToken)
+    internal static async Task<List<Coding>> ReadRoundCodingsAsync(DbConnection connection, DbTransaction? transaction, long roundId, CancellationToken cancellationToken)
     {
         const string sql = $"""
             SELECT {CodingStore.CodingColumns} FROM codings c JOIN document_versions v ON v.id = c.version_id LEFT JOIN users u ON u.id = c.coder_id
@@ -274,7 +274,7 @@ public sealed class RoundStore
     public async Task<IReadOnlyList<RoundDifference>> DifferencesAsync(long projectId, long roundId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var round = await ReadRoundAsync(connection, transaction, projectId, roundId, cancellationToken);
         if (round is null || round.Status != RoundStatus.Gesloten)
         {
@@ -341,7 +341,7 @@ public sealed class RoundStore
     {
         var userId = actor.UserId ?? throw new ValidationException("Alleen een ingelogde gebruiker kan een verschil beslechten.");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var round = await ReadRoundAsync(connection, transaction, projectId, roundId, cancellationToken);
         var difference = (await ReadDifferenceRowsAsync(connection, transaction, roundId, differenceId, cancellationToken)).SingleOrDefault();
         if (round is null || round.Status != RoundStatus.Gesloten || difference is null)
@@ -375,7 +375,7 @@ public sealed class RoundStore
     /// Records the decision on a difference: accepted when <paramref name="valence"/> is given (a consensus coding
     /// over its characters is written by <paramref name="settlerId"/> unless null), rejected otherwise.
     /// </summary>
-    private static async Task DecideAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, DifferenceRow difference, Valence? valence, long? settlerId, string by, string at, CancellationToken cancellationToken)
+    private static async Task DecideAsync(DbConnection connection, DbTransaction transaction, long projectId, DifferenceRow difference, Valence? valence, long? settlerId, string by, string at, CancellationToken cancellationToken)
     {
         if (valence is { } accepted && settlerId is { } settler)
         {
@@ -416,7 +416,7 @@ public sealed class RoundStore
             ("@by", by), ("@at", at));
     }
 
-    private static async Task<List<DifferenceRow>> ReadDifferenceRowsAsync(SqliteConnection connection, SqliteTransaction transaction, long roundId, long? differenceId, CancellationToken cancellationToken)
+    private static async Task<List<DifferenceRow>> ReadDifferenceRowsAsync(DbConnection connection, DbTransaction transaction, long roundId, long? differenceId, CancellationToken cancellationToken)
     {
         const string sql = """
             SELECT d.id, d.round_id, d.version_id, d.code_id, d.start_pos, d.end_pos, d.kind, d.decision, d.valence,

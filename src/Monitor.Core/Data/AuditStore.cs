@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace Monitor.Core.Data;
 
@@ -16,7 +16,7 @@ public sealed class AuditStore
         _time = time;
     }
 
-    internal async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, Actor actor, AuditChange change, CancellationToken cancellationToken)
+    internal async Task RecordAsync(DbConnection connection, DbTransaction transaction, Actor actor, AuditChange change, CancellationToken cancellationToken)
     {
         const string sql = """
             INSERT INTO audit_log (at, actor_user_id, actor_name, project_id, entity, entity_id, action, changes)
@@ -48,7 +48,7 @@ public sealed class AuditStore
     }
 
     /// <summary>Replaces a deleted person's name in the trail; the entries themselves are kept.</summary>
-    internal static async Task AnonymiseActorAsync(SqliteConnection connection, SqliteTransaction transaction, long userId, CancellationToken cancellationToken)
+    internal static async Task AnonymiseActorAsync(DbConnection connection, DbTransaction transaction, long userId, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(transaction, "UPDATE audit_log SET actor_name = @name WHERE actor_user_id = @user_id;", cancellationToken,
             ("@name", $"Verwijderde gebruiker #{userId}"), ("@user_id", userId));
@@ -59,7 +59,7 @@ public sealed class AuditStore
         (JsonSerializer.Deserialize<Dictionary<string, string?[]>>(json) ?? [])
             .ToDictionary(c => c.Key, c => new FieldChange(c.Value.ElementAtOrDefault(0), c.Value.ElementAtOrDefault(1)));
 
-    private static AuditEntry ReadEntry(SqliteDataReader reader)
+    private static AuditEntry ReadEntry(DbDataReader reader)
     {
         return new AuditEntry
         {

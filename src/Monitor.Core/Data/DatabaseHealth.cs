@@ -76,7 +76,7 @@ public sealed class DatabaseHealth
 
         try
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
+            await using var connection = await _database.OpenSqliteAsync(cancellationToken);
             // both the driver's retry loop and SQLite's busy handler give up after two seconds
             connection.DefaultTimeout = ProbeBusyMilliseconds / 1000;
             await using (var timeout = connection.CreateCommand())

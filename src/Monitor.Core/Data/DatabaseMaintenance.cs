@@ -14,7 +14,7 @@ public sealed class DatabaseMaintenance
     /// </summary>
     public async Task<int?> CheckpointAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

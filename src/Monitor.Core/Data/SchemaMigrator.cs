@@ -41,7 +41,7 @@ public sealed partial class SchemaMigrator
 
         try
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
+            await using var connection = await _database.OpenSqliteAsync(cancellationToken);
             var current = await GetUserVersionAsync(connection, cancellationToken);
             if (current > LatestVersion)
             {

@@ -1,24 +1,29 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Monitor.Core.Data;
 
-/// <summary>Typed column reads for the stores' private mappers: dates are ISO 8601 text in SQLite.</summary>
+/// <summary>
+/// Typed column reads for the stores' private mappers, the same on both engines: dates are ISO 8601 text, yes/no is
+/// 0/1; and the two constraint failures the stores turn into a message.
+/// </summary>
 internal static class SqliteReaderExtensions
 {
-    public static string? GetStringOrNull(this SqliteDataReader reader, int ordinal) =>
+    public static string? GetStringOrNull(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    public static int? GetInt32OrNull(this SqliteDataReader reader, int ordinal) =>
+    public static int? GetInt32OrNull(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 
-    public static DateOnly GetDate(this SqliteDataReader reader, int ordinal) =>
+    public static DateOnly GetDate(this DbDataReader reader, int ordinal) =>
         DateOnly.ParseExact(reader.GetString(ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static DateOnly? GetDateOrNull(this SqliteDataReader reader, int ordinal) =>
+    public static DateOnly? GetDateOrNull(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetDate(ordinal);
 
-    public static bool GetFlag(this SqliteDataReader reader, int ordinal) => reader.GetInt64(ordinal) != 0;
+    public static bool GetFlag(this DbDataReader reader, int ordinal) => reader.GetInt64(ordinal) != 0;
 
     public static object ToDbValue(this DateOnly? date) =>
         date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
@@ -29,6 +34,19 @@ internal static class SqliteReaderExtensions
 
     public static object ToDbValue(this int? number) => number is { } n ? n : DBNull.Value;
 
-    /// <summary>SQLITE_CONSTRAINT_FOREIGNKEY: the row points at a project, account or meeting that is gone.</summary>
-    public static bool IsForeignKeyViolation(this SqliteException exception) => exception.SqliteExtendedErrorCode == 787;
+    /// <summary>The row points at a project, account or meeting that is gone (SQLITE_CONSTRAINT_FOREIGNKEY, PostgreSQL 23503).</summary>
+    public static bool IsForeignKeyViolation(this DbException exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 787,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation,
+        _ => false,
+    };
+
+    /// <summary>A constraint refused the row: unique, check, not null or foreign key (SQLITE_CONSTRAINT, PostgreSQL class 23).</summary>
+    public static bool IsConstraintViolation(this DbException exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        PostgresException postgres => postgres.SqlState.StartsWith("23", StringComparison.Ordinal),
+        _ => false,
+    };
 }

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Data;
 using Monitor.Core.Planning;
@@ -75,7 +75,7 @@ public sealed class DemoDataLoader
     {
         var drafts = ReadDemoProjects();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await GetMarkerAsync(connection, transaction, cancellationToken) is not null
             || await CountProjectsAsync(connection, transaction, cancellationToken) > 0)
         {
@@ -93,7 +93,7 @@ public sealed class DemoDataLoader
     {
         var drafts = ReadDemoProjects();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var removed = await ProjectStore.DeleteDemoProjectsAsync(connection, transaction, cancellationToken);
         await InsertAllAsync(connection, transaction, drafts, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -101,7 +101,7 @@ public sealed class DemoDataLoader
         return drafts.Count;
     }
 
-    private async Task InsertAllAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ProjectDraft> drafts, CancellationToken cancellationToken)
+    private async Task InsertAllAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ProjectDraft> drafts, CancellationToken cancellationToken)
     {
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var draft in drafts)
@@ -137,7 +137,7 @@ public sealed class DemoDataLoader
     }
 
     /// <summary>The plan's version history as the seed tells it, each version made from the plan as loaded (see <see cref="DemoPlanVersion"/>).</summary>
-    private async Task InsertVersionsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, IReadOnlyList<DemoPlanVersion> versions, CancellationToken cancellationToken)
+    private async Task InsertVersionsAsync(DbConnection connection, DbTransaction transaction, long projectId, IReadOnlyList<DemoPlanVersion> versions, CancellationToken cancellationToken)
     {
         var plan = (await PlanStore.ReadPlanAsync(connection, transaction, projectId, cancellationToken))!;
         foreach (var version in versions)
@@ -165,10 +165,10 @@ public sealed class DemoDataLoader
         }
     }
 
-    private static async Task<string?> GetMarkerAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+    private static async Task<string?> GetMarkerAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         (string?)await connection.ScalarAsync(transaction, "SELECT value FROM app_settings WHERE key = @key;", cancellationToken, ("@key", LoadedMarker));
 
-    private static async Task<long> CountProjectsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+    private static async Task<long> CountProjectsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM projects;", cancellationToken) ?? 0;
 
     private sealed record DemoPlanSet

@@ -116,7 +116,7 @@ public sealed class DemoEffectLoader
     private async Task<int> WriteAsync(List<PendingResponse> pending, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         foreach (var response in pending)
         {
             await _rounds.WriteAsync(connection, transaction, response.RoundId, response.Condition, response.Source, response.Answers, null, _actor, response.ProjectId, cancellationToken);

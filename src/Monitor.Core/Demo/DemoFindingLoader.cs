@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Reflection;
 using System.Text.Json;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Common;
@@ -52,7 +52,7 @@ public sealed class DemoFindingLoader
     private async Task<int> LoadProjectAsync(List<DemoFinding> findings, string slug, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ScalarLongAsync(transaction, "SELECT id FROM projects WHERE slug = @slug AND is_demo = 1;", cancellationToken, ("@slug", slug)) is not { } projectId
             || await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM findings WHERE project_id = @p;", cancellationToken, ("@p", projectId)) > 0
             || await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM codings WHERE project_id = @p;", cancellationToken, ("@p", projectId)) == 0)
@@ -96,7 +96,7 @@ public sealed class DemoFindingLoader
         return findings.Count;
     }
 
-    private static async Task<(EvidenceKind, long)> ResolveAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, DemoEvidence evidence, CancellationToken cancellationToken)
+    private static async Task<(EvidenceKind, long)> ResolveAsync(DbConnection connection, DbTransaction transaction, long projectId, DemoEvidence evidence, CancellationToken cancellationToken)
     {
         async Task<long> MeetingAsync() => await connection.ScalarLongAsync(transaction, """
             SELECT m.id FROM meetings m JOIN project_groups g ON g.id = m.group_id WHERE g.project_id = @p AND g.name = @group AND m.held_on = @held ORDER BY m.id LIMIT 1;

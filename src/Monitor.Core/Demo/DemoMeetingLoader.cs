@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Meetings;
@@ -21,7 +21,7 @@ internal static class DemoMeetingLoader
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static async Task LoadAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<string, long> projectIds, string now, CancellationToken cancellationToken)
+    public static async Task LoadAsync(DbConnection connection, DbTransaction transaction, IReadOnlyDictionary<string, long> projectIds, string now, CancellationToken cancellationToken)
     {
         await using var stream = typeof(DemoMeetingLoader).Assembly.GetManifestResourceStream(ResourceName);
         if (stream is null)
@@ -37,7 +37,7 @@ internal static class DemoMeetingLoader
         }
     }
 
-    private static async Task LoadGroupAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, DemoGroup group, string now, CancellationToken cancellationToken)
+    private static async Task LoadGroupAsync(DbConnection connection, DbTransaction transaction, long projectId, DemoGroup group, string now, CancellationToken cancellationToken)
     {
         var groupId = await connection.ScalarLongAsync(transaction, """
             UPDATE project_groups SET cadence_days = @days, reflections_anonymous = @anonymous
@@ -134,7 +134,7 @@ internal static class DemoMeetingLoader
     /// The reflection the demo files mean by "<paramref name="member"/> at this meeting". In an anonymous group the
     /// database keeps no author, so the answer is found by its texts, which the demo meeting file still knows.
     /// </summary>
-    public static async Task<long?> FindReflectionAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, string member, CancellationToken cancellationToken)
+    public static async Task<long?> FindReflectionAsync(DbConnection connection, DbTransaction transaction, long meetingId, string member, CancellationToken cancellationToken)
     {
         if (await connection.ScalarLongAsync(transaction, """
             SELECT r.id FROM reflections r LEFT JOIN group_members gm ON gm.id = r.member_id LEFT JOIN meeting_guests gu ON gu.id = r.guest_id

@@ -69,7 +69,7 @@ public sealed class MidiSurveyStore
     public async Task<IReadOnlyList<MidiSurveyInfo>> ListAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var items = (await connection.QueryAsync(transaction, """
                 SELECT i.questionnaire_id, m.item_id, m.determinant FROM midi_survey_items m JOIN questionnaire_items i ON i.id = m.item_id
                 JOIN questionnaires q ON q.id = i.questionnaire_id WHERE q.project_id = @p;

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -30,7 +30,7 @@ public sealed class QuestionnaireStore
 
     /// <summary>As above, with <paramref name="alongside"/> writing more in the same transaction (given the new questionnaire's id), such as the MIDI survey's determinants.</summary>
     internal async Task<long?> CreateAsync(long projectId, string title, TargetGroup targetGroup, IReadOnlyList<ItemDraft> items, Actor actor,
-        Func<SqliteConnection, SqliteTransaction, long, Task>? alongside, CancellationToken cancellationToken)
+        Func<DbConnection, DbTransaction, long, Task>? alongside, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         var errors = new List<ValidationError>();
@@ -56,7 +56,7 @@ public sealed class QuestionnaireStore
 
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await InsertAsync(connection, transaction, projectId, title.Trim(), targetGroup, items, new Lineage(1, null, null), actor, cancellationToken) is not { } id)
         {
             return null;
@@ -82,7 +82,7 @@ public sealed class QuestionnaireStore
     {
         ArgumentNullException.ThrowIfNull(mayRead);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var sources = await connection.QueryAsync(transaction, "SELECT q.project_id, p.name FROM questionnaires q JOIN projects p ON p.id = q.project_id WHERE q.id = @q;",
             reader => (ProjectId: reader.GetInt64(0), ProjectName: reader.GetString(1)), cancellationToken, ("@q", fromQuestionnaireId));
         if (sources is not [var source] || !mayRead(source.ProjectId))
@@ -105,7 +105,7 @@ public sealed class QuestionnaireStore
     public async Task<long?> NewVersionAsync(long projectId, long questionnaireId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if ((await ReadAsync(connection, transaction, projectId, questionnaireId, cancellationToken)).SingleOrDefault() is not { } questionnaire)
         {
             return null;
@@ -130,7 +130,7 @@ public sealed class QuestionnaireStore
     {
         ArgumentNullException.ThrowIfNull(mayRead);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var all = await connection.QueryAsync(transaction, """
             SELECT q.id, q.title, q.project_id, p.name FROM questionnaires q JOIN projects p ON p.id = q.project_id
             WHERE q.project_id <> @p ORDER BY p.name, q.title;
@@ -144,7 +144,7 @@ public sealed class QuestionnaireStore
 
     private sealed record Lineage(int Version, long? PreviousId, long? CopiedFrom);
 
-    private async Task<long?> InsertCopyAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, Questionnaire source, string title, Lineage lineage,
+    private async Task<long?> InsertCopyAsync(DbConnection connection, DbTransaction transaction, long projectId, Questionnaire source, string title, Lineage lineage,
         Actor actor, CancellationToken cancellationToken)
     {
         var items = source.Items.Select(i => new ItemDraft(i.Text, i.Kind, i.ReverseScored, i.Section)).ToList();
@@ -165,7 +165,7 @@ public sealed class QuestionnaireStore
     }
 
     /// <summary>Inserts a checked questionnaire with its items and audit entry; null when there is no such project.</summary>
-    private async Task<long?> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string title, TargetGroup targetGroup, IReadOnlyList<ItemDraft> items,
+    private async Task<long?> InsertAsync(DbConnection connection, DbTransaction transaction, long projectId, string title, TargetGroup targetGroup, IReadOnlyList<ItemDraft> items,
         Lineage lineage, Actor actor, CancellationToken cancellationToken)
     {
         if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId)) is null)
@@ -208,12 +208,12 @@ public sealed class QuestionnaireStore
     public async Task<IReadOnlyList<Questionnaire>> ListAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return await ReadAsync(connection, transaction, projectId, null, cancellationToken);
     }
 
     /// <summary>The project's questionnaires (or the one asked) with their items in order.</summary>
-    internal static async Task<List<Questionnaire>> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long? questionnaireId, CancellationToken cancellationToken)
+    internal static async Task<List<Questionnaire>> ReadAsync(DbConnection connection, DbTransaction transaction, long projectId, long? questionnaireId, CancellationToken cancellationToken)
     {
         object only = questionnaireId is { } id ? id : DBNull.Value;
         var items = (await connection.QueryAsync(transaction, """

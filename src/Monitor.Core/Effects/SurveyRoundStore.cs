@@ -44,7 +44,7 @@ public sealed class SurveyRoundStore
 
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM questionnaires WHERE id = @q AND project_id = @p;", cancellationToken, ("@q", questionnaireId), ("@p", projectId)) is null)
         {
             return null;
@@ -81,7 +81,7 @@ public sealed class SurveyRoundStore
     {
         var token = SecretTokens.New("v_");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await RoundInProjectAsync(connection, transaction, projectId, roundId, cancellationToken))
         {
             return null;
@@ -105,7 +105,7 @@ public sealed class SurveyRoundStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var links = await connection.QueryAsync(transaction, """
             SELECT r.id, p.id, p.name, r.name, l.condition, q.id, r.opens_on, r.closes_on
             FROM round_links l JOIN measurement_rounds r ON r.id = l.round_id JOIN questionnaires q ON q.id = r.questionnaire_id JOIN projects p ON p.id = q.project_id
@@ -150,7 +150,7 @@ public sealed class SurveyRoundStore
     {
         Questionnaire? questionnaire;
         await using (var connection = await _database.OpenAsync(cancellationToken))
-        await using (var transaction = connection.BeginTransaction(deferred: true))
+        await using (var transaction = connection.BeginRead())
         {
             var questionnaireId = await connection.ScalarLongAsync(transaction, """
                 SELECT q.id FROM measurement_rounds r JOIN questionnaires q ON q.id = r.questionnaire_id WHERE r.id = @r AND q.project_id = @p;
@@ -165,7 +165,7 @@ public sealed class SurveyRoundStore
     public async Task<IReadOnlyList<SurveyResponse>> ResponsesAsync(long projectId, long roundId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         if (!await RoundInProjectAsync(connection, transaction, projectId, roundId, cancellationToken))
         {
             return [];
@@ -190,7 +190,7 @@ public sealed class SurveyRoundStore
         var parsed = ParseAnswers(questionnaire, answers, errors);
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var key = await Linkage.SurveyLinkageStore.KeyForCodeAsync(connection, transaction, questionnaire.ProjectId, roundId, code, codeRequired, cancellationToken);
         var id = await WriteAsync(connection, transaction, roundId, condition, source, parsed, key, actor, auditProjectId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -256,7 +256,7 @@ public sealed class SurveyRoundStore
 
     /// <summary>Writes one checked response in the caller's transaction (dated to the day only; <paramref name="respondentKey"/> links it across rounds).</summary>
     /// <exception cref="ValidationException">The respondent key already answered this round.</exception>
-    internal async Task<long> WriteAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, long roundId, Condition condition,
+    internal async Task<long> WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, long roundId, Condition condition,
         ResponseSource source, IReadOnlyList<(long Item, double? Value, string? Text)> parsed, string? respondentKey, Actor actor, long? auditProjectId, CancellationToken cancellationToken)
     {
         if (respondentKey is not null && await connection.ScalarLongAsync(transaction, "SELECT 1 FROM survey_responses WHERE round_id = @r AND respondent_key = @k;", cancellationToken,
@@ -288,7 +288,7 @@ public sealed class SurveyRoundStore
     }
 
     /// <summary>Whether the round belongs to a questionnaire of the project.</summary>
-    internal static async Task<bool> RoundInProjectAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, long projectId, long roundId, CancellationToken cancellationToken) =>
+    internal static async Task<bool> RoundInProjectAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, long projectId, long roundId, CancellationToken cancellationToken) =>
         await connection.ScalarLongAsync(transaction, """
             SELECT 1 FROM measurement_rounds r JOIN questionnaires q ON q.id = r.questionnaire_id WHERE r.id = @r AND q.project_id = @p;
             """, cancellationToken, ("@r", roundId), ("@p", projectId)) is not null;

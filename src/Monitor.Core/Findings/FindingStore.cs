@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
@@ -41,7 +41,7 @@ public sealed class FindingStore
     public async Task<IReadOnlyList<Finding>> ListAsync(long projectId, Audience audience, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var findings = await ReadAsync(connection, transaction, projectId, null, cancellationToken);
         return audience == Audience.Team ? findings : await ForManagementAsync(connection, transaction, projectId, findings, cancellationToken);
     }
@@ -53,7 +53,7 @@ public sealed class FindingStore
     public async Task<Finding?> FindAsync(long projectId, long findingId, Audience audience, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var findings = await ReadAsync(connection, transaction, projectId, findingId, cancellationToken);
         return (audience == Audience.Team ? findings : await ForManagementAsync(connection, transaction, projectId, findings, cancellationToken)).SingleOrDefault();
     }
@@ -65,7 +65,7 @@ public sealed class FindingStore
     public async Task<IReadOnlyList<FindingHistoryEntry>?> HistoryAsync(long projectId, long findingId, Audience audience = Audience.Team, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var current = await connection.ScalarAsync(transaction, "SELECT status FROM findings WHERE id = @id AND project_id = @project;", cancellationToken,
             ("@id", findingId), ("@project", projectId)) as string;
         if (current is null || (audience == Audience.Management && current != Codes.ToCode(FindingStatus.Vastgesteld)))
@@ -80,7 +80,7 @@ public sealed class FindingStore
 
     // Management sees what was agreed, and no member can be recognised in its evidence: the source is the group and the
     // date, and the members' labels (and the project's pseudonym list) are replaced in quotes and notes.
-    private static async Task<List<Finding>> ForManagementAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, List<Finding> findings, CancellationToken cancellationToken)
+    private static async Task<List<Finding>> ForManagementAsync(DbConnection connection, DbTransaction transaction, long projectId, List<Finding> findings, CancellationToken cancellationToken)
     {
         var names = await connection.QueryAsync(transaction, """
             SELECT DISTINCT m.role_label, 'lid' FROM group_members m JOIN project_groups g ON g.id = m.group_id WHERE g.project_id = @project AND m.role_label <> ''
@@ -105,7 +105,7 @@ public sealed class FindingStore
     {
         Check(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var id = await InsertAsync(connection, transaction, projectId, draft, FindingStatus.Concept, Now(), cancellationToken);
         foreach (var (kind, target) in evidence.Distinct())
         {
@@ -117,7 +117,7 @@ public sealed class FindingStore
         return id;
     }
 
-    internal static async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, FindingDraft draft, FindingStatus status, string at, CancellationToken cancellationToken)
+    internal static async Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, long projectId, FindingDraft draft, FindingStatus status, string at, CancellationToken cancellationToken)
     {
         var next = Convert.ToInt32(await connection.ScalarAsync(transaction, "SELECT coalesce(max(position), 0) + 1 FROM findings WHERE project_id = @project;", cancellationToken,
             ("@project", projectId)), CultureInfo.InvariantCulture);
@@ -131,7 +131,7 @@ public sealed class FindingStore
         return id;
     }
 
-    private static async Task WriteLinksAsync(SqliteConnection connection, SqliteTransaction transaction, long id, FindingDraft draft, CancellationToken cancellationToken)
+    private static async Task WriteLinksAsync(DbConnection connection, DbTransaction transaction, long id, FindingDraft draft, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(transaction, "DELETE FROM finding_determinants WHERE finding_id = @id; DELETE FROM finding_bowen_areas WHERE finding_id = @id;", cancellationToken,
             ("@id", id));
@@ -151,7 +151,7 @@ public sealed class FindingStore
     {
         Check(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ExecuteAsync(transaction, """
             UPDATE findings SET kind = @kind, heading = @heading, title = @title, explanation = @explanation, phase = @phase, updated_at = @now
             WHERE id = @id AND project_id = @project;
@@ -174,7 +174,7 @@ public sealed class FindingStore
     public async Task<bool> SetStatusAsync(long projectId, long findingId, FindingStatus status, FindingSession? session, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var finding = (await ReadAsync(connection, transaction, projectId, findingId, cancellationToken)).SingleOrDefault();
         if (finding is null)
         {
@@ -219,7 +219,7 @@ public sealed class FindingStore
     public async Task<bool> DeleteAsync(long projectId, long findingId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var finding = (await ReadAsync(connection, transaction, projectId, findingId, cancellationToken)).SingleOrDefault();
         if (finding is null)
         {
@@ -254,7 +254,7 @@ public sealed class FindingStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await ExistsAsync(connection, transaction, projectId, findingId, cancellationToken))
         {
             return false;
@@ -266,7 +266,7 @@ public sealed class FindingStore
         return true;
     }
 
-    internal static async Task AddEvidenceCoreAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long findingId, EvidenceKind kind, long targetId, string note, string by, string at, CancellationToken cancellationToken)
+    internal static async Task AddEvidenceCoreAsync(DbConnection connection, DbTransaction transaction, long projectId, long findingId, EvidenceKind kind, long targetId, string note, string by, string at, CancellationToken cancellationToken)
     {
         var (column, check) = kind switch
         {
@@ -289,7 +289,7 @@ public sealed class FindingStore
     public async Task<bool> RemoveEvidenceAsync(long projectId, long findingId, long evidenceId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await ExistsAsync(connection, transaction, projectId, findingId, cancellationToken))
         {
             return false;
@@ -306,10 +306,10 @@ public sealed class FindingStore
         return true;
     }
 
-    private static async Task<bool> ExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long findingId, CancellationToken cancellationToken) =>
+    private static async Task<bool> ExistsAsync(DbConnection connection, DbTransaction transaction, long projectId, long findingId, CancellationToken cancellationToken) =>
         await connection.ScalarAsync(transaction, "SELECT 1 FROM findings WHERE id = @id AND project_id = @project;", cancellationToken, ("@id", findingId), ("@project", projectId)) is not null;
 
-    internal async Task RecordAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long findingId, string action, Actor actor, CancellationToken cancellationToken)
+    internal async Task RecordAsync(DbConnection connection, DbTransaction transaction, long projectId, long findingId, string action, Actor actor, CancellationToken cancellationToken)
     {
         var finding = (await ReadAsync(connection, transaction, projectId, findingId, cancellationToken)).Single();
         var snapshot = JsonSerializer.Serialize(new
@@ -332,7 +332,7 @@ public sealed class FindingStore
             new Dictionary<string, string?>(), new Dictionary<string, string?> { ["action"] = action, ["finding"] = snapshot }), cancellationToken);
     }
 
-    internal static async Task<List<Finding>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long? findingId, CancellationToken cancellationToken)
+    internal static async Task<List<Finding>> ReadAsync(DbConnection connection, DbTransaction? transaction, long projectId, long? findingId, CancellationToken cancellationToken)
     {
         var filter = findingId is null ? "" : " AND f.id = @finding";
         (string, object?)[] parameters = [("@project", projectId), ("@finding", findingId ?? 0)];
@@ -379,7 +379,7 @@ public sealed class FindingStore
     }
 
     /// <summary>The evidence of the project's findings as quotes with their source, in one query per kind.</summary>
-    private static async Task<ILookup<long, Evidence>> ReadEvidenceAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long? findingId, CancellationToken cancellationToken)
+    private static async Task<ILookup<long, Evidence>> ReadEvidenceAsync(DbConnection connection, DbTransaction? transaction, long projectId, long? findingId, CancellationToken cancellationToken)
     {
         var filter = findingId is null ? "" : " AND f.id = @finding";
         (string, object?)[] parameters = [("@project", projectId), ("@finding", findingId ?? 0)];

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Monitor.Core.Data;
 
 namespace Monitor.Core.Frameworks;
@@ -41,7 +41,7 @@ public sealed class FrameworkStore
             ORDER BY phase_number, position;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var activities = (await connection.QueryAsync(transaction, activitiesSql, reader => (Phase: reader.GetInt32(0), Activity: new MovisieActivity(reader.GetString(1),
                 reader.GetString(2).Split('\n', StringSplitOptions.RemoveEmptyEntries))), cancellationToken))
             .ToLookup(a => a.Phase, a => a.Activity);
@@ -74,7 +74,7 @@ public sealed class FrameworkStore
             ORDER BY number;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var determinants = await connection.QueryAsync(transaction, determinantsSql, ReadDeterminant, cancellationToken);
         return await connection.QueryAsync(transaction, groupsSql, reader =>
         {
@@ -114,7 +114,7 @@ public sealed class FrameworkStore
         }, cancellationToken);
     }
 
-    private static MidiDeterminant ReadDeterminant(SqliteDataReader reader) => new()
+    private static MidiDeterminant ReadDeterminant(DbDataReader reader) => new()
     {
         Number = reader.GetInt32(0),
         GroupCode = reader.GetString(1),

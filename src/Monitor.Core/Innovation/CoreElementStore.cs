@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
@@ -38,7 +38,7 @@ public sealed class CoreElementStore
             FROM core_element_framework_items ORDER BY framework_code, number;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var items = (await connection.QueryAsync(transaction, itemsSql, reader => (Code: reader.GetString(0), Item: new CoreElementTemplate(reader.GetInt32(1),
                 Codes.Parse<CoreElementTemplateKind>(reader.GetString(2)), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6))), cancellationToken))
             .ToLookup(i => i.Code, i => i.Item);
@@ -58,13 +58,13 @@ public sealed class CoreElementStore
     public async Task<IReadOnlyList<CoreElement>?> ListAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return await ProjectExistsAsync(connection, transaction, projectId, cancellationToken)
             ? await ReadAsync(connection, transaction, projectId, cancellationToken)
             : null;
     }
 
-    internal static async Task<List<CoreElement>> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken) =>
+    internal static async Task<List<CoreElement>> ReadAsync(DbConnection connection, DbTransaction transaction, long projectId, CancellationToken cancellationToken) =>
         await connection.QueryAsync(transaction, """
             SELECT id, project_id, position, name, delivered_when, framework_code, framework_number
             FROM project_core_elements WHERE project_id = @project ORDER BY position, id;
@@ -253,7 +253,7 @@ public sealed class CoreElementStore
     private static ValidationException Duplicate(string name) =>
         new([new ValidationError("name", $"Het project heeft al een kernelement '{name}'.")]);
 
-    private async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, int position, string name, string deliveredWhen,
+    private async Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, long projectId, int position, string name, string deliveredWhen,
         string? frameworkCode, int? frameworkNumber, Actor actor, CancellationToken cancellationToken) =>
         await connection.InsertAsync(transaction, """
             INSERT INTO project_core_elements (project_id, position, name, delivered_when, framework_code, framework_number, created_at, created_by)
@@ -262,10 +262,10 @@ public sealed class CoreElementStore
             ("@framework", frameworkCode.ToDbValue()), ("@number", frameworkNumber.ToDbValue()), ("@now", Now()), ("@by", actor.Name));
 
     /// <summary>One transaction: null when the project does not exist or the change found nothing; the change's value otherwise.</summary>
-    private async Task<long?> WriteAsync(long projectId, Actor actor, Func<SqliteConnection, SqliteTransaction, Task<(long Value, AuditChange[]? Audit)>> change, CancellationToken cancellationToken)
+    private async Task<long?> WriteAsync(long projectId, Actor actor, Func<DbConnection, DbTransaction, Task<(long Value, AuditChange[]? Audit)>> change, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;
@@ -286,7 +286,7 @@ public sealed class CoreElementStore
         return value;
     }
 
-    internal static async Task<bool> ProjectExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken) =>
+    internal static async Task<bool> ProjectExistsAsync(DbConnection connection, DbTransaction transaction, long projectId, CancellationToken cancellationToken) =>
         await connection.ScalarLongAsync(transaction, "SELECT 1 FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId)) is not null;
 
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);

@@ -47,7 +47,7 @@ public sealed class FidelityStore
     public async Task<IReadOnlyList<Checklist>> ListAsync(long projectId, long? userId = null, long? linkId = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var items = (await connection.QueryAsync(transaction, """
                 SELECT i.checklist_id, i.element_id, i.delivered FROM fidelity_checklist_items i
                 JOIN fidelity_checklists c ON c.id = i.checklist_id WHERE c.project_id = @project;
@@ -91,7 +91,7 @@ public sealed class FidelityStore
         Checks.ThrowIfAny(errors);
         var token = SecretTokens.New("k_");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await CoreElementStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;
@@ -120,7 +120,7 @@ public sealed class FidelityStore
     public async Task<bool> RevokeLinkAsync(long projectId, long linkId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ScalarAsync(transaction, "SELECT label FROM fidelity_links WHERE id = @id AND project_id = @project AND revoked_at IS NULL;", cancellationToken,
                 ("@id", linkId), ("@project", projectId)) is not string label)
         {
@@ -143,7 +143,7 @@ public sealed class FidelityStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var links = await connection.QueryAsync(transaction, """
             SELECT l.id, l.project_id, p.name, l.label, l.team FROM fidelity_links l JOIN projects p ON p.id = l.project_id
             WHERE l.token_hash = @hash AND l.revoked_at IS NULL;
@@ -160,7 +160,7 @@ public sealed class FidelityStore
     private async Task<long?> InsertAsync(long projectId, ChecklistDraft draft, Actor actor, long? userId, long? linkId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await CoreElementStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;

@@ -25,7 +25,7 @@ public sealed class ReachStore
     public async Task<IReadOnlyList<ReachCount>?> ListAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         if (!await CoreElementStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;
@@ -53,7 +53,7 @@ public sealed class ReachStore
         Validate(count);
         var month = count.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await CoreElementStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return false;

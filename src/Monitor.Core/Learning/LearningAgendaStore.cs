@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -37,7 +37,7 @@ public sealed class LearningAgendaStore
     public async Task<IReadOnlyList<LearningItem>?> ListAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         if (!await ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;
@@ -50,7 +50,7 @@ public sealed class LearningAgendaStore
     public async Task<LearningItem?> FindAsync(long projectId, long itemId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return (await ReadItemsAsync(connection, transaction, projectId, itemId, cancellationToken)).SingleOrDefault();
     }
 
@@ -202,7 +202,7 @@ public sealed class LearningAgendaStore
     public async Task<IReadOnlyList<LessAnswer>> LessAnswersAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var determinants = (await connection.QueryAsync(transaction, """
             SELECT DISTINCT d.reflection_id, c.key
             FROM codings cg
@@ -236,10 +236,10 @@ public sealed class LearningAgendaStore
         }, cancellationToken, ("@project_id", projectId));
     }
 
-    private async Task<(bool Found, T? Value)> WriteAsync<T>(long projectId, Actor actor, Func<SqliteConnection, SqliteTransaction, Task<(T Value, AuditChange? Audit)>> change, CancellationToken cancellationToken)
+    private async Task<(bool Found, T? Value)> WriteAsync<T>(long projectId, Actor actor, Func<DbConnection, DbTransaction, Task<(T Value, AuditChange? Audit)>> change, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return (false, default);
@@ -274,7 +274,7 @@ public sealed class LearningAgendaStore
         Checks.ThrowIfAny(errors);
     }
 
-    private static async Task CheckSourcesAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, IReadOnlyList<LearningSource> sources, CancellationToken cancellationToken)
+    private static async Task CheckSourcesAsync(DbConnection connection, DbTransaction transaction, long projectId, IReadOnlyList<LearningSource> sources, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>();
         foreach (var source in sources.Distinct())
@@ -298,7 +298,7 @@ public sealed class LearningAgendaStore
         Checks.ThrowIfAny(errors);
     }
 
-    private static async Task WriteSourcesAsync(SqliteConnection connection, SqliteTransaction transaction, long itemId, IReadOnlyList<LearningSource> sources, CancellationToken cancellationToken)
+    private static async Task WriteSourcesAsync(DbConnection connection, DbTransaction transaction, long itemId, IReadOnlyList<LearningSource> sources, CancellationToken cancellationToken)
     {
         foreach (var source in sources.Distinct())
         {
@@ -308,15 +308,15 @@ public sealed class LearningAgendaStore
         }
     }
 
-    private static async Task InsertStatusAsync(SqliteConnection connection, SqliteTransaction transaction, long itemId, LearningStatus status, DateOnly on, string note, Actor actor, CancellationToken cancellationToken) =>
+    private static async Task InsertStatusAsync(DbConnection connection, DbTransaction transaction, long itemId, LearningStatus status, DateOnly on, string note, Actor actor, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(transaction, """
             INSERT INTO learning_item_statuses (item_id, status, changed_on, changed_by, note) VALUES (@item_id, @status, @on, @by, @note);
             """, cancellationToken, ("@item_id", itemId), ("@status", status.ToCode()), ("@on", on.ToDbValue()), ("@by", actor.Name), ("@note", note.Trim()));
 
-    private static async Task<bool> ProjectExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken) =>
+    private static async Task<bool> ProjectExistsAsync(DbConnection connection, DbTransaction transaction, long projectId, CancellationToken cancellationToken) =>
         await connection.ScalarLongAsync(transaction, "SELECT 1 FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId)) is not null;
 
-    private static async Task<IReadOnlyList<LearningItem>> ReadItemsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long? itemId, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<LearningItem>> ReadItemsAsync(DbConnection connection, DbTransaction transaction, long projectId, long? itemId, CancellationToken cancellationToken)
     {
         var parameters = new (string, object?)[] { ("@project_id", projectId), ("@item_id", itemId) };
         const string filter = "project_id = @project_id AND (@item_id IS NULL OR id = @item_id)";

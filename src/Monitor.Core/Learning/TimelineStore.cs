@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -32,7 +32,7 @@ public sealed class TimelineStore
     public async Task<ProjectTimeline?> ReadAsync(long projectId, long? groupId = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var project = await connection.QueryFirstAsync(transaction, "SELECT start_date, end_date, current_phase FROM projects WHERE id = @id;",
             reader => new { Start = reader.GetDate(0), End = reader.GetDateOrNull(1), Phase = reader.GetInt32(2) }, cancellationToken, ("@id", projectId));
         if (project is null)
@@ -117,7 +117,7 @@ public sealed class TimelineStore
         ArgumentNullException.ThrowIfNull(actor);
         CheckDraft(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId)) is null)
         {
             return null;
@@ -145,7 +145,7 @@ public sealed class TimelineStore
     public async Task<MomentDraft?> FindMomentAsync(long projectId, long momentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return await FindMomentAsync(connection, transaction, projectId, momentId, cancellationToken);
     }
 
@@ -173,7 +173,7 @@ public sealed class TimelineStore
         ArgumentNullException.ThrowIfNull(actor);
         CheckDraft(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await FindMomentAsync(connection, transaction, projectId, momentId, cancellationToken) is not { } before)
         {
             return null;
@@ -205,7 +205,7 @@ public sealed class TimelineStore
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await FindMomentAsync(connection, transaction, projectId, momentId, cancellationToken) is not { } before)
         {
             return null;
@@ -228,7 +228,7 @@ public sealed class TimelineStore
     public async Task<IReadOnlyList<long>> GroupIdsOfUserAsync(long projectId, long userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return await GroupIdsOfUserAsync(connection, transaction, projectId, userId, cancellationToken);
     }
 
@@ -243,7 +243,7 @@ public sealed class TimelineStore
         Checks.ThrowIfAny(errors);
     }
 
-    private static async Task CheckGroupAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long? groupId, CancellationToken cancellationToken)
+    private static async Task CheckGroupAsync(DbConnection connection, DbTransaction transaction, long projectId, long? groupId, CancellationToken cancellationToken)
     {
         if (groupId is { } id
             && await connection.ScalarLongAsync(transaction, "SELECT 1 FROM project_groups WHERE id = @id AND project_id = @project_id;", cancellationToken,
@@ -262,7 +262,7 @@ public sealed class TimelineStore
         ["group"] = draft.GroupId?.ToString(CultureInfo.InvariantCulture),
     };
 
-    private static async Task<MomentDraft?> FindMomentAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long momentId, CancellationToken cancellationToken) =>
+    private static async Task<MomentDraft?> FindMomentAsync(DbConnection connection, DbTransaction transaction, long projectId, long momentId, CancellationToken cancellationToken) =>
         await connection.QueryFirstAsync(transaction, """
             SELECT occurred_on, kind, title, story, group_id, is_reconstructed FROM timeline_moments WHERE id = @id AND project_id = @project_id;
             """, reader => new MomentDraft
@@ -275,10 +275,10 @@ public sealed class TimelineStore
             Reconstructed = reader.GetFlag(5),
         }, cancellationToken, ("@id", momentId), ("@project_id", projectId));
 
-    private static async Task<long?> AuthorAsync(SqliteConnection connection, SqliteTransaction transaction, long momentId, CancellationToken cancellationToken) =>
+    private static async Task<long?> AuthorAsync(DbConnection connection, DbTransaction transaction, long momentId, CancellationToken cancellationToken) =>
         await connection.ScalarLongAsync(transaction, $"SELECT {AuthorSql} FROM timeline_moments t WHERE t.id = @id;", cancellationToken, ("@id", momentId));
 
-    private static async Task<IReadOnlyList<long>> GroupIdsOfUserAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long userId, CancellationToken cancellationToken) =>
+    private static async Task<IReadOnlyList<long>> GroupIdsOfUserAsync(DbConnection connection, DbTransaction transaction, long projectId, long userId, CancellationToken cancellationToken) =>
         await connection.QueryAsync(transaction, """
             SELECT DISTINCT g.id FROM project_groups g JOIN group_members gm ON gm.group_id = g.id
             WHERE g.project_id = @project_id AND gm.user_id = @user_id;

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -76,7 +76,7 @@ public sealed class ActionItemStore
     {
         long meetingId;
         await using (var connection = await _database.OpenAsync(cancellationToken))
-        await using (var transaction = connection.BeginTransaction(deferred: true))
+        await using (var transaction = connection.BeginRead())
         {
             var item = (await ReadActionItemsAsync(connection, transaction, "a.id = @id", actionItemId, cancellationToken)).SingleOrDefault();
             if (item is null)
@@ -125,11 +125,11 @@ public sealed class ActionItemStore
     public async Task<IReadOnlyList<ActionItem>> ListForProjectAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return await ReadActionItemsAsync(connection, transaction, "a.group_id IN (SELECT id FROM project_groups WHERE project_id = @id) ORDER BY m.held_on, a.id", projectId, cancellationToken);
     }
 
-    internal static async Task<IReadOnlyList<ActionItem>> ReadActionItemsAsync(SqliteConnection connection, SqliteTransaction transaction, string where, long id, CancellationToken cancellationToken) =>
+    internal static async Task<IReadOnlyList<ActionItem>> ReadActionItemsAsync(DbConnection connection, DbTransaction transaction, string where, long id, CancellationToken cancellationToken) =>
         await connection.QueryAsync(transaction, $"SELECT {ActionColumns} {ActionFrom} WHERE {where};", reader => new ActionItem
         {
             Id = reader.GetInt64(0),

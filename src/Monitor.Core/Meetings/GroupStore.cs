@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Projects;
@@ -29,7 +29,7 @@ public sealed class GroupStore
     public async Task<IReadOnlyList<GroupInfo>?> ListGroupsAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         if (!await ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;
@@ -43,7 +43,7 @@ public sealed class GroupStore
     public async Task<GroupDetail?> FindGroupAsync(long projectId, long groupId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var group = await FindGroupInfoAsync(connection, transaction, projectId, groupId, cancellationToken);
         if (group is null)
         {
@@ -65,7 +65,7 @@ public sealed class GroupStore
     {
         Check(settings);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;
@@ -83,7 +83,7 @@ public sealed class GroupStore
     {
         Check(settings);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var before = await FindGroupInfoAsync(connection, transaction, projectId, groupId, cancellationToken);
         if (before is null)
         {
@@ -127,7 +127,7 @@ public sealed class GroupStore
 
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await FindGroupInfoAsync(connection, transaction, projectId, groupId, cancellationToken) is null)
         {
             return null;
@@ -166,7 +166,7 @@ public sealed class GroupStore
     public async Task<bool> SetMemberLeftAsync(long projectId, long memberId, DateOnly leftOn, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var member = await connection.QueryFirstAsync(transaction, $"""
             SELECT {MemberColumns} FROM group_members gm JOIN project_groups g ON g.id = gm.group_id
             WHERE gm.id = @id AND g.project_id = @project_id;
@@ -189,7 +189,7 @@ public sealed class GroupStore
     }
 
     /// <summary>The one insert of a group (also for a project created with its groups).</summary>
-    internal static async Task<long> InsertGroupAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, GroupSettings settings, CancellationToken cancellationToken) =>
+    internal static async Task<long> InsertGroupAsync(DbConnection connection, DbTransaction transaction, long projectId, GroupSettings settings, CancellationToken cancellationToken) =>
         await connection.InsertAsync(transaction, """
             INSERT INTO project_groups (project_id, kind, name, purpose, cadence, cadence_days, reflections_anonymous)
             VALUES (@project_id, @kind, @name, @purpose, @cadence, @cadence_days, @anonymous)
@@ -197,7 +197,7 @@ public sealed class GroupStore
             """, cancellationToken, [("@project_id", projectId), .. Parameters(settings)]);
 
     /// <summary>The one insert of a group member (also for a project created with its groups).</summary>
-    internal static async Task<long> InsertMemberAsync(SqliteConnection connection, SqliteTransaction transaction, long groupId, MemberDraft member, long? replacesMemberId, CancellationToken cancellationToken) =>
+    internal static async Task<long> InsertMemberAsync(DbConnection connection, DbTransaction transaction, long groupId, MemberDraft member, long? replacesMemberId, CancellationToken cancellationToken) =>
         await connection.InsertAsync(transaction, """
             INSERT INTO group_members (group_id, role_label, organisation, joined_on, left_on, replaces_member_id)
             VALUES (@group_id, @role_label, @organisation, @joined_on, @left_on, @replaces)
@@ -205,17 +205,17 @@ public sealed class GroupStore
             """, cancellationToken, ("@group_id", groupId), ("@role_label", member.RoleLabel.Trim()), ("@organisation", member.Organisation.Trim()),
             ("@joined_on", member.JoinedOn.ToDbValue()), ("@left_on", member.LeftOn.ToDbValue()), ("@replaces", replacesMemberId));
 
-    internal static async Task<GroupInfo?> FindGroupInfoAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long groupId, CancellationToken cancellationToken) =>
+    internal static async Task<GroupInfo?> FindGroupInfoAsync(DbConnection connection, DbTransaction transaction, long projectId, long groupId, CancellationToken cancellationToken) =>
         await connection.QueryFirstAsync(transaction, $"SELECT {GroupColumns} FROM project_groups g WHERE g.id = @id AND g.project_id = @project_id;",
             ReadGroup, cancellationToken, ("@id", groupId), ("@project_id", projectId));
 
-    internal static async Task<IReadOnlyList<MemberInfo>> ReadMembersAsync(SqliteConnection connection, SqliteTransaction transaction, long groupId, CancellationToken cancellationToken) =>
+    internal static async Task<IReadOnlyList<MemberInfo>> ReadMembersAsync(DbConnection connection, DbTransaction transaction, long groupId, CancellationToken cancellationToken) =>
         await connection.QueryAsync(transaction, $"SELECT {MemberColumns} FROM group_members gm WHERE gm.group_id = @id ORDER BY gm.id;", ReadMember, cancellationToken, ("@id", groupId));
 
-    internal static MemberInfo ReadMember(SqliteDataReader reader) => ReadMember(reader, 0);
+    internal static MemberInfo ReadMember(DbDataReader reader) => ReadMember(reader, 0);
 
     /// <summary>A member from <see cref="MemberColumns"/> starting at column <paramref name="first"/>.</summary>
-    internal static MemberInfo ReadMember(SqliteDataReader reader, int first) => new()
+    internal static MemberInfo ReadMember(DbDataReader reader, int first) => new()
     {
         Id = reader.GetInt64(first),
         RoleLabel = reader.GetString(first + 1),
@@ -226,7 +226,7 @@ public sealed class GroupStore
         UserId = reader.IsDBNull(first + 6) ? null : reader.GetInt64(first + 6),
     };
 
-    internal static GroupInfo ReadGroup(SqliteDataReader reader) => new()
+    internal static GroupInfo ReadGroup(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         ProjectId = reader.GetInt64(1),
@@ -266,7 +266,7 @@ public sealed class GroupStore
         }
     }
 
-    internal static async Task<bool> ProjectExistsAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken) =>
+    internal static async Task<bool> ProjectExistsAsync(DbConnection connection, DbTransaction transaction, long projectId, CancellationToken cancellationToken) =>
         await connection.ScalarLongAsync(transaction, "SELECT EXISTS (SELECT 1 FROM projects WHERE id = @id);", cancellationToken, ("@id", projectId)) == 1;
 
     private static void Check(GroupSettings settings)
@@ -276,7 +276,7 @@ public sealed class GroupStore
         Checks.ThrowIfAny(errors);
     }
 
-    private static async Task ThrowIfNameTakenAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string name, long? exceptGroupId, CancellationToken cancellationToken)
+    private static async Task ThrowIfNameTakenAsync(DbConnection connection, DbTransaction transaction, long projectId, string name, long? exceptGroupId, CancellationToken cancellationToken)
     {
         if (await connection.ScalarLongAsync(transaction, """
             SELECT EXISTS (SELECT 1 FROM project_groups WHERE project_id = @project_id AND name = @name AND id <> @except);

@@ -1,6 +1,6 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Monitor.Core.Meetings;
 
 /// <summary>What a write to a meeting works with: the open transaction and the meeting as it was before the change.</summary>
-public sealed record MeetingChange(SqliteConnection Connection, SqliteTransaction Transaction, MeetingRecord Meeting);
+public sealed record MeetingChange(DbConnection Connection, DbTransaction Transaction, MeetingRecord Meeting);

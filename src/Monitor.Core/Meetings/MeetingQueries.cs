@@ -14,7 +14,7 @@ public sealed class MeetingQueries
     public async Task<IReadOnlyList<MeetingFacts>> GetFactsAsync(long groupId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var meetings = await connection.QueryAsync(transaction, "SELECT id, held_on, status FROM meetings WHERE group_id = @id ORDER BY held_on, id;",
             r => (Id: r.GetInt64(0), HeldOn: r.GetDate(1), Status: Codes.Parse<MeetingStatus>(r.GetString(2))), cancellationToken, ("@id", groupId));
         var attendance = (await connection.QueryAsync(transaction, """

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Monitor.Core.Data;
 
 namespace Monitor.Core.Meetings;
@@ -10,7 +10,7 @@ namespace Monitor.Core.Meetings;
 /// </summary>
 internal static class MeetingSearchIndex
 {
-    public static async Task ReindexAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, CancellationToken cancellationToken)
+    public static async Task ReindexAsync(DbConnection connection, DbTransaction transaction, long meetingId, CancellationToken cancellationToken)
     {
         const string sql = """
             DELETE FROM meeting_search WHERE meeting_id = @id;

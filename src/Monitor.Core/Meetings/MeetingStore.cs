@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Projects;
@@ -31,7 +31,7 @@ public sealed class MeetingStore
     public async Task<IReadOnlyList<MeetingRecord>?> ListMeetingsAsync(long projectId, long? groupId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         if (!await GroupStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;
@@ -66,7 +66,7 @@ public sealed class MeetingStore
     public async Task<MeetingDetail?> FindMeetingAsync(long projectId, long meetingId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var meeting = await FindMeetingRecordAsync(connection, transaction, projectId, meetingId, cancellationToken);
         if (meeting is null)
         {
@@ -122,7 +122,7 @@ public sealed class MeetingStore
         MeetingRules.CheckPlan(errors, plan);
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await GroupStore.FindGroupInfoAsync(connection, transaction, projectId, groupId, cancellationToken) is null)
         {
             return null;
@@ -427,31 +427,31 @@ public sealed class MeetingStore
 
     private sealed record Removal(long AuditId, Dictionary<string, string?> Values);
 
-    private static async Task<IReadOnlyList<AgendaItem>> ReadAgendaAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, CancellationToken cancellationToken) =>
+    private static async Task<IReadOnlyList<AgendaItem>> ReadAgendaAsync(DbConnection connection, DbTransaction transaction, long meetingId, CancellationToken cancellationToken) =>
         await connection.QueryAsync(transaction, "SELECT id, position, title, notes, is_look_back FROM agenda_items WHERE meeting_id = @id ORDER BY position, id;",
             r => new AgendaItem(r.GetInt64(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetFlag(4)), cancellationToken, ("@id", meetingId));
 
     /// <summary>The one insert of a meeting (scheduling, and a project created with its meetings).</summary>
-    internal static async Task<long> InsertMeetingAsync(SqliteConnection connection, SqliteTransaction transaction, long groupId, MeetingPlan plan, DatePrecision precision, string note, CancellationToken cancellationToken) =>
+    internal static async Task<long> InsertMeetingAsync(DbConnection connection, DbTransaction transaction, long groupId, MeetingPlan plan, DatePrecision precision, string note, CancellationToken cancellationToken) =>
         await connection.InsertAsync(transaction, """
             INSERT INTO meetings (group_id, held_on, date_precision, duration_minutes, title, note, status, starts_at, location)
             VALUES (@group_id, @held_on, @precision, @duration, @title, @note, @status, @starts_at, @location)
             RETURNING id;
             """, cancellationToken, [("@group_id", groupId), ("@precision", precision == DatePrecision.Month ? "month" : "day"), ("@note", note), .. Parameters(plan)]);
 
-    internal static async Task<MeetingRecord?> FindMeetingRecordAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long meetingId, CancellationToken cancellationToken) =>
+    internal static async Task<MeetingRecord?> FindMeetingRecordAsync(DbConnection connection, DbTransaction transaction, long projectId, long meetingId, CancellationToken cancellationToken) =>
         await connection.QueryFirstAsync(transaction, $"""
             SELECT {MeetingColumns} FROM meetings m JOIN project_groups g ON g.id = m.group_id
             WHERE m.id = @id AND g.project_id = @project_id;
             """, ReadMeeting, cancellationToken, ("@id", meetingId), ("@project_id", projectId));
 
-    internal static async Task<IReadOnlyList<MeetingGuest>> ReadGuestsAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, CancellationToken cancellationToken) =>
+    internal static async Task<IReadOnlyList<MeetingGuest>> ReadGuestsAsync(DbConnection connection, DbTransaction transaction, long meetingId, CancellationToken cancellationToken) =>
         await connection.QueryAsync(transaction, "SELECT id, name, organisation FROM meeting_guests WHERE meeting_id = @id ORDER BY id;",
             r => new MeetingGuest(r.GetInt64(0), r.GetString(1), r.GetString(2)), cancellationToken, ("@id", meetingId));
 
     // The previous *held* meeting is the one whose reflections are looked back at; the next one is any later meeting that
     // is not cancelled (usually the planned one in which the follow-up is recorded).
-    internal static async Task<MeetingRecord?> FindNeighbourAsync(SqliteConnection connection, SqliteTransaction transaction, MeetingRecord meeting, bool before, CancellationToken cancellationToken)
+    internal static async Task<MeetingRecord?> FindNeighbourAsync(DbConnection connection, DbTransaction transaction, MeetingRecord meeting, bool before, CancellationToken cancellationToken)
     {
         var sql = before
             ? $"""
@@ -467,7 +467,7 @@ public sealed class MeetingStore
         return await connection.QueryFirstAsync(transaction, sql, ReadMeeting, cancellationToken, ("@group_id", meeting.GroupId), ("@held_on", meeting.HeldOn.ToDbValue()), ("@id", meeting.Id));
     }
 
-    internal static MeetingRecord ReadMeeting(SqliteDataReader reader) => new()
+    internal static MeetingRecord ReadMeeting(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         GroupId = reader.GetInt64(1),
@@ -483,7 +483,7 @@ public sealed class MeetingStore
         Note = reader.GetString(11),
     };
 
-    internal static async Task InsertAgendaItemAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, int position, string title, string notes, bool lookBack, CancellationToken cancellationToken) =>
+    internal static async Task InsertAgendaItemAsync(DbConnection connection, DbTransaction transaction, long meetingId, int position, string title, string notes, bool lookBack, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(transaction, """
             INSERT INTO agenda_items (meeting_id, position, title, notes, is_look_back) VALUES (@meeting_id, @position, @title, @notes, @look_back);
             """, cancellationToken, ("@meeting_id", meetingId), ("@position", position), ("@title", LookBackAgenda.Shorten(title, MeetingRules.AgendaTitleMaxLength)),

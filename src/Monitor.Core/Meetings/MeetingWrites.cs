@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Monitor.Core.Data;
 
 namespace Monitor.Core.Meetings;
@@ -29,7 +29,7 @@ public sealed class MeetingWrites
     {
         ArgumentNullException.ThrowIfNull(change);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var meeting = await MeetingStore.FindMeetingRecordAsync(connection, transaction, projectId, meetingId, cancellationToken);
         if (meeting is null)
         {
@@ -43,7 +43,7 @@ public sealed class MeetingWrites
     }
 
     /// <summary>The end of every meeting write inside an open transaction: search index in step, audit entry recorded.</summary>
-    internal async Task FinishAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, Actor actor, AuditChange? audit, CancellationToken cancellationToken)
+    internal async Task FinishAsync(DbConnection connection, DbTransaction transaction, long meetingId, Actor actor, AuditChange? audit, CancellationToken cancellationToken)
     {
         await MeetingSearchIndex.ReindexAsync(connection, transaction, meetingId, cancellationToken);
         if (audit is not null)

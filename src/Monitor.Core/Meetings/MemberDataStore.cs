@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -30,7 +30,7 @@ public sealed class MemberDataStore
     public async Task<bool> LinkAccountAsync(long projectId, long memberId, long? userId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var member = await connection.QueryFirstAsync(transaction, $"""
             SELECT {GroupStore.MemberColumns} FROM group_members gm JOIN project_groups g ON g.id = gm.group_id WHERE gm.id = @id AND g.project_id = @project;
             """, GroupStore.ReadMember, cancellationToken, ("@id", memberId), ("@project", projectId));
@@ -50,7 +50,7 @@ public sealed class MemberDataStore
         {
             await connection.ExecuteAsync(transaction, "UPDATE group_members SET user_id = @user WHERE id = @id;", cancellationToken, ("@user", userId), ("@id", memberId));
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        catch (DbException ex) when (ex.IsConstraintViolation())
         {
             throw new ValidationException([new ValidationError("userId", "Dit account is in deze groep al aan een ander lid gekoppeld.")]);
         }
@@ -66,7 +66,7 @@ public sealed class MemberDataStore
     public async Task<MemberPersonalData?> ExportAsync(long projectId, long memberId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return (await ReadAsync(connection, transaction, "gm.id = @id AND g.project_id = @project", [("@id", memberId), ("@project", projectId)], cancellationToken)).SingleOrDefault();
     }
 
@@ -74,11 +74,11 @@ public sealed class MemberDataStore
     public async Task<IReadOnlyList<MemberPersonalData>> ExportForAccountAsync(long userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return await ReadAsync(connection, transaction, "gm.user_id = @user", [("@user", userId)], cancellationToken);
     }
 
-    private static async Task<List<MemberPersonalData>> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, string where, (string, object?)[] parameters, CancellationToken cancellationToken)
+    private static async Task<List<MemberPersonalData>> ReadAsync(DbConnection connection, DbTransaction transaction, string where, (string, object?)[] parameters, CancellationToken cancellationToken)
     {
         const string attendanceSql = """
             SELECT m.held_on, m.title, a.status FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE a.member_id = @id ORDER BY m.held_on, m.id;

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -107,7 +107,7 @@ public sealed class OwnReflectionStore
         }, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<OwnReflection>> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, long userId, long? meetingId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OwnReflection>> ReadAsync(DbConnection connection, DbTransaction? transaction, long userId, long? meetingId, CancellationToken cancellationToken)
     {
         var today = DutchClock.Today(_time);
         var since = today.AddDays(-(int)OpenFor.TotalDays);

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -67,7 +67,7 @@ public sealed class ReflectionLinkStore
     public async Task<ReflectionLinkContext> OpenLinkAsync(string token, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return await OpenLinkAsync(connection, transaction, token, cancellationToken);
     }
 
@@ -83,7 +83,7 @@ public sealed class ReflectionLinkStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var context = await OpenLinkAsync(connection, transaction, token, cancellationToken);
         if (!context.Anonymous && memberId is null)
         {
@@ -118,7 +118,7 @@ public sealed class ReflectionLinkStore
         ReflectionStore.CheckTexts(wentWell, wentLess);
         ReflectionLinkContext context;
         await using (var connection = await _database.OpenAsync(cancellationToken))
-        await using (var transaction = connection.BeginTransaction(deferred: true))
+        await using (var transaction = connection.BeginRead())
         {
             context = await OpenLinkAsync(connection, transaction, token, cancellationToken);
         }
@@ -144,7 +144,7 @@ public sealed class ReflectionLinkStore
         return result;
     }
 
-    private async Task<LinkAnswerResult> AnswerAsMemberAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, long memberId,
+    private async Task<LinkAnswerResult> AnswerAsMemberAsync(DbConnection connection, DbTransaction transaction, long meetingId, long memberId,
         string wentWell, string wentLess, string? editKey, CancellationToken cancellationToken)
     {
         var existing = await connection.QueryFirstAsync(transaction, "SELECT edit_key_hash FROM reflections WHERE meeting_id = @meeting_id AND member_id = @member_id;",
@@ -162,7 +162,7 @@ public sealed class ReflectionLinkStore
 
     // An anonymous group's link asks nothing that identifies: a new answer gets a fresh edit key (kept in the
     // browser); with that key the same browser changes its own answer. Nobody can block or overwrite another's answer.
-    private async Task<LinkAnswerResult> AnswerAnonymouslyAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId,
+    private async Task<LinkAnswerResult> AnswerAnonymouslyAsync(DbConnection connection, DbTransaction transaction, long meetingId,
         string wentWell, string wentLess, string? editKey, CancellationToken cancellationToken)
     {
         var existing = string.IsNullOrEmpty(editKey) ? null : await connection.ScalarLongAsync(transaction,
@@ -180,7 +180,7 @@ public sealed class ReflectionLinkStore
         return new LinkAnswerResult(id, key);
     }
 
-    private async Task<ReflectionLinkContext> OpenLinkAsync(SqliteConnection connection, SqliteTransaction transaction, string token, CancellationToken cancellationToken)
+    private async Task<ReflectionLinkContext> OpenLinkAsync(DbConnection connection, DbTransaction transaction, string token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100)
         {

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -153,7 +153,7 @@ public sealed class ReflectionStore
             """, r => new ReflectionRow(r.GetString(14), r.GetDate(15), r.GetString(16), ReadReflection(r, r.GetFlag(13))), cancellationToken, ("@id", projectId));
     }
 
-    internal static async Task<IReadOnlyList<Reflection>> ReadReflectionsAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, bool anonymous, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<Reflection>> ReadReflectionsAsync(DbConnection connection, DbTransaction transaction, long meetingId, bool anonymous, CancellationToken cancellationToken)
     {
         var reflections = await connection.QueryAsync(transaction, $"""
             {ReflectionSelect}
@@ -167,7 +167,7 @@ public sealed class ReflectionStore
     }
 
     /// <summary>Adds or replaces the answer of a member or guest (a group with names).</summary>
-    internal static async Task<long> UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, ReflectionInput input, string source, string? editKeyHash, string now, CancellationToken cancellationToken)
+    internal static async Task<long> UpsertAsync(DbConnection connection, DbTransaction transaction, long meetingId, ReflectionInput input, string source, string? editKeyHash, string now, CancellationToken cancellationToken)
     {
         var conflict = input.MemberId is not null ? "(meeting_id, member_id)" : "(meeting_id, guest_id)";
         return await connection.InsertAsync(transaction, $"""
@@ -181,7 +181,7 @@ public sealed class ReflectionStore
     }
 
     /// <summary>Adds an answer that keeps no author (an anonymous group).</summary>
-    internal static async Task<long> InsertAnonymousAsync(SqliteConnection connection, SqliteTransaction transaction, long meetingId, string wentWell, string wentLess,
+    internal static async Task<long> InsertAnonymousAsync(DbConnection connection, DbTransaction transaction, long meetingId, string wentWell, string wentLess,
         string source, string? editKeyHash, string now, CancellationToken cancellationToken) =>
         await connection.InsertAsync(transaction, """
             INSERT INTO reflections (meeting_id, anonymous, went_well, went_less, source, edit_key_hash, created_at, updated_at)
@@ -207,7 +207,7 @@ public sealed class ReflectionStore
 
     internal static string Hash(string secret) => SecretTokens.Hash(secret);
 
-    private static Reflection ReadReflection(SqliteDataReader reader, bool anonymous) => new()
+    private static Reflection ReadReflection(DbDataReader reader, bool anonymous) => new()
     {
         Id = reader.GetInt64(0),
         MeetingId = reader.GetInt64(1),
@@ -221,7 +221,7 @@ public sealed class ReflectionStore
             DateTimeOffset.Parse(reader.GetString(11), CultureInfo.InvariantCulture), reader.GetString(12)),
     };
 
-    private static async Task CheckAuthorAsync(SqliteConnection connection, SqliteTransaction transaction, MeetingRecord meeting, ReflectionInput input, CancellationToken cancellationToken)
+    private static async Task CheckAuthorAsync(DbConnection connection, DbTransaction transaction, MeetingRecord meeting, ReflectionInput input, CancellationToken cancellationToken)
     {
         if ((input.MemberId is null) == (input.GuestId is null))
         {

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Accounts;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
@@ -32,7 +32,7 @@ public sealed class GroupGuestStore
     public async Task<IReadOnlyList<GroupGuest>?> ListAsync(long projectId, long groupId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         if (!await GroupInProjectAsync(connection, transaction, projectId, groupId, cancellationToken))
         {
             return null;
@@ -68,7 +68,7 @@ public sealed class GroupGuestStore
         Checks.ThrowIfAny(errors);
         var email = invitation.Email.Trim();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await GroupInProjectAsync(connection, transaction, projectId, groupId, cancellationToken))
         {
             return null;
@@ -112,7 +112,7 @@ public sealed class GroupGuestStore
     public async Task<bool> RemoveAsync(long projectId, long groupId, long guestId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await GroupInProjectAsync(connection, transaction, projectId, groupId, cancellationToken)
             || await connection.QueryFirstAsync(transaction, "DELETE FROM group_guests WHERE id = @id AND group_id = @group RETURNING organisation;",
                 reader => reader.GetString(0), cancellationToken, ("@id", guestId), ("@group", groupId)) is not { } organisation)
@@ -161,7 +161,7 @@ public sealed class GroupGuestStore
             """, cancellationToken, ("@user", userId), ("@project", projectId), ("@group", groupId), ("@meeting", meetingId)) is not null;
     }
 
-    private static async Task<bool> GroupInProjectAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long groupId, CancellationToken cancellationToken) =>
+    private static async Task<bool> GroupInProjectAsync(DbConnection connection, DbTransaction transaction, long projectId, long groupId, CancellationToken cancellationToken) =>
         await connection.ScalarLongAsync(transaction, "SELECT 1 FROM project_groups WHERE id = @group AND project_id = @project;", cancellationToken,
             ("@group", groupId), ("@project", projectId)) is not null;
 

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -45,7 +45,7 @@ public sealed class NetworkStore
     public async Task<IReadOnlyList<Network>> ListAsync(long? userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var networks = await connection.QueryAsync(transaction, """
             SELECT n.id, n.name, n.description, n.is_demo FROM networks n
             WHERE @user IS NULL OR EXISTS (
@@ -99,7 +99,7 @@ public sealed class NetworkStore
     public async Task<IReadOnlyList<ShareCandidate>?> CandidatesAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         if (!await Meetings.GroupStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;
@@ -125,7 +125,7 @@ public sealed class NetworkStore
         Checks.Optional(errors, "description", description, DescriptionMaxLength, "de beschrijving");
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM networks WHERE name = @name;", cancellationToken, ("@name", name.Trim())) is not null)
         {
             throw new ValidationException([new ValidationError("name", $"Er is al een netwerk met de naam {name.Trim()}.")]);
@@ -214,17 +214,17 @@ public sealed class NetworkStore
                 : null,
             cancellationToken);
 
-    private static async Task<bool> IsMemberAsync(SqliteConnection connection, SqliteTransaction transaction, long networkId, long projectId, CancellationToken cancellationToken) =>
+    private static async Task<bool> IsMemberAsync(DbConnection connection, DbTransaction transaction, long networkId, long projectId, CancellationToken cancellationToken) =>
         await connection.ScalarLongAsync(transaction, "SELECT 1 FROM network_projects WHERE network_id = @network AND project_id = @project;", cancellationToken,
             ("@network", networkId), ("@project", projectId)) is not null;
 
-    private static async Task<List<(long NetworkId, NetworkMember Member)>> ReadMembersAsync(SqliteConnection connection, SqliteTransaction transaction, long? networkId, CancellationToken cancellationToken) =>
+    private static async Task<List<(long NetworkId, NetworkMember Member)>> ReadMembersAsync(DbConnection connection, DbTransaction transaction, long? networkId, CancellationToken cancellationToken) =>
         await connection.QueryAsync(transaction, """
             SELECT np.network_id, p.id, p.name, p.organisation FROM network_projects np JOIN projects p ON p.id = np.project_id
             WHERE @network IS NULL OR np.network_id = @network ORDER BY p.name;
             """, reader => (reader.GetInt64(0), new NetworkMember(reader.GetInt64(1), reader.GetString(2), reader.GetString(3))), cancellationToken, ("@network", networkId));
 
-    private static ShareableItem ReadItem(SqliteDataReader reader) => new()
+    private static ShareableItem ReadItem(DbDataReader reader) => new()
     {
         Kind = Codes.Parse<ShareKind>(reader.GetString(0)),
         ItemId = reader.GetInt64(1),
@@ -235,10 +235,10 @@ public sealed class NetworkStore
     };
 
     /// <summary>One write: the network and the project must exist; the change returns its audit entry, or null for "not found".</summary>
-    private async Task<bool> WriteAsync(long networkId, long projectId, Actor actor, Func<SqliteConnection, SqliteTransaction, Task<AuditChange?>> change, CancellationToken cancellationToken)
+    private async Task<bool> WriteAsync(long networkId, long projectId, Actor actor, Func<DbConnection, DbTransaction, Task<AuditChange?>> change, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM networks WHERE id = @id;", cancellationToken, ("@id", networkId)) is null
             || !await Meetings.GroupStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken)
             || await change(connection, transaction) is not { } audit)

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Accounts;
 using Monitor.Core.Data;
 using Monitor.Core.Meetings;
@@ -107,8 +107,8 @@ public sealed class MeetingReminders
     }
 
     /// <summary>The five columns the reminder queries select: an id, a second number (0 when NULL), the project id, a group name and a date.</summary>
-    private static (long, long, long, string, DateOnly) ReadMeetingRow(SqliteDataReader reader) =>
+    private static (long, long, long, string, DateOnly) ReadMeetingRow(DbDataReader reader) =>
         (reader.GetInt64(0), reader.IsDBNull(1) ? 0 : reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), reader.GetDate(4));
 
-    private static string ReadText(SqliteDataReader reader) => reader.GetString(0);
+    private static string ReadText(DbDataReader reader) => reader.GetString(0);
 }

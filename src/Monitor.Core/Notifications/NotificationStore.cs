@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Data;
 
 namespace Monitor.Core.Notifications;
@@ -78,10 +78,10 @@ public sealed class NotificationStore
             ("@limit", limit));
     }
 
-    private static Notification ReadNotification(SqliteDataReader reader) => new(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2),
+    private static Notification ReadNotification(DbDataReader reader) => new(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2),
         reader.GetString(3), reader.GetString(4), Parse(reader.GetString(5)), reader.IsDBNull(6) ? null : Parse(reader.GetString(6)));
 
-    private static JobRun ReadRun(SqliteDataReader reader) => new(reader.GetInt64(0), reader.GetString(1), Parse(reader.GetString(2)),
+    private static JobRun ReadRun(DbDataReader reader) => new(reader.GetInt64(0), reader.GetString(1), Parse(reader.GetString(2)),
         reader.IsDBNull(3) ? null : Parse(reader.GetString(3)), reader.GetString(4), reader.GetString(5));
 
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -33,7 +33,7 @@ public sealed class ParticipationStore
     public async Task<IReadOnlyList<ParticipationMoment>?> ListAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         if (!await Meetings.GroupStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;
@@ -120,7 +120,7 @@ public sealed class ParticipationStore
         return draft with { Party = draft.Party.Trim(), Asked = (draft.Asked ?? "").Trim(), DoneWithIt = (draft.DoneWithIt ?? "").Trim() };
     }
 
-    private static async Task CheckGroupAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long? groupId, CancellationToken cancellationToken)
+    private static async Task CheckGroupAsync(DbConnection connection, DbTransaction transaction, long projectId, long? groupId, CancellationToken cancellationToken)
     {
         if (groupId is { } id && await connection.ScalarLongAsync(transaction, "SELECT 1 FROM project_groups WHERE id = @id AND project_id = @project;", cancellationToken,
                 ("@id", id), ("@project", projectId)) is null)
@@ -129,7 +129,7 @@ public sealed class ParticipationStore
         }
     }
 
-    private static Task<ParticipationMoment?> FindAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long momentId, CancellationToken cancellationToken) =>
+    private static Task<ParticipationMoment?> FindAsync(DbConnection connection, DbTransaction transaction, long projectId, long momentId, CancellationToken cancellationToken) =>
         connection.QueryFirstAsync(transaction, $"""
             SELECT {Columns}
             FROM participation_moments m LEFT JOIN project_groups g ON g.id = m.group_id
@@ -165,7 +165,7 @@ public sealed class ParticipationStore
         Reconstructed = m.Reconstructed,
     };
 
-    private static ParticipationMoment Read(SqliteDataReader reader) => new()
+    private static ParticipationMoment Read(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         ProjectId = reader.GetInt64(1),
@@ -180,10 +180,10 @@ public sealed class ParticipationStore
         Reconstructed = reader.GetFlag(10),
     };
 
-    private async Task<long?> WriteAsync(long projectId, Actor actor, Func<SqliteConnection, SqliteTransaction, Task<(long Value, AuditChange? Audit)>> change, CancellationToken cancellationToken)
+    private async Task<long?> WriteAsync(long projectId, Actor actor, Func<DbConnection, DbTransaction, Task<(long Value, AuditChange? Audit)>> change, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await Meetings.GroupStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -28,14 +28,14 @@ public sealed class PlanStore
     public async Task<ImplementationPlan?> FindPlanAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var plan = await ReadPlanAsync(connection, transaction, projectId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return plan;
     }
 
     /// <summary>The plan as <see cref="FindPlanAsync"/> reads it, inside the caller's transaction (a plan version freezes it so).</summary>
-    internal static async Task<ImplementationPlan?> ReadPlanAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken)
+    internal static async Task<ImplementationPlan?> ReadPlanAsync(DbConnection connection, DbTransaction transaction, long projectId, CancellationToken cancellationToken)
     {
         if (await CurrentPhaseAsync(connection, transaction, projectId, cancellationToken) is not { } currentPhase)
         {
@@ -55,7 +55,7 @@ public sealed class PlanStore
     public async Task<PlanActivity?> FindActivityAsync(long projectId, long activityId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var found = await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken, activityId);
         return found.SingleOrDefault();
     }
@@ -64,7 +64,7 @@ public sealed class PlanStore
     public async Task<long> CreateActivityAsync(long projectId, PlanActivityDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var id = await InsertActivityAsync(connection, transaction, projectId, draft, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
@@ -75,7 +75,7 @@ public sealed class PlanStore
     {
         Validate(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var before = (await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken, activityId)).SingleOrDefault();
         if (before is null)
         {
@@ -108,7 +108,7 @@ public sealed class PlanStore
     public async Task<bool> DeleteActivityAsync(long projectId, long activityId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var before = (await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken, activityId)).SingleOrDefault();
         if (before is null)
         {
@@ -127,7 +127,7 @@ public sealed class PlanStore
     public async Task SetGoalAsync(long projectId, int phase, string? goal, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         await SetGoalAsync(connection, transaction, projectId, phase, goal, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -139,12 +139,12 @@ public sealed class PlanStore
     public async Task ImportAsync(long projectId, IReadOnlyList<PlanActivityDraft> activities, IReadOnlyList<PhaseGoal> goals, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         await AddAllAsync(connection, transaction, projectId, activities, goals, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    internal async Task AddAllAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, IReadOnlyList<PlanActivityDraft> activities, IReadOnlyList<PhaseGoal> goals, Actor actor, CancellationToken cancellationToken)
+    internal async Task AddAllAsync(DbConnection connection, DbTransaction transaction, long projectId, IReadOnlyList<PlanActivityDraft> activities, IReadOnlyList<PhaseGoal> goals, Actor actor, CancellationToken cancellationToken)
     {
         foreach (var goal in goals)
         {
@@ -169,7 +169,7 @@ public sealed class PlanStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var before = (await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken, activityId)).SingleOrDefault();
         if (before is null)
         {
@@ -216,7 +216,7 @@ public sealed class PlanStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var fromPhase = await CurrentPhaseAsync(connection, transaction, projectId, cancellationToken)
             ?? throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
 
@@ -237,7 +237,7 @@ public sealed class PlanStore
     }
 
     /// <summary>Inserts a phase decision as it was taken (the demo loader records the seed projects' history with it).</summary>
-    internal static async Task<long> InsertTransitionAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, int fromPhase, int toPhase, DateOnly decidedOn,
+    internal static async Task<long> InsertTransitionAsync(DbConnection connection, DbTransaction transaction, long projectId, int fromPhase, int toPhase, DateOnly decidedOn,
         string note, string decidedBy, CancellationToken cancellationToken) =>
         await connection.InsertAsync(transaction, """
             INSERT INTO phase_transitions (project_id, from_phase, to_phase, decided_on, note, decided_by)
@@ -246,7 +246,7 @@ public sealed class PlanStore
             """, cancellationToken, ("@project_id", projectId), ("@from_phase", fromPhase), ("@to_phase", toPhase), ("@decided_on", decidedOn.ToDbValue()),
             ("@note", note), ("@decided_by", decidedBy));
 
-    private async Task<long> InsertActivityAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, PlanActivityDraft draft, Actor actor, CancellationToken cancellationToken)
+    private async Task<long> InsertActivityAsync(DbConnection connection, DbTransaction transaction, long projectId, PlanActivityDraft draft, Actor actor, CancellationToken cancellationToken)
     {
         Validate(draft);
         const string sql = """
@@ -261,7 +261,7 @@ public sealed class PlanStore
         {
             id = await connection.InsertAsync(transaction, sql, cancellationToken, [.. Fields(draft), ("@project_id", projectId)]);
         }
-        catch (SqliteException ex) when (ex.IsForeignKeyViolation())
+        catch (DbException ex) when (ex.IsForeignKeyViolation())
         {
             throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
         }
@@ -271,7 +271,7 @@ public sealed class PlanStore
         return id;
     }
 
-    private async Task SetGoalAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, int phase, string? goal, Actor actor, CancellationToken cancellationToken)
+    private async Task SetGoalAsync(DbConnection connection, DbTransaction transaction, long projectId, int phase, string? goal, Actor actor, CancellationToken cancellationToken)
     {
         var text = goal?.Trim() ?? "";
         if (phase is < 0 or > 5)
@@ -297,7 +297,7 @@ public sealed class PlanStore
         {
             await connection.ExecuteAsync(transaction, sql, cancellationToken, ("@project_id", projectId), ("@phase", phase), ("@goal", text));
         }
-        catch (SqliteException ex) when (ex.IsForeignKeyViolation())
+        catch (DbException ex) when (ex.IsForeignKeyViolation())
         {
             throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
         }
@@ -335,10 +335,10 @@ public sealed class PlanStore
         ("@updated_at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
     ];
 
-    private static async Task<long?> CurrentPhaseAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken) =>
+    private static async Task<long?> CurrentPhaseAsync(DbConnection connection, DbTransaction transaction, long projectId, CancellationToken cancellationToken) =>
         await connection.ScalarLongAsync(transaction, "SELECT current_phase FROM projects WHERE id = @project_id;", cancellationToken, ("@project_id", projectId));
 
-    private static async Task ReplaceDeterminantsAsync(SqliteConnection connection, SqliteTransaction transaction, long activityId, IReadOnlyList<int> determinants, CancellationToken cancellationToken)
+    private static async Task ReplaceDeterminantsAsync(DbConnection connection, DbTransaction transaction, long activityId, IReadOnlyList<int> determinants, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(transaction, "DELETE FROM plan_activity_determinants WHERE activity_id = @id;", cancellationToken, ("@id", activityId));
         foreach (var determinant in determinants.Distinct())
@@ -349,7 +349,7 @@ public sealed class PlanStore
     }
 
     /// <summary>The project's activities, or only the one with <paramref name="activityId"/>.</summary>
-    private static async Task<List<PlanActivity>> ReadActivitiesAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken, long? activityId = null)
+    private static async Task<List<PlanActivity>> ReadActivitiesAsync(DbConnection connection, DbTransaction transaction, long projectId, CancellationToken cancellationToken, long? activityId = null)
     {
         // Both link tables hold (activity_id, value) rows; read each into a lookup per activity.
         var determinants = await ReadLinksAsync(connection, transaction, projectId, activityId, "plan_activity_determinants", "determinant", r => r.GetInt32(1), cancellationToken);
@@ -389,7 +389,7 @@ public sealed class PlanStore
         }, cancellationToken, ("@project_id", projectId), ("@id", activityId));
     }
 
-    private static async Task<ILookup<long, T>> ReadLinksAsync<T>(SqliteConnection connection, SqliteTransaction transaction, long projectId, long? activityId, string table, string column, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    private static async Task<ILookup<long, T>> ReadLinksAsync<T>(DbConnection connection, DbTransaction transaction, long projectId, long? activityId, string table, string column, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         // table and column are constants of this class, never input.
         var sql = $"""

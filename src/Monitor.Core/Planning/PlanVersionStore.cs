@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -33,7 +33,7 @@ public sealed class PlanVersionStore
     public async Task<IReadOnlyList<PlanVersion>?> ListAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         if (await connection.ScalarAsync(transaction, "SELECT 1 FROM projects WHERE id = @project;", cancellationToken, ("@project", projectId)) is null)
         {
             return null;
@@ -45,7 +45,7 @@ public sealed class PlanVersionStore
     public async Task<PlanVersion?> FindAsync(long projectId, long versionId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return (await ReadAsync(connection, transaction, projectId, versionId, cancellationToken)).SingleOrDefault();
     }
 
@@ -69,7 +69,7 @@ public sealed class PlanVersionStore
         Checks.ThrowIfAny(errors);
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await PlanStore.ReadPlanAsync(connection, transaction, projectId, cancellationToken) is not { } plan)
         {
             return null;
@@ -89,7 +89,7 @@ public sealed class PlanVersionStore
     {
         ArgumentNullException.ThrowIfNull(step);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var versions = await ReadAsync(connection, transaction, projectId, null, cancellationToken);
         if (versions.FirstOrDefault(v => v.Id == versionId) is not { } version)
         {
@@ -201,7 +201,7 @@ public sealed class PlanVersionStore
     }
 
     /// <summary>Stores a version with its snapshot and its first step, 'concept' on <paramref name="savedOn"/> (the demo loader stores the seed's history with it).</summary>
-    internal async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, string name, string note, DateOnly savedOn, PlanSnapshot snapshot,
+    internal async Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, long projectId, string name, string note, DateOnly savedOn, PlanSnapshot snapshot,
         Actor actor, CancellationToken cancellationToken)
     {
         if (await connection.ScalarAsync(transaction, "SELECT 1 FROM plan_versions WHERE project_id = @project AND name = @name;", cancellationToken,
@@ -227,14 +227,14 @@ public sealed class PlanVersionStore
     }
 
     /// <summary>Records a step as it was taken (the demo loader's history; <see cref="ChangeStatusAsync"/> checks the rules first).</summary>
-    internal async Task SetStatusAsync(SqliteConnection connection, SqliteTransaction transaction, long versionId, PlanVersionStatus status, DateOnly on, long? groupId, long? meetingId,
+    internal async Task SetStatusAsync(DbConnection connection, DbTransaction transaction, long versionId, PlanVersionStatus status, DateOnly on, long? groupId, long? meetingId,
         string who, string note, Actor actor, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(transaction, "UPDATE plan_versions SET status = @status WHERE id = @id;", cancellationToken, ("@status", status.ToCode()), ("@id", versionId));
         await InsertStepAsync(connection, transaction, versionId, status, on, groupId, meetingId, who, note, actor, cancellationToken);
     }
 
-    private async Task InsertStepAsync(SqliteConnection connection, SqliteTransaction transaction, long versionId, PlanVersionStatus status, DateOnly on, long? groupId, long? meetingId,
+    private async Task InsertStepAsync(DbConnection connection, DbTransaction transaction, long versionId, PlanVersionStatus status, DateOnly on, long? groupId, long? meetingId,
         string who, string note, Actor actor, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(transaction, """
             INSERT INTO plan_version_steps (version_id, status, happened_on, group_id, meeting_id, who, note, recorded_at, recorded_by)
@@ -242,7 +242,7 @@ public sealed class PlanVersionStore
             """, cancellationToken, ("@version", versionId), ("@status", status.ToCode()), ("@on", on.ToDbValue()), ("@group", groupId), ("@meeting", meetingId),
             ("@who", who), ("@note", note), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name));
 
-    private static async Task<List<PlanVersion>> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long? versionId, CancellationToken cancellationToken)
+    private static async Task<List<PlanVersion>> ReadAsync(DbConnection connection, DbTransaction transaction, long projectId, long? versionId, CancellationToken cancellationToken)
     {
         var steps = (await connection.QueryAsync(transaction, """
             SELECT s.version_id, s.status, s.happened_on, s.group_id, g.name, s.meeting_id, m.held_on, s.who, s.note, s.recorded_by

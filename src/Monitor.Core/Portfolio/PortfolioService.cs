@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Planning;
@@ -110,7 +110,7 @@ public sealed class PortfolioService
         ];
         await using var connection = await _database.OpenAsync(cancellationToken);
         // One snapshot for all five queries while the worker or another user writes.
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var projects = await connection.QueryAsync(transaction, projectsSql,
             reader => (Id: reader.GetInt64(0), Name: reader.GetString(1), Organisation: reader.GetString(2), Phase: reader.GetInt32(3), Start: reader.GetDate(4)), cancellationToken, parameters);
         var decisions = (await connection.QueryAsync(transaction, decisionsSql, reader => (ProjectId: reader.GetInt64(0), On: reader.GetDate(1), From: reader.GetInt32(2), To: reader.GetInt32(3)),
@@ -166,7 +166,7 @@ public sealed class PortfolioService
     }
 
     /// <summary>Only what <see cref="PlanScoring"/> reads; the other fields stay empty.</summary>
-    private static PlanActivity ReadActivity(SqliteDataReader reader) => new()
+    private static PlanActivity ReadActivity(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(1),
         ProjectId = reader.GetInt64(0),
@@ -182,7 +182,7 @@ public sealed class PortfolioService
         },
     };
 
-    private static async Task<Dictionary<long, int>> CountsAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, (string, object?)[] parameters, CancellationToken cancellationToken) =>
+    private static async Task<Dictionary<long, int>> CountsAsync(DbConnection connection, DbTransaction transaction, string sql, (string, object?)[] parameters, CancellationToken cancellationToken) =>
         (await connection.QueryAsync(transaction, sql, reader => (ProjectId: reader.GetInt64(0), Count: reader.GetInt32(1)), cancellationToken, parameters))
             .ToDictionary(c => c.ProjectId, c => c.Count);
 }

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -39,7 +39,7 @@ public sealed class PrivacyStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ScalarLongAsync(transaction, "SELECT EXISTS (SELECT 1 FROM pseudonyms WHERE project_id = @project_id AND name = @name COLLATE NOCASE);",
             cancellationToken, ("@project_id", projectId), ("@name", trimmed)) == 1)
         {
@@ -64,7 +64,7 @@ public sealed class PrivacyStore
             id = await connection.InsertAsync(transaction, "INSERT INTO pseudonyms (project_id, name, code) VALUES (@project_id, @name, @code) RETURNING id;", cancellationToken,
                 ("@project_id", projectId), ("@name", trimmed), ("@code", code));
         }
-        catch (SqliteException ex) when (ex.IsForeignKeyViolation())
+        catch (DbException ex) when (ex.IsForeignKeyViolation())
         {
             throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
         }
@@ -78,7 +78,7 @@ public sealed class PrivacyStore
     public async Task<bool> RemovePseudonymAsync(long projectId, long pseudonymId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var code = (string?)await connection.ScalarAsync(transaction, "DELETE FROM pseudonyms WHERE id = @id AND project_id = @project_id RETURNING code;", cancellationToken,
             ("@id", pseudonymId), ("@project_id", projectId));
         if (code is null)
@@ -99,7 +99,7 @@ public sealed class PrivacyStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var before = await GetRetentionTextAsync(connection, transaction, projectId, cancellationToken);
         if (await connection.ExecuteAsync(transaction, "UPDATE projects SET retention_months = @months WHERE id = @id;", cancellationToken, ("@months", months), ("@id", projectId)) == 0)
         {
@@ -116,7 +116,7 @@ public sealed class PrivacyStore
     public async Task<RetentionReport> GetRetentionReportAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var text = await GetRetentionTextAsync(connection, transaction, projectId, cancellationToken);
         if (text is null)
         {
@@ -136,7 +136,7 @@ public sealed class PrivacyStore
         return new RetentionReport(months, cutoff, items);
     }
 
-    private static async Task<string?> GetRetentionTextAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, CancellationToken cancellationToken)
+    private static async Task<string?> GetRetentionTextAsync(DbConnection connection, DbTransaction transaction, long projectId, CancellationToken cancellationToken)
     {
         var months = await connection.ScalarLongAsync(transaction, "SELECT retention_months FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId));
         return months?.ToString(CultureInfo.InvariantCulture);

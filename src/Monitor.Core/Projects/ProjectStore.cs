@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Meetings;
@@ -38,7 +38,7 @@ public sealed class ProjectStore
             ORDER BY g.project_id, g.id;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var groups = (await connection.QueryAsync(transaction, groupsSql, reader => (ProjectId: reader.GetInt64(0), Group: new GroupSummary
         {
             Id = reader.GetInt64(1),
@@ -98,7 +98,7 @@ public sealed class ProjectStore
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
         // One deferred (read) transaction so the four queries see the same snapshot while the worker writes.
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
 
         var project = await connection.QueryFirstAsync(transaction, projectSql, reader => new Project
         {
@@ -148,13 +148,13 @@ public sealed class ProjectStore
     public async Task<long> CreateAsync(ProjectDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var id = await InsertAsync(connection, transaction, draft, isDemo: false, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
     }
 
-    internal async Task<long> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, ProjectDraft draft, bool isDemo, Actor actor, CancellationToken cancellationToken)
+    internal async Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, ProjectDraft draft, bool isDemo, Actor actor, CancellationToken cancellationToken)
     {
         var errors = ProjectDraftValidator.Validate(draft);
         if (errors.Count > 0)
@@ -209,9 +209,9 @@ public sealed class ProjectStore
         return projectId;
     }
 
-    internal static async Task<int> DeleteDemoProjectsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+    internal static async Task<int> DeleteDemoProjectsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(transaction, "DELETE FROM projects WHERE is_demo = 1;", cancellationToken);
 
-    private static async Task<bool> SlugExistsAsync(SqliteConnection connection, SqliteTransaction transaction, string slug, CancellationToken cancellationToken) =>
+    private static async Task<bool> SlugExistsAsync(DbConnection connection, DbTransaction transaction, string slug, CancellationToken cancellationToken) =>
         await connection.ScalarLongAsync(transaction, "SELECT EXISTS (SELECT 1 FROM projects WHERE slug = @slug);", cancellationToken, ("@slug", slug)) == 1;
 }

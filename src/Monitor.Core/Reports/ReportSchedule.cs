@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Quartz;
@@ -69,7 +69,7 @@ public sealed class ReportSchedule
         return await FindAsync(connection, null, projectId, cancellationToken);
     }
 
-    private static async Task<ReportScheduleSetting?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, CancellationToken cancellationToken) =>
+    private static async Task<ReportScheduleSetting?> FindAsync(DbConnection connection, DbTransaction? transaction, long projectId, CancellationToken cancellationToken) =>
         await connection.QueryFirstAsync(transaction, "SELECT report_cron, report_time_zone FROM projects WHERE id = @id;",
             reader => new ReportScheduleSetting(reader.GetStringOrNull(0), reader.GetStringOrNull(1)), cancellationToken, ("@id", projectId));
 
@@ -90,7 +90,7 @@ public sealed class ReportSchedule
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var before = await FindAsync(connection, transaction, projectId, cancellationToken);
         if (before is null)
         {

@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Projects;
@@ -93,7 +93,7 @@ public sealed class ReportService
     public async Task<bool> SetDefaultTemplateAsync(long projectId, ReportKind kind, long? templateId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var name = templateId is { } id
             ? await connection.ScalarAsync(transaction, "SELECT name FROM report_templates WHERE id = @id AND project_id = @project AND report_type = @type;", cancellationToken,
                 ("@id", id), ("@project", projectId), ("@type", Code(kind))) as string
@@ -128,7 +128,7 @@ public sealed class ReportService
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ScalarAsync(transaction, "SELECT 1 FROM report_templates WHERE project_id = @project AND name = @name;", cancellationToken,
             ("@project", projectId), ("@name", name)) is not null)
         {
@@ -151,7 +151,7 @@ public sealed class ReportService
     public async Task<bool> SaveTemplateAsync(long projectId, long templateId, string body, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var type = (string?)await connection.ScalarAsync(transaction, "SELECT report_type FROM report_templates WHERE id = @id AND project_id = @project;", cancellationToken,
             ("@id", templateId), ("@project", projectId));
         if (type is null)
@@ -241,7 +241,7 @@ public sealed class ReportService
             : JsonSerializer.Serialize(new { van = from, tot = to, datum = IsoDate(parameters.Today), sjabloon = templateInfo.Name });
         var now = _time.GetUtcNow();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         var id = await connection.InsertAsync(transaction, """
             INSERT INTO report_snapshots (project_id, report_type, template_name, template_version, parameters, period_start, period_end, scheduled, markdown, html, docx, markdown_package, sha256, created_at, created_by)
             VALUES (@project, @type, @name, @version, @parameters, @from, @to, @scheduled, @markdown, @html, @docx, @package, @sha, @now, @by) RETURNING id;
@@ -323,7 +323,7 @@ public sealed class ReportService
     private const string InfoColumns = "id, report_type, template_name, template_version, parameters, created_at, created_by, sha256";
     private const string SnapshotColumns = InfoColumns + ", markdown, html";
 
-    private static SnapshotInfo ReadInfo(SqliteDataReader reader) => new(reader.GetInt64(0),
+    private static SnapshotInfo ReadInfo(DbDataReader reader) => new(reader.GetInt64(0),
         Codes.Parse<ReportKind>(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4),
         DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture), reader.GetString(6), reader.GetString(7));
 
@@ -349,7 +349,7 @@ public sealed class ReportService
         return await FindSnapshotAsync(connection, null, projectId, snapshotId, cancellationToken);
     }
 
-    private static async Task<ReportSnapshot?> FindSnapshotAsync(SqliteConnection connection, SqliteTransaction? transaction, long projectId, long snapshotId, CancellationToken cancellationToken) =>
+    private static async Task<ReportSnapshot?> FindSnapshotAsync(DbConnection connection, DbTransaction? transaction, long projectId, long snapshotId, CancellationToken cancellationToken) =>
         await connection.QueryFirstAsync(transaction, $"SELECT {SnapshotColumns} FROM report_snapshots WHERE id = @id AND project_id = @project;",
             reader => new ReportSnapshot(ReadInfo(reader), reader.GetString(8), reader.GetString(9)), cancellationToken, ("@id", snapshotId), ("@project", projectId));
 
@@ -357,7 +357,7 @@ public sealed class ReportService
     public async Task<(SnapshotInfo Previous, IReadOnlyList<DiffLine> Lines)?> DiffWithPreviousAsync(long projectId, long snapshotId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         var current = await FindSnapshotAsync(connection, transaction, projectId, snapshotId, cancellationToken);
         if (current is null)
         {

@@ -32,7 +32,7 @@ public sealed class MeetingPagesTests
     {
         var (projectId, groupId, firstMeetingId) = await FirstMeetingAsync("keuzehulp-werkzaak", "Leernetwerk");
         var meetings = (await _factory.Services.GetRequiredService<MeetingStore>().ListMeetingsAsync(projectId, groupId))!;
-        await using (var connection = await _factory.Services.GetRequiredService<MonitorDatabase>().OpenAsync())
+        await using (var connection = await _factory.Services.GetRequiredService<MonitorDatabase>().OpenSqliteAsync())
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = """

@@ -1,5 +1,5 @@
-using System.Net;
 using Microsoft.Data.Sqlite;
+using System.Net;
 using Monitor.Web.Tests.Support;
 
 namespace Monitor.Web.Tests.Startup;

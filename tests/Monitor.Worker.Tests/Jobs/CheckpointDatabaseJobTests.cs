@@ -38,7 +38,7 @@ public sealed class CheckpointDatabaseJobTests
         Assert.That(triggers, Has.Count.EqualTo(1));
         Assert.That(((ICronTrigger)triggers.Single()).CronExpressionString, Is.EqualTo("0 0 3 1 1 ?"));
         var database = host.Services.GetRequiredService<MonitorDatabase>();
-        await using (var connection = await database.OpenAsync())
+        await using (var connection = await database.OpenSqliteAsync())
         {
             Assert.That(await SchemaMigrator.GetUserVersionAsync(connection), Is.EqualTo(host.Services.GetRequiredService<SchemaMigrator>().LatestVersion));
         }

@@ -83,7 +83,7 @@ public static class RespondentKeys
     public static string ForInvitee(string secret, long registerId) => Hmac(secret, string.Create(CultureInfo.InvariantCulture, $"uitnodiging:{registerId}"));
 
     /// <summary>The project's secret, made in this transaction when it has none yet.</summary>
-    internal static async Task<string> SecretAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, long projectId, CancellationToken cancellationToken)
+    internal static async Task<string> SecretAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, long projectId, CancellationToken cancellationToken)
     {
         await Data.Sql.ExecuteAsync(connection, transaction, "INSERT OR IGNORE INTO respondent_key_secrets (project_id, secret) VALUES (@p, @s);", cancellationToken,
             ("@p", projectId), ("@s", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))));

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -37,7 +37,7 @@ public sealed class SurveyLinkageStore
     public async Task<bool> SetPersonalCodeAsync(long projectId, long roundId, bool asks, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await SurveyRoundStore.RoundInProjectAsync(connection, transaction, projectId, roundId, cancellationToken))
         {
             return false;
@@ -77,7 +77,7 @@ public sealed class SurveyLinkageStore
     public async Task<IReadOnlyList<Invitation>?> CreateInvitationsAsync(long projectId, long roundId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (!await SurveyRoundStore.RoundInProjectAsync(connection, transaction, projectId, roundId, cancellationToken))
         {
             return null;
@@ -113,7 +113,7 @@ public sealed class SurveyLinkageStore
     public async Task<InvitationContext?> OpenInvitationAsync(string token, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = connection.BeginRead();
         return (await FindInvitationAsync(connection, transaction, token, cancellationToken))?.Context;
     }
 
@@ -126,7 +126,7 @@ public sealed class SurveyLinkageStore
     public async Task<long?> SubmitInvitationAsync(string token, IReadOnlyDictionary<long, string?> answers, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await FindInvitationAsync(connection, transaction, token, cancellationToken) is not { Context.Round.Open: true } found)
         {
             return null;
@@ -172,7 +172,7 @@ public sealed class SurveyLinkageStore
 
     /// <summary>The respondent key of a personal code, for a response about to be written; required when the round asks for the code and <paramref name="required"/>.</summary>
     /// <exception cref="ValidationException">The round asks for the code and none was given.</exception>
-    internal static async Task<string?> KeyForCodeAsync(SqliteConnection connection, SqliteTransaction transaction, long projectId, long roundId, PersonalCode? code, bool required,
+    internal static async Task<string?> KeyForCodeAsync(DbConnection connection, DbTransaction transaction, long projectId, long roundId, PersonalCode? code, bool required,
         CancellationToken cancellationToken)
     {
         if (code is null)
@@ -197,7 +197,7 @@ public sealed class SurveyLinkageStore
         return [.. responses.Select(r => (keys.GetValueOrDefault(r.Id), r))];
     }
 
-    private async Task<(InvitationContext Context, long InvitationId, long RegisterId, long ProjectId)?> FindInvitationAsync(SqliteConnection connection, SqliteTransaction transaction,
+    private async Task<(InvitationContext Context, long InvitationId, long RegisterId, long ProjectId)?> FindInvitationAsync(DbConnection connection, DbTransaction transaction,
         string token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100)

@@ -57,7 +57,7 @@ public sealed class TrainingRegisterStore
 
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId)) is null)
         {
             return null;
@@ -101,7 +101,7 @@ public sealed class TrainingRegisterStore
     }
 
     /// <summary>The register in order; with <paramref name="notAnsweredIn"/> without those whose invitation to that round was used.</summary>
-    internal static async Task<List<RegisterEntry>> ReadAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction, long projectId,
+    internal static async Task<List<RegisterEntry>> ReadAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, long projectId,
         long? notAnsweredIn, CancellationToken cancellationToken) =>
         await connection.QueryAsync(transaction, """
             SELECT t.id, t.label, t.cohort, t.trained_on FROM training_register t WHERE t.project_id = @p
