@@ -56,7 +56,7 @@ public sealed class CodingStore
         }
 
         var id = await InsertCodingAsync(connection, transaction, projectId, document, input, coderId, Guid.NewGuid(), Now(), cancellationToken);
-        await RecordActionAsync(connection, transaction, projectId, coderId, "toegevoegd", id, cancellationToken);
+        await RecordActionAsync(connection, transaction, projectId, coderId, "toegevoegd", id, _time.GetUtcNow(), cancellationToken);
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("coding", id, projectId, new Dictionary<string, string?>
         {
             ["document"] = Id(input.DocumentId),
@@ -153,12 +153,13 @@ public sealed class CodingStore
         }
     }
 
-    private static async Task RecordActionAsync(DbConnection connection, DbTransaction transaction, long projectId, long userId, string action, long codingId, CancellationToken cancellationToken)
+    private static async Task RecordActionAsync(DbConnection connection, DbTransaction transaction, long projectId, long userId, string action, long codingId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         const string sql = """
-            INSERT INTO coding_actions (project_id, user_id, action, coding_id, at) VALUES (@project, @user, @action, @coding, datetime('now'));
+            INSERT INTO coding_actions (project_id, user_id, action, coding_id, at) VALUES (@project, @user, @action, @coding, @at);
             """;
-        await connection.ExecuteAsync(transaction, sql, cancellationToken, ("@project", projectId), ("@user", userId), ("@action", action), ("@coding", codingId));
+        await connection.ExecuteAsync(transaction, sql, cancellationToken, ("@project", projectId), ("@user", userId), ("@action", action), ("@coding", codingId),
+            ("@at", at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)));
     }
 
     /// <summary>
@@ -186,7 +187,7 @@ public sealed class CodingStore
         }
 
         await connection.ExecuteAsync(transaction, "UPDATE codings SET removed_at = @now WHERE id = @id;", cancellationToken, ("@id", codingId), ("@now", Now()));
-        await RecordActionAsync(connection, transaction, projectId, userId, "verwijderd", codingId, cancellationToken);
+        await RecordActionAsync(connection, transaction, projectId, userId, "verwijderd", codingId, _time.GetUtcNow(), cancellationToken);
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("coding", codingId, projectId, new Dictionary<string, string?>
         {
             ["code"] = Id(coding.CodeId),

@@ -26,7 +26,7 @@ internal static class DocumentAttributes
 
     public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, long documentId, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken)
     {
-        const string sql = "INSERT OR REPLACE INTO document_attributes (document_id, name, value) VALUES (@document, @name, @value);";
+        const string sql = "INSERT INTO document_attributes (document_id, name, value) VALUES (@document, @name, @value) ON CONFLICT (document_id, name) DO UPDATE SET value = excluded.value;";
         foreach (var (name, value) in attributes)
         {
             await connection.ExecuteAsync(transaction, sql, cancellationToken, ("@document", documentId),

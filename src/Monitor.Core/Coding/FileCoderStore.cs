@@ -79,8 +79,9 @@ public sealed class FileCoderStore
             """;
         const string moveSql = "UPDATE codings SET coder_id = @user, external_coder_name = NULL, external_coder_guid = NULL WHERE file_coder_id = @coder;";
         const string roundsSql = """
-            INSERT OR IGNORE INTO coding_round_coders (round_id, user_id)
-            SELECT DISTINCT round_id, @user FROM codings WHERE file_coder_id = @coder AND round_id IS NOT NULL AND is_consensus = 0;
+            INSERT INTO coding_round_coders (round_id, user_id)
+            SELECT DISTINCT round_id, @user FROM codings WHERE file_coder_id = @coder AND round_id IS NOT NULL AND is_consensus = 0
+            ON CONFLICT DO NOTHING;
             """;
         const string mapSql = "UPDATE file_coders SET user_id = @user, mapped_at = @now, mapped_by = @by WHERE id = @coder;";
         await using var connection = await _database.OpenAsync(cancellationToken);

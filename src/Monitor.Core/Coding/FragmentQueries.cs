@@ -289,7 +289,7 @@ public sealed class FragmentQueries
     public async Task<IReadOnlyList<CodeFrequency>> FrequenciesAsync(long projectId, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            SELECT c.code_id, count(*), count(DISTINCT v.document_id), sum(c.valence = 'bevorderend'), sum(c.valence = 'belemmerend')
+            SELECT c.code_id, count(*), count(DISTINCT v.document_id), sum(CASE WHEN c.valence = 'bevorderend' THEN 1 ELSE 0 END), sum(CASE WHEN c.valence = 'belemmerend' THEN 1 ELSE 0 END)
             FROM codings c JOIN document_versions v ON v.id = c.version_id
             WHERE c.project_id = @project AND c.removed_at IS NULL AND c.unplaced_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1)
             GROUP BY c.code_id;

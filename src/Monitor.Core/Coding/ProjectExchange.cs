@@ -399,7 +399,7 @@ public sealed class ProjectExchange
                     }
 
                     roundId = existing;
-                    await connection.ExecuteAsync(transaction, "INSERT OR IGNORE INTO coding_round_documents (round_id, document_id) VALUES (@round, @document);", cancellationToken,
+                    await connection.ExecuteAsync(transaction, "INSERT INTO coding_round_documents (round_id, document_id) VALUES (@round, @document) ON CONFLICT DO NOTHING;", cancellationToken,
                         ("@round", roundId), ("@document", documentId));
                     if (consensus)
                     {

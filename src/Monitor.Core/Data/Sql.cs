@@ -26,9 +26,17 @@ public static class Sql
         ArgumentNullException.ThrowIfNull(parameters);
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = sql;
+        var postgres = connection is NpgsqlConnection;
+        command.CommandText = postgres
+            ? PostgreSqlTranslation.Translate(sql, [.. parameters.Where(p => p.Value is null or DBNull).Select(p => p.Name)])
+            : sql;
         foreach (var (name, value) in parameters)
         {
+            if (value is null or DBNull && postgres)
+            {
+                continue; // written as NULL in the statement
+            }
+
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
             // the stores keep yes/no columns as 0/1 on both engines
@@ -38,12 +46,6 @@ public static class Sql
                 bool flag => flag ? 1L : 0L,
                 _ => value,
             };
-            if (value is null && command is NpgsqlCommand)
-            {
-                // an untyped NULL is text to PostgreSQL, as it is nothing in particular to SQLite
-                parameter.DbType = DbType.String;
-            }
-
             command.Parameters.Add(parameter);
         }
 

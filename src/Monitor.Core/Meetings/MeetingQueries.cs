@@ -68,6 +68,24 @@ public sealed class MeetingQueries
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
+        if (!_database.IsSqlite)
+        {
+            // PostgreSQL's own text search: the configuration monitor_search unaccents every word as FTS5's
+            // remove_diacritics does, and ts_headline marks the words in the original text
+            return await connection.QueryAsync(null, $"""
+                SELECT s.kind, m.id, m.title, m.held_on, g.name,
+                       ts_headline('monitor_search', s.body, q, 'StartSel={SearchHit.MarkStart}, StopSel={SearchHit.MarkEnd}, MaxWords=16, MinWords=6, MaxFragments=1')
+                FROM meeting_search s
+                CROSS JOIN to_tsquery('monitor_search', @match) q
+                JOIN meetings m ON m.id = s.meeting_id
+                JOIN project_groups g ON g.id = m.group_id
+                WHERE s.document @@ q AND s.project_id = @project_id
+                ORDER BY ts_rank(s.document, q) DESC, m.held_on DESC
+                LIMIT 100;
+                """, r => new SearchHit(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetDate(3), r.GetString(4), r.GetString(5)),
+                cancellationToken, ("@match", MeetingSearchIndex.ToTsQuery(query)), ("@project_id", projectId));
+        }
+
         return await connection.QueryAsync(null, $"""
             SELECT s.kind, m.id, m.title, m.held_on, g.name,
                    snippet(meeting_search, 3, char({(int)SearchHit.MarkStart}), char({(int)SearchHit.MarkEnd}), '…', 16)

@@ -4,7 +4,7 @@ using Monitor.Core.Data;
 namespace Monitor.Core.Meetings;
 
 /// <summary>
-/// Keeps the FTS5 table meeting_search in step with a meeting: its rows are rewritten in the transaction of every
+/// Keeps the search table meeting_search (FTS5 on SQLite, a tsvector column on PostgreSQL) in step with a meeting: its rows are rewritten in the transaction of every
 /// change to the meeting (through <see cref="MeetingWrites"/>), so search never shows something that was rolled back
 /// and never misses a change.
 /// </summary>
@@ -35,6 +35,10 @@ internal static class MeetingSearchIndex
             """;
         await connection.ExecuteAsync(transaction, sql, cancellationToken, ("@id", meetingId));
     }
+
+    /// <summary>PostgreSQL's tsquery for a query: every word as a prefix, all required (the same meaning as <see cref="ToMatchExpression"/>).</summary>
+    public static string ToTsQuery(string? query) =>
+        string.Join(" & ", SearchWords.Of(query).Select(t => $"'{t.Replace("'", "''", StringComparison.Ordinal)}':*"));
 
     /// <summary>The FTS5 expression for a query: every word quoted as a prefix, all required; null when there are no words.</summary>
     public static string? ToMatchExpression(string? query)

@@ -5,8 +5,17 @@ using Monitor.Core.Tests.Support;
 
 namespace Monitor.Core.Tests.Projects;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class ProjectStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public ProjectStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static ProjectDraft Draft(string slug = "pilot-tiel") => new()
     {
         Slug = slug,
@@ -37,7 +46,7 @@ public sealed class ProjectStoreTests
     [Test]
     public async Task CreatesAProjectWithGroupsMembersAndMeetingsAndReadsItBack()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
 
         var id = await db.Projects.CreateAsync(Draft(), Actor.System);
         var project = await db.Projects.FindAsync(id);
@@ -55,7 +64,7 @@ public sealed class ProjectStoreTests
     [Test]
     public async Task ListsSummariesWithMeetingCountsPerGroup()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         await db.Projects.CreateAsync(Draft(), Actor.System);
 
         var summaries = await db.Projects.ListAsync();
@@ -70,7 +79,7 @@ public sealed class ProjectStoreTests
     [Test]
     public async Task FindReturnsNullForAnUnknownId()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
 
         Assert.That(await db.Projects.FindAsync(424242), Is.Null);
     }
@@ -78,7 +87,7 @@ public sealed class ProjectStoreTests
     [Test]
     public async Task RefusesAnInvalidDraftWithDutchMessagesAndWritesNothing()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var draft = Draft() with { Name = "", CurrentPhase = 7, EndDate = new DateOnly(2024, 1, 1) };
 
         var error = Assert.ThrowsAsync<ValidationException>(() => db.Projects.CreateAsync(draft, Actor.System));
@@ -91,7 +100,7 @@ public sealed class ProjectStoreTests
     [Test]
     public async Task RefusesADuplicateSlugAndKeepsTheFirstProjectIntact()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         await db.Projects.CreateAsync(Draft(), Actor.System);
 
         var error = Assert.ThrowsAsync<ValidationException>(() => db.Projects.CreateAsync(Draft(), Actor.System));
@@ -104,22 +113,17 @@ public sealed class ProjectStoreTests
     [Test]
     public async Task RollsBackTheWholeProjectWhenALaterRowFails()
     {
-        using var db = await TempDatabase.MigratedAsync();
-        // A trigger makes SQLite itself refuse the last meeting, after the project, its groups and
+        using var db = await TempDatabase.MigratedAsync(_engine);
+        // A trigger makes the database itself refuse the last meeting, after the project, its groups and
         // members were already inserted in the same transaction.
-        await using (var connection = await db.Database.OpenAsync())
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "CREATE TRIGGER refuse_meeting BEFORE INSERT ON meetings WHEN NEW.title = 'Kapot' BEGIN SELECT RAISE(ABORT, 'refused by test'); END;";
-            await command.ExecuteNonQueryAsync();
-        }
+        await db.RefuseInsertsAsync("meetings", "NEW.title = 'Kapot'");
 
         var draft = Draft() with
         {
             Groups = [.. Draft().Groups, new GroupDraft { Kind = GroupKind.Overig, Name = "Laatste", Meetings = [new MeetingDraft { HeldOn = new DateOnly(2025, 4, 1), Title = "Kapot" }] }],
         };
 
-        Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Projects.CreateAsync(draft, Actor.System));
+        Assert.ThrowsAsync(Is.InstanceOf<System.Data.Common.DbException>(), () => db.Projects.CreateAsync(draft, Actor.System));
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM projects;"), Is.Zero);
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM project_groups;"), Is.Zero);
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM group_members;"), Is.Zero);
@@ -129,7 +133,7 @@ public sealed class ProjectStoreTests
     [Test]
     public async Task DeletingAProjectRemovesItsGroupsMembersAndMeetings()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var id = await db.Projects.CreateAsync(Draft(), Actor.System);
 
         await using (var connection = await db.Database.OpenAsync())

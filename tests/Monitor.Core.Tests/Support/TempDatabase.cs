@@ -14,16 +14,23 @@ using Monitor.Core.Projects;
 
 namespace Monitor.Core.Tests.Support;
 
-/// <summary>A real SQLite file in its own temp folder, with the Core services wired as the app wires them.</summary>
+/// <summary>
+/// A real database with the Core services wired as the app wires them: a SQLite file in its own temp folder, or (with
+/// <see cref="DatabaseEngine.PostgreSql"/>) a migrated database of its own on the tests' PostgreSQL server.
+/// </summary>
 internal sealed class TempDatabase : IDisposable
 {
-    public TempDatabase(TimeProvider? time = null)
+    public TempDatabase(TimeProvider? time = null, DatabaseEngine engine = DatabaseEngine.Sqlite)
     {
+        Engine = engine;
         Folder = Path.Combine(Path.GetTempPath(), "monitor-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         FilePath = Path.Combine(Folder, "monitor.db");
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
-        Database = new MonitorDatabase(Options.Create(new MonitorOptions { DatabasePath = FilePath }));
+        PostgresConnectionString = engine == DatabaseEngine.PostgreSql ? PostgresServer.CreateDatabase() : null;
+        Database = new MonitorDatabase(Options.Create(engine == DatabaseEngine.PostgreSql
+            ? new MonitorOptions { Database = "postgresql", ConnectionString = PostgresConnectionString }
+            : new MonitorOptions { DatabasePath = FilePath }));
         Migrator = new SchemaMigrator(Database, NullLogger<SchemaMigrator>.Instance);
         Frameworks = new FrameworkStore(Database);
         Audit = new AuditStore(Database, Time);
@@ -124,9 +131,14 @@ internal sealed class TempDatabase : IDisposable
     public Monitor.Core.Reports.ReportDataBuilder ReportData { get; }
     public Monitor.Core.Reports.ReportService Reports { get; }
 
-    public static async Task<TempDatabase> MigratedAsync()
+    public DatabaseEngine Engine { get; }
+
+    /// <summary>The PostgreSQL database of this instance (null on SQLite).</summary>
+    public string? PostgresConnectionString { get; }
+
+    public static async Task<TempDatabase> MigratedAsync(DatabaseEngine engine = DatabaseEngine.Sqlite)
     {
-        var db = new TempDatabase();
+        var db = new TempDatabase(engine: engine);
         await db.Migrator.MigrateAsync();
         return db;
     }
@@ -139,6 +151,21 @@ internal sealed class TempDatabase : IDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Makes the database itself refuse inserts into <paramref name="table"/> that match <paramref name="condition"/>
+    /// (written with NEW.column), on either engine: a test of what a store rolls back when a later row fails.
+    /// </summary>
+    public async Task RefuseInsertsAsync(string table, string condition)
+    {
+        await using var connection = await Database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = Engine == DatabaseEngine.Sqlite
+            ? $"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} WHEN {condition} BEGIN SELECT RAISE(ABORT, 'refused by test'); END;"
+            : $"CREATE FUNCTION refuse_{table}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$; " +
+              $"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} FOR EACH ROW WHEN ({condition}) EXECUTE FUNCTION refuse_{table}();";
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<string?> TextAsync(string sql)
     {
         await using var connection = await Database.OpenAsync();
@@ -149,6 +176,12 @@ internal sealed class TempDatabase : IDisposable
 
     public void Dispose()
     {
+        Database.Dispose();
+        if (PostgresConnectionString is { } postgres)
+        {
+            PostgresServer.DropDatabase(postgres);
+        }
+
         SqliteConnection.ClearAllPools();
         try
         {

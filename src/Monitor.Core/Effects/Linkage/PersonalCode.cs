@@ -85,7 +85,7 @@ public static class RespondentKeys
     /// <summary>The project's secret, made in this transaction when it has none yet.</summary>
     internal static async Task<string> SecretAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, long projectId, CancellationToken cancellationToken)
     {
-        await Data.Sql.ExecuteAsync(connection, transaction, "INSERT OR IGNORE INTO respondent_key_secrets (project_id, secret) VALUES (@p, @s);", cancellationToken,
+        await Data.Sql.ExecuteAsync(connection, transaction, "INSERT INTO respondent_key_secrets (project_id, secret) VALUES (@p, @s) ON CONFLICT DO NOTHING;", cancellationToken,
             ("@p", projectId), ("@s", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))));
         return (string)(await Data.Sql.ScalarAsync(connection, transaction, "SELECT secret FROM respondent_key_secrets WHERE project_id = @p;", cancellationToken, ("@p", projectId)))!;
     }

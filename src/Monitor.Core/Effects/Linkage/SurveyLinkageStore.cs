@@ -43,7 +43,7 @@ public sealed class SurveyLinkageStore
             return false;
         }
 
-        await connection.ExecuteAsync(transaction, asks ? "INSERT OR IGNORE INTO round_personal_code (round_id) VALUES (@r);" : "DELETE FROM round_personal_code WHERE round_id = @r;",
+        await connection.ExecuteAsync(transaction, asks ? "INSERT INTO round_personal_code (round_id) VALUES (@r) ON CONFLICT DO NOTHING;" : "DELETE FROM round_personal_code WHERE round_id = @r;",
             cancellationToken, ("@r", roundId));
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("surveyRoundPersonalCode", roundId, projectId, new Dictionary<string, string?>
         {
