@@ -15,7 +15,9 @@ namespace Monitor.Core.Data;
 /// <c>json_each(t.column)</c> over a JSON object becomes json_each of the column as json;</item>
 /// <item><c>json_extract(col, '$.name[0]')</c> becomes <c>col::json #&gt;&gt; '{name,0}'</c>; json_group_array and
 /// json_array become json_agg and json_build_array;</item>
-/// <item><c>GLOB 'pattern'</c> becomes a regular-expression match, <c>char(10)</c> becomes chr(10).</item>
+/// <item><c>GLOB 'pattern'</c> becomes a regular-expression match, <c>char(10)</c> becomes chr(10), group_concat
+/// becomes string_agg, <c>CROSS JOIN t a ON</c> (SQLite's "keep this join order") becomes <c>JOIN t a ON</c>, and
+/// the planner hint <c>+t.column</c> loses its plus.</item>
 /// </list>
 /// Full-text search differs too much to translate: MeetingQueries asks which engine it is on.
 /// </summary>
@@ -34,6 +36,9 @@ internal static partial class PostgreSqlTranslation
     {
         var s = IsNotParameter().Replace(sql, " IS DISTINCT FROM $1");
         s = IsParameter().Replace(s, " IS NOT DISTINCT FROM $1");
+        s = CrossJoinOn().Replace(s, "JOIN $1 ON");
+        s = UnaryPlus().Replace(s, "$1");
+        s = GroupConcat().Replace(s, m => m.Groups[2].Success ? $"string_agg({m.Groups[1].Value}, {m.Groups[2].Value})" : $"string_agg({m.Groups[1].Value}, ',')");
         s = JsonEachIds().Replace(s, "CAST(value AS bigint) FROM json_array_elements_text(CAST($1 AS json))");
         s = JsonEachColumn().Replace(s, "json_each(CAST($1 AS json))");
         s = JsonExtract().Replace(s, m => $"(CAST({m.Groups[1].Value} AS json) #>> '{{{m.Groups[2].Value},{m.Groups[3].Value}}}')");
@@ -74,11 +79,24 @@ internal static partial class PostgreSqlTranslation
         return regex.Append('$').ToString();
     }
 
-    [GeneratedRegex(@" IS NOT (@\w+)")]
+    // x IS @p, x IS t.column: SQLite's null-safe comparison (not IS NULL, IS NOT NULL, IS DISTINCT FROM)
+    [GeneratedRegex(@" IS NOT (@\w+|[a-z_]+\.[a-z_]+)")]
     private static partial Regex IsNotParameter();
 
-    [GeneratedRegex(@" IS (@\w+)")]
+    [GeneratedRegex(@" IS (@\w+|[a-z_]+\.[a-z_]+)")]
     private static partial Regex IsParameter();
+
+    // SQLite reads CROSS JOIN … ON as a join it must not reorder; PostgreSQL knows only JOIN … ON
+    [GeneratedRegex(@"CROSS JOIN (\w+ \w+) ON")]
+    private static partial Regex CrossJoinOn();
+
+    // +t.column: SQLite's "do not use an index for this term"; PostgreSQL has no unary plus on text
+    [GeneratedRegex(@"(?<=[\s(])\+([a-z_]+\.[a-z_]+)")]
+    private static partial Regex UnaryPlus();
+
+    // group_concat(x) / group_concat(x, 'sep'), one level of parentheses inside x
+    [GeneratedRegex(@"group_concat\(((?:[^(),]|\([^()]*\))+)(?:,\s*('[^']*'))?\)")]
+    private static partial Regex GroupConcat();
 
     [GeneratedRegex(@"value FROM json_each\((@\w+)\)")]
     private static partial Regex JsonEachIds();

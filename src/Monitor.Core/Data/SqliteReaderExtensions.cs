@@ -23,7 +23,9 @@ internal static class SqliteReaderExtensions
     public static DateOnly? GetDateOrNull(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetDate(ordinal);
 
-    public static bool GetFlag(this DbDataReader reader, int ordinal) => reader.GetInt64(ordinal) != 0;
+    /// <summary>A 0/1 column, or a comparison in the select list (a boolean on PostgreSQL, 0/1 on SQLite).</summary>
+    public static bool GetFlag(this DbDataReader reader, int ordinal) =>
+        reader.GetValue(ordinal) is bool flag ? flag : reader.GetInt64(ordinal) != 0;
 
     public static object ToDbValue(this DateOnly? date) =>
         date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;

@@ -232,7 +232,7 @@ public sealed class LearningAgendaStore
             GroupId = reader.GetInt64(3),
             Text = reader.GetString(4),
             Determinants = [.. determinants[reader.GetInt64(0)].Order()],
-            AlreadyLinked = reader.GetInt64(5) == 1,
+            AlreadyLinked = reader.GetFlag(5),
         }, cancellationToken, ("@project_id", projectId));
     }
 
@@ -343,7 +343,7 @@ public sealed class LearningAgendaStore
             Actions = reader.GetString(6),
             Learned = reader.GetString(7),
             Status = Codes.Parse<LearningStatus>(reader.GetString(8)),
-            Reconstructed = reader.GetInt64(9) == 1,
+            Reconstructed = reader.GetFlag(9),
             History = [.. history[reader.GetInt64(0)]],
             Sources = [.. sources[reader.GetInt64(0)]],
         }, cancellationToken, parameters);

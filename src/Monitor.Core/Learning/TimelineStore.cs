@@ -95,7 +95,7 @@ public sealed class TimelineStore
             Story = reader.GetString(4),
             GroupId = reader.IsDBNull(5) ? null : reader.GetInt64(5),
             GroupName = reader.GetStringOrNull(6),
-            Reconstructed = reader.GetInt64(7) == 1,
+            Reconstructed = reader.GetFlag(7),
         }, cancellationToken, parameters));
 
         var sorted = events.OrderBy(e => e.On).ThenBy(e => e.Kind).ThenBy(e => e.SourceId).ToList();

@@ -253,7 +253,7 @@ public sealed class PlanStore
             INSERT INTO plan_activities (project_id, phase, title, description, target_group, actors, barriers, facilitators,
                 preconditions, owner, planned_month, status, started_on, completed_on, updated_at, uid)
             VALUES (@project_id, @phase, @title, @description, @target_group, @actors, @barriers, @facilitators,
-                @preconditions, @owner, @planned_month, @status, @started_on, @completed_on, @updated_at, lower(hex(randomblob(8))))
+                @preconditions, @owner, @planned_month, @status, @started_on, @completed_on, @updated_at, @uid)
             RETURNING id;
             """;
         long id;
@@ -333,6 +333,7 @@ public sealed class PlanStore
         ("@started_on", draft.StartedOn.ToDbValue()),
         ("@completed_on", draft.CompletedOn.ToDbValue()),
         ("@updated_at", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
+        ("@uid", Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8))),
     ];
 
     private static async Task<long?> CurrentPhaseAsync(DbConnection connection, DbTransaction transaction, long projectId, CancellationToken cancellationToken) =>

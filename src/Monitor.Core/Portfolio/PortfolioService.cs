@@ -88,7 +88,7 @@ public sealed class PortfolioService
                   AND c.removed_at IS NULL AND c.unplaced_at IS NULL AND (c.round_id IS NULL OR c.is_consensus = 1)
                 GROUP BY d.project_id, c.code_id
                 HAVING sum(CASE WHEN c.valence = 'belemmerend' THEN 1 ELSE 0 END) > sum(CASE WHEN c.valence = 'bevorderend' THEN 1 ELSE 0 END)
-            )
+            ) AS open_barriers
             GROUP BY project_id;
             """;
 

@@ -54,7 +54,7 @@ public sealed class PrivacyStore
                 UNION ALL
                 SELECT json_extract(changes, '$.code[0]') FROM audit_log
                 WHERE project_id = @project_id AND entity = 'pseudoniem' AND action = 'delete'
-            );
+            ) AS used;
             """;
         var next = await connection.ScalarLongAsync(transaction, nextSql, cancellationToken, ("@project_id", projectId)) ?? 1;
         var code = string.Create(CultureInfo.InvariantCulture, $"P{next:00}");

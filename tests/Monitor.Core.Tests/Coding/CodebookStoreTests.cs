@@ -1,3 +1,4 @@
+using Monitor.Core.Data;
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Core.Tests.Support;
@@ -5,12 +6,21 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class CodebookStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public CodebookStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     [Test]
     public async Task TheBuiltInCodebooksHoldAllMidiDeterminantsBowenAreasAndMovisiePhases()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
 
         var books = await db.Codebooks.ListCodebooksAsync(projectId);
@@ -28,7 +38,7 @@ public sealed class CodebookStoreTests
     [Test]
     public async Task ProjectCodesCanBeNestedRenamedMovedAndMergedButNotUnderThemselves()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
         var researcher = await CodingFixtures.ResearcherAsync(db);
         var book = await db.Codebooks.CreateCodebookAsync(projectId, "Thema's", "", researcher);

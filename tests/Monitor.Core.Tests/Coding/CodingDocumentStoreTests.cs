@@ -7,12 +7,21 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class CodingDocumentStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public CodingDocumentStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     [Test]
     public async Task EditingCodedMinutesMakesANewVersionAndMovesOnlyUnchangedFragments()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, meetingId, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
         var researcher = await CodingFixtures.ResearcherAsync(db);
         var text = (await db.CodingDocuments.FindDocumentAsync(projectId, document.Id))!.Value.Version.Text;
@@ -37,7 +46,7 @@ public sealed class CodingDocumentStoreTests
     [Test]
     public async Task AnUploadedDocumentIsStoredNormalisedAndAnEmptyOneIsRefused()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var researcher = await CodingFixtures.ResearcherAsync(db);
 
@@ -54,7 +63,7 @@ public sealed class CodingDocumentStoreTests
     [Test]
     public async Task AnObservationOfAWorkSessionIsItsOwnTypeAndCarriesTheDateObserved()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var researcher = await CodingFixtures.ResearcherAsync(db);
 

@@ -7,12 +7,21 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class CodingStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public CodingStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     [Test]
     public async Task MinutesBecomeANormalisedDocumentAndACodingStoresCoderValenceAndCodePointOffsets()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db, minutes: "\uFEFFRegel een\r\nclie\u0308nt 👍 werkt\r\n");
         var researcher = await CodingFixtures.ResearcherAsync(db);
         var found = (await db.CodingDocuments.FindDocumentAsync(projectId, document.Id))!.Value;
@@ -33,7 +42,7 @@ public sealed class CodingStoreTests
     [Test]
     public async Task BadCodingsAreRefusedWithAMessageAndNothingIsSaved()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
         var (otherProject, _, _) = await CodingFixtures.ProjectWithMinutesAsync(db, "q");
         var researcher = await CodingFixtures.ResearcherAsync(db);
@@ -62,7 +71,7 @@ public sealed class CodingStoreTests
     [Test]
     public async Task RemoveAndUndoBringACodingBackAndUndoOfAnAddRemovesIt()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
         var researcher = await CodingFixtures.ResearcherAsync(db);
         var id = (await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingFixtures.CodeIdAsync(db, "midi-4"), 0, 10, Valence.Belemmerend), researcher))!.Value;
@@ -79,7 +88,7 @@ public sealed class CodingStoreTests
     [Test]
     public async Task DeletingACodersAccountKeepsTheCodingsUnderANeutralLabel()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
         var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker Weg");
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingFixtures.CodeIdAsync(db, "midi-4"), 0, 10, Valence.Belemmerend), researcher);

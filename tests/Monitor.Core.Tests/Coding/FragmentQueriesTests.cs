@@ -1,15 +1,25 @@
+using Monitor.Core.Data;
 using Monitor.Core.Coding;
 using Monitor.Core.Tests.Support;
 using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class FragmentQueriesTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public FragmentQueriesTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     [Test]
     public async Task TheMatrixCountsFacilitatorsAndBarriersPerDeterminantAndPhaseAndLinksToTheFilter()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
         var researcher = await CodingFixtures.ResearcherAsync(db);
         var midi4 = await CodingFixtures.CodeIdAsync(db, "midi-4");

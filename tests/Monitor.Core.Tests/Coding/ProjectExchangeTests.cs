@@ -12,8 +12,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class ProjectExchangeTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public ProjectExchangeTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static async Task<(long ProjectId, CodingDocument Document)> CodedProjectAsync(TempDatabase db)
     {
         var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
@@ -32,7 +41,7 @@ public sealed class ProjectExchangeTests
     [Test]
     public async Task TheExportValidatesAgainstTheProjectSchemaAndIsIdenticalWhenRepeated()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _) = await CodedProjectAsync(db);
         var first = new MemoryStream();
         var second = new MemoryStream();
@@ -68,7 +77,7 @@ public sealed class ProjectExchangeTests
     [Test]
     public async Task ExportThenImportIntoAnEmptyProjectReproducesSourcesCodesAndCodings()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _) = await CodedProjectAsync(db);
         var (emptyProject, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "leeg");
         var importer = await CodingFixtures.ResearcherAsync(db, "Importeur", emptyProject);
@@ -96,7 +105,7 @@ public sealed class ProjectExchangeTests
     [Test]
     public async Task ImportingTheSameFileTwiceIsRefusedWhole()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _) = await CodedProjectAsync(db);
         var (other, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "ander");
         var importer = await CodingFixtures.ResearcherAsync(db, "Importeur", other);
@@ -116,7 +125,7 @@ public sealed class ProjectExchangeTests
     [Test]
     public async Task ABrokenFileGivesADutchMessageAndNothingIsImported()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var importer = await CodingFixtures.ResearcherAsync(db, "Importeur", projectId);
 
@@ -137,7 +146,7 @@ public sealed class ProjectExchangeTests
     [Test]
     public async Task TheCodingsCsvHasOneRowPerCodingWithPathValenceCoderAndPseudonymisedText()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _) = await CodedProjectAsync(db);
 
         var bytes = (await db.Exchange.ExportCodingsCsvAsync(projectId, new Pseudonymizer([new Pseudonym(1, "team", "P01")])))!;
@@ -154,7 +163,7 @@ public sealed class ProjectExchangeTests
     [Description("issue #26: the .qdpx export carries the pseudonym list's codes, never the names, and codings stay on their words")]
     public async Task TheQdpxExportIsPseudonymisedAndItsCodingsStayOnTheSameWords()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, document) = await CodedProjectAsync(db);
         var plain = await ExportedSourceAsync(db, projectId, document.Guid);
         var before = plain.Selections.ToDictionary(s => s.Guid, s => Monitor.Core.Coding.Text.CodePoints.Slice(plain.Text, s.Start, s.End).Replace("team", "[P01]", StringComparison.Ordinal));
@@ -182,7 +191,7 @@ public sealed class ProjectExchangeTests
     [Test]
     public async Task ACodebookExportedAsQdcComesBackAsAProjectCodebookWithDefinitionAndGuidance()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
         var midi = (await db.Codebooks.ListCodebooksAsync(projectId)).Single(b => b.Framework == "midi");
@@ -205,7 +214,7 @@ public sealed class ProjectExchangeTests
     [Description("issue #17: export → import → export keeps codings, coders, rounds, consensus, memos and valence")]
     public async Task ExportImportExportGivesTheSameCodingsRoundsConsensusMemosAndValence()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
         var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
         var b = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
@@ -247,7 +256,7 @@ public sealed class ProjectExchangeTests
     [Description("issue #17: a .qdc whose GUIDs the project already uses never breaks the .qdpx export")]
     public async Task ImportingACodebookTwiceGivesNewGuidsAndTheExportStaysValid()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _) = await CodedProjectAsync(db);
         var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
         var midi = new MemoryStream();
@@ -267,7 +276,7 @@ public sealed class ProjectExchangeTests
     [Description("issue #17: a researcher can delete a codebook without codings")]
     public async Task ACodebookWithoutCodingsCanBeDeletedOneWithCodingsNot()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _) = await CodedProjectAsync(db);
         var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
         var (_, _, _) = await db.CodebookExchange.ImportCodebookAsync(projectId, "Ongebruikt", new MemoryStream(ToolFiles.TaguetteCodebook()), researcher);

@@ -5,12 +5,21 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class RoundAgreementTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public RoundAgreementTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     [Test]
     public async Task TheAgreementOfAClosedRoundIsComputedFromTheRoundsCodingsAtCharacterAndParagraphLevel()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var text = string.Join("\n\n", Enumerable.Range(1, 4).Select(i => new string((char)('a' + i), 99)));
         var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db, minutes: text);
         var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
@@ -39,7 +48,7 @@ public sealed class RoundAgreementTests
     [Test]
     public async Task TheCodeNamesOfARoundAreKeyedAsTheReportNamesItsCodesAndStayHiddenWhileTheRoundIsOpen()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var round = await CodingFixtures.BlindRoundAsync(db);
         var (projectId, document, a, b, roundId, code) = (round.ProjectId, round.Document, round.A, round.B, round.RoundId, round.CodeId);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 20, Valence.Belemmerend, RoundId: roundId), a);
@@ -59,7 +68,7 @@ public sealed class RoundAgreementTests
     [Description("issue #17: a closed round's figures changed when the minutes were edited afterwards")]
     public async Task TheFiguresOfAClosedRoundStayThoseOfTheVersionsItWasCodedOnWhenTheMinutesAreEditedAfterwards()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var round = await CodingFixtures.BlindRoundAsync(db);
         var (projectId, document, a, b, roundId, code) = (round.ProjectId, round.Document, round.A, round.B, round.RoundId, round.CodeId);
         var meetingId = round.MeetingId;
@@ -84,7 +93,7 @@ public sealed class RoundAgreementTests
     [Test]
     public async Task ARoundClosedBeforeFiguresWereFrozenGetsThemOnceWhenFirstReadAndSaysSo()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var round = await CodingFixtures.BlindRoundAsync(db);
         var (projectId, document, a, b, roundId, code) = (round.ProjectId, round.Document, round.A, round.B, round.RoundId, round.CodeId);
         var meetingId = round.MeetingId;

@@ -1,3 +1,4 @@
+using Monitor.Core.Data;
 using Monitor.Core.Coding;
 using Monitor.Core.Common;
 using Monitor.Core.Tests.Support;
@@ -5,12 +6,21 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Coding;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class RoundStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public RoundStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     [Test]
     public async Task ABlindRoundShowsEachCoderOnlyTheirOwnCodingsUntilItIsClosed()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
         var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
         var b = await CodingFixtures.ResearcherAsync(db, "Onderzoeker B", projectId);
@@ -52,7 +62,7 @@ public sealed class RoundStoreTests
     [Description("issue #17: partly overlapping spans were merged into a consensus union and listed as no difference")]
     public async Task PartlyOverlappingSpansAreDifferencesAtCharacterLevelAndTheConsensusHoldsOnlyWhatWasAgreedOrSettled()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var round = await CodingFixtures.BlindRoundAsync(db);
         var (projectId, document, a, b, roundId, code) = (round.ProjectId, round.Document, round.A, round.B, round.RoundId, round.CodeId);
         // A: 0–30, B: 10–45 → agreed 10–30; only A 0–10; only B 30–45
@@ -82,7 +92,7 @@ public sealed class RoundStoreTests
     [Description("issue #17: opposite valences silently became 'gemengd'")]
     public async Task OppositeValencesOnAgreedTextAreAConflictToSettleWithAChosenValence()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var round = await CodingFixtures.BlindRoundAsync(db);
         var (projectId, document, a, b, roundId, code) = (round.ProjectId, round.Document, round.A, round.B, round.RoundId, round.CodeId);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, code, 0, 30, Valence.Bevorderend, RoundId: roundId), a);

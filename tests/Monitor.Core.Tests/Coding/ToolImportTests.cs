@@ -10,13 +10,22 @@ using Monitor.Core.Tests.Support.Fixtures;
 namespace Monitor.Core.Tests.Coding;
 
 /// <summary>Files as QualCoder, ATLAS.ti, NVivo, MAXQDA and Taguette write them: every coding on the text the other tool coded (issue #17).</summary>
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class ToolImportTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public ToolImportTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private sealed record Imported(string Text, string Coder, string Code, string Memo, long CoderId);
 
-    private static async Task<(TempDatabase Db, long ProjectId, Actor Importer)> ProjectAsync()
+    private async Task<(TempDatabase Db, long ProjectId, Actor Importer)> ProjectAsync()
     {
-        var db = await TempDatabase.MigratedAsync();
+        var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "tools");
         var importer = await CodingFixtures.ResearcherAsync(db, "Importeur", projectId);
         return (db, projectId, importer);
@@ -61,7 +70,7 @@ public sealed class ToolImportTests
         Assert.That(codings.Select(c => $"{c.Text}|{c.Coder}|{c.Code}|{c.Memo}"), Is.EqualTo(Expected()), tool);
         Assert.That(codings.Select(c => c.CoderId).Distinct().Count(), Is.EqualTo(2), "Anna and Bram stay two coders, neither is the importer");
         Assert.That(codings.Select(c => c.CoderId), Has.All.LessThan(0));
-        var attributes = await db.TextAsync("SELECT group_concat(name || '=' || value, ', ') FROM (SELECT name, value FROM document_attributes ORDER BY name)");
+        var attributes = await db.TextAsync("SELECT group_concat(name || '=' || value, ', ') FROM (SELECT name, value FROM document_attributes ORDER BY name) AS a");
         Assert.That(attributes, Does.Contain("Training=getraind").And.Contain("Team=Noord"), tool);
         var coding = result.Lines.Single(l => l.ElementType == "Coding");
         Assert.That((coding.Kept, coding.Dropped), Is.EqualTo((ToolFiles.Codings.Length, 0)), coding.Reason);

@@ -10,8 +10,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 namespace Monitor.Core.Tests.Effects;
 
 /// <summary>Pre/post linkage (issue #18): the personal code, its salted key, personal invitations from the training register, pairing and the linkage rate.</summary>
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class LinkageTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public LinkageTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _researcher = new(null, "Onderzoeker");
 
     private sealed record Setup(long ProjectId, Questionnaire Questionnaire, long Before, long After, SurveyRoundStore Rounds, SurveyLinkageStore Linkage, TrainingRegisterStore Register);
@@ -90,7 +99,7 @@ public sealed class LinkageTests
     [Description("issue #18: a round that asks for the code refuses an answer without it; with it only the key is stored; the same code twice in a round is refused and nothing is written")]
     public async Task ARoundAskingTheCodeKeepsOnlyItsKey()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var s = await SetupAsync(db);
         var token = (await s.Rounds.CreateLinkAsync(s.ProjectId, s.Before, Condition.Getraind, _researcher))!;
         Assert.That(await s.Linkage.SetPersonalCodeAsync(s.ProjectId, s.Before, true, _researcher), Is.True);
@@ -114,7 +123,7 @@ public sealed class LinkageTests
     [Description("issue #18: personal invitations per register entry take the condition from the register, answer once, and link the voormeting to the nameting; paired t and Wilcoxon over the pairs; the linkage rate per round; management sees no item under 5 pairs")]
     public async Task InvitationsLinkPreAndPostAndThePairsAreTested()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var s = await SetupAsync(db);
         Assert.ThrowsAsync<ValidationException>(() => s.Linkage.CreateInvitationsAsync(s.ProjectId, s.Before, _researcher), "empty register");
         for (var i = 1; i <= 6; i++)
@@ -170,7 +179,7 @@ public sealed class LinkageTests
     [Description("issue #18: pairing needs two different rounds of the same questionnaire; a round of another project is not found")]
     public async Task PairingRefusesRoundsThatDoNotBelongTogether()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var s = await SetupAsync(db);
         var other = await SetupAsync(db, "q");
 

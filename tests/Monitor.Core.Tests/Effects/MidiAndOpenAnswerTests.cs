@@ -10,8 +10,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 namespace Monitor.Core.Tests.Effects;
 
 /// <summary>The MIDI survey over rounds, the open answers as coding documents, and the Arnhem demo (issue #18).</summary>
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class MidiAndOpenAnswerTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public MidiAndOpenAnswerTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _researcher = new(null, "Onderzoeker");
 
     private static string S(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -35,7 +44,7 @@ public sealed class MidiAndOpenAnswerTests
     [Description("issue #18: the MIDI survey asks the 29 determinants' questions for this innovation, on their own scales, reverse-scored where the reference says so, with configurable thresholds")]
     public async Task TheMidiSurveyAsksTheDeterminantsQuestions()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
 
         var id = (await db.MidiSurveys.CreateAsync(projectId, "MIDI professionals", TargetGroup.Professionals, new MidiThresholds(0.25, 0.75), _researcher))!.Value;
@@ -59,7 +68,7 @@ public sealed class MidiAndOpenAnswerTests
     [Description("issue #18: each determinant is classified per round (barrier at 20 % negative after reverse scoring, facilitator at 80 % positive; nee/weet niet negative), tracked over rounds with the phase, next to the barriers coded in minutes")]
     public async Task DeterminantsAreClassifiedPerRoundAndTrackedOverRounds()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
         var coder = await CodingFixtures.ResearcherAsync(db, "Onderzoeker 1", projectId);
         await db.Coding.AddCodingAsync(projectId, new CodingInput(document.Id, await CodingFixtures.CodeIdAsync(db, "midi-4"), 0, 10, Valence.Belemmerend), coder);
@@ -103,7 +112,7 @@ public sealed class MidiAndOpenAnswerTests
     [Description("issue #18: each open item of a closed round becomes one coding document with one paragraph per answer and nothing about the respondent; a second call adds nothing; a blind round and agreement work on it as on minutes")]
     public async Task OpenAnswersBecomeCodableTextOnce()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var id = (await db.Questionnaires.CreateAsync(projectId, "Nameting", TargetGroup.Professionals,
             [new ItemDraft("Hoe gaat het?", ItemKind.Likert5), new ItemDraft("Welke voordelen ervaar je?", ItemKind.Open), new ItemDraft("Welke knelpunten?", ItemKind.Open)], _researcher))!.Value;

@@ -8,8 +8,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 namespace Monitor.Core.Tests.Effects;
 
 /// <summary>Copying a questionnaire from another project, and "Nieuwe versie" within a project (issue #18).</summary>
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class QuestionnaireCopyTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public QuestionnaireCopyTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _researcher = new(null, "Onderzoeker");
 
     private static Task<long?> MakeAsync(TempDatabase db, long projectId, string title) =>
@@ -24,7 +33,7 @@ public sealed class QuestionnaireCopyTests
     [Description("issue #18: a copy from a readable project has the same sections, items, kinds and reverse scoring, no rounds and no responses, is titled '(kopie uit …)' and audited; an unreadable source looks like a missing one")]
     public async Task ACopyFromAReadableProjectHasTheItemsButNoRounds()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (from, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "a");
         var (to, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "b");
         var sourceId = (await MakeAsync(db, from, "Kaart cliënten"))!.Value;
@@ -52,7 +61,7 @@ public sealed class QuestionnaireCopyTests
     [Description("issue #18: a MIDI survey copied stays a MIDI survey: its thresholds and each item's determinant come along")]
     public async Task ACopiedMidiSurveyKeepsItsDeterminants()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (from, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "a");
         var (to, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "b");
         var midi = (await db.MidiSurveys.CreateAsync(from, "MIDI", TargetGroup.Professionals, new MidiThresholds(0.25, 0.75), _researcher))!.Value;
@@ -67,7 +76,7 @@ public sealed class QuestionnaireCopyTests
     [Description("issue #18: 'Nieuwe versie' copies a questionnaire as version n + 1 linked to its predecessor; the earlier round keeps its version's items; only the latest version gets a successor")]
     public async Task ANewVersionLeavesEarlierRoundsOnTheirOwnVersion()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var first = (await MakeAsync(db, projectId, "Kaart cliënten"))!.Value;
         var round = (await db.SurveyRounds.CreateAsync(projectId, first, new RoundDraft("Voormeting", Measurement.Voormeting, new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 1), 40, Sidedness.Tweezijdig), _researcher))!.Value;

@@ -12,8 +12,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 namespace Monitor.Core.Tests.Effects;
 
 /// <summary>Import of another survey tool's export (issue #18): column and value mapping, rows refused with their reason, one transaction.</summary>
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class ResponseImportTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public ResponseImportTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _researcher = new(null, "Onderzoeker");
 
     // a Survalyzer-like export: respondent number, condition, code, two Likert items as labels, a yes/no item, an open answer
@@ -54,7 +63,7 @@ public sealed class ResponseImportTests
     [Description("issue #18: the export's columns map to items, condition and personal code; labels map to answers; rows with a problem are refused with their number and a Dutch reason")]
     public async Task RowsAreMappedAndRefusedRowsAreReported()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var s = await SetupAsync(db);
         var table = ResponseTable.Read("export.csv", Encoding.UTF8.GetBytes(Export));
 
@@ -86,19 +95,16 @@ public sealed class ResponseImportTests
     [Description("issue #18: when the database refuses one row halfway, nothing of the import is kept")]
     public async Task NothingIsHalfSavedWhenTheDatabaseRefusesARow()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var s = await SetupAsync(db);
-        await using (var connection = await db.Database.OpenAsync())
-        {
-            await connection.ExecuteAsync(null, "CREATE TRIGGER refuse_boom BEFORE INSERT ON survey_answers WHEN NEW.text = 'boem' BEGIN SELECT RAISE(ABORT, 'boem'); END;", CancellationToken.None);
-        }
+        await db.RefuseInsertsAsync("survey_answers", "NEW.text = 'boem'");
 
         var table = ResponseTable.Read("export.csv", Encoding.UTF8.GetBytes("Groep;V1;Opmerking\ngeel;4;fijn\nwit;2;boem\ngeel;5;\n"));
         var q = s.Questionnaire;
         var mapping = new ImportMapping(new Dictionary<long, int> { [q.Items[0].Id] = 1, [q.Items[3].Id] = 2 }, 0, null, null, new Dictionary<string, string>());
 
         Assert.That(ResponseImport.Prepare(q, table, mapping).Taken, Has.Count.EqualTo(3));
-        Assert.CatchAsync<Microsoft.Data.Sqlite.SqliteException>(() => s.Import.ImportAsync(s.ProjectId, s.RoundId, table, mapping, _researcher));
+        Assert.CatchAsync<System.Data.Common.DbException>(() => s.Import.ImportAsync(s.ProjectId, s.RoundId, table, mapping, _researcher));
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM survey_responses"), Is.EqualTo(0));
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM survey_answers"), Is.EqualTo(0));
     }
@@ -107,7 +113,7 @@ public sealed class ResponseImportTests
     [Description("issue #18: a wrong mapping, an unknown file type, a file without rows and an import where no row passes are refused in Dutch and write nothing")]
     public async Task WrongMappingsAndFilesAreRefused()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var s = await SetupAsync(db);
         var q = s.Questionnaire;
         var table = ResponseTable.Read("export.csv", Encoding.UTF8.GetBytes("Groep,V1\ngeel,9\n"));

@@ -9,8 +9,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 namespace Monitor.Core.Tests.Effects;
 
 /// <summary>Reminders of open measurement rounds through the inbox (issue #18).</summary>
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class RoundReminderNotifierTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public RoundReminderNotifierTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _researcher = new(null, "Onderzoeker");
 
     [Test]
@@ -19,7 +28,7 @@ public sealed class RoundReminderNotifierTests
     {
         // 18 December 2026, 09:00 in the Netherlands
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 18, 8, 0, 0, TimeSpan.Zero));
-        using var db = new TempDatabase(clock);
+        using var db = new TempDatabase(clock, _engine);
         await db.Migrator.MigrateAsync();
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var people = new Dictionary<ProjectRole, long>();

@@ -7,8 +7,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Effects;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class SurveyStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public SurveyStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _researcher = new(null, "Onderzoeker");
 
     private static async Task<(long ProjectId, Questionnaire Questionnaire, long RoundId, SurveyRoundStore Rounds)> RoundAsync(TempDatabase db)
@@ -33,7 +42,7 @@ public sealed class SurveyStoreTests
     [Description("issue #18: an anonymous link per condition takes answers without login; out-of-range answers are refused whole; nothing identifying is stored")]
     public async Task ALinkTakesAnonymousAnswersAndRefusesOutOfRangeOnes()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, questionnaire, roundId, rounds) = await RoundAsync(db);
         var token = (await rounds.CreateLinkAsync(projectId, roundId, Condition.Getraind, _researcher))!;
         var items = questionnaire.Items;
@@ -59,7 +68,7 @@ public sealed class SurveyStoreTests
     [Description("issue #18: paper cards are typed in with the condition of their colour; the analysis compares trained and untrained per item, reverse-scored, with Holm")]
     public async Task PaperCardsAndTheAnalysisPerItem()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, questionnaire, roundId, rounds) = await RoundAsync(db);
         var items = questionnaire.Items;
         int[] trained = [5, 4, 5, 4, 4, 5, 3, 5];

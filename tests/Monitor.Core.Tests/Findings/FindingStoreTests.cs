@@ -7,12 +7,21 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Findings;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class FindingStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public FindingStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     [Test]
     public async Task AFindingGoesFromConceptViaADiscussedSessionToFinalWithHistory()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, meetingId, _) = await CodingFixtures.ProjectWithMinutesAsync(db);
         var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
         var id = await db.Findings.CreateAsync(projectId, new FindingDraft { Kind = FindingKind.Succesfactor, Title = "Draagvlak bij teamleiders", Determinants = [19] },
@@ -35,7 +44,7 @@ public sealed class FindingStoreTests
     [Test]
     public async Task EvidenceFromAnotherProjectOrABlindRoundIsRefusedAndBadFieldsGiveDutchMessages()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, document) = await CodingFixtures.ProjectWithMinutesAsync(db);
         var (other, otherMeeting, _) = await CodingFixtures.ProjectWithMinutesAsync(db, "q");
         var a = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
@@ -55,7 +64,7 @@ public sealed class FindingStoreTests
     [Test]
     public async Task SuggestionsComeFromRepeatedFacilitatorsAndBarriersWithTheirEvidenceAndCanBeAcceptedOrDismissed()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var text = string.Join("\n\n", Enumerable.Range(1, 6).Select(i => $"Alinea {i}: de teamleider steunt het werken met de keuzehulp en maakt er tijd voor vrij."));
         var (projectId, _, first) = await CodingFixtures.ProjectWithMinutesAsync(db, minutes: text);
         var researcher = await CodingFixtures.ResearcherAsync(db, "Onderzoeker A", projectId);
@@ -84,7 +93,7 @@ public sealed class FindingStoreTests
     [Test]
     public async Task TheDemoFindingsLoadWithTheSeedCountsAndEvidence()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         await db.Demo.LoadIfEmptyAsync();
         foreach (var coder in Monitor.Core.Demo.DemoCodingLoader.Read().Coders)
         {

@@ -1,15 +1,25 @@
+using Monitor.Core.Data;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Planning;
 using Monitor.Core.Tests.Support;
 
 namespace Monitor.Core.Tests.Frameworks;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class FrameworkStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public FrameworkStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     [Test]
     public async Task PhaseOneAdviceIsOneMainPointWithItsTwoSubPointsAsInSeed003()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
 
         var weten = (await db.Frameworks.ListPhasesAsync()).Single(p => p.Number == 1);
 
@@ -26,7 +36,7 @@ public sealed class FrameworkStoreTests
     [Test]
     public async Task HasTheSixMovisiePhasesWithActivities()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
 
         var phases = await db.Frameworks.ListPhasesAsync();
 
@@ -41,7 +51,7 @@ public sealed class FrameworkStoreTests
     [Test]
     public async Task HasTheTwentyNineMidiDeterminantsInTheirFourGroups()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
 
         var groups = await db.Frameworks.ListMidiGroupsAsync();
 
@@ -54,7 +64,7 @@ public sealed class FrameworkStoreTests
     [Test]
     public async Task MarksOnlyTheDutchNamesOfTheFirstTwoDeterminantsAsVerifiedAndNoQuestion()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
 
         var determinants = (await db.Frameworks.ListMidiGroupsAsync()).SelectMany(g => g.Determinants).ToList();
 
@@ -69,7 +79,7 @@ public sealed class FrameworkStoreTests
     [TestCase(5, false)]
     public async Task ReverseScoresOnlyTheNegativelyPhrasedItems(int number, bool reversed)
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
 
         var determinant = (await db.Frameworks.ListMidiGroupsAsync()).SelectMany(g => g.Determinants).Single(d => d.Number == number);
 
@@ -82,7 +92,7 @@ public sealed class FrameworkStoreTests
     [TestCase(1, "likert5")]
     public async Task UsesTheAnswerScaleOfEachDeterminant(int number, string scale)
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
 
         var determinant = (await db.Frameworks.ListMidiGroupsAsync()).SelectMany(g => g.Determinants).Single(d => d.Number == number);
 
@@ -92,7 +102,7 @@ public sealed class FrameworkStoreTests
     [Test]
     public async Task HasTheEightBowenAreasWithTheFourDefaultsOfSeed000()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
 
         var areas = await db.Frameworks.ListBowenAreasAsync();
 
@@ -105,7 +115,7 @@ public sealed class FrameworkStoreTests
     [Test]
     public async Task ListsTheThreeFrameworksWithAVersion()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
 
         var frameworks = await db.Frameworks.ListFrameworksAsync();
 
@@ -116,11 +126,11 @@ public sealed class FrameworkStoreTests
     [Test]
     public async Task RefusesAThirtiethDeterminant()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         await using var connection = await db.Database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO midi_determinants (number, group_code, name_nl, name_en, guiding_question_nl, answer_scale) VALUES (30, 'user', 'x', 'x', 'x', 'likert5');";
 
-        Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => command.ExecuteNonQueryAsync());
+        Assert.ThrowsAsync(Is.InstanceOf<System.Data.Common.DbException>(), () => command.ExecuteNonQueryAsync());
     }
 }

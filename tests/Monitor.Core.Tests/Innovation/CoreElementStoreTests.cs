@@ -6,8 +6,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Innovation;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class CoreElementStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public CoreElementStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _leader = new(7, "Projectleider");
 
     private static CoreElementStore Store(TempDatabase db) => new(db.Database, db.Audit, db.Codebooks, db.Time);
@@ -16,7 +25,7 @@ public sealed class CoreElementStoreTests
     [Description("issue #22: the three frameworks of the seeds are built in, Dutch and English, with Arnhem's 7 steps and 3 core points")]
     public async Task TheThreeFrameworksOfTheSeedsAreBuiltIn()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var frameworks = await Store(db).ListFrameworksAsync();
 
         Assert.That(frameworks.Select(f => f.Code), Is.EqualTo(new[] { "samen-beslissen-arnhem", "three-talk", "methodisch-werken" }));
@@ -36,7 +45,7 @@ public sealed class CoreElementStoreTests
     [Description("issue #22: adopting a framework adds its items once; a second adoption adds nothing; own elements sit beside them")]
     public async Task AdoptingAFrameworkAddsItsItemsOnce()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var store = Store(db);
 
@@ -58,7 +67,7 @@ public sealed class CoreElementStoreTests
     [Description("issue #22: the core elements become a project codebook to code interviews against; again adds only new elements")]
     public async Task CoreElementsBecomeACodebookOnce()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var store = Store(db);
         Assert.ThrowsAsync<ValidationException>(() => store.UseAsCodebookAsync(projectId, _leader), "nothing to code with yet");
@@ -81,7 +90,7 @@ public sealed class CoreElementStoreTests
     [Description("issue #22: an element a checklist asked about cannot be deleted (the reported fidelity would change); a later one can")]
     public async Task AnElementAChecklistAskedAboutCannotBeDeleted()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var store = Store(db);
         var used = (await store.AddAsync(projectId, "Doel bepalen", "", _leader))!.Value;

@@ -6,8 +6,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Innovation;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class FidelityTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public FidelityTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _leader = new(7, "Projectleider");
 
     private static readonly CoreElement[] _elements =
@@ -88,7 +97,7 @@ public sealed class FidelityTests
     [Description("issue #22: a checklist stores every element ticked or not; a future date, an unknown element or no elements are refused whole")]
     public async Task AChecklistStoresEveryElementAndRefusesBadInput()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var elements = new CoreElementStore(db.Database, db.Audit, db.Codebooks, db.Time);
         var store = new FidelityStore(db.Database, db.Audit, db.Time);
@@ -115,7 +124,7 @@ public sealed class FidelityTests
     [Description("issue #22: a personal link records self-reports for its team without an account; a revoked link opens nothing")]
     public async Task APersonalLinkRecordsSelfReportsUntilRevoked()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         await new CoreElementStore(db.Database, db.Audit, db.Codebooks, db.Time).AdoptAsync(projectId, "methodisch-werken", _leader);
         var store = new FidelityStore(db.Database, db.Audit, db.Time);

@@ -6,8 +6,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Innovation;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class ReachTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public ReachTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static ReachCount Count(string team, int year, int month, int professionals, int trained, int users, int target, int reached) => new()
     {
         Team = team,
@@ -68,7 +77,7 @@ public sealed class ReachTests
     [Description("issue #22: a month's counts are saved per team, a second save replaces them, inconsistent counts are refused")]
     public async Task AMonthsCountsAreSavedReplacedAndChecked()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var store = new ReachStore(db.Database, db.Audit, db.Time);
         var actor = new Actor(7, "Projectleider");

@@ -7,8 +7,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Learning;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class LearningAgendaStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public LearningAgendaStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _leader = new(7, "Projectleider");
     private static readonly Actor _researcher = new(8, "Onderzoeker");
 
@@ -17,7 +26,7 @@ public sealed class LearningAgendaStoreTests
     [Test]
     public async Task KeepsEveryStatusChangeWithDateAndWho()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 2, 1));
         var store = Store(db);
@@ -50,7 +59,7 @@ public sealed class LearningAgendaStoreTests
     [Test]
     public async Task AnswersWhatWasOnTheAgendaAtAMeeting()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var store = Store(db);
         var early = (await store.CreateAsync(projectId, new LearningItemDraft { Kind = LearningItemKind.Leervraag, Title = "Wat hebben cliënten nodig?", StatusOn = new DateOnly(2026, 1, 10) }, _leader))!.Value;
@@ -66,7 +75,7 @@ public sealed class LearningAgendaStoreTests
     [Test]
     public async Task RefusesASourceOfAnotherProjectAndWritesNothing()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "a");
         var (otherId, otherGroup, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "b");
         var otherMeeting = await MeetingFixtures.HeldMeetingAsync(db, otherId, otherGroup, new DateOnly(2026, 2, 1));
@@ -85,7 +94,7 @@ public sealed class LearningAgendaStoreTests
     [Test]
     public async Task RefusesATooLongTitleInDutch()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
 
         var error = Assert.ThrowsAsync<ValidationException>(async () =>
@@ -97,7 +106,7 @@ public sealed class LearningAgendaStoreTests
     [Test]
     public async Task RefusesAStatusChangeDatedBeforeThePreviousOne()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var store = Store(db);
         var draft = new LearningItemDraft { Kind = LearningItemKind.Leervraag, Title = "Vraag", StatusOn = new DateOnly(2026, 3, 1) };
@@ -112,7 +121,7 @@ public sealed class LearningAgendaStoreTests
     [Test]
     public async Task ReadsTheMinderGewerktAnswersAndWhetherTheyAreLinked()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var first = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 2, 1));
         var second = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 2, 22));

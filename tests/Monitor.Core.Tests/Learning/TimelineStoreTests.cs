@@ -7,8 +7,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Learning;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class TimelineStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public TimelineStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _leader = new(7, "Projectleider");
 
     private static TimelineStore Store(TempDatabase db) => new(db.Database, db.Audit, db.Time);
@@ -16,7 +25,7 @@ public sealed class TimelineStoreTests
     [Test]
     public async Task PutsMeetingsPhaseDecisionsAndMomentsInDateOrderOnPhaseBands()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 2, 1), "Start");
         await db.PlanStore.RecordTransitionAsync(projectId, 2, new DateOnly(2026, 3, 1), "Klaar om te verspreiden", _leader);
@@ -38,7 +47,7 @@ public sealed class TimelineStoreTests
     [Test]
     public async Task FiltersMeetingsAndMomentsByGroup()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var other = (await db.Groups.CreateGroupAsync(projectId, new Monitor.Core.Meetings.GroupSettings { Kind = Monitor.Core.Projects.GroupKind.Stuurgroep, Name = "Stuurgroep", Cadence = "" }, _leader))!.Value;
         await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 2, 1));
@@ -54,7 +63,7 @@ public sealed class TimelineStoreTests
     [Test]
     public async Task LetsAParticipantAddAMomentOnlyToTheirOwnGroup()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var userId = await db.Accounts.CreateAsync(new NewAccount { Email = "deelnemer1@example.org", DisplayName = "Deelnemer", PasswordHash = "x" }, Actor.System);
         var draft = new MomentDraft { OccurredOn = new DateOnly(2026, 2, 3), Kind = MomentKind.Hoogtepunt, Title = "Eerste cliënt geholpen", GroupId = groupId };
@@ -71,7 +80,7 @@ public sealed class TimelineStoreTests
     [Test]
     public async Task GivesNothingForAProjectThatDoesNotExist()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
 
         Assert.That(await Store(db).ReadAsync(99), Is.Null);
         Assert.That(await Store(db).AddMomentAsync(99, new MomentDraft { OccurredOn = new DateOnly(2026, 1, 1), Kind = MomentKind.Hoogtepunt, Title = "x" }, _leader), Is.Null);

@@ -7,15 +7,24 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Meetings;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class MeetingStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public MeetingStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _leader = new(7, "Projectleider");
 
     [Test]
     [Description("issue #13: renaming a meeting did not re-index it; every write now goes through MeetingWrites")]
     public async Task SearchFindsARenamedMeetingUnderItsNewTitleOnly()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1), "Kwartaaloverleg");
         Assert.That(await db.MeetingQueries.SearchAsync(projectId, "Kwartaaloverleg"), Has.Count.EqualTo(1));
@@ -29,7 +38,7 @@ public sealed class MeetingStoreTests
     [Test]
     public async Task TheCalendarRevisionCountsChangesToDateTimePlaceTitleOrStatusOnly()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var meeting = (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = new DateOnly(2099, 3, 2), Title = "Overleg" }, _leader))!.Value;
         Assert.That(await db.Meetings.CalendarRevisionsAsync(groupId), Is.Empty, "a new meeting is revision 0");
@@ -45,7 +54,7 @@ public sealed class MeetingStoreTests
     [Test]
     public async Task AMeetingCreatedWithItsProjectIsSearchableAtOnce()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await db.Projects.CreateAsync(new ProjectDraft
         {
             Slug = "met-bijeenkomst",
@@ -63,7 +72,7 @@ public sealed class MeetingStoreTests
     [Test]
     public async Task ANewMeetingOpensWithTheLookBackAtThePreviousOne()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var first = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         await db.ActionItems.AddActionItemAsync(projectId, first, "Vragenlijst rondsturen", members[0], new DateOnly(2026, 10, 20), _leader);
@@ -88,7 +97,7 @@ public sealed class MeetingStoreTests
     [Test]
     public async Task AnActionItemStaysVisibleInEveryFollowingMeetingUntilItIsDone()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var first = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 9, 1));
         var item = (await db.ActionItems.AddActionItemAsync(projectId, first, "Handleiding schrijven", members[1], null, _leader))!.Value;
@@ -108,7 +117,7 @@ public sealed class MeetingStoreTests
     [Test]
     public async Task RefusesAttendanceForSomeoneWhoIsNotAMemberAndSavesNothing()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var (_, otherGroup, otherMembers) = await MeetingFixtures.ProjectWithGroupAsync(db, "q");
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
@@ -127,7 +136,7 @@ public sealed class MeetingStoreTests
     [Test]
     public async Task AMeetingOfAnotherProjectIsNotFound()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var (otherProject, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "q");
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
@@ -141,7 +150,7 @@ public sealed class MeetingStoreTests
     [Test]
     public async Task RefusesMinutesOverTheLimitAndKeepsTheOldText()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         await db.Meetings.SaveMinutesAsync(projectId, meeting, "Oud verslag", _leader);
@@ -155,7 +164,7 @@ public sealed class MeetingStoreTests
     [Test]
     public async Task AReplacementLeavesTheReplacedMemberInTheHistory()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
 
         var replacement = await db.Groups.AddMemberAsync(projectId, groupId, new MemberDraft { RoleLabel = "Re-integratieprofessional 3", JoinedOn = new DateOnly(2026, 6, 1) }, members[2], _leader);
@@ -173,7 +182,7 @@ public sealed class MeetingStoreTests
     [TestCase("ideeën", "ideeen")]
     public async Task SearchIgnoresCaseAndDutchDiacritics(string stored, string query)
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         await db.Meetings.SaveMinutesAsync(projectId, meeting, $"We spraken over de {stored} en de planning.", _leader);
@@ -188,7 +197,7 @@ public sealed class MeetingStoreTests
     [Description("issue #16: agenda items are edited and reordered, not only deleted; the closing item stays last")]
     public async Task AgendaItemsAreEditedAndMovedWithTheClosingItemLast()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var (otherProject, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "q");
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
@@ -215,7 +224,7 @@ public sealed class MeetingStoreTests
     [Description("issue #16: a removed agenda item or decision is put back once, from what the audit entry kept")]
     public async Task ARemovedAgendaItemOrDecisionIsRestoredOnce()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var (otherProject, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "q");
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
@@ -243,7 +252,7 @@ public sealed class MeetingStoreTests
     [Test]
     public async Task SearchFindsAgendaDecisionsActionItemsAndReflectionsOnlyInTheProject()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var (otherProject, otherGroup, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "q");
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
@@ -266,7 +275,7 @@ public sealed class MeetingStoreTests
     [TestCase("(keuzehulp) AND", "brackets and a dangling AND")]
     public async Task SearchSyntaxIsReadAsPlainWords(string query, string what)
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         await db.Meetings.SaveMinutesAsync(projectId, meeting, "De keuzehulp near de andere instrumenten.", _leader);
@@ -281,7 +290,7 @@ public sealed class MeetingStoreTests
     [TestCase("* ( )")]
     public async Task AQueryWithoutWordsIsRefusedWithAReasonInsteadOfAnsweringNothing(string query)
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
 
         var refused = Assert.ThrowsAsync<ValidationException>(async () => await db.MeetingQueries.SearchAsync(projectId, query));
@@ -292,7 +301,7 @@ public sealed class MeetingStoreTests
     [Test]
     public async Task FactsCarryAttendanceReflectionsAndTheDateOfTheFollowUp()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var first = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         await db.Meetings.SetAttendanceAsync(projectId, first, new Dictionary<long, AttendanceStatus>

@@ -6,14 +6,23 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Meetings;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class ReflectionStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public ReflectionStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _leader = new(7, "Projectleider");
 
     [Test]
     public async Task RefusesAReflectionForAMeetingThatHasNotBeenHeld()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var planned = (await db.Meetings.ScheduleMeetingAsync(projectId, groupId, new MeetingPlan { HeldOn = new DateOnly(2026, 12, 10) }, _leader))!.Value;
 
@@ -29,7 +38,7 @@ public sealed class ReflectionStoreTests
     [Description("issue #26: an anonymous answer keeps no member id in the database, not only on the pages")]
     public async Task AnAnonymousGroupKeepsNoAuthorInTheDatabase()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db, anonymous: true);
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         await db.Reflections.SaveAsync(projectId, meeting, new ReflectionInput { MemberId = members[1], WentWell = "Fijne sfeer", WentLess = "Laat begonnen" }, "secretaris", _leader);
@@ -46,7 +55,7 @@ public sealed class ReflectionStoreTests
     [Description("issue #26: the link of an anonymous group asks nothing that identifies and nobody can overwrite or block another answer")]
     public async Task AnAnonymousLinkAddsAnswersThatOnlyTheirOwnBrowserMayChange()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db, anonymous: true);
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
         var link = (await db.ReflectionLinks.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(14), _leader))!;
@@ -66,7 +75,7 @@ public sealed class ReflectionStoreTests
     [Test]
     public async Task AMemberAnswersThroughTheLinkAndOnlyTheirKeyMayChangeIt()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
         var link = (await db.ReflectionLinks.CreateLinkAsync(projectId, meeting, TimeSpan.FromDays(14), _leader))!;
@@ -89,7 +98,7 @@ public sealed class ReflectionStoreTests
     public async Task AnExpiredWrongOrRevokedLinkIsRefusedWithAClearMessage()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
-        using var db = new TempDatabase(time);
+        using var db = new TempDatabase(time, _engine);
         await db.Migrator.MigrateAsync();
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
@@ -114,7 +123,7 @@ public sealed class ReflectionStoreTests
     [Test]
     public async Task TheLinkOffersOnlyMembersWhoWerePresent()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 20));
         await db.Meetings.SetAttendanceAsync(projectId, meeting, new Dictionary<long, AttendanceStatus>
@@ -132,7 +141,7 @@ public sealed class ReflectionStoreTests
     [Test]
     public async Task AFollowUpBelongsInALaterMeetingOfTheSameGroup()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var first = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
         var second = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 22));
@@ -148,7 +157,7 @@ public sealed class ReflectionStoreTests
     [Test]
     public async Task TheProjectListNamesAuthorsOnlyInNamedGroups()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var anonymousGroup = (await db.Groups.CreateGroupAsync(projectId, new GroupSettings { Kind = Monitor.Core.Projects.GroupKind.Leernetwerk, Name = "Leernetwerk", ReflectionsAnonymous = true }, _leader))!.Value;
         var anonymousMember = (await db.Groups.AddMemberAsync(projectId, anonymousGroup, new Monitor.Core.Projects.MemberDraft { RoleLabel = "Beleidsadviseur X" }, null, _leader))!.Value;
@@ -166,7 +175,7 @@ public sealed class ReflectionStoreTests
     [Test]
     public async Task HtmlInAReflectionIsStoredAsPlainText()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var meeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 1));
 

@@ -7,8 +7,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Networks;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class GroupGuestStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public GroupGuestStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _leader = new(7, "Projectleider");
 
     private static GuestInvitation NewGuest(string email = "gast@leiden.example") => new()
@@ -21,7 +30,7 @@ public sealed class GroupGuestStoreTests
     [Test]
     public async Task AGuestReachesTheirOwnGroupAndItsMeetingsOnly()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var otherGroup = (await db.Groups.CreateGroupAsync(projectId, new Monitor.Core.Meetings.GroupSettings { Kind = Monitor.Core.Projects.GroupKind.Kernteam, Name = "Kernteam" }, _leader))!.Value;
         var ownMeeting = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 2, 1));
@@ -47,7 +56,7 @@ public sealed class GroupGuestStoreTests
     [Test]
     public async Task AnInvitationIsRefusedWholeAccountIncluded()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "a");
         var (_, otherProjectGroup, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "b");
         var member = await db.Accounts.CreateAsync(new NewAccount { Email = "lid@example.org", DisplayName = "Lid", PasswordHash = "x" }, Actor.System);

@@ -8,8 +8,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Networks;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class NetworkStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public NetworkStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _leader = new(7, "Projectleider");
 
     private static async Task<long> FindingAsync(TempDatabase db, long projectId, string title, bool settle)
@@ -27,7 +36,7 @@ public sealed class NetworkStoreTests
     [Test]
     public async Task ANetworkShowsOnlyWhatMemberProjectsSharedAndStillIsVastgesteld()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (werkzaak, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "werkzaak");
         var (amsterdam, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "amsterdam");
         var networkId = await db.Networks.CreateAsync("Leernetwerk", "", false, Actor.System);
@@ -55,7 +64,7 @@ public sealed class NetworkStoreTests
     [Test]
     public async Task OnlyAMemberProjectSharesAndLeavingTakesItsSharesAlong()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (werkzaak, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "werkzaak");
         var networkId = await db.Networks.CreateAsync("Leernetwerk", "", false, Actor.System);
         var finding = await FindingAsync(db, werkzaak, "Samen kom je verder", settle: true);
@@ -76,7 +85,7 @@ public sealed class NetworkStoreTests
     [Test]
     public async Task ALessonIsShareableOnceTheAgendaItemIsConcludedWithWhatWasLearned()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (werkzaak, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "werkzaak");
         var networkId = await db.Networks.CreateAsync("Leernetwerk", "", false, Actor.System);
         await db.Networks.AddProjectAsync(networkId, werkzaak, Actor.System);
@@ -94,7 +103,7 @@ public sealed class NetworkStoreTests
     [Test]
     public async Task AUserSeesTheNetworksOfTheProjectsWhereTheyHaveARole()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (werkzaak, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "werkzaak");
         var (elsewhere, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "elders");
         var networkId = await db.Networks.CreateAsync("Leernetwerk", "", false, Actor.System);

@@ -7,12 +7,21 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Notifications;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class MeetingRemindersTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public MeetingRemindersTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     [Test]
     public async Task TheChairIsRemindedBeforeAndAfterMeetingsAndOfTheRhythmOnceEach()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var leader = await db.Accounts.CreateAsync(new NewAccount { Email = "pl@test.example", DisplayName = "Projectleider", PasswordHash = "x" }, Actor.System);
         await db.Accounts.SetProjectRoleAsync(leader, projectId, ProjectRole.Projectleider, Actor.System);

@@ -10,8 +10,17 @@ using Monitor.Core.Tests.Support;
 
 namespace Monitor.Core.Tests.Notifications;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class NotificationMailerTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public NotificationMailerTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     /// <summary>
     /// A local SMTP sink: speaks just enough SMTP for MailKit and keeps every message it receives. With
     /// <c>advertiseAuth</c> it offers AUTH PLAIN and keeps the credentials it is given. It never offers STARTTLS.
@@ -139,7 +148,7 @@ public sealed class NotificationMailerTests
     [Test]
     public async Task ANotificationIsMailedOnceThroughALocalSmtpSink()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         await using var sink = new SmtpSink();
         var user = await db.Accounts.CreateAsync(new NewAccount { Email = "pl@gemeente.example", DisplayName = "Projectleider", PasswordHash = "x" }, Actor.System);
         var notifications = new NotificationStore(db.Database, db.Time);
@@ -162,7 +171,7 @@ public sealed class NotificationMailerTests
     [Test]
     public async Task WithAUserNameTheSenderAuthenticatesBeforeSending()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         await using var sink = new SmtpSink(advertiseAuth: true);
         var user = await db.Accounts.CreateAsync(new NewAccount { Email = "pl@gemeente.example", DisplayName = "Projectleider", PasswordHash = "x" }, Actor.System);
         await new NotificationStore(db.Database, db.Time).AddAsync(user, null, "Melding", "Tekst", "", "test:3");
@@ -178,7 +187,7 @@ public sealed class NotificationMailerTests
     [TestCase(true, false, Description = "implicit TLS, the server speaks plain SMTP")]
     public async Task ATlsSettingTheServerCannotMeetSendsNothingInTheClearAndIsRetriedLater(bool implicitTls, bool startTls)
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         await using var sink = new SmtpSink();
         var user = await db.Accounts.CreateAsync(new NewAccount { Email = "pl@gemeente.example", DisplayName = "Projectleider", PasswordHash = "x" }, Actor.System);
         await new NotificationStore(db.Database, db.Time).AddAsync(user, null, "Melding", "Vertrouwelijk", "", "test:4");
@@ -193,7 +202,7 @@ public sealed class NotificationMailerTests
     [Test]
     public async Task WithoutSmtpSettingsNothingIsSentAndNothingFailsAndAnUnreachableServerIsRetriedLater()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var user = await db.Accounts.CreateAsync(new NewAccount { Email = "pl@gemeente.example", DisplayName = "Projectleider", PasswordHash = "x" }, Actor.System);
         await new NotificationStore(db.Database, db.Time).AddAsync(user, null, "Melding", "", "", "test:2");
 

@@ -5,13 +5,22 @@ using Monitor.Core.Tests.Support;
 
 namespace Monitor.Core.Tests.Notifications;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class OverdueActivityNotifierTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public OverdueActivityNotifierTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     [Test]
     public async Task TellsTheProjectleidersAboutOverdueActivitiesOncePerDay()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2021, 6, 15, 7, 0, 0, TimeSpan.Zero));
-        using var db = new TempDatabase(clock);
+        using var db = new TempDatabase(clock, _engine);
         await db.Migrator.MigrateAsync();
         await db.Demo.LoadIfEmptyAsync();
         var keuzehulp = (await db.Projects.ListAsync()).Single(p => p.Slug == "keuzehulp-werkzaak").Id;

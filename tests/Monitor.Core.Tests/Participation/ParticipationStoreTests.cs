@@ -6,8 +6,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Participation;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class ParticipationStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public ParticipationStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _leader = new(7, "Projectleider");
 
     private static ParticipationDraft Draft(ParticipationLevel level, DateOnly on, long? groupId = null, DateOnly? fedBackOn = null) => new()
@@ -24,7 +33,7 @@ public sealed class ParticipationStoreTests
     [Test]
     public async Task RecordsChangesAndDeletesMomentsWithTheirGroupAndAudit()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var store = db.Participation;
 
@@ -48,7 +57,7 @@ public sealed class ParticipationStoreTests
     [Test]
     public async Task RefusesAnUnknownLevelAMissingPartyAndFeedbackBeforeTheMomentWritingNothing()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var bad = Draft((ParticipationLevel)42, new DateOnly(2020, 2, 26), fedBackOn: new DateOnly(2020, 1, 1)) with { Party = " " };
 
@@ -63,7 +72,7 @@ public sealed class ParticipationStoreTests
     [Test]
     public async Task RefusesAGroupOfAnotherProjectInsideTheTransaction()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "a");
         var (_, otherGroup, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "b");
 
@@ -76,10 +85,10 @@ public sealed class ParticipationStoreTests
     [Test]
     public async Task TheDatabaseRefusesALevelOffTheLadder()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
 
-        Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.ScalarAsync($"""
+        Assert.ThrowsAsync(Is.InstanceOf<System.Data.Common.DbException>(), () => db.ScalarAsync($"""
             INSERT INTO participation_moments (project_id, held_on, level, party, created_at, created_by)
             VALUES ({projectId}, '2020-01-01', 'partnerschap', 'Cliëntenraad', '2020-01-01', 'x') RETURNING id;
             """));

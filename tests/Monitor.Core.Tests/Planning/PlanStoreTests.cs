@@ -6,8 +6,17 @@ using Monitor.Core.Tests.Support;
 
 namespace Monitor.Core.Tests.Planning;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class PlanStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public PlanStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _leader = new(7, "Projectleider");
 
     private static async Task<long> ProjectAsync(TempDatabase db, string slug = "p") => await db.Projects.CreateAsync(
@@ -33,7 +42,7 @@ public sealed class PlanStoreTests
     [Test]
     public async Task StoresEveryFieldOfAnActivityAndReadsItBack()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ProjectAsync(db);
 
         var id = await db.PlanStore.CreateActivityAsync(projectId, Communicatieplan, _leader);
@@ -48,7 +57,7 @@ public sealed class PlanStoreTests
     [Test]
     public async Task UpdatesAnActivityAndAuditsOnlyTheChangedFields()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ProjectAsync(db);
         var id = await db.PlanStore.CreateActivityAsync(projectId, Communicatieplan, _leader);
 
@@ -64,7 +73,7 @@ public sealed class PlanStoreTests
     [Test]
     public async Task DoesNotTouchAnActivityOfAnotherProject()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var mine = await ProjectAsync(db, "mine");
         var other = await ProjectAsync(db, "other");
         var id = await db.PlanStore.CreateActivityAsync(other, Communicatieplan, _leader);
@@ -78,7 +87,7 @@ public sealed class PlanStoreTests
     [TestCase(-1, "phase")]
     public async Task RefusesAnUnknownPhase(int phase, string field)
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ProjectAsync(db);
 
         var error = Assert.ThrowsAsync<ValidationException>(() => db.PlanStore.CreateActivityAsync(projectId, Communicatieplan with { Phase = phase }, _leader));
@@ -89,7 +98,7 @@ public sealed class PlanStoreTests
     [Test]
     public async Task RefusesDeterminantThirtyAndAnEndBeforeTheStartAndSavesNothing()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ProjectAsync(db);
 
         var error = Assert.ThrowsAsync<ValidationException>(() => db.PlanStore.CreateActivityAsync(projectId,
@@ -102,7 +111,7 @@ public sealed class PlanStoreTests
     [Test]
     public async Task AnImportWithOneBadRowSavesNothing()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ProjectAsync(db);
 
         Assert.ThrowsAsync<ValidationException>(() => db.PlanStore.ImportAsync(projectId,
@@ -115,7 +124,7 @@ public sealed class PlanStoreTests
     [Test]
     public async Task SetsAndClearsAPhaseGoal()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ProjectAsync(db);
 
         await db.PlanStore.SetGoalAsync(projectId, 3, "Professionals willen de keuzehulp gebruiken", _leader);
@@ -130,7 +139,7 @@ public sealed class PlanStoreTests
     [Test]
     public async Task RecordsAPhaseTransitionAsADecisionAndMovesTheProject()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ProjectAsync(db);
 
         await db.PlanStore.RecordTransitionAsync(projectId, 2, new DateOnly(2021, 6, 1), "Communicatieplan uitgevoerd", _leader);
@@ -144,7 +153,7 @@ public sealed class PlanStoreTests
     [Test]
     public async Task LinksAnActivityToMeetingsOfItsOwnProjectOnly()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var mine = await db.Projects.CreateAsync(new ProjectDraft
         {
             Slug = "mine", Name = "P", Organisation = "O", Innovation = "I", StartDate = new DateOnly(2021, 1, 1), CurrentPhase = 1,
@@ -170,7 +179,7 @@ public sealed class PlanStoreTests
     [Test]
     public async Task FindPlanReturnsNullForAnUnknownProject()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
 
         Assert.That(await db.PlanStore.FindPlanAsync(999), Is.Null);
     }

@@ -7,8 +7,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 namespace Monitor.Core.Tests.Planning;
 
 /// <summary>The rules of plan versions (#23): frozen copies, one baseline at a time, checked status steps, a readable difference.</summary>
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class PlanVersionStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public PlanVersionStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _leader = new(7, "Projectleider");
     private static readonly DateOnly _today = new(2026, 11, 22);
 
@@ -19,7 +28,7 @@ public sealed class PlanVersionStoreTests
     [Test]
     public async Task AVersionFreezesThePlanAsItStoodWhenSaved()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var activityId = await db.PlanStore.CreateActivityAsync(projectId, Activity("Communicatieplan", 3), _leader);
         await db.PlanStore.SetGoalAsync(projectId, 1, "Iedereen kent de keuzehulp", _leader);
@@ -39,7 +48,7 @@ public sealed class PlanVersionStoreTests
     [Test]
     public async Task VaststellenANewVersionMarksTheEarlierBaselineVervangenSoThereIsOnlyOne()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var first = (await db.PlanVersions.CreateAsync(projectId, "Definitief", null, _leader))!.Value;
         await db.PlanVersions.ChangeStatusAsync(projectId, first, Adopt(new DateOnly(2026, 11, 22)), _leader);
@@ -58,22 +67,22 @@ public sealed class PlanVersionStoreTests
     [Test]
     public async Task TheDatabaseRefusesASecondBaselineAndAnEditedSnapshotEvenPastTheStore()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var first = (await db.PlanVersions.CreateAsync(projectId, "A", null, _leader))!.Value;
         var second = (await db.PlanVersions.CreateAsync(projectId, "B", null, _leader))!.Value;
         await db.PlanVersions.ChangeStatusAsync(projectId, first, Adopt(), _leader);
 
         Assert.That(async () => await db.ScalarAsync($"UPDATE plan_versions SET status = 'vastgesteld' WHERE id = {second}; SELECT 1;"),
-            Throws.InstanceOf<Microsoft.Data.Sqlite.SqliteException>());
+            Throws.InstanceOf<System.Data.Common.DbException>());
         Assert.That(async () => await db.ScalarAsync($"UPDATE plan_versions SET snapshot = '{{}}' WHERE id = {first}; SELECT 1;"),
-            Throws.InstanceOf<Microsoft.Data.Sqlite.SqliteException>().With.Message.Contains("verandert niet meer"));
+            Throws.InstanceOf<System.Data.Common.DbException>().With.Message.Contains("verandert niet meer"));
     }
 
     [Test]
     public async Task AVastgesteldeVersionIsNeverChangedAndTheReasonIsDutch()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var id = (await db.PlanVersions.CreateAsync(projectId, "Definitief", null, _leader))!.Value;
         await db.PlanVersions.ChangeStatusAsync(projectId, id, Adopt(), _leader);
@@ -89,7 +98,7 @@ public sealed class PlanVersionStoreTests
     [TestCase(PlanVersionStatus.Vervangen, "niet met de hand")]
     public async Task StepsThatCannotBeTakenByHandAreRefused(PlanVersionStatus status, string reason)
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var id = (await db.PlanVersions.CreateAsync(projectId, "Concept 1", null, _leader))!.Value;
 
@@ -102,7 +111,7 @@ public sealed class PlanVersionStoreTests
     [Test]
     public async Task ADiscussionNamesAGroupOrRoleAndAMeetingMustBeOfTheProject()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var (otherProject, otherGroup, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "q");
         var foreignMeeting = await MeetingFixtures.HeldMeetingAsync(db, otherProject, otherGroup, _today);
@@ -128,7 +137,7 @@ public sealed class PlanVersionStoreTests
     [Test]
     public async Task AnOlderVersionCannotBecomeTheBaselineAfterANewerOne()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var older = (await db.PlanVersions.CreateAsync(projectId, "Concept 3", null, _leader))!.Value;
         var newer = (await db.PlanVersions.CreateAsync(projectId, "Definitief", null, _leader))!.Value;
@@ -142,7 +151,7 @@ public sealed class PlanVersionStoreTests
     [Test]
     public async Task TheDifferenceNamesAddedRemovedAndChangedActivitiesWithTheirFields()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var kept = await db.PlanStore.CreateActivityAsync(projectId, Activity("Teammanagers informeren", 2), _leader);
         var moved = await db.PlanStore.CreateActivityAsync(projectId, Activity("Training", 4), _leader);
@@ -172,7 +181,7 @@ public sealed class PlanVersionStoreTests
     [Test]
     public async Task ANameIsRequiredAndUniqueInTheProject()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         await db.PlanVersions.CreateAsync(projectId, "Concept 1", null, _leader);
 

@@ -10,14 +10,23 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Portfolio;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class PortfolioServiceTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public PortfolioServiceTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly DateOnly _today = new(2026, 11, 22);
 
     [Test]
     public async Task ARowCarriesPlanScoresMeetingsActionItemsAndOpenBarriersWithTheirExactValues()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var alfa = await AlfaAsync(db);
 
         var row = (await new PortfolioService(db.Database).ListAsync(null, _today)).Single(r => r.ProjectId == alfa.ProjectId);
@@ -40,7 +49,7 @@ public sealed class PortfolioServiceTests
     [Test]
     public async Task TheScoresAreThoseOfPlanScoring()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var alfa = await AlfaAsync(db);
         var scores = PlanScoring.Score((await db.PlanStore.FindPlanAsync(alfa.ProjectId))!, _today);
 
@@ -57,7 +66,7 @@ public sealed class PortfolioServiceTests
     [Description("midi-2 has one barrier, dated exactly on today - 180 days; a day later it falls out of the window")]
     public async Task TheBarrierWindowIncludesTheDayExactly180DaysAgo(int daysLater, int expected)
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var alfa = await AlfaAsync(db);
 
         var row = (await new PortfolioService(db.Database).ListAsync([alfa.ProjectId], _today.AddDays(daysLater))).Single();
@@ -69,7 +78,7 @@ public sealed class PortfolioServiceTests
     [Description("midi-3: barriers on 25 May (181 days ago) and 2 November against one facilitator: a tie inside the window")]
     public async Task ABarrierOneDayBeforeTheWindowDoesNotCount()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var alfa = await AlfaAsync(db);
         var service = new PortfolioService(db.Database);
 
@@ -83,7 +92,7 @@ public sealed class PortfolioServiceTests
     [Test]
     public async Task AProjectWithoutAnyDataHasEmptyScoresAndZeroCounts()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var empty = await db.Projects.CreateAsync(new ProjectDraft { Slug = "leeg", Name = "Leeg", Organisation = "Gemeente Leeg", Innovation = "Niets", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 0 }, Actor.System);
 
         var row = (await new PortfolioService(db.Database).ListAsync(null, _today)).Single();
@@ -109,7 +118,7 @@ public sealed class PortfolioServiceTests
     [Test]
     public async Task OnlyTheAskedProjectsAreListedByName()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var alfa = await AlfaAsync(db);
         var zulu = await db.Projects.CreateAsync(new ProjectDraft { Slug = "zulu", Name = "Zulu", Organisation = "Gemeente Z", Innovation = "Z", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 1 }, Actor.System);
         var bravo = await db.Projects.CreateAsync(new ProjectDraft { Slug = "bravo", Name = "bravo", Organisation = "Gemeente B", Innovation = "B", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 1 }, Actor.System);
@@ -128,7 +137,7 @@ public sealed class PortfolioServiceTests
     [Test]
     public async Task FiguresOfOneProjectDoNotLeakIntoAnother()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         await AlfaAsync(db);
         var (otherId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "ander");
         await MeetingFixtures.HeldMeetingAsync(db, otherId, groupId, new DateOnly(2026, 9, 1));
@@ -266,7 +275,7 @@ public sealed class PortfolioServiceTests
     [Description("issue #22: the reach column is the last month with counts up to the reference date, all teams together")]
     public async Task TheReachColumnIsTheLastMonthUpToTheReferenceDate()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await Monitor.Core.Tests.Support.Fixtures.MeetingFixtures.ProjectWithGroupAsync(db);
         var reach = new Monitor.Core.Innovation.ReachStore(db.Database, db.Audit, db.Time);
         var actor = new Monitor.Core.Data.Actor(null, "Projectleider");

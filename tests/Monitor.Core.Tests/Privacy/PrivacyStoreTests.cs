@@ -6,8 +6,17 @@ using Monitor.Core.Tests.Support;
 
 namespace Monitor.Core.Tests.Privacy;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class PrivacyStoreTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public PrivacyStoreTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static async Task<long> ProjectAsync(TempDatabase db) => await db.Projects.CreateAsync(new ProjectDraft
     {
         Slug = "p",
@@ -22,7 +31,7 @@ public sealed class PrivacyStoreTests
     [Test]
     public async Task NumbersCodesInOrderAndNeverReusesThem()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ProjectAsync(db);
 
         var first = await db.Privacy.AddPseudonymAsync(projectId, "Jan de Vries", Actor.System);
@@ -36,7 +45,7 @@ public sealed class PrivacyStoreTests
     [Test]
     public async Task KeepsTheNameItselfOutOfTheAuditTrail()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ProjectAsync(db);
 
         await db.Privacy.AddPseudonymAsync(projectId, "Jan de Vries", Actor.System);
@@ -47,7 +56,7 @@ public sealed class PrivacyStoreTests
     [Test]
     public async Task RefusesADuplicateName()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ProjectAsync(db);
         await db.Privacy.AddPseudonymAsync(projectId, "Jan", Actor.System);
 
@@ -57,7 +66,7 @@ public sealed class PrivacyStoreTests
     [Test]
     public async Task ReportsWhatTheRetentionPeriodWouldRemove()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ProjectAsync(db);
 
         await db.Privacy.SetRetentionAsync(projectId, 24, Actor.System);
@@ -72,7 +81,7 @@ public sealed class PrivacyStoreTests
     [TestCase(601)]
     public async Task RefusesARetentionOutsideOneTo600Months(int months)
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ProjectAsync(db);
 
         Assert.ThrowsAsync<ValidationException>(() => db.Privacy.SetRetentionAsync(projectId, months, Actor.System));

@@ -8,15 +8,24 @@ using Monitor.Core.Tests.Support.Fixtures;
 namespace Monitor.Core.Tests.Reports;
 
 /// <summary>The effects chapter of the process evaluation (issue #18).</summary>
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class EffectsChapterTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public EffectsChapterTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _researcher = new(null, "Onderzoeker");
 
     [Test]
     [Description("issue #18: the process evaluation says per round and item what the groups answered, with the test in words; small groups are left out")]
     public async Task TheProcessEvaluationReportsTheEffectsPerItemAndLeavesOutSmallGroups()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var questionnaires = new QuestionnaireStore(db.Database, db.Audit, db.Time);
         var rounds = new SurveyRoundStore(db.Database, db.Audit, db.Time);

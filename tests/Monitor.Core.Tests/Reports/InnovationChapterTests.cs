@@ -7,15 +7,24 @@ using Monitor.Core.Tests.Support.Fixtures;
 namespace Monitor.Core.Tests.Reports;
 
 /// <summary>The chapter on the use of the innovation in both reports (issue #22), as of the report's date.</summary>
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class InnovationChapterTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public InnovationChapterTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _leader = new(null, "Projectleider");
 
     [Test]
     [Description("issue #22: the progress report shows fidelity and reach as of the period's end; later checklists and months do not count")]
     public async Task TheProgressReportShowsUseOfTheInnovationAsOfThePeriodEnd()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var elements = new CoreElementStore(db.Database, db.Audit, db.Codebooks, db.Time);
         var fidelity = new FidelityStore(db.Database, db.Audit, db.Time);
@@ -47,7 +56,7 @@ public sealed class InnovationChapterTests
     [Description("issue #22: with fewer than 5 checklists the report, which reaches management, gives counts and no percentages")]
     public async Task FewerThanFiveChecklistsGiveNoPercentages()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var elements = new CoreElementStore(db.Database, db.Audit, db.Codebooks, db.Time);
         await elements.AdoptAsync(projectId, "methodisch-werken", _leader);

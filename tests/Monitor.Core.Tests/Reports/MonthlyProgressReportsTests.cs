@@ -6,12 +6,21 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Reports;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class MonthlyProgressReportsTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public MonthlyProgressReportsTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     [Test]
     public async Task EachRunningProjectGetsOneReportPerMonthAlsoAfterDowntimeAndItsLeadersAreNotified()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var running = await ReportFixtures.FixedProjectAsync(db);
         var ended = await db.Projects.CreateAsync(new Monitor.Core.Projects.ProjectDraft
         {
@@ -38,7 +47,7 @@ public sealed class MonthlyProgressReportsTests
     [Test]
     public async Task EachProjectFollowsItsOwnScheduleOrTheDefaultAndABadScheduleIsRefusedWhenSaved()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var own = await ReportFixtures.FixedProjectAsync(db);
         var standard = await db.Projects.CreateAsync(new Monitor.Core.Projects.ProjectDraft
         {
@@ -74,7 +83,7 @@ public sealed class MonthlyProgressReportsTests
     [Description("issue #13: the monthly job finds its report by the snapshot's period and scheduled columns, not by the text of its parameters")]
     public async Task OnlyAScheduledReportOverTheSamePeriodCounts()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ReportFixtures.FixedProjectAsync(db);
         var monthly = new MonthlyProgressReports(db.Projects, db.Reports, db.Accounts, new Monitor.Core.Notifications.NotificationStore(db.Database, db.Time), new ReportSchedule(db.Database, db.Audit));
         var november = ReportService.PreviousMonth(new DateOnly(2026, 12, 1));
@@ -85,11 +94,11 @@ public sealed class MonthlyProgressReportsTests
         Assert.That(await monthly.GenerateDueAsync(new DateOnly(2026, 12, 1)), Is.EqualTo(1), "the hand-made report does not count");
         Assert.That(await db.Reports.HasScheduledReportAsync(projectId, ReportKind.Voortgang, november.From, november.To), Is.True);
         Assert.That(await db.Reports.HasScheduledReportAsync(projectId, ReportKind.Procesevaluatie, november.From, november.To), Is.False);
-        Assert.That(await db.TextAsync("SELECT group_concat(period_start || '/' || period_end || '/' || scheduled, ' ') FROM (SELECT * FROM report_snapshots ORDER BY id);"),
+        Assert.That(await db.TextAsync("SELECT group_concat(period_start || '/' || period_end || '/' || scheduled, ' ') FROM (SELECT * FROM report_snapshots ORDER BY id) AS s;"),
             Is.EqualTo("2026-11-01/2026-11-30/0 2026-11-01/2026-11-30/1"), "both reports keep their period; only the job's is scheduled");
 
         // the scheduled snapshot's parameters still say "van":"2026-11-01", but its period is another one now
-        Assert.That(await db.ScalarAsync("UPDATE report_snapshots SET period_start = '2026-10-01', period_end = '2026-10-31' WHERE scheduled = 1; SELECT changes();"), Is.EqualTo(1));
+        Assert.That(await db.ScalarAsync("UPDATE report_snapshots SET period_start = '2026-10-01', period_end = '2026-10-31' WHERE scheduled = 1 RETURNING 1;"), Is.EqualTo(1));
         Assert.That((await db.Reports.ListSnapshotsAsync(projectId)).All(s => s.Parameters.Contains("\"van\":\"2026-11-01\"", StringComparison.Ordinal)), Is.True);
 
         Assert.That(await monthly.GenerateDueAsync(new DateOnly(2026, 12, 1)), Is.EqualTo(1), "the parameters' text is not what counts");

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Monitor.Core.Data;
 using Monitor.Core.Reports;
 using Monitor.Core.Reports.Templates;
 using Monitor.Core.Tests.Support;
@@ -7,8 +8,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 namespace Monitor.Core.Tests.Reports;
 
 /// <summary>The placeholder catalogue, the built-in templates and the data builder agree key for key.</summary>
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class ReportPlaceholdersTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public ReportPlaceholdersTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly ReportParameters _period = new(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), new DateOnly(2026, 11, 22));
 
     private static List<string> Constants() =>
@@ -37,7 +47,7 @@ public sealed class ReportPlaceholdersTests
     [TestCase(ReportKind.Procesevaluatie)]
     public async Task TheBuilderFillsExactlyTheOfferedKeys(ReportKind kind)
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ReportFixtures.FixedProjectAsync(db);
 
         var data = kind == ReportKind.Voortgang ? await db.ReportData.ProgressAsync(projectId, _period) : await db.ReportData.EvaluationAsync(projectId, _period);
@@ -54,7 +64,7 @@ public sealed class ReportPlaceholdersTests
     [Test]
     public async Task TheFactsheetTemplateAndBuilderAgreeWithItsCatalog()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ReportFixtures.FixedProjectAsync(db);
 
         var data = await db.ReportData.FactsheetAsync(projectId, _period);

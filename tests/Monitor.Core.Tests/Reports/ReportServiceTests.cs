@@ -6,15 +6,24 @@ using Monitor.Core.Tests.Support.Fixtures;
 
 namespace Monitor.Core.Tests.Reports;
 
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class ReportServiceTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public ReportServiceTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _researcher = new(null, "Onderzoeker A");
     private static readonly ReportParameters _period = new(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), new DateOnly(2026, 11, 22));
 
     [Test]
     public async Task ACopiedTemplateIsEditedVersionedUsedAndABrokenOneIsRefusedNamingLineAndPlaceholder()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ReportFixtures.FixedProjectAsync(db);
         var templateId = await db.Reports.CopyTemplateAsync(projectId, ReportKind.Voortgang, "Kort", _researcher);
 
@@ -34,7 +43,7 @@ public sealed class ReportServiceTests
     [Test]
     public async Task EverySnapshotIsStoredUnchangedAndRegeneratingShowsWhatChanged()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ReportFixtures.FixedProjectAsync(db);
         var first = (await db.Reports.GenerateAsync(projectId, ReportKind.Procesevaluatie, null, _period with { Concept = true }, _researcher))!;
         var finding = (await db.Findings.ListAsync(projectId)).First(f => f.Fields.Kind == Monitor.Core.Findings.FindingKind.Succesfactor);
@@ -83,7 +92,7 @@ public sealed class ReportServiceTests
     [Test]
     public async Task TheProgressReportCountsAFollowUpOnlyFromThePeriodInWhichItWasMade()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, groupId, members) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var october = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 10, 8));
         var november = await MeetingFixtures.HeldMeetingAsync(db, projectId, groupId, new DateOnly(2026, 11, 5));
@@ -102,7 +111,7 @@ public sealed class ReportServiceTests
     [Description("issue #14: a project chooses its own default template; a report made without naming one, the monthly one included, uses it")]
     public async Task TheProjectsDefaultTemplateIsUsedByReportsWithoutATemplateAndByTheMonthlyJob()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var projectId = await ReportFixtures.FixedProjectAsync(db);
         var templateId = await db.Reports.CopyTemplateAsync(projectId, ReportKind.Voortgang, "Gemeente Arnhem", _researcher);
         await db.Reports.SaveTemplateAsync(projectId, templateId, "## Voor de gemeente\n\nFase: {{waarde fase.huidig}}\n", _researcher);

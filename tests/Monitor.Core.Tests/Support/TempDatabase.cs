@@ -143,12 +143,11 @@ internal sealed class TempDatabase : IDisposable
         return db;
     }
 
+    /// <summary>A number from a statement, through the stores' one SQL helper (so SQLite's spelling works on PostgreSQL too).</summary>
     public async Task<long> ScalarAsync(string sql)
     {
         await using var connection = await Database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await connection.ScalarAsync(null, sql, CancellationToken.None), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -169,9 +168,7 @@ internal sealed class TempDatabase : IDisposable
     public async Task<string?> TextAsync(string sql)
     {
         await using var connection = await Database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string?)await command.ExecuteScalarAsync();
+        return (string?)await connection.ScalarAsync(null, sql, CancellationToken.None);
     }
 
     public void Dispose()
