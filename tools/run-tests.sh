@@ -9,19 +9,23 @@ cd "$(dirname "$0")/.."
 # What the tests need beside the .NET SDK, as "command-or-file|Debian package" pairs:
 #   Debian's Chromium for the Playwright browser tests (never 'playwright install'), its fonts,
 #   the sqlite3 shell (the process tests read the database beside the running app),
-#   unshare (the full-disk test mounts a small tmpfs in a namespace of the app's own).
+#   unshare (the full-disk test mounts a small tmpfs in a namespace of the app's own),
+#   a PostgreSQL server (the store tests also run on a throwaway cluster, #20).
 needs=(
   "/usr/bin/chromium|chromium"
   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf|fonts-dejavu-core"
   "sqlite3|sqlite3"
   "unshare|util-linux"
+  "postgresql-server|postgresql"
 )
 
 missing=()
 for need in "${needs[@]}"; do
   what="${need%%|*}"
   package="${need##*|}"
-  if [[ "$what" == /* ]]; then
+  if [ "$what" = "postgresql-server" ]; then
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=("$package")
+  elif [[ "$what" == /* ]]; then
     [ -e "$what" ] || missing+=("$package")
   else
     command -v "$what" >/dev/null 2>&1 || missing+=("$package")
@@ -49,7 +53,18 @@ rm -rf "$results"
 dotnet restore || { echo "tests: 0 passed, 0 failed"; echo "tests: restore failed"; exit 1; }
 dotnet build --no-restore || { echo "tests: 0 passed, 0 failed"; echo "tests: build failed"; exit 1; }
 
-# One results file per test project to count from; "dotnet test" alone is the inner loop when all of the above is there.
+# A throwaway PostgreSQL cluster for every test project (initdb and pg_ctl in a temp folder, a free port, as the
+# postgres user); each test database is a copy of one migrated template. Stopped and removed when this script ends.
+pg_folder="$(mktemp -d /tmp/monitor-ci-pg.XXXXXX)"
+trap 'bash tools/pg-throwaway.sh stop "$pg_folder"' EXIT
+if ! MONITOR_TEST_POSTGRES="$(bash tools/pg-throwaway.sh start "$pg_folder")"; then
+  echo "tests: 0 passed, 0 failed"; echo "tests: the throwaway PostgreSQL cluster did not start"; exit 1
+fi
+export MONITOR_TEST_POSTGRES
+echo "tests: PostgreSQL for the tests at ${MONITOR_TEST_POSTGRES%%;Username*}"
+
+# One results file per test project to count from; "dotnet test" alone is the inner loop when all of the above is there
+# (the tests then start a throwaway cluster of their own).
 dotnet test --no-build --logger trx --results-directory "$results"
 status=$?
 

@@ -22,6 +22,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddMonitorCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MonitorOptions>(configuration.GetSection(MonitorOptions.SectionName));
+        // PostgreSQL's connection string lives where .NET keeps connection strings: ConnectionStrings:Monitor
+        services.PostConfigure<MonitorOptions>(options => options.ConnectionString ??= configuration.GetConnectionString("Monitor"));
         services.Configure<BackupOptions>(configuration.GetSection(BackupOptions.SectionName));
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.SectionName));
         services.AddSingleton(TimeProvider.System);

@@ -35,6 +35,11 @@ public sealed class BackupService
     /// <exception cref="BackupException">The folder cannot be created or written.</exception>
     public void CheckFolder()
     {
+        if (!_database.IsSqlite)
+        {
+            return; // PostgreSQL is backed up by its operator (pg_dump), not by this service
+        }
+
         var probe = Path.Combine(Folder, $".schrijftest-{Guid.NewGuid():N}");
         try
         {
@@ -53,6 +58,13 @@ public sealed class BackupService
     /// <exception cref="BackupException">The folder is not writable, the disk is full, or the copy did not verify.</exception>
     public async Task<BackupResult> CreateAsync(CancellationToken cancellationToken = default)
     {
+        if (!_database.IsSqlite)
+        {
+            throw new BackupException(
+                "De database is PostgreSQL: de ingebouwde back-up geldt alleen voor het SQLite-bestand. Maak back-ups met pg_dump " +
+                "(bijvoorbeeld 'pg_dump -Fc -f monitor.dump <database>') volgens het beheer van de databaseserver.");
+        }
+
         var now = _time.GetUtcNow();
         var target = Path.Combine(Folder, Prefix + now.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture) + ".db");
         var partial = target + ".partial";

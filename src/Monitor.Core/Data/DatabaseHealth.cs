@@ -56,6 +56,11 @@ public sealed class DatabaseHealth
 
     public async Task<DatabaseHealthReport> CheckAsync(CancellationToken cancellationToken = default)
     {
+        if (!_database.IsSqlite)
+        {
+            return await CheckPostgreSqlAsync(cancellationToken);
+        }
+
         var folder = Path.GetDirectoryName(_database.FilePath)!;
         var minimumFree = _options.Value.MinimumFreeDiskMegabytes * 1024L * 1024L;
         var free = new DriveInfo(folder).AvailableFreeSpace;
@@ -100,6 +105,31 @@ public sealed class DatabaseHealth
         catch (SqliteException ex)
         {
             RecordFailure(ex);
+            return Unhealthy($"database unavailable: {ex.Message}");
+        }
+    }
+
+    /// <summary>On PostgreSQL: the schema version and one small write, within two seconds (disk space is the server's).</summary>
+    private async Task<DatabaseHealthReport> CheckPostgreSqlAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromMilliseconds(ProbeBusyMilliseconds));
+            var version = await _migrator.CurrentVersionAsync(timeout.Token);
+            if (version != _migrator.LatestVersion)
+            {
+                return Unhealthy($"schema {version}, expected {_migrator.LatestVersion}");
+            }
+
+            await using var connection = await _database.OpenAsync(timeout.Token);
+            await connection.ExecuteAsync(null,
+                "INSERT INTO health_probe (id, checked_at) VALUES (1, @now) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at;",
+                timeout.Token, ("@now", _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+            return new DatabaseHealthReport(true, $"schema {version}, writable, PostgreSQL {_database.Description}");
+        }
+        catch (Exception ex) when ((ex is System.Data.Common.DbException or OperationCanceledException or TimeoutException) && !cancellationToken.IsCancellationRequested)
+        {
             return Unhealthy($"database unavailable: {ex.Message}");
         }
     }

@@ -14,6 +14,11 @@ public sealed class DatabaseMaintenance
     /// </summary>
     public async Task<int?> CheckpointAsync(CancellationToken cancellationToken = default)
     {
+        if (!_database.IsSqlite)
+        {
+            return 0; // PostgreSQL checkpoints its own write-ahead log
+        }
+
         await using var connection = await _database.OpenSqliteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
@@ -26,6 +31,11 @@ public sealed class DatabaseMaintenance
     /// <summary>Size in bytes of the database file and its WAL, for /health and the worker log.</summary>
     public (long DatabaseBytes, long WalBytes) FileSizes()
     {
+        if (!_database.IsSqlite)
+        {
+            return (0, 0);
+        }
+
         return (SafeFile.Length(_database.FilePath), SafeFile.Length(_database.FilePath + "-wal"));
     }
 }

@@ -1,4 +1,5 @@
 using Monitor.Core.Backups;
+using Monitor.Core.Data;
 using Quartz;
 
 namespace Monitor.Worker.Jobs;
@@ -8,17 +9,25 @@ namespace Monitor.Worker.Jobs;
 internal sealed class BackupDatabaseJob : IJob
 {
     private readonly BackupService _backups;
+    private readonly MonitorDatabase _database;
     private readonly ILogger<BackupDatabaseJob> _logger;
 
-    public BackupDatabaseJob(BackupService backups, ILogger<BackupDatabaseJob> logger)
+    public BackupDatabaseJob(BackupService backups, MonitorDatabase database, ILogger<BackupDatabaseJob> logger)
     {
         _backups = backups;
+        _database = database;
         _logger = logger;
     }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!_database.IsSqlite)
+        {
+            _logger.LogInformation("{JobKey}: the database is PostgreSQL; its backups are the operator's pg_dump, nothing to do here", context.JobDetail.Key);
+            return;
+        }
+
         try
         {
             var result = await _backups.CreateAsync(cancellationToken);

@@ -71,6 +71,21 @@ public sealed class ClusterScheduler : IHostedService, IDisposable
             quartz.UseJobFactory(new ServiceProviderJobFactory(_services));
             quartz.UsePersistentStore(store =>
             {
+                if (!_database.IsSqlite)
+                {
+                    // PostgreSQL: Quartz's own delegate and schema (Data/PostgreSql/quartz_tables.sql, tables qrtz_*), row locks
+                    // (Quartz's default prefix QRTZ_ is unquoted in its SQL, so PostgreSQL reads it as qrtz_)
+                    store.UsePostgres(postgres => postgres.ConnectionString = _database.ConnectionString);
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = checkin;
+                        cluster.CheckinMisfireThreshold = checkin;
+                    });
+                    store.UseSystemTextJsonSerializer();
+                    store.ConfigureStore(ado => ado.StoreJobDataAsStrings = true);
+                    return;
+                }
+
                 // Microsoft.Data.Sqlite ("SQLite-Microsoft", what UseSqlite names) with the SQLite SQL of a delegate
                 // Quartz lets cluster (UseSqlite would bring its own SQLiteDelegate, which refuses clustering)
                 store.UseDriverDelegate(_ => new ClusteredSqliteDelegate());
@@ -128,7 +143,7 @@ public sealed class ClusterScheduler : IHostedService, IDisposable
         scheduler.ListenerManager.AddJobListener(new JobHistoryListener(_services.GetRequiredService<NotificationStore>(), _services.GetRequiredService<AccountStore>()), GroupMatcher<JobKey>.AnyGroup());
         Scheduler = scheduler;
         await scheduler.Start(cancellationToken);
-        _logger.LogInformation("Scheduler instance {InstanceId} joined cluster {Cluster} on {Database}", InstanceId, ClusterName, _database.FilePath);
+        _logger.LogInformation("Scheduler instance {InstanceId} joined cluster {Cluster} on {Database}", InstanceId, ClusterName, _database.Description);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

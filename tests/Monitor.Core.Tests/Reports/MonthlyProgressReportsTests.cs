@@ -98,7 +98,11 @@ public sealed class MonthlyProgressReportsTests
             Is.EqualTo("2026-11-01/2026-11-30/0 2026-11-01/2026-11-30/1"), "both reports keep their period; only the job's is scheduled");
 
         // the scheduled snapshot's parameters still say "van":"2026-11-01", but its period is another one now
-        Assert.That(await db.ScalarAsync("UPDATE report_snapshots SET period_start = '2026-10-01', period_end = '2026-10-31' WHERE scheduled = 1 RETURNING 1;"), Is.EqualTo(1));
+        await using (var connection = await db.Database.OpenAsync())
+        {
+            Assert.That(await connection.ExecuteAsync(null, "UPDATE report_snapshots SET period_start = '2026-10-01', period_end = '2026-10-31' WHERE scheduled = 1;", CancellationToken.None), Is.EqualTo(1));
+        }
+
         Assert.That((await db.Reports.ListSnapshotsAsync(projectId)).All(s => s.Parameters.Contains("\"van\":\"2026-11-01\"", StringComparison.Ordinal)), Is.True);
 
         Assert.That(await monthly.GenerateDueAsync(new DateOnly(2026, 12, 1)), Is.EqualTo(1), "the parameters' text is not what counts");
