@@ -114,8 +114,12 @@ public sealed partial class SchemaMigrator
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        return (int)(await connection.ScalarLongAsync(null,
-            "SELECT CASE WHEN to_regclass('monitor_schema') IS NULL THEN 0 ELSE (SELECT coalesce(max(version), 0) FROM monitor_schema) END;", cancellationToken) ?? 0);
+        if (await connection.ScalarAsync(null, "SELECT to_regclass('monitor_schema') IS NOT NULL;", cancellationToken) is not true)
+        {
+            return 0;
+        }
+
+        return (int)(await connection.ScalarLongAsync(null, "SELECT coalesce(max(version), 0) FROM monitor_schema;", cancellationToken) ?? 0);
     }
 
     /// <summary>The lock two web nodes take before migrating PostgreSQL, so one migrates and the other waits.</summary>
