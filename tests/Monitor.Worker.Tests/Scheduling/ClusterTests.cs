@@ -10,20 +10,32 @@ using Quartz;
 namespace Monitor.Worker.Tests.Scheduling;
 
 /// <summary>
-/// Two hosts in one test process on one database file, each with a scheduler instance of its own (as the web app and
-/// the standalone worker): the cluster fires a trigger once, and a job whose instance went away is run by the other.
+/// Two hosts in one test process on one database, each with a scheduler instance of its own (as the web app and the
+/// standalone worker on one SQLite file, or two web nodes on PostgreSQL): the cluster fires a trigger once, and a job
+/// whose instance went away is run by the other.
 /// </summary>
 [NonParallelizable]
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class ClusterTests
 {
+    private readonly DatabaseEngine _engine;
     private string _folder = "";
+    private string? _postgres;
+
+    public ClusterTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
 
     [SetUp]
     public void CreateFolder()
     {
         _folder = Path.Combine(Path.GetTempPath(), "monitor-worker-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
+        _postgres = _engine == DatabaseEngine.PostgreSql ? Monitor.Core.Tests.Support.PostgresServer.CreateEmptyDatabase() : null;
         BlockingJob.Reset();
+        ProbeJob.Reset();
     }
 
     [TearDown]
@@ -31,6 +43,11 @@ public sealed class ClusterTests
     {
         BlockingJob.Release();
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            Monitor.Core.Tests.Support.PostgresServer.DropDatabase(_postgres);
+        }
+
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -142,6 +159,8 @@ public sealed class ClusterTests
     // that a regular fire never lands in a test's counts.
     private IHost BuildHost() => WorkerHost.Build([], new Dictionary<string, string?>
     {
+        ["Monitor:Database"] = _engine == DatabaseEngine.PostgreSql ? "postgresql" : "sqlite",
+        ["ConnectionStrings:Monitor"] = _postgres,
         ["Monitor:DatabasePath"] = Path.Combine(_folder, "monitor.db"),
         ["Monitor:Backup:Folder"] = Path.Combine(_folder, "backups"),
         ["Worker:ClusterCheckinSeconds"] = "1",
@@ -151,6 +170,15 @@ public sealed class ClusterTests
 
     private async Task ExecuteAsync(string sql)
     {
+        if (_postgres is not null)
+        {
+            await using var postgres = new Npgsql.NpgsqlConnection(_postgres);
+            await postgres.OpenAsync();
+            await using var update = new Npgsql.NpgsqlCommand(sql, postgres);
+            Assert.That(await update.ExecuteNonQueryAsync(), Is.EqualTo(2), sql);
+            return;
+        }
+
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "monitor.db")};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
@@ -191,6 +219,8 @@ public sealed class ClusterTests
         private static int _runs;
 
         public static int Runs => Volatile.Read(ref _runs);
+
+        public static void Reset() => Volatile.Write(ref _runs, 0);
 
         public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
         {
