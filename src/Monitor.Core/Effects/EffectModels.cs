@@ -75,6 +75,7 @@ public sealed record QuestionnaireItem(long Id, int Position, string Section, st
     public bool IsChoice => Kind is ItemKind.EnkeleKeuze or ItemKind.MeerdereKeuzes;
 
     /// <summary>The bounds for floor and ceiling warnings: the scale, or a number item's bounds (infinite where none is set).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public (double Min, double Max) Bounds => Scale ?? (Minimum ?? double.NegativeInfinity, Maximum ?? double.PositiveInfinity);
 
     /// <summary>The labels of the answers 1–5 of a 5-point item as the respondent sees them: its own, or the kind's default; empty for other kinds.</summary>
