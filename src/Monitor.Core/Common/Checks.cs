@@ -32,6 +32,33 @@ public static class Checks
         }
     }
 
+    /// <summary>
+    /// A number typed the Dutch or the English way: "3,5" and "3.5", "-2", "1.250,5" and "1,250.5" (the last separator is
+    /// the decimal one when both occur). No exponents, no infinity, at most 30 characters.
+    /// </summary>
+    public static bool TryParseNumber(string? text, out double value)
+    {
+        value = 0;
+        var trimmed = text?.Trim().Replace(" ", "", StringComparison.Ordinal) ?? "";
+        if (trimmed.Length is 0 or > 30)
+        {
+            return false;
+        }
+
+        var comma = trimmed.LastIndexOf(',');
+        var dot = trimmed.LastIndexOf('.');
+        var normal = (comma, dot) switch
+        {
+            ( >= 0, >= 0) when comma > dot => trimmed.Replace(".", "", StringComparison.Ordinal).Replace(',', '.'),
+            ( >= 0, >= 0) => trimmed.Replace(",", "", StringComparison.Ordinal),
+            ( >= 0, _) when trimmed.Count(c => c == ',') == 1 => trimmed.Replace(',', '.'),
+            ( >= 0, _) => "",
+            _ => trimmed,
+        };
+        return double.TryParse(normal, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+            System.Globalization.CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    }
+
     /// <exception cref="ValidationException">When <paramref name="errors"/> holds any.</exception>
     public static void ThrowIfAny(List<ValidationError> errors)
     {

@@ -122,7 +122,7 @@ public sealed class DatabaseHealth
                 return Unhealthy($"schema {version}, expected {_migrator.LatestVersion}");
             }
 
-            await using var connection = await _database.OpenAsync(timeout.Token);
+            await using var connection = await _database.OpenSqliteAsync(timeout.Token);
             await connection.ExecuteAsync(null,
                 "INSERT INTO health_probe (id, checked_at) VALUES (1, @now) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at;",
                 timeout.Token, ("@now", _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)));

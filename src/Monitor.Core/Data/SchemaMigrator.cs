@@ -113,7 +113,7 @@ public sealed partial class SchemaMigrator
             return await GetUserVersionAsync(sqlite, cancellationToken);
         }
 
-        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteAsync(cancellationToken);
         if (await connection.ScalarAsync(null, "SELECT to_regclass('monitor_schema') IS NOT NULL;", cancellationToken) is not true)
         {
             return 0;
@@ -129,7 +129,7 @@ public sealed partial class SchemaMigrator
     {
         var postgres = LoadPostgreSqlMigrations();
         var baseline = postgres.Baseline;
-        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenSqliteAsync(cancellationToken);
         await connection.ExecuteAsync(null, "SELECT pg_advisory_lock(@key);", cancellationToken, ("@key", PostgreSqlMigrationLockKey));
         try
         {

@@ -5,15 +5,13 @@ namespace Monitor.Core.Effects;
 /// <summary>The charts of the effect measurement: diverging stacked bars of the answers per item and group.</summary>
 public static class EffectCharts
 {
-    private static readonly string[] _likert = ["helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens"];
-    private static readonly string[] _smiley = ["heel negatief", "negatief", "neutraal", "positief", "heel positief"];
     private static readonly string[] _mixed = ["1 (meest negatief)", "2", "3 (neutraal)", "4", "5 (meest positief)"];
 
     /// <summary>
     /// Per 5-point item of a round (Likert or smileys) that was compared, one row per group (trained, untrained) with the
     /// shares of its answers, reverse-scored items turned around (so left is always unfavourable) and marked; items the
-    /// small-group rule suppressed are left out. The answers are named as on the form (Likert or smileys), or by number
-    /// when a chart holds both. Null when no item qualifies.
+    /// small-group rule suppressed are left out. The answers are named by the items' labels as on the form (the Likert
+    /// default, the smileys' words or the item's own labels), or by number when the chart's items have different labels. Null when no item qualifies.
     /// </summary>
     public static LikertChartSpec? Answers(SurveyAnalysis analysis, string id, string title) => Answers([("", analysis)], id, title);
 
@@ -42,8 +40,17 @@ public static class EffectCharts
             Title = title,
             Description = "Per vraag en groep de verdeling van de antwoorden in procenten: negatieve antwoorden links van de nul, neutraal half links en half rechts, positieve rechts. " +
                 "Omgescoorde vragen zijn omgedraaid, zodat links steeds ongunstig is.",
-            Answers = items.All(i => i.Item.Item.Kind == ItemKind.Smiley5) ? _smiley : items.All(i => i.Item.Item.Kind == ItemKind.Likert5) ? _likert : _mixed,
+            Answers = items.Select(i => i.Item.Item.AnswerLabels).Distinct(LabelsComparer.Instance).ToList() is [var labels] ? labels : _mixed,
             Rows = rows,
         };
+    }
+
+    private sealed class LabelsComparer : IEqualityComparer<IReadOnlyList<string>>
+    {
+        public static LabelsComparer Instance { get; } = new();
+
+        public bool Equals(IReadOnlyList<string>? x, IReadOnlyList<string>? y) => x is null ? y is null : y is not null && x.SequenceEqual(y, StringComparer.Ordinal);
+
+        public int GetHashCode(IReadOnlyList<string> obj) => string.Join('\u001f', obj).GetHashCode(StringComparison.Ordinal);
     }
 }

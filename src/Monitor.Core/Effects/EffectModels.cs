@@ -7,7 +7,11 @@ public enum TargetGroup
     Clienten,
 }
 
-/// <summary>The answer format of an item: 5-point Likert, 5 smileys (the client card, Pharos advice), a grade 1–10, yes/no/don't know, open text.</summary>
+/// <summary>
+/// The answer format of an item: 5-point Likert, 5 smileys (the client card, Pharos advice), a grade 1–10, yes/no/don't
+/// know, open text, a number (optional bounds), one option of several (stored as its position 1..k) or several options
+/// (stored as one answer whose text holds the ticked positions, "1;3").
+/// </summary>
 public enum ItemKind
 {
     Likert5,
@@ -15,6 +19,9 @@ public enum ItemKind
     Cijfer10,
     JaNeeWeetNiet,
     Open,
+    Getal,
+    EnkeleKeuze,
+    MeerdereKeuzes,
 }
 
 /// <summary>Pre or post measurement (stored as voormeting, nameting).</summary>
@@ -41,12 +48,42 @@ public enum ResponseSource
 
 public sealed record QuestionnaireItem(long Id, int Position, string Section, string Text, ItemKind Kind, bool ReverseScored)
 {
-    /// <summary>The lowest and highest answer of a numeric item (null for yes/no and open items).</summary>
+    /// <summary>The options of a choice item, in order (an answer is an option's position, 1-based); empty for other kinds.</summary>
+    public IReadOnlyList<string> Options { get; init; } = [];
+
+    /// <summary>The item's own answer labels of a 5-point item, lowest first; empty: the kind's default (<see cref="AnswerLabels"/>).</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    /// <summary>The lowest number a number item accepts (null: no bound).</summary>
+    public double? Minimum { get; init; }
+
+    /// <summary>The highest number a number item accepts (null: no bound).</summary>
+    public double? Maximum { get; init; }
+
+    /// <summary>The lowest and highest answer of an item on a fixed integer scale (null for other kinds, numbers included).</summary>
     public (double Min, double Max)? Scale => Kind switch
     {
         ItemKind.Likert5 or ItemKind.Smiley5 => (1, 5),
         ItemKind.Cijfer10 => (1, 10),
         _ => null,
+    };
+
+    /// <summary>Whether the answers are numbers analysed by mean, SD, median and t-tests: scale items and number items.</summary>
+    public bool IsNumeric => Scale is not null || Kind == ItemKind.Getal;
+
+    /// <summary>Whether the answers are options of <see cref="Options"/>: counted per option, never averaged.</summary>
+    public bool IsChoice => Kind is ItemKind.EnkeleKeuze or ItemKind.MeerdereKeuzes;
+
+    /// <summary>The bounds for floor and ceiling warnings: the scale, or a number item's bounds (infinite where none is set).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public (double Min, double Max) Bounds => Scale ?? (Minimum ?? double.NegativeInfinity, Maximum ?? double.PositiveInfinity);
+
+    /// <summary>The labels of the answers 1–5 of a 5-point item as the respondent sees them: its own, or the kind's default; empty for other kinds.</summary>
+    public IReadOnlyList<string> AnswerLabels => Labels.Count > 0 ? Labels : Kind switch
+    {
+        ItemKind.Likert5 => LabelSets.Agreement.Labels,
+        ItemKind.Smiley5 => LabelSets.Smileys,
+        _ => [],
     };
 
     /// <summary>An answer as analysed: reverse-scored items turned around on their scale.</summary>
@@ -59,7 +96,25 @@ public sealed record Questionnaire(long Id, long ProjectId, string Title, Target
 /// <summary>A questionnaire of another project that may be copied, with the name of its project.</summary>
 public sealed record CopySource(long Id, string Title, long ProjectId, string ProjectName);
 
-public sealed record ItemDraft(string Text, ItemKind Kind, bool ReverseScored = false, string Section = "");
+public sealed record ItemDraft(string Text, ItemKind Kind, bool ReverseScored = false, string Section = "")
+{
+    /// <summary>The options of a choice item (2–20, each at most 200 characters).</summary>
+    public IReadOnlyList<string> Options { get; init; } = [];
+
+    /// <summary>Own answer labels of a 5-point item (exactly 5, lowest first); empty: the kind's default.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
+    public double? Minimum { get; init; }
+
+    public double? Maximum { get; init; }
+
+    /// <summary>The draft of an existing item, for a copy or a new version: options, labels and bounds included.</summary>
+    public static ItemDraft From(QuestionnaireItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new ItemDraft(item.Text, item.Kind, item.ReverseScored, item.Section) { Options = item.Options, Labels = item.Labels, Minimum = item.Minimum, Maximum = item.Maximum };
+    }
+}
 
 public sealed record MeasurementRound(long Id, long QuestionnaireId, string Name, Measurement Measurement, DateOnly OpensOn, DateOnly ClosesOn, int? Intended,
     Statistics.Sidedness Sidedness, int Responses);

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 
@@ -11,6 +13,9 @@ public sealed class QuestionnaireStore
     public const int TitleMaxLength = 200;
     public const int ItemMaxLength = 500;
     public const int MaxItems = 200;
+    public const int MinOptions = 2;
+    public const int MaxOptions = 20;
+    public const int OptionMaxLength = 200;
 
     private readonly MonitorDatabase _database;
     private readonly AuditStore _audit;
@@ -47,11 +52,7 @@ public sealed class QuestionnaireStore
 
         foreach (var (item, i) in items.Select((item, i) => (item, i)))
         {
-            Checks.Required(errors, "items", item.Text, ItemMaxLength, $"de tekst van vraag {i + 1}");
-            if (item.ReverseScored && item.Kind is ItemKind.Open or ItemKind.JaNeeWeetNiet)
-            {
-                errors.Add(new ValidationError("items", $"Vraag {i + 1} kan niet omgescoord worden: alleen schaalvragen."));
-            }
+            CheckItem(errors, item, i + 1);
         }
 
         Checks.ThrowIfAny(errors);
@@ -138,6 +139,82 @@ public sealed class QuestionnaireStore
         return [.. all.Where(s => mayRead(s.ProjectId))];
     }
 
+    /// <summary>
+    /// The rules of one item (Dutch messages under "items"): its text; reverse scoring only on a scale; options (2–20, each
+    /// at most 200 characters, no two alike, no ";" in a multiple-choice option) only and always on a choice item; own
+    /// labels (exactly 5) only on a 5-point item; bounds only on a number item, the lowest below the highest.
+    /// </summary>
+    public static void CheckItem(List<ValidationError> errors, ItemDraft item, int number)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(item);
+        Checks.Required(errors, "items", item.Text, ItemMaxLength, $"de tekst van vraag {number}");
+        Checks.Optional(errors, "items", item.Section, ItemMaxLength, $"de sectie van vraag {number}");
+        if (item.ReverseScored && item.Kind is not (ItemKind.Likert5 or ItemKind.Smiley5 or ItemKind.Cijfer10))
+        {
+            errors.Add(new ValidationError("items", $"Vraag {number} kan niet omgescoord worden: alleen schaalvragen (likert5, smiley5, cijfer10)."));
+        }
+
+        var options = item.Options ?? [];
+        if (item.Kind is ItemKind.EnkeleKeuze or ItemKind.MeerdereKeuzes)
+        {
+            if (options.Count is < MinOptions or > MaxOptions)
+            {
+                errors.Add(new ValidationError("items", $"Vraag {number} is een keuzevraag en heeft {MinOptions} tot {MaxOptions} keuzes nodig; nu {options.Count}."));
+            }
+
+            foreach (var (option, o) in options.Select((option, o) => (option, o + 1)))
+            {
+                Checks.Required(errors, "items", option, OptionMaxLength, $"keuze {o} van vraag {number}");
+                if (item.Kind == ItemKind.MeerdereKeuzes && option?.Contains(';', StringComparison.Ordinal) == true)
+                {
+                    errors.Add(new ValidationError("items", $"Keuze {o} van vraag {number} bevat een puntkomma; die scheidt de aangekruiste keuzes."));
+                }
+            }
+
+            if (options.Where(o => !string.IsNullOrWhiteSpace(o)).GroupBy(o => o.Trim(), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                errors.Add(new ValidationError("items", $"Vraag {number} heeft de keuze '{twice.Key}' twee keer."));
+            }
+        }
+        else if (options.Count > 0)
+        {
+            errors.Add(new ValidationError("items", $"Vraag {number} kan geen keuzes hebben: alleen enkelekeuze- en meerderekeuzesvragen."));
+        }
+
+        var labels = item.Labels ?? [];
+        if (labels.Count > 0 && item.Kind is not (ItemKind.Likert5 or ItemKind.Smiley5))
+        {
+            errors.Add(new ValidationError("items", $"Vraag {number} kan geen eigen antwoordlabels hebben: alleen 5-puntsvragen (likert5, smiley5)."));
+        }
+        else if (labels.Count > 0)
+        {
+            if (labels.Count != LabelSets.LabelCount)
+            {
+                errors.Add(new ValidationError("items", $"Vraag {number} heeft {LabelSets.LabelCount} antwoordlabels nodig (van laag naar hoog); nu {labels.Count}."));
+            }
+
+            foreach (var (label, l) in labels.Select((label, l) => (label, l + 1)))
+            {
+                Checks.Required(errors, "items", label, LabelSets.LabelMaxLength, $"antwoordlabel {l} van vraag {number}");
+            }
+        }
+
+        if ((item.Minimum is not null || item.Maximum is not null) && item.Kind != ItemKind.Getal)
+        {
+            errors.Add(new ValidationError("items", $"Vraag {number} kan geen onder- of bovengrens hebben: alleen getalvragen."));
+        }
+        else if (item.Minimum is { } min && item.Maximum is { } max && min >= max)
+        {
+            errors.Add(new ValidationError("items", $"Bij vraag {number} ligt de ondergrens ({min.ToString(CultureInfo.GetCultureInfo("nl-NL"))}) niet onder de bovengrens ({max.ToString(CultureInfo.GetCultureInfo("nl-NL"))})."));
+        }
+
+        if (item.Minimum is { } low && !double.IsFinite(low) || item.Maximum is { } high && !double.IsFinite(high))
+        {
+            errors.Add(new ValidationError("items", $"De grenzen van vraag {number} zijn geen getallen."));
+        }
+    }
+
     /// <summary>A title with its suffix, the base shortened so the whole fits.</summary>
     private static string Titled(string title, string suffix) =>
         (title.Length + suffix.Length > TitleMaxLength ? title[..Math.Max(1, TitleMaxLength - suffix.Length - 1)] + "…" : title) + suffix;
@@ -147,7 +224,7 @@ public sealed class QuestionnaireStore
     private async Task<long?> InsertCopyAsync(DbConnection connection, DbTransaction transaction, long projectId, Questionnaire source, string title, Lineage lineage,
         Actor actor, CancellationToken cancellationToken)
     {
-        var items = source.Items.Select(i => new ItemDraft(i.Text, i.Kind, i.ReverseScored, i.Section)).ToList();
+        var items = source.Items.Select(ItemDraft.From).ToList();
         if (await InsertAsync(connection, transaction, projectId, title, source.TargetGroup, items, lineage, actor, cancellationToken) is not { } id)
         {
             return null;
@@ -185,8 +262,10 @@ public sealed class QuestionnaireStore
         foreach (var (item, i) in items.Select((item, i) => (item, i)))
         {
             await connection.ExecuteAsync(transaction, """
-                INSERT INTO questionnaire_items (questionnaire_id, position, section, text, kind, reverse_scored) VALUES (@q, @pos, @section, @text, @kind, @reverse);
-                """, cancellationToken, ("@q", id), ("@pos", i + 1), ("@section", item.Section.Trim()), ("@text", item.Text.Trim()), ("@kind", item.Kind.ToCode()), ("@reverse", item.ReverseScored ? 1 : 0));
+                INSERT INTO questionnaire_items (questionnaire_id, position, section, text, kind, reverse_scored, options, labels, min_value, max_value)
+                VALUES (@q, @pos, @section, @text, @kind, @reverse, @options, @labels, @min, @max);
+                """, cancellationToken, ("@q", id), ("@pos", i + 1), ("@section", item.Section.Trim()), ("@text", item.Text.Trim()), ("@kind", item.Kind.ToCode()), ("@reverse", item.ReverseScored ? 1 : 0),
+                ("@options", Json(item.Options)), ("@labels", Json(item.Labels)), ("@min", item.Minimum is { } min ? min : DBNull.Value), ("@max", item.Maximum is { } max ? max : DBNull.Value));
         }
 
         var details = new Dictionary<string, string?>
@@ -217,14 +296,25 @@ public sealed class QuestionnaireStore
     {
         object only = questionnaireId is { } id ? id : DBNull.Value;
         var items = (await connection.QueryAsync(transaction, """
-                SELECT i.questionnaire_id, i.id, i.position, i.section, i.text, i.kind, i.reverse_scored FROM questionnaire_items i
+                SELECT i.questionnaire_id, i.id, i.position, i.section, i.text, i.kind, i.reverse_scored, i.options, i.labels, i.min_value, i.max_value FROM questionnaire_items i
                 JOIN questionnaires q ON q.id = i.questionnaire_id WHERE q.project_id = @p AND (@q IS NULL OR q.id = @q) ORDER BY i.position;
                 """, reader => (Questionnaire: reader.GetInt64(0), Item: new QuestionnaireItem(reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4),
-                    Codes.Parse<ItemKind>(reader.GetString(5)), reader.GetFlag(6))), cancellationToken, ("@p", projectId), ("@q", only)))
+                    Codes.Parse<ItemKind>(reader.GetString(5)), reader.GetFlag(6))
+                {
+                    Options = Strings(reader.GetStringOrNull(7)),
+                    Labels = Strings(reader.GetStringOrNull(8)),
+                    Minimum = reader.IsDBNull(9) ? null : reader.GetDouble(9),
+                    Maximum = reader.IsDBNull(10) ? null : reader.GetDouble(10),
+                }), cancellationToken, ("@p", projectId), ("@q", only)))
             .ToLookup(i => i.Questionnaire, i => i.Item);
         return await connection.QueryAsync(transaction, "SELECT id, project_id, title, target_group, version, previous_id FROM questionnaires WHERE project_id = @p AND (@q IS NULL OR id = @q) ORDER BY title;",
             reader => new Questionnaire(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Codes.Parse<TargetGroup>(reader.GetString(3)), [.. items[reader.GetInt64(0)]],
                 reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetInt64(5)),
             cancellationToken, ("@p", projectId), ("@q", only));
     }
+
+    /// <summary>A list of texts as the JSON array kept in options and labels (trimmed); NULL when empty.</summary>
+    private static object Json(IReadOnlyList<string>? texts) => texts is { Count: > 0 } ? JsonSerializer.Serialize(texts.Select(t => t.Trim())) : DBNull.Value;
+
+    private static string[] Strings(string? json) => json is null ? [] : JsonSerializer.Deserialize<string[]>(json) ?? [];
 }

@@ -231,6 +231,55 @@ public sealed class SurveyRoundStore
                     }
 
                     break;
+                case ItemKind.Getal:
+                    if (!Checks.TryParseNumber(text, out var amount))
+                    {
+                        errors.Add(new ValidationError($"item{item.Id}", $"Het antwoord op vraag {item.Position} is geen getal ('{Shorten(text)}')."));
+                    }
+                    else if (amount < (item.Minimum ?? double.NegativeInfinity) || amount > (item.Maximum ?? double.PositiveInfinity))
+                    {
+                        errors.Add(new ValidationError($"item{item.Id}", $"Het antwoord op vraag {item.Position} moet {Range(item)} liggen."));
+                    }
+                    else
+                    {
+                        parsed.Add((item.Id, amount, null));
+                    }
+
+                    break;
+                case ItemKind.EnkeleKeuze:
+                    if (Choice(item, text) is { } position)
+                    {
+                        parsed.Add((item.Id, position, null));
+                    }
+                    else
+                    {
+                        errors.Add(new ValidationError($"item{item.Id}", $"Kies bij vraag {item.Position} één van de {item.Options.Count} keuzes ('{Shorten(text)}' is er geen)."));
+                    }
+
+                    break;
+                case ItemKind.MeerdereKeuzes:
+                    var ticked = new SortedSet<int>();
+                    foreach (var part in Ticks(text))
+                    {
+                        if (Choice(item, part) is { } tick)
+                        {
+                            ticked.Add(tick);
+                        }
+                        else
+                        {
+                            errors.Add(new ValidationError($"item{item.Id}", $"Bij vraag {item.Position} is '{Shorten(part)}' geen van de {item.Options.Count} keuzes."));
+                            ticked.Clear();
+                            break;
+                        }
+                    }
+
+                    if (ticked.Count > 0)
+                    {
+                        // one answer per item: the ticked positions in the text, "1;3" (no value: the options are not a scale)
+                        parsed.Add((item.Id, null, string.Join(';', ticked)));
+                    }
+
+                    break;
                 default:
                     var (min, max) = item.Scale!.Value;
                     if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
@@ -253,6 +302,64 @@ public sealed class SurveyRoundStore
 
         return parsed;
     }
+
+    /// <summary>An option by its position (1..k, how the forms send it) or else by its text (case ignored, how exports hold it); null when neither.</summary>
+    public static int? Choice(QuestionnaireItem item, string text)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        if (int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+        {
+            return position >= 1 && position <= item.Options.Count ? position : null;
+        }
+
+        var index = item.Options.ToList().FindIndex(o => string.Equals(o, trimmed, StringComparison.OrdinalIgnoreCase));
+        return index >= 0 ? index + 1 : null;
+    }
+
+    /// <summary>
+    /// The ticked options of a multiple-choice answer: separated by ";" ("waaier; folder", "1;3"), and numbers also by ","
+    /// (a form with several ticked boxes sends "1,3").
+    /// </summary>
+    public static IReadOnlyList<string> Ticks(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = new List<string>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var numbers = part.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (numbers.Length > 1 && numbers.All(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            {
+                parts.AddRange(numbers);
+            }
+            else
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>The positions ticked in a stored multiple-choice answer ("1;3").</summary>
+    public static IReadOnlySet<int> Ticked(string? stored) =>
+        (stored ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .Where(n => n > 0).ToHashSet();
+
+    private static string Range(QuestionnaireItem item)
+    {
+        var nl = CultureInfo.GetCultureInfo("nl-NL");
+        return (item.Minimum, item.Maximum) switch
+        {
+            ({ } min, { } max) => $"tussen {min.ToString(nl)} en {max.ToString(nl)}",
+            ({ } min, null) => $"op of boven {min.ToString(nl)}",
+            (null, { } max) => $"op of onder {max.ToString(nl)}",
+            _ => "binnen de grenzen",
+        };
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     /// <summary>Writes one checked response in the caller's transaction (dated to the day only; <paramref name="respondentKey"/> links it across rounds).</summary>
     /// <exception cref="ValidationException">The respondent key already answered this round.</exception>

@@ -594,7 +594,7 @@ public sealed class ReportDataBuilder
 
     /// <summary>
     /// The effects chapter (#18): per measurement round the response and, per compared item, the sentence a manager
-    /// understands with its warnings; a table with the groups' means, p (Holm) and d. Items with fewer than 5 answers in a
+    /// understands with its warnings, per choice item the percentages per option and group; a table with the groups' means, p (Holm) and d. Items with fewer than 5 answers in a
     /// group are left out (the report reaches management).
     /// </summary>
     private async Task EffectsAsync(ReportData data, long projectId, DateOnly asOf, CancellationToken cancellationToken)
@@ -620,6 +620,15 @@ public sealed class ReportDataBuilder
                     string.Concat(comparison.Warnings.Select(w => " *" + MarkdownText.Escape(w) + "*")));
                 rows.Add([round.Name, item.Item.Text, Mean(comparison.A), Mean(comparison.B), P(comparison.Welch?.P), P(item.HolmP),
                     comparison.Effect is { } effect ? effect.D.ToString("0.00", _dutch) : "–"]);
+            }
+
+            foreach (var item in analysis.Items.Where(i => i.Choices is not null))
+            {
+                static string Shares(Effects.ChoiceCounts counts) =>
+                    $"{MarkdownText.Escape(counts.Group.ToLowerInvariant())} (n = {Number(counts.Respondents)}): " +
+                    string.Join(", ", counts.Options.Select(o => $"{MarkdownText.Escape(o.Option)} {(o.Share is { } share ? Percent(share) : "–")}"));
+                var ticking = item.Item.Kind == Effects.ItemKind.MeerdereKeuzes ? " (aangekruist; meer keuzes per persoon mogelijk)" : "";
+                text.AppendLine($"- {MarkdownText.Escape(item.Item.Text)}{ticking} {Shares(item.Choices!.A)}; {Shares(item.Choices.B)}.");
             }
 
             var hidden = analysis.Items.Count(i => i.Suppressed);

@@ -51,7 +51,13 @@ internal static class EffectEndpoints
         {
             if (input.RequiredCode<ItemKind>(item.Kind, "items", "soort vraag") is { } kind)
             {
-                items.Add(new ItemDraft(item.Text ?? "", kind, item.ReverseScored, item.Section ?? ""));
+                items.Add(new ItemDraft(item.Text ?? "", kind, item.ReverseScored, item.Section ?? "")
+                {
+                    Options = [.. (item.Options ?? []).Select(o => o ?? "")],
+                    Labels = [.. (item.Labels ?? []).Select(l => l ?? "")],
+                    Minimum = item.Minimum,
+                    Maximum = item.Maximum,
+                });
             }
         }
 
@@ -170,7 +176,11 @@ internal static class EffectEndpoints
             research ? 1 : SurveyAnalysis.ManagementMinimum));
     }
 
-    /// <summary>One row per respondent, one column per item (reverse-scored items as answered), the condition and the round: for R or SPSS.</summary>
+    /// <summary>
+    /// One row per respondent, one column per item (reverse-scored items as answered), the condition and the round: for R or
+    /// SPSS. A number item gives its value (decimal point), a single-choice item the option's number (1..k, the labels are in
+    /// the questionnaire), a multiple-choice item one 0/1 column per option (v3_optie_1 …; empty when the item was not answered).
+    /// </summary>
     private static async Task<IResult> ResponsesCsvAsync(long id, long roundId, string? scheiding, QuestionnaireStore questionnaires, SurveyRoundStore rounds, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, roundId, questionnaires, rounds, cancellationToken) is not { } found)
@@ -179,11 +189,25 @@ internal static class EffectEndpoints
         }
 
         var items = found.Questionnaire.Items;
-        var csv = new CsvWriter(scheiding == "komma" ? ',' : ';').Row(["respondent", "ronde", "meting", "conditie", "bron", .. items.Select(i => $"v{i.Position}")]);
+        static IEnumerable<string> Columns(QuestionnaireItem item) => item.Kind == ItemKind.MeerdereKeuzes
+            ? item.Options.Select((_, o) => string.Create(CultureInfo.InvariantCulture, $"v{item.Position}_optie_{o + 1}"))
+            : [string.Create(CultureInfo.InvariantCulture, $"v{item.Position}")];
+        static IEnumerable<string?> Cells(QuestionnaireItem item, SurveyResponse response)
+        {
+            if (item.Kind == ItemKind.MeerdereKeuzes)
+            {
+                var ticked = response.Texts.TryGetValue(item.Id, out var stored) ? SurveyRoundStore.Ticked(stored) : null;
+                return item.Options.Select((_, o) => ticked is null ? null : ticked.Contains(o + 1) ? "1" : "0");
+            }
+
+            return [response.Texts.TryGetValue(item.Id, out var text) ? text : response.Values.GetValueOrDefault(item.Id)?.ToString(CultureInfo.InvariantCulture)];
+        }
+
+        var csv = new CsvWriter(scheiding == "komma" ? ',' : ';').Row(["respondent", "ronde", "meting", "conditie", "bron", .. items.SelectMany(Columns)]);
         foreach (var response in await rounds.ResponsesAsync(id, roundId, cancellationToken))
         {
             csv.Row([response.Id.ToString(CultureInfo.InvariantCulture), found.Round.Name, found.Round.Measurement.ToCode(), response.Condition.ToCode(), response.Source.ToCode(),
-                .. items.Select(i => response.Texts.TryGetValue(i.Id, out var text) ? text : response.Values.GetValueOrDefault(i.Id)?.ToString(CultureInfo.InvariantCulture))]);
+                .. items.SelectMany(i => Cells(i, response))]);
         }
 
         return Results.File(csv.ToBytes(), "text/csv; charset=utf-8", $"antwoorden-ronde-{roundId}.csv");
@@ -198,7 +222,9 @@ internal static class EffectEndpoints
 
     internal static ProblemHttpResult RoundNotFound(long roundId) => ApiResults.NotFound("Ronde niet gevonden", $"Dit project heeft geen meetronde {roundId}.");
 
-    internal sealed record ItemBody(string? Text, string? Kind, bool ReverseScored, string? Section);
+    /// <summary>An item as posted: options for a choice item, five own labels for a 5-point item, bounds for a number item.</summary>
+    internal sealed record ItemBody(string? Text, string? Kind, bool ReverseScored, string? Section, IReadOnlyList<string?>? Options = null, IReadOnlyList<string?>? Labels = null,
+        double? Minimum = null, double? Maximum = null);
 
     internal sealed record QuestionnaireBody(string? Title, string? TargetGroup, IReadOnlyList<ItemBody>? Items);
 

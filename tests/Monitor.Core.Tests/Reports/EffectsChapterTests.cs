@@ -54,4 +54,37 @@ public sealed class EffectsChapterTests
         Assert.That((row[0], row[2], row[3]), Is.EqualTo(("Nameting 2022", "4,5 (6)", "2,5 (6)")));
         Assert.That(row[4], Is.EqualTo("< 0,001"));
     }
+
+    [Test]
+    [Description("issue #18: the chapter gives per choice item the % per option and group, and the chart legend uses the items' own labels")]
+    public async Task TheChapterGivesChoiceItemsAsPercentagesAndTheChartUsesTheItemsLabels()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
+        var questionnaires = new QuestionnaireStore(db.Database, db.Audit, db.Time);
+        var rounds = new SurveyRoundStore(db.Database, db.Audit, db.Time);
+        var questionnaireId = (await questionnaires.CreateAsync(projectId, "Nameting", TargetGroup.Professionals,
+        [
+            new ItemDraft("Welke hulpmiddelen gebruikt u?", ItemKind.MeerdereKeuzes) { Options = ["waaier", "keuzehulp"] },
+            new ItemDraft("Hoe vaak vraagt u door?", ItemKind.Likert5) { Labels = LabelSets.Find("frequentie")!.Labels },
+        ], _researcher))!.Value;
+        var items = (await questionnaires.ListAsync(projectId)).Single().Items;
+        var roundId = (await rounds.CreateAsync(projectId, questionnaireId, new RoundDraft("Nameting 2022", Measurement.Nameting, new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 30), null, Sidedness.Tweezijdig), _researcher))!.Value;
+        for (var r = 0; r < 10; r++)
+        {
+            var trained = r < 5;
+            await rounds.AddPaperAsync(projectId, roundId, trained ? Condition.Getraind : Condition.Ongetraind, new Dictionary<long, string?>
+            {
+                [items[0].Id] = trained ? (r < 4 ? "1;2" : "2") : "1",
+                [items[1].Id] = trained ? "5" : (r % 2 == 0 ? "2" : "3"),
+            }, _researcher);
+        }
+
+        var data = (await db.ReportData.EvaluationAsync(projectId, new ReportParameters(new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 22), new DateOnly(2026, 11, 22))))!;
+        var analysis = (await new EffectReader(questionnaires, rounds).ReadAsync(projectId, new DateOnly(2026, 11, 22))).Single().Analysis;
+
+        Assert.That(data.Texts[ReportPlaceholders.Effecten], Does.Contain(
+            "- Welke hulpmiddelen gebruikt u? (aangekruist; meer keuzes per persoon mogelijk) getraind (n = 5): waaier 80%, keuzehulp 100%; niet getraind (n = 5): waaier 100%, keuzehulp 0%."));
+        Assert.That(EffectCharts.Answers(analysis, "a", "Antwoorden")!.Answers, Is.EqualTo(new[] { "nooit", "zelden", "soms", "vaak", "altijd" }));
+    }
 }

@@ -37,7 +37,7 @@ public sealed class EffectLinkageBrowserTests : BrowserTestBase
         await page.GetByLabel("De eerste twee letters van de voornaam van uw moeder").FillAsync("M");
         await page.GetByLabel("De dag van uw geboortedatum (1–31)").FillAsync("7");
         await page.GetByLabel("Het laatste cijfer van uw huisnummer").FillAsync("3");
-        await page.GetByLabel("4", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("4 · eens", new() { Exact = true }).CheckAsync();
         await BrowserWaits.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Versturen" }));
         await Assertions.Expect(page.Locator("p.error")).ToHaveTextAsync("Vul de eerste twee letters van de voornaam van uw moeder in (twee letters).");
         await BrowserScreens.SaveScreenshotAsync(page, "vragenlijst-code-fout-390.png");

@@ -72,6 +72,13 @@ public static class ResponseImport
             values[label.Trim()] = value.Trim();
         }
 
+        var own = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (label, value) in mapping.Values)
+        {
+            own[label.Trim()] = value.Trim();
+        }
+
+        var items = questionnaire.Items.ToDictionary(i => i.Id);
         var taken = new List<PreparedResponse>();
         var refused = new List<RefusedRow>();
         var codes = new HashSet<string>(StringComparer.Ordinal);
@@ -106,7 +113,7 @@ public static class ResponseImport
                 }
             }
 
-            var answers = mapping.ItemColumns.ToDictionary(m => m.Key, m => (string?)values.GetValueOrDefault(row.Cell(m.Value), row.Cell(m.Value)));
+            var answers = mapping.ItemColumns.ToDictionary(m => m.Key, m => (string?)Translate(items[m.Key], row.Cell(m.Value), values, own));
             var errors = new List<ValidationError>();
             var parsedAnswers = SurveyRoundStore.ParseAnswers(questionnaire, answers, errors);
             reasons.AddRange(errors.Select(e => Lower(e.Message.TrimEnd('.'))));
@@ -121,6 +128,32 @@ public static class ResponseImport
         }
 
         return new ImportPlan(taken, refused);
+    }
+
+    /// <summary>
+    /// A cell as the answer <see cref="SurveyRoundStore.ParseAnswers"/> reads. The file's own value mapping applies to every
+    /// kind; the built-in labels (Likert, ja/nee) only to scale and yes/no items, so an option "Neutraal" stays an option. A
+    /// choice cell holding an option's text becomes its position ("klantmanager;jobcoach" → "1;2"); a number stays a position.
+    /// </summary>
+    private static string Translate(QuestionnaireItem item, string cell, Dictionary<string, string> all, Dictionary<string, string> own)
+    {
+        if (own.TryGetValue(cell, out var mapped))
+        {
+            return mapped;
+        }
+
+        if (!item.IsChoice)
+        {
+            return item.Kind is ItemKind.Getal or ItemKind.Open ? cell : all.GetValueOrDefault(cell, cell);
+        }
+
+        string Position(string text)
+        {
+            var index = item.Options.ToList().FindIndex(o => string.Equals(o, text.Trim(), StringComparison.OrdinalIgnoreCase));
+            return index >= 0 ? (index + 1).ToString(CultureInfo.InvariantCulture) : text.Trim();
+        }
+
+        return item.Kind == ItemKind.EnkeleKeuze ? Position(cell) : string.Join(';', cell.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(Position));
     }
 
     private static void CheckMapping(Questionnaire questionnaire, ResponseTable table, ImportMapping mapping)

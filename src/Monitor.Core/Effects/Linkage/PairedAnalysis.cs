@@ -23,7 +23,7 @@ public sealed record PairedAnalysis(long BeforeRoundId, long AfterRoundId, int B
         var earlier = beforeResponses.Where(r => r.Key is not null).ToDictionary(r => r.Key!, r => r.Response, StringComparer.Ordinal);
         var pairs = afterResponses.Where(r => r.Key is not null && earlier.ContainsKey(r.Key)).Select(r => (Before: earlier[r.Key!], After: r.Response)).ToList();
         var items = new List<PairedItem>();
-        foreach (var item in questionnaire.Items.Where(i => i.Scale is not null))
+        foreach (var item in questionnaire.Items.Where(i => i.IsNumeric))
         {
             var answered = pairs
                 .Select(p => (Before: item.Scored(p.Before.Values.GetValueOrDefault(item.Id)), After: item.Scored(p.After.Values.GetValueOrDefault(item.Id))))

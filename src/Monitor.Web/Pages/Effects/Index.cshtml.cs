@@ -103,24 +103,17 @@ public sealed class IndexModel : ProjectPageModel
         return Page();
     }
 
-    /// <summary>Items one per line: "likert5 | Ik vertel de cliënt dat hij meebeslist" (kinds likert5, smiley5, cijfer10, janeeweetniet, open; "| omgescoord" at the end turns a scale item around).</summary>
-    public async Task<IActionResult> OnPostQuestionnaireAsync(long id, string? title, string? targetGroup, string? items, CancellationToken cancellationToken) =>
+    /// <summary>Items one per line (<see cref="ItemLines"/>: "enkelekeuze | Uw functie? | klantmanager; jobcoach"), the default labels of Likert items and custom labels one per line.</summary>
+    public async Task<IActionResult> OnPostQuestionnaireAsync(long id, string? title, string? targetGroup, string? items, string? labelSet, string? customLabels, CancellationToken cancellationToken) =>
         await ManageAsync(id, async () =>
         {
             var fields = new FieldParser();
             var target = fields.RequiredCode<TargetGroup>(targetGroup, "targetGroup", "doelgroep");
-            var drafts = new List<ItemDraft>();
-            foreach (var (line, number) in (items ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select((l, i) => (l, i + 1)))
+            var errors = new List<ValidationError>();
+            var drafts = ItemLines.Parse(items, labelSet, customLabels, errors);
+            foreach (var error in errors)
             {
-                var parts = line.Split('|', StringSplitOptions.TrimEntries);
-                if (parts.Length >= 2 && Codes.TryParse<ItemKind>(parts[0], out var kind))
-                {
-                    drafts.Add(new ItemDraft(parts[1], kind, parts.Length > 2 && parts[2].Equals("omgescoord", StringComparison.OrdinalIgnoreCase)));
-                }
-                else
-                {
-                    fields.Add("items", $"Regel {number} is geen vraag; schrijf bijvoorbeeld 'likert5 | Ik vertel de cliënt dat hij meebeslist' (soorten: {string.Join(", ", Codes.All<ItemKind>())}).");
-                }
+                fields.Add(error.Field, error.Message);
             }
 
             fields.ThrowIfAny();
