@@ -64,4 +64,4 @@ for users in $users_list; do
 done
 
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out"
-echo "== tables written to $repo/$out"
+echo "== tables written to $(realpath "$out")"

@@ -13,6 +13,8 @@ internal sealed record LoadOptions
 
     public required TimeSpan Warmup { get; init; }
 
+    public required TimeSpan LoginTimeout { get; init; }
+
     public required IReadOnlyList<int> Pids { get; init; }
 
     public string? Out { get; init; }
@@ -28,7 +30,8 @@ internal sealed record LoadOptions
           --url http://127.0.0.1:5090   een draaiende app; herhaal of geef een kommalijst voor meer nodes (gebruikers om de beurt verdeeld)
           --users 50                    gelijktijdige virtuele gebruikers
           --duration 60s                meettijd (ms, s of m)
-          --warmup 10s                  inloggen en opwarmen vóór de meting (niet meegeteld)
+          --warmup 10s                  opwarmen na het inloggen van alle gebruikers, vóór de meting (niet meegeteld)
+          --login-timeout 120s          hoe lang op het inloggen van alle gebruikers wordt gewacht
           --pid N                       proces-id van de server voor het piekgeheugen (herhaalbaar)
           --out results.md              schrijf de tabel als Markdown
           --leader projectleider@demo.example
@@ -43,7 +46,7 @@ internal sealed record LoadOptions
         var pids = new List<int>();
         var researchers = new List<string>();
         int users = 50;
-        TimeSpan duration = TimeSpan.FromSeconds(60), warmup = TimeSpan.FromSeconds(10);
+        TimeSpan duration = TimeSpan.FromSeconds(60), warmup = TimeSpan.FromSeconds(10), loginTimeout = TimeSpan.FromSeconds(120);
         string? output = null, leader = null, password = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -62,6 +65,9 @@ internal sealed record LoadOptions
                     break;
                 case "--warmup":
                     warmup = ParseDuration(value);
+                    break;
+                case "--login-timeout":
+                    loginTimeout = ParseDuration(value);
                     break;
                 case "--pid":
                     pids.AddRange(List(value).Select(p => int.TryParse(p, CultureInfo.InvariantCulture, out var pid) && pid > 0 ? pid : throw new ArgumentException($"--pid {p}: geen proces-id.")));
@@ -89,6 +95,7 @@ internal sealed record LoadOptions
             Users = users,
             Duration = duration,
             Warmup = warmup,
+            LoginTimeout = loginTimeout,
             Pids = pids,
             Out = output,
             LeaderEmail = leader ?? "projectleider@demo.example",

@@ -4,11 +4,15 @@ namespace Monitor.Load;
 
 /// <summary>
 /// One run: two setup sessions discover the ids and make an API token per role, then the virtual users log in
-/// (spread over the first half of the warm-up) and loop over the mix; only the measurement window is counted.
+/// (their starts spread over 5 s) and each loops over the mix once signed in. When all are signed in (or the login
+/// time-out has passed) the warm-up starts, then the measurement window, the only part that is counted: a login costs
+/// a PBKDF2 hash, so a few hundred of them take seconds of CPU that would otherwise be mixed into the page figures.
 /// Users alternate between the roles, researchers between the researcher accounts, and all of them round-robin over the nodes.
 /// </summary>
 internal static class LoadRun
 {
+    private static readonly TimeSpan _ramp = TimeSpan.FromSeconds(5);
+
     public static async Task<RunResult> RunAsync(LoadOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         var setup = new Recorder(measuring: true);
@@ -24,14 +28,19 @@ internal static class LoadRun
         var recorder = new Recorder();
         var logins = new Recorder(measuring: true);
         var memory = new ServerMemory(options.Pids);
-        var loggedIn = new int[1];
+        var loggedIn = new LoginCount(options.Users);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var users = Enumerable.Range(0, options.Users)
             .Select(i => RunUserAsync(options, i, targets, tokens, recorder, logins, loggedIn, stop.Token))
             .ToList();
 
+        var loginPhase = Stopwatch.StartNew();
+        await Task.WhenAny(loggedIn.All, Task.Delay(options.LoginTimeout, cancellationToken));
+        cancellationToken.ThrowIfCancellationRequested();
+        var loginTime = loginPhase.Elapsed;
+        await log.WriteLineAsync($"{loggedIn.Count} of {options.Users} users logged in after {loginTime.TotalSeconds:F1} s; warm-up");
         await Task.Delay(options.Warmup, cancellationToken);
-        var loggedInAtStart = Volatile.Read(ref loggedIn[0]);
+        var loggedInAtStart = loggedIn.Count;
         using var memoryStop = new CancellationTokenSource();
         var sampling = memory.SampleUntilAsync(memoryStop.Token);
         var measuring = Stopwatch.StartNew();
@@ -51,13 +60,14 @@ internal static class LoadRun
             Routes = recorder.Routes,
             Logins = logins.Routes is [var first, ..] ? first : null,
             LoggedInAtStart = loggedInAtStart,
+            LoginTime = loginTime,
             Memory = memory.Result(),
             Targets = targets.ToString(),
             Date = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date),
         };
     }
 
-    private static async Task RunUserAsync(LoadOptions options, int index, Targets targets, ApiTokens tokens, Recorder recorder, Recorder logins, int[] loggedIn, CancellationToken stop)
+    private static async Task RunUserAsync(LoadOptions options, int index, Targets targets, ApiTokens tokens, Recorder recorder, Recorder logins, LoginCount loggedIn, CancellationToken stop)
     {
         var role = index % 2 == 0 ? Role.Projectleider : Role.Onderzoeker;
         var email = role == Role.Projectleider ? options.LeaderEmail : options.ResearcherEmails[index / 2 % options.ResearcherEmails.Count];
@@ -65,7 +75,7 @@ internal static class LoadRun
         var random = new Random(20_200 + index);
         try
         {
-            await Task.Delay(options.Warmup / 2 * index / options.Users, stop);
+            await Task.Delay(_ramp * index / options.Users, stop);
             while (true)
             {
                 try
@@ -79,7 +89,7 @@ internal static class LoadRun
                 }
             }
 
-            Interlocked.Increment(ref loggedIn[0]);
+            loggedIn.Add();
             while (true)
             {
                 await Workload.StepAsync(user, targets, tokens, recorder, random, stop);

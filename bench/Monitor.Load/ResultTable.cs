@@ -36,7 +36,7 @@ internal static class ResultTable
         if (run.Logins is { } logins)
         {
             var sorted = logins.Sorted();
-            text.AppendLine(Invariant($"Logins (form with anti-forgery token, then /account): {sorted.Length - logins.Errors} ok, {logins.Errors} failed, p50 {RouteStats.Percentile(sorted, 50):F0} ms, p95 {RouteStats.Percentile(sorted, 95):F0} ms; {run.LoggedInAtStart} of {options.Users} users logged in when the measurement began."));
+            text.AppendLine(Invariant($"Logins (form with anti-forgery token, then /account): {sorted.Length - logins.Errors} ok, {logins.Errors} failed, p50 {RouteStats.Percentile(sorted, 50):F0} ms, p95 {RouteStats.Percentile(sorted, 95):F0} ms; all {options.Users} users' logins (starts spread over 5 s) took {run.LoginTime.TotalSeconds:F1} s, {run.LoggedInAtStart} of {options.Users} were logged in when the measurement began."));
         }
 
         var samples = ordered.Where(r => r.ErrorSamples.Count > 0).SelectMany(r => r.ErrorSamples).Concat(run.Logins?.ErrorSamples ?? []).ToList();

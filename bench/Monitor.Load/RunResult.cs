@@ -13,6 +13,9 @@ internal sealed record RunResult
 
     public required int LoggedInAtStart { get; init; }
 
+    /// <summary>From the first user's start until all were signed in (or the login time-out).</summary>
+    public required TimeSpan LoginTime { get; init; }
+
     public required IReadOnlyList<(int Pid, double? PeakRssMb, double? HighWaterMb)> Memory { get; init; }
 
     public required string Targets { get; init; }
