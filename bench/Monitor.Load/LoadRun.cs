@@ -58,6 +58,7 @@ internal static class LoadRun
             Options = options,
             Measured = measured,
             Routes = recorder.Routes,
+            Nodes = recorder.Nodes,
             Logins = logins.Routes is [var first, ..] ? first : null,
             LoggedInAtStart = loggedInAtStart,
             LoginTime = loginTime,

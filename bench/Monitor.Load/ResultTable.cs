@@ -28,6 +28,15 @@ internal static class ResultTable
         var all = ordered.SelectMany(r => r.Sorted()).Order().ToArray();
         Row(text, "**all**", "", all, ordered.Sum(r => r.Errors), ordered.Sum(r => r.Conflicts), seconds);
         text.AppendLine();
+        if (run.Nodes.Count > 1)
+        {
+            foreach (var node in run.Nodes)
+            {
+                var sorted = node.Sorted();
+                text.AppendLine(Invariant($"Node {node.Name}: {sorted.Length} requests, p50 {RouteStats.Percentile(sorted, 50):F0} ms, p95 {RouteStats.Percentile(sorted, 95):F0} ms, p99 {RouteStats.Percentile(sorted, 99):F0} ms, {node.Errors} errors, {node.Conflicts} conflicts."));
+            }
+        }
+
         foreach (var (pid, peak, highWater) in run.Memory)
         {
             text.AppendLine(Invariant($"Server pid {pid}: peak RSS during the run {Mb(peak)} (VmRSS sampled every 250 ms); VmHWM {Mb(highWater)} (since the process started)."));

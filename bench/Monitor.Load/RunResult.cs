@@ -9,6 +9,8 @@ internal sealed record RunResult
 
     public required IReadOnlyList<RouteStats> Routes { get; init; }
 
+    public required IReadOnlyList<RouteStats> Nodes { get; init; }
+
     public required RouteStats? Logins { get; init; }
 
     public required int LoggedInAtStart { get; init; }

@@ -55,11 +55,11 @@ internal sealed class VirtualUser : IDisposable
             }
 
             _antiforgery = FormToken.Find(await GetPageAsync("/account", cancellationToken)) ?? throw new LoadException("geen anti-forgery-token op /account");
-            logins.Add("login", "GET+POST /inloggen, GET /account", Stopwatch.GetElapsedTime(started).TotalMilliseconds, Outcome.Ok, null);
+            logins.Add("login", "GET+POST /inloggen, GET /account", BaseUri, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Outcome.Ok, null);
         }
         catch (Exception ex) when (ex is LoadException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            logins.Add("login", "GET+POST /inloggen, GET /account", Stopwatch.GetElapsedTime(started).TotalMilliseconds, Outcome.Error, ex.Message);
+            logins.Add("login", "GET+POST /inloggen, GET /account", BaseUri, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Outcome.Error, ex.Message);
             throw;
         }
     }
@@ -119,12 +119,12 @@ internal sealed class VirtualUser : IDisposable
             var error = outcome == Outcome.Error
                 ? $"{status} {request.Method} {request.Route}{(status is >= 300 and < 400 ? $" → {response.Headers.Location}" : "")}: {Shorten(body)}"
                 : null;
-            recorder.Add(request.Route, request.Pattern, elapsed, outcome, error);
+            recorder.Add(request.Route, request.Pattern, BaseUri, elapsed, outcome, error);
             return outcome == Outcome.Ok ? body : null;
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            recorder.Add(request.Route, request.Pattern, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Outcome.Error, $"{request.Method} {request.Route}: {ex.Message}");
+            recorder.Add(request.Route, request.Pattern, BaseUri, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Outcome.Error, $"{request.Method} {request.Route}: {ex.Message}");
             return null;
         }
     }
