@@ -88,12 +88,15 @@ public sealed record MidiSurveyTracking(long QuestionnaireId, string Title, Midi
     /// <summary>The latest round with answers from all respondents, for the profile chart; null when none.</summary>
     public MidiRoundProfile? Latest => Rounds.LastOrDefault(r => r.Condition is null && r.Responses > 0);
 
+    /// <summary>The longest round name used as a column label of <see cref="OverRoundsChart"/>.</summary>
+    public const int ColumnLabelMaxLength = 24;
+
     /// <summary>The rounds with answers from all respondents, in order: the columns of the profile over rounds.</summary>
     public IReadOnlyList<MidiRoundProfile> AllRespondentRounds() => [.. Rounds.Where(r => r.Condition is null && r.Responses > 0)];
 
     /// <summary>
-    /// The profile over rounds as a heatmap: a row per determinant answered in any round, a column per round, the share
-    /// answering negatively in each cell (darker is more negative); the verdicts are in <see cref="OverRoundsTable"/>.
+    /// The profile over rounds as a heatmap: a row per determinant answered in any round, a column per round (long names
+    /// shortened to "Ronde n (maand jaar)"), the share answering negatively in each cell (darker is more negative); the verdicts are in <see cref="OverRoundsTable"/>.
     /// </summary>
     public HeatmapChartSpec OverRoundsChart(string id, string title)
     {
@@ -116,7 +119,9 @@ public sealed record MidiSurveyTracking(long QuestionnaireId, string Title, Midi
             Description = $"Per MIDI-determinant (rijen) en ronde (kolommen) het deel van de respondenten dat negatief antwoordde, na omscoren; " +
                 $"vanaf {LikertChartSpec.Percent(Thresholds.Barrier)} % telt een determinant als belemmerend. Hoe donkerder, hoe negatiever.",
             Rows = [.. rows.Select(r => $"{r.Number}. {r.Name}")],
-            Columns = [.. rounds.Select(r => r.RoundName)],
+            // long round names do not fit under a column: those become "Ronde 2 (okt 2022)"; the verdict table keeps the full names
+            Columns = [.. rounds.Select((r, i) => r.RoundName.Length <= ColumnLabelMaxLength ? r.RoundName
+                : $"Ronde {i + 1} ({r.OpensOn.ToString("MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")).Replace(".", "", StringComparison.Ordinal)})")],
             Cells = cells,
             RowHeader = "Determinant",
         };

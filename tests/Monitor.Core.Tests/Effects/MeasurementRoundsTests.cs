@@ -231,7 +231,7 @@ public sealed class MeasurementRoundsTests
         var spring = new MidiRoundProfile(1, "Voorjaar", new DateOnly(2022, 3, 14), 2, null, 30,
             [Result(1, 30, 0.35, 0.30, MidiOutcome.Belemmerend), Result(2, 30, 0.10, 0.60, MidiOutcome.Neutraal), Result(3, 0, 0, 0, MidiOutcome.GeenAntwoorden)]);
         var springTrained = spring with { Condition = Condition.Getraind, Responses = 12 };
-        var autumn = new MidiRoundProfile(2, "Najaar", new DateOnly(2022, 10, 3), 3, null, 27,
+        var autumn = new MidiRoundProfile(2, "Najaar 2022, alle professionals", new DateOnly(2022, 10, 3), 3, null, 27,
             [Result(1, 27, 0.15, 0.50, MidiOutcome.Neutraal), Result(2, 27, 0.0, 0.85, MidiOutcome.Bevorderend)]);
         var survey = new MidiSurveyTracking(5, "MIDI", new MidiThresholds(), 0, [spring, springTrained, autumn]);
 
@@ -239,9 +239,9 @@ public sealed class MeasurementRoundsTests
         var table = survey.OverRoundsTable();
 
         Assert.That(chart.Rows, Is.EqualTo(new[] { "1. Determinant 1", "2. Determinant 2" }), "determinant 3 was not answered");
-        Assert.That(chart.Columns, Is.EqualTo(new[] { "Voorjaar", "Najaar" }), "the condition's profile is no column");
+        Assert.That(chart.Columns, Is.EqualTo(new[] { "Voorjaar", "Ronde 2 (okt 2022)" }), "the condition's profile is no column; a long name is shortened");
         Assert.That(chart.Cells.Select(c => (c.Row, c.Column, c.Label)), Is.EqualTo(new[] { (0, 0, "35 %"), (1, 0, "10 %"), (0, 1, "15 %"), (1, 1, "0 %") }));
-        Assert.That(table.Headers, Is.EqualTo(new[] { "Determinant", "Voorjaar", "Najaar" }));
+        Assert.That(table.Headers, Is.EqualTo(new[] { "Determinant", "Voorjaar", "Najaar 2022, alle professionals" }));
         Assert.That(table.Rows[0], Is.EqualTo(new[] { "1. Determinant 1", "belemmerend (35 % negatief)", "neutraal (15 % negatief)" }));
         Assert.That(table.Rows[1], Is.EqualTo(new[] { "2. Determinant 2", "neutraal (10 % negatief)", "bevorderend (0 % negatief)" }));
     }

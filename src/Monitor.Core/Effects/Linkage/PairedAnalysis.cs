@@ -87,6 +87,10 @@ public sealed record PairedItem(QuestionnaireItem Item, int Pairs, double? MeanB
 public sealed record PairedGroup(Condition? Condition, int Pairs, double? MeanBefore, double? MeanAfter, double? MeanChange, TestResult? PairedT, TestResult? SignedRank,
     IReadOnlyList<string> Warnings, bool Suppressed)
 {
+    /// <summary>The warning every group under <see cref="ItemComparison.SmallGroup"/> pairs carries (a page may show it once, as a mark).</summary>
+    public static readonly string SmallPairsWarning =
+        $"Weinig gekoppelde paren (minder dan {ItemComparison.SmallGroup}): een verandering is moeilijk aan te tonen en de uitkomst is onzeker.";
+
     public static PairedGroup Of(Condition? condition, IReadOnlyList<(double Before, double After)> pairs, Sidedness sidedness, int minimumPairs)
     {
         ArgumentNullException.ThrowIfNull(pairs);
@@ -120,7 +124,7 @@ public sealed record PairedGroup(Condition? Condition, int Pairs, double? MeanBe
 
         if (pairs.Count < ItemComparison.SmallGroup)
         {
-            warnings.Add($"Weinig gekoppelde paren (minder dan {ItemComparison.SmallGroup}): een verandering is moeilijk aan te tonen en de uitkomst is onzeker.");
+            warnings.Add(SmallPairsWarning);
         }
 
         return new PairedGroup(condition, pairs.Count, y.Average(), x.Average(), x.Average() - y.Average(), t, w, warnings, false);
