@@ -26,7 +26,7 @@ public sealed class MeasurementRoundsBrowserTests : BrowserTestBase
             // the effect page: the demo MIDI survey over its two rounds
             await page.GotoAsync(new Uri(Factory.ServerAddress, $"/projecten/{projectId}/effectmeting").ToString());
             var overRounds = page.Locator("[data-testid^=midi-rounds-]");
-            await Assertions.Expect(overRounds).ToContainTextAsync("MIDI najaar 2022");
+            await Assertions.Expect(overRounds).ToContainTextAsync("Ronde 2 (okt 2022)");
             await overRounds.ScrollIntoViewIfNeededAsync();
             Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True, $"effectmeting at {width}");
             await BrowserScreens.SaveScreenshotAsync(page, $"midi-rondes-{width}.png", fullPage: false);
