@@ -610,7 +610,7 @@ public sealed class ReportDataBuilder
         foreach (var (questionnaire, round, analysis) in rounds)
         {
             var rate = analysis.ResponseRate is { } r ? $", respons {Percent(r)}" : "";
-            text.AppendLine($"**{MarkdownText.Escape(round.Name)}** ({MarkdownText.Escape(questionnaire.Title)}, {round.Measurement.ToCode()}): " +
+            text.AppendLine($"**{MarkdownText.Escape(round.Name)}** ({MarkdownText.Escape(questionnaire.Title)}, {(round.Measurement == Effects.Measurement.Followup ? "follow-up" : round.Measurement.ToCode())}): " +
                 $"{Number(analysis.Responses)} antwoorden, {Number(analysis.PerCondition[Effects.Condition.Getraind])} getraind en " +
                 $"{Number(analysis.PerCondition[Effects.Condition.Ongetraind])} niet getraind{rate}.").AppendLine();
             foreach (var item in analysis.Items.Where(i => i.Comparison is not null))
