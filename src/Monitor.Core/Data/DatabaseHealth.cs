@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -122,7 +123,7 @@ public sealed class DatabaseHealth
                 return Unhealthy($"schema {version}, expected {_migrator.LatestVersion}");
             }
 
-            await using var connection = await _database.OpenSqliteAsync(timeout.Token);
+            await using var connection = await _database.OpenAsync(timeout.Token);
             await connection.ExecuteAsync(null,
                 "INSERT INTO health_probe (id, checked_at) VALUES (1, @now) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at;",
                 timeout.Token, ("@now", _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
@@ -135,9 +136,9 @@ public sealed class DatabaseHealth
     }
 
     /// <summary>One small write transaction: proves the file, its WAL and the lock are usable.</summary>
-    internal static async Task WriteProbeAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    internal static async Task WriteProbeAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
@@ -150,7 +151,7 @@ public sealed class DatabaseHealth
     }
 
     // A full quick_check reads every page: done at most every few minutes, its result kept in between.
-    private async Task<string> QuickCheckAsync(SqliteConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<string> QuickCheckAsync(DbConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
         {

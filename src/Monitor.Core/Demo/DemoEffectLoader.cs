@@ -2,6 +2,7 @@ using System.Globalization;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
 using Monitor.Core.Effects;
+using Monitor.Core.Effects.Linkage;
 using Monitor.Core.Effects.Statistics;
 
 namespace Monitor.Core.Demo;
@@ -13,7 +14,8 @@ namespace Monitor.Core.Demo;
 /// clients' card (5 questions with smileys) from mid-May to mid-August 2022 (27 yellow cards of trained professionals'
 /// clients against 39 white). The seed gives no closed item wordings and no answers: the items are reconstructed and
 /// every answer is synthetic (a seeded random generator, the same on every load), as the titles and round names say.
-/// Only when the demo project has no questionnaires yet.
+/// A few voormeting and nameting answers share a synthetic personal code (linked pairs), and a MIDI survey has two
+/// synthetic rounds (spring and autumn 2022) for the profile over rounds. Only when the demo project has no questionnaires yet.
 /// </summary>
 public sealed class DemoEffectLoader
 {
@@ -43,12 +45,14 @@ public sealed class DemoEffectLoader
     private readonly MonitorDatabase _database;
     private readonly QuestionnaireStore _questionnaires;
     private readonly SurveyRoundStore _rounds;
+    private readonly MidiSurveyStore _midi;
 
-    public DemoEffectLoader(MonitorDatabase database, QuestionnaireStore questionnaires, SurveyRoundStore rounds)
+    public DemoEffectLoader(MonitorDatabase database, QuestionnaireStore questionnaires, SurveyRoundStore rounds, MidiSurveyStore midi)
     {
         _database = database;
         _questionnaires = questionnaires;
         _rounds = rounds;
+        _midi = midi;
     }
 
     /// <summary>The responses written (0 when the demo project is absent or already has questionnaires).</summary>
@@ -93,6 +97,11 @@ public sealed class DemoEffectLoader
         Answer(pending, professionalItems, post, Condition.Getraind, 19, [0.0, 0.05, 0.15, 0.50, 0.30], random);
         Answer(pending, professionalItems, post, Condition.Ongetraind, 19, [0.05, 0.15, 0.30, 0.40, 0.10], random);
 
+        // a few respondents gave the same personal code in both rounds (the seed could link only a few): 8 trained and 7
+        // untrained pairs, so the linkage page and the chapter show pairs per condition and the difference of change
+        Link(pending, pre, post, Condition.Getraind, 8, 0);
+        Link(pending, pre, post, Condition.Ongetraind, 7, 20);
+
         // the clients' card: 5 questions with smileys, yellow (trained professional) or white, typed in from paper; mostly high answers (the seed's ceiling effect)
         var card = (await _questionnaires.CreateAsync(projectId, $"Kaart nameting cliënten (gereconstrueerd, {Synthetic})", TargetGroup.Clienten,
         [
@@ -107,19 +116,53 @@ public sealed class DemoEffectLoader
             new DateOnly(2022, 5, 16), new DateOnly(2022, 8, 15), null, Sidedness.Groter), _actor, cancellationToken))!.Value;
         Answer(pending, cardItems, cards, Condition.Getraind, 27, [0.0, 0.04, 0.10, 0.36, 0.50], random, ResponseSource.Papier);
         Answer(pending, cardItems, cards, Condition.Ongetraind, 39, [0.03, 0.05, 0.17, 0.35, 0.40], random, ResponseSource.Papier);
-        return await WriteAsync(pending, cancellationToken);
+
+        // the MIDI survey in two rounds (not in the seed: synthetic, to show the profile over rounds): in spring a quarter of
+        // the determinants a barrier; in autumn most of those neutral and some facilitators
+        var midi = (await _midi.CreateAsync(projectId, $"Determinanten Samen Beslissen ({Synthetic})", TargetGroup.Professionals, new MidiThresholds(), _actor, cancellationToken))!.Value;
+        var midiItems = (await _questionnaires.ListAsync(projectId, cancellationToken)).Single(q => q.Id == midi);
+        var spring = (await _rounds.CreateAsync(projectId, midi, new RoundDraft($"MIDI voorjaar 2022 ({Synthetic})", Measurement.Voormeting,
+            new DateOnly(2022, 3, 14), new DateOnly(2022, 4, 8), 40, Sidedness.Tweezijdig), _actor, cancellationToken))!.Value;
+        var autumn = (await _rounds.CreateAsync(projectId, midi, new RoundDraft($"MIDI najaar 2022 ({Synthetic})", Measurement.Tussenmeting,
+            new DateOnly(2022, 10, 3), new DateOnly(2022, 10, 28), 40, Sidedness.Tweezijdig), _actor, cancellationToken))!.Value;
+        double[] Spring(QuestionnaireItem item) => item.Position % 4 == 1 ? [0.15, 0.20, 0.30, 0.25, 0.10] : [0.03, 0.07, 0.30, 0.40, 0.20];
+        double[] Autumn(QuestionnaireItem item) => item.Position % 4 == 1 ? [0.05, 0.10, 0.35, 0.35, 0.15] : item.Position % 3 == 0 ? [0.0, 0.02, 0.08, 0.45, 0.45] : [0.02, 0.06, 0.27, 0.45, 0.20];
+        Answer(pending, midiItems, spring, Condition.Getraind, 12, Spring, random, openAnswers: false);
+        Answer(pending, midiItems, spring, Condition.Ongetraind, 18, Spring, random, openAnswers: false);
+        Answer(pending, midiItems, autumn, Condition.Getraind, 14, Autumn, random, openAnswers: false);
+        Answer(pending, midiItems, autumn, Condition.Ongetraind, 13, Autumn, random, openAnswers: false);
+        return await WriteAsync(pending, projectId, cancellationToken);
     }
 
-    private sealed record PendingResponse(long RoundId, Condition Condition, ResponseSource Source, long ProjectId, List<(long Item, double? Value, string? Text)> Answers);
+    private sealed record PendingResponse(long RoundId, Condition Condition, ResponseSource Source, long ProjectId, List<(long Item, double? Value, string? Text)> Answers)
+    {
+        /// <summary>A synthetic personal code ("DE013") that links this response to one in another round.</summary>
+        public PersonalCode? Code { get; set; }
+    }
+
+    /// <summary>Gives the first <paramref name="count"/> responses of a condition in the nameting and the responses from <paramref name="preOffset"/> on in the voormeting the same synthetic code.</summary>
+    private static void Link(List<PendingResponse> pending, long pre, long post, Condition condition, int count, int preOffset)
+    {
+        var before = pending.Where(p => p.RoundId == pre).Skip(preOffset).Take(count).ToList();
+        var after = pending.Where(p => p.RoundId == post && p.Condition == condition).Take(count).ToList();
+        for (var i = 0; i < count; i++)
+        {
+            var code = new PersonalCode("DE", 1 + ((preOffset + i) % 31), (preOffset + i) / 31);
+            before[i].Code = code;
+            after[i].Code = code;
+        }
+    }
 
     /// <summary>Every synthetic response in one transaction: one write at start-up rather than one per response.</summary>
-    private async Task<int> WriteAsync(List<PendingResponse> pending, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync(List<PendingResponse> pending, long projectId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginWrite();
+        var secret = await RespondentKeys.SecretAsync(connection, transaction, projectId, cancellationToken);
         foreach (var response in pending)
         {
-            await _rounds.WriteAsync(connection, transaction, response.RoundId, response.Condition, response.Source, response.Answers, null, _actor, response.ProjectId, cancellationToken);
+            var key = response.Code is { } code ? RespondentKeys.ForCode(secret, code) : null;
+            await _rounds.WriteAsync(connection, transaction, response.RoundId, response.Condition, response.Source, response.Answers, key, _actor, response.ProjectId, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -128,7 +171,12 @@ public sealed class DemoEffectLoader
 
     /// <summary>Adds <paramref name="count"/> synthetic responses, checked like any answer: each scale item drawn from <paramref name="shares"/> (answers 1–5; turned around for a reverse-scored item), about half the open questions answered.</summary>
     private static void Answer(List<PendingResponse> pending, Questionnaire questionnaire, long roundId, Condition condition, int count, double[] shares, Random random,
-        ResponseSource source = ResponseSource.Import)
+        ResponseSource source = ResponseSource.Import) =>
+        Answer(pending, questionnaire, roundId, condition, count, _ => shares, random, source);
+
+    /// <summary>As above with shares per item; a yes/no item is "ja" for a drawn 4–5, "nee" for 1–2, else "weet niet"; without <paramref name="openAnswers"/> open items stay empty.</summary>
+    private static void Answer(List<PendingResponse> pending, Questionnaire questionnaire, long roundId, Condition condition, int count, Func<QuestionnaireItem, double[]> shares,
+        Random random, ResponseSource source = ResponseSource.Import, bool openAnswers = true)
     {
         for (var r = 0; r < count; r++)
         {
@@ -136,6 +184,17 @@ public sealed class DemoEffectLoader
             var openIndex = 0;
             foreach (var item in questionnaire.Items)
             {
+                if (item.Kind == ItemKind.Open && !openAnswers)
+                {
+                    continue;
+                }
+
+                if (item.Kind == ItemKind.JaNeeWeetNiet)
+                {
+                    answers[item.Id] = Draw(shares(item), random) switch { >= 4 => "ja", <= 2 => "nee", _ => "weetniet" };
+                    continue;
+                }
+
                 if (item.Kind == ItemKind.Open)
                 {
                     var pool = (openIndex++ % 3) switch { 0 => _advantages, 1 => _drawbacks, _ => _solutions };
@@ -147,7 +206,7 @@ public sealed class DemoEffectLoader
                     continue;
                 }
 
-                var answer = Draw(shares, random);
+                var answer = Draw(shares(item), random);
                 answers[item.Id] = (item.ReverseScored ? 6 - answer : answer).ToString(CultureInfo.InvariantCulture);
             }
 

@@ -24,11 +24,13 @@ public enum ItemKind
     MeerdereKeuzes,
 }
 
-/// <summary>Pre or post measurement (stored as voormeting, nameting).</summary>
+/// <summary>Which measurement a round is, in the order they come (stored as voormeting, tussenmeting, nameting, followup).</summary>
 public enum Measurement
 {
     Voormeting,
+    Tussenmeting,
     Nameting,
+    Followup,
 }
 
 /// <summary>Trained (intervention) or untrained (control), from the link, the form or the colour of the paper card (stored as getraind, ongetraind).</summary>

@@ -1,3 +1,4 @@
+using Monitor.Core.Charts;
 using Monitor.Core.Coding;
 using Monitor.Core.Frameworks;
 using Monitor.Core.Planning;
@@ -86,6 +87,62 @@ public sealed record MidiSurveyTracking(long QuestionnaireId, string Title, Midi
 {
     /// <summary>The latest round with answers from all respondents, for the profile chart; null when none.</summary>
     public MidiRoundProfile? Latest => Rounds.LastOrDefault(r => r.Condition is null && r.Responses > 0);
+
+    /// <summary>The longest round name used as a column label of <see cref="OverRoundsChart"/>.</summary>
+    public const int ColumnLabelMaxLength = 24;
+
+    /// <summary>The rounds with answers from all respondents, in order: the columns of the profile over rounds.</summary>
+    public IReadOnlyList<MidiRoundProfile> AllRespondentRounds() => [.. Rounds.Where(r => r.Condition is null && r.Responses > 0)];
+
+    /// <summary>
+    /// The profile over rounds as a heatmap: a row per determinant answered in any round, a column per round (long names
+    /// shortened to "Ronde n (maand jaar)"), the share answering negatively in each cell (darker is more negative); the verdicts are in <see cref="OverRoundsTable"/>.
+    /// </summary>
+    public HeatmapChartSpec OverRoundsChart(string id, string title)
+    {
+        var rounds = AllRespondentRounds();
+        var rows = Determinants(rounds);
+        var cells = new List<HeatmapCell>();
+        for (var c = 0; c < rounds.Count; c++)
+        {
+            foreach (var result in rounds[c].Determinants.Where(d => d.Verdict.N > 0))
+            {
+                var share = result.Verdict.NegativeShare;
+                cells.Add(new HeatmapCell(rows.FindIndex(r => r.Number == result.Determinant), c, share * 100, LikertChartSpec.Percent(share) + " %"));
+            }
+        }
+
+        return new HeatmapChartSpec
+        {
+            Id = id,
+            Title = title,
+            Description = $"Per MIDI-determinant (rijen) en ronde (kolommen) het deel van de respondenten dat negatief antwoordde, na omscoren; " +
+                $"vanaf {LikertChartSpec.Percent(Thresholds.Barrier)} % telt een determinant als belemmerend. Hoe donkerder, hoe negatiever.",
+            Rows = [.. rows.Select(r => $"{r.Number}. {r.Name}")],
+            // long round names do not fit under a column: those become "Ronde 2 (okt 2022)"; the verdict table keeps the full names
+            Columns = [.. rounds.Select((r, i) => r.RoundName.Length <= ColumnLabelMaxLength ? r.RoundName
+                : $"Ronde {i + 1} ({r.OpensOn.ToString("MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")).Replace(".", "", StringComparison.Ordinal)})")],
+            Cells = cells,
+            RowHeader = "Determinant",
+        };
+    }
+
+    /// <summary>The profile over rounds as a table: per determinant and round the verdict with the share negative ("belemmerend (35 % negatief)"); "–" where not asked or unanswered.</summary>
+    public (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows) OverRoundsTable()
+    {
+        var rounds = AllRespondentRounds();
+        var rows = Determinants(rounds).Select(d => (IReadOnlyList<string>)
+        [
+            $"{d.Number}. {d.Name}",
+            .. rounds.Select(r => r.Determinants.FirstOrDefault(x => x.Determinant == d.Number) is { Verdict.N: > 0 } result
+                ? $"{MidiRoundProfile.OutcomeText(result.Verdict.Outcome)} ({LikertChartSpec.Percent(result.Verdict.NegativeShare)} % negatief)"
+                : "–"),
+        ]).ToList();
+        return (["Determinant", .. rounds.Select(r => r.RoundName)], rows);
+    }
+
+    private static List<(int Number, string Name)> Determinants(IReadOnlyList<MidiRoundProfile> rounds) =>
+        [.. rounds.SelectMany(r => r.Determinants).Where(d => d.Verdict.N > 0).Select(d => (Number: d.Determinant, d.Name)).DistinctBy(d => d.Number).OrderBy(d => d.Number)];
 }
 
 /// <summary>How often a determinant was coded in documents (minutes, reflections, uploads): as barrier, as facilitator, and in all.</summary>

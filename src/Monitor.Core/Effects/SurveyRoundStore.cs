@@ -6,7 +6,7 @@ using Monitor.Core.Effects.Statistics;
 namespace Monitor.Core.Effects;
 
 /// <summary>
-/// Measurement rounds of a questionnaire (voormeting, nameting) with their anonymous links per condition, and the
+/// Measurement rounds of a questionnaire (voormeting, tussenmeting, nameting, follow-up) with their anonymous links per condition, and the
 /// responses: from the web form (no login, no IP address, nothing identifying), typed in from a paper card, or imported.
 /// Each write is one transaction; answers out of an item's range are refused whole.
 /// </summary>
@@ -65,13 +65,15 @@ public sealed class SurveyRoundStore
         return id;
     }
 
+    /// <summary>The rounds of the project in order: by measurement (voormeting, tussenmeting, nameting, follow-up), then by opening date.</summary>
     public async Task<IReadOnlyList<MeasurementRound>> ListAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         return await connection.QueryAsync(null, """
             SELECT r.id, r.questionnaire_id, r.name, r.measurement, r.opens_on, r.closes_on, r.intended, r.sidedness,
                    (SELECT count(*) FROM survey_responses s WHERE s.round_id = r.id)
-            FROM measurement_rounds r JOIN questionnaires q ON q.id = r.questionnaire_id WHERE q.project_id = @p ORDER BY r.opens_on, r.id;
+            FROM measurement_rounds r JOIN questionnaires q ON q.id = r.questionnaire_id WHERE q.project_id = @p
+            ORDER BY CASE r.measurement WHEN 'voormeting' THEN 0 WHEN 'tussenmeting' THEN 1 WHEN 'nameting' THEN 2 ELSE 3 END, r.opens_on, r.id;
             """, reader => new MeasurementRound(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), Codes.Parse<Measurement>(reader.GetString(3)), reader.GetDate(4),
                 reader.GetDate(5), reader.GetInt32OrNull(6), Codes.Parse<Sidedness>(reader.GetString(7)), reader.GetInt32(8)), cancellationToken, ("@p", projectId));
     }

@@ -610,7 +610,7 @@ public sealed class ReportDataBuilder
         foreach (var (questionnaire, round, analysis) in rounds)
         {
             var rate = analysis.ResponseRate is { } r ? $", respons {Percent(r)}" : "";
-            text.AppendLine($"**{MarkdownText.Escape(round.Name)}** ({MarkdownText.Escape(questionnaire.Title)}, {round.Measurement.ToCode()}): " +
+            text.AppendLine($"**{MarkdownText.Escape(round.Name)}** ({MarkdownText.Escape(questionnaire.Title)}, {(round.Measurement == Effects.Measurement.Followup ? "follow-up" : round.Measurement.ToCode())}): " +
                 $"{Number(analysis.Responses)} antwoorden, {Number(analysis.PerCondition[Effects.Condition.Getraind])} getraind en " +
                 $"{Number(analysis.PerCondition[Effects.Condition.Ongetraind])} niet getraind{rate}.").AppendLine();
             foreach (var item in analysis.Items.Where(i => i.Comparison is not null))
@@ -643,6 +643,7 @@ public sealed class ReportDataBuilder
         var answers = Effects.EffectCharts.Answers([.. rounds.Select(r => (r.Round.Name, r.Analysis))], "effecten-antwoorden", "Antwoorden per vraag: getraind en niet getraind");
         Chart(data, ReportPlaceholders.EffectenAntwoorden, (ChartSpec?)answers ?? new LikertChartSpec { Id = "effecten-antwoorden", Title = "Antwoorden per vraag: getraind en niet getraind",
             Description = "Geen vragen met genoeg antwoorden per groep.", Answers = ["oneens", "eens"] }, answers is not null);
+        await PairsAsync(data, text, projectId, asOf, cancellationToken);
         await MidiAsync(data, text, projectId, asOf, cancellationToken);
         data.Texts[ReportPlaceholders.Effecten] = text.ToString().TrimEnd();
         data.Tables[ReportPlaceholders.EffectenVragen] = new ReportTable(["Ronde", "Vraag", "Getraind (gem., n)", "Niet getraind (gem., n)", "p", "p (Holm)", "d"], rows,
@@ -650,6 +651,58 @@ public sealed class ReportDataBuilder
 
         static string Mean(Effects.Statistics.Descriptives d) => d.Mean is { } m ? $"{m.ToString("0.0", _dutch)} ({d.N.ToString(CultureInfo.InvariantCulture)})" : "–";
         static string P(double? p) => p switch { null => "–", < 0.001 => "< 0,001", { } v => v.ToString("0.000", _dutch) };
+    }
+
+    /// <summary>
+    /// Pre/post on linked pairs in the effects chapter: per questionnaire its default pair (first voormeting → last nameting),
+    /// the linkage rate, per item the change for all pairs and per condition (paired t, Wilcoxon) and, where both conditions
+    /// have 5 pairs or more, the difference of change in words; groups under 5 pairs are not shown (the report reaches management).
+    /// </summary>
+    private async Task PairsAsync(ReportData data, StringBuilder text, long projectId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var (questionnaire, from, to, analysis) in await _effects.PairsAsync(projectId, asOf, cancellationToken))
+        {
+            var perCondition = string.Join(", ", analysis.PairsPerCondition.Select(c => $"{Number(c.Pairs)} {ConditionName(c.Condition)}"));
+            text.AppendLine($"**Gekoppelde paren {MarkdownText.Escape(from.Name)} → {MarkdownText.Escape(to.Name)}** ({MarkdownText.Escape(questionnaire.Title)}): " +
+                $"{Number(analysis.Pairs)} paren ({perCondition}); gekoppeld {(analysis.LinkedShareBefore is { } b ? Percent(b) : "–")} van de eerste en " +
+                $"{(analysis.LinkedShareAfter is { } a ? Percent(a) : "–")} van de tweede ronde.").AppendLine();
+            foreach (var item in analysis.Items.Where(i => !i.Suppressed))
+            {
+                rows.Add([item.Item.Text, "alle paren", Number(item.Pairs), Mean(item.MeanBefore), Mean(item.MeanAfter), Change(item.MeanDifference), P(item.PairedT?.P), P(item.SignedRank?.P)]);
+                foreach (var group in item.Conditions)
+                {
+                    rows.Add(group.Suppressed
+                        ? [item.Item.Text, ConditionName(group.Condition!.Value), $"minder dan {Effects.SurveyAnalysis.ManagementMinimum}", "–", "–", "–", "–", "–"]
+                        : [item.Item.Text, ConditionName(group.Condition!.Value), Number(group.Pairs), Mean(group.MeanBefore), Mean(group.MeanAfter), Change(group.MeanChange),
+                            P(group.PairedT?.P), P(group.SignedRank?.P)]);
+                }
+
+                if (item.ChangeDifference is { } difference)
+                {
+                    rows.Add([item.Item.Text, "verschil in verandering (getraind − niet getraind)", $"{Number(difference.PairsTrained)} + {Number(difference.PairsUntrained)}", "–", "–",
+                        Change(difference.Difference), P(difference.Welch?.P), "–"]);
+                    text.AppendLine($"- {MarkdownText.Escape(item.Item.Text)} {MarkdownText.Escape(difference.Summary)}" +
+                        string.Concat(difference.Warnings.Select(w => " *" + MarkdownText.Escape(w) + "*")));
+                }
+            }
+
+            var hidden = analysis.Items.Count(i => i.Suppressed);
+            if (hidden > 0)
+            {
+                text.AppendLine($"- {Number(hidden)} {(hidden == 1 ? "vraag heeft" : "vragen hebben")} minder dan {Effects.SurveyAnalysis.ManagementMinimum} gekoppelde paren en {(hidden == 1 ? "wordt" : "worden")} niet getoond.");
+            }
+
+            text.AppendLine();
+        }
+
+        data.Tables[ReportPlaceholders.EffectenParen] = new ReportTable(["Vraag", "Groep", "Paren", "Voor", "Na", "Verandering", "p (gepaarde t)", "p (Wilcoxon)"], rows,
+            EmptyText: "Geen gekoppelde paren: de rondes vroegen geen persoonlijke code en er zijn geen persoonlijke links gebruikt.");
+
+        static string Mean(double? mean) => mean is { } m ? m.ToString("0.0", _dutch) : "–";
+        static string Change(double? change) => change is { } c ? (c > 0 ? "+" : "") + c.ToString("0.0", _dutch) : "–";
+        static string P(double? p) => p switch { null => "–", < 0.001 => "< 0,001", { } v => v.ToString("0.000", _dutch) };
+        static string ConditionName(Effects.Condition condition) => condition == Effects.Condition.Getraind ? "getraind" : "niet getraind";
     }
 
     /// <summary>
@@ -686,6 +739,15 @@ public sealed class ReportDataBuilder
         var chart = latest?.Chart(thresholds, "effecten-midi", $"MIDI-profiel: {latest.RoundName}");
         Chart(data, ReportPlaceholders.EffectenMidi, (ChartSpec?)chart ?? new ProfileChartSpec { Id = "effecten-midi", Title = "MIDI-profiel", Description = "Er is (nog) geen MIDI-vragenlijst afgenomen." },
             chart is { Items.Count: > 0 });
+
+        // over rounds: the survey with the most rounds answered (one chart and table in the chapter)
+        var tracked = (tracking?.Surveys ?? []).OrderByDescending(s => s.AllRespondentRounds().Count).FirstOrDefault();
+        var overRounds = tracked?.OverRoundsChart("effecten-midi-rondes", $"MIDI-profiel per ronde: {tracked.Title}");
+        Chart(data, ReportPlaceholders.EffectenMidiRondes, (ChartSpec?)overRounds ?? new HeatmapChartSpec { Id = "effecten-midi-rondes", Title = "MIDI-profiel per ronde",
+            Description = "Er is (nog) geen MIDI-vragenlijst afgenomen." }, overRounds is { Cells.Count: > 0 });
+        var table = tracked?.OverRoundsTable();
+        data.Tables[ReportPlaceholders.EffectenMidiTabel] = new ReportTable(table?.Headers ?? ["Determinant"], table?.Rows ?? [],
+            EmptyText: "Er is (nog) geen MIDI-vragenlijst afgenomen.");
     }
 
     private static string StatusName(LearningStatus status) => status switch

@@ -105,6 +105,9 @@ public static class ReportPlaceholders
     public const string EffectenVragen = "effecten.vragen";
     public const string EffectenAntwoorden = "effecten.antwoorden";
     public const string EffectenMidi = "effecten.midi";
+    public const string EffectenParen = "effecten.paren";
+    public const string EffectenMidiRondes = "effecten.midi.rondes";
+    public const string EffectenMidiTabel = "effecten.midi.tabel";
 
     // process evaluation: client participation (#23)
     public const string Participatie = "participatie";
@@ -126,9 +129,9 @@ public static class ReportPlaceholders
     {
         [PlaceholderKind.Waarde] = Set([.. _common, BronnenBijeenkomsten, BronnenVerslagen, BronnenReflecties, BronnenFragmenten, BronnenDocumenten,
             BronnenCodeurs, OvereenstemmingKort, BevindingenSuccesfactoren, BevindingenLessen, BevindingenAdviezen, BevindingenStatus, Concept, PlanVersie]),
-        [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht, Plan, Codeboek, Leeragenda, Kernelementen, EffectenVragen, ParticipatieMomenten]),
+        [PlaceholderKind.Tabel] = Set([Groepen, Overeenstemming, BevindingenOverzicht, Plan, Codeboek, Leeragenda, Kernelementen, EffectenVragen, EffectenParen, EffectenMidiTabel, ParticipatieMomenten]),
         [PlaceholderKind.Tekst] = Set([Samenvatting, Inleiding, Aanpak, Methode, Kader, Succesfactoren, Lessen, Adviezen, Leerproces, Literatuur, Innovatie, Effecten, Participatie]),
-        [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang, LeerprocesTijdlijn, InnovatieTrouw, InnovatieBereik, EffectenAntwoorden, EffectenMidi]),
+        [PlaceholderKind.Grafiek] = Set([Determinanten, Heatmap, BijeenkomstenTijd, Fasevoortgang, LeerprocesTijdlijn, InnovatieTrouw, InnovatieBereik, EffectenAntwoorden, EffectenMidi, EffectenMidiRondes]),
     };
 
     private static readonly IReadOnlyDictionary<PlaceholderKind, IReadOnlySet<string>> _factsheet = new Dictionary<PlaceholderKind, IReadOnlySet<string>>

@@ -10,7 +10,8 @@ namespace Monitor.Web.Endpoints;
 /// <summary>
 /// Effect measurement, linkage (issue #18) under /api/v1/projects/{id}: the training register and the personal
 /// invitation links (projectleider and onderzoeker), whether a round's form asks for the personal code, and the paired
-/// analysis of two rounds (all who see reports; management sees no item with fewer than 5 linked pairs).
+/// analysis of two rounds, chosen or by default the first voormeting → the last nameting of a questionnaire (all who see
+/// reports; management sees no item or condition with fewer than 5 linked pairs). The register can be edited and entries removed.
 /// </summary>
 internal static class EffectLinkageEndpoints
 {
@@ -25,9 +26,12 @@ internal static class EffectLinkageEndpoints
         group.MapGet("/training-register", async Task<Ok<IReadOnlyList<RegisterEntry>>> (long id, TrainingRegisterStore store, CancellationToken cancellationToken) =>
             TypedResults.Ok(await store.ListAsync(id, cancellationToken))).RequireAuthorization(research);
         group.MapPost("/training-register", AddToRegisterAsync).RequireAuthorization(research);
+        group.MapPut("/training-register/{entryId:long}", UpdateRegisterAsync).RequireAuthorization(research);
+        group.MapDelete("/training-register/{entryId:long}", DeleteFromRegisterAsync).RequireAuthorization(research);
         group.MapPut("/survey-rounds/{roundId:long}/personal-code", SetPersonalCodeAsync).RequireAuthorization(research);
         group.MapPost("/survey-rounds/{roundId:long}/invitations", InviteAsync).RequireAuthorization(research);
         group.MapGet("/survey-rounds/{roundId:long}/paired/{beforeRoundId:long}", PairAsync).RequireAuthorization(reports);
+        group.MapGet("/questionnaires/{questionnaireId:long}/paired", PairDefaultAsync).RequireAuthorization(reports);
         return group;
     }
 
@@ -45,6 +49,28 @@ internal static class EffectLinkageEndpoints
             ? ApiResults.Created($"/api/v1/projects/{id}/training-register#{entryId}", entryId)
             : ApiResults.ProjectNotFound(id);
     }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UpdateRegisterAsync(long id, long entryId, RegisterBody body, HttpContext http,
+        TrainingRegisterStore store, CancellationToken cancellationToken)
+    {
+        var input = new FieldParser();
+        var trainedOn = input.Date(body.TrainedOn, "trainedOn", "de trainingsdatum");
+        if (input.HasErrors)
+        {
+            return input.Problem();
+        }
+
+        return await store.UpdateAsync(id, entryId, body.Label ?? "", body.Cohort ?? "", trainedOn, http.User.ToActor(), cancellationToken)
+            ? TypedResults.NoContent()
+            : EntryNotFound(entryId);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteFromRegisterAsync(long id, long entryId, HttpContext http, TrainingRegisterStore store,
+        CancellationToken cancellationToken) =>
+        await store.DeleteAsync(id, entryId, http.User.ToActor(), cancellationToken) ? TypedResults.NoContent() : EntryNotFound(entryId);
+
+    private static ProblemHttpResult EntryNotFound(long entryId) =>
+        ApiResults.NotFound("Niet in het trainingsregister", $"Het trainingsregister van dit project heeft geen professional {entryId}.");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetPersonalCodeAsync(long id, long roundId, PersonalCodeBody body, HttpContext http,
         SurveyLinkageStore store, CancellationToken cancellationToken) =>
@@ -70,6 +96,28 @@ internal static class EffectLinkageEndpoints
         return await store.PairAsync(id, beforeRoundId, roundId, research ? 1 : SurveyAnalysis.ManagementMinimum, cancellationToken) is { } analysis
             ? TypedResults.Ok(analysis)
             : EffectEndpoints.RoundNotFound(roundId);
+    }
+
+    /// <summary>
+    /// The paired analysis of two rounds of a questionnaire, "from" → "to"; without them the default pair (first voormeting →
+    /// last nameting). 404 when the questionnaire has no such rounds or fewer than two.
+    /// </summary>
+    private static async Task<Results<Ok<PairedAnalysis>, ProblemHttpResult>> PairDefaultAsync(long id, long questionnaireId, long? from, long? to, HttpContext http,
+        SurveyRoundStore rounds, SurveyLinkageStore store, IAuthorizationService authorization, CancellationToken cancellationToken)
+    {
+        var own = (await rounds.ListAsync(id, cancellationToken)).Where(r => r.QuestionnaireId == questionnaireId).ToList();
+        var pair = SurveyLinkageStore.DefaultPair(own);
+        var fromId = from ?? pair?.From.Id;
+        var toId = to ?? pair?.To.Id;
+        if (fromId is not { } f || toId is not { } t || own.All(r => r.Id != f) || own.All(r => r.Id != t))
+        {
+            return ApiResults.NotFound("Geen rondes om te koppelen", $"Vragenlijst {questionnaireId} van dit project heeft niet de twee rondes om te vergelijken.");
+        }
+
+        var research = (await authorization.AuthorizeAsync(http.User, http, ProjectAccess.PolicyName(Capability.ManageFindings))).Succeeded;
+        return await store.PairAsync(id, f, t, research ? 1 : SurveyAnalysis.ManagementMinimum, cancellationToken) is { } analysis
+            ? TypedResults.Ok(analysis)
+            : EffectEndpoints.RoundNotFound(t);
     }
 
     /// <summary>The address of the anonymous form for a round link or a personal invitation.</summary>

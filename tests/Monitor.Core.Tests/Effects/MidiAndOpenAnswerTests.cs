@@ -160,7 +160,8 @@ public sealed class MidiAndOpenAnswerTests
 
         Assert.That(await db.DemoEffects.LoadIfNeededAsync(), Is.EqualTo(0), "already loaded by the demo set-up");
         var rounds = await db.SurveyRounds.ListAsync(projectId);
-        Assert.That(rounds.Select(r => r.Responses), Is.EqualTo(new[] { 60, 66, 38 }));
+        // by measurement, then date: the voormeting, the MIDI survey's spring voormeting and autumn tussenmeting (synthetic), the cards and the nameting
+        Assert.That(rounds.Select(r => r.Responses), Is.EqualTo(new[] { 60, 30, 27, 66, 38 }));
         Assert.That(rounds.All(r => r.Name.Contains("synthetische antwoorden", StringComparison.Ordinal)), Is.True);
         Assert.That((await db.Questionnaires.ListAsync(projectId)).All(q => q.Title.Contains("synthetische antwoorden", StringComparison.Ordinal)), Is.True);
         var questionnaires = await db.Questionnaires.ListAsync(projectId);

@@ -68,14 +68,14 @@ internal sealed class TempDatabase : IDisposable
         MidiSurveys = new Monitor.Core.Effects.MidiSurveyStore(Database, Questionnaires, Frameworks, Projects);
         MidiReader = new Monitor.Core.Effects.MidiReader(MidiSurveys, Questionnaires, SurveyRounds, Frameworks, Fragments, Projects, PlanStore);
         OpenAnswers = new Monitor.Core.Effects.OpenAnswerCoding(Database, Questionnaires, SurveyRounds, CodingDocuments, Audit, Time);
-        DemoEffects = new DemoEffectLoader(Database, Questionnaires, SurveyRounds);
+        DemoEffects = new DemoEffectLoader(Database, Questionnaires, SurveyRounds, MidiSurveys);
         Participation = new Monitor.Core.Participation.ParticipationStore(Database, Audit, Time);
         Networks = new Monitor.Core.Networks.NetworkStore(Database, Audit, Time);
         Guests = new Monitor.Core.Networks.GroupGuestStore(Database, Audit, Accounts, Time);
         DemoOrganisation = new DemoOrganisationLoader(Database, Networks, Participation, NullLogger<DemoOrganisationLoader>.Instance);
         ReportData = new Monitor.Core.Reports.ReportDataBuilder(Projects, PlanStore, Frameworks, Groups, MeetingQueries, CodingDocuments, Fragments, Rounds, Agreement, Findings, new Monitor.Core.Charts.ScottPlotChartRenderer(), ActionItems, Learning, Timeline,
             new Monitor.Core.Innovation.InnovationUseReader(new Monitor.Core.Innovation.CoreElementStore(Database, Audit, Codebooks, Time), new Monitor.Core.Innovation.FidelityStore(Database, Audit, Time), new Monitor.Core.Innovation.ReachStore(Database, Audit, Time)),
-            new Monitor.Core.Effects.EffectReader(new Monitor.Core.Effects.QuestionnaireStore(Database, Audit, Time), new Monitor.Core.Effects.SurveyRoundStore(Database, Audit, Time)),
+            new Monitor.Core.Effects.EffectReader(Questionnaires, SurveyRounds, new Monitor.Core.Effects.Linkage.SurveyLinkageStore(Database, Audit, Time, SurveyRounds, Questionnaires), MidiSurveys),
             MidiReader, PlanVersions, Participation);
         Reports = new Monitor.Core.Reports.ReportService(Database, ReportData, Projects, Audit, Time);
     }

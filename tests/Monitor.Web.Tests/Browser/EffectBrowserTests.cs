@@ -63,7 +63,7 @@ public sealed class EffectBrowserTests : BrowserTestBase
         {
             var (page, errors) = await OpenAsync(width, $"/projecten/{projectId}/effectmeting", Login.Researcher);
             await Microsoft.Playwright.Assertions.Expect(page.Locator("svg.chart-likert").First).ToBeVisibleAsync();
-            await Microsoft.Playwright.Assertions.Expect(page.Locator("svg.chart-profile")).ToBeVisibleAsync();
+            await Microsoft.Playwright.Assertions.Expect(page.Locator($"[data-testid=midi-{midiId}] svg.chart-profile")).ToBeVisibleAsync();
             await Microsoft.Playwright.Assertions.Expect(page.Locator($"[data-testid=midi-{midiId}] table.midi-track")).ToContainTextAsync("Complexiteit");
             Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True, $"{width} px");
             await BrowserScreens.SaveScreenshotAsync(page, $"effectmeting-grafieken-{width}.png");

@@ -22,10 +22,10 @@ public sealed class QuestionnaireCopyBrowserTests : BrowserTestBase
         var section = page.GetByTestId("questionnaires");
         await page.GetByLabel("Kopieer een vragenlijst uit een ander project").SelectOptionAsync(new SelectOptionValue { Label = $"{projects.Single(p => p.Id == werkzaak).Name}: Cliëntkaart Werkzaak" });
         await BrowserWaits.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Kopiëren" }));
-        await Assertions.Expect(page.Locator("p.notice")).ToContainTextAsync("Cliëntkaart Werkzaak (kopie uit ");
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Cliëntkaart Werkzaak (kopie uit ");
         var copy = section.Locator("li", new() { HasText = "Cliëntkaart Werkzaak (kopie uit " });
         await BrowserWaits.SubmitAsync(page, copy.GetByRole(AriaRole.Button, new() { Name = "Nieuwe versie" }));
-        await Assertions.Expect(page.Locator("p.notice")).ToContainTextAsync("(versie 2)' gemaakt.");
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("(versie 2)' gemaakt.");
         await Assertions.Expect(section.Locator("li", new() { HasText = "(versie 2)" }).Locator(".tag")).ToHaveTextAsync("versie 2");
         Assert.That(await BrowserScreens.NoSidewaysScrollAsync(page), Is.True);
         await section.ScrollIntoViewIfNeededAsync();

@@ -81,7 +81,7 @@ public sealed class MidiSurveyTests
         using var managerPost = await manager.PostFormAsync(page, $"{page}?handler=Midi", new Dictionary<string, string> { ["title"] = "MIDI manager", ["targetGroup"] = "professionals" });
         var managerPage = await manager.GetDocumentAsync(page);
 
-        Assert.That(demo.QuerySelectorAll("svg.chart-likert"), Has.Length.EqualTo(3), "one chart per demo round");
+        Assert.That(demo.QuerySelectorAll("svg.chart-likert"), Has.Length.EqualTo(5), "one chart per demo round, the MIDI survey's two included");
         Assert.That(demo.QuerySelectorAll("figure.chart")[0].TextContent, Does.Contain("Negatief (%)"), "the numbers table beside the chart");
         Assert.That(demo.Body!.TextContent, Does.Contain("synthetische antwoorden"));
         Assert.That(after.QuerySelector("p.notice")!.TextContent, Is.EqualTo("MIDI-vragenlijst 'MIDI op de pagina' gemaakt."));

@@ -170,6 +170,31 @@ public sealed class SurveyLinkageStore
         return PairedAnalysis.Analyse(questionnaire, before, await KeyedAsync(projectId, before.Id, cancellationToken), after, await KeyedAsync(projectId, after.Id, cancellationToken), minimumPairs);
     }
 
+    /// <summary>
+    /// The pair a comparison starts with when the researcher has not chosen one: per questionnaire (with
+    /// <paramref name="questionnaireId"/> only that one) the first voormeting and the last nameting, or, without both, its
+    /// first and last round; the first questionnaire that has two rounds. <paramref name="rounds"/> in
+    /// <see cref="SurveyRoundStore.ListAsync"/> order (measurement, then opening date). Null when no questionnaire has two rounds.
+    /// </summary>
+    public static (MeasurementRound From, MeasurementRound To)? DefaultPair(IReadOnlyList<MeasurementRound> rounds, long? questionnaireId = null)
+    {
+        ArgumentNullException.ThrowIfNull(rounds);
+        foreach (var group in rounds.Where(r => questionnaireId is null || r.QuestionnaireId == questionnaireId).GroupBy(r => r.QuestionnaireId))
+        {
+            var list = group.ToList();
+            if (list.Count < 2)
+            {
+                continue;
+            }
+
+            var from = list.FirstOrDefault(r => r.Measurement == Measurement.Voormeting) ?? list[0];
+            var to = list.LastOrDefault(r => r.Measurement == Measurement.Nameting) ?? list[^1];
+            return from.Id == to.Id ? (list[0], list[^1]) : (from, to);
+        }
+
+        return null;
+    }
+
     /// <summary>The respondent key of a personal code, for a response about to be written; required when the round asks for the code and <paramref name="required"/>.</summary>
     /// <exception cref="ValidationException">The round asks for the code and none was given.</exception>
     internal static async Task<string?> KeyForCodeAsync(DbConnection connection, DbTransaction transaction, long projectId, long roundId, PersonalCode? code, bool required,

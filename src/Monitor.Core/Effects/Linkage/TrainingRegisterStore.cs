@@ -93,6 +93,82 @@ public sealed class TrainingRegisterStore
         return ids;
     }
 
+    /// <summary>
+    /// Changes a professional's label, training group or training day (null: not trained); false when the entry is not the
+    /// project's. Responses given earlier keep the condition they were stored with; later invitations take the new one.
+    /// </summary>
+    /// <exception cref="ValidationException">As <see cref="AddAsync"/>; nothing was written.</exception>
+    public async Task<bool> UpdateAsync(long projectId, long entryId, string label, string cohort, DateOnly? trainedOn, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<ValidationError>();
+        Checks.Required(errors, "label", label, LabelMaxLength, "de naam of rol van de professional");
+        Checks.Optional(errors, "cohort", cohort, CohortMaxLength, "de trainingsgroep");
+        if (trainedOn is { } day && day > DutchClock.Today(_time))
+        {
+            errors.Add(new ValidationError("trainedOn", "De trainingsdatum ligt in de toekomst; vul die in als de training gegeven is."));
+        }
+
+        Checks.ThrowIfAny(errors);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginWrite();
+        if (await FindAsync(connection, transaction, projectId, entryId, cancellationToken) is not { } before)
+        {
+            return false;
+        }
+
+        if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM training_register WHERE project_id = @p AND label = @l AND id <> @id;", cancellationToken,
+                ("@p", projectId), ("@l", label.Trim()), ("@id", entryId)) is not null)
+        {
+            throw new ValidationException([new ValidationError("label", $"'{label.Trim()}' staat al in het trainingsregister.")]);
+        }
+
+        await connection.ExecuteAsync(transaction, "UPDATE training_register SET label = @l, cohort = @c, trained_on = @t WHERE id = @id;", cancellationToken,
+            ("@l", label.Trim()), ("@c", (cohort ?? "").Trim()), ("@t", trainedOn.ToDbValue()), ("@id", entryId));
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("trainingRegister", entryId, projectId, Values(before),
+            Values(before with { Label = label.Trim(), Cohort = (cohort ?? "").Trim(), TrainedOn = trainedOn })), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Removes a professional from the register with their unused and used invitation links; false when the entry is not the
+    /// project's. Their responses stay (anonymous, with the condition they were given) but a later round no longer links to them.
+    /// </summary>
+    public async Task<bool> DeleteAsync(long projectId, long entryId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginWrite();
+        if (await FindAsync(connection, transaction, projectId, entryId, cancellationToken) is not { } before)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(transaction, "DELETE FROM training_register WHERE id = @id;", cancellationToken, ("@id", entryId));
+        await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("trainingRegister", entryId, projectId, Values(before)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>One entry of the project's register; null when it is not the project's.</summary>
+    public async Task<RegisterEntry?> FindAsync(long projectId, long entryId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, null, projectId, entryId, cancellationToken);
+    }
+
+    private static async Task<RegisterEntry?> FindAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, long projectId, long entryId,
+        CancellationToken cancellationToken) =>
+        (await connection.QueryAsync(transaction, "SELECT id, label, cohort, trained_on FROM training_register WHERE id = @id AND project_id = @p;",
+            reader => new RegisterEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetDate(3)),
+            cancellationToken, ("@id", entryId), ("@p", projectId))).SingleOrDefault();
+
+    private static Dictionary<string, string?> Values(RegisterEntry entry) => new()
+    {
+        ["label"] = entry.Label,
+        ["cohort"] = entry.Cohort,
+        ["trainedOn"] = entry.TrainedOn?.ToDbValue(),
+    };
+
     /// <summary>The register in order: trained first by training day and group, then the untrained, each by label.</summary>
     public async Task<IReadOnlyList<RegisterEntry>> ListAsync(long projectId, CancellationToken cancellationToken = default)
     {

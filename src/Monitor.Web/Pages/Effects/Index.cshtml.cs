@@ -56,6 +56,9 @@ public sealed class IndexModel : ProjectPageModel
     /// <summary>Per MIDI survey the profile of its latest round as a chart.</summary>
     public IReadOnlyDictionary<long, ShownChart> MidiCharts { get; private set; } = new Dictionary<long, ShownChart>();
 
+    /// <summary>Per MIDI survey with two rounds or more the share negative per determinant and round, as a heatmap.</summary>
+    public IReadOnlyDictionary<long, ShownChart> MidiRoundCharts { get; private set; } = new Dictionary<long, ShownChart>();
+
     public IReadOnlyList<MovisiePhase> Phases { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
@@ -94,6 +97,8 @@ public sealed class IndexModel : ProjectPageModel
         Midi = await _midi.ReadAsync(id, Today, CanManage ? 1 : SurveyAnalysis.ManagementMinimum, cancellationToken);
         MidiCharts = (Midi?.Surveys ?? []).Where(s => s.Latest is not null)
             .ToDictionary(s => s.QuestionnaireId, s => ShownChart.Of(_charts, s.Latest!.Chart(s.Thresholds, $"midi-{s.QuestionnaireId}", $"{T["MidiSurvey.Profile"]}: {s.Latest.RoundName}")));
+        MidiRoundCharts = (Midi?.Surveys ?? []).Where(s => s.AllRespondentRounds().Count >= 2)
+            .ToDictionary(s => s.QuestionnaireId, s => ShownChart.Of(_charts, s.OverRoundsChart($"midi-rondes-{s.QuestionnaireId}", $"{T["Rounds.MidiOverRounds"]}: {s.Title}")));
         Phases = await _frameworks.ListPhasesAsync(cancellationToken);
         if (CanManage)
         {

@@ -12,7 +12,8 @@ namespace Monitor.Web.Pages.Effects;
 /// <summary>
 /// Pre/post linkage of a project's rounds: per round whether its form asks for the personal code and the personal
 /// invitation links for the register (projectleider and onderzoeker; the links come as a CSV to mail from), and the paired
-/// analysis of two rounds of one questionnaire with the linkage rate (management: no item under 5 pairs).
+/// analysis of two rounds of one questionnaire (by default the first voormeting → the last nameting) with the linkage rate,
+/// per condition and the difference of change (management: no item or condition under 5 pairs).
 /// </summary>
 [ProjectPermission(Capability.ViewReports)]
 public sealed class LinkageModel : ProjectPageModel
@@ -56,8 +57,10 @@ public sealed class LinkageModel : ProjectPageModel
         Questionnaires = await _questionnaires.ListAsync(id, cancellationToken);
         Rounds = await _rounds.ListAsync(id, cancellationToken);
         AsksCode = await _linkage.RoundsAskingCodeAsync(id, cancellationToken);
-        (Before, After) = (voor, na);
-        if (voor is { } before && na is { } after)
+        // without a choice: the first voormeting → the last nameting of the first questionnaire that has two rounds
+        var pair = SurveyLinkageStore.DefaultPair(Rounds);
+        (Before, After) = (voor ?? pair?.From.Id, na ?? pair?.To.Id);
+        if (Before is { } before && After is { } after)
         {
             try
             {
