@@ -42,7 +42,7 @@ public sealed class PortfolioService
         }
 
         return today == DutchClock.Today(_time)
-            ? await ListStoredAsync(projectIds, today, cancellationToken)
+            ? (await ListStoredAsync(projectIds, today, cancellationToken)).Rows
             : await ListLiveAsync(projectIds, today, cancellationToken);
     }
 
@@ -65,7 +65,14 @@ public sealed class PortfolioService
         return rows;
     }
 
-    private async Task<IReadOnlyList<PortfolioRow>> ListStoredAsync(IReadOnlyCollection<long>? projectIds, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// Computes and stores today's figures of every project that has none for today (the nightly job, so the first
+    /// view of a new day reads stored rows too); returns how many projects were computed.
+    /// </summary>
+    public async Task<int> RefreshAsync(CancellationToken cancellationToken = default) =>
+        (await ListStoredAsync(null, DutchClock.Today(_time), cancellationToken)).Computed;
+
+    private async Task<(IReadOnlyList<PortfolioRow> Rows, int Computed)> ListStoredAsync(IReadOnlyCollection<long>? projectIds, DateOnly today, CancellationToken cancellationToken)
     {
         (string, object?)[] parameters = [("@ids", projectIds is null ? null : JsonSerializer.Serialize(projectIds)), ("@today", today.ToDbValue())];
         await using var connection = await _database.OpenAsync(cancellationToken);
@@ -79,7 +86,7 @@ public sealed class PortfolioService
         var missing = stored.Where(s => s.Row is null).Select(s => s.Id).ToList();
         if (missing.Count == 0)
         {
-            return [.. stored.Select(s => s.Row!)];
+            return ([.. stored.Select(s => s.Row!)], 0);
         }
 
         // BEGIN IMMEDIATE: no write can slip in between computing the figures and storing them, so a stored row is
@@ -88,7 +95,9 @@ public sealed class PortfolioService
         var filled = (await connection.QueryAsync(write, StoredSql, reader => (Id: reader.GetInt64(0), Row: ReadStored(reader, today)), cancellationToken,
                 ("@ids", JsonSerializer.Serialize(missing)), ("@today", today.ToDbValue())))
             .Where(s => s.Row is not null).ToDictionary(s => s.Id, s => s.Row!);
-        var computed = await ComputeAsync(connection, write, [.. missing.Where(id => !filled.ContainsKey(id))], today, cancellationToken);
+        var stillMissing = missing.Where(id => !filled.ContainsKey(id)).ToList();
+        // all projects missing (a new day): the queries without an id filter
+        var computed = await ComputeAsync(connection, write, projectIds is null && stillMissing.Count == stored.Count ? null : stillMissing, today, cancellationToken);
         await connection.ExecuteAsync(write, "DELETE FROM project_figures WHERE figures_on <> @today;", cancellationToken, ("@today", today.ToDbValue()));
         foreach (var row in computed)
         {
@@ -98,7 +107,7 @@ public sealed class PortfolioService
 
         await write.CommitAsync(cancellationToken);
         // a project deleted between the two transactions has no row any more and is left out
-        return [.. stored.Select(s => s.Row ?? filled.GetValueOrDefault(s.Id)).OfType<PortfolioRow>()];
+        return ([.. stored.Select(s => s.Row ?? filled.GetValueOrDefault(s.Id)).OfType<PortfolioRow>()], computed.Count);
     }
 
     private const string StoredSql = """

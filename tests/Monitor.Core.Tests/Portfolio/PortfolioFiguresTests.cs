@@ -110,6 +110,26 @@ public sealed class PortfolioFiguresTests
         Assert.That(await db.ScalarAsync("SELECT count(*) FROM project_figures"), Is.EqualTo(1));
     }
 
+    [Test]
+    [Description("issue #20: the nightly job computes the new day's figures, so the first view of the day reads stored rows")]
+    public async Task RefreshComputesOnlyTheProjectsWithoutFiguresForToday()
+    {
+        using var db = await TempDatabase.MigratedAsync();
+        var (alfa, _) = await PortfolioServiceTests.AlfaAsync(db);
+        await MeetingFixtures.ProjectWithGroupAsync(db, "bravo");
+        var service = new PortfolioService(db.Database, db.Time);
+
+        var first = await service.RefreshAsync();
+        var again = await service.RefreshAsync();
+        await db.PlanStore.RecordTransitionAsync(alfa, 3, _today, "", _leader);
+        var afterWrite = await service.RefreshAsync();
+        ((FakeTimeProvider)db.Time).Advance(TimeSpan.FromDays(1));
+        var nextDay = await service.RefreshAsync();
+
+        Assert.That((first, again, afterWrite, nextDay), Is.EqualTo((2, 0, 1, 2)));
+        Assert.That(await db.ScalarAsync($"SELECT count(*) FROM project_figures WHERE figures_on = '{_today.AddDays(1):yyyy-MM-dd}'"), Is.EqualTo(2));
+    }
+
     /// <summary>Every writer of the tables the dashboard reads: after it, Alfa's stored row is gone and Bravo's is kept.</summary>
     private static readonly Dictionary<string, Func<Context, Task>> _writes = new()
     {
