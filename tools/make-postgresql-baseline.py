@@ -47,6 +47,7 @@ def translate(sql):
     s = re.sub(r'\bBLOB\b', 'BYTEA', s)
     s = re.sub(r"(\w+)\s+(NOT\s+)?GLOB\s+'([^']*)'", lambda m: f"{m.group(1)} {'!~' if m.group(2) else '~'} '{glob_to_regex(m.group(3))}'", s)
     s = re.sub(r'json_valid\((\w+)\)', r'(\1::jsonb IS NOT NULL)', s)
+    s = re.sub(r'json_type\((\w+)\)', r'jsonb_typeof(\1::jsonb)', s)
     s = s.replace('COLLATE NOCASE', 'COLLATE nocase')
     return s
 

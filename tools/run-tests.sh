@@ -61,6 +61,9 @@ if ! MONITOR_TEST_POSTGRES="$(bash tools/pg-throwaway.sh start "$pg_folder")"; t
   echo "tests: 0 passed, 0 failed"; echo "tests: the throwaway PostgreSQL cluster did not start"; exit 1
 fi
 export MONITOR_TEST_POSTGRES
+# The web tests start many hosts in one process; file watchers by polling keep them within the machine's inotify
+# instance limit (128 per user on Debian), which the hosts' configuration and Razor watchers would otherwise exhaust.
+export DOTNET_USE_POLLING_FILE_WATCHER=1
 echo "tests: PostgreSQL for the tests at ${MONITOR_TEST_POSTGRES%%;Username*}"
 
 # One results file per test project to count from; "dotnet test" alone is the inner loop when all of the above is there

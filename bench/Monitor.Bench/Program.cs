@@ -12,11 +12,14 @@ switch (benchmark)
     case "reports":
         return await ReportsBenchmark.RunAsync();
     case "dashboard":
-        return await DashboardBenchmark.RunAsync();
+        return await DashboardBenchmark.RunAsync(200);
+    case "portfolio2000":
+        // the same shape per project as "dashboard", ten times the projects (#20)
+        return await DashboardBenchmark.RunAsync(2000);
     case "effects":
         return EffectsBenchmark.Run();
     default:
         Console.Error.WriteLine("Gebruik: dotnet run -c Release --project bench/Monitor.Bench -- <benchmark> [opties]");
-        Console.Error.WriteLine("Benchmarks: agreement [schaal], export, reports, dashboard, effects");
+        Console.Error.WriteLine("Benchmarks: agreement [schaal], export, reports, dashboard, portfolio2000, effects");
         return 2;
 }

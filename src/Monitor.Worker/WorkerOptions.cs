@@ -29,6 +29,9 @@ public sealed class WorkerOptions
     /// <summary>Reminders of open measurement rounds closing within 3 days below their intended response; default every day at 08:15 (Europe/Amsterdam).</summary>
     public string SurveyRoundRemindersCron { get; set; } = "0 15 8 * * ?";
 
+    /// <summary>Today's portfolio figures computed for every project just after midnight (Europe/Amsterdam), so the first view of the day is fast too.</summary>
+    public string RefreshPortfolioFiguresCron { get; set; } = "0 1 0 * * ?";
+
     /// <summary>How many days before a planned meeting its chair is reminded (1–14).</summary>
     public int ReminderDaysBefore { get; set; } = 2;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
+using Monitor.Core.Portfolio;
 
 namespace Monitor.Core.Coding;
 
@@ -248,6 +249,8 @@ public sealed class CodebookStore
 
         var moved = await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM codings WHERE code_id = @id;", cancellationToken, ("@id", codeId)) ?? 0;
         await connection.ExecuteAsync(transaction, "UPDATE codings SET code_id = @into WHERE code_id = @id;", cancellationToken, ("@id", codeId), ("@into", intoCodeId));
+        // a MIDI code merged into another (or the other way round) moves barrier counts of every project coding with it
+        await PortfolioFigures.AllChangedAsync(connection, transaction, cancellationToken);
         var newParent = target.CodebookId == source.CodebookId ? intoCodeId : source.ParentId;
         await connection.ExecuteAsync(transaction, "UPDATE codes SET parent_id = @parent WHERE parent_id = @id;", cancellationToken, ("@id", codeId), ("@parent", newParent));
         await connection.ExecuteAsync(transaction, "DELETE FROM codes WHERE id = @id;", cancellationToken, ("@id", codeId));

@@ -3,6 +3,7 @@ using System.Globalization;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
+using Monitor.Core.Portfolio;
 
 namespace Monitor.Core.Coding;
 
@@ -104,7 +105,9 @@ public sealed class CodingDocumentStore
             }
             else if (!string.Equals(source.CurrentText, text, StringComparison.Ordinal))
             {
+                // the codings move to the new version or stay behind unplaced
                 await AddVersionAsync(connection, transaction, documentId, source.VersionId!.Value, source.CurrentText ?? "", text, "Systeem", cancellationToken);
+                await PortfolioFigures.ProjectChangedAsync(connection, transaction, projectId, cancellationToken);
             }
         }
     }

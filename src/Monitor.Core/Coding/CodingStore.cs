@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
+using Monitor.Core.Portfolio;
 
 namespace Monitor.Core.Coding;
 
@@ -119,6 +120,7 @@ public sealed class CodingStore
             throw new ValidationException([new ValidationError("start", $"Dit fragment overlapt met een codering met '{code.NameNl}' die er al is; pas die aan of verwijder die eerst.")]);
         }
 
+        await PortfolioFigures.ProjectChangedAsync(connection, transaction, projectId, cancellationToken);
         return await connection.InsertAsync(transaction, insertSql, cancellationToken, ("@project", projectId), ("@version", document.VersionId), ("@code", input.CodeId),
             ("@start", input.Start), ("@end", input.End), ("@valence", Codes.ToCode(input.Valence)), ("@memo", input.Memo.Trim()), ("@coder", coderId),
             ("@fileCoder", fileCoderId), ("@round", input.RoundId), ("@consensus", input.Consensus ? 1 : 0), ("@guid", guid.ToString()), ("@now", createdAt));
@@ -187,6 +189,7 @@ public sealed class CodingStore
         }
 
         await connection.ExecuteAsync(transaction, "UPDATE codings SET removed_at = @now WHERE id = @id;", cancellationToken, ("@id", codingId), ("@now", Now()));
+        await PortfolioFigures.ProjectChangedAsync(connection, transaction, projectId, cancellationToken);
         await RecordActionAsync(connection, transaction, projectId, userId, "verwijderd", codingId, _time.GetUtcNow(), cancellationToken);
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("coding", codingId, projectId, new Dictionary<string, string?>
         {
@@ -243,6 +246,7 @@ public sealed class CodingStore
         }
 
         await connection.ExecuteAsync(transaction, "UPDATE coding_actions SET undone = 1 WHERE id = @id;", cancellationToken, ("@id", action.Id));
+        await PortfolioFigures.ProjectChangedAsync(connection, transaction, projectId, cancellationToken);
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("coding", action.CodingId, projectId,
             new Dictionary<string, string?> { ["undo"] = null }, new Dictionary<string, string?> { ["undo"] = action.Action }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

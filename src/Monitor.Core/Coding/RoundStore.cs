@@ -4,6 +4,7 @@ using System.Text.Json;
 using Monitor.Core.Coding.Text;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
+using Monitor.Core.Portfolio;
 
 namespace Monitor.Core.Coding;
 
@@ -192,6 +193,7 @@ public sealed class RoundStore
             INSERT INTO coding_round_differences (round_id, version_id, code_id, start_pos, end_pos, kind) VALUES (@round, @version, @code, @start, @end, @kind) RETURNING id;
             """;
         var codings = await ReadRoundCodingsAsync(connection, transaction, round.Id, cancellationToken);
+        await PortfolioFigures.ProjectChangedAsync(connection, transaction, projectId, cancellationToken);
         await RoundAgreement.StoreFiguresAsync(connection, transaction, projectId, round, codings, at, late, cancellationToken);
         var created = 0;
         foreach (var span in RoundDifferences.Compute(codings, round.Coders.Select(c => c.Id).ToList()))
@@ -377,6 +379,7 @@ public sealed class RoundStore
     /// </summary>
     private static async Task DecideAsync(DbConnection connection, DbTransaction transaction, long projectId, DifferenceRow difference, Valence? valence, long? settlerId, string by, string at, CancellationToken cancellationToken)
     {
+        await PortfolioFigures.ProjectChangedAsync(connection, transaction, projectId, cancellationToken);
         if (valence is { } accepted && settlerId is { } settler)
         {
             var documentId = await connection.ScalarLongAsync(transaction, "SELECT document_id FROM document_versions WHERE id = @version;", cancellationToken, ("@version", difference.VersionId));

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -136,9 +135,9 @@ public sealed class DatabaseHealth
     }
 
     /// <summary>One small write transaction: proves the file, its WAL and the lock are usable.</summary>
-    internal static async Task WriteProbeAsync(DbConnection connection, CancellationToken cancellationToken)
+    internal static async Task WriteProbeAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
@@ -151,7 +150,7 @@ public sealed class DatabaseHealth
     }
 
     // A full quick_check reads every page: done at most every few minutes, its result kept in between.
-    private async Task<string> QuickCheckAsync(DbConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<string> QuickCheckAsync(SqliteConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
         {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -225,7 +224,7 @@ public sealed partial class SchemaMigrator
         return (baseline, overrides);
     }
 
-    public static async Task<int> GetUserVersionAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    public static async Task<int> GetUserVersionAsync(SqliteConnection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = connection.CreateCommand();
@@ -283,7 +282,7 @@ public sealed partial class SchemaMigrator
         }
     }
 
-    private static async Task QuickCheckAsync(DbConnection connection, string path, CancellationToken cancellationToken)
+    private static async Task QuickCheckAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA quick_check(1);";
@@ -299,7 +298,7 @@ public sealed partial class SchemaMigrator
     // A migration that starts with "-- foreign_keys: off" rebuilds a table (SQLite's 12-step ALTER TABLE procedure):
     // foreign keys are switched off around its transaction (they cannot be switched inside one) and checked before
     // the commit, so a rebuild neither cascades deletes nor leaves a dangling reference.
-    private static async Task ApplyAsync(DbConnection connection, Migration migration, CancellationToken cancellationToken)
+    private static async Task ApplyAsync(SqliteConnection connection, Migration migration, CancellationToken cancellationToken)
     {
         var rebuild = migration.Sql.StartsWith("-- foreign_keys: off", StringComparison.Ordinal);
         if (rebuild)
@@ -309,7 +308,7 @@ public sealed partial class SchemaMigrator
 
         try
         {
-            await using var transaction = connection.BeginWrite();
+            await using var transaction = connection.BeginTransaction(deferred: false);
             await using (var command = connection.CreateCommand())
             {
                 command.Transaction = transaction;
@@ -349,7 +348,7 @@ public sealed partial class SchemaMigrator
         }
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

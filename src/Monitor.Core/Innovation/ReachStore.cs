@@ -1,6 +1,7 @@
 using System.Globalization;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
+using Monitor.Core.Portfolio;
 
 namespace Monitor.Core.Innovation;
 
@@ -71,6 +72,7 @@ public sealed class ReachStore
             RETURNING id;
             """, cancellationToken, ("@project", projectId), ("@team", count.Team.Trim()), ("@month", month), ("@professionals", count.Professionals), ("@trained", count.Trained),
             ("@users", count.Users), ("@target", count.TargetClients), ("@reached", count.ClientsReached), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name));
+        await PortfolioFigures.ProjectChangedAsync(connection, transaction, projectId, cancellationToken);
         var after = Values(count.Professionals, count.Trained, count.Users, count.TargetClients, count.ClientsReached);
         after["team"] = count.Team.Trim();
         after["month"] = month;

@@ -42,10 +42,11 @@ public sealed class MeetingWrites
         return (true, result);
     }
 
-    /// <summary>The end of every meeting write inside an open transaction: search index in step, audit entry recorded.</summary>
+    /// <summary>The end of every meeting write inside an open transaction: search index and portfolio figures in step, audit entry recorded.</summary>
     internal async Task FinishAsync(DbConnection connection, DbTransaction transaction, long meetingId, Actor actor, AuditChange? audit, CancellationToken cancellationToken)
     {
         await MeetingSearchIndex.ReindexAsync(connection, transaction, meetingId, cancellationToken);
+        await Portfolio.PortfolioFigures.MeetingChangedAsync(connection, transaction, meetingId, cancellationToken);
         if (audit is not null)
         {
             await _audit.RecordAsync(connection, transaction, actor, audit, cancellationToken);

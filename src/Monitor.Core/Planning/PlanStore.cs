@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Monitor.Core.Common;
 using Monitor.Core.Data;
+using Monitor.Core.Portfolio;
 
 namespace Monitor.Core.Planning;
 
@@ -91,6 +92,7 @@ public sealed class PlanStore
             WHERE id = @id AND project_id = @project_id;
             """;
         await connection.ExecuteAsync(transaction, sql, cancellationToken, [.. Fields(draft), ("@id", activityId), ("@project_id", projectId)]);
+        await PortfolioFigures.ProjectChangedAsync(connection, transaction, projectId, cancellationToken);
 
         await ReplaceDeterminantsAsync(connection, transaction, activityId, draft.Determinants, cancellationToken);
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("activiteit", activityId, projectId, Describe(before.Fields), Describe(draft)), cancellationToken);
@@ -117,6 +119,7 @@ public sealed class PlanStore
 
         await connection.ExecuteAsync(transaction, "DELETE FROM plan_activities WHERE id = @id AND project_id = @project_id;", cancellationToken,
             ("@project_id", projectId), ("@id", activityId));
+        await PortfolioFigures.ProjectChangedAsync(connection, transaction, projectId, cancellationToken);
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Deleted("activiteit", activityId, projectId, Describe(before.Fields)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -228,6 +231,7 @@ public sealed class PlanStore
         var id = await InsertTransitionAsync(connection, transaction, projectId, (int)fromPhase, toPhase, decidedOn, note?.Trim() ?? "", actor.Name, cancellationToken);
         await connection.ExecuteAsync(transaction, "UPDATE projects SET current_phase = @to_phase WHERE id = @project_id;", cancellationToken,
             ("@project_id", projectId), ("@to_phase", toPhase));
+        await PortfolioFigures.ProjectChangedAsync(connection, transaction, projectId, cancellationToken);
 
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Updated("project", projectId, projectId,
             new Dictionary<string, string?> { ["currentPhase"] = fromPhase.ToString(CultureInfo.InvariantCulture) },
@@ -267,6 +271,7 @@ public sealed class PlanStore
         }
 
         await ReplaceDeterminantsAsync(connection, transaction, id, draft.Determinants, cancellationToken);
+        await PortfolioFigures.ProjectChangedAsync(connection, transaction, projectId, cancellationToken);
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("activiteit", id, projectId, Describe(draft)), cancellationToken);
         return id;
     }

@@ -2,6 +2,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Monitor.Core.Accounts;
 
@@ -17,6 +19,12 @@ internal static class SecurityServiceCollectionExtensions
         services.AddSingleton<LoginService>();
         services.AddSingleton<DemoAccounts>();
         services.AddSingleton<IAuthorizationHandler, ProjectPermissionHandler>();
+
+        // The keys behind login cookies and anti-forgery tokens live in the database, so several web nodes on one
+        // database accept each other's cookies (#20); one application name, whatever folder a node runs from.
+        services.AddDataProtection().SetApplicationName("ImplementatieMonitor");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<Monitor.Core.Data.MonitorDatabase, TimeProvider>((keys, database, time) => keys.XmlRepository = new DatabaseXmlRepository(database, time));
 
         services.AddAuthentication(Policies.SmartScheme)
             .AddPolicyScheme(Policies.SmartScheme, "Cookie of API-token", scheme =>

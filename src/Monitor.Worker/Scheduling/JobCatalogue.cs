@@ -17,6 +17,7 @@ public static class JobCatalogue
     public static readonly JobKey MeetingRemindersKey = new("meeting-reminders", "reminders");
     public static readonly JobKey SurveyRoundRemindersKey = new("survey-round-reminders", "reminders");
     public static readonly JobKey SendNotificationMailKey = new("send-notification-mail", "reminders");
+    public static readonly JobKey RefreshPortfolioFiguresKey = new("refresh-portfolio-figures", "maintenance");
 
     /// <summary>The jobs, in the order the jobs page shows them.</summary>
     public static IReadOnlyList<ScheduledJob> Jobs { get; } =
@@ -93,6 +94,17 @@ public static class JobCatalogue
             InDutchTime = false,
             Misfire = MisfirePolicy.DoNothing,
             Example = "\"0 */5 * * * ?\" = elke 5 minuten",
+        },
+        // #20: the new day's dashboard figures of every project; after downtime once at the next start.
+        new()
+        {
+            Key = RefreshPortfolioFiguresKey,
+            JobType = typeof(RefreshPortfolioFiguresJob),
+            Setting = nameof(WorkerOptions.RefreshPortfolioFiguresCron),
+            Cron = options => options.RefreshPortfolioFiguresCron,
+            InDutchTime = true,
+            Misfire = MisfirePolicy.FireOnceNow,
+            Example = "\"0 1 0 * * ?\" = elke nacht om 00:01",
         },
     ];
 

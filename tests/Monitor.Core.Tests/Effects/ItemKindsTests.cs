@@ -10,8 +10,17 @@ using Monitor.Core.Tests.Support.Fixtures;
 namespace Monitor.Core.Tests.Effects;
 
 /// <summary>The item kinds getal, enkelekeuze and meerderekeuzes, and own answer labels (issue #18, migration 0039).</summary>
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class ItemKindsTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public ItemKindsTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _researcher = new(null, "Onderzoeker");
 
     private static IReadOnlyList<ItemDraft> Drafts() =>
@@ -38,7 +47,7 @@ public sealed class ItemKindsTests
     [Description("issue #18: options, own labels and number bounds are stored with their item, and a copy and a new version carry them")]
     public async Task OptionsLabelsAndBoundsSurviveTheStoreACopyAndANewVersion()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var s = await RoundAsync(db);
         var version = (await s.Questionnaires.NewVersionAsync(s.ProjectId, s.Questionnaire.Id, _researcher))!.Value;
         var (other, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "ander");
@@ -65,7 +74,7 @@ public sealed class ItemKindsTests
     [Description("issue #18: migration 0039 rebuilds questionnaire_items: answers and MIDI items still point at their items, deleting a questionnaire still cascades")]
     public async Task TheRebuiltTableKeepsItsReferencesAndCascades()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var s = await RoundAsync(db);
         await s.Rounds.AddPaperAsync(s.ProjectId, s.RoundId, Condition.Getraind, new Dictionary<long, string?> { [s.Questionnaire.Items[0].Id] = "3" }, _researcher);
 
@@ -132,7 +141,7 @@ public sealed class ItemKindsTests
     [Description("issue #18: a number within its bounds, an option by number or text, ticked options as '1;3' by numbers, texts or a form's '1,3'")]
     public async Task AnswersOfEachNewKindAreCheckedAndStored()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var s = await RoundAsync(db);
         var items = s.Questionnaire.Items;
         var token = (await s.Rounds.CreateLinkAsync(s.ProjectId, s.RoundId, Condition.Ongetraind, _researcher))!;
@@ -162,7 +171,7 @@ public sealed class ItemKindsTests
     [Description("issue #18: a worked example: a number item compared like a grade (Welch t = 4/√2), choice items as counts and % per group")]
     public async Task NumberAndChoiceItemsAreAnalysedOnAWorkedExample()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var s = await RoundAsync(db);
         var items = s.Questionnaire.Items;
         // trained: 10, 12, 14, 16 (mean 13, SD √(20/3)); untrained: 8, 9, 10 (mean 9, SD 1)
@@ -218,7 +227,7 @@ public sealed class ItemKindsTests
     [Description("issue #18: import: numbers in Dutch or English, an option by text or number (the option 'Neutraal' is not the Likert label's 3), ticked options as 'a;b' texts or numbers; rows not taken with their reason")]
     public async Task EachNewKindIsImportedAndBadRowsAreReported()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var (projectId, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db);
         var questionnaires = new QuestionnaireStore(db.Database, db.Audit, db.Time);
         var id = (await questionnaires.CreateAsync(projectId, "Import", TargetGroup.Professionals,

@@ -13,8 +13,17 @@ namespace Monitor.Core.Tests.Effects;
 /// More than two measurements, paired analysis per condition with the difference of change, editing the training register
 /// and the MIDI profile over rounds (issue #18).
 /// </summary>
+[TestFixture(DatabaseEngine.Sqlite)]
+[TestFixture(DatabaseEngine.PostgreSql)]
 public sealed class MeasurementRoundsTests
 {
+    private readonly DatabaseEngine _engine;
+
+    public MeasurementRoundsTests(DatabaseEngine engine)
+    {
+        _engine = engine;
+    }
+
     private static readonly Actor _researcher = new(null, "Onderzoeker");
 
     private sealed record Setup(long ProjectId, Questionnaire Questionnaire, SurveyRoundStore Rounds, SurveyLinkageStore Linkage, TrainingRegisterStore Register);
@@ -41,7 +50,7 @@ public sealed class MeasurementRoundsTests
     [Description("issue #18: tussenmeting and follow-up rounds are stored (as 'tussenmeting', 'followup') and listed by measurement, then opening date")]
     public async Task RoundsAreOrderedByMeasurementThenOpeningDate()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var s = await SetupAsync(db);
         await RoundAsync(s, "Nameting juni", Measurement.Nameting, new DateOnly(2026, 6, 1));
         await RoundAsync(s, "Follow-up", Measurement.Followup, new DateOnly(2026, 3, 1));
@@ -108,7 +117,7 @@ public sealed class MeasurementRoundsTests
     [Description("issue #18: worked example: 5 trained pairs change 2,1,3,0,3 (mean 1.8, variance 1.7), 5 untrained 0,1,−1,1,0 (mean 0.2, variance 0.7): difference 1.6, t = 1.6/√0.48 = 2.3094, df = 0.2304/0.0338 = 6.8166; per condition the paired tests; management (5 pairs) sees it, a minimum of 6 hides the conditions")]
     public async Task PairsAreTestedPerConditionWithTheDifferenceOfChange()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var s = await SetupAsync(db);
         var before = (await RoundAsync(s, "Voormeting", Measurement.Voormeting, new DateOnly(2026, 11, 1)))!.Value;
         var middle = (await RoundAsync(s, "Tussenmeting", Measurement.Tussenmeting, new DateOnly(2026, 11, 2)))!.Value;
@@ -161,7 +170,7 @@ public sealed class MeasurementRoundsTests
     [Description("issue #18: a register entry's label, group and date can be changed and the entry removed, each audited; another project's entry, a label in use and a future date are refused")]
     public async Task TheRegisterCanBeEditedAndEntriesRemoved()
     {
-        using var db = await TempDatabase.MigratedAsync();
+        using var db = await TempDatabase.MigratedAsync(_engine);
         var s = await SetupAsync(db);
         var (otherProject, _, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "q");
         var first = (await s.Register.AddAsync(s.ProjectId, "Re-integratieprofessional 1", "Groep 1", new DateOnly(2026, 10, 1), _researcher))!.Value;
@@ -193,7 +202,7 @@ public sealed class MeasurementRoundsTests
     [Description("issue #18: migration 40 rebuilds measurement_rounds for tussenmeting and follow-up and keeps its rows and everything that refers to them")]
     public async Task TheRoundsMigrationKeepsRoundsAndTheirReferences()
     {
-        using var db = new TempDatabase();
+        using var db = new TempDatabase(engine: _engine);
         await using (var connection = await db.Database.OpenAsync())
         await using (var command = connection.CreateCommand())
         {

@@ -29,7 +29,7 @@ public sealed class PortfolioServiceTests
         using var db = await TempDatabase.MigratedAsync(_engine);
         var alfa = await AlfaAsync(db);
 
-        var row = (await new PortfolioService(db.Database).ListAsync(null, _today)).Single(r => r.ProjectId == alfa.ProjectId);
+        var row = (await new PortfolioService(db.Database, db.Time).ListAsync(null, _today)).Single(r => r.ProjectId == alfa.ProjectId);
 
         Assert.That(row.Name, Is.EqualTo("Alfa"));
         Assert.That(row.Organisation, Is.EqualTo("Gemeente Alfen"));
@@ -53,7 +53,7 @@ public sealed class PortfolioServiceTests
         var alfa = await AlfaAsync(db);
         var scores = PlanScoring.Score((await db.PlanStore.FindPlanAsync(alfa.ProjectId))!, _today);
 
-        var row = (await new PortfolioService(db.Database).ListAsync([alfa.ProjectId], _today)).Single();
+        var row = (await new PortfolioService(db.Database, db.Time).ListAsync([alfa.ProjectId], _today)).Single();
 
         Assert.That(row.CurrentPhaseScore, Is.EqualTo(scores.Single(s => s.IsCurrent).Completion));
         Assert.That(row.OverdueActivities, Is.EqualTo(scores.Sum(s => s.Overdue)));
@@ -69,7 +69,7 @@ public sealed class PortfolioServiceTests
         using var db = await TempDatabase.MigratedAsync(_engine);
         var alfa = await AlfaAsync(db);
 
-        var row = (await new PortfolioService(db.Database).ListAsync([alfa.ProjectId], _today.AddDays(daysLater))).Single();
+        var row = (await new PortfolioService(db.Database, db.Time).ListAsync([alfa.ProjectId], _today.AddDays(daysLater))).Single();
 
         Assert.That(row.OpenBarriers, Is.EqualTo(expected));
     }
@@ -80,7 +80,7 @@ public sealed class PortfolioServiceTests
     {
         using var db = await TempDatabase.MigratedAsync(_engine);
         var alfa = await AlfaAsync(db);
-        var service = new PortfolioService(db.Database);
+        var service = new PortfolioService(db.Database, db.Time);
 
         var now = (await service.ListAsync([alfa.ProjectId], _today)).Single();
         var dayEarlier = (await service.ListAsync([alfa.ProjectId], _today.AddDays(-1))).Single();
@@ -95,7 +95,7 @@ public sealed class PortfolioServiceTests
         using var db = await TempDatabase.MigratedAsync(_engine);
         var empty = await db.Projects.CreateAsync(new ProjectDraft { Slug = "leeg", Name = "Leeg", Organisation = "Gemeente Leeg", Innovation = "Niets", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 0 }, Actor.System);
 
-        var row = (await new PortfolioService(db.Database).ListAsync(null, _today)).Single();
+        var row = (await new PortfolioService(db.Database, db.Time).ListAsync(null, _today)).Single();
 
         Assert.That(row, Is.EqualTo(new PortfolioRow
         {
@@ -122,7 +122,7 @@ public sealed class PortfolioServiceTests
         var alfa = await AlfaAsync(db);
         var zulu = await db.Projects.CreateAsync(new ProjectDraft { Slug = "zulu", Name = "Zulu", Organisation = "Gemeente Z", Innovation = "Z", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 1 }, Actor.System);
         var bravo = await db.Projects.CreateAsync(new ProjectDraft { Slug = "bravo", Name = "bravo", Organisation = "Gemeente B", Innovation = "B", StartDate = new DateOnly(2026, 1, 1), CurrentPhase = 1 }, Actor.System);
-        var service = new PortfolioService(db.Database);
+        var service = new PortfolioService(db.Database, db.Time);
 
         var all = await service.ListAsync(null, _today);
         var some = await service.ListAsync([zulu, alfa.ProjectId, 99999], _today);
@@ -142,7 +142,7 @@ public sealed class PortfolioServiceTests
         var (otherId, groupId, _) = await MeetingFixtures.ProjectWithGroupAsync(db, "ander");
         await MeetingFixtures.HeldMeetingAsync(db, otherId, groupId, new DateOnly(2026, 9, 1));
 
-        var other = (await new PortfolioService(db.Database).ListAsync([otherId], _today)).Single();
+        var other = (await new PortfolioService(db.Database, db.Time).ListAsync([otherId], _today)).Single();
 
         Assert.That(other.LastMeetingOn, Is.EqualTo(new DateOnly(2026, 9, 1)));
         Assert.That(other.DaysSinceLastMeeting, Is.EqualTo(82));
@@ -170,7 +170,7 @@ public sealed class PortfolioServiceTests
     /// as an individual round coding (not counted); midi-7 1 Oct B as a consensus coding (open); midi-8 1 Oct B
     /// unplaced (not counted); bowen-1 2 Nov B B B (not MIDI).
     /// </summary>
-    private static async Task<(long ProjectId, long GroupId)> AlfaAsync(TempDatabase db)
+    internal static async Task<(long ProjectId, long GroupId)> AlfaAsync(TempDatabase db)
     {
         var projectId = await db.Projects.CreateAsync(new ProjectDraft { Slug = "alfa", Name = "Alfa", Organisation = "Gemeente Alfen", Innovation = "Keuzehulp", StartDate = new DateOnly(2025, 1, 1), CurrentPhase = 2 }, Actor.System);
         var groupId = (await db.Groups.CreateGroupAsync(projectId, new GroupSettings { Kind = GroupKind.Ontwikkelgroep, Name = "Ontwikkelgroep" }, Actor.System))!.Value;
@@ -260,7 +260,7 @@ public sealed class PortfolioServiceTests
     {
         using var db = await Monitor.Core.Tests.Reports.DemoReportGoldenTests.DemoAsync();
         var keuzehulp = await Monitor.Core.Tests.Reports.DemoReportGoldenTests.ProjectIdAsync(db, "keuzehulp-werkzaak");
-        var service = new PortfolioService(db.Database);
+        var service = new PortfolioService(db.Database, db.Time);
 
         var then = (await service.ListAsync([keuzehulp], new DateOnly(2020, 12, 31))).Single();
         var now = (await service.ListAsync([keuzehulp], new DateOnly(2026, 11, 22))).Single();
@@ -287,7 +287,7 @@ public sealed class PortfolioServiceTests
         await reach.SaveAsync(projectId, Count("Noord", 4, 100, 30), actor);
         await reach.SaveAsync(projectId, Count("Zuid", 4, 300, 30), actor);
 
-        var service = new PortfolioService(db.Database);
+        var service = new PortfolioService(db.Database, db.Time);
         var april = (await service.ListAsync([projectId], new DateOnly(2026, 4, 15))).Single();
         var march = (await service.ListAsync([projectId], new DateOnly(2026, 3, 31))).Single();
         var before = (await service.ListAsync([projectId], new DateOnly(2026, 2, 28))).Single();

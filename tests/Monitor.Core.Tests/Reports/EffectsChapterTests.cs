@@ -81,7 +81,7 @@ public sealed class EffectsChapterTests
         }
 
         var data = (await db.ReportData.EvaluationAsync(projectId, new ReportParameters(new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 22), new DateOnly(2026, 11, 22))))!;
-        var analysis = (await new EffectReader(questionnaires, rounds).ReadAsync(projectId, new DateOnly(2026, 11, 22))).Single().Analysis;
+        var analysis = (await new EffectReader(questionnaires, rounds, new Monitor.Core.Effects.Linkage.SurveyLinkageStore(db.Database, db.Audit, db.Time, rounds, questionnaires), db.MidiSurveys).ReadAsync(projectId, new DateOnly(2026, 11, 22))).Single().Analysis;
 
         Assert.That(data.Texts[ReportPlaceholders.Effecten], Does.Contain(
             "- Welke hulpmiddelen gebruikt u? (aangekruist; meer keuzes per persoon mogelijk) getraind (n = 5): waaier 80%, keuzehulp 100%; niet getraind (n = 5): waaier 100%, keuzehulp 0%."));

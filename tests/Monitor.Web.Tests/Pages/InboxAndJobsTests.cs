@@ -47,7 +47,7 @@ public sealed class InboxAndJobsTests
         var page = await admin.GetDocumentAsync("/beheer/taken");
 
         Assert.That(page.QuerySelectorAll("table.jobs tr[data-job]").Select(r => r.GetAttribute("data-job")),
-            Is.EquivalentTo(new[] { "checkpoint-database", "backup-database", "notify-overdue-activities", "progress-report", "meeting-reminders", "survey-round-reminders", "send-notification-mail" }));
+            Is.EquivalentTo(new[] { "checkpoint-database", "backup-database", "notify-overdue-activities", "progress-report", "meeting-reminders", "survey-round-reminders", "send-notification-mail", "refresh-portfolio-figures" }));
         Assert.That(page.QuerySelector("p.lead")!.TextContent, Does.Contain("in deze webapplicatie"));
         var run = page.QuerySelectorAll("table.runs tbody tr").First(r => r.TextContent.Contains("notify-overdue-activities", StringComparison.Ordinal));
         Assert.That(run.TextContent, Does.Contain("gelukt").And.Contain("meldingen"));

@@ -84,7 +84,7 @@ public sealed class StartupTests
         var jobs = await Quartz.SchedulerQueryExtensions.GetJobKeys(scheduler.Scheduler!, Quartz.GroupMatcher<Quartz.JobKey>.AnyGroup());
 
         Assert.That(scheduler.IsRunning, Is.True, "the web app is a member of the scheduler cluster");
-        Assert.That(jobs.Select(j => j.Name), Is.EquivalentTo(new[] { "checkpoint-database", "backup-database", "notify-overdue-activities", "progress-report", "meeting-reminders", "survey-round-reminders", "send-notification-mail" }));
+        Assert.That(jobs.Select(j => j.Name), Is.EquivalentTo(new[] { "checkpoint-database", "backup-database", "notify-overdue-activities", "progress-report", "meeting-reminders", "survey-round-reminders", "send-notification-mail", "refresh-portfolio-figures" }));
     }
 
     [Test]

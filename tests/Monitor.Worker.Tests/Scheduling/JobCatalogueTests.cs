@@ -35,6 +35,17 @@ public sealed class JobCatalogueTests
         Assert.That(job.Cron(new WorkerOptions()), Is.EqualTo("0 15 8 * * ?"));
     }
 
+    [Test]
+    [Description("issue #20: the new day's portfolio figures are computed just after midnight in Dutch time, a missed night once at the next start")]
+    public void ThePortfolioFiguresRefreshIsInTheCatalogue()
+    {
+        var job = JobCatalogue.Find("refresh-portfolio-figures");
+
+        Assert.That(job, Is.Not.Null);
+        Assert.That((job!.JobType, job.Setting, job.InDutchTime, job.Misfire), Is.EqualTo((typeof(Monitor.Worker.Jobs.RefreshPortfolioFiguresJob), nameof(WorkerOptions.RefreshPortfolioFiguresCron), true, MisfirePolicy.FireOnceNow)));
+        Assert.That(job.Cron(new WorkerOptions()), Is.EqualTo("0 1 0 * * ?"));
+    }
+
     [TestCaseSource(nameof(Entries))]
     public void EachEntryIsAJobThatDoesNotOverlapItself(ScheduledJob job)
     {
