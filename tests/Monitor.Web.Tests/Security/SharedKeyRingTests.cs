@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.Core.Data;
 using Monitor.Web.Security;
 using Monitor.Web.Tests.Support;
 
@@ -13,15 +14,39 @@ namespace Monitor.Web.Tests.Security;
 /// </summary>
 public sealed class SharedKeyRingTests
 {
-    [Test]
+    [TestCase("sqlite")]
+    [TestCase("postgresql")]
     [Description("issue #20: sessions and anti-forgery keys work across nodes (shared data-protection key ring in the database)")]
-    public async Task ALoginCookieAndAFormTokenFromOneNodeWorkOnAnotherNodeOnTheSameDatabase()
+    public async Task ALoginCookieAndAFormTokenFromOneNodeWorkOnAnotherNodeOnTheSameDatabase(string engine)
     {
-        using var nodeA = new MonitorWebFactory();
+        var postgres = engine == "postgresql" ? Monitor.Core.Tests.Support.PostgresServer.CreateEmptyDatabase() : null;
+        try
+        {
+            await CookiesAndTokensCrossNodesAsync(postgres);
+        }
+        finally
+        {
+            if (postgres is not null)
+            {
+                Monitor.Core.Tests.Support.PostgresServer.DropDatabase(postgres);
+            }
+        }
+    }
+
+    private static Dictionary<string, string?> OnPostgreSql(string connectionString, bool demo) => new()
+    {
+        ["Monitor:Database"] = "postgresql",
+        ["ConnectionStrings:Monitor"] = connectionString,
+        ["Monitor:LoadDemoData"] = demo ? "true" : "false",
+    };
+
+    private static async Task CookiesAndTokensCrossNodesAsync(string? postgres)
+    {
+        using var nodeA = postgres is null ? new MonitorWebFactory() : new MonitorWebFactory(settings: OnPostgreSql(postgres, demo: true));
         using var clientA = Browser(nodeA);
         var cookies = new Dictionary<string, string>();
         await LogInAsync(clientA, cookies, Login.Researcher);
-        using var nodeB = new MonitorWebFactory(databasePath: nodeA.DatabasePath);
+        using var nodeB = postgres is null ? new MonitorWebFactory(databasePath: nodeA.DatabasePath) : new MonitorWebFactory(settings: OnPostgreSql(postgres, demo: false));
         using var clientB = Browser(nodeB);
 
         using var onB = await SendAsync(clientB, cookies, HttpMethod.Get, "/account");
@@ -39,11 +64,8 @@ public sealed class SharedKeyRingTests
         Assert.That(postOnB.StatusCode, Is.Not.EqualTo(HttpStatusCode.BadRequest), "node B accepts node A's anti-forgery token");
         Assert.That((await Html.ParseAsync(postOnB)).QuerySelector("[data-new-token]"), Is.Not.Null, "the token was created on node B");
 
-        using var check = new SqliteConnection($"Data Source={nodeA.DatabasePath}");
-        await check.OpenAsync();
-        await using var count = check.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM data_protection_keys;";
-        Assert.That(Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(1), "one key, made by the first node, used by both");
+        await using var check = await nodeA.Services.GetRequiredService<MonitorDatabase>().OpenAsync();
+        Assert.That(await check.ScalarLongAsync(null, "SELECT count(*) FROM data_protection_keys;", CancellationToken.None), Is.EqualTo(1), "one key, made by the first node, used by both");
     }
 
     [Test]
