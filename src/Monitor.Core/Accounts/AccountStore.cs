@@ -33,7 +33,7 @@ public sealed class AccountStore
     public async Task<long> CreateAsync(NewAccount account, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var id = await InsertAsync(connection, transaction, account, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
@@ -43,7 +43,7 @@ public sealed class AccountStore
     public async Task<long?> CreateFirstAdminAsync(NewAccount account, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM users;", cancellationToken) > 0)
         {
             return null;
@@ -139,7 +139,7 @@ public sealed class AccountStore
     public async Task SetPasswordAsync(long userId, string passwordHash, bool mustChange, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ExecuteAsync(transaction, "UPDATE users SET password_hash = @hash, must_change_password = @must, failed_logins = 0, locked_until = NULL WHERE id = @id;",
             cancellationToken, ("@hash", passwordHash), ("@must", mustChange ? 1 : 0), ("@id", userId)) == 0)
         {
@@ -160,7 +160,7 @@ public sealed class AccountStore
     public async Task UnlockAsync(long userId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await connection.ExecuteAsync(transaction, "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id;", cancellationToken, ("@id", userId));
 
         await _audit.RecordAsync(connection, transaction, actor, new AuditChange
@@ -182,7 +182,7 @@ public sealed class AccountStore
     {
         ArgumentNullException.ThrowIfNull(roles);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         foreach (var (projectId, role) in roles)
         {
             await SetProjectRoleAsync(connection, transaction, userId, projectId, role, actor, cancellationToken);
@@ -256,7 +256,7 @@ public sealed class AccountStore
     public async Task<bool> DeleteAsync(long userId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await AuditStore.AnonymiseActorAsync(connection, transaction, userId, cancellationToken);
         // codings stay (they are research data) under a neutral label; the foreign key then clears the coder
         const string sql = """
@@ -282,7 +282,7 @@ public sealed class AccountStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         const string sql = """
             INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at)
             VALUES (@user_id, @name, @token_hash, @prefix, @created_at)
@@ -341,7 +341,7 @@ public sealed class AccountStore
     public async Task<bool> RevokeTokenAsync(long userId, long tokenId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ExecuteAsync(transaction, "UPDATE api_tokens SET revoked_at = @now WHERE id = @id AND user_id = @user_id AND revoked_at IS NULL;", cancellationToken,
             ("@now", Now()), ("@id", tokenId), ("@user_id", userId)) == 0)
         {

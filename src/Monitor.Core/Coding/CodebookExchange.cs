@@ -86,7 +86,7 @@ public sealed class CodebookExchange
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var bookGuid = Guid.NewGuid();
         var bookId = await _codebooks.InsertCodebookAsync(connection, transaction, projectId, bookName, $"Ingelezen uit een REFI-QDA-codeboek ({codebook.Origin}).", bookGuid, cancellationToken);
         var taken = (await CodebookStore.ReadCodebooksAsync(connection, transaction, projectId, cancellationToken))

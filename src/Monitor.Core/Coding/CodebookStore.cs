@@ -111,7 +111,7 @@ public sealed class CodebookStore
         Checks.Optional(errors, "description", description, CodeTextMaxLength, "de beschrijving");
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var id = await InsertCodebookAsync(connection, transaction, projectId, name.Trim(), description.Trim(), Guid.NewGuid(), cancellationToken);
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("codebook", id, projectId, new Dictionary<string, string?> { ["name"] = name.Trim() }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -140,7 +140,7 @@ public sealed class CodebookStore
             SELECT count(*) FROM codings c JOIN codes k ON k.id = c.code_id WHERE k.codebook_id = @id AND c.removed_at IS NULL;
             """;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ScalarAsync(transaction, bookSql, cancellationToken, ("@id", codebookId), ("@project", projectId)) is not string name)
         {
             return false;
@@ -169,7 +169,7 @@ public sealed class CodebookStore
     {
         CheckDraft(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ScalarLongAsync(transaction, "SELECT id FROM codebooks WHERE id = @id AND project_id = @project;", cancellationToken, ("@id", codebookId), ("@project", projectId)) is null)
         {
             return null;
@@ -204,7 +204,7 @@ public sealed class CodebookStore
             """;
         CheckDraft(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var before = await FindOwnCodeAsync(connection, transaction, projectId, codeId, cancellationToken);
         if (before is null)
         {
@@ -234,7 +234,7 @@ public sealed class CodebookStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var source = await FindOwnCodeAsync(connection, transaction, projectId, codeId, cancellationToken);
         var target = await FindUsableCodeAsync(connection, transaction, projectId, intoCodeId, cancellationToken);
         if (source is null || target is null)

@@ -35,7 +35,7 @@ public sealed class CodingDocumentStore
     public async Task<IReadOnlyList<CodingDocument>> ListDocumentsAsync(long projectId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await SyncDocumentsAsync(connection, transaction, projectId, cancellationToken);
         var documents = await ReadDocumentsAsync(connection, transaction, projectId, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -46,7 +46,7 @@ public sealed class CodingDocumentStore
     public async Task<(CodingDocument Document, DocumentVersion Version)?> FindDocumentAsync(long projectId, long documentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         // minutes may have been edited since the last look
         await SyncDocumentsAsync(connection, transaction, projectId, cancellationToken);
         var document = (await ReadDocumentsAsync(connection, transaction, projectId, documentId, cancellationToken)).SingleOrDefault();
@@ -205,7 +205,7 @@ public sealed class CodingDocumentStore
 
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var id = await InsertUploadAsync(connection, transaction, projectId, title.Trim(), sourceType, fileName, normalised, Guid.NewGuid(), heldOn, actor.Name, cancellationToken);
         await _audit.RecordAsync(connection, transaction, actor, AuditChange.Created("codingDocument", id, projectId, new Dictionary<string, string?>
         {

@@ -49,7 +49,7 @@ public sealed class CodingStore
         Checks.Optional(errors, "memo", input.Memo, MemoMaxLength, "het memo");
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var document = (await CodingDocumentStore.ReadDocumentsAsync(connection, transaction, projectId, input.DocumentId, cancellationToken)).SingleOrDefault();
         if (document is null)
         {
@@ -172,7 +172,7 @@ public sealed class CodingStore
     {
         var userId = actor.UserId ?? throw new ValidationException("Alleen een ingelogde gebruiker kan coderingen verwijderen.");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var coding = await ReadCodingAsync(connection, transaction, projectId, codingId, cancellationToken);
         if (coding is null || await connection.ScalarLongAsync(transaction, "SELECT removed_at IS NOT NULL FROM codings WHERE id = @id;", cancellationToken, ("@id", codingId)) == 1)
         {
@@ -213,7 +213,7 @@ public sealed class CodingStore
             """;
         var userId = actor.UserId ?? throw new ValidationException("Alleen een ingelogde gebruiker kan iets ongedaan maken.");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var action = await connection.QueryFirstAsync(transaction, lastSql, reader => new CodingAction(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)),
             cancellationToken, ("@project", projectId), ("@user", userId));
         if (action is null)

@@ -85,7 +85,7 @@ public sealed class FileCoderStore
             """;
         const string mapSql = "UPDATE file_coders SET user_id = @user, mapped_at = @now, mapped_by = @by WHERE id = @coder;";
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var found = await connection.QueryAsync(transaction, coderSql, reader => (Name: reader.GetString(0), UserId: reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1)),
             cancellationToken, ("@id", fileCoderId), ("@project", projectId));
         if (found.Count == 0)

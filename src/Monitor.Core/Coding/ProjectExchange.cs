@@ -303,7 +303,7 @@ public sealed class ProjectExchange
         var model = read.Project;
         var report = new RefiImportReportBuilder(read.Report);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         try
         {
             var (documents, codes, codings) = await ImportCoreAsync(connection, transaction, projectId, model, report, cancellationToken);

@@ -48,7 +48,7 @@ public sealed class RoundAgreement
             }
         }
 
-        await using var write = connection.BeginWrite();
+        await using var write = await connection.BeginWriteAsync(cancellationToken);
         if (await ReadResultAsync(connection, write, projectId, roundId, cancellationToken) is not { } result)
         {
             var round = (await RoundStore.ReadRoundAsync(connection, write, projectId, roundId, cancellationToken))!;

@@ -49,7 +49,7 @@ public sealed class RoundStore
 
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         foreach (var coder in coderIds.Distinct())
         {
             if (await connection.ScalarLongAsync(transaction, researcherSql, cancellationToken, ("@user", coder), ("@project", projectId)) is null)
@@ -155,7 +155,7 @@ public sealed class RoundStore
     {
         var userId = actor.UserId ?? throw new ValidationException("Alleen een ingelogde gebruiker kan een ronde sluiten.");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var round = await ReadRoundAsync(connection, transaction, projectId, roundId, cancellationToken);
         if (round is null || round.Status != RoundStatus.Open)
         {
@@ -343,7 +343,7 @@ public sealed class RoundStore
     {
         var userId = actor.UserId ?? throw new ValidationException("Alleen een ingelogde gebruiker kan een verschil beslechten.");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var round = await ReadRoundAsync(connection, transaction, projectId, roundId, cancellationToken);
         var difference = (await ReadDifferenceRowsAsync(connection, transaction, roundId, differenceId, cancellationToken)).SingleOrDefault();
         if (round is null || round.Status != RoundStatus.Gesloten || difference is null)

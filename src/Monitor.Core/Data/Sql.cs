@@ -134,6 +134,32 @@ public static class Sql
         }
     }
 
+    /// <summary>
+    /// <see cref="BeginWrite"/> without blocking a thread while another writer holds the lock: on PostgreSQL the wait for
+    /// the advisory lock is awaited (under load a blocked thread per waiting writer starves the thread pool; measured in
+    /// docs/benchmarks.md). On SQLite the wait is the busy handler inside BEGIN IMMEDIATE, as before.
+    /// </summary>
+    public static async Task<DbTransaction> BeginWriteAsync(this DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connection is SqliteConnection sqlite)
+        {
+            return sqlite.BeginTransaction(deferred: false);
+        }
+
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(transaction, "SELECT pg_advisory_xact_lock(@key);", cancellationToken, ("@key", WriterLockKey));
+            return transaction;
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>A read transaction: one consistent snapshot for several queries while others write.</summary>
     public static DbTransaction BeginRead(this DbConnection connection)
     {

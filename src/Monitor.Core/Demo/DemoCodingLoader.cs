@@ -54,7 +54,7 @@ public sealed class DemoCodingLoader
     private async Task<int> LoadProjectAsync(DemoCodingSet set, string slug, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var projectId = await connection.ScalarLongAsync(transaction, "SELECT id FROM projects WHERE slug = @slug AND is_demo = 1;", cancellationToken, ("@slug", slug));
         if (projectId is not { } project
             || await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM codings WHERE project_id = @p;", cancellationToken, ("@p", project)) > 0)

@@ -75,7 +75,7 @@ public sealed class DemoDataLoader
     {
         var drafts = ReadDemoProjects();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await GetMarkerAsync(connection, transaction, cancellationToken) is not null
             || await CountProjectsAsync(connection, transaction, cancellationToken) > 0)
         {
@@ -93,7 +93,7 @@ public sealed class DemoDataLoader
     {
         var drafts = ReadDemoProjects();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var removed = await ProjectStore.DeleteDemoProjectsAsync(connection, transaction, cancellationToken);
         await InsertAllAsync(connection, transaction, drafts, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -157,7 +157,7 @@ public sealed class DemoEffectLoader
     private async Task<int> WriteAsync(List<PendingResponse> pending, long projectId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var secret = await RespondentKeys.SecretAsync(connection, transaction, projectId, cancellationToken);
         foreach (var response in pending)
         {

@@ -52,7 +52,7 @@ public sealed class DemoFindingLoader
     private async Task<int> LoadProjectAsync(List<DemoFinding> findings, string slug, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ScalarLongAsync(transaction, "SELECT id FROM projects WHERE slug = @slug AND is_demo = 1;", cancellationToken, ("@slug", slug)) is not { } projectId
             || await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM findings WHERE project_id = @p;", cancellationToken, ("@p", projectId)) > 0
             || await connection.ScalarLongAsync(transaction, "SELECT count(*) FROM codings WHERE project_id = @p;", cancellationToken, ("@p", projectId)) == 0)

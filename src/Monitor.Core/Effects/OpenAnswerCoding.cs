@@ -63,7 +63,7 @@ public sealed class OpenAnswerCoding
 
         var made = new List<long>();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         foreach (var (item, answers) in documents)
         {
             var guid = DocumentGuid(roundId, item.Id);

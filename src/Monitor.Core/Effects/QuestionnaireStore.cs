@@ -56,7 +56,7 @@ public sealed class QuestionnaireStore
 
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await InsertAsync(connection, transaction, projectId, title.Trim(), targetGroup, items, new Lineage(1, null, null), actor, cancellationToken) is not { } id)
         {
             return null;
@@ -82,7 +82,7 @@ public sealed class QuestionnaireStore
     {
         ArgumentNullException.ThrowIfNull(mayRead);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var sources = await connection.QueryAsync(transaction, "SELECT q.project_id, p.name FROM questionnaires q JOIN projects p ON p.id = q.project_id WHERE q.id = @q;",
             reader => (ProjectId: reader.GetInt64(0), ProjectName: reader.GetString(1)), cancellationToken, ("@q", fromQuestionnaireId));
         if (sources is not [var source] || !mayRead(source.ProjectId))
@@ -105,7 +105,7 @@ public sealed class QuestionnaireStore
     public async Task<long?> NewVersionAsync(long projectId, long questionnaireId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if ((await ReadAsync(connection, transaction, projectId, questionnaireId, cancellationToken)).SingleOrDefault() is not { } questionnaire)
         {
             return null;

@@ -44,7 +44,7 @@ public sealed class SurveyRoundStore
 
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM questionnaires WHERE id = @q AND project_id = @p;", cancellationToken, ("@q", questionnaireId), ("@p", projectId)) is null)
         {
             return null;
@@ -83,7 +83,7 @@ public sealed class SurveyRoundStore
     {
         var token = SecretTokens.New("v_");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (!await RoundInProjectAsync(connection, transaction, projectId, roundId, cancellationToken))
         {
             return null;
@@ -192,7 +192,7 @@ public sealed class SurveyRoundStore
         var parsed = ParseAnswers(questionnaire, answers, errors);
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var key = await Linkage.SurveyLinkageStore.KeyForCodeAsync(connection, transaction, questionnaire.ProjectId, roundId, code, codeRequired, cancellationToken);
         var id = await WriteAsync(connection, transaction, roundId, condition, source, parsed, key, actor, auditProjectId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -105,7 +105,7 @@ public sealed class FindingStore
     {
         Check(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var id = await InsertAsync(connection, transaction, projectId, draft, FindingStatus.Concept, Now(), cancellationToken);
         foreach (var (kind, target) in evidence.Distinct())
         {
@@ -151,7 +151,7 @@ public sealed class FindingStore
     {
         Check(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ExecuteAsync(transaction, """
             UPDATE findings SET kind = @kind, heading = @heading, title = @title, explanation = @explanation, phase = @phase, updated_at = @now
             WHERE id = @id AND project_id = @project;
@@ -174,7 +174,7 @@ public sealed class FindingStore
     public async Task<bool> SetStatusAsync(long projectId, long findingId, FindingStatus status, FindingSession? session, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var finding = (await ReadAsync(connection, transaction, projectId, findingId, cancellationToken)).SingleOrDefault();
         if (finding is null)
         {
@@ -219,7 +219,7 @@ public sealed class FindingStore
     public async Task<bool> DeleteAsync(long projectId, long findingId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var finding = (await ReadAsync(connection, transaction, projectId, findingId, cancellationToken)).SingleOrDefault();
         if (finding is null)
         {
@@ -254,7 +254,7 @@ public sealed class FindingStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (!await ExistsAsync(connection, transaction, projectId, findingId, cancellationToken))
         {
             return false;
@@ -289,7 +289,7 @@ public sealed class FindingStore
     public async Task<bool> RemoveEvidenceAsync(long projectId, long findingId, long evidenceId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (!await ExistsAsync(connection, transaction, projectId, findingId, cancellationToken))
         {
             return false;

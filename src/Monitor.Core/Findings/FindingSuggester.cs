@@ -135,7 +135,7 @@ public sealed class FindingSuggester
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var at = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         foreach (var fragment in suggestion.Fragments)
         {
@@ -156,7 +156,7 @@ public sealed class FindingSuggester
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await connection.ExecuteAsync(transaction, """
             INSERT INTO finding_suggestion_dismissals (project_id, suggestion_key, dismissed_at, dismissed_by) VALUES (@project, @key, @now, @by) ON CONFLICT DO NOTHING;
             """, cancellationToken, ("@project", projectId), ("@key", key), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@by", actor.Name));

@@ -91,7 +91,7 @@ public sealed class FidelityStore
         Checks.ThrowIfAny(errors);
         var token = SecretTokens.New("k_");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (!await CoreElementStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;
@@ -120,7 +120,7 @@ public sealed class FidelityStore
     public async Task<bool> RevokeLinkAsync(long projectId, long linkId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ScalarAsync(transaction, "SELECT label FROM fidelity_links WHERE id = @id AND project_id = @project AND revoked_at IS NULL;", cancellationToken,
                 ("@id", linkId), ("@project", projectId)) is not string label)
         {
@@ -160,7 +160,7 @@ public sealed class FidelityStore
     private async Task<long?> InsertAsync(long projectId, ChecklistDraft draft, Actor actor, long? userId, long? linkId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (!await CoreElementStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;

@@ -54,7 +54,7 @@ public sealed class ReachStore
         Validate(count);
         var month = count.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (!await CoreElementStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return false;

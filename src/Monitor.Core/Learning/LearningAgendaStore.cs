@@ -239,7 +239,7 @@ public sealed class LearningAgendaStore
     private async Task<(bool Found, T? Value)> WriteAsync<T>(long projectId, Actor actor, Func<DbConnection, DbTransaction, Task<(T Value, AuditChange? Audit)>> change, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (!await ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return (false, default);

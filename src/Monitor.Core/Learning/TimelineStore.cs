@@ -117,7 +117,7 @@ public sealed class TimelineStore
         ArgumentNullException.ThrowIfNull(actor);
         CheckDraft(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId)) is null)
         {
             return null;
@@ -173,7 +173,7 @@ public sealed class TimelineStore
         ArgumentNullException.ThrowIfNull(actor);
         CheckDraft(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await FindMomentAsync(connection, transaction, projectId, momentId, cancellationToken) is not { } before)
         {
             return null;
@@ -205,7 +205,7 @@ public sealed class TimelineStore
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await FindMomentAsync(connection, transaction, projectId, momentId, cancellationToken) is not { } before)
         {
             return null;

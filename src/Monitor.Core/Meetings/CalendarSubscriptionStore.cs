@@ -35,7 +35,7 @@ public sealed class CalendarSubscriptionStore
     {
         var secret = SecretTokens.New("");
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await connection.ExecuteAsync(transaction, "DELETE FROM calendar_subscriptions WHERE user_id = @user_id;", cancellationToken, ("@user_id", userId));
         var id = await connection.InsertAsync(transaction, """
             INSERT INTO calendar_subscriptions (user_id, token_hash, created_at) VALUES (@user_id, @hash, @now) RETURNING id;
@@ -50,7 +50,7 @@ public sealed class CalendarSubscriptionStore
     public async Task<bool> RevokeAsync(long userId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var id = await connection.ScalarLongAsync(transaction, "DELETE FROM calendar_subscriptions WHERE user_id = @user_id RETURNING id;", cancellationToken,
             ("@user_id", userId));
         if (id is not { } removed)

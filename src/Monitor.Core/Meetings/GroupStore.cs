@@ -65,7 +65,7 @@ public sealed class GroupStore
     {
         Check(settings);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (!await ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;
@@ -83,7 +83,7 @@ public sealed class GroupStore
     {
         Check(settings);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var before = await FindGroupInfoAsync(connection, transaction, projectId, groupId, cancellationToken);
         if (before is null)
         {
@@ -127,7 +127,7 @@ public sealed class GroupStore
 
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await FindGroupInfoAsync(connection, transaction, projectId, groupId, cancellationToken) is null)
         {
             return null;
@@ -166,7 +166,7 @@ public sealed class GroupStore
     public async Task<bool> SetMemberLeftAsync(long projectId, long memberId, DateOnly leftOn, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var member = await connection.QueryFirstAsync(transaction, $"""
             SELECT {MemberColumns} FROM group_members gm JOIN project_groups g ON g.id = gm.group_id
             WHERE gm.id = @id AND g.project_id = @project_id;

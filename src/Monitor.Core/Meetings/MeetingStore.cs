@@ -122,7 +122,7 @@ public sealed class MeetingStore
         MeetingRules.CheckPlan(errors, plan);
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await GroupStore.FindGroupInfoAsync(connection, transaction, projectId, groupId, cancellationToken) is null)
         {
             return null;

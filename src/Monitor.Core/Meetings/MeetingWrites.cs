@@ -29,7 +29,7 @@ public sealed class MeetingWrites
     {
         ArgumentNullException.ThrowIfNull(change);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var meeting = await MeetingStore.FindMeetingRecordAsync(connection, transaction, projectId, meetingId, cancellationToken);
         if (meeting is null)
         {

@@ -30,7 +30,7 @@ public sealed class MemberDataStore
     public async Task<bool> LinkAccountAsync(long projectId, long memberId, long? userId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var member = await connection.QueryFirstAsync(transaction, $"""
             SELECT {GroupStore.MemberColumns} FROM group_members gm JOIN project_groups g ON g.id = gm.group_id WHERE gm.id = @id AND g.project_id = @project;
             """, GroupStore.ReadMember, cancellationToken, ("@id", memberId), ("@project", projectId));

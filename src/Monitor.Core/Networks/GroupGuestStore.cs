@@ -68,7 +68,7 @@ public sealed class GroupGuestStore
         Checks.ThrowIfAny(errors);
         var email = invitation.Email.Trim();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (!await GroupInProjectAsync(connection, transaction, projectId, groupId, cancellationToken))
         {
             return null;
@@ -112,7 +112,7 @@ public sealed class GroupGuestStore
     public async Task<bool> RemoveAsync(long projectId, long groupId, long guestId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (!await GroupInProjectAsync(connection, transaction, projectId, groupId, cancellationToken)
             || await connection.QueryFirstAsync(transaction, "DELETE FROM group_guests WHERE id = @id AND group_id = @group RETURNING organisation;",
                 reader => reader.GetString(0), cancellationToken, ("@id", guestId), ("@group", groupId)) is not { } organisation)

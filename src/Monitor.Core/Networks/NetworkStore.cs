@@ -125,7 +125,7 @@ public sealed class NetworkStore
         Checks.Optional(errors, "description", description, DescriptionMaxLength, "de beschrijving");
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM networks WHERE name = @name;", cancellationToken, ("@name", name.Trim())) is not null)
         {
             throw new ValidationException([new ValidationError("name", $"Er is al een netwerk met de naam {name.Trim()}.")]);
@@ -238,7 +238,7 @@ public sealed class NetworkStore
     private async Task<bool> WriteAsync(long networkId, long projectId, Actor actor, Func<DbConnection, DbTransaction, Task<AuditChange?>> change, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM networks WHERE id = @id;", cancellationToken, ("@id", networkId)) is null
             || !await Meetings.GroupStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken)
             || await change(connection, transaction) is not { } audit)

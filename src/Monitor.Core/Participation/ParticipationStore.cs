@@ -183,7 +183,7 @@ public sealed class ParticipationStore
     private async Task<long?> WriteAsync(long projectId, Actor actor, Func<DbConnection, DbTransaction, Task<(long Value, AuditChange? Audit)>> change, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (!await Meetings.GroupStore.ProjectExistsAsync(connection, transaction, projectId, cancellationToken))
         {
             return null;

@@ -65,7 +65,7 @@ public sealed class PlanStore
     public async Task<long> CreateActivityAsync(long projectId, PlanActivityDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var id = await InsertActivityAsync(connection, transaction, projectId, draft, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;
@@ -76,7 +76,7 @@ public sealed class PlanStore
     {
         Validate(draft);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var before = (await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken, activityId)).SingleOrDefault();
         if (before is null)
         {
@@ -110,7 +110,7 @@ public sealed class PlanStore
     public async Task<bool> DeleteActivityAsync(long projectId, long activityId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var before = (await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken, activityId)).SingleOrDefault();
         if (before is null)
         {
@@ -130,7 +130,7 @@ public sealed class PlanStore
     public async Task SetGoalAsync(long projectId, int phase, string? goal, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await SetGoalAsync(connection, transaction, projectId, phase, goal, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -142,7 +142,7 @@ public sealed class PlanStore
     public async Task ImportAsync(long projectId, IReadOnlyList<PlanActivityDraft> activities, IReadOnlyList<PhaseGoal> goals, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         await AddAllAsync(connection, transaction, projectId, activities, goals, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -172,7 +172,7 @@ public sealed class PlanStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var before = (await ReadActivitiesAsync(connection, transaction, projectId, cancellationToken, activityId)).SingleOrDefault();
         if (before is null)
         {
@@ -219,7 +219,7 @@ public sealed class PlanStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var fromPhase = await CurrentPhaseAsync(connection, transaction, projectId, cancellationToken)
             ?? throw new ValidationException([new ValidationError("projectId", "Dit project bestaat niet (meer).")]);
 

@@ -69,7 +69,7 @@ public sealed class PlanVersionStore
         Checks.ThrowIfAny(errors);
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await PlanStore.ReadPlanAsync(connection, transaction, projectId, cancellationToken) is not { } plan)
         {
             return null;
@@ -89,7 +89,7 @@ public sealed class PlanVersionStore
     {
         ArgumentNullException.ThrowIfNull(step);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var versions = await ReadAsync(connection, transaction, projectId, null, cancellationToken);
         if (versions.FirstOrDefault(v => v.Id == versionId) is not { } version)
         {

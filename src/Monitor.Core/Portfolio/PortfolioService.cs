@@ -91,7 +91,7 @@ public sealed class PortfolioService
 
         // BEGIN IMMEDIATE: no write can slip in between computing the figures and storing them, so a stored row is
         // never older than the last write that dropped it. Another request may have stored some rows meanwhile.
-        await using var write = connection.BeginWrite();
+        await using var write = await connection.BeginWriteAsync(cancellationToken);
         var filled = (await connection.QueryAsync(write, StoredSql, reader => (Id: reader.GetInt64(0), Row: ReadStored(reader, today)), cancellationToken,
                 ("@ids", JsonSerializer.Serialize(missing)), ("@today", today.ToDbValue())))
             .Where(s => s.Row is not null).ToDictionary(s => s.Id, s => s.Row!);

@@ -39,7 +39,7 @@ public sealed class PrivacyStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ScalarLongAsync(transaction, "SELECT EXISTS (SELECT 1 FROM pseudonyms WHERE project_id = @project_id AND name = @name COLLATE NOCASE);",
             cancellationToken, ("@project_id", projectId), ("@name", trimmed)) == 1)
         {
@@ -78,7 +78,7 @@ public sealed class PrivacyStore
     public async Task<bool> RemovePseudonymAsync(long projectId, long pseudonymId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var code = (string?)await connection.ScalarAsync(transaction, "DELETE FROM pseudonyms WHERE id = @id AND project_id = @project_id RETURNING code;", cancellationToken,
             ("@id", pseudonymId), ("@project_id", projectId));
         if (code is null)
@@ -99,7 +99,7 @@ public sealed class PrivacyStore
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var before = await GetRetentionTextAsync(connection, transaction, projectId, cancellationToken);
         if (await connection.ExecuteAsync(transaction, "UPDATE projects SET retention_months = @months WHERE id = @id;", cancellationToken, ("@months", months), ("@id", projectId)) == 0)
         {

@@ -148,7 +148,7 @@ public sealed class ProjectStore
     public async Task<long> CreateAsync(ProjectDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var id = await InsertAsync(connection, transaction, draft, isDemo: false, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return id;

@@ -90,7 +90,7 @@ public sealed class ReportSchedule
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var before = await FindAsync(connection, transaction, projectId, cancellationToken);
         if (before is null)
         {

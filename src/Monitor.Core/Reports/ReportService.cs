@@ -93,7 +93,7 @@ public sealed class ReportService
     public async Task<bool> SetDefaultTemplateAsync(long projectId, ReportKind kind, long? templateId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var name = templateId is { } id
             ? await connection.ScalarAsync(transaction, "SELECT name FROM report_templates WHERE id = @id AND project_id = @project AND report_type = @type;", cancellationToken,
                 ("@id", id), ("@project", projectId), ("@type", Code(kind))) as string
@@ -128,7 +128,7 @@ public sealed class ReportService
         }
 
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ScalarAsync(transaction, "SELECT 1 FROM report_templates WHERE project_id = @project AND name = @name;", cancellationToken,
             ("@project", projectId), ("@name", name)) is not null)
         {
@@ -151,7 +151,7 @@ public sealed class ReportService
     public async Task<bool> SaveTemplateAsync(long projectId, long templateId, string body, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var type = (string?)await connection.ScalarAsync(transaction, "SELECT report_type FROM report_templates WHERE id = @id AND project_id = @project;", cancellationToken,
             ("@id", templateId), ("@project", projectId));
         if (type is null)
@@ -241,7 +241,7 @@ public sealed class ReportService
             : JsonSerializer.Serialize(new { van = from, tot = to, datum = IsoDate(parameters.Today), sjabloon = templateInfo.Name });
         var now = _time.GetUtcNow();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var id = await connection.InsertAsync(transaction, """
             INSERT INTO report_snapshots (project_id, report_type, template_name, template_version, parameters, period_start, period_end, scheduled, markdown, html, docx, markdown_package, sha256, created_at, created_by)
             VALUES (@project, @type, @name, @version, @parameters, @from, @to, @scheduled, @markdown, @html, @docx, @package, @sha, @now, @by) RETURNING id;

@@ -45,7 +45,7 @@ internal sealed class DatabaseXmlRepository : IXmlRepository
         }
 
         await using var connection = await _database.OpenAsync();
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(CancellationToken.None);
         await connection.ExecuteAsync(transaction, """
             INSERT INTO data_protection_keys (friendly_name, xml, created_at) VALUES (@name, @xml, @now);
             """, CancellationToken.None, ("@name", Trim(friendlyName)), ("@xml", xml), ("@now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));

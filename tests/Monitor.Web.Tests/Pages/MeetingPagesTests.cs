@@ -32,17 +32,14 @@ public sealed class MeetingPagesTests
     {
         var (projectId, groupId, firstMeetingId) = await FirstMeetingAsync("keuzehulp-werkzaak", "Leernetwerk");
         var meetings = (await _factory.Services.GetRequiredService<MeetingStore>().ListMeetingsAsync(projectId, groupId))!;
-        await using (var connection = await _factory.Services.GetRequiredService<MonitorDatabase>().OpenSqliteAsync())
-        await using (var command = connection.CreateCommand())
+        await using (var connection = await _factory.Services.GetRequiredService<MonitorDatabase>().OpenAsync())
         {
-            command.CommandText = """
+            // SQL both engines read (the web tests also run on PostgreSQL)
+            await connection.ExecuteAsync(null, """
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
                 INSERT INTO action_items (group_id, meeting_id, description, status, created_at)
-                SELECT @group, @meeting, 'Actiepunt ' || printf('%04d', i), 'open', '2020-01-01' FROM n;
-                """;
-            command.Parameters.AddWithValue("@group", groupId);
-            command.Parameters.AddWithValue("@meeting", firstMeetingId);
-            await command.ExecuteNonQueryAsync();
+                SELECT @group, @meeting, 'Actiepunt ' || (1000 + i), 'open', '2020-01-01' FROM n;
+                """, CancellationToken.None, ("@group", groupId), ("@meeting", firstMeetingId));
         }
 
         using var leader = await _factory.LoggedInClientAsync(Login.ProjectLeader);

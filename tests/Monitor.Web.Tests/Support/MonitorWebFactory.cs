@@ -9,7 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Monitor.Web.Tests.Support;
 
-/// <summary>The real web host on a real SQLite file in a temp folder of its own.</summary>
+/// <summary>
+/// The real web host on a real SQLite file in a temp folder of its own — or, when the test run asks for it with
+/// MONITOR_TEST_WEB_ENGINE=postgresql (tools/run-tests.sh's second pass over the web tests), on an empty database of its
+/// own on the tests' PostgreSQL server, which the host migrates and fills with the demo data as it would a SQLite file.
+/// A test that names a database file, or settings of its own for the database, keeps them.
+/// </summary>
 internal sealed class MonitorWebFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
@@ -27,7 +32,17 @@ internal sealed class MonitorWebFactory : WebApplicationFactory<Program>
         }
 
         _settings["Monitor:DatabasePath"] = DatabasePath;
+        if (databasePath is null && !_settings.ContainsKey("Monitor:Database")
+            && string.Equals(Environment.GetEnvironmentVariable("MONITOR_TEST_WEB_ENGINE"), "postgresql", StringComparison.OrdinalIgnoreCase))
+        {
+            PostgresConnectionString = Monitor.Core.Tests.Support.PostgresServer.CreateEmptyDatabase();
+            _settings["Monitor:Database"] = "postgresql";
+            _settings["ConnectionStrings:Monitor"] = PostgresConnectionString;
+        }
     }
+
+    /// <summary>The PostgreSQL database of this host when the run puts the web tests on PostgreSQL (null on SQLite).</summary>
+    public string? PostgresConnectionString { get; }
 
     public string Folder { get; }
 
@@ -48,6 +63,11 @@ internal sealed class MonitorWebFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            if (PostgresConnectionString is { } postgres)
+            {
+                Monitor.Core.Tests.Support.PostgresServer.DropDatabase(postgres);
+            }
+
             SqliteConnection.ClearAllPools();
             try
             {

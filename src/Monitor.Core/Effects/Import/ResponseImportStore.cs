@@ -47,7 +47,7 @@ public sealed class ResponseImportStore
         var plan = ResponseImport.Prepare(questionnaire, table, mapping);
         var refused = plan.Refused.ToList();
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         var written = 0;
         foreach (var response in plan.Taken)
         {

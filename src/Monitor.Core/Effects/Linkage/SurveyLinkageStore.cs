@@ -37,7 +37,7 @@ public sealed class SurveyLinkageStore
     public async Task<bool> SetPersonalCodeAsync(long projectId, long roundId, bool asks, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (!await SurveyRoundStore.RoundInProjectAsync(connection, transaction, projectId, roundId, cancellationToken))
         {
             return false;
@@ -77,7 +77,7 @@ public sealed class SurveyLinkageStore
     public async Task<IReadOnlyList<Invitation>?> CreateInvitationsAsync(long projectId, long roundId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (!await SurveyRoundStore.RoundInProjectAsync(connection, transaction, projectId, roundId, cancellationToken))
         {
             return null;
@@ -126,7 +126,7 @@ public sealed class SurveyLinkageStore
     public async Task<long?> SubmitInvitationAsync(string token, IReadOnlyDictionary<long, string?> answers, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await FindInvitationAsync(connection, transaction, token, cancellationToken) is not { Context.Round.Open: true } found)
         {
             return null;

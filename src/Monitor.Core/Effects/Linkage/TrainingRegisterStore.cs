@@ -57,7 +57,7 @@ public sealed class TrainingRegisterStore
 
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await connection.ScalarLongAsync(transaction, "SELECT 1 FROM projects WHERE id = @id;", cancellationToken, ("@id", projectId)) is null)
         {
             return null;
@@ -110,7 +110,7 @@ public sealed class TrainingRegisterStore
 
         Checks.ThrowIfAny(errors);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await FindAsync(connection, transaction, projectId, entryId, cancellationToken) is not { } before)
         {
             return false;
@@ -137,7 +137,7 @@ public sealed class TrainingRegisterStore
     public async Task<bool> DeleteAsync(long projectId, long entryId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginWrite();
+        await using var transaction = await connection.BeginWriteAsync(cancellationToken);
         if (await FindAsync(connection, transaction, projectId, entryId, cancellationToken) is not { } before)
         {
             return false;
