@@ -202,7 +202,7 @@ public sealed partial class SchemaMigrator
             var match = MigrationFileName().Match(resource[prefix.Length..]);
             if (!match.Success)
             {
-                continue; // quartz_tables.sql: part of the baseline, not a migration of its own
+                throw new InvalidOperationException($"PostgreSQL migration resource '{resource[prefix.Length..]}' is not named NNNN_verb_noun.sql.");
             }
 
             var migration = new Migration(int.Parse(match.Groups["version"].Value, CultureInfo.InvariantCulture), match.Groups["name"].Value, ReadResource(assembly, resource));
