@@ -9,7 +9,7 @@ namespace Monitor.Web.Tests.Startup;
 /// <summary>
 /// The real web host on a real PostgreSQL server (#20, Monitor:Database=postgresql): it migrates an empty database,
 /// loads the demo data, answers /health, and two hosts on one database — two web nodes — see each other's writes at
-/// once and accept each other's API tokens.
+/// once and accept each other's API tokens and reflection links.
 /// </summary>
 [NonParallelizable]
 public sealed class PostgreSqlHostTests
@@ -54,7 +54,7 @@ public sealed class PostgreSqlHostTests
     }
 
     [Test]
-    public async Task TwoNodesOnOneDatabaseSeeEachOthersWritesAndTokens()
+    public async Task TwoNodesOnOneDatabaseSeeEachOthersWritesTokensAndReflectionLinks()
     {
         var database = PostgresServer.CreateEmptyDatabase();
         try
@@ -76,6 +76,15 @@ public sealed class PostgreSqlHostTests
 
             var onSecond = await secondApi.GetStringAsync($"/api/v1/projects/{projectId}/meetings/{meetingId}");
             Assert.That(onSecond, Does.Contain(minutes), "node 2 reads what node 1 wrote, at once");
+
+            // a reflection link made on node 1 opens on node 2 (no login: the link is the key)
+            using var link = await firstApi.PostAsJsonAsync($"/api/v1/projects/{projectId}/meetings/{meetingId}/reflection-links", new { validDays = 7 });
+            Assert.That(link.StatusCode, Is.EqualTo(HttpStatusCode.Created), await link.Content.ReadAsStringAsync());
+            using var linkBody = JsonDocument.Parse(await link.Content.ReadAsStringAsync());
+            using var anonymousOnSecond = second.CreateClient();
+            using var reflect = await anonymousOnSecond.GetAsync(linkBody.RootElement.GetProperty("url").GetString());
+            Assert.That(reflect.StatusCode, Is.EqualTo(HttpStatusCode.OK), "node 2 knows the link node 1 made");
+            Assert.That(await reflect.Content.ReadAsStringAsync(), Does.Contain("minder gewerkt"), "the reflection form with the closing question");
         }
         finally
         {
