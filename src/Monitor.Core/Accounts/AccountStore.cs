@@ -318,7 +318,9 @@ public sealed class AccountStore
                 await connection.ExecuteAsync(null, "UPDATE api_tokens SET last_used_at = @now WHERE token_hash = @hash;", cancellationToken,
                     ("@now", now.ToString("O", CultureInfo.InvariantCulture)), ("@hash", tokenHash));
             }
-            catch (SqliteException ex) when (DatabaseHealth.IsStorageFailure(ex) || ex.SqliteErrorCode is SqliteCodes.Busy or SqliteCodes.Locked)
+            catch (DbException ex) when (ex is SqliteException sqlite
+                ? DatabaseHealth.IsStorageFailure(sqlite) || sqlite.SqliteErrorCode is SqliteCodes.Busy or SqliteCodes.Locked
+                : ex.IsTransient)
             {
                 // "last used" is a convenience; the request itself must not fail over it
             }

@@ -14,7 +14,7 @@ namespace Monitor.Core.Data;
 /// </summary>
 /// <remarks>
 /// The helpers work on ADO.NET's base classes, so one store serves both engines (SQLite, PostgreSQL through Npgsql).
-/// Transactions have one model on both: <see cref="BeginWrite"/> makes a writer wait for the other writers first
+/// Transactions have one model on both: <see cref="BeginWriteAsync"/> makes a writer wait for the other writers first
 /// (SQLite's BEGIN IMMEDIATE; on PostgreSQL a transaction-scoped advisory lock), so a store's read-then-write sees
 /// no other writer in between; <see cref="BeginRead"/> is one consistent snapshot for several queries.
 /// </remarks>
@@ -111,33 +111,10 @@ public static class Sql
     /// <summary>The lock a PostgreSQL write transaction takes first: writers one at a time, as on SQLite.</summary>
     public const long WriterLockKey = 0x4D6F6E69746F72; // "Monitor"
 
-    /// <summary>A write transaction: waits for the other writers first (SQLite BEGIN IMMEDIATE, or PostgreSQL's advisory lock).</summary>
-    public static DbTransaction BeginWrite(this DbConnection connection)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        if (connection is SqliteConnection sqlite)
-        {
-            return sqlite.BeginTransaction(deferred: false);
-        }
-
-        var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
-        try
-        {
-            using var command = connection.Command(transaction, "SELECT pg_advisory_xact_lock(@key);", ("@key", WriterLockKey));
-            command.ExecuteNonQuery();
-            return transaction;
-        }
-        catch
-        {
-            transaction.Dispose();
-            throw;
-        }
-    }
-
     /// <summary>
-    /// <see cref="BeginWrite"/> without blocking a thread while another writer holds the lock: on PostgreSQL the wait for
-    /// the advisory lock is awaited (under load a blocked thread per waiting writer starves the thread pool; measured in
-    /// docs/benchmarks.md). On SQLite the wait is the busy handler inside BEGIN IMMEDIATE, as before.
+    /// A write transaction: waits for the other writers first (SQLite's BEGIN IMMEDIATE, whose wait is its busy handler,
+    /// or PostgreSQL's advisory lock). The PostgreSQL wait is awaited, not blocked on: under load a blocked thread per
+    /// waiting writer starved the thread pool (measured in docs/benchmarks.md, "Capacity").
     /// </summary>
     public static async Task<DbTransaction> BeginWriteAsync(this DbConnection connection, CancellationToken cancellationToken)
     {
